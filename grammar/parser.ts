@@ -1,0 +1,941 @@
+/**
+ * The Cypher grammar of user and role administration, as a Chevrotain CST parser. Pure grammar: no
+ * actions, no AST. Rule names follow Neo4j's Cypher 25 grammar where one exists, so that error paths
+ * read the same. Keywords are also names (Neo4j accepts `CREATE USER user ...`), which makes several
+ * decisions ambiguous for an LL(k) parser; those are settled by small lookahead gates, never by
+ * backtracking.
+ */
+import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import {
+  Arrow, Caret, Colon, Comma, Concat, DecimalInteger, Dot, DotDot, Equals, EscapedName, FloatLiteral, Greater,
+  GreaterEquals, HexInteger, Keyword as K, LBrace, LBracket, Less, LessEquals, LParen, Minus, Name, NotEquals,
+  BangEquals, OctalInteger, Parameter, Percent, Pipe, Plus, RBrace, RBracket, RegexMatch, RParen, Slash, Star,
+  StringLiteral, vocabulary,
+} from './tokens.js';
+
+const PRIVILEGE_WORDS = new Set<TokenType>([K.PRIVILEGE, K.PRIVILEGES]);
+const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
+
+function isNameToken(token: IToken): boolean {
+  return token.tokenType === EscapedName || token.tokenType.CATEGORIES?.includes(Name) === true;
+}
+
+export class CypherAdminParser extends CstParser {
+  constructor() {
+    super(vocabulary, { maxLookahead: 3, nodeLocationTracking: 'full', recoveryEnabled: false });
+    this.performSelfAnalysis();
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  public statement = this.RULE('statement', () => {
+    this.OPTION(() => this.SUBRULE(this.useClause));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.createCommand) },
+      { ALT: () => this.SUBRULE(this.dropCommand) },
+      { ALT: () => this.SUBRULE(this.alterCommand) },
+      { ALT: () => this.SUBRULE(this.renameCommand) },
+      { ALT: () => this.SUBRULE(this.grantCommand) },
+      { ALT: () => this.SUBRULE(this.revokeCommand) },
+      { ALT: () => this.SUBRULE(this.showCommand) },
+    ]);
+    this.CONSUME(EOF);
+  });
+
+  public useClause = this.RULE('useClause', () => {
+    this.CONSUME(K.USE);
+    this.SUBRULE(this.databaseName);
+  });
+
+  private createCommand = this.RULE('createCommand', () => {
+    this.CONSUME(K.CREATE);
+    this.OPTION(() => {
+      this.CONSUME(K.OR);
+      this.CONSUME(K.REPLACE);
+    });
+    this.OR([
+      { ALT: () => this.SUBRULE(this.createUser) },
+      { ALT: () => this.SUBRULE(this.createRole) },
+    ]);
+  });
+
+  private dropCommand = this.RULE('dropCommand', () => {
+    this.CONSUME(K.DROP);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.dropUser) },
+      { ALT: () => this.SUBRULE(this.dropRole) },
+    ]);
+  });
+
+  private alterCommand = this.RULE('alterCommand', () => {
+    this.CONSUME(K.ALTER);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.alterCurrentUser) },
+      { ALT: () => this.SUBRULE(this.alterUser) },
+      { ALT: () => this.SUBRULE(this.alterUsers) },
+    ]);
+  });
+
+  private renameCommand = this.RULE('renameCommand', () => {
+    this.CONSUME(K.RENAME);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.renameUser) },
+      { ALT: () => this.SUBRULE(this.renameRole) },
+    ]);
+  });
+
+  // ---------------------------------------------------------------- users
+
+  private createUser = this.RULE('createUser', () => {
+    this.CONSUME(K.USER);
+    this.SUBRULE(this.commandNameExpression);
+    this.OPTION(() => this.SUBRULE(this.ifNotExists));
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(K.SET);
+      this.SUBRULE(this.setUserClause);
+    });
+  });
+
+  private dropUser = this.RULE('dropUser', () => {
+    this.CONSUME(K.USER);
+    this.SUBRULE(this.commandNameExpression);
+    this.OPTION(() => this.SUBRULE(this.ifExists));
+  });
+
+  private renameUser = this.RULE('renameUser', () => {
+    this.CONSUME(K.USER);
+    this.SUBRULE(this.commandNameExpression, { LABEL: 'from' });
+    this.OPTION(() => this.SUBRULE(this.ifExists));
+    this.CONSUME(K.TO);
+    this.SUBRULE2(this.commandNameExpression, { LABEL: 'to' });
+  });
+
+  private alterCurrentUser = this.RULE('alterCurrentUser', () => {
+    this.CONSUME(K.CURRENT);
+    this.CONSUME(K.USER);
+    this.SUBRULE(this.setPasswordFrom);
+    this.SUBRULE(this.passwordExpression, { LABEL: 'oldPassword' });
+    this.CONSUME(K.TO);
+    this.SUBRULE2(this.passwordExpression, { LABEL: 'newPassword' });
+  });
+
+  /** A rule of its own so that error messages can name the whole phrase: `expected 'SET PASSWORD FROM'`. */
+  private setPasswordFrom = this.RULE('setPasswordFrom', () => {
+    this.CONSUME(K.SET);
+    this.CONSUME(K.PASSWORD);
+    this.CONSUME(K.FROM);
+  });
+
+  private alterUser = this.RULE('alterUser', () => {
+    this.CONSUME(K.USER);
+    this.SUBRULE(this.commandNameExpression);
+    this.OPTION(() => this.SUBRULE(this.ifExists));
+    this.MANY(() => {
+      this.CONSUME(K.REMOVE);
+      this.SUBRULE(this.removeUserClause);
+    });
+    this.MANY2(() => {
+      this.CONSUME(K.ADD);
+      this.SUBRULE(this.tagsClause, { LABEL: 'addTags' });
+    });
+    this.MANY3(() => {
+      this.CONSUME(K.SET);
+      this.SUBRULE(this.setUserClause);
+    });
+  });
+
+  private alterUsers = this.RULE('alterUsers', () => {
+    this.CONSUME(K.USERS);
+    this.SUBRULE(this.commandNameList);
+    this.OPTION(() => this.SUBRULE(this.ifExists));
+    this.MANY(() => {
+      this.CONSUME(K.REMOVE);
+      this.SUBRULE(this.removeTagsClause);
+    });
+    this.MANY2(() => {
+      this.CONSUME(K.ADD);
+      this.SUBRULE(this.tagsClause, { LABEL: 'addTags' });
+    });
+    this.MANY3(() => {
+      this.CONSUME(K.SET);
+      this.SUBRULE2(this.tagsClause, { LABEL: 'setTags' });
+    });
+  });
+
+  private setUserClause = this.RULE('setUserClause', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.setPassword) },
+      { ALT: () => this.SUBRULE(this.userStatus) },
+      { ALT: () => this.SUBRULE(this.homeDatabase) },
+      { ALT: () => this.SUBRULE(this.setAuth) },
+      { ALT: () => this.SUBRULE(this.tagsClause) },
+    ]);
+  });
+
+  private removeUserClause = this.RULE('removeUserClause', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.HOME);
+          this.CONSUME(K.DATABASE);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.ALL);
+          this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(K.AUTH);
+                this.OPTION(() => this.SUBRULE(this.providerKeyword));
+              },
+            },
+            { ALT: () => this.SUBRULE(this.tagKeyword) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(K.AUTH);
+          this.OPTION2(() => this.SUBRULE2(this.providerKeyword));
+          this.SUBRULE(this.stringListOrParameter);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.tagsClause) },
+    ]);
+  });
+
+  private removeTagsClause = this.RULE('removeTagsClause', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.ALL);
+          this.SUBRULE(this.tagKeyword);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.tagsClause) },
+    ]);
+  });
+
+  private providerKeyword = this.RULE('providerKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.PROVIDER) }, { ALT: () => this.CONSUME(K.PROVIDERS) }]);
+  });
+
+  private tagKeyword = this.RULE('tagKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.TAG) }, { ALT: () => this.CONSUME(K.TAGS) }]);
+  });
+
+  /** `TAG[S] tags` after SET, ADD or REMOVE. */
+  private tagsClause = this.RULE('tagsClause', () => {
+    this.SUBRULE(this.tagKeyword);
+    this.SUBRULE(this.stringListOrParameter);
+  });
+
+  private setPassword = this.RULE('setPassword', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.passwordFormat);
+          this.CONSUME(K.PASSWORD);
+          this.SUBRULE(this.passwordExpression);
+          this.OPTION(() => this.SUBRULE(this.passwordChangeRequired));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(K.PASSWORD);
+          this.OR2([
+            {
+              ALT: () => {
+                this.SUBRULE2(this.passwordExpression);
+                this.OPTION2(() => this.SUBRULE2(this.passwordChangeRequired));
+              },
+            },
+            { ALT: () => this.SUBRULE3(this.passwordChangeRequired) },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  private passwordFormat = this.RULE('passwordFormat', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.PLAINTEXT) }, { ALT: () => this.CONSUME(K.ENCRYPTED) }]);
+  });
+
+  private passwordChangeRequired = this.RULE('passwordChangeRequired', () => {
+    this.CONSUME(K.CHANGE);
+    this.OPTION(() => this.CONSUME(K.NOT));
+    this.CONSUME(K.REQUIRED);
+  });
+
+  private passwordExpression = this.RULE('passwordExpression', () => {
+    this.OR([{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Parameter) }]);
+  });
+
+  private userStatus = this.RULE('userStatus', () => {
+    this.CONSUME(K.STATUS);
+    this.OR([{ ALT: () => this.CONSUME(K.ACTIVE) }, { ALT: () => this.CONSUME(K.SUSPENDED) }]);
+  });
+
+  private homeDatabase = this.RULE('homeDatabase', () => {
+    this.CONSUME(K.HOME);
+    this.CONSUME(K.DATABASE);
+    this.OR([{ ALT: () => this.SUBRULE(this.databaseName) }, { ALT: () => this.CONSUME(Parameter) }]);
+  });
+
+  private setAuth = this.RULE('setAuth', () => {
+    this.CONSUME(K.AUTH);
+    this.OPTION(() => this.CONSUME(K.PROVIDER));
+    this.CONSUME(StringLiteral);
+    this.CONSUME(LBrace);
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(K.SET);
+      this.SUBRULE(this.userAuthAttribute);
+    });
+    this.CONSUME(RBrace);
+  });
+
+  private userAuthAttribute = this.RULE('userAuthAttribute', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.ID);
+          this.OR2([{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Parameter) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.passwordFormat);
+          this.CONSUME(K.PASSWORD);
+          this.SUBRULE(this.passwordExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(K.PASSWORD);
+          this.OR3([
+            { ALT: () => this.SUBRULE2(this.passwordExpression) },
+            { ALT: () => this.SUBRULE(this.passwordChangeRequired) },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  /** `'a'`, `'a', 'b'` (as the docs write it), `['a', 'b']` (as Neo4j's grammar writes it) or `$param`. */
+  private stringListOrParameter = this.RULE('stringListOrParameter', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Parameter) },
+      {
+        ALT: () => {
+          this.CONSUME(LBracket);
+          this.MANY_SEP({ SEP: Comma, DEF: () => this.CONSUME(StringLiteral, { LABEL: 'bracketed' }) });
+          this.CONSUME(RBracket);
+        },
+      },
+      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME2(StringLiteral) }) },
+    ]);
+  });
+
+  // ---------------------------------------------------------------- roles
+
+  private createRole = this.RULE('createRole', () => {
+    this.CONSUME(K.ROLE);
+    this.SUBRULE(this.commandNameExpression);
+    this.OPTION(() => this.SUBRULE(this.ifNotExists));
+    this.OPTION2(() => {
+      this.CONSUME(K.AS);
+      this.CONSUME(K.COPY);
+      this.CONSUME(K.OF);
+      this.SUBRULE2(this.commandNameExpression, { LABEL: 'copyOf' });
+    });
+  });
+
+  private dropRole = this.RULE('dropRole', () => {
+    this.CONSUME(K.ROLE);
+    this.SUBRULE(this.commandNameExpression);
+    this.OPTION(() => this.SUBRULE(this.ifExists));
+  });
+
+  private renameRole = this.RULE('renameRole', () => {
+    this.CONSUME(K.ROLE);
+    this.SUBRULE(this.commandNameExpression, { LABEL: 'from' });
+    this.OPTION(() => this.SUBRULE(this.ifExists));
+    this.CONSUME(K.TO);
+    this.SUBRULE2(this.commandNameExpression, { LABEL: 'to' });
+  });
+
+  private grantCommand = this.RULE('grantCommand', () => {
+    this.CONSUME(K.GRANT);
+    this.SUBRULE(this.roleKeyword);
+    this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
+    this.CONSUME(K.TO);
+    this.SUBRULE(this.roleGrantees);
+  });
+
+  private revokeCommand = this.RULE('revokeCommand', () => {
+    this.CONSUME(K.REVOKE);
+    this.SUBRULE(this.roleKeyword);
+    this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
+    this.CONSUME(K.FROM);
+    this.SUBRULE(this.roleGrantees);
+  });
+
+  private roleKeyword = this.RULE('roleKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.ROLE) }, { ALT: () => this.CONSUME(K.ROLES) }]);
+  });
+
+  /** `[USER|USERS] names`: the keyword is optional, and `USER` alone is a user called "USER". */
+  private roleGrantees = this.RULE('roleGrantees', () => {
+    this.OPTION({
+      GATE: () => (this.LA(1).tokenType === K.USER || this.LA(1).tokenType === K.USERS) && this.startsName(2),
+      DEF: () => this.SUBRULE(this.userKeyword),
+    });
+    this.SUBRULE(this.commandNameList, { LABEL: 'users' });
+  });
+
+  private userKeyword = this.RULE('userKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.USER) }, { ALT: () => this.CONSUME(K.USERS) }]);
+  });
+
+  // ---------------------------------------------------------------- SHOW
+
+  private showCommand = this.RULE('showCommand', () => {
+    this.CONSUME(K.SHOW);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.showCurrentUser) },
+      { ALT: () => this.SUBRULE(this.showUsersOrPrivileges) },
+      { ALT: () => this.SUBRULE(this.showRoles) },
+    ]);
+  });
+
+  private showCurrentUser = this.RULE('showCurrentUser', () => {
+    this.CONSUME(K.CURRENT);
+    this.CONSUME(K.USER);
+    this.SUBRULE(this.showCommandYield);
+  });
+
+  private showUsersOrPrivileges = this.RULE('showUsersOrPrivileges', () => {
+    this.SUBRULE(this.userKeyword);
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.isPrivilegesAhead(), ALT: () => this.SUBRULE(this.showPrivilegesTail) },
+        {
+          ALT: () => {
+            this.OPTION(() => {
+              this.CONSUME(K.WITH);
+              this.CONSUME(K.AUTH);
+            });
+            this.SUBRULE(this.showCommandYield);
+          },
+        },
+      ],
+    });
+  });
+
+  private showPrivilegesTail = this.RULE('showPrivilegesTail', () => {
+    this.OPTION({ GATE: () => !this.isPrivilegeKeywordAhead(), DEF: () => this.SUBRULE(this.commandNameList) });
+    this.OR([{ ALT: () => this.CONSUME(K.PRIVILEGE) }, { ALT: () => this.CONSUME(K.PRIVILEGES) }]);
+    this.OPTION2(() => {
+      this.CONSUME(K.AS);
+      this.OPTION3(() => this.CONSUME(K.REVOKE));
+      this.OR2([{ ALT: () => this.CONSUME(K.COMMAND) }, { ALT: () => this.CONSUME(K.COMMANDS) }]);
+    });
+    this.SUBRULE(this.showCommandYield);
+  });
+
+  private showRoles = this.RULE('showRoles', () => {
+    this.OPTION(() =>
+      this.OR([{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.CONSUME(K.POPULATED) }]),
+    );
+    this.SUBRULE(this.roleKeyword);
+    this.OPTION2(() => {
+      this.CONSUME(K.WITH);
+      this.SUBRULE(this.userKeyword);
+    });
+    this.SUBRULE(this.showCommandYield);
+  });
+
+  private showCommandYield = this.RULE('showCommandYield', () => {
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.SUBRULE(this.yieldClause);
+            this.OPTION2(() => this.SUBRULE(this.returnClause));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.whereClause) },
+      ]),
+    );
+  });
+
+  private yieldClause = this.RULE('yieldClause', () => {
+    this.CONSUME(K.YIELD);
+    this.OR([
+      { ALT: () => this.CONSUME(Star) },
+      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.yieldItem) }) },
+    ]);
+    this.OPTION(() => this.SUBRULE(this.orderBy));
+    this.OPTION2(() => this.SUBRULE(this.yieldSkip));
+    this.OPTION3(() => this.SUBRULE(this.yieldLimit));
+    this.OPTION4(() => this.SUBRULE(this.whereClause));
+  });
+
+  private yieldItem = this.RULE('yieldItem', () => {
+    this.SUBRULE(this.symbolicName, { LABEL: 'column' });
+    this.OPTION(() => {
+      this.CONSUME(K.AS);
+      this.SUBRULE2(this.symbolicName, { LABEL: 'alias' });
+    });
+  });
+
+  private yieldSkip = this.RULE('yieldSkip', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]);
+    this.SUBRULE(this.signedIntegerLiteral);
+  });
+
+  private yieldLimit = this.RULE('yieldLimit', () => {
+    this.CONSUME(K.LIMIT);
+    this.SUBRULE(this.signedIntegerLiteral);
+  });
+
+  private signedIntegerLiteral = this.RULE('signedIntegerLiteral', () => {
+    this.OPTION(() => this.CONSUME(Minus));
+    this.SUBRULE(this.integerLiteral);
+  });
+
+  private whereClause = this.RULE('whereClause', () => {
+    this.CONSUME(K.WHERE);
+    this.SUBRULE(this.expression);
+  });
+
+  private returnClause = this.RULE('returnClause', () => {
+    this.CONSUME(K.RETURN);
+    this.OPTION(() => this.CONSUME(K.DISTINCT));
+    this.OR([
+      { ALT: () => this.CONSUME(Star) },
+      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.returnItem) }) },
+    ]);
+    this.OPTION2(() => this.SUBRULE(this.orderBy));
+    this.OPTION3(() => {
+      this.OR2([{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]);
+      this.SUBRULE(this.expression, { LABEL: 'skip' });
+    });
+    this.OPTION4(() => {
+      this.CONSUME(K.LIMIT);
+      this.SUBRULE2(this.expression, { LABEL: 'limit' });
+    });
+  });
+
+  private returnItem = this.RULE('returnItem', () => {
+    this.SUBRULE(this.expression);
+    this.OPTION(() => {
+      this.CONSUME(K.AS);
+      this.SUBRULE(this.symbolicName, { LABEL: 'alias' });
+    });
+  });
+
+  private orderBy = this.RULE('orderBy', () => {
+    this.CONSUME(K.ORDER);
+    this.CONSUME(K.BY);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.sortItem) });
+  });
+
+  private sortItem = this.RULE('sortItem', () => {
+    this.SUBRULE(this.expression);
+    this.OPTION(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(K.ASC) },
+        { ALT: () => this.CONSUME(K.ASCENDING) },
+        { ALT: () => this.CONSUME(K.DESC) },
+        { ALT: () => this.CONSUME(K.DESCENDING) },
+      ]),
+    );
+  });
+
+  // ---------------------------------------------------------------- names
+
+  private ifExists = this.RULE('ifExists', () => {
+    this.CONSUME(K.IF);
+    this.CONSUME(K.EXISTS);
+  });
+
+  private ifNotExists = this.RULE('ifNotExists', () => {
+    this.CONSUME(K.IF);
+    this.CONSUME(K.NOT);
+    this.CONSUME(K.EXISTS);
+  });
+
+  /** A user or role name: a symbolic name or a parameter (string literals are not names). */
+  private commandNameExpression = this.RULE('commandNameExpression', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.symbolicName) }, { ALT: () => this.CONSUME(Parameter) }]);
+  });
+
+  private commandNameList = this.RULE('commandNameList', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.commandNameExpression) });
+  });
+
+  public databaseName = this.RULE('databaseName', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Dot, DEF: () => this.SUBRULE(this.symbolicName) });
+  });
+
+  public symbolicName = this.RULE('symbolicName', () => {
+    this.CONSUME(Name);
+  });
+
+  // ---------------------------------------------------------------- expressions
+
+  public expression = this.RULE('expression', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: K.OR, DEF: () => this.SUBRULE(this.xorExpression) });
+  });
+
+  private xorExpression = this.RULE('xorExpression', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: K.XOR, DEF: () => this.SUBRULE(this.andExpression) });
+  });
+
+  private andExpression = this.RULE('andExpression', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: K.AND, DEF: () => this.SUBRULE(this.notExpression) });
+  });
+
+  private notExpression = this.RULE('notExpression', () => {
+    this.MANY({ GATE: () => this.LA(1).tokenType === K.NOT, DEF: () => this.CONSUME(K.NOT) });
+    this.SUBRULE(this.comparisonExpression);
+  });
+
+  private comparisonExpression = this.RULE('comparisonExpression', () => {
+    this.SUBRULE(this.predicateExpression);
+    this.MANY(() => {
+      this.SUBRULE(this.comparisonOperator);
+      this.SUBRULE2(this.predicateExpression);
+    });
+  });
+
+  private comparisonOperator = this.RULE('comparisonOperator', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Equals) },
+      { ALT: () => this.CONSUME(NotEquals) },
+      { ALT: () => this.CONSUME(BangEquals) },
+      { ALT: () => this.CONSUME(LessEquals) },
+      { ALT: () => this.CONSUME(GreaterEquals) },
+      { ALT: () => this.CONSUME(Less) },
+      { ALT: () => this.CONSUME(Greater) },
+    ]);
+  });
+
+  /** String, list and null predicates: `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `=~`, `IN`, `IS [NOT] NULL`. */
+  private predicateExpression = this.RULE('predicateExpression', () => {
+    this.SUBRULE(this.additiveExpression);
+    this.MANY(() => this.SUBRULE(this.predicateSuffix));
+  });
+
+  private predicateSuffix = this.RULE('predicateSuffix', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.STARTS);
+          this.CONSUME(K.WITH);
+          this.SUBRULE(this.additiveExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.ENDS);
+          this.CONSUME2(K.WITH);
+          this.SUBRULE2(this.additiveExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.CONTAINS);
+          this.SUBRULE3(this.additiveExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(RegexMatch);
+          this.SUBRULE4(this.additiveExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.IN);
+          this.SUBRULE5(this.additiveExpression);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.IS);
+          this.OPTION(() => this.CONSUME(K.NOT));
+          this.CONSUME(K.NULL);
+        },
+      },
+    ]);
+  });
+
+  private additiveExpression = this.RULE('additiveExpression', () => {
+    this.SUBRULE(this.multiplicativeExpression);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Plus) },
+        { ALT: () => this.CONSUME(Minus) },
+        { ALT: () => this.CONSUME(Concat) },
+      ]);
+      this.SUBRULE2(this.multiplicativeExpression);
+    });
+  });
+
+  private multiplicativeExpression = this.RULE('multiplicativeExpression', () => {
+    this.SUBRULE(this.powerExpression);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(Star) },
+        { ALT: () => this.CONSUME(Slash) },
+        { ALT: () => this.CONSUME(Percent) },
+      ]);
+      this.SUBRULE2(this.powerExpression);
+    });
+  });
+
+  private powerExpression = this.RULE('powerExpression', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Caret, DEF: () => this.SUBRULE(this.unaryExpression) });
+  });
+
+  private unaryExpression = this.RULE('unaryExpression', () => {
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]));
+    this.SUBRULE(this.postfixExpression);
+  });
+
+  private postfixExpression = this.RULE('postfixExpression', () => {
+    this.SUBRULE(this.atom);
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(Dot);
+            this.SUBRULE(this.symbolicName, { LABEL: 'property' });
+          },
+        },
+        { ALT: () => this.SUBRULE(this.indexOrSlice) },
+      ]),
+    );
+  });
+
+  private indexOrSlice = this.RULE('indexOrSlice', () => {
+    this.CONSUME(LBracket);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(DotDot);
+          this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'to' }));
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.expression, { LABEL: 'from' });
+          this.OPTION2(() => {
+            this.CONSUME2(DotDot);
+            this.OPTION3(() => this.SUBRULE3(this.expression, { LABEL: 'to' }));
+          });
+        },
+      },
+    ]);
+    this.CONSUME(RBracket);
+  });
+
+  private atom = this.RULE('atom', () => {
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => this.CONSUME(StringLiteral) },
+        { ALT: () => this.SUBRULE(this.numberLiteral) },
+        { ALT: () => this.CONSUME(Parameter) },
+        { GATE: () => this.LA(1).tokenType === K.TRUE, ALT: () => this.CONSUME(K.TRUE) },
+        { GATE: () => this.LA(1).tokenType === K.FALSE, ALT: () => this.CONSUME(K.FALSE) },
+        { GATE: () => this.LA(1).tokenType === K.NULL, ALT: () => this.CONSUME(K.NULL) },
+        { GATE: () => this.LA(1).tokenType === K.CASE, ALT: () => this.SUBRULE(this.caseExpression) },
+        { GATE: () => this.isCountStarAhead(), ALT: () => this.SUBRULE(this.countStar) },
+        {
+          GATE: () => LIST_PREDICATES.has(this.LA(1).tokenType) && this.LA(2).tokenType === LParen,
+          ALT: () => this.SUBRULE(this.listPredicate),
+        },
+        { GATE: () => this.isFunctionCallAhead(), ALT: () => this.SUBRULE(this.functionCall) },
+        {
+          GATE: () => this.LA(1).tokenType === LBracket && isNameToken(this.LA(2)) && this.LA(3).tokenType === K.IN,
+          ALT: () => this.SUBRULE(this.listComprehension),
+        },
+        { ALT: () => this.SUBRULE(this.listLiteral) },
+        { ALT: () => this.SUBRULE(this.mapLiteral) },
+        { ALT: () => this.SUBRULE(this.parenthesizedExpression) },
+        { ALT: () => this.SUBRULE(this.symbolicName, { LABEL: 'variable' }) },
+      ],
+    });
+  });
+
+  private numberLiteral = this.RULE('numberLiteral', () => {
+    this.OR([{ ALT: () => this.CONSUME(FloatLiteral) }, { ALT: () => this.SUBRULE(this.integerLiteral) }]);
+  });
+
+  private integerLiteral = this.RULE('integerLiteral', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(DecimalInteger) },
+      { ALT: () => this.CONSUME(HexInteger) },
+      { ALT: () => this.CONSUME(OctalInteger) },
+    ]);
+  });
+
+  private parenthesizedExpression = this.RULE('parenthesizedExpression', () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(RParen);
+  });
+
+  private listLiteral = this.RULE('listLiteral', () => {
+    this.CONSUME(LBracket);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression) });
+    this.CONSUME(RBracket);
+  });
+
+  public mapLiteral = this.RULE('mapLiteral', () => {
+    this.CONSUME(LBrace);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.mapEntry) });
+    this.CONSUME(RBrace);
+  });
+
+  private mapEntry = this.RULE('mapEntry', () => {
+    this.SUBRULE(this.symbolicName, { LABEL: 'key' });
+    this.CONSUME(Colon);
+    this.SUBRULE(this.expression);
+  });
+
+  private caseExpression = this.RULE('caseExpression', () => {
+    this.CONSUME(K.CASE);
+    this.OPTION({ GATE: () => this.LA(1).tokenType !== K.WHEN, DEF: () => this.SUBRULE(this.expression, { LABEL: 'subject' }) });
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.caseAlternative));
+    this.OPTION2(() => {
+      this.CONSUME(K.ELSE);
+      this.SUBRULE2(this.expression, { LABEL: 'otherwise' });
+    });
+    this.CONSUME(K.END);
+  });
+
+  private caseAlternative = this.RULE('caseAlternative', () => {
+    this.CONSUME(K.WHEN);
+    this.SUBRULE(this.expression, { LABEL: 'when' });
+    this.CONSUME(K.THEN);
+    this.SUBRULE2(this.expression, { LABEL: 'then' });
+  });
+
+  private countStar = this.RULE('countStar', () => {
+    this.CONSUME(Name);
+    this.CONSUME(LParen);
+    this.CONSUME(Star);
+    this.CONSUME(RParen);
+  });
+
+  private listPredicate = this.RULE('listPredicate', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.ANY) },
+      { ALT: () => this.CONSUME(K.ALL) },
+      { ALT: () => this.CONSUME(K.NONE) },
+      { ALT: () => this.CONSUME(K.SINGLE) },
+    ]);
+    this.CONSUME(LParen);
+    this.SUBRULE(this.symbolicName, { LABEL: 'variable' });
+    this.CONSUME(K.IN);
+    this.SUBRULE(this.expression, { LABEL: 'list' });
+    this.CONSUME(K.WHERE);
+    this.SUBRULE2(this.expression, { LABEL: 'where' });
+    this.CONSUME(RParen);
+  });
+
+  private listComprehension = this.RULE('listComprehension', () => {
+    this.CONSUME(LBracket);
+    this.SUBRULE(this.symbolicName, { LABEL: 'variable' });
+    this.CONSUME(K.IN);
+    this.SUBRULE(this.expression, { LABEL: 'list' });
+    this.OPTION(() => {
+      this.CONSUME(K.WHERE);
+      this.SUBRULE2(this.expression, { LABEL: 'where' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(Pipe);
+      this.SUBRULE3(this.expression, { LABEL: 'projection' });
+    });
+    this.CONSUME(RBracket);
+  });
+
+  private functionCall = this.RULE('functionCall', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Dot, DEF: () => this.SUBRULE(this.symbolicName, { LABEL: 'namePart' }) });
+    this.CONSUME(LParen);
+    this.OPTION(() => this.CONSUME(K.DISTINCT));
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'argument' }) });
+    this.CONSUME(RParen);
+  });
+
+  // ---------------------------------------------------------------- lookahead helpers (bounded scans)
+
+  private startsName(k: number): boolean {
+    const token = this.LA(k);
+    return isNameToken(token) || token.tokenType === Parameter;
+  }
+
+  private isPrivilegeKeywordAhead(): boolean {
+    // `PRIVILEGES` followed by another PRIVILEGE(S) or a comma is a user called "privileges".
+    return PRIVILEGE_WORDS.has(this.LA(1).tokenType) && !PRIVILEGE_WORDS.has(this.LA(2).tokenType) && this.LA(2).tokenType !== Comma;
+  }
+
+  /** After `SHOW USER[S]`: is this `[name, ...] PRIVILEGE[S]`? Scans the name list once. */
+  private isPrivilegesAhead(): boolean {
+    if (this.isPrivilegeKeywordAhead()) return true;
+    let k = 1;
+    for (;;) {
+      if (!this.startsName(k)) return false;
+      k += 1;
+      if (this.LA(k).tokenType !== Comma) return PRIVILEGE_WORDS.has(this.LA(k).tokenType);
+      k += 1;
+    }
+  }
+
+  private isCountStarAhead(): boolean {
+    return (
+      isNameToken(this.LA(1)) &&
+      this.LA(1).image.toLowerCase() === 'count' &&
+      this.LA(2).tokenType === LParen &&
+      this.LA(3).tokenType === Star
+    );
+  }
+
+  /** `name(` or `namespace.name(`. */
+  private isFunctionCallAhead(): boolean {
+    let k = 1;
+    for (;;) {
+      if (!isNameToken(this.LA(k))) return false;
+      k += 1;
+      const next = this.LA(k).tokenType;
+      if (next === LParen) return true;
+      if (next !== Dot) return false;
+      k += 1;
+    }
+  }
+
+  // ---------------------------------------------------------------- cypher-shell `:param` values
+
+  /** The value of `:param name => value`: any expression. */
+  public clientParamValue = this.RULE('clientParamValue', () => {
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(Arrow) }, { ALT: () => this.CONSUME(Colon) }]));
+    this.SUBRULE(this.expression);
+    this.CONSUME(EOF);
+  });
+
+  public clientParamsMap = this.RULE('clientParamsMap', () => {
+    this.SUBRULE(this.mapLiteral);
+    this.CONSUME(EOF);
+  });
+}
+
+/** The one parser instance: Chevrotain parsers are reused by assigning `input`. */
+export const parser = new CypherAdminParser();
+
+export const productions = parser.getGAstProductions();

@@ -1,0 +1,164 @@
+/**
+ * The Cypher tokens cypher-sysdb needs. Keywords are not lexer patterns of their own: the lexer
+ * produces identifiers, and `retypeKeywords` turns an identifier whose upper-cased text is a keyword
+ * into that keyword. One identifier pattern is much faster than a hundred keyword patterns, and it is
+ * how Neo4j behaves: keywords are case-insensitive and almost all of them are also valid names.
+ */
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+
+/** Every token that Neo4j accepts where a name is expected: identifiers, `quoted` names and keywords. */
+export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
+
+const WHITESPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/;
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: WHITESPACE, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /'(?:[^'\\]|\\[\s\S])*'|"(?:[^"\\]|\\[\s\S])*"/,
+  line_breaks: true,
+});
+
+export const EscapedName = createToken({
+  name: 'EscapedName',
+  pattern: /`(?:[^`]|``)*`/,
+  categories: [Name],
+  line_breaks: true,
+});
+
+/**
+ * Chevrotain's regex analysis does not understand the `u` flag, so names (which may use letters of any
+ * script) are matched by a sticky Unicode regex behind a custom pattern.
+ */
+function stickyUnicode(source: string): (text: string, offset: number) => RegExpExecArray | null {
+  const regex = new RegExp(source, 'uy');
+  return (text, offset) => {
+    regex.lastIndex = offset;
+    return regex.exec(text);
+  };
+}
+
+const NAME_START = '[\\p{L}_]';
+const NAME_PART = '[\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]';
+
+export const Parameter = createToken({
+  name: 'Parameter',
+  pattern: stickyUnicode(`\\$(?:${NAME_START}${NAME_PART}*|[0-9]+|\`(?:[^\`]|\`\`)*\`)`),
+  start_chars_hint: ['$'],
+  line_breaks: true,
+});
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: stickyUnicode(`${NAME_START}${NAME_PART}*`),
+  line_breaks: false,
+  categories: [Name],
+});
+
+export const FloatLiteral = createToken({
+  name: 'FloatLiteral',
+  pattern: /(?:[0-9]+\.[0-9]+(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+)/,
+});
+export const HexInteger = createToken({ name: 'HexInteger', pattern: /0x[0-9a-fA-F]+/ });
+export const OctalInteger = createToken({ name: 'OctalInteger', pattern: /0o[0-7]+/ });
+export const DecimalInteger = createToken({ name: 'DecimalInteger', pattern: /[0-9]+/ });
+
+const punct = (name: string, pattern: string): TokenType =>
+  createToken({ name, pattern: new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), label: `'${pattern}'` });
+
+export const Semicolon = punct('Semicolon', ';');
+export const Comma = punct('Comma', ',');
+export const DotDot = punct('DotDot', '..');
+export const Dot = punct('Dot', '.');
+export const Arrow = punct('Arrow', '=>');
+export const RegexMatch = punct('RegexMatch', '=~');
+export const NotEquals = punct('NotEquals', '<>');
+export const BangEquals = punct('BangEquals', '!=');
+export const LessEquals = punct('LessEquals', '<=');
+export const GreaterEquals = punct('GreaterEquals', '>=');
+export const Equals = punct('Equals', '=');
+export const Less = punct('Less', '<');
+export const Greater = punct('Greater', '>');
+export const LParen = punct('LParen', '(');
+export const RParen = punct('RParen', ')');
+export const LBracket = punct('LBracket', '[');
+export const RBracket = punct('RBracket', ']');
+export const LBrace = punct('LBrace', '{');
+export const RBrace = punct('RBrace', '}');
+export const Colon = punct('Colon', ':');
+export const Star = punct('Star', '*');
+export const Plus = punct('Plus', '+');
+export const Minus = punct('Minus', '-');
+export const Slash = punct('Slash', '/');
+export const Percent = punct('Percent', '%');
+export const Caret = punct('Caret', '^');
+export const Pipe = punct('Pipe', '|');
+export const Concat = punct('Concat', '||');
+
+/**
+ * Any other character, including a quote that opens a string never closed. The lexer never fails:
+ * the parser reports an unknown character as `Invalid input`, like every other unexpected token.
+ */
+export const Unknown = createToken({ name: 'Unknown', pattern: /[\s\S]/, line_breaks: true });
+
+/** The keywords of the commands we parse. Each is also a `Name`, as in Neo4j. */
+const KEYWORD_WORDS = [
+  'ACTIVE', 'ADD', 'ALL', 'ALTER', 'AND', 'ANY', 'AS', 'ASC', 'ASCENDING', 'AUTH', 'BY', 'CASE', 'CHANGE',
+  'COMMAND', 'COMMANDS', 'CONTAINS', 'COPY', 'CREATE', 'CURRENT', 'DATABASE', 'DESC', 'DESCENDING',
+  'DISTINCT', 'DROP', 'ELSE', 'ENCRYPTED', 'END', 'ENDS', 'EXISTS', 'FALSE', 'FROM', 'GRANT', 'HOME', 'ID',
+  'IF', 'IN', 'IS', 'LIMIT', 'NONE', 'NOT', 'NULL', 'OF', 'OFFSET', 'OR', 'ORDER', 'PASSWORD', 'PLAINTEXT',
+  'POPULATED', 'PRIVILEGE', 'PRIVILEGES', 'PROVIDER', 'PROVIDERS', 'REMOVE', 'RENAME', 'REPLACE', 'REQUIRED',
+  'RETURN', 'REVOKE', 'ROLE', 'ROLES', 'SET', 'SHOW', 'SINGLE', 'SKIP', 'STARTS', 'STATUS', 'SUSPENDED', 'TAG',
+  'TAGS', 'THEN', 'TO', 'TRUE', 'USE', 'USER', 'USERS', 'WHEN', 'WHERE', 'WITH', 'XOR', 'YIELD',
+] as const;
+
+export type KeywordWord = (typeof KEYWORD_WORDS)[number];
+
+export const Keyword: { readonly [W in KeywordWord]: TokenType } = Object.fromEntries(
+  KEYWORD_WORDS.map((word) => [word, createToken({ name: word, pattern: Lexer.NA, categories: [Name], label: `'${word}'` })]),
+) as { [W in KeywordWord]: TokenType };
+
+const keywordByUpperCase = new Map<string, TokenType>(KEYWORD_WORDS.map((w) => [w, Keyword[w]]));
+
+/** Tokens the lexer matches, in priority order. */
+const lexedTokens: TokenType[] = [
+  WhiteSpace, LineComment, BlockComment, StringLiteral, EscapedName, Parameter,
+  FloatLiteral, HexInteger, OctalInteger, DecimalInteger,
+  Identifier,
+  Semicolon, Comma, DotDot, Dot, Arrow, RegexMatch, NotEquals, BangEquals, LessEquals, GreaterEquals, Equals,
+  Less, Greater, LParen, RParen, LBracket, RBracket, LBrace, RBrace, Colon, Star, Plus, Concat, Pipe, Minus,
+  Slash, Percent, Caret, Unknown,
+];
+
+/** Every token type the parser may see. */
+export const vocabulary: TokenType[] = [Name, ...lexedTokens, ...Object.values(Keyword)];
+
+export const cypherLexer = new Lexer(lexedTokens, {
+  positionTracking: 'full',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+/** Turns identifiers spelled like keywords into those keywords (in place; tokens are fresh from the lexer). */
+export function retypeKeywords(tokens: IToken[]): void {
+  for (const token of tokens) {
+    if (token.tokenType === Identifier) {
+      const keyword = keywordByUpperCase.get(token.image.toUpperCase());
+      if (keyword) {
+        token.tokenType = keyword;
+        token.tokenTypeIdx = keyword.tokenTypeIdx!;
+      }
+    }
+  }
+}
+
+export function isKeywordToken(token: IToken): boolean {
+  return keywordByUpperCase.get(token.image.toUpperCase()) === token.tokenType;
+}

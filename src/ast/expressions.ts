@@ -1,0 +1,177 @@
+import type { Spanned } from './span.js';
+import type { Parameter, StringLiteral } from './values.js';
+
+/** The expression language SHOW's WHERE, RETURN and ORDER BY need. */
+export type Expression =
+  | StringLiteral
+  | IntegerLiteral
+  | FloatLiteral
+  | BooleanLiteral
+  | NullLiteral
+  | ListLiteral
+  | MapLiteral
+  | Parameter
+  | Variable
+  | PropertyAccess
+  | IndexAccess
+  | SliceAccess
+  | UnaryExpression
+  | BinaryExpression
+  | ComparisonChain
+  | NullCheck
+  | CaseExpression
+  | ListPredicate
+  | ListComprehension
+  | FunctionCall
+  | CountStar;
+
+export interface IntegerLiteral extends Spanned {
+  readonly kind: 'integer';
+  /** Decimal text of the value (hex and octal literals are normalised), exact beyond 2^53. */
+  readonly value: string;
+}
+
+export interface FloatLiteral extends Spanned {
+  readonly kind: 'float';
+  readonly value: number;
+}
+
+export interface BooleanLiteral extends Spanned {
+  readonly kind: 'boolean';
+  readonly value: boolean;
+}
+
+export interface NullLiteral extends Spanned {
+  readonly kind: 'null';
+}
+
+export interface ListLiteral extends Spanned {
+  readonly kind: 'list';
+  readonly items: readonly Expression[];
+}
+
+export interface MapEntry extends Spanned {
+  readonly key: string;
+  readonly value: Expression;
+}
+
+export interface MapLiteral extends Spanned {
+  readonly kind: 'map';
+  readonly entries: readonly MapEntry[];
+}
+
+export interface Variable extends Spanned {
+  readonly kind: 'variable';
+  readonly name: string;
+}
+
+export interface PropertyAccess extends Spanned {
+  readonly kind: 'property';
+  readonly object: Expression;
+  readonly property: string;
+}
+
+export interface IndexAccess extends Spanned {
+  readonly kind: 'index';
+  readonly object: Expression;
+  readonly index: Expression;
+}
+
+export interface SliceAccess extends Spanned {
+  readonly kind: 'slice';
+  readonly object: Expression;
+  readonly from: Expression | null;
+  readonly to: Expression | null;
+}
+
+export type UnaryOperator = 'NOT' | '-' | '+';
+
+export interface UnaryExpression extends Spanned {
+  readonly kind: 'unary';
+  readonly operator: UnaryOperator;
+  readonly operand: Expression;
+}
+
+export type BinaryOperator =
+  | 'OR'
+  | 'XOR'
+  | 'AND'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%'
+  | '^'
+  | 'IN'
+  | 'STARTS WITH'
+  | 'ENDS WITH'
+  | 'CONTAINS'
+  | '=~';
+
+export interface BinaryExpression extends Spanned {
+  readonly kind: 'binary';
+  readonly operator: BinaryOperator;
+  readonly left: Expression;
+  readonly right: Expression;
+}
+
+export type ComparisonOperator = '=' | '<>' | '<' | '>' | '<=' | '>=';
+
+/** `a < b <= c` means `a < b AND b <= c` in Cypher, so comparisons chain rather than nest. */
+export interface ComparisonChain extends Spanned {
+  readonly kind: 'comparison';
+  readonly first: Expression;
+  readonly rest: readonly { readonly operator: ComparisonOperator; readonly operand: Expression }[];
+}
+
+export interface NullCheck extends Spanned {
+  readonly kind: 'is-null';
+  readonly operand: Expression;
+  readonly negated: boolean;
+}
+
+export interface CaseAlternative extends Spanned {
+  readonly when: Expression;
+  readonly then: Expression;
+}
+
+/** `CASE [subject] WHEN ... THEN ... [ELSE ...] END`: with a subject, WHEN values are compared to it. */
+export interface CaseExpression extends Spanned {
+  readonly kind: 'case';
+  readonly subject: Expression | null;
+  readonly alternatives: readonly CaseAlternative[];
+  readonly otherwise: Expression | null;
+}
+
+export type ListPredicateKind = 'any' | 'all' | 'none' | 'single';
+
+/** `any(x IN list WHERE predicate)` and its siblings. */
+export interface ListPredicate extends Spanned {
+  readonly kind: 'list-predicate';
+  readonly predicate: ListPredicateKind;
+  readonly variable: string;
+  readonly list: Expression;
+  readonly where: Expression;
+}
+
+/** `[x IN list WHERE predicate | projection]`. */
+export interface ListComprehension extends Spanned {
+  readonly kind: 'list-comprehension';
+  readonly variable: string;
+  readonly list: Expression;
+  readonly where: Expression | null;
+  readonly projection: Expression | null;
+}
+
+export interface FunctionCall extends Spanned {
+  readonly kind: 'function-call';
+  /** As written, namespace included (`apoc.text.join`); Cypher function names are case-insensitive. */
+  readonly name: string;
+  readonly distinct: boolean;
+  readonly args: readonly Expression[];
+}
+
+/** `count(*)` is its own form: it takes no argument expression. */
+export interface CountStar extends Spanned {
+  readonly kind: 'count-star';
+}

@@ -1,0 +1,32 @@
+import type { ClientCommand } from './client.js';
+import type { RoleCommand } from './roles.js';
+import type { Spanned } from './span.js';
+import type { DatabaseName } from './values.js';
+import type { UserCommand } from './users.js';
+
+export type * from './client.js';
+export type * from './expressions.js';
+export type * from './roles.js';
+export type * from './show.js';
+export type * from './span.js';
+export type * from './users.js';
+export type * from './values.js';
+
+/** `USE system` written before an administration command. */
+export interface UseClause extends Spanned {
+  readonly database: DatabaseName;
+}
+
+export type AdminCommand = UserCommand | RoleCommand;
+
+/** A Cypher statement with the optional USE prefix. */
+export type CypherStatement = AdminCommand & { readonly use: UseClause | null };
+
+export type Statement = CypherStatement | ClientCommand;
+
+export type StatementKind = Statement['kind'];
+export type AdminCommandKind = AdminCommand['kind'];
+
+export function isClientCommand(statement: Statement): statement is ClientCommand {
+  return statement.kind.startsWith('client-');
+}

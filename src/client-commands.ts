@@ -1,0 +1,96 @@
+/**
+ * cypher-shell's client commands, as they appear in admin scripts: `:use system`, `:param name => value`,
+ * `:param {name: value}`, `:params`, `:params clear`. Anything else starting with `:` is kept and
+ * reported as a warning: it is not Cypher, and cypher-sysdb does not act on it.
+ */
+import type { IToken } from 'chevrotain';
+import type * as Cst from '../grammar/cst.js';
+import { parser } from '../grammar/parser.js';
+import { Arrow, Colon, LBrace } from '../grammar/tokens.js';
+import type { ClientCommand } from './ast/client.js';
+import { StatusCode, type Diagnostic } from './diagnostics.js';
+import { expression, mapLiteral } from './visitor/expressions.js';
+import { decodeName, one, spanBetween, TooComplexError } from './visitor/source.js';
+
+export interface ClientCommandResult {
+  readonly command: ClientCommand | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function parseClientCommand(tokens: readonly IToken[], source: string): ClientCommandResult {
+  const colon = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  const span = spanBetween(colon, last);
+  const text = source.slice(colon.startOffset, last.endOffset! + 1);
+  const word = tokens[1] && tokens[1].startOffset === colon.endOffset! + 1 ? tokens[1].image.toLowerCase() : '';
+  const args = tokens.slice(2);
+  const usage = (message: string): ClientCommandResult => ({
+    command: null,
+    diagnostics: [{ severity: 'error', code: StatusCode.SyntaxError, message, span }],
+  });
+
+  switch (word) {
+    case 'use': {
+      if (args.length === 0) return { command: { kind: 'client-use', database: '', span }, diagnostics: [] };
+      const database = args.map((t) => decodeName(t.image)).join('');
+      return { command: { kind: 'client-use', database, span }, diagnostics: [] };
+    }
+    case 'param':
+    case 'params': {
+      if (args.length === 0) {
+        if (word === 'params') return { command: { kind: 'client-params-list', span }, diagnostics: [] };
+        return usage('Incorrect usage of :param. Use `:param name => value` or `:param {name: value}`.');
+      }
+      if (args.length === 1 && args[0]!.image.toLowerCase() === 'clear') {
+        return { command: { kind: 'client-params-clear', span }, diagnostics: [] };
+      }
+      if (args[0]!.tokenType === LBrace) {
+        const cst = parseWith(args, () => parser.clientParamsMap());
+        if (!cst) return usage(`Incorrect usage of :${word}: the map of parameters does not parse.`);
+        return build(() => ({ kind: 'client-params-map', map: mapLiteral(one((cst as Cst.ClientParamsMapCstNode).children.mapLiteral)), span }));
+      }
+      const nameToken = args[0]!;
+      const rest = args.slice(1);
+      if (rest.length === 0 || (rest[0]!.tokenType !== Arrow && rest[0]!.tokenType !== Colon)) {
+        return usage(`Incorrect usage of :${word}. Use \`:param name => value\`.`);
+      }
+      const cst = parseWith(rest, () => parser.clientParamValue());
+      if (!cst) return usage(`Incorrect usage of :${word}: the value of parameter '${decodeName(nameToken.image)}' is not a valid expression.`);
+      return build(() => ({
+        kind: 'client-param',
+        name: decodeName(nameToken.image),
+        value: expression(one((cst as Cst.ClientParamValueCstNode).children.expression)),
+        span,
+      }));
+    }
+    default:
+      return {
+        command: { kind: 'client-other', command: word, text, span },
+        diagnostics: [
+          {
+            severity: 'warning',
+            code: StatusCode.UnknownClientCommand,
+            message: `The client command ':${word}' is not supported by cypher-sysdb and is ignored.`,
+            span,
+          },
+        ],
+      };
+  }
+
+  function build(make: () => ClientCommand): ClientCommandResult {
+    try {
+      return { command: make(), diagnostics: [] };
+    } catch (error) {
+      if (error instanceof TooComplexError) {
+        return { command: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: error.message, span: error.span }] };
+      }
+      throw error;
+    }
+  }
+}
+
+function parseWith(tokens: readonly IToken[], rule: () => unknown): unknown {
+  parser.input = tokens as IToken[];
+  const cst = rule();
+  return parser.errors.length === 0 ? cst : null;
+}

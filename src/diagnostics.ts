@@ -1,0 +1,44 @@
+import type { Position, Span } from './ast/span.js';
+
+/**
+ * The few kinds of problem cypher-sysdb reports. Each maps to the status code Neo4j would use;
+ * `not-supported` is ours: something Neo4j accepts that cypher-sysdb does not model (never ignored silently).
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export const StatusCode = {
+  /** Neo4j reports parse errors and semantic errors alike as syntax errors. */
+  SyntaxError: 'Neo.ClientError.Statement.SyntaxError',
+  /** Invalid argument values: short passwords, malformed ENCRYPTED values, wrong parameter types. */
+  ArgumentError: 'Neo.ClientError.Statement.ArgumentError',
+  ParameterMissing: 'Neo.ClientError.Statement.ParameterMissing',
+  /** Not Neo4j's: a construct cypher-sysdb does not implement. */
+  NotSupported: 'CypherSysdb.NotSupported',
+  /** Not Neo4j's: a cypher-shell client command cypher-sysdb does not understand (a warning). */
+  UnknownClientCommand: 'CypherSysdb.UnknownClientCommand',
+} as const;
+
+export type StatusCode = (typeof StatusCode)[keyof typeof StatusCode];
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly code: StatusCode;
+  /** The message as Neo4j words it, position suffix included where Neo4j includes one. */
+  readonly message: string;
+  /** Where in the parsed text (the whole script, not the statement) the problem is. */
+  readonly span: Span;
+  /** Extra help that Neo4j would not print, such as a spelling suggestion. */
+  readonly hint?: string;
+}
+
+/** Neo4j's position suffix: ` (line 1, column 8 (offset: 7))`, relative to the statement Neo4j receives. */
+export function neo4jPositionSuffix(position: Position): string {
+  return ` (line ${position.line}, column ${position.column} (offset: ${position.offset}))`;
+}
+
+/** Re-bases a script position onto the statement starting at `statementStart`, as Neo4j would number it. */
+export function relativeTo(statementStart: Position, position: Position): Position {
+  const line = position.line - statementStart.line + 1;
+  const column = line === 1 ? position.column - statementStart.column + 1 : position.column;
+  return { offset: position.offset - statementStart.offset, line, column };
+}

@@ -1,0 +1,9 @@
+/** cypher-sysdb's public API. Everything here runs in a browser as well as in Node. */
+export { parse, parseScript } from './parse.js';
+export type { ParseOptions, ParseResult, ScriptSegment } from './parse.js';
+export { format, formatExpression } from './printer.js';
+export type { FormatOptions } from './printer.js';
+export type { Diagnostic, Severity } from './diagnostics.js';
+export { StatusCode } from './diagnostics.js';
+export type * from './ast/index.js';
+export { isClientCommand } from './ast/index.js';

@@ -1,0 +1,115 @@
+/** The front end: text -> tokens -> statements -> CST -> AST -> semantic checks. Never throws. */
+import type { IToken } from 'chevrotain';
+import { parser } from '../grammar/parser.js';
+import type * as Cst from '../grammar/cst.js';
+import { LBrace, LBracket, LParen, RBrace, RBracket, RParen, Keyword } from '../grammar/tokens.js';
+import type { Statement } from './ast/index.js';
+import type { Position, Span } from './ast/span.js';
+import { checkStatement } from './check/index.js';
+import { parseClientCommand } from './client-commands.js';
+import { StatusCode, type Diagnostic } from './diagnostics.js';
+import { splitScript, tokenize } from './script.js';
+import { syntaxError } from './syntax-errors.js';
+import { buildStatement } from './visitor/statement.js';
+import { spanBetween, TooComplexError } from './visitor/source.js';
+
+export interface ParseOptions {
+  /** `dbms.security.auth_minimum_password_length`: literal passwords shorter than this are reported. Default 8. */
+  readonly minimumPasswordLength?: number;
+}
+
+/** One statement of a script (text between `;`s, or one client command line) and what parsing made of it. */
+export interface ScriptSegment {
+  /** The statement's text, from its first token to its last (comments before it and the `;` excluded). */
+  readonly text: string;
+  readonly span: Span;
+  /** Null when the statement has a syntax error. */
+  readonly statement: Statement | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface ParseResult {
+  /** Every statement that parsed (statements with semantic errors included), in script order. */
+  readonly statements: readonly Statement[];
+  /** Every diagnostic of the script: statements in source order, each statement's in the order Neo4j checks them. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Brackets nested deeper than this are refused before parsing: recursive descent over them would
+ * otherwise risk the call stack. Neo4j's own admin commands never come close.
+ */
+export const MAX_NESTING = 64;
+
+export function parseScript(text: string, options: ParseOptions = {}): ScriptSegment[] {
+  const checkOptions = { minimumPasswordLength: options.minimumPasswordLength ?? 8 };
+  const segments: ScriptSegment[] = [];
+  for (const raw of splitScript(tokenize(text))) {
+    const first = raw.tokens[0]!;
+    const last = raw.tokens[raw.tokens.length - 1]!;
+    const span = spanBetween(first, last);
+    const segmentText = text.slice(first.startOffset, last.endOffset! + 1);
+    try {
+      if (raw.kind === 'client') {
+        const { command, diagnostics } = parseClientCommand(raw.tokens, text);
+        segments.push({ text: segmentText, span, statement: command, diagnostics });
+        continue;
+      }
+      const parsed = parseStatement(raw.tokens, text, span.end);
+      const diagnostics = parsed.statement
+        ? [...parsed.diagnostics, ...checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start })]
+        : parsed.diagnostics;
+      segments.push({ text: segmentText, span, statement: parsed.statement, diagnostics });
+    } catch (error) {
+      // A bug of ours must not take the whole script down with it: report it where it happened.
+      const message = `Internal error in cypher-sysdb (please report): ${error instanceof Error ? error.message : String(error)}`;
+      segments.push({ text: segmentText, span, statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message, span }] });
+    }
+  }
+  return segments;
+}
+
+/** Parses a script of admin commands. Never throws: every problem becomes a diagnostic. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const segments = parseScript(text, options);
+  return {
+    statements: segments.flatMap((s) => (s.statement ? [s.statement] : [])),
+    diagnostics: segments.flatMap((s) => s.diagnostics),
+  };
+}
+
+function parseStatement(tokens: readonly IToken[], source: string, end: Position): { statement: Statement | null; diagnostics: Diagnostic[] } {
+  const tooDeep = findExcessiveNesting(tokens);
+  if (tooDeep) {
+    const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
+    return { statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep) }] };
+  }
+  parser.input = tokens as IToken[];
+  const cst = parser.statement() as Cst.StatementCstNode;
+  const error = parser.errors[0];
+  if (error) return { statement: null, diagnostics: [syntaxError(error, tokens, end)] };
+  try {
+    return { statement: buildStatement(cst, source), diagnostics: [] };
+  } catch (caught) {
+    if (caught instanceof TooComplexError) {
+      return { statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: caught.message, span: caught.span }] };
+    }
+    throw caught;
+  }
+}
+
+const OPENERS = new Set([LParen, LBracket, LBrace, Keyword.CASE]);
+const CLOSERS = new Set([RParen, RBracket, RBrace, Keyword.END]);
+
+function findExcessiveNesting(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const token of tokens) {
+    if (OPENERS.has(token.tokenType)) {
+      depth += 1;
+      if (depth > MAX_NESTING) return token;
+    } else if (CLOSERS.has(token.tokenType)) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,135 @@
+/**
+ * Syntax errors worded as Neo4j words them: `Invalid input 'USR': expected 'ROLE' or 'USER' (line 1,
+ * column 8 (offset: 7))`. The expected alternatives come from the grammar itself (Chevrotain's content
+ * assist over the tokens before the error), grouped into Neo4j's phrases: "an identifier", "a string",
+ * "an expression", keyword sequences such as 'IF NOT EXISTS'.
+ */
+import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { parser } from '../grammar/parser.js';
+import {
+  DecimalInteger, FloatLiteral, HexInteger, Keyword, Name, OctalInteger, Parameter, StringLiteral, Unknown,
+} from '../grammar/tokens.js';
+import type { Position, Span } from './ast/span.js';
+import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from './diagnostics.js';
+
+/** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
+const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
+  ifNotExists: [Keyword.IF, Keyword.NOT, Keyword.EXISTS],
+  ifExists: [Keyword.IF, Keyword.EXISTS],
+  setPasswordFrom: [Keyword.SET, Keyword.PASSWORD, Keyword.FROM],
+  orderBy: [Keyword.ORDER, Keyword.BY],
+};
+
+/** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
+const MAX_ASSISTED_PREFIX = 400;
+
+function phraseOf(tokenType: TokenType, ruleStack: readonly string[]): string {
+  if (ruleStack.includes('expression')) return 'an expression';
+  if (tokenType === EOF) return '<EOF>';
+  if (tokenType === Parameter) return 'a parameter';
+  if (tokenType === StringLiteral) return 'a string';
+  if (tokenType === FloatLiteral) return 'a float';
+  if (tokenType === DecimalInteger || tokenType === HexInteger || tokenType === OctalInteger) return 'an integer value';
+  if (tokenType === Name) return ruleStack.includes('databaseName') ? 'a database name' : 'an identifier';
+  const rule = ruleStack[ruleStack.length - 1] ?? '';
+  const phrase = KEYWORD_PHRASES[rule];
+  const at = phrase?.indexOf(tokenType) ?? -1;
+  if (phrase && at >= 0) return `'${phrase.slice(at).map((t) => t.name).join(' ')}'`;
+  return tokenType.LABEL ?? `'${tokenType.name}'`;
+}
+
+/** Neo4j's order: descriptive phrases first, then quoted tokens, then <EOF>. */
+function rank(phrase: string): number {
+  if (phrase === '<EOF>') return 2;
+  return phrase.startsWith("'") ? 1 : 0;
+}
+
+export function expectedAfter(prefix: readonly IToken[]): string[] {
+  if (prefix.length > MAX_ASSISTED_PREFIX) return [];
+  const suggestions = parser.computeContentAssist('statement', prefix as IToken[]);
+  const phrases = new Set(suggestions.map((s) => phraseOf(s.nextTokenType, s.ruleStack)));
+  return [...phrases].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function joinAlternatives(phrases: readonly string[]): string {
+  if (phrases.length <= 1) return phrases.join('');
+  return `${phrases.slice(0, -1).join(', ')} or ${phrases[phrases.length - 1]}`;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** `Did you mean 'USER'?` when the offending word is a near-miss of an expected keyword. */
+function spellingHint(offending: IToken, phrases: readonly string[]): string | undefined {
+  if (offending.tokenType === EOF || !/^[\p{L}_]+$/u.test(offending.image)) return undefined;
+  const word = offending.image.toUpperCase();
+  let best: { keyword: string; distance: number } | undefined;
+  for (const phrase of phrases) {
+    if (!phrase.startsWith("'")) continue;
+    const keyword = phrase.slice(1, -1);
+    const first = keyword.split(' ')[0]!;
+    const distance = editDistance(word, first);
+    const allowed = first.length <= 3 ? 1 : 2;
+    if (distance > 0 && distance <= allowed && (!best || distance < best.distance)) best = { keyword, distance };
+  }
+  return best && `Did you mean '${best.keyword}'?`;
+}
+
+const PRECEDES_PASSWORD = new Set<TokenType>([Keyword.PASSWORD, Keyword.FROM, Keyword.TO, StringLiteral]);
+
+/** A string where a password is (or might be) written is never echoed back. */
+function maskedImage(offending: IToken, tokens: readonly IToken[]): string {
+  if (offending.tokenType !== StringLiteral || !tokens.some((t) => t.tokenType === Keyword.PASSWORD)) return offending.image;
+  const previous = tokens[tokens.indexOf(offending) - 1];
+  return previous && PRECEDES_PASSWORD.has(previous.tokenType) ? "'******'" : offending.image;
+}
+
+function positionOf(token: IToken): Position {
+  return { offset: token.startOffset, line: token.startLine!, column: token.startColumn! };
+}
+
+/**
+ * Builds the diagnostic for a parse failure. `tokens` are the statement's tokens; `end` is the
+ * position just after its last token, where Neo4j reports an unexpected end of input.
+ */
+export function syntaxError(error: IRecognitionException, tokens: readonly IToken[], end: Position): Diagnostic {
+  const offending = error.token;
+  const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
+  const start = atEnd ? end : positionOf(offending);
+  const span: Span = atEnd
+    ? { start: end, end }
+    : { start, end: { offset: offending.endOffset! + 1, line: offending.endLine!, column: offending.endColumn! + 1 } };
+  const statementStart = tokens.length > 0 ? positionOf(tokens[0]!) : end;
+  const suffix = neo4jPositionSuffix(relativeTo(statementStart, start));
+  if (!atEnd && offending.tokenType === Unknown && (offending.image === "'" || offending.image === '"')) {
+    return {
+      severity: 'error',
+      code: StatusCode.SyntaxError,
+      message: `Failed to parse string literal. The query must contain an even number of non-escaped quotes.${suffix}`,
+      span,
+    };
+  }
+  const index = atEnd ? tokens.length : tokens.indexOf(offending);
+  const phrases = expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
+  const image = atEnd ? '' : maskedImage(offending, tokens);
+  const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
+  const hint = atEnd ? undefined : spellingHint(offending, phrases);
+  return {
+    severity: 'error',
+    code: StatusCode.SyntaxError,
+    message: `Invalid input '${image}'${expected}${suffix}`,
+    span,
+    ...(hint ? { hint } : {}),
+  };
+}

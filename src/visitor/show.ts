@@ -1,0 +1,85 @@
+/** CST -> AST for the pipeline after SHOW commands: YIELD, WHERE, RETURN. */
+import type { IToken } from 'chevrotain';
+import type { IntegerArgument, ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
+import type * as Cst from '../../grammar/cst.js';
+import { expression, integerText } from './expressions.js';
+import { decodeName, joinSpans, nodeSpan, one } from './source.js';
+
+export function showPipeline(node: Cst.ShowCommandYieldCstNode, source: string): ShowPipeline {
+  const c = node.children;
+  if (c.whereClause) {
+    const where = one(c.whereClause);
+    return { kind: 'where', where: expression(one(where.children.expression)), span: nodeSpan(where) };
+  }
+  if (c.yieldClause) {
+    const yieldClause = buildYield(one(c.yieldClause));
+    const returnClause = c.returnClause ? buildReturn(one(c.returnClause), source) : null;
+    return {
+      kind: 'yield',
+      yield: yieldClause,
+      return: returnClause,
+      span: returnClause ? joinSpans(yieldClause.span, returnClause.span) : yieldClause.span,
+    };
+  }
+  return { kind: 'none' };
+}
+
+function nameOf(node: Cst.SymbolicNameCstNode): string {
+  return decodeName(one(node.children.Name).image);
+}
+
+function buildYield(node: Cst.YieldClauseCstNode): YieldClause {
+  const c = node.children;
+  const items = c.Star
+    ? ('*' as const)
+    : (c.yieldItem ?? []).map((item) => {
+        const column = nameOf(one(item.children.column));
+        const alias = item.children.alias ? nameOf(one(item.children.alias)) : column;
+        return { column, alias, aliased: item.children.alias !== undefined, span: nodeSpan(item) };
+      });
+  return {
+    items,
+    orderBy: c.orderBy ? sortItems(one(c.orderBy)) : [],
+    skip: c.yieldSkip ? integerArgument(one(one(c.yieldSkip).children.signedIntegerLiteral)) : null,
+    limit: c.yieldLimit ? integerArgument(one(one(c.yieldLimit).children.signedIntegerLiteral)) : null,
+    where: c.whereClause ? expression(one(one(c.whereClause).children.expression)) : null,
+    span: nodeSpan(node),
+  };
+}
+
+function integerArgument(node: Cst.SignedIntegerLiteralCstNode): IntegerArgument {
+  const token = Object.values(one(node.children.integerLiteral).children).flat()[0] as IToken;
+  const digits = integerText(token);
+  const negative = node.children.Minus !== undefined && digits !== '0';
+  return { value: negative ? `-${digits}` : digits, span: nodeSpan(node) };
+}
+
+function sortItems(node: Cst.OrderByCstNode): SortItem[] {
+  return node.children.sortItem.map((item) => ({
+    expression: expression(one(item.children.expression)),
+    descending: item.children.DESC !== undefined || item.children.DESCENDING !== undefined,
+    span: nodeSpan(item),
+  }));
+}
+
+function buildReturn(node: Cst.ReturnClauseCstNode, source: string): ReturnClause {
+  const c = node.children;
+  const items = c.Star
+    ? ('*' as const)
+    : (c.returnItem ?? []).map((item) => {
+        const expr = expression(one(item.children.expression));
+        const exprNode = one(item.children.expression);
+        const loc = exprNode.location!;
+        // Neo4j names an unaliased column after the expression exactly as it was written.
+        const name = item.children.alias ? nameOf(one(item.children.alias)) : source.slice(loc.startOffset, loc.endOffset! + 1);
+        return { expression: expr, name, aliased: item.children.alias !== undefined, span: nodeSpan(item) };
+      });
+  return {
+    distinct: c.DISTINCT !== undefined,
+    items,
+    orderBy: c.orderBy ? sortItems(one(c.orderBy)) : [],
+    skip: c.skip ? expression(one(c.skip)) : null,
+    limit: c.limit ? expression(one(c.limit)) : null,
+    span: nodeSpan(node),
+  };
+}

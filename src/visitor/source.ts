@@ -1,0 +1,94 @@
+/** Turning Chevrotain tokens and CST locations into AST spans and values. */
+import type { CstNode, IToken } from 'chevrotain';
+import type { Span } from '../ast/span.js';
+import type { Parameter, StringLiteral, SymbolicName } from '../ast/values.js';
+
+/** Thrown while building an AST that cypher-sysdb refuses to process (e.g. absurd nesting). */
+export class TooComplexError extends Error {
+  constructor(
+    message: string,
+    readonly span: Span,
+  ) {
+    super(message);
+  }
+}
+
+export function tokenSpan(token: IToken): Span {
+  return spanBetween(token, token);
+}
+
+export function spanBetween(first: IToken, last: IToken): Span {
+  return {
+    start: { offset: first.startOffset, line: first.startLine!, column: first.startColumn! },
+    end: { offset: last.endOffset! + 1, line: last.endLine!, column: last.endColumn! + 1 },
+  };
+}
+
+export function nodeSpan(node: CstNode): Span {
+  const loc = node.location!;
+  return {
+    start: { offset: loc.startOffset, line: loc.startLine!, column: loc.startColumn! },
+    end: { offset: loc.endOffset! + 1, line: loc.endLine!, column: loc.endColumn! + 1 },
+  };
+}
+
+export function joinSpans(first: Span, last: Span): Span {
+  return { start: first.start, end: last.end };
+}
+
+/** The one child a grammar rule guarantees: a missing one is a bug in the grammar, not bad input. */
+export function one<T>(children: readonly T[] | undefined): T {
+  const child = children?.[0];
+  if (child === undefined) throw new Error('CST node lacks a child the grammar guarantees');
+  return child;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\', "'": "'", '"': '"', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t',
+};
+
+/** Decodes a quoted Cypher string literal: both quote styles and Cypher's backslash escapes. */
+export function decodeStringLiteral(image: string): string {
+  const body = image.slice(1, -1);
+  if (!body.includes('\\')) return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (ch !== '\\') {
+      out += ch;
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    const simple = SIMPLE_ESCAPES[next];
+    if (simple !== undefined) {
+      out += simple;
+      i += 1;
+    } else if ((next === 'u' && /^[0-9a-fA-F]{4}$/.test(body.slice(i + 2, i + 6))) || (next === 'U' && /^[0-9a-fA-F]{8}$/.test(body.slice(i + 2, i + 10)))) {
+      const width = next === 'u' ? 4 : 8;
+      const codePoint = parseInt(body.slice(i + 2, i + 2 + width), 16);
+      out += codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : body.slice(i, i + 2 + width);
+      i += 1 + width;
+    } else {
+      // Neo4j keeps an unknown escape as written.
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** `` `a``b` `` -> ``a`b``; plain identifiers and keywords are returned as written. */
+export function decodeName(image: string): string {
+  return image.startsWith('`') ? image.slice(1, -1).replace(/``/g, '`') : image;
+}
+
+export function stringLiteral(token: IToken): StringLiteral {
+  return { kind: 'string', value: decodeStringLiteral(token.image), span: tokenSpan(token) };
+}
+
+export function parameter(token: IToken): Parameter {
+  return { kind: 'parameter', name: decodeName(token.image.slice(1)), span: tokenSpan(token) };
+}
+
+export function symbolicName(token: IToken): SymbolicName {
+  return { kind: 'name', value: decodeName(token.image), span: tokenSpan(token) };
+}

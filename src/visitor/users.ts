@@ -1,0 +1,139 @@
+/** CST -> AST for the user commands. */
+import type {
+  AlterUser, AlterUserClause, AlterUsers, AuthAttribute, ChangeRequired, CreateUser, PasswordFormat,
+  SetUserClause, TagClause, UserCommand,
+} from '../ast/users.js';
+import type * as Cst from '../../grammar/cst.js';
+import { commandName, commandNames, databaseName, password, stringList } from './names.js';
+import { nodeSpan, one, parameter, stringLiteral } from './source.js';
+import { showPipeline } from './show.js';
+import type { Span } from '../ast/span.js';
+
+export function createUser(node: Cst.CreateUserCstNode, orReplace: boolean, span: Span): CreateUser {
+  const c = node.children;
+  return {
+    kind: 'create-user',
+    name: commandName(one(c.commandNameExpression)),
+    orReplace,
+    ifNotExists: c.ifNotExists !== undefined,
+    clauses: c.setUserClause.map(setUserClause),
+    span,
+  };
+}
+
+export function alterUser(node: Cst.AlterUserCstNode, span: Span): AlterUser {
+  const c = node.children;
+  const clauses: AlterUserClause[] = [
+    ...(c.removeUserClause ?? []).map(removeUserClause),
+    ...(c.addTags ?? []).map((t) => ({ kind: 'add-tags' as const, tags: stringList(one(t.children.stringListOrParameter)), span: nodeSpan(t) })),
+    ...(c.setUserClause ?? []).map(setUserClause),
+  ];
+  return { kind: 'alter-user', name: commandName(one(c.commandNameExpression)), ifExists: c.ifExists !== undefined, clauses, span };
+}
+
+export function alterUsers(node: Cst.AlterUsersCstNode, span: Span): AlterUsers {
+  const c = node.children;
+  const clauses: TagClause[] = [
+    ...(c.removeTagsClause ?? []).map((r): TagClause => {
+      const tags = r.children.tagsClause;
+      return tags
+        ? { kind: 'remove-tags', tags: stringList(one(one(tags).children.stringListOrParameter)), span: nodeSpan(r) }
+        : { kind: 'remove-all-tags', span: nodeSpan(r) };
+    }),
+    ...(c.addTags ?? []).map((t) => ({ kind: 'add-tags' as const, tags: stringList(one(t.children.stringListOrParameter)), span: nodeSpan(t) })),
+    ...(c.setTags ?? []).map((t) => ({ kind: 'set-tags' as const, tags: stringList(one(t.children.stringListOrParameter)), span: nodeSpan(t) })),
+  ];
+  return { kind: 'alter-users', names: commandNames(one(c.commandNameList)), ifExists: c.ifExists !== undefined, clauses, span };
+}
+
+function removeUserClause(node: Cst.RemoveUserClauseCstNode): AlterUserClause {
+  const c = node.children;
+  const span = nodeSpan(node);
+  if (c.HOME) return { kind: 'remove-home-database', span };
+  if (c.ALL) return c.AUTH ? { kind: 'remove-all-auth', span } : { kind: 'remove-all-tags', span };
+  if (c.AUTH) return { kind: 'remove-auth', providers: stringList(one(c.stringListOrParameter)), span };
+  return { kind: 'remove-tags', tags: stringList(one(one(c.tagsClause).children.stringListOrParameter)), span };
+}
+
+function passwordFormat(node: Cst.PasswordFormatCstNode[] | undefined): PasswordFormat {
+  if (!node) return 'default';
+  return node[0]!.children.ENCRYPTED ? 'encrypted' : 'plaintext';
+}
+
+function changeRequired(node: Cst.PasswordChangeRequiredCstNode): ChangeRequired {
+  return { required: node.children.NOT === undefined, span: nodeSpan(node) };
+}
+
+function setUserClause(node: Cst.SetUserClauseCstNode): SetUserClause {
+  const c = node.children;
+  const span = nodeSpan(node);
+  if (c.setPassword) {
+    const p = one(c.setPassword).children;
+    if (!p.passwordExpression) {
+      return { kind: 'set-password-change', required: changeRequired(one(p.passwordChangeRequired)).required, span };
+    }
+    return {
+      kind: 'set-password',
+      format: passwordFormat(p.passwordFormat),
+      password: password(one(p.passwordExpression)),
+      changeRequired: p.passwordChangeRequired ? changeRequired(one(p.passwordChangeRequired)) : null,
+      span,
+    };
+  }
+  if (c.userStatus) {
+    return { kind: 'set-status', status: one(c.userStatus).children.ACTIVE ? 'ACTIVE' : 'SUSPENDED', span };
+  }
+  if (c.homeDatabase) {
+    const h = one(c.homeDatabase).children;
+    return { kind: 'set-home-database', database: h.Parameter ? parameter(one(h.Parameter)) : databaseName(one(h.databaseName)), span };
+  }
+  if (c.setAuth) {
+    const a = one(c.setAuth).children;
+    return { kind: 'set-auth', provider: stringLiteral(one(a.StringLiteral)), attributes: a.userAuthAttribute.map(authAttribute), span };
+  }
+  return { kind: 'set-tags', tags: stringList(one(one(c.tagsClause).children.stringListOrParameter)), span };
+}
+
+function authAttribute(node: Cst.UserAuthAttributeCstNode): AuthAttribute {
+  const c = node.children;
+  const span = nodeSpan(node);
+  if (c.ID) return { kind: 'auth-id', id: c.Parameter ? parameter(one(c.Parameter)) : stringLiteral(one(c.StringLiteral)), span };
+  if (c.passwordExpression) {
+    return { kind: 'auth-password', format: passwordFormat(c.passwordFormat), password: password(one(c.passwordExpression)), span };
+  }
+  return { kind: 'auth-password-change', required: changeRequired(one(c.passwordChangeRequired)).required, span };
+}
+
+export function dropUser(node: Cst.DropUserCstNode, span: Span): UserCommand {
+  return { kind: 'drop-user', name: commandName(one(node.children.commandNameExpression)), ifExists: node.children.ifExists !== undefined, span };
+}
+
+export function renameUser(node: Cst.RenameUserCstNode, span: Span): UserCommand {
+  const c = node.children;
+  return { kind: 'rename-user', from: commandName(one(c.from)), to: commandName(one(c.to)), ifExists: c.ifExists !== undefined, span };
+}
+
+export function alterCurrentUser(node: Cst.AlterCurrentUserCstNode, span: Span): UserCommand {
+  const c = node.children;
+  return { kind: 'alter-current-user-password', oldPassword: password(one(c.oldPassword)), newPassword: password(one(c.newPassword)), span };
+}
+
+export function showCurrentUser(node: Cst.ShowCurrentUserCstNode, span: Span, source: string): UserCommand {
+  return { kind: 'show-current-user', pipeline: showPipeline(one(node.children.showCommandYield), source), span };
+}
+
+export function showUsersOrPrivileges(node: Cst.ShowUsersOrPrivilegesCstNode, span: Span, source: string): UserCommand {
+  const c = node.children;
+  if (c.showPrivilegesTail) {
+    const p = one(c.showPrivilegesTail).children;
+    const output = p.AS ? (p.REVOKE ? 'revoke-commands' : 'commands') : 'table';
+    return {
+      kind: 'show-user-privileges',
+      users: p.commandNameList ? commandNames(one(p.commandNameList)) : [],
+      output,
+      pipeline: showPipeline(one(p.showCommandYield), source),
+      span,
+    };
+  }
+  return { kind: 'show-users', withAuth: c.WITH !== undefined, pipeline: showPipeline(one(c.showCommandYield), source), span };
+}
