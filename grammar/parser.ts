@@ -22,7 +22,7 @@ function isNameToken(token: IToken): boolean {
 
 export class CypherAdminParser extends CstParser {
   constructor() {
-    super(vocabulary, { maxLookahead: 3, nodeLocationTracking: 'full', recoveryEnabled: false });
+    super(vocabulary, { maxLookahead: 1, nodeLocationTracking: 'full', recoveryEnabled: false });
     this.performSelfAnalysis();
   }
 

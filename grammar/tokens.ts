@@ -55,9 +55,21 @@ export const Parameter = createToken({
   line_breaks: true,
 });
 
+/**
+ * First characters for Chevrotain's first-character dispatch (which keeps the lexer fast). Above
+ * U+00FF Chevrotain buckets characters by blocks of 256, so one character per block stands for all.
+ */
+function startCharsFrom(first: string[], fromCode: number): number[] {
+  const codes = first.map((c) => c.charCodeAt(0));
+  for (let code = fromCode; code < 0x100; code++) codes.push(code);
+  for (let block = 0x100; block < 0x10000; block += 0x100) codes.push(block);
+  return codes;
+}
+
 export const Identifier = createToken({
   name: 'Identifier',
   pattern: stickyUnicode(`${NAME_START}${NAME_PART}*`),
+  start_chars_hint: startCharsFrom([...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'], 0x80),
   line_breaks: false,
   categories: [Name],
 });
@@ -106,7 +118,12 @@ export const Concat = punct('Concat', '||');
  * Any other character, including a quote that opens a string never closed. The lexer never fails:
  * the parser reports an unknown character as `Invalid input`, like every other unexpected token.
  */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[\s\S]/, line_breaks: true });
+export const Unknown = createToken({
+  name: 'Unknown',
+  pattern: stickyUnicode('[\\s\\S]'),
+  start_chars_hint: startCharsFrom([], 0),
+  line_breaks: true,
+});
 
 /** The keywords of the commands we parse. Each is also a `Name`, as in Neo4j. */
 const KEYWORD_WORDS = [
@@ -142,7 +159,7 @@ export const vocabulary: TokenType[] = [Name, ...lexedTokens, ...Object.values(K
 
 export const cypherLexer = new Lexer(lexedTokens, {
   positionTracking: 'full',
-  ensureOptimizations: false,
+  ensureOptimizations: true,
   skipValidations: true,
 });
 

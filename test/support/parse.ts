@@ -1,0 +1,34 @@
+import { expect } from 'vitest';
+import type { Statement } from '../../src/ast/index.js';
+import { parse, type ParseOptions } from '../../src/parse.js';
+import { collectSpans, spanProblem } from './spans.js';
+
+/** Invariants every parse must keep, whatever the input: checked on every test case. */
+export function expectWellFormed(text: string, result = parse(text)): void {
+  for (const { path, span } of collectSpans(result)) {
+    const problem = spanProblem(text, span);
+    expect(problem, `span at ${path}`).toBeNull();
+  }
+}
+
+/** Parses one statement that must be free of errors. */
+export function parseOne(text: string, options?: ParseOptions): Statement {
+  const result = parse(text, options);
+  expectWellFormed(text, result);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(result.statements).toHaveLength(1);
+  return result.statements[0]!;
+}
+
+export interface Reported {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The diagnostics of a script as a user reads them: message and 1-based position. */
+export function reported(text: string, options?: ParseOptions): Reported[] {
+  const result = parse(text, options);
+  expectWellFormed(text, result);
+  return result.diagnostics.map((d) => ({ message: d.message, line: d.span.start.line, column: d.span.start.column }));
+}

@@ -1,0 +1,37 @@
+import type { Span } from '../../src/ast/span.js';
+
+/** Every `span` in a value, with the path where it was found. */
+export function collectSpans(value: unknown, path = '$'): { path: string; span: Span }[] {
+  const found: { path: string; span: Span }[] = [];
+  const stack: { value: unknown; path: string }[] = [{ value, path }];
+  while (stack.length > 0) {
+    const { value: v, path: p } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    for (const [key, child] of Object.entries(v)) {
+      if (key === 'span') found.push({ path: p, span: child as Span });
+      else stack.push({ value: child, path: `${p}.${key}` });
+    }
+  }
+  return found;
+}
+
+/** A deep copy without any `span` keys, for comparing ASTs by meaning. */
+export function withoutSpans<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v) => (key === 'span' ? undefined : v))) as T;
+}
+
+/** Asserts a span is well-formed and lies within `text`; returns a problem description or null. */
+export function spanProblem(text: string, span: Span): string | null {
+  const { start, end } = span;
+  if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= text.length)) {
+    return `offsets ${start.offset}..${end.offset} outside 0..${text.length}`;
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  for (const pos of [start, end]) {
+    const lineStart = lineStarts[pos.line - 1];
+    if (lineStart === undefined) return `line ${pos.line} does not exist`;
+    if (pos.offset - lineStart + 1 !== pos.column) return `column ${pos.column} does not match offset ${pos.offset} on line ${pos.line}`;
+  }
+  return null;
+}
