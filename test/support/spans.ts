@@ -20,14 +20,26 @@ export function withoutSpans<T>(value: T): T {
   return JSON.parse(JSON.stringify(value, (key, v) => (key === 'span' ? undefined : v))) as T;
 }
 
+const lineStartsCache = new Map<string, number[]>();
+
+function lineStartsOf(text: string): number[] {
+  let starts = lineStartsCache.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+    lineStartsCache.clear();
+    lineStartsCache.set(text, starts);
+  }
+  return starts;
+}
+
 /** Asserts a span is well-formed and lies within `text`; returns a problem description or null. */
 export function spanProblem(text: string, span: Span): string | null {
   const { start, end } = span;
   if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= text.length)) {
     return `offsets ${start.offset}..${end.offset} outside 0..${text.length}`;
   }
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(text);
   for (const pos of [start, end]) {
     const lineStart = lineStarts[pos.line - 1];
     if (lineStart === undefined) return `line ${pos.line} does not exist`;

@@ -1,0 +1,76 @@
+/**
+ * `parse` is total: it never throws, whatever the input, and every span it reports lies inside the
+ * input with line and column agreeing with the offset.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/parse.js';
+import { tokenize } from '../../src/script.js';
+import { VALID_STATEMENTS } from '../support/corpus.js';
+import { expectWellFormed } from '../support/parse.js';
+
+/** Tokens of a valid statement, deleted, swapped or duplicated at random: near-misses of real input. */
+const mutatedStatement = fc
+  .record({
+    source: fc.constantFrom(...VALID_STATEMENTS),
+    edits: fc.array(fc.record({ op: fc.constantFrom('delete', 'swap', 'duplicate'), at: fc.nat(), other: fc.nat() }), { minLength: 1, maxLength: 4 }),
+  })
+  .map(({ source, edits }) => {
+    const pieces = tokenize(source).map((t) => t.image);
+    for (const { op, at, other } of edits) {
+      if (pieces.length === 0) break;
+      const i = at % pieces.length;
+      const j = other % pieces.length;
+      if (op === 'delete') pieces.splice(i, 1);
+      else if (op === 'duplicate') pieces.splice(i, 0, pieces[i]!);
+      else [pieces[i], pieces[j]] = [pieces[j]!, pieces[i]!];
+    }
+    return pieces.join(' ');
+  });
+
+const cypherish = fc.array(
+  fc.oneof(
+    fc.constantFrom('CREATE', 'USER', 'SET', 'PASSWORD', "'", '"', '`', '$', ';', '{', '}', '[', ']', '(', ')', ',', '.', '\n', '/*', '//', 'YIELD', 'WHERE', 'CASE', 'END', ':param', 'ALTER', 'REMOVE', 'ALL'),
+    fc.string({ maxLength: 6 }),
+    fc.string({ unit: 'binary', maxLength: 4 }),
+  ),
+  { maxLength: 40 },
+).map((parts) => parts.join(' '));
+
+describe('parse never throws and keeps every span inside the input', () => {
+  it('for arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => expectWellFormed(text)), { numRuns: 300 });
+  });
+
+  it('for Cypher-like token soup', () => {
+    fc.assert(fc.property(cypherish, (text) => expectWellFormed(text)), { numRuns: 300 });
+  });
+
+  it('for valid statements with tokens deleted, swapped or duplicated', () => {
+    fc.assert(
+      fc.property(mutatedStatement, (text) => {
+        const result = parse(text);
+        expectWellFormed(text, result);
+        // A statement either parses or says why; it never silently disappears.
+        expect(result.statements.length + result.diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThan(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('hostile input', () => {
+  it.each([
+    ['deep parentheses', `SHOW USERS WHERE ${'('.repeat(5000)}true${')'.repeat(5000)}`],
+    ['deep lists', `SHOW USERS WHERE ${'['.repeat(5000)}`],
+    ['a long operator chain', `SHOW USERS WHERE ${Array(20000).fill('1').join(' + ')} = 0`],
+    ['a long NOT chain', `SHOW USERS WHERE ${'NOT '.repeat(20000)}true`],
+    ['a long property chain', `SHOW USERS WHERE ${Array(20000).fill('a').join('.')}`],
+    ['a long name list', `GRANT ROLE r TO ${Array(20000).fill('a').join(', ')}`],
+    ['an unterminated comment', `DROP USER a /* ${'x'.repeat(10000)}`],
+    ['a lone quote before a long text', `CREATE USER a SET PASSWORD '${'x;'.repeat(10000)}`],
+  ])('%s yields diagnostics, not a crash', (_name, text) => {
+    expect(() => parse(text)).not.toThrow();
+    expectWellFormed(text);
+  });
+});

@@ -1,0 +1,21 @@
+/** Valid statements of every family, used as seeds for mutation properties. */
+export const VALID_STATEMENTS: readonly string[] = [
+  "CREATE USER jake SET PASSWORD 'abcd1234' CHANGE REQUIRED SET STATUS SUSPENDED SET HOME DATABASE anotherDb",
+  "CREATE OR REPLACE USER jake SET AUTH 'native' {SET PLAINTEXT PASSWORD 'abcd1234' SET PASSWORD CHANGE NOT REQUIRED}",
+  "CREATE USER $name IF NOT EXISTS SET AUTH PROVIDER 'oidc1' {SET ID $id} SET TAGS ['finance', 'auditor']",
+  "ALTER USER bob REMOVE HOME DATABASE REMOVE AUTH PROVIDERS ['oidc1'] REMOVE TAG 'auditor' ADD TAGS 'on-call' SET STATUS ACTIVE",
+  "ALTER USER bob IF EXISTS REMOVE ALL AUTH SET AUTH 'oidc-mysso1' {SET ID 'bobsId'} SET PASSWORD CHANGE REQUIRED",
+  "ALTER USERS jake, bob IF EXISTS REMOVE ALL TAGS ADD TAG 'x'",
+  "ALTER CURRENT USER SET PASSWORD FROM 'password1' TO $new",
+  'RENAME USER jake IF EXISTS TO bob',
+  'DROP USER `bob smith` IF EXISTS',
+  'SHOW CURRENT USER YIELD user, tags',
+  "SHOW USERS WITH AUTH WHERE provider = 'oidc1' AND auth.id STARTS WITH 'a'",
+  "SHOW USERS YIELD user AS name, roles ORDER BY name DESC SKIP 1 LIMIT 2 WHERE any(r IN roles WHERE r =~ 'ad.*') RETURN name, size(roles) AS n ORDER BY n",
+  'SHOW USER jake PRIVILEGES AS REVOKE COMMANDS WHERE command CONTAINS "MATCH"',
+  'CREATE ROLE analyst IF NOT EXISTS AS COPY OF reader',
+  'GRANT ROLES analyst, reader TO jake, bob',
+  'REVOKE ROLE analyst FROM USER jake',
+  'SHOW POPULATED ROLES WITH USERS YIELD * RETURN role, collect(member) AS members',
+  "USE system SHOW USERS YIELD * RETURN CASE WHEN suspended THEN 'off' ELSE 'on' END AS state, [t IN tags | toUpper(t)][0..2]",
+];
