@@ -5,7 +5,7 @@ import { withoutSpans } from '../support/spans.js';
 import { parseOne } from '../support/parse.js';
 import { addTags, name, none, param, removeTags, setTags, str, strings, variable } from '../support/ast.js';
 
-const ast = (query: string) => withoutSpans(parseOne(query)) as Record<string, unknown>;
+const ast = (query: string) => withoutSpans(parseOne(query)) as unknown as Record<string, unknown>;
 const clausesOf = (query: string) => ast(query)['clauses'];
 
 describe('names', () => {

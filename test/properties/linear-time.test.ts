@@ -13,11 +13,13 @@ import { VALID_STATEMENTS } from '../support/corpus.js';
 const SIZE = 100 * 1024;
 let lookaheads = 0;
 let assists = 0;
-const originalLA = parser.LA.bind(parser);
+/** `LA` is protected in Chevrotain's typings; the test counts calls to it from outside. */
+const instrumented = parser as unknown as { LA: (howMuch: number) => unknown };
+const originalLA = instrumented.LA.bind(parser);
 const originalAssist = parser.computeContentAssist.bind(parser);
 
 beforeAll(() => {
-  parser.LA = (howMuch: number) => {
+  instrumented.LA = (howMuch: number) => {
     lookaheads += 1;
     return originalLA(howMuch);
   };
@@ -27,7 +29,7 @@ beforeAll(() => {
   };
 });
 afterAll(() => {
-  parser.LA = originalLA;
+  instrumented.LA = originalLA;
   parser.computeContentAssist = originalAssist;
 });
 
@@ -59,7 +61,7 @@ describe('linting is linear in the size of the input', () => {
         expect(perToken).toBeLessThan(40);
         expect(assistsPerStatement).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
-  });
+  }, 120_000);
 });

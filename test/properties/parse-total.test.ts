@@ -72,5 +72,5 @@ describe('hostile input', () => {
   ])('%s yields diagnostics, not a crash', (_name, text) => {
     expect(() => parse(text)).not.toThrow();
     expectWellFormed(text);
-  });
+  }, 30_000);
 });

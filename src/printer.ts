@@ -1,0 +1,317 @@
+/**
+ * AST -> canonical Cypher: keywords upper case, single spaces, names quoted only where needed.
+ * Passwords print as '******' unless the caller asks for them. One printer per `kind`, in typed maps,
+ * so a new kind does not compile until it can be printed.
+ */
+import type { ClientCommand, CypherStatement, Statement } from './ast/index.js';
+import { isClientCommand } from './ast/index.js';
+import type { BinaryOperator, Expression } from './ast/expressions.js';
+import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from './ast/show.js';
+import type { AlterUserClause, AuthAttribute, PasswordFormat, SetUserClause, TagClause } from './ast/users.js';
+import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from './ast/values.js';
+
+export interface FormatOptions {
+  /** Print password literals as written instead of '******' (for `sysdb fmt`, which rewrites the user's own file). */
+  readonly revealPasswords?: boolean;
+}
+
+const MASK = "'******'";
+const PLAIN_NAME = /^[\p{L}_][\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]*$/u;
+/** Words a bare name may not be in expressions: they would read as literals or constructs. */
+const RESERVED_IN_EXPRESSIONS = new Set(['TRUE', 'FALSE', 'NULL', 'CASE', 'NOT', 'ALL', 'ANY', 'NONE', 'SINGLE', 'COUNT']);
+
+export function escapeName(name: string): string {
+  return PLAIN_NAME.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
+}
+
+function variableName(name: string): string {
+  return RESERVED_IN_EXPRESSIONS.has(name.toUpperCase()) ? `\`${name}\`` : escapeName(name);
+}
+
+export function quoteString(value: string): string {
+  let out = "'";
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === "'") out += "\\'";
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\b') out += '\\b';
+    else if (ch === '\f') out += '\\f';
+    else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}'`;
+}
+
+function parameter(name: string): string {
+  return /^[0-9]+$/.test(name) ? `$${name}` : `$${escapeName(name)}`;
+}
+
+function nameOrParameter(value: NameOrParameter): string {
+  return value.kind === 'parameter' ? parameter(value.name) : escapeName(value.value);
+}
+
+function names(values: readonly NameOrParameter[]): string {
+  return values.map(nameOrParameter).join(', ');
+}
+
+function database(value: DatabaseNameOrParameter): string {
+  return value.kind === 'parameter' ? parameter(value.name) : value.parts.map(escapeName).join('.');
+}
+
+function stringList(value: StringListOrParameter): string {
+  if (value.kind === 'parameter') return parameter(value.name);
+  if (value.items.length === 1) return quoteString(value.items[0]!.value);
+  return `[${value.items.map((item) => quoteString(item.value)).join(', ')}]`;
+}
+
+// ---------------------------------------------------------------- statements
+
+type Printers<U extends { kind: string }> = { [K in U['kind']]: (node: Extract<U, { kind: K }>, options: FormatOptions) => string };
+
+function printWith<U extends { kind: string }>(printers: Printers<U>, node: U, options: FormatOptions): string {
+  return (printers[node.kind as U['kind']] as (n: U, o: FormatOptions) => string)(node, options);
+}
+
+function password(value: PasswordValue, options: FormatOptions): string {
+  if (value.kind === 'parameter') return parameter(value.name);
+  return options.revealPasswords ? quoteString(value.value) : MASK;
+}
+
+function passwordKeyword(format: PasswordFormat): string {
+  return format === 'default' ? 'PASSWORD' : `${format.toUpperCase()} PASSWORD`;
+}
+
+const changeRequired = (required: boolean) => (required ? 'CHANGE REQUIRED' : 'CHANGE NOT REQUIRED');
+
+const authAttributes: Printers<AuthAttribute> = {
+  'auth-id': (a) => `SET ID ${a.id.kind === 'parameter' ? parameter(a.id.name) : quoteString(a.id.value)}`,
+  'auth-password': (a, o) => `SET ${passwordKeyword(a.format)} ${password(a.password, o)}`,
+  'auth-password-change': (a) => `SET PASSWORD ${changeRequired(a.required)}`,
+};
+
+const userClauses: Printers<AlterUserClause> = {
+  'set-password': (c, o) => {
+    const base = `SET ${passwordKeyword(c.format)} ${password(c.password, o)}`;
+    return c.changeRequired ? `${base} ${changeRequired(c.changeRequired.required)}` : base;
+  },
+  'set-password-change': (c) => `SET PASSWORD ${changeRequired(c.required)}`,
+  'set-status': (c) => `SET STATUS ${c.status}`,
+  'set-home-database': (c) => `SET HOME DATABASE ${database(c.database)}`,
+  'set-auth': (c, o) => `SET AUTH ${quoteString(c.provider.value)} {${c.attributes.map((a) => printWith(authAttributes, a, o)).join(' ')}}`,
+  'set-tags': (c) => `SET TAGS ${stringList(c.tags)}`,
+  'add-tags': (c) => `ADD TAGS ${stringList(c.tags)}`,
+  'remove-tags': (c) => `REMOVE TAGS ${stringList(c.tags)}`,
+  'remove-all-tags': () => 'REMOVE ALL TAGS',
+  'remove-home-database': () => 'REMOVE HOME DATABASE',
+  'remove-auth': (c) => `REMOVE AUTH ${stringList(c.providers)}`,
+  'remove-all-auth': () => 'REMOVE ALL AUTH',
+};
+
+function clauses(list: readonly (SetUserClause | AlterUserClause | TagClause)[], options: FormatOptions): string {
+  return list.map((c) => ` ${printWith(userClauses, c, options)}`).join('');
+}
+
+const ifExists = (flag: boolean) => (flag ? ' IF EXISTS' : '');
+
+const commands: Printers<CypherStatement> = {
+  'create-user': (s, o) =>
+    `CREATE ${s.orReplace ? 'OR REPLACE ' : ''}USER ${nameOrParameter(s.name)}${s.ifNotExists ? ' IF NOT EXISTS' : ''}${clauses(s.clauses, o)}`,
+  'alter-user': (s, o) => `ALTER USER ${nameOrParameter(s.name)}${ifExists(s.ifExists)}${clauses(s.clauses, o)}`,
+  'alter-users': (s, o) => `ALTER USERS ${names(s.names)}${ifExists(s.ifExists)}${clauses(s.clauses, o)}`,
+  'alter-current-user-password': (s, o) =>
+    `ALTER CURRENT USER SET PASSWORD FROM ${password(s.oldPassword, o)} TO ${password(s.newPassword, o)}`,
+  'rename-user': (s) => `RENAME USER ${nameOrParameter(s.from)}${ifExists(s.ifExists)} TO ${nameOrParameter(s.to)}`,
+  'drop-user': (s) => `DROP USER ${nameOrParameter(s.name)}${ifExists(s.ifExists)}`,
+  'show-current-user': (s) => `SHOW CURRENT USER${pipeline(s.pipeline)}`,
+  'show-users': (s) => `SHOW USERS${s.withAuth ? ' WITH AUTH' : ''}${pipeline(s.pipeline)}`,
+  'show-user-privileges': (s) => {
+    const users = s.users.length === 0 ? 'SHOW USER' : `SHOW USERS ${names(s.users)}`;
+    const output = s.output === 'commands' ? ' AS COMMANDS' : s.output === 'revoke-commands' ? ' AS REVOKE COMMANDS' : '';
+    return `${users} PRIVILEGES${output}${pipeline(s.pipeline)}`;
+  },
+  'create-role': (s) =>
+    `CREATE ${s.orReplace ? 'OR REPLACE ' : ''}ROLE ${nameOrParameter(s.name)}${s.ifNotExists ? ' IF NOT EXISTS' : ''}${s.copyOf ? ` AS COPY OF ${nameOrParameter(s.copyOf)}` : ''}`,
+  'drop-role': (s) => `DROP ROLE ${nameOrParameter(s.name)}${ifExists(s.ifExists)}`,
+  'rename-role': (s) => `RENAME ROLE ${nameOrParameter(s.from)}${ifExists(s.ifExists)} TO ${nameOrParameter(s.to)}`,
+  'grant-roles': (s) => `GRANT ${s.roles.length === 1 ? 'ROLE' : 'ROLES'} ${names(s.roles)} TO ${names(s.users)}`,
+  'revoke-roles': (s) => `REVOKE ${s.roles.length === 1 ? 'ROLE' : 'ROLES'} ${names(s.roles)} FROM ${names(s.users)}`,
+  'show-roles': (s) => `SHOW ${s.populatedOnly ? 'POPULATED ' : ''}ROLES${s.withUsers ? ' WITH USERS' : ''}${pipeline(s.pipeline)}`,
+};
+
+const clientCommands: Printers<ClientCommand> = {
+  'client-use': (c) => `:use ${c.database}`,
+  'client-param': (c) => `:param ${escapeName(c.name)} => ${formatExpression(c.value)}`,
+  'client-params-map': (c) => `:param ${formatExpression(c.map)}`,
+  'client-params-list': () => ':params',
+  'client-params-clear': () => ':params clear',
+  'client-other': (c) => c.text,
+};
+
+/** Canonical Cypher for one statement, without a trailing semicolon. */
+export function format(statement: Statement, options: FormatOptions = {}): string {
+  if (isClientCommand(statement)) return printWith(clientCommands, statement, options);
+  const use = statement.use ? `USE ${statement.use.database.parts.map(escapeName).join('.')} ` : '';
+  return use + printWith(commands, statement, options);
+}
+
+// ---------------------------------------------------------------- SHOW pipeline
+
+function pipeline(p: ShowPipeline): string {
+  if (p.kind === 'none') return '';
+  if (p.kind === 'where') return ` WHERE ${formatExpression(p.where)}`;
+  return yieldClause(p.yield) + (p.return ? returnClause(p.return) : '');
+}
+
+function sortItems(items: readonly SortItem[]): string {
+  if (items.length === 0) return '';
+  return ` ORDER BY ${items.map((i) => `${formatExpression(i.expression)}${i.descending ? ' DESC' : ''}`).join(', ')}`;
+}
+
+function yieldClause(y: YieldClause): string {
+  const items = y.items === '*' ? '*' : y.items.map((i) => (i.aliased ? `${escapeName(i.column)} AS ${escapeName(i.alias)}` : escapeName(i.column))).join(', ');
+  return (
+    ` YIELD ${items}${sortItems(y.orderBy)}` +
+    (y.skip ? ` SKIP ${y.skip.value}` : '') +
+    (y.limit ? ` LIMIT ${y.limit.value}` : '') +
+    (y.where ? ` WHERE ${formatExpression(y.where)}` : '')
+  );
+}
+
+function returnClause(r: ReturnClause): string {
+  const items = r.items === '*' ? '*' : r.items.map((i) => (i.aliased ? `${formatExpression(i.expression)} AS ${escapeName(i.name)}` : formatExpression(i.expression))).join(', ');
+  return (
+    ` RETURN ${r.distinct ? 'DISTINCT ' : ''}${items}${sortItems(r.orderBy)}` +
+    (r.skip ? ` SKIP ${formatExpression(r.skip)}` : '') +
+    (r.limit ? ` LIMIT ${formatExpression(r.limit)}` : '')
+  );
+}
+
+// ---------------------------------------------------------------- expressions
+
+/** Binding strength, loosest first; a child binding more loosely than its slot is parenthesised. */
+const enum Precedence {
+  Or = 1,
+  Xor,
+  And,
+  Not,
+  Comparison,
+  Predicate,
+  Additive,
+  Multiplicative,
+  Power,
+  Unary,
+  Postfix,
+  Atom,
+}
+
+const BINARY_PRECEDENCE: Record<BinaryOperator, Precedence> = {
+  OR: Precedence.Or,
+  XOR: Precedence.Xor,
+  AND: Precedence.And,
+  IN: Precedence.Predicate,
+  'STARTS WITH': Precedence.Predicate,
+  'ENDS WITH': Precedence.Predicate,
+  CONTAINS: Precedence.Predicate,
+  '=~': Precedence.Predicate,
+  '+': Precedence.Additive,
+  '-': Precedence.Additive,
+  '*': Precedence.Multiplicative,
+  '/': Precedence.Multiplicative,
+  '%': Precedence.Multiplicative,
+  '^': Precedence.Power,
+};
+
+function precedenceOf(e: Expression): Precedence {
+  switch (e.kind) {
+    case 'binary':
+      return BINARY_PRECEDENCE[e.operator];
+    case 'unary':
+      return e.operator === 'NOT' ? Precedence.Not : Precedence.Unary;
+    case 'comparison':
+      return Precedence.Comparison;
+    case 'is-null':
+      return Precedence.Predicate;
+    case 'property':
+    case 'index':
+    case 'slice':
+      return Precedence.Postfix;
+    case 'integer':
+    case 'float':
+      // `-1` never comes from the parser as a literal, but a literal is an atom.
+      return Precedence.Atom;
+    default:
+      return Precedence.Atom;
+  }
+}
+
+/** Prints `e` where an operand of at least `minimum` binding strength is needed. */
+function operand(e: Expression, minimum: Precedence): string {
+  const text = formatExpression(e);
+  return precedenceOf(e) < minimum ? `(${text})` : text;
+}
+
+export function formatExpression(e: Expression): string {
+  switch (e.kind) {
+    case 'string':
+      return quoteString(e.value);
+    case 'integer':
+      return e.value;
+    case 'float':
+      return formatFloat(e.value);
+    case 'boolean':
+      return e.value ? 'true' : 'false';
+    case 'null':
+      return 'null';
+    case 'list':
+      return `[${e.items.map(formatExpression).join(', ')}]`;
+    case 'map':
+      return `{${e.entries.map((entry) => `${escapeName(entry.key)}: ${formatExpression(entry.value)}`).join(', ')}}`;
+    case 'parameter':
+      return parameter(e.name);
+    case 'variable':
+      return variableName(e.name);
+    case 'property':
+      return `${operand(e.object, Precedence.Postfix)}.${escapeName(e.property)}`;
+    case 'index':
+      return `${operand(e.object, Precedence.Postfix)}[${formatExpression(e.index)}]`;
+    case 'slice':
+      return `${operand(e.object, Precedence.Postfix)}[${e.from ? formatExpression(e.from) : ''}..${e.to ? formatExpression(e.to) : ''}]`;
+    case 'unary':
+      return e.operator === 'NOT' ? `NOT ${operand(e.operand, Precedence.Not)}` : `${e.operator}${operand(e.operand, Precedence.Unary)}`;
+    case 'binary': {
+      const p = BINARY_PRECEDENCE[e.operator];
+      // Left-associative: the right operand must bind strictly tighter.
+      return `${operand(e.left, p)} ${e.operator} ${operand(e.right, p + 1)}`;
+    }
+    case 'comparison':
+      return [operand(e.first, Precedence.Predicate), ...e.rest.map((r) => `${r.operator} ${operand(r.operand, Precedence.Predicate)}`)].join(' ');
+    case 'is-null':
+      return `${operand(e.operand, Precedence.Predicate)} IS ${e.negated ? 'NOT ' : ''}NULL`;
+    case 'case': {
+      const subject = e.subject ? ` ${formatExpression(e.subject)}` : '';
+      const alternatives = e.alternatives.map((a) => ` WHEN ${formatExpression(a.when)} THEN ${formatExpression(a.then)}`).join('');
+      const otherwise = e.otherwise ? ` ELSE ${formatExpression(e.otherwise)}` : '';
+      return `CASE${subject}${alternatives}${otherwise} END`;
+    }
+    case 'list-predicate':
+      return `${e.predicate}(${escapeName(e.variable)} IN ${formatExpression(e.list)} WHERE ${formatExpression(e.where)})`;
+    case 'list-comprehension': {
+      const where = e.where ? ` WHERE ${formatExpression(e.where)}` : '';
+      const projection = e.projection ? ` | ${formatExpression(e.projection)}` : '';
+      return `[${escapeName(e.variable)} IN ${formatExpression(e.list)}${where}${projection}]`;
+    }
+    case 'function-call':
+      return `${e.name.split('.').map(escapeName).join('.')}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(formatExpression).join(', ')})`;
+    case 'count-star':
+      return 'count(*)';
+  }
+}
+
+function formatFloat(value: number): string {
+  const text = String(value);
+  if (/[.eE]/.test(text)) return text.replace('e+', 'e');
+  return `${text}.0`;
+}
