@@ -25,8 +25,11 @@ const lineStartsCache = new Map<string, number[]>();
 function lineStartsOf(text: string): number[] {
   let starts = lineStartsCache.get(text);
   if (!starts) {
+    // Line breaks as the lexer counts them: \n, \r\n and a lone \r.
     starts = [0];
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+    }
     lineStartsCache.clear();
     lineStartsCache.set(text, starts);
   }
