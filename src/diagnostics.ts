@@ -12,6 +12,8 @@ export const StatusCode = {
   /** Invalid argument values: short passwords, malformed ENCRYPTED values, wrong parameter types. */
   ArgumentError: 'Neo.ClientError.Statement.ArgumentError',
   ParameterMissing: 'Neo.ClientError.Statement.ParameterMissing',
+  /** An administration command sent to a database other than `system`. */
+  NotSystemDatabaseError: 'Neo.ClientError.Statement.NotSystemDatabaseError',
   /** Not Neo4j's: a construct cypher-sysdb does not implement. */
   NotSupported: 'CypherSysdb.NotSupported',
   /** Not Neo4j's: a cypher-shell client command cypher-sysdb does not understand (a warning). */

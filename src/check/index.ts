@@ -1,17 +1,96 @@
-// Placeholder until the semantic checks land.
+/**
+ * The semantic pass, separate from the grammar: what Neo4j reports about a statement that parses.
+ * One entry per statement kind; a new kind does not compile until it is handled here.
+ */
 import type { Statement } from '../ast/index.js';
-import type { Position } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { syntaxError, type CheckContext } from './context.js';
+import { checkShow } from './show.js';
+import { checkAlterUser, checkAlterUsers, checkCreateUser } from './users.js';
+import { displayName, newRoleName, newUsername, passwordValue } from './values.js';
+import { StatusCode } from '../diagnostics.js';
 
-export interface CheckOptions {
-  readonly minimumPasswordLength: number;
-}
-export interface CheckContext {
-  readonly options: CheckOptions;
-  readonly statementStart: Position;
-}
+export type { CheckContext, CheckOptions } from './context.js';
+
 export function checkStatement(statement: Statement, context: CheckContext): Diagnostic[] {
-  void statement;
+  if (statement.kind.startsWith('client-')) return [];
+  const cypher = statement as Exclude<Statement, { kind: `client-${string}` }>;
+  return [...checkUse(cypher, context), ...checkCommand(cypher, context)];
+}
+
+type CypherStatement = Exclude<Statement, { kind: `client-${string}` }>;
+
+function checkCommand(statement: CypherStatement, context: CheckContext): Diagnostic[] {
+  switch (statement.kind) {
+    case 'create-user':
+      return checkCreateUser(statement, context);
+    case 'alter-user':
+      return checkAlterUser(statement, context);
+    case 'alter-users':
+      return checkAlterUsers(statement, context);
+    case 'alter-current-user-password':
+      return passwordValue(statement.newPassword, 'default', context);
+    case 'rename-user':
+      return newUsername(statement.to);
+    case 'drop-user':
+      return [];
+    case 'show-current-user':
+    case 'show-users':
+    case 'show-user-privileges':
+    case 'show-roles':
+      return checkShow(statement, context);
+    case 'create-role':
+      if (statement.orReplace && statement.ifNotExists) {
+        return [
+          syntaxError(context, statement.span, `Failed to create the specified role '${displayName(statement.name)}': cannot have both \`OR REPLACE\` and \`IF NOT EXISTS\`.`),
+        ];
+      }
+      return newRoleName(statement.name);
+    case 'rename-role':
+      return newRoleName(statement.to);
+    case 'drop-role':
+    case 'grant-roles':
+    case 'revoke-roles':
+      return [];
+    default:
+      return unreachable(statement);
+  }
+}
+
+function unreachable(statement: never): never {
+  throw new Error(`No semantic check for ${(statement as { kind: string }).kind}`);
+}
+
+/** The name Neo4j gives a command in its messages. */
+const COMMAND_NAMES: Record<CypherStatement['kind'], string> = {
+  'create-user': 'CREATE USER',
+  'alter-user': 'ALTER USER',
+  'alter-users': 'ALTER USERS',
+  'alter-current-user-password': 'ALTER CURRENT USER SET PASSWORD',
+  'rename-user': 'RENAME USER',
+  'drop-user': 'DROP USER',
+  'show-current-user': 'SHOW CURRENT USER',
+  'show-users': 'SHOW USERS',
+  'show-user-privileges': 'SHOW USER PRIVILEGES',
+  'create-role': 'CREATE ROLE',
+  'drop-role': 'DROP ROLE',
+  'rename-role': 'RENAME ROLE',
+  'grant-roles': 'GRANT ROLE',
+  'revoke-roles': 'REVOKE ROLE',
+  'show-roles': 'SHOW ROLES',
+};
+
+/** `USE system` is accepted; any other database cannot run administration commands. */
+function checkUse(statement: CypherStatement, context: CheckContext): Diagnostic[] {
+  const use = statement.use;
+  if (!use || (use.database.parts.length === 1 && use.database.parts[0]!.toLowerCase() === 'system')) return [];
   void context;
-  return [];
+  return [
+    {
+      severity: 'error',
+      code: StatusCode.NotSystemDatabaseError,
+      message: `This is an administration command and it should be executed against the system database: ${COMMAND_NAMES[statement.kind]}`,
+      span: use.span,
+    },
+  ];
 }

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse.js';
 import { withoutSpans } from '../support/spans.js';
-import { parseOne } from '../support/parse.js';
+import { parseSyntax } from '../support/parse.js';
 import { addTags, name, none, param, removeTags, setTags, str, strings, variable } from '../support/ast.js';
 
-const ast = (query: string) => withoutSpans(parseOne(query)) as unknown as Record<string, unknown>;
+const ast = (query: string) => withoutSpans(parseSyntax(query)) as unknown as Record<string, unknown>;
 const clausesOf = (query: string) => ast(query)['clauses'];
 
 describe('names', () => {

@@ -32,3 +32,11 @@ export function reported(text: string, options?: ParseOptions): Reported[] {
   expectWellFormed(text, result);
   return result.diagnostics.map((d) => ({ message: d.message, line: d.span.start.line, column: d.span.start.column }));
 }
+
+/** Parses one statement that must be free of syntax errors; semantic errors are allowed (grammar tests). */
+export function parseSyntax(text: string): Statement {
+  const result = parse(text);
+  expectWellFormed(text, result);
+  expect(result.statements, text).toHaveLength(1);
+  return result.statements[0]!;
+}

@@ -1,0 +1,34 @@
+/** The output columns of each SHOW command, in Neo4j's `YIELD *` order, and which are shown by default. */
+import type { ShowCurrentUser, ShowUserPrivileges, ShowUsers } from '../ast/users.js';
+import type { ShowRoles } from '../ast/roles.js';
+
+export interface ShowColumns {
+  /** Every column, in `YIELD *` order. */
+  readonly all: readonly string[];
+  /** Columns without YIELD (and those a bare WHERE can see). */
+  readonly defaults: readonly string[];
+}
+
+export type ShowCommand = ShowUsers | ShowCurrentUser | ShowUserPrivileges | ShowRoles;
+
+const USER_COLUMNS = ['user', 'roles', 'passwordChangeRequired', 'suspended', 'home'];
+
+export function showColumns(command: ShowCommand): ShowColumns {
+  switch (command.kind) {
+    case 'show-users':
+      return command.withAuth
+        ? { all: [...USER_COLUMNS, 'provider', 'auth', 'tags'], defaults: [...USER_COLUMNS, 'provider', 'auth'] }
+        : { all: [...USER_COLUMNS, 'tags'], defaults: USER_COLUMNS };
+    case 'show-current-user':
+      return { all: [...USER_COLUMNS, 'tags'], defaults: USER_COLUMNS };
+    case 'show-roles':
+      return command.withUsers ? { all: ['role', 'member', 'immutable'], defaults: ['role', 'member'] } : { all: ['role', 'immutable'], defaults: ['role'] };
+    case 'show-user-privileges':
+      return command.output === 'table'
+        ? {
+            all: ['access', 'action', 'resource', 'graph', 'segment', 'role', 'immutable', 'user'],
+            defaults: ['access', 'action', 'resource', 'graph', 'segment', 'role', 'user'],
+          }
+        : { all: ['command', 'immutable'], defaults: ['command'] };
+  }
+}

@@ -1,0 +1,25 @@
+/** What every check needs: options, where the statement starts, and Neo4j-shaped diagnostics. */
+import type { Position, Span } from '../ast/span.js';
+import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '../diagnostics.js';
+
+export interface CheckOptions {
+  /** `dbms.security.auth_minimum_password_length`. */
+  readonly minimumPasswordLength: number;
+}
+
+export interface CheckContext {
+  readonly options: CheckOptions;
+  /** Where the statement starts in the script: Neo4j numbers positions from there. */
+  readonly statementStart: Position;
+}
+
+/** A semantic or parse-time error: Neo4j reports these as syntax errors with a position suffix. */
+export function syntaxError(context: CheckContext, span: Span, message: string): Diagnostic {
+  const suffix = neo4jPositionSuffix(relativeTo(context.statementStart, span.start));
+  return { severity: 'error', code: StatusCode.SyntaxError, message: `${message}${suffix}`, span };
+}
+
+/** An invalid value Neo4j rejects when the command runs (no position in Neo4j's message). */
+export function argumentError(span: Span, message: string): Diagnostic {
+  return { severity: 'error', code: StatusCode.ArgumentError, message, span };
+}

@@ -1,0 +1,68 @@
+/** Semantic checks of the user commands, in the order Neo4j runs them. */
+import type { AlterUser, AlterUsers, CreateUser, TagClause } from '../ast/users.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { argumentError, syntaxError, type CheckContext } from './context.js';
+import { authObjects, checkAuth } from './auth.js';
+import { duplicateClauses } from './duplicates.js';
+import { displayName, newUsername, passwordValue, removeAuthValues, tagValues } from './values.js';
+
+function tagClauseValues(clauses: readonly { kind: string }[], context: CheckContext): Diagnostic[] {
+  return (clauses as readonly TagClause[]).flatMap((c) =>
+    c.kind === 'set-tags' || c.kind === 'add-tags' || c.kind === 'remove-tags' ? tagValues(c.tags, context) : [],
+  );
+}
+
+function passwordValues(objects: ReturnType<typeof authObjects>, context: CheckContext): Diagnostic[] {
+  return objects.flatMap((o) => (o.provider === 'native' ? o.passwords.flatMap((p) => passwordValue(p.password, p.format, context)) : []));
+}
+
+export function checkCreateUser(statement: CreateUser, context: CheckContext): Diagnostic[] {
+  const duplicates = duplicateClauses(statement.clauses, context);
+  if (duplicates.length > 0) return duplicates;
+  if (statement.orReplace && statement.ifNotExists) {
+    return [
+      syntaxError(context, statement.span, `Failed to create the specified user '${displayName(statement.name)}': cannot have both \`OR REPLACE\` and \`IF NOT EXISTS\`.`),
+    ];
+  }
+  const objects = authObjects(statement.clauses);
+  const semantic = [
+    ...tagClauseValues(statement.clauses, context),
+    ...(objects.length === 0 ? [syntaxError(context, statement.span, 'No auth given for user.')] : []),
+    ...checkAuth(objects, 'create', context),
+  ];
+  return [...semantic, ...passwordValues(objects, context), ...newUsername(statement.name)];
+}
+
+export function checkAlterUser(statement: AlterUser, context: CheckContext): Diagnostic[] {
+  const duplicates = duplicateClauses(statement.clauses, context);
+  if (duplicates.length > 0) return duplicates;
+  if (statement.clauses.length === 0) return [syntaxError(context, statement.span, '`ALTER USER` requires at least one clause.')];
+  const diagnostics = tagCombination(statement.clauses, context);
+  const sets = statement.clauses.filter((c) => c.kind.startsWith('set-')) as Parameters<typeof authObjects>[0];
+  const objects = authObjects(sets);
+  diagnostics.push(...checkAuth(objects, 'alter', context));
+  for (const clause of statement.clauses) {
+    if (clause.kind === 'remove-auth') diagnostics.push(...removeAuthValues(clause.providers, context));
+  }
+  diagnostics.push(...tagClauseValues(statement.clauses, context));
+  diagnostics.push(...passwordValues(objects, context));
+  const removeAll = statement.clauses.find((c) => c.kind === 'remove-all-auth');
+  if (removeAll && objects.length === 0) {
+    // Neo4j refuses this when it runs; it can never succeed, so say so now.
+    diagnostics.push(argumentError(removeAll.span, 'User has no auth provider. Add at least one auth provider for the user or consider suspending them.'));
+  }
+  return diagnostics;
+}
+
+export function checkAlterUsers(statement: AlterUsers, context: CheckContext): Diagnostic[] {
+  const duplicates = duplicateClauses(statement.clauses, context);
+  if (duplicates.length > 0) return duplicates;
+  if (statement.clauses.length === 0) return [syntaxError(context, statement.span, '`ALTER USERS` requires at least one tag clause.')];
+  return [...tagCombination(statement.clauses, context), ...tagClauseValues(statement.clauses, context)];
+}
+
+function tagCombination(clauses: readonly { kind: string; span: AlterUser['span'] }[], context: CheckContext): Diagnostic[] {
+  const set = clauses.find((c) => c.kind === 'set-tags');
+  const addOrRemove = clauses.some((c) => c.kind === 'add-tags' || c.kind === 'remove-tags' || c.kind === 'remove-all-tags');
+  return set && addOrRemove ? [syntaxError(context, set.span, 'SET TAGS cannot be combined with ADD TAGS or REMOVE TAGS.')] : [];
+}
