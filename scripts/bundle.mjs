@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['dist/src/cli/main.js'],
+  entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/sysdb.mjs',
   bundle: true,
   platform: 'node',

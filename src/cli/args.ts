@@ -1,0 +1,46 @@
+/** Command-line arguments: `sysdb <command> [files...] [--option value] [--flag]`. */
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  readonly positional: string[];
+  readonly options: Map<string, string | true>;
+}
+
+/** Options that take a value; every other `--name` is a flag. */
+const VALUED = new Set(['--format', '--min-password-length', '--params', '--state', '--save', '--as']);
+
+export function parseArgs(argv: readonly string[], allowed: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '-' || !arg.startsWith('-')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (!allowed.includes(name)) throw new UsageError(`unknown option '${name}'`);
+    if (VALUED.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`option '${name}' needs a value`);
+      options.set(name, value);
+    } else {
+      options.set(name, true);
+    }
+  }
+  return { positional, options };
+}
+
+export function choice(args: ParsedArgs, name: string, values: readonly string[], fallback: string): string {
+  const value = args.options.get(name);
+  if (value === undefined) return fallback;
+  if (value === true || !values.includes(value)) throw new UsageError(`option '${name}' must be one of ${values.join(', ')}`);
+  return value;
+}
+
+export function positiveInteger(args: ParsedArgs, name: string): number | undefined {
+  const value = args.options.get(name);
+  if (value === undefined) return undefined;
+  if (value === true || !/^[0-9]+$/.test(value)) throw new UsageError(`option '${name}' must be a non-negative integer`);
+  return Number(value);
+}

@@ -1,0 +1,83 @@
+/** `sysdb lint`: every syntax and semantic error of admin scripts, as text with code frames or as JSON. */
+import type { Diagnostic } from '../diagnostics.js';
+import { parse } from '../parse.js';
+import { choice, parseArgs, positiveInteger } from './args.js';
+import { codeFrame } from './frame.js';
+import { readInputs, type Input } from './inputs.js';
+import type { CliIO } from './io.js';
+import { maskPasswords, type MaskedText } from './mask.js';
+
+export const LINT_HELP = `Usage: sysdb lint [files|dirs|-] [--format text|json] [--min-password-length N]
+
+Reports every syntax and semantic error with Neo4j's own message, as file:line:column.
+Directories are searched for *.cypher files; - reads standard input.
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable file.
+`;
+
+interface FileReport {
+  readonly input: Input;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly masked: MaskedText;
+}
+
+export function lint(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, ['--format', '--min-password-length']);
+  const format = choice(args, '--format', ['text', 'json'], 'text');
+  const minimumPasswordLength = positiveInteger(args, '--min-password-length');
+  const reports: FileReport[] = readInputs(args.positional, io).map((input) => {
+    const { diagnostics } = parse(input.text, minimumPasswordLength === undefined ? {} : { minimumPasswordLength });
+    const masked = maskPasswords(input.text);
+    return { input, diagnostics: diagnostics.map((d) => maskMessage(d, input.text, masked)), masked };
+  });
+  if (format === 'json') io.stdout(`${JSON.stringify({ files: reports.map(jsonReport) })}\n`);
+  else writeText(reports, io);
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** `Invalid input '<token>'` could quote a password literal: quote the masked text instead. */
+function maskMessage(diagnostic: Diagnostic, source: string, masked: MaskedText): Diagnostic {
+  if (masked.text === source) return diagnostic;
+  const original = source.slice(diagnostic.span.start.offset, diagnostic.span.end.offset);
+  const shown = masked.text.slice(masked.mapOffset(diagnostic.span.start.offset), masked.mapOffset(diagnostic.span.end.offset));
+  if (original === shown || original === '' || !diagnostic.message.includes(original)) return diagnostic;
+  return { ...diagnostic, message: diagnostic.message.split(original).join(shown) };
+}
+
+function jsonReport(report: FileReport) {
+  return {
+    file: report.input.name,
+    diagnostics: report.diagnostics.map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      line: d.span.start.line,
+      column: d.span.start.column,
+      offset: d.span.start.offset,
+      endLine: d.span.end.line,
+      endColumn: d.span.end.column,
+      ...(d.hint ? { hint: d.hint } : {}),
+    })),
+  };
+}
+
+function writeText(reports: readonly FileReport[], io: CliIO): void {
+  let errors = 0;
+  let warnings = 0;
+  let files = 0;
+  for (const report of reports) {
+    if (report.diagnostics.length > 0) files += 1;
+    for (const d of report.diagnostics) {
+      if (d.severity === 'error') errors += 1;
+      else warnings += 1;
+      const { line, column } = d.span.start;
+      const hint = d.hint ? `\n${' '.repeat(String(line).length)} = help: ${d.hint}` : '';
+      io.stdout(`${report.input.name}:${line}:${column}: ${d.severity}: ${d.message}\n${codeFrame(report.masked, d.span)}${hint}\n\n`);
+    }
+  }
+  if (errors + warnings > 0) {
+    const counted = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+    io.stderr(`${counted} in ${plural(files, 'file')}\n`);
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

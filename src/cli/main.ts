@@ -1,0 +1,64 @@
+/** The `sysdb` command line. */
+import { UsageError } from './args.js';
+import { fmt, FMT_HELP } from './fmt.js';
+import { FileError, nodeIO, type CliIO } from './io.js';
+import { lint, LINT_HELP } from './lint.js';
+
+const VERSION = '0.1.0';
+
+const HELP = `sysdb ${VERSION}: Neo4j user administration, offline
+
+Usage: sysdb <command> [options]
+
+Commands:
+  lint [files|dirs|-]   report syntax and semantic errors with Neo4j's messages
+  fmt [files|-]         print scripts in canonical form (--check, --write)
+  run <script>          run a script against an in-memory system database (not available yet)
+  help [command]        show help
+
+Run 'sysdb <command> --help' for a command's options.
+`;
+
+const COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIO) => number; help: string }> = {
+  lint: { run: lint, help: LINT_HELP },
+  fmt: { run: fmt, help: FMT_HELP },
+};
+
+export function main(argv: readonly string[], io: CliIO = nodeIO): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    io.stdout(topic && COMMANDS[topic] ? COMMANDS[topic].help : HELP);
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === 'run') {
+    io.stderr('sysdb: run is not available yet: the executor is not built (see issue #3)\n');
+    return 2;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.stderr(`sysdb: unknown command '${command}'\n${HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(entry.help);
+    return 0;
+  }
+  try {
+    return entry.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`sysdb ${command}: ${error.message}\n${entry.help}`);
+      return 2;
+    }
+    if (error instanceof FileError) {
+      io.stderr(`sysdb: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

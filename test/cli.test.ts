@@ -1,0 +1,147 @@
+/** The `sysdb` command line as a user sees it: output, exit status, and no password in sight. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+
+describe('sysdb lint', () => {
+  it('prints file:line:column, the Neo4j message, a code frame and a spelling hint', () => {
+    const run = runCli(['lint', 'a.cypher'], { 'a.cypher': "DROP USER bob;\nCREATE USR jake SET PASSWORD 'abcd1234';\n" });
+    expect(run.stdout).toBe(
+      [
+        "a.cypher:2:8: error: Invalid input 'USR': expected 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
+        '  |',
+        "2 | CREATE USR jake SET PASSWORD '******';",
+        '  |        ^^^',
+        "  = help: Did you mean 'USER'?",
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toBe('1 error in 1 file\n');
+    expect(run.status).toBe(1);
+  });
+
+  it('prints JSON in the documented shape', () => {
+    const run = runCli(['lint', '--format', 'json', 'a.cypher'], { 'a.cypher': 'CREATE USER foo' });
+    expect(JSON.parse(run.stdout)).toEqual({
+      files: [
+        {
+          file: 'a.cypher',
+          diagnostics: [
+            {
+              severity: 'error',
+              code: 'Neo.ClientError.Statement.SyntaxError',
+              message: "Invalid input '': expected 'IF NOT EXISTS' or 'SET' (line 1, column 16 (offset: 15))",
+              line: 1,
+              column: 16,
+              offset: 15,
+              endLine: 1,
+              endColumn: 16,
+            },
+          ],
+        },
+      ],
+    });
+    expect(run.status).toBe(1);
+  });
+
+  it('exits 0 on clean files, with warnings allowed, and prints nothing for clean ones', () => {
+    expect(runCli(['lint', 'ok.cypher'], { 'ok.cypher': "CREATE USER jake SET PASSWORD 'abcd1234';" })).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    const warned = runCli(['lint', 'w.cypher'], { 'w.cypher': ':begin\nDROP USER jake;\n:commit' });
+    expect(warned.status).toBe(0);
+    expect(warned.stderr).toBe('2 warnings in 1 file\n');
+  });
+
+  it('searches directories for .cypher files and reads stdin for -', () => {
+    const files = { 'scripts/b.cypher': 'DROP USER;', 'scripts/a.cypher': 'DROP USER a;', 'scripts/notes.txt': 'DROP' };
+    const run = runCli(['lint', '--format=json', 'scripts', '-'], files, 'SHOW USERS YIELD nope');
+    expect(JSON.parse(run.stdout).files.map((f: { file: string; diagnostics: unknown[] }) => [f.file, f.diagnostics.length])).toEqual([
+      ['scripts/a.cypher', 0],
+      ['scripts/b.cypher', 1],
+      ['<stdin>', 1],
+    ]);
+  });
+
+  it('masks password literals in code frames and messages, even in broken statements', () => {
+    const script = "CREATE USER jake SET PASSWORD 'hunter22' SET PASSWORD 'hunter33';\nALTER CURRENT USER SET PASSWORD FROM 'hunter44' 'hunter55';\nCREATE USER x SET PASSWORD 'hunter66\n:param pw => 'hunter77'\n:bogus 'hunter88'";
+    for (const format of ['text', 'json']) {
+      const run = runCli(['lint', '--format', format, 'p.cypher'], { 'p.cypher': script });
+      for (const secret of ['hunter22', 'hunter33', 'hunter44', 'hunter55', 'hunter66']) {
+        expect(run.stdout + run.stderr).not.toContain(secret);
+      }
+    }
+  });
+
+  it('exits 2 with a one-line message for a missing file, an unknown option or no input', () => {
+    expect(runCli(['lint', 'missing.cypher'])).toMatchObject({ status: 2, stdout: '', stderr: "sysdb: cannot read 'missing.cypher': no such file or directory\n" });
+    const badOption = runCli(['lint', '--colour', 'a.cypher'], { 'a.cypher': '' });
+    expect(badOption.status).toBe(2);
+    expect(badOption.stderr.split('\n')[0]).toBe("sysdb lint: unknown option '--colour'");
+    expect(runCli(['lint', '--format', 'xml', 'a.cypher'], { 'a.cypher': '' }).stderr.split('\n')[0]).toBe("sysdb lint: option '--format' must be one of text, json");
+    expect(runCli(['lint']).stderr.split('\n')[0]).toBe('sysdb lint: no input files (give files, directories, or - for stdin)');
+  });
+
+  it('takes the minimum password length as an option', () => {
+    const files = { 'a.cypher': "CREATE USER jake SET PASSWORD 'abcd1234';" };
+    expect(runCli(['lint', '--min-password-length', '12', 'a.cypher'], files).stdout).toContain('A password must be at least 12 characters.');
+    expect(runCli(['lint', '--min-password-length', '4', 'a.cypher'], files).status).toBe(0);
+  });
+});
+
+describe('sysdb fmt', () => {
+  const messy = "create user jake set password 'abcd1234' set tags 'a', 'b';\n// gone\nshow users where user = \"jake\"";
+  const canonical = "CREATE USER jake SET PASSWORD 'abcd1234' SET TAGS ['a', 'b'];\nSHOW USERS WHERE user = 'jake';\n";
+
+  it('prints the canonical form, keeping the passwords of the user’s own script', () => {
+    expect(runCli(['fmt', 'a.cypher'], { 'a.cypher': messy })).toMatchObject({ status: 0, stdout: canonical });
+  });
+
+  it('--check lists files that are not canonical and never prints their content', () => {
+    const run = runCli(['fmt', '--check', 'a.cypher', 'b.cypher'], { 'a.cypher': messy, 'b.cypher': canonical });
+    expect(run).toMatchObject({ status: 1, stdout: '', stderr: 'would reformat a.cypher\n' });
+  });
+
+  it('--write rewrites files in place', () => {
+    expect(runCli(['fmt', '--write', 'a.cypher'], { 'a.cypher': messy }).written).toEqual(new Map([['a.cypher', canonical]]));
+  });
+
+  it('refuses to format a file with syntax errors', () => {
+    const run = runCli(['fmt', 'a.cypher'], { 'a.cypher': 'DROP USER;' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("sysdb: 'a.cypher' has syntax errors; not formatted");
+    expect(run.stdout).toContain("a.cypher:1:10: error: Invalid input ''");
+  });
+});
+
+describe('sysdb', () => {
+  it('prints help and version', () => {
+    expect(runCli(['--help']).stdout).toContain('lint [files|dirs|-]');
+    expect(runCli(['lint', '--help']).stdout).toContain('Usage: sysdb lint');
+    const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+    expect(runCli(['--version']).stdout).toBe(`${version}\n`);
+  });
+
+  it('rejects unknown commands with exit status 2', () => {
+    expect(runCli(['frobnicate'])).toMatchObject({ status: 2 });
+  });
+});
+
+const built = existsSync(new URL('../dist/sysdb.mjs', import.meta.url));
+
+describe.skipIf(!built)('the installed binary (bin/sysdb.js over the bundle)', () => {
+  const sysdb = (...args: string[]) => spawnSync(process.execPath, ['bin/sysdb.js', ...args], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
+
+  it('lints the bundled fixtures', () => {
+    expect(sysdb('lint', 'fixtures/onboarding.cypher')).toMatchObject({ status: 0, stdout: '' });
+    const broken = sysdb('lint', 'fixtures/broken');
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain("fixtures/broken/misspelled-keyword.cypher:1:8: error: Invalid input 'USR'");
+  });
+
+  it('reports an unreadable file without a stack trace', () => {
+    const run = sysdb('lint', 'no/such/file.cypher');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("sysdb: cannot read 'no/such/file.cypher': no such file or directory\n");
+  });
+});
