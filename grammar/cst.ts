@@ -713,56 +713,32 @@ export interface ExpressionCstNode extends CstNode {
 }
 
 export type ExpressionCstChildren = {
-  xorExpression: XorExpressionCstNode[];
-  OR?: IToken[];
+  operand: (OperandCstNode)[];
+  infixOperator?: InfixOperatorCstNode[];
+  nullCheck?: NullCheckCstNode[];
 };
 
-export interface XorExpressionCstNode extends CstNode {
-  name: "xorExpression";
-  children: XorExpressionCstChildren;
+export interface OperandCstNode extends CstNode {
+  name: "operand";
+  children: OperandCstChildren;
 }
 
-export type XorExpressionCstChildren = {
-  andExpression: AndExpressionCstNode[];
-  XOR?: IToken[];
-};
-
-export interface AndExpressionCstNode extends CstNode {
-  name: "andExpression";
-  children: AndExpressionCstChildren;
-}
-
-export type AndExpressionCstChildren = {
-  notExpression: NotExpressionCstNode[];
-  AND?: IToken[];
-};
-
-export interface NotExpressionCstNode extends CstNode {
-  name: "notExpression";
-  children: NotExpressionCstChildren;
-}
-
-export type NotExpressionCstChildren = {
+export type OperandCstChildren = {
   NOT?: IToken[];
-  comparisonExpression: ComparisonExpressionCstNode[];
+  Plus?: IToken[];
+  Minus?: IToken[];
+  postfixExpression: PostfixExpressionCstNode[];
 };
 
-export interface ComparisonExpressionCstNode extends CstNode {
-  name: "comparisonExpression";
-  children: ComparisonExpressionCstChildren;
+export interface InfixOperatorCstNode extends CstNode {
+  name: "infixOperator";
+  children: InfixOperatorCstChildren;
 }
 
-export type ComparisonExpressionCstChildren = {
-  predicateExpression: (PredicateExpressionCstNode)[];
-  comparisonOperator?: ComparisonOperatorCstNode[];
-};
-
-export interface ComparisonOperatorCstNode extends CstNode {
-  name: "comparisonOperator";
-  children: ComparisonOperatorCstChildren;
-}
-
-export type ComparisonOperatorCstChildren = {
+export type InfixOperatorCstChildren = {
+  OR?: IToken[];
+  XOR?: IToken[];
+  AND?: IToken[];
   Equals?: IToken[];
   NotEquals?: IToken[];
   BangEquals?: IToken[];
@@ -770,79 +746,30 @@ export type ComparisonOperatorCstChildren = {
   GreaterEquals?: IToken[];
   Less?: IToken[];
   Greater?: IToken[];
-};
-
-export interface PredicateExpressionCstNode extends CstNode {
-  name: "predicateExpression";
-  children: PredicateExpressionCstChildren;
-}
-
-export type PredicateExpressionCstChildren = {
-  additiveExpression: AdditiveExpressionCstNode[];
-  predicateSuffix?: PredicateSuffixCstNode[];
-};
-
-export interface PredicateSuffixCstNode extends CstNode {
-  name: "predicateSuffix";
-  children: PredicateSuffixCstChildren;
-}
-
-export type PredicateSuffixCstChildren = {
   STARTS?: IToken[];
   WITH?: (IToken)[];
-  additiveExpression?: (AdditiveExpressionCstNode)[];
   ENDS?: IToken[];
   CONTAINS?: IToken[];
   RegexMatch?: IToken[];
   IN?: IToken[];
-  IS?: IToken[];
-  NOT?: IToken[];
-  NULL?: IToken[];
-};
-
-export interface AdditiveExpressionCstNode extends CstNode {
-  name: "additiveExpression";
-  children: AdditiveExpressionCstChildren;
-}
-
-export type AdditiveExpressionCstChildren = {
-  multiplicativeExpression: (MultiplicativeExpressionCstNode)[];
   Plus?: IToken[];
   Minus?: IToken[];
   Concat?: IToken[];
-};
-
-export interface MultiplicativeExpressionCstNode extends CstNode {
-  name: "multiplicativeExpression";
-  children: MultiplicativeExpressionCstChildren;
-}
-
-export type MultiplicativeExpressionCstChildren = {
-  powerExpression: (PowerExpressionCstNode)[];
   Star?: IToken[];
   Slash?: IToken[];
   Percent?: IToken[];
-};
-
-export interface PowerExpressionCstNode extends CstNode {
-  name: "powerExpression";
-  children: PowerExpressionCstChildren;
-}
-
-export type PowerExpressionCstChildren = {
-  unaryExpression: UnaryExpressionCstNode[];
   Caret?: IToken[];
 };
 
-export interface UnaryExpressionCstNode extends CstNode {
-  name: "unaryExpression";
-  children: UnaryExpressionCstChildren;
+export interface NullCheckCstNode extends CstNode {
+  name: "nullCheck";
+  children: NullCheckCstChildren;
 }
 
-export type UnaryExpressionCstChildren = {
-  Plus?: IToken[];
-  Minus?: IToken[];
-  postfixExpression: PostfixExpressionCstNode[];
+export type NullCheckCstChildren = {
+  IS: IToken[];
+  NOT?: IToken[];
+  NULL: IToken[];
 };
 
 export interface PostfixExpressionCstNode extends CstNode {

@@ -587,33 +587,43 @@ export class CypherAdminParser extends CstParser {
 
   // ---------------------------------------------------------------- expressions
 
+  /**
+   * Expressions are flat here: operands and operators in source order. Precedence is applied by the
+   * visitor (precedence climbing), which keeps the CST shallow: a dozen nested rules per operand made
+   * parsing several times slower and the call stack deep.
+   */
   public expression = this.RULE('expression', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: K.OR, DEF: () => this.SUBRULE(this.xorExpression) });
+    this.SUBRULE(this.operand);
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.SUBRULE(this.infixOperator);
+            this.SUBRULE2(this.operand);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.nullCheck) },
+      ]),
+    );
   });
 
-  private xorExpression = this.RULE('xorExpression', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: K.XOR, DEF: () => this.SUBRULE(this.andExpression) });
+  /** An operand with its prefix operators: `NOT`, `-`, `+`. */
+  private operand = this.RULE('operand', () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(K.NOT) },
+        { ALT: () => this.CONSUME(Plus) },
+        { ALT: () => this.CONSUME(Minus) },
+      ]),
+    );
+    this.SUBRULE(this.postfixExpression);
   });
 
-  private andExpression = this.RULE('andExpression', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: K.AND, DEF: () => this.SUBRULE(this.notExpression) });
-  });
-
-  private notExpression = this.RULE('notExpression', () => {
-    this.MANY({ GATE: () => this.LA(1).tokenType === K.NOT, DEF: () => this.CONSUME(K.NOT) });
-    this.SUBRULE(this.comparisonExpression);
-  });
-
-  private comparisonExpression = this.RULE('comparisonExpression', () => {
-    this.SUBRULE(this.predicateExpression);
-    this.MANY(() => {
-      this.SUBRULE(this.comparisonOperator);
-      this.SUBRULE2(this.predicateExpression);
-    });
-  });
-
-  private comparisonOperator = this.RULE('comparisonOperator', () => {
+  private infixOperator = this.RULE('infixOperator', () => {
     this.OR([
+      { ALT: () => this.CONSUME(K.OR) },
+      { ALT: () => this.CONSUME(K.XOR) },
+      { ALT: () => this.CONSUME(K.AND) },
       { ALT: () => this.CONSUME(Equals) },
       { ALT: () => this.CONSUME(NotEquals) },
       { ALT: () => this.CONSUME(BangEquals) },
@@ -621,90 +631,35 @@ export class CypherAdminParser extends CstParser {
       { ALT: () => this.CONSUME(GreaterEquals) },
       { ALT: () => this.CONSUME(Less) },
       { ALT: () => this.CONSUME(Greater) },
-    ]);
-  });
-
-  /** String, list and null predicates: `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `=~`, `IN`, `IS [NOT] NULL`. */
-  private predicateExpression = this.RULE('predicateExpression', () => {
-    this.SUBRULE(this.additiveExpression);
-    this.MANY(() => this.SUBRULE(this.predicateSuffix));
-  });
-
-  private predicateSuffix = this.RULE('predicateSuffix', () => {
-    this.OR([
       {
         ALT: () => {
           this.CONSUME(K.STARTS);
           this.CONSUME(K.WITH);
-          this.SUBRULE(this.additiveExpression);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.ENDS);
           this.CONSUME2(K.WITH);
-          this.SUBRULE2(this.additiveExpression);
         },
       },
-      {
-        ALT: () => {
-          this.CONSUME(K.CONTAINS);
-          this.SUBRULE3(this.additiveExpression);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(RegexMatch);
-          this.SUBRULE4(this.additiveExpression);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.IN);
-          this.SUBRULE5(this.additiveExpression);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.IS);
-          this.OPTION(() => this.CONSUME(K.NOT));
-          this.CONSUME(K.NULL);
-        },
-      },
+      { ALT: () => this.CONSUME(K.CONTAINS) },
+      { ALT: () => this.CONSUME(RegexMatch) },
+      { ALT: () => this.CONSUME(K.IN) },
+      { ALT: () => this.CONSUME2(Plus) },
+      { ALT: () => this.CONSUME2(Minus) },
+      { ALT: () => this.CONSUME(Concat) },
+      { ALT: () => this.CONSUME(Star) },
+      { ALT: () => this.CONSUME(Slash) },
+      { ALT: () => this.CONSUME(Percent) },
+      { ALT: () => this.CONSUME(Caret) },
     ]);
   });
 
-  private additiveExpression = this.RULE('additiveExpression', () => {
-    this.SUBRULE(this.multiplicativeExpression);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Plus) },
-        { ALT: () => this.CONSUME(Minus) },
-        { ALT: () => this.CONSUME(Concat) },
-      ]);
-      this.SUBRULE2(this.multiplicativeExpression);
-    });
-  });
-
-  private multiplicativeExpression = this.RULE('multiplicativeExpression', () => {
-    this.SUBRULE(this.powerExpression);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(Star) },
-        { ALT: () => this.CONSUME(Slash) },
-        { ALT: () => this.CONSUME(Percent) },
-      ]);
-      this.SUBRULE2(this.powerExpression);
-    });
-  });
-
-  private powerExpression = this.RULE('powerExpression', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: Caret, DEF: () => this.SUBRULE(this.unaryExpression) });
-  });
-
-  private unaryExpression = this.RULE('unaryExpression', () => {
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]));
-    this.SUBRULE(this.postfixExpression);
+  private nullCheck = this.RULE('nullCheck', () => {
+    this.CONSUME(K.IS);
+    this.OPTION(() => this.CONSUME(K.NOT));
+    this.CONSUME(K.NULL);
   });
 
   private postfixExpression = this.RULE('postfixExpression', () => {

@@ -1,5 +1,5 @@
 /** cypher-sysdb's public API. Everything here runs in a browser as well as in Node. */
-export { parse, parseScript } from './parse.js';
+export { diagnose, parse, parseScript } from './parse.js';
 export type { ParseOptions, ParseResult, ScriptSegment } from './parse.js';
 export { format, formatExpression } from './printer.js';
 export type { FormatOptions } from './printer.js';

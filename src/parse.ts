@@ -8,7 +8,7 @@ import type { Position, Span } from './ast/span.js';
 import { checkStatement } from './check/index.js';
 import { parseClientCommand } from './client-commands.js';
 import { StatusCode, type Diagnostic } from './diagnostics.js';
-import { splitScript, tokenize } from './script.js';
+import { forEachSegment } from './script.js';
 import { syntaxError } from './syntax-errors.js';
 import { buildStatement } from './visitor/statement.js';
 import { spanBetween, TooComplexError } from './visitor/source.js';
@@ -42,9 +42,21 @@ export interface ParseResult {
 export const MAX_NESTING = 64;
 
 export function parseScript(text: string, options: ParseOptions = {}): ScriptSegment[] {
-  const checkOptions = { minimumPasswordLength: options.minimumPasswordLength ?? 8 };
   const segments: ScriptSegment[] = [];
-  for (const raw of splitScript(tokenize(text))) {
+  forEachParsedSegment(text, options, (segment) => segments.push(segment));
+  return segments;
+}
+
+/** Only the diagnostics of a script: ASTs are dropped as soon as they are checked (for `sysdb lint`). */
+export function diagnose(text: string, options: ParseOptions = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  forEachParsedSegment(text, options, (segment) => diagnostics.push(...segment.diagnostics));
+  return diagnostics;
+}
+
+function forEachParsedSegment(text: string, options: ParseOptions, onSegment: (segment: ScriptSegment) => void): void {
+  const checkOptions = { minimumPasswordLength: options.minimumPasswordLength ?? 8 };
+  forEachSegment(text, (raw) => {
     const first = raw.tokens[0]!;
     const last = raw.tokens[raw.tokens.length - 1]!;
     const span = spanBetween(first, last);
@@ -52,21 +64,20 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptSeg
     try {
       if (raw.kind === 'client') {
         const { command, diagnostics } = parseClientCommand(raw.tokens, text);
-        segments.push({ text: segmentText, span, statement: command, diagnostics });
-        continue;
+        onSegment({ text: segmentText, span, statement: command, diagnostics });
+        return;
       }
       const parsed = parseStatement(raw.tokens, text, span.end);
       const diagnostics = parsed.statement
         ? [...parsed.diagnostics, ...checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start })]
         : parsed.diagnostics;
-      segments.push({ text: segmentText, span, statement: parsed.statement, diagnostics });
+      onSegment({ text: segmentText, span, statement: parsed.statement, diagnostics });
     } catch (error) {
       // A bug of ours must not take the whole script down with it: report it where it happened.
       const message = `Internal error in cypher-sysdb (please report): ${error instanceof Error ? error.message : String(error)}`;
-      segments.push({ text: segmentText, span, statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message, span }] });
+      onSegment({ text: segmentText, span, statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message, span }] });
     }
-  }
-  return segments;
+  });
 }
 
 /** Parses a script of admin commands. Never throws: every problem becomes a diagnostic. */

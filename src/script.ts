@@ -1,14 +1,19 @@
 /**
- * Splits a script into statements: Cypher statements end at `;`, and cypher-shell client commands
- * (`:param`, `:use`, ...) at the end of their line. Splitting on the lexer's `;` tokens (never inside a
- * string or comment) is what lets one broken statement leave the others parseable.
+ * Splits a script into statements: Cypher statements end at `;`, cypher-shell client commands
+ * (`:param`, `:use`, ...) at the end of their line. A small scanner finds the boundaries (it knows
+ * strings, quoted names and comments, exactly as the lexer does), then each statement is lexed on its
+ * own: tokens live only as long as their statement, which keeps memory flat on large scripts, and one
+ * broken statement cannot hide the errors of the others.
  */
 import type { IToken } from 'chevrotain';
-import { Colon, cypherLexer, retypeKeywords, Semicolon } from '../grammar/tokens.js';
+import { cypherLexer, retypeKeywords, Semicolon } from '../grammar/tokens.js';
+import type { Position } from './ast/span.js';
 
-export type RawSegment =
-  | { readonly kind: 'cypher'; readonly tokens: readonly IToken[] }
-  | { readonly kind: 'client'; readonly tokens: readonly IToken[] };
+export interface RawSegment {
+  readonly kind: 'cypher' | 'client';
+  /** The statement's tokens, positioned in the whole script. Never empty. */
+  readonly tokens: readonly IToken[];
+}
 
 export function tokenize(text: string): IToken[] {
   const { tokens } = cypherLexer.tokenize(text);
@@ -16,28 +21,127 @@ export function tokenize(text: string): IToken[] {
   return tokens;
 }
 
-export function splitScript(tokens: readonly IToken[]): RawSegment[] {
-  const segments: RawSegment[] = [];
+/** Lexes `text.slice(start, end)`, whose first character is at `base` in the script. */
+function tokenizeRange(text: string, start: number, end: number, base: Position): IToken[] {
+  const tokens = tokenize(text.slice(start, end));
+  if (start === 0) return tokens;
+  for (const token of tokens) {
+    if (token.startLine === 1) token.startColumn! += base.column - 1;
+    if (token.endLine === 1) token.endColumn! += base.column - 1;
+    token.startLine! += base.line - 1;
+    token.endLine! += base.line - 1;
+    token.startOffset += base.offset;
+    token.endOffset! += base.offset;
+  }
+  return tokens;
+}
+
+/** Where a quoted run that starts at `i` ends (index after its closing quote), or -1 if it never does. */
+function closingQuote(text: string, i: number, quote: string): number {
+  const backslashEscapes = quote !== '`';
+  for (let j = i + 1; j < text.length; j++) {
+    const ch = text[j];
+    if (backslashEscapes && ch === '\\') j += 1;
+    else if (ch === quote) return j + 1;
+  }
+  return -1;
+}
+
+/** Calls `onSegment` with each statement of the script, in order. */
+export function forEachSegment(text: string, onSegment: (segment: RawSegment) => void): void {
+  let line = 1;
+  let lineStart = 0;
+  let segmentStart = 0;
+  let segmentBase: Position = { offset: 0, line: 1, column: 1 };
+  let atStatementStart = true;
+  let clientCommand = false;
+
+  const emit = (end: number) => {
+    const tokens = tokenizeRange(text, segmentStart, end, segmentBase);
+    // A client command may end in `;` (cypher-shell ignores it).
+    if (clientCommand) while (tokens.length > 0 && tokens[tokens.length - 1]!.tokenType === Semicolon) tokens.pop();
+    if (tokens.length > 0) onSegment({ kind: clientCommand ? 'client' : 'cypher', tokens });
+  };
+  const startSegmentAt = (offset: number) => {
+    segmentStart = offset;
+    segmentBase = { offset, line, column: offset - lineStart + 1 };
+    atStatementStart = true;
+    clientCommand = false;
+  };
+
+  /**
+   * Skips a comment or quoted run, counting its line breaks. A client command ends with its line, so
+   * when the run crosses a line break, what follows it starts a new statement.
+   */
+  const skipTo = (end: number): number => {
+    const lineBefore = line;
+    for (let j = i; j < end; j++) {
+      if (text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n')) {
+        line += 1;
+        lineStart = j + 1;
+      }
+    }
+    if (clientCommand && line !== lineBefore) {
+      emit(end);
+      startSegmentAt(end);
+    }
+    return end;
+  };
+
   let i = 0;
-  while (i < tokens.length) {
-    const first = tokens[i]!;
-    if (first.tokenType === Semicolon) {
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      i += 1;
+      line += 1;
+      lineStart = i;
+      if (clientCommand) {
+        emit(i);
+        startSegmentAt(i);
+      }
+      continue;
+    }
+    const code = ch.charCodeAt(0);
+    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(ch))) {
       i += 1;
       continue;
     }
-    if (first.tokenType === Colon) {
-      let end = i + 1;
-      while (end < tokens.length && tokens[end]!.startLine === first.startLine) end += 1;
-      let last = end;
-      while (last > i + 1 && tokens[last - 1]!.tokenType === Semicolon) last -= 1;
-      segments.push({ kind: 'client', tokens: tokens.slice(i, last) });
-      i = end;
+    if (ch === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i += 1;
       continue;
     }
-    let end = i;
-    while (end < tokens.length && tokens[end]!.tokenType !== Semicolon) end += 1;
-    segments.push({ kind: 'cypher', tokens: tokens.slice(i, end) });
-    i = end + 1;
+    if (ch === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close !== -1) {
+        i = skipTo(close + 2);
+        continue;
+      }
+    }
+    if (atStatementStart) {
+      atStatementStart = false;
+      clientCommand = ch === ':';
+    }
+    if (ch === ';' && !clientCommand) {
+      emit(i);
+      startSegmentAt(i + 1);
+      i += 1;
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === '`') {
+      const close = closingQuote(text, i, ch);
+      if (close !== -1) {
+        i = skipTo(close);
+        continue;
+      }
+    }
+    i += 1;
   }
+  emit(text.length);
+}
+
+export function splitScript(text: string): RawSegment[] {
+  const segments: RawSegment[] = [];
+  forEachSegment(text, (segment) => segments.push(segment));
   return segments;
 }

@@ -1,6 +1,6 @@
 /** `sysdb lint`: every syntax and semantic error of admin scripts, as text with code frames or as JSON. */
 import type { Diagnostic } from '../diagnostics.js';
-import { parse } from '../parse.js';
+import { diagnose } from '../parse.js';
 import { choice, parseArgs, positiveInteger } from './args.js';
 import { codeFrame } from './frame.js';
 import { readInputs, type Input } from './inputs.js';
@@ -17,7 +17,8 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unre
 interface FileReport {
   readonly input: Input;
   readonly diagnostics: readonly Diagnostic[];
-  readonly masked: MaskedText;
+  /** Only computed for files with something to show: it lexes the whole file again. */
+  readonly masked: MaskedText | null;
 }
 
 export function lint(argv: readonly string[], io: CliIO): number {
@@ -25,7 +26,8 @@ export function lint(argv: readonly string[], io: CliIO): number {
   const format = choice(args, '--format', ['text', 'json'], 'text');
   const minimumPasswordLength = positiveInteger(args, '--min-password-length');
   const reports: FileReport[] = readInputs(args.positional, io).map((input) => {
-    const { diagnostics } = parse(input.text, minimumPasswordLength === undefined ? {} : { minimumPasswordLength });
+    const diagnostics = diagnose(input.text, minimumPasswordLength === undefined ? {} : { minimumPasswordLength });
+    if (diagnostics.length === 0) return { input, diagnostics, masked: null };
     const masked = maskPasswords(input.text);
     return { input, diagnostics: diagnostics.map((d) => maskMessage(d, input.text, masked)), masked };
   });
@@ -71,7 +73,7 @@ function writeText(reports: readonly FileReport[], io: CliIO): void {
       else warnings += 1;
       const { line, column } = d.span.start;
       const hint = d.hint ? `\n${' '.repeat(String(line).length)} = help: ${d.hint}` : '';
-      io.stdout(`${report.input.name}:${line}:${column}: ${d.severity}: ${d.message}\n${codeFrame(report.masked, d.span)}${hint}\n\n`);
+      io.stdout(`${report.input.name}:${line}:${column}: ${d.severity}: ${d.message}\n${codeFrame(report.masked!, d.span)}${hint}\n\n`);
     }
   }
   if (errors + warnings > 0) {

@@ -37,98 +37,134 @@ function binary(operator: BinaryOperator, left: Expression, right: Expression): 
   return built({ kind: 'binary', operator, left, right, span: joinSpans(left.span, right.span) }, left, right);
 }
 
-/** Chevrotain groups operator tokens by type; source order is restored from their offsets. */
-function inSourceOrder(...groups: (IToken[] | undefined)[]): IToken[] {
-  return groups.flatMap((g) => g ?? []).sort((a, b) => a.startOffset - b.startOffset);
+/** Binding strength, loosest first (Cypher's precedence table). */
+const enum Level {
+  Or = 1,
+  Xor,
+  And,
+  Not,
+  Comparison,
+  Predicate,
+  Additive,
+  Multiplicative,
+  Power,
 }
 
-function foldLeft(operands: Expression[], operators: IToken[], operatorOf: (token: IToken) => BinaryOperator): Expression {
-  let result = operands[0]!;
-  for (let i = 1; i < operands.length; i++) result = binary(operatorOf(operators[i - 1]!), result, operands[i]!);
-  return result;
+type Infix =
+  | { readonly kind: 'binary'; readonly operator: BinaryOperator; readonly level: Level }
+  | { readonly kind: 'comparison'; readonly operator: ComparisonOperator; readonly level: Level.Comparison };
+
+const INFIX_BY_IMAGE: Record<string, Infix> = {
+  OR: { kind: 'binary', operator: 'OR', level: Level.Or },
+  XOR: { kind: 'binary', operator: 'XOR', level: Level.Xor },
+  AND: { kind: 'binary', operator: 'AND', level: Level.And },
+  '=': { kind: 'comparison', operator: '=', level: Level.Comparison },
+  '<>': { kind: 'comparison', operator: '<>', level: Level.Comparison },
+  '!=': { kind: 'comparison', operator: '<>', level: Level.Comparison },
+  '<': { kind: 'comparison', operator: '<', level: Level.Comparison },
+  '>': { kind: 'comparison', operator: '>', level: Level.Comparison },
+  '<=': { kind: 'comparison', operator: '<=', level: Level.Comparison },
+  '>=': { kind: 'comparison', operator: '>=', level: Level.Comparison },
+  STARTS: { kind: 'binary', operator: 'STARTS WITH', level: Level.Predicate },
+  ENDS: { kind: 'binary', operator: 'ENDS WITH', level: Level.Predicate },
+  CONTAINS: { kind: 'binary', operator: 'CONTAINS', level: Level.Predicate },
+  '=~': { kind: 'binary', operator: '=~', level: Level.Predicate },
+  IN: { kind: 'binary', operator: 'IN', level: Level.Predicate },
+  '+': { kind: 'binary', operator: '+', level: Level.Additive },
+  // `||` concatenates strings and lists just as `+` does.
+  '||': { kind: 'binary', operator: '+', level: Level.Additive },
+  '-': { kind: 'binary', operator: '-', level: Level.Additive },
+  '*': { kind: 'binary', operator: '*', level: Level.Multiplicative },
+  '/': { kind: 'binary', operator: '/', level: Level.Multiplicative },
+  '%': { kind: 'binary', operator: '%', level: Level.Multiplicative },
+  '^': { kind: 'binary', operator: '^', level: Level.Power },
+};
+
+type Item =
+  | { readonly kind: 'operand'; readonly prefixes: IToken[]; readonly node: Cst.OperandCstNode; readonly offset: number }
+  | { readonly kind: 'infix'; readonly infix: Infix; readonly offset: number }
+  | { readonly kind: 'null-check'; readonly negated: boolean; readonly span: Span; readonly offset: number };
+
+/** The flat CST of an expression, in source order. */
+function itemsOf(node: Cst.ExpressionCstNode): Item[] {
+  const c = node.children;
+  const items: Item[] = [
+    ...c.operand.map((operand): Item => {
+      const prefixes = inSourceOrder(operand.children.NOT, operand.children.Plus, operand.children.Minus);
+      if (prefixes.length > MAX_EXPRESSION_DEPTH) {
+        throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, nodeSpan(operand));
+      }
+      return { kind: 'operand', prefixes, node: operand, offset: nodeSpan(operand).start.offset };
+    }),
+    ...(c.infixOperator ?? []).map((op): Item => {
+      const first = (Object.values(op.children).flat() as IToken[]).sort((a, b) => a.startOffset - b.startOffset)[0]!;
+      return { kind: 'infix', infix: INFIX_BY_IMAGE[first.image.toUpperCase()]!, offset: first.startOffset };
+    }),
+    ...(c.nullCheck ?? []).map((check): Item => {
+      const span = nodeSpan(check);
+      return { kind: 'null-check', negated: check.children.NOT !== undefined, span, offset: span.start.offset };
+    }),
+  ];
+  return items.sort((a, b) => a.offset - b.offset);
+}
+
+/** Precedence climbing over the flat items: loops for chains, recursion only across levels. */
+class Climber {
+  private position = 0;
+
+  constructor(private readonly items: Item[]) {}
+
+  expression(minimum: Level): Expression {
+    let left = this.prefixed();
+    for (;;) {
+      const next = this.items[this.position];
+      if (!next || next.kind === 'operand') return left;
+      if (next.kind === 'null-check') {
+        if (Level.Predicate < minimum) return left;
+        this.position += 1;
+        left = built({ kind: 'is-null', operand: left, negated: next.negated, span: joinSpans(left.span, next.span) }, left);
+        continue;
+      }
+      const { infix } = next;
+      if (infix.level < minimum) return left;
+      this.position += 1;
+      if (infix.kind === 'comparison') {
+        // `a < b <= c` is one chain of comparisons, not nested ones.
+        const rest = [{ operator: infix.operator, operand: this.expression(Level.Comparison + 1) }];
+        for (let more = this.items[this.position]; more?.kind === 'infix' && more.infix.kind === 'comparison'; more = this.items[this.position]) {
+          this.position += 1;
+          rest.push({ operator: more.infix.operator, operand: this.expression(Level.Comparison + 1) });
+        }
+        const last = rest[rest.length - 1]!.operand;
+        left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, left, ...rest.map((r) => r.operand));
+        continue;
+      }
+      // Left-associative: the right operand binds strictly tighter.
+      left = binary(infix.operator, left, this.expression(infix.level + 1));
+    }
+  }
+
+  /** An operand with its prefix operators: `NOT` covers everything above its level, a sign only the operand. */
+  private prefixed(): Expression {
+    const item = this.items[this.position] as Extract<Item, { kind: 'operand' }>;
+    const prefix = item.prefixes.shift();
+    if (!prefix) {
+      this.position += 1;
+      return postfixExpression(one(item.node.children.postfixExpression));
+    }
+    const operand = prefix.tokenType.name === 'NOT' ? this.expression(Level.Not) : this.prefixed();
+    const operator = prefix.tokenType.name === 'NOT' ? 'NOT' : (prefix.image as '+' | '-');
+    return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix), operand.span) }, operand);
+  }
 }
 
 export function expression(node: Cst.ExpressionCstNode): Expression {
-  const operands = node.children.xorExpression.map(xorExpression);
-  return foldLeft(operands, node.children.OR ?? [], () => 'OR');
+  return new Climber(itemsOf(node)).expression(Level.Or);
 }
 
-function xorExpression(node: Cst.XorExpressionCstNode): Expression {
-  const operands = node.children.andExpression.map(andExpression);
-  return foldLeft(operands, node.children.XOR ?? [], () => 'XOR');
-}
-
-function andExpression(node: Cst.AndExpressionCstNode): Expression {
-  const operands = node.children.notExpression.map(notExpression);
-  return foldLeft(operands, node.children.AND ?? [], () => 'AND');
-}
-
-function notExpression(node: Cst.NotExpressionCstNode): Expression {
-  let result = comparisonExpression(one(node.children.comparisonExpression));
-  const nots = node.children.NOT ?? [];
-  for (let i = nots.length - 1; i >= 0; i--) {
-    result = built({ kind: 'unary', operator: 'NOT', operand: result, span: joinSpans(tokenSpan(nots[i]!), result.span) }, result);
-  }
-  return result;
-}
-
-const COMPARISON_BY_IMAGE: Record<string, ComparisonOperator> = {
-  '=': '=', '<>': '<>', '!=': '<>', '<': '<', '>': '>', '<=': '<=', '>=': '>=',
-};
-
-function comparisonExpression(node: Cst.ComparisonExpressionCstNode): Expression {
-  const [first, ...others] = node.children.predicateExpression.map(predicateExpression);
-  if (others.length === 0) return first!;
-  const operators = node.children.comparisonOperator ?? [];
-  const rest = others.map((operand, i) => {
-    const token = Object.values(operators[i]!.children).flat()[0] as IToken;
-    return { operator: COMPARISON_BY_IMAGE[token.image]!, operand };
-  });
-  return built({ kind: 'comparison', first: first!, rest, span: joinSpans(first!.span, others[others.length - 1]!.span) }, first!, ...others);
-}
-
-function predicateExpression(node: Cst.PredicateExpressionCstNode): Expression {
-  let result = additiveExpression(one(node.children.additiveExpression));
-  for (const suffix of node.children.predicateSuffix ?? []) {
-    const c = suffix.children;
-    const end = nodeSpan(suffix);
-    if (c.IS) {
-      result = built({ kind: 'is-null', operand: result, negated: c.NOT !== undefined, span: joinSpans(result.span, end) }, result);
-      continue;
-    }
-    const right = additiveExpression(one(c.additiveExpression));
-    const operator: BinaryOperator = c.STARTS ? 'STARTS WITH' : c.ENDS ? 'ENDS WITH' : c.CONTAINS ? 'CONTAINS' : c.RegexMatch ? '=~' : 'IN';
-    result = binary(operator, result, right);
-  }
-  return result;
-}
-
-function additiveExpression(node: Cst.AdditiveExpressionCstNode): Expression {
-  const operands = node.children.multiplicativeExpression.map(multiplicativeExpression);
-  const operators = inSourceOrder(node.children.Plus, node.children.Minus, node.children.Concat);
-  // `||` concatenates strings and lists just as `+` does.
-  return foldLeft(operands, operators, (t) => (t.image === '-' ? '-' : '+'));
-}
-
-function multiplicativeExpression(node: Cst.MultiplicativeExpressionCstNode): Expression {
-  const operands = node.children.powerExpression.map(powerExpression);
-  const operators = inSourceOrder(node.children.Star, node.children.Slash, node.children.Percent);
-  return foldLeft(operands, operators, (t) => t.image as BinaryOperator);
-}
-
-function powerExpression(node: Cst.PowerExpressionCstNode): Expression {
-  const operands = node.children.unaryExpression.map(unaryExpression);
-  return foldLeft(operands, node.children.Caret ?? [], () => '^');
-}
-
-function unaryExpression(node: Cst.UnaryExpressionCstNode): Expression {
-  let result = postfixExpression(one(node.children.postfixExpression));
-  const signs = inSourceOrder(node.children.Plus, node.children.Minus);
-  for (let i = signs.length - 1; i >= 0; i--) {
-    const sign = signs[i]!;
-    result = built({ kind: 'unary', operator: sign.image as '+' | '-', operand: result, span: joinSpans(tokenSpan(sign), result.span) }, result);
-  }
-  return result;
+/** Chevrotain groups tokens by type; source order is restored from their offsets. */
+function inSourceOrder(...groups: (IToken[] | undefined)[]): IToken[] {
+  return groups.flatMap((g) => g ?? []).sort((a, b) => a.startOffset - b.startOffset);
 }
 
 function postfixExpression(node: Cst.PostfixExpressionCstNode): Expression {

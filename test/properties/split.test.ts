@@ -1,0 +1,57 @@
+/**
+ * The statement scanner must cut a script exactly where the lexer's `;` tokens are: it knows strings,
+ * quoted names and comments as the lexer does. Checked against a reference split of the whole
+ * script's tokens, on Cypher-like random input full of quotes, comments and semicolons.
+ */
+import type { IToken } from 'chevrotain';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Colon, Semicolon } from '../../grammar/tokens.js';
+import { splitScript, tokenize } from '../../src/script.js';
+
+/** The obvious split: lex everything once, cut at `;` tokens; a `:` line is one client command. */
+function referenceSplit(text: string): string[][] {
+  const tokens = tokenize(text);
+  const segments: IToken[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i]!;
+    if (first.tokenType === Semicolon) {
+      i += 1;
+      continue;
+    }
+    let end = i;
+    if (first.tokenType === Colon) {
+      while (end < tokens.length && tokens[end]!.startLine === first.startLine) end += 1;
+      let last = end;
+      while (last > i && tokens[last - 1]!.tokenType === Semicolon) last -= 1;
+      segments.push(tokens.slice(i, last));
+      i = end;
+      continue;
+    }
+    while (end < tokens.length && tokens[end]!.tokenType !== Semicolon) end += 1;
+    segments.push(tokens.slice(i, end));
+    i = end + 1;
+  }
+  return segments.map(describeAll);
+}
+
+const describe_ = (t: IToken) => `${t.tokenType.name}:${t.image}@${t.startOffset}:${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}`;
+function describeAll(tokens: readonly IToken[]): string[] {
+  return tokens.map(describe_);
+}
+
+const piece = fc.constantFrom(
+  'CREATE USER a', ';', "'", '"', '`', "'a;b'", '"x\\"y;"', '`q;``r`', '//c;', '/*;*/', '/*', '*/', '\n', '\r\n', '\r', ' ', ':param x => 1', ':use system', '$`p;`', 'é', '\\', "'\\''",
+);
+
+describe('statement boundaries', () => {
+  it('match a split of the whole-script token stream', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        expect(splitScript(text).map((s) => describeAll(s.tokens))).toEqual(referenceSplit(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
