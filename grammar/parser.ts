@@ -21,8 +21,12 @@ function isNameToken(token: IToken): boolean {
 }
 
 export class CypherAdminParser extends CstParser {
-  constructor() {
-    super(vocabulary, { maxLookahead: 1, nodeLocationTracking: 'full', recoveryEnabled: false });
+  /**
+   * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion). They cost start-up time
+   * and cannot fail for a grammar that passed them once, so the test suite runs them, not every user.
+   */
+  constructor({ validate = false }: { validate?: boolean } = {}) {
+    super(vocabulary, { maxLookahead: 1, nodeLocationTracking: 'full', recoveryEnabled: false, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
