@@ -9,5 +9,6 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  minify: true,
   logLevel: 'warning',
 });

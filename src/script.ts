@@ -36,13 +36,52 @@ function tokenizeRange(text: string, start: number, end: number, base: Position)
   return tokens;
 }
 
-/** Where a quoted run that starts at `i` ends (index after its closing quote), or -1 if it never does. */
-function closingQuote(text: string, i: number, quote: string): number {
-  const backslashEscapes = quote !== '`';
+const LF = 10;
+const CR = 13;
+const SLASH = 47;
+const STAR = 42;
+const COLON = 58;
+const SEMICOLON = 59;
+const BACKSLASH = 92;
+const BACKTICK = 96;
+
+/** What the scanner must look at; most characters are `Plain` and skipped in one step. */
+const enum Char {
+  Plain,
+  Space,
+  LineBreak,
+  /** `/`, `;`, `:`: may start a comment, end a statement or start a client command. */
+  Special,
+  Quote,
+}
+
+const ASCII_KIND = new Uint8Array(128);
+for (const code of [9, 11, 12, 32]) ASCII_KIND[code] = Char.Space;
+ASCII_KIND[LF] = Char.LineBreak;
+ASCII_KIND[CR] = Char.LineBreak;
+for (const code of [SLASH, SEMICOLON, COLON]) ASCII_KIND[code] = Char.Special;
+for (const code of [39, 34, BACKTICK]) ASCII_KIND[code] = Char.Quote;
+
+/**
+ * Where a quoted run that starts at `i` ends (index after its closing quote), or -1 if it never does,
+ * matching the lexer's patterns: strings escape with a backslash, quoted names by doubling the backtick.
+ */
+function closingQuote(text: string, i: number, quote: number): number {
+  if (quote === BACKTICK) {
+    // The pattern is greedy: if no final backtick follows, it backs off to the last doubled one.
+    let lastDoubled = -1;
+    for (let j = i + 1; j < text.length; j++) {
+      if (text.charCodeAt(j) !== BACKTICK) continue;
+      if (text.charCodeAt(j + 1) !== BACKTICK) return j + 1;
+      lastDoubled = j;
+      j += 1;
+    }
+    return lastDoubled === -1 ? -1 : lastDoubled + 1;
+  }
   for (let j = i + 1; j < text.length; j++) {
-    const ch = text[j];
-    if (backslashEscapes && ch === '\\') j += 1;
-    else if (ch === quote) return j + 1;
+    const code = text.charCodeAt(j);
+    if (code === BACKSLASH) j += 1;
+    else if (code === quote) return j + 1;
   }
   return -1;
 }
@@ -90,9 +129,14 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
 
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+    const code = text.charCodeAt(i);
+    const kind = code < 128 ? ASCII_KIND[code]! : /\s/.test(text[i]!) ? Char.Space : Char.Plain;
+    if (kind === Char.Plain && !atStatementStart) {
+      i += 1;
+      continue;
+    }
+    if (kind === Char.LineBreak) {
+      if (code === CR && text.charCodeAt(i + 1) === LF) i += 1;
       i += 1;
       line += 1;
       lineStart = i;
@@ -102,16 +146,15 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
       }
       continue;
     }
-    const code = ch.charCodeAt(0);
-    if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(ch))) {
+    if (kind === Char.Space) {
       i += 1;
       continue;
     }
-    if (ch === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i += 1;
+    if (code === SLASH && text.charCodeAt(i + 1) === SLASH) {
+      while (i < text.length && text.charCodeAt(i) !== LF && text.charCodeAt(i) !== CR) i += 1;
       continue;
     }
-    if (ch === '/' && text[i + 1] === '*') {
+    if (code === SLASH && text.charCodeAt(i + 1) === STAR) {
       const close = text.indexOf('*/', i + 2);
       if (close !== -1) {
         i = skipTo(close + 2);
@@ -120,16 +163,16 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
     }
     if (atStatementStart) {
       atStatementStart = false;
-      clientCommand = ch === ':';
+      clientCommand = code === COLON;
     }
-    if (ch === ';' && !clientCommand) {
+    if (code === SEMICOLON && !clientCommand) {
       emit(i);
       startSegmentAt(i + 1);
       i += 1;
       continue;
     }
-    if (ch === "'" || ch === '"' || ch === '`') {
-      const close = closingQuote(text, i, ch);
+    if (kind === Char.Quote) {
+      const close = closingQuote(text, i, code);
       if (close !== -1) {
         i = skipTo(close);
         continue;

@@ -42,7 +42,7 @@ function describeAll(tokens: readonly IToken[]): string[] {
 }
 
 const piece = fc.constantFrom(
-  'CREATE USER a', ';', "'", '"', '`', "'a;b'", '"x\\"y;"', '`q;``r`', '//c;', '/*;*/', '/*', '*/', '\n', '\r\n', '\r', ' ', ':param x => 1', ':use system', '$`p;`', 'é', '\\', "'\\''",
+  'CREATE USER a', ';', "'", '"', '`', "'a;b'", '"x\\"y;"', '`q;``r`', '//c;', '/*;*/', '/*', '*/', '\n', '\r\n', '\r', ' ', ':param x => 1', ':use system', '$`p;`', 'é', '\\', "'\\''", '``', '`a``b', '```',
 );
 
 describe('statement boundaries', () => {
@@ -53,5 +53,18 @@ describe('statement boundaries', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('regressions', () => {
+  it('a doubled backtick inside a quoted name does not end it (found by the property above)', () => {
+    const text = ":use system`\r``q;``r`";
+    expect(splitScript(text).map((s) => describeAll(s.tokens))).toEqual(referenceSplit(text));
+    expect(splitScript('DROP USER `a``;b`; DROP USER c').map((s) => s.tokens.map((t) => t.image).join(' '))).toEqual(['DROP USER `a``;b`', 'DROP USER c']);
+  });
+
+  it('a block comment spanning lines ends a client command line (found by the property above)', () => {
+    const text = ':param x => 1/*\r*/CREATE USER a';
+    expect(splitScript(text).map((s) => s.kind)).toEqual(['client', 'cypher']);
   });
 });
