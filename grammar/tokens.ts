@@ -175,7 +175,3 @@ export function retypeKeywords(tokens: IToken[]): void {
     }
   }
 }
-
-export function isKeywordToken(token: IToken): boolean {
-  return keywordByUpperCase.get(token.image.toUpperCase()) === token.tokenType;
-}

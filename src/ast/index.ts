@@ -25,7 +25,6 @@ export type CypherStatement = AdminCommand & { readonly use: UseClause | null };
 export type Statement = CypherStatement | ClientCommand;
 
 export type StatementKind = Statement['kind'];
-export type AdminCommandKind = AdminCommand['kind'];
 
 export function isClientCommand(statement: Statement): statement is ClientCommand {
   return statement.kind.startsWith('client-');

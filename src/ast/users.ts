@@ -1,5 +1,5 @@
 import type { ShowPipeline } from './show.js';
-import type { Span, Spanned } from './span.js';
+import type { Spanned } from './span.js';
 import type {
   DatabaseNameOrParameter,
   NameOrParameter,
@@ -174,6 +174,3 @@ export type UserCommand =
   | ShowCurrentUser
   | ShowUsers
   | ShowUserPrivileges;
-
-/** Re-exported so consumers can name the span type of a clause without another import. */
-export type { Span };

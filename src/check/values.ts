@@ -1,5 +1,4 @@
 /** Literal values Neo4j validates: tag lists, REMOVE AUTH lists, passwords, user and role names. */
-import type { Span } from '../ast/span.js';
 import type { PasswordFormat } from '../ast/users.js';
 import type { NameOrParameter, PasswordValue, StringListOrParameter } from '../ast/values.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -57,8 +56,4 @@ export function newRoleName(name: NameOrParameter): Diagnostic[] {
 /** How Neo4j prints a name in its messages: as written, a parameter as `$name`. */
 export function displayName(name: NameOrParameter): string {
   return name.kind === 'parameter' ? `$${name.name}` : name.value;
-}
-
-export function spanOf(name: NameOrParameter): Span {
-  return name.span;
 }
