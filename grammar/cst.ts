@@ -478,9 +478,28 @@ export interface ShowUsersOrPrivilegesCstNode extends CstNode {
 export type ShowUsersOrPrivilegesCstChildren = {
   userKeyword: UserKeywordCstNode[];
   showPrivilegesTail?: ShowPrivilegesTailCstNode[];
+  showUsersTail?: ShowUsersTailCstNode[];
+};
+
+export interface ShowUsersTailCstNode extends CstNode {
+  name: "showUsersTail";
+  children: ShowUsersTailCstChildren;
+}
+
+export type ShowUsersTailCstChildren = {
   WITH?: IToken[];
   AUTH?: IToken[];
-  showCommandYield?: ShowCommandYieldCstNode[];
+  showCommandYield: ShowCommandYieldCstNode[];
+};
+
+export interface ShowUsersProbeCstNode extends CstNode {
+  name: "showUsersProbe";
+  children: ShowUsersProbeCstChildren;
+}
+
+export type ShowUsersProbeCstChildren = {
+  showUsersTail: ShowUsersTailCstNode[];
+  EOF: IToken[];
 };
 
 export interface ShowPrivilegesTailCstNode extends CstNode {

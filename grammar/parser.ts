@@ -16,6 +16,12 @@ import {
 const PRIVILEGE_WORDS = new Set<TokenType>([K.PRIVILEGE, K.PRIVILEGES]);
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
+const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
+
+function isVariableToken(token: IToken): boolean {
+  return isNameToken(token) && !LITERAL_WORDS.has(token.tokenType);
+}
+
 function isNameToken(token: IToken): boolean {
   return token.tokenType === EscapedName || token.tokenType.CATEGORIES?.includes(Name) === true;
 }
@@ -419,24 +425,43 @@ export class CypherAdminParser extends CstParser {
     this.SUBRULE(this.showCommandYield);
   });
 
+  /**
+   * `SHOW USERS ...` or `SHOW USER[S] names PRIVILEGES ...`: names may be keywords, so
+   * `SHOW USERS YIELD privileges` could be either. Like Neo4j's parser, prefer SHOW USERS whenever the
+   * rest of the statement reads as one; only then look for a privileges command (one bounded trial
+   * parse of the statement's tail, never nested).
+   */
   private showUsersOrPrivileges = this.RULE('showUsersOrPrivileges', () => {
     this.SUBRULE(this.userKeyword);
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { GATE: () => this.isPrivilegesAhead(), ALT: () => this.SUBRULE(this.showPrivilegesTail) },
         {
-          ALT: () => {
-            this.OPTION(() => {
-              this.CONSUME(K.WITH);
-              this.CONSUME(K.AUTH);
-            });
-            this.SUBRULE(this.showCommandYield);
-          },
+          GATE: () => this.isPrivilegesAhead() && !this.showUsersProbeSucceeds(),
+          ALT: () => this.SUBRULE(this.showPrivilegesTail),
         },
+        { ALT: () => this.SUBRULE(this.showUsersTail) },
       ],
     });
   });
+
+  private showUsersTail = this.RULE('showUsersTail', () => {
+    this.OPTION(() => {
+      this.CONSUME(K.WITH);
+      this.CONSUME(K.AUTH);
+    });
+    this.SUBRULE(this.showCommandYield);
+  });
+
+  /** Only for the trial parse above: a SHOW USERS tail that reaches the end of the statement. */
+  private showUsersProbe = this.RULE('showUsersProbe', () => {
+    this.SUBRULE(this.showUsersTail);
+    this.CONSUME(EOF);
+  });
+
+  private showUsersProbeSucceeds(): boolean {
+    return this.BACKTRACK(this.showUsersProbe).call(this);
+  }
 
   private showPrivilegesTail = this.RULE('showPrivilegesTail', () => {
     this.OPTION({ GATE: () => !this.isPrivilegeKeywordAhead(), DEF: () => this.SUBRULE(this.commandNameList) });
@@ -721,7 +746,8 @@ export class CypherAdminParser extends CstParser {
         },
         { GATE: () => this.isFunctionCallAhead(), ALT: () => this.SUBRULE(this.functionCall) },
         {
-          GATE: () => this.LA(1).tokenType === LBracket && isNameToken(this.LA(2)) && this.LA(3).tokenType === K.IN,
+          // `[x IN list ...]`, but not `[null IN list]`: literals are never variables.
+          GATE: () => this.LA(1).tokenType === LBracket && isVariableToken(this.LA(2)) && this.LA(3).tokenType === K.IN,
           ALT: () => this.SUBRULE(this.listComprehension),
         },
         { ALT: () => this.SUBRULE(this.listLiteral) },

@@ -266,7 +266,7 @@ export function formatExpression(e: Expression): string {
     case 'null':
       return 'null';
     case 'list':
-      return `[${e.items.map(formatExpression).join(', ')}]`;
+      return `[${e.items.map((item, i) => (i === 0 ? firstListItem(item) : formatExpression(item))).join(', ')}]`;
     case 'map':
       return `{${e.entries.map((entry) => `${escapeName(entry.key)}: ${formatExpression(entry.value)}`).join(', ')}}`;
     case 'parameter':
@@ -308,6 +308,14 @@ export function formatExpression(e: Expression): string {
     case 'count-star':
       return 'count(*)';
   }
+}
+
+/** `[a IN b]` reads as a list comprehension: a list whose first item starts that way needs parentheses. */
+const READS_AS_COMPREHENSION = /^(?:`(?:[^`]|``)*`|[\p{L}_][\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]*) IN /u;
+
+function firstListItem(item: Expression): string {
+  const text = formatExpression(item);
+  return READS_AS_COMPREHENSION.test(text) ? `(${text})` : text;
 }
 
 function formatFloat(value: number): string {

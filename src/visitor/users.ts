@@ -135,5 +135,6 @@ export function showUsersOrPrivileges(node: Cst.ShowUsersOrPrivilegesCstNode, sp
       span,
     };
   }
-  return { kind: 'show-users', withAuth: c.WITH !== undefined, pipeline: showPipeline(one(c.showCommandYield), source), span };
+  const tail = one(c.showUsersTail).children;
+  return { kind: 'show-users', withAuth: tail.WITH !== undefined, pipeline: showPipeline(one(tail.showCommandYield), source), span };
 }

@@ -113,6 +113,29 @@ describe('other user commands', () => {
   });
 });
 
+describe('SHOW USERS or SHOW USER PRIVILEGES, when names are keywords', () => {
+  it.each([
+    // Regression (found by the round-trip property): YIELD followed by a column called "privileges".
+    ['SHOW USERS YIELD privileges, _', 'show-users'],
+    ['SHOW USER YIELD PRIVILEGES', 'show-users'],
+    ['SHOW USER WHERE PRIVILEGES', 'show-users'],
+    ['SHOW USER yield privileges AS commands', 'show-users'],
+    ['SHOW USER with PRIVILEGES', 'show-user-privileges'],
+    ['SHOW USER yield, where PRIVILEGES', 'show-user-privileges'],
+    ['SHOW USER yield PRIVILEGES YIELD action', 'show-user-privileges'],
+  ])('%s is %s', (query, kind) => {
+    expect(ast(query)['kind']).toBe(kind);
+  });
+});
+
+describe('expressions', () => {
+  it('reads [null IN list] as a list holding a predicate, not a comprehension over "null" (regression, found by the round-trip property)', () => {
+    const show = ast('SHOW USERS WHERE [null IN roles] = [x IN roles]') as { pipeline: { where: { first: unknown; rest: { operand: { kind: string } }[] } } };
+    expect(show.pipeline.where.first).toEqual({ kind: 'list', items: [{ kind: 'binary', operator: 'IN', left: { kind: 'null' }, right: variable('roles') }] });
+    expect(show.pipeline.where.rest[0]!.operand.kind).toBe('list-comprehension');
+  });
+});
+
 describe('roles', () => {
   it.each([
     ['CREATE ROLE analyst', { kind: 'create-role', name: name('analyst'), orReplace: false, ifNotExists: false, copyOf: null, use: null }],

@@ -14,7 +14,7 @@ describe('parse(format(ast)) = ast', () => {
         const result = parse(text);
         expect(result.statements.map(withoutSpans), text).toEqual([withoutSpans(statement)]);
       }),
-      { numRuns: 1500 },
+      { numRuns: 3000 },
     );
   });
 });
