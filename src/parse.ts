@@ -9,7 +9,7 @@ import { checkStatement } from './check/index.js';
 import { parseClientCommand } from './client-commands.js';
 import { StatusCode, type Diagnostic } from './diagnostics.js';
 import { forEachSegment } from './script.js';
-import { syntaxError } from './syntax-errors.js';
+import { syntaxError, unterminatedDelimiter } from './syntax-errors.js';
 import { buildStatement } from './visitor/statement.js';
 import { spanBetween, TooComplexError } from './visitor/source.js';
 
@@ -95,6 +95,8 @@ function parseStatement(tokens: readonly IToken[], source: string, end: Position
     const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
     return { statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep) }] };
   }
+  const unterminated = unterminatedDelimiter(tokens);
+  if (unterminated) return { statement: null, diagnostics: [unterminated] };
   parser.input = tokens as IToken[];
   const cst = parser.statement() as Cst.StatementCstNode;
   const error = parser.errors[0];

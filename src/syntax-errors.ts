@@ -7,7 +7,7 @@
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { parser } from '../grammar/parser.js';
 import {
-  DecimalInteger, FloatLiteral, HexInteger, Keyword, Name, OctalInteger, Parameter, StringLiteral, Unknown,
+  DecimalInteger, FloatLiteral, HexInteger, Keyword, Name, OctalInteger, Parameter, Slash, Star, StringLiteral, Unknown,
 } from '../grammar/tokens.js';
 import type { Position, Span } from './ast/span.js';
 import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from './diagnostics.js';
@@ -95,6 +95,30 @@ function maskedImage(offending: IToken, tokens: readonly IToken[]): string {
   return previous && PRECEDES_PASSWORD.has(previous.tokenType) ? "'******'" : offending.image;
 }
 
+/**
+ * Neo4j checks quotes and comments before it parses: a string, quoted name or comment that is never
+ * closed is reported first, wherever it is in the statement.
+ */
+export function unterminatedDelimiter(tokens: readonly IToken[]): Diagnostic | null {
+  const statementStart = tokens[0] ? positionOf(tokens[0]) : null;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const next = tokens[i + 1];
+    let message: string | null = null;
+    if (token.tokenType === Unknown && /^['"`]$/.test(token.image)) {
+      message = 'Failed to parse string literal. The query must contain an even number of non-escaped quotes.';
+    } else if (token.tokenType === Slash && next?.tokenType === Star && next.startOffset === token.endOffset! + 1) {
+      message = 'Failed to parse comment. A comment starting on `/*` must have a closing `*/`.';
+    }
+    if (message && statementStart) {
+      const start = positionOf(token);
+      const span: Span = { start, end: { offset: token.endOffset! + 1, line: token.endLine!, column: token.endColumn! + 1 } };
+      return { severity: 'error', code: StatusCode.SyntaxError, message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`, span };
+    }
+  }
+  return null;
+}
+
 function positionOf(token: IToken): Position {
   return { offset: token.startOffset, line: token.startLine!, column: token.startColumn! };
 }
@@ -112,14 +136,6 @@ export function syntaxError(error: IRecognitionException, tokens: readonly IToke
     : { start, end: { offset: offending.endOffset! + 1, line: offending.endLine!, column: offending.endColumn! + 1 } };
   const statementStart = tokens.length > 0 ? positionOf(tokens[0]!) : end;
   const suffix = neo4jPositionSuffix(relativeTo(statementStart, start));
-  if (!atEnd && offending.tokenType === Unknown && (offending.image === "'" || offending.image === '"')) {
-    return {
-      severity: 'error',
-      code: StatusCode.SyntaxError,
-      message: `Failed to parse string literal. The query must contain an even number of non-escaped quotes.${suffix}`,
-      span,
-    };
-  }
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
   const image = atEnd ? '' : maskedImage(offending, tokens);

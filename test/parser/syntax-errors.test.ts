@@ -55,6 +55,24 @@ describe('syntax error classes', () => {
     ]);
   });
 
+  it('reports an unclosed string before any other error in the statement, as Neo4j checks quotes first', () => {
+    expect(reported('CREATE USR jake SET PASSWORD "abcd1234')[0]?.message).toBe(
+      'Failed to parse string literal. The query must contain an even number of non-escaped quotes. (line 1, column 30 (offset: 29))',
+    );
+  });
+
+  it('reports an unclosed quoted name the same way', () => {
+    expect(reported('DROP USER `jake')[0]?.message).toBe(
+      'Failed to parse string literal. The query must contain an even number of non-escaped quotes. (line 1, column 11 (offset: 10))',
+    );
+  });
+
+  it('reports an unclosed comment', () => {
+    expect(reported('DROP USER jake /* gone')[0]?.message).toBe(
+      'Failed to parse comment. A comment starting on `/*` must have a closing `*/`. (line 1, column 16 (offset: 15))',
+    );
+  });
+
   it('reports a character that is not Cypher', () => {
     expect(reported('DROP USER jake #')[0]?.message).toBe("Invalid input '#': expected 'IF EXISTS' or <EOF> (line 1, column 16 (offset: 15))");
   });
