@@ -477,8 +477,8 @@ export interface ShowUsersOrPrivilegesCstNode extends CstNode {
 
 export type ShowUsersOrPrivilegesCstChildren = {
   userKeyword: UserKeywordCstNode[];
-  showPrivilegesTail?: ShowPrivilegesTailCstNode[];
   showUsersTail?: ShowUsersTailCstNode[];
+  showPrivilegesTail?: ShowPrivilegesTailCstNode[];
 };
 
 export interface ShowUsersTailCstNode extends CstNode {
@@ -598,7 +598,7 @@ export interface SignedIntegerLiteralCstNode extends CstNode {
 
 export type SignedIntegerLiteralCstChildren = {
   Minus?: IToken[];
-  integerLiteral: IntegerLiteralCstNode[];
+  DecimalInteger: IToken[];
 };
 
 export interface WhereClauseCstNode extends CstNode {

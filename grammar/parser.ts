@@ -435,12 +435,14 @@ export class CypherAdminParser extends CstParser {
     this.SUBRULE(this.userKeyword);
     this.OR({
       IGNORE_AMBIGUITIES: true,
+      // SHOW USERS comes first: error messages (Chevrotain's content assist follows the first
+      // alternative a token fits) then describe what Neo4j would read.
       DEF: [
         {
-          GATE: () => this.isPrivilegesAhead() && !this.showUsersProbeSucceeds(),
-          ALT: () => this.SUBRULE(this.showPrivilegesTail),
+          GATE: () => !this.isPrivilegesAhead() || this.showUsersProbeSucceeds(),
+          ALT: () => this.SUBRULE(this.showUsersTail),
         },
-        { ALT: () => this.SUBRULE(this.showUsersTail) },
+        { ALT: () => this.SUBRULE(this.showPrivilegesTail) },
       ],
     });
   });
@@ -530,9 +532,10 @@ export class CypherAdminParser extends CstParser {
     this.SUBRULE(this.signedIntegerLiteral);
   });
 
+  /** YIELD's SKIP and LIMIT take a decimal literal only, as in Neo4j's grammar. */
   private signedIntegerLiteral = this.RULE('signedIntegerLiteral', () => {
     this.OPTION(() => this.CONSUME(Minus));
-    this.SUBRULE(this.integerLiteral);
+    this.CONSUME(DecimalInteger);
   });
 
   private whereClause = this.RULE('whereClause', () => {

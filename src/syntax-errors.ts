@@ -23,32 +23,66 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
 const MAX_ASSISTED_PREFIX = 400;
 
-function phraseOf(tokenType: TokenType, ruleStack: readonly string[]): string {
-  if (ruleStack.includes('expression')) return 'an expression';
-  if (tokenType === EOF) return '<EOF>';
-  if (tokenType === Parameter) return 'a parameter';
-  if (tokenType === StringLiteral) return 'a string';
-  if (tokenType === FloatLiteral) return 'a float';
-  if (tokenType === DecimalInteger || tokenType === HexInteger || tokenType === OctalInteger) return 'an integer value';
-  if (tokenType === Name) return ruleStack.includes('databaseName') ? 'a database name' : 'an identifier';
+/** How Neo4j names what it expected: rule names (a string, an identifier, ...) or token display names. */
+interface Expected {
+  readonly text: string;
+  /** Named after a grammar rule: Neo4j lists these first, sorted by name. */
+  readonly rule: boolean;
+  /** Tokens sort by their display names, a keyword sequence by its words from the last one back. */
+  readonly key: readonly string[];
+}
+
+const ruleNamed = (text: string): Expected => ({ text, rule: true, key: [text] });
+const tokenNamed = (words: readonly string[]): Expected => ({
+  text: words.length === 1 ? words[0]! : `'${words.map((w) => w.slice(1, -1)).join(' ')}'`,
+  rule: false,
+  key: [...words].reverse(),
+});
+
+/** Rules where Neo4j expects a variable name rather than any identifier. */
+const VARIABLE_RULES = new Set(['yieldItem', 'returnItem', 'listPredicate', 'listComprehension']);
+
+function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expected {
+  if (ruleStack.includes('expression')) return ruleNamed('an expression');
+  if (tokenType === EOF) return tokenNamed(['<EOF>']);
+  if (tokenType === Parameter) return ruleNamed('a parameter');
+  if (tokenType === StringLiteral) return ruleNamed('a string');
+  if (tokenType === FloatLiteral) return tokenNamed(['a float value']);
+  if (tokenType === DecimalInteger) return tokenNamed(['an integer value']);
+  if (tokenType === HexInteger) return tokenNamed(['a hexadecimal integer value']);
+  if (tokenType === OctalInteger) return tokenNamed(['an octal integer value']);
+  if (tokenType === Name) {
+    const rule = ruleStack[ruleStack.length - 2] ?? '';
+    if (ruleStack.includes('databaseName')) return ruleNamed('a database name');
+    return ruleNamed(VARIABLE_RULES.has(rule) ? 'a variable name' : 'an identifier');
+  }
   const rule = ruleStack[ruleStack.length - 1] ?? '';
   const phrase = KEYWORD_PHRASES[rule];
   const at = phrase?.indexOf(tokenType) ?? -1;
-  if (phrase && at >= 0) return `'${phrase.slice(at).map((t) => t.name).join(' ')}'`;
-  return tokenType.LABEL ?? `'${tokenType.name}'`;
+  if (phrase && at >= 0) return tokenNamed(phrase.slice(at).map((t) => `'${t.name}'`));
+  return tokenNamed([tokenType.LABEL ?? `'${tokenType.name}'`]);
 }
 
-/** Neo4j's order: descriptive phrases first, then quoted tokens, then <EOF>. */
-function rank(phrase: string): number {
-  if (phrase === '<EOF>') return 2;
-  return phrase.startsWith("'") ? 1 : 0;
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
+/** What the grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does. */
 export function expectedAfter(prefix: readonly IToken[]): string[] {
   if (prefix.length > MAX_ASSISTED_PREFIX) return [];
   const suggestions = parser.computeContentAssist('statement', prefix as IToken[]);
-  const phrases = new Set(suggestions.map((s) => phraseOf(s.nextTokenType, s.ruleStack)));
-  return [...phrases].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const byText = new Map<string, Expected>();
+  for (const s of suggestions) {
+    const expected = expectedOf(s.nextTokenType, s.ruleStack);
+    byText.set(expected.text, expected);
+  }
+  const all = [...byText.values()];
+  const rules = all.filter((e) => e.rule).sort((a, b) => compareKeys(a.key, b.key));
+  const tokens = all.filter((e) => !e.rule).sort((a, b) => compareKeys(a.key, b.key));
+  return [...rules, ...tokens].map((e) => e.text);
 }
 
 export function joinAlternatives(phrases: readonly string[]): string {
@@ -138,7 +172,8 @@ export function syntaxError(error: IRecognitionException, tokens: readonly IToke
   const suffix = neo4jPositionSuffix(relativeTo(statementStart, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
-  const image = atEnd ? '' : maskedImage(offending, tokens);
+  // Neo4j shows line breaks and tabs in the offending text as escapes.
+  const image = atEnd ? '' : maskedImage(offending, tokens).replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
   const hint = atEnd ? undefined : spellingHint(offending, phrases);
   return {

@@ -1,5 +1,4 @@
 /** CST -> AST for the pipeline after SHOW commands: YIELD, WHERE, RETURN. */
-import type { IToken } from 'chevrotain';
 import type { IntegerArgument, ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type * as Cst from '../../grammar/cst.js';
 import { expression, integerText } from './expressions.js';
@@ -48,8 +47,7 @@ function buildYield(node: Cst.YieldClauseCstNode): YieldClause {
 }
 
 function integerArgument(node: Cst.SignedIntegerLiteralCstNode): IntegerArgument {
-  const token = Object.values(one(node.children.integerLiteral).children).flat()[0] as IToken;
-  const digits = integerText(token);
+  const digits = integerText(one(node.children.DecimalInteger));
   const negative = node.children.Minus !== undefined && digits !== '0';
   return { value: negative ? `-${digits}` : digits, span: nodeSpan(node) };
 }

@@ -73,6 +73,16 @@ describe('syntax error classes', () => {
     );
   });
 
+  it("names what YIELD expects as Neo4j's error strategy does", () => {
+    expect(reported('SHOW USERS YIELD')[0]?.message).toBe("Invalid input '': expected a variable name or '*' (line 1, column 17 (offset: 16))");
+    expect(reported('SHOW USERS YIELD user SKIP')[0]?.message).toBe("Invalid input '': expected '-' or an integer value (line 1, column 27 (offset: 26))");
+    expect(reported('SHOW USERS YIELD user SKIP 0x1')[0]?.message).toBe("Invalid input '0x1': expected '-' or an integer value (line 1, column 28 (offset: 27))");
+  });
+
+  it('shows a line break in the offending token as an escape, as Neo4j does', () => {
+    expect(reported("DROP USER jake SET\nSTATUS")[0]?.message).toBe("Invalid input 'SET': expected 'IF EXISTS' or <EOF> (line 1, column 16 (offset: 15))");
+  });
+
   it('reports a character that is not Cypher', () => {
     expect(reported('DROP USER jake #')[0]?.message).toBe("Invalid input '#': expected 'IF EXISTS' or <EOF> (line 1, column 16 (offset: 15))");
   });
