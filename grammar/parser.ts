@@ -32,7 +32,7 @@ export class CypherAdminParser extends CstParser {
    * and cannot fail for a grammar that passed them once, so the test suite runs them, not every user.
    */
   constructor({ validate = false }: { validate?: boolean } = {}) {
-    super(vocabulary, { maxLookahead: 1, nodeLocationTracking: 'full', recoveryEnabled: false, skipValidations: !validate });
+    super(vocabulary, { maxLookahead: 1, nodeLocationTracking: 'onlyOffset', recoveryEnabled: false, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

@@ -158,14 +158,19 @@ const lexedTokens: TokenType[] = [
 export const vocabulary: TokenType[] = [Name, ...lexedTokens, ...Object.values(Keyword)];
 
 export const cypherLexer = new Lexer(lexedTokens, {
-  positionTracking: 'full',
+  // Lines and columns are computed from offsets when spans are built (src/lines.ts).
+  positionTracking: 'onlyOffset',
   ensureOptimizations: true,
   skipValidations: true,
 });
 
-/** Turns identifiers spelled like keywords into those keywords (in place; tokens are fresh from the lexer). */
+/**
+ * Finishes freshly lexed tokens, in place: identifiers spelled like keywords become those keywords, and
+ * every token gets its end offset (the lexer tracks start offsets only, which is faster).
+ */
 export function retypeKeywords(tokens: IToken[]): void {
   for (const token of tokens) {
+    token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType === Identifier) {
       const keyword = keywordByUpperCase.get(token.image.toUpperCase());
       if (keyword) {

@@ -8,6 +8,7 @@ import type { Position, Span } from './ast/span.js';
 import { checkStatement } from './check/index.js';
 import { parseClientCommand } from './client-commands.js';
 import { StatusCode, type Diagnostic } from './diagnostics.js';
+import { LineIndex, useLineIndex } from './lines.js';
 import { forEachSegment } from './script.js';
 import { syntaxError, unterminatedDelimiter } from './syntax-errors.js';
 import { buildStatement } from './visitor/statement.js';
@@ -56,6 +57,7 @@ export function diagnose(text: string, options: ParseOptions = {}): Diagnostic[]
 
 function forEachParsedSegment(text: string, options: ParseOptions, onSegment: (segment: ScriptSegment) => void): void {
   const checkOptions = { minimumPasswordLength: options.minimumPasswordLength ?? 8 };
+  useLineIndex(new LineIndex(text));
   forEachSegment(text, (raw) => {
     const first = raw.tokens[0]!;
     const last = raw.tokens[raw.tokens.length - 1]!;

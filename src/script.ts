@@ -7,7 +7,6 @@
  */
 import type { IToken } from 'chevrotain';
 import { cypherLexer, retypeKeywords, Semicolon } from '../grammar/tokens.js';
-import type { Position } from './ast/span.js';
 
 export interface RawSegment {
   readonly kind: 'cypher' | 'client';
@@ -21,17 +20,13 @@ export function tokenize(text: string): IToken[] {
   return tokens;
 }
 
-/** Lexes `text.slice(start, end)`, whose first character is at `base` in the script. */
-function tokenizeRange(text: string, start: number, end: number, base: Position): IToken[] {
+/** Lexes `text.slice(start, end)`, with offsets counted from the start of the script. */
+function tokenizeRange(text: string, start: number, end: number): IToken[] {
   const tokens = tokenize(text.slice(start, end));
   if (start === 0) return tokens;
   for (const token of tokens) {
-    if (token.startLine === 1) token.startColumn! += base.column - 1;
-    if (token.endLine === 1) token.endColumn! += base.column - 1;
-    token.startLine! += base.line - 1;
-    token.endLine! += base.line - 1;
-    token.startOffset += base.offset;
-    token.endOffset! += base.offset;
+    token.startOffset += start;
+    token.endOffset! += start;
   }
   return tokens;
 }
@@ -88,39 +83,28 @@ function closingQuote(text: string, i: number, quote: number): number {
 
 /** Calls `onSegment` with each statement of the script, in order. */
 export function forEachSegment(text: string, onSegment: (segment: RawSegment) => void): void {
-  let line = 1;
-  let lineStart = 0;
   let segmentStart = 0;
-  let segmentBase: Position = { offset: 0, line: 1, column: 1 };
   let atStatementStart = true;
   let clientCommand = false;
 
   const emit = (end: number) => {
-    const tokens = tokenizeRange(text, segmentStart, end, segmentBase);
+    const tokens = tokenizeRange(text, segmentStart, end);
     // A client command may end in `;` (cypher-shell ignores it).
     if (clientCommand) while (tokens.length > 0 && tokens[tokens.length - 1]!.tokenType === Semicolon) tokens.pop();
     if (tokens.length > 0) onSegment({ kind: clientCommand ? 'client' : 'cypher', tokens });
   };
   const startSegmentAt = (offset: number) => {
     segmentStart = offset;
-    segmentBase = { offset, line, column: offset - lineStart + 1 };
     atStatementStart = true;
     clientCommand = false;
   };
 
   /**
-   * Skips a comment or quoted run, counting its line breaks. A client command ends with its line, so
-   * when the run crosses a line break, what follows it starts a new statement.
+   * Skips a comment or quoted run. A client command ends with its line, so when the run crosses a
+   * line break, what follows it starts a new statement.
    */
   const skipTo = (end: number): number => {
-    const lineBefore = line;
-    for (let j = i; j < end; j++) {
-      if (text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n')) {
-        line += 1;
-        lineStart = j + 1;
-      }
-    }
-    if (clientCommand && line !== lineBefore) {
+    if (clientCommand && /[\r\n]/.test(text.slice(i, end))) {
       emit(end);
       startSegmentAt(end);
     }
@@ -138,8 +122,6 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
     if (kind === Char.LineBreak) {
       if (code === CR && text.charCodeAt(i + 1) === LF) i += 1;
       i += 1;
-      line += 1;
-      lineStart = i;
       if (clientCommand) {
         emit(i);
         startSegmentAt(i);

@@ -10,6 +10,7 @@ import {
   DecimalInteger, FloatLiteral, HexInteger, Keyword, Name, OctalInteger, Parameter, Slash, Star, StringLiteral, Unknown,
 } from '../grammar/tokens.js';
 import type { Position, Span } from './ast/span.js';
+import { positionAt } from './lines.js';
 import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from './diagnostics.js';
 
 /** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
@@ -146,7 +147,7 @@ export function unterminatedDelimiter(tokens: readonly IToken[]): Diagnostic | n
     }
     if (message && statementStart) {
       const start = positionOf(token);
-      const span: Span = { start, end: { offset: token.endOffset! + 1, line: token.endLine!, column: token.endColumn! + 1 } };
+      const span: Span = { start, end: positionAt(token.endOffset! + 1) };
       return { severity: 'error', code: StatusCode.SyntaxError, message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`, span };
     }
   }
@@ -154,7 +155,7 @@ export function unterminatedDelimiter(tokens: readonly IToken[]): Diagnostic | n
 }
 
 function positionOf(token: IToken): Position {
-  return { offset: token.startOffset, line: token.startLine!, column: token.startColumn! };
+  return positionAt(token.startOffset);
 }
 
 /**
@@ -167,7 +168,7 @@ export function syntaxError(error: IRecognitionException, tokens: readonly IToke
   const start = atEnd ? end : positionOf(offending);
   const span: Span = atEnd
     ? { start: end, end }
-    : { start, end: { offset: offending.endOffset! + 1, line: offending.endLine!, column: offending.endColumn! + 1 } };
+    : { start, end: positionAt(offending.endOffset! + 1) };
   const statementStart = tokens.length > 0 ? positionOf(tokens[0]!) : end;
   const suffix = neo4jPositionSuffix(relativeTo(statementStart, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);

@@ -19,15 +19,16 @@ const BEFORE_PASSWORD = new Set([Keyword.PASSWORD, Keyword.FROM, Keyword.TO]);
 export function maskPasswords(source: string): MaskedText {
   const tokens = tokenize(source);
   const edits: { start: number; end: number }[] = [];
-  let clientLine = -1;
+  let inClientCommand = false;
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];
-    if (token.tokenType === Colon && (!previous || previous.endLine! < token.startLine!)) clientLine = token.startLine!;
+    const onNewLine = !previous || /[\r\n]/.test(source.slice(previous.endOffset! + 1, token.startOffset));
+    // A client command runs from a `:` that starts a line to the end of that line.
+    if (onNewLine) inClientCommand = token.tokenType === Colon;
     const previousMasked = previous !== undefined && edits.length > 0 && edits[edits.length - 1]!.end === previous.endOffset! + 1;
     // A string right after a password (a missing TO, say) is probably the next password.
     const afterPasswordKeyword = previous !== undefined && (BEFORE_PASSWORD.has(previous.tokenType) || previousMasked);
     // Values of `:param` lines are masked wholesale: they are where scripts keep their passwords.
-    const inClientCommand = token.startLine === clientLine;
     if (token.tokenType === StringLiteral && (inClientCommand || afterPasswordKeyword)) {
       edits.push({ start: token.startOffset, end: token.endOffset! + 1 });
     } else if (token.tokenType === Unknown && /['"]/.test(token.image) && (inClientCommand || afterPasswordKeyword)) {

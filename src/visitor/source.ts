@@ -1,6 +1,7 @@
 /** Turning Chevrotain tokens and CST locations into AST spans and values. */
 import type { CstNode, IToken } from 'chevrotain';
 import type { Span } from '../ast/span.js';
+import { positionAt } from '../lines.js';
 import type { Parameter, StringLiteral, SymbolicName } from '../ast/values.js';
 
 /** Thrown while building an AST that cypher-sysdb refuses to process (e.g. absurd nesting). */
@@ -18,18 +19,12 @@ export function tokenSpan(token: IToken): Span {
 }
 
 export function spanBetween(first: IToken, last: IToken): Span {
-  return {
-    start: { offset: first.startOffset, line: first.startLine!, column: first.startColumn! },
-    end: { offset: last.endOffset! + 1, line: last.endLine!, column: last.endColumn! + 1 },
-  };
+  return { start: positionAt(first.startOffset), end: positionAt(last.endOffset! + 1) };
 }
 
 export function nodeSpan(node: CstNode): Span {
   const loc = node.location!;
-  return {
-    start: { offset: loc.startOffset, line: loc.startLine!, column: loc.startColumn! },
-    end: { offset: loc.endOffset! + 1, line: loc.endLine!, column: loc.endColumn! + 1 },
-  };
+  return { start: positionAt(loc.startOffset), end: positionAt(loc.endOffset! + 1) };
 }
 
 export function joinSpans(first: Span, last: Span): Span {

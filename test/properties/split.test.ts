@@ -22,7 +22,8 @@ function referenceSplit(text: string): string[][] {
     }
     let end = i;
     if (first.tokenType === Colon) {
-      while (end < tokens.length && tokens[end]!.startLine === first.startLine) end += 1;
+      // A client command runs to the end of its line: up to the first token that starts on a later line.
+      while (end < tokens.length && !/[\r\n]/.test(text.slice(first.startOffset, tokens[end]!.startOffset))) end += 1;
       let last = end;
       while (last > i && tokens[last - 1]!.tokenType === Semicolon) last -= 1;
       segments.push(tokens.slice(i, last));
@@ -36,7 +37,7 @@ function referenceSplit(text: string): string[][] {
   return segments.map(describeAll);
 }
 
-const describe_ = (t: IToken) => `${t.tokenType.name}:${t.image}@${t.startOffset}:${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}`;
+const describe_ = (t: IToken) => `${t.tokenType.name}:${t.image}@${t.startOffset}-${t.endOffset}`;
 function describeAll(tokens: readonly IToken[]): string[] {
   return tokens.map(describe_);
 }

@@ -1,0 +1,47 @@
+/**
+ * Offsets to lines and columns. Tokens and CST nodes carry offsets only (cheaper to lex and parse);
+ * positions are computed when a span is built. Lookups come in source order, so the index remembers
+ * the last line and usually answers without searching.
+ */
+import type { Position } from './ast/span.js';
+
+export class LineIndex {
+  /** Offset of the first character of each line; a line ends at \n, \r\n or a lone \r (as the lexer counts). */
+  private readonly starts: number[] = [0];
+  private lastLine = 0;
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+
+  position(offset: number): Position {
+    const starts = this.starts;
+    let line = this.lastLine;
+    if (!(starts[line]! <= offset && (line + 1 >= starts.length || offset < starts[line + 1]!))) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid]! <= offset) low = mid;
+        else high = mid - 1;
+      }
+      line = low;
+      this.lastLine = line;
+    }
+    return { offset, line: line + 1, column: offset - starts[line]! + 1 };
+  }
+}
+
+let current = new LineIndex('');
+
+/** Sets the index that spans are computed with; the front end calls this once per script. */
+export function useLineIndex(index: LineIndex): void {
+  current = index;
+}
+
+export function positionAt(offset: number): Position {
+  return current.position(offset);
+}
