@@ -5,7 +5,8 @@
  */
 import type { ClientCommand, CypherStatement, Statement } from './ast/index.js';
 import { isClientCommand } from './ast/index.js';
-import type { BinaryOperator, Expression } from './ast/expressions.js';
+import type { Expression } from './ast/expressions.js';
+import { BINARY_PRECEDENCE, Precedence } from './precedence.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from './ast/show.js';
 import type { AlterUserClause, AuthAttribute, PasswordFormat, SetUserClause, TagClause } from './ast/users.js';
 import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from './ast/values.js';
@@ -191,39 +192,6 @@ function returnClause(r: ReturnClause): string {
 
 // ---------------------------------------------------------------- expressions
 
-/** Binding strength, loosest first; a child binding more loosely than its slot is parenthesised. */
-const enum Precedence {
-  Or = 1,
-  Xor,
-  And,
-  Not,
-  Comparison,
-  Predicate,
-  Additive,
-  Multiplicative,
-  Power,
-  Unary,
-  Postfix,
-  Atom,
-}
-
-const BINARY_PRECEDENCE: Record<BinaryOperator, Precedence> = {
-  OR: Precedence.Or,
-  XOR: Precedence.Xor,
-  AND: Precedence.And,
-  IN: Precedence.Predicate,
-  'STARTS WITH': Precedence.Predicate,
-  'ENDS WITH': Precedence.Predicate,
-  CONTAINS: Precedence.Predicate,
-  '=~': Precedence.Predicate,
-  '+': Precedence.Additive,
-  '-': Precedence.Additive,
-  '*': Precedence.Multiplicative,
-  '/': Precedence.Multiplicative,
-  '%': Precedence.Multiplicative,
-  '^': Precedence.Power,
-};
-
 function precedenceOf(e: Expression): Precedence {
   switch (e.kind) {
     case 'binary':
@@ -247,7 +215,7 @@ function precedenceOf(e: Expression): Precedence {
   }
 }
 
-/** Prints `e` where an operand of at least `minimum` binding strength is needed. */
+/** Prints `e` where an operand of at least `minimum` binding strength is needed (tighter-binding children print bare). */
 function operand(e: Expression, minimum: Precedence): string {
   const text = formatExpression(e);
   return precedenceOf(e) < minimum ? `(${text})` : text;
@@ -284,7 +252,7 @@ export function formatExpression(e: Expression): string {
     case 'binary': {
       const p = BINARY_PRECEDENCE[e.operator];
       // Left-associative: the right operand must bind strictly tighter.
-      return `${operand(e.left, p)} ${e.operator} ${operand(e.right, p + 1)}`;
+      return `${operand(e.left, p)} ${e.operator} ${operand(e.right, (p + 1) as Precedence)}`;
     }
     case 'comparison':
       return [operand(e.first, Precedence.Predicate), ...e.rest.map((r) => `${r.operator} ${operand(r.operand, Precedence.Predicate)}`)].join(' ');

@@ -5,6 +5,7 @@ import type {
 } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
+import { BINARY_PRECEDENCE, Precedence } from '../precedence.js';
 import {
   TooComplexError, decodeName, joinSpans, nodeSpan, one, parameter, stringLiteral, tokenSpan,
 } from './source.js';
@@ -37,47 +38,37 @@ function binary(operator: BinaryOperator, left: Expression, right: Expression): 
   return built({ kind: 'binary', operator, left, right, span: joinSpans(left.span, right.span) }, left, right);
 }
 
-/** Binding strength, loosest first (Cypher's precedence table). */
-const enum Level {
-  Or = 1,
-  Xor,
-  And,
-  Not,
-  Comparison,
-  Predicate,
-  Additive,
-  Multiplicative,
-  Power,
-}
-
 type Infix =
-  | { readonly kind: 'binary'; readonly operator: BinaryOperator; readonly level: Level }
-  | { readonly kind: 'comparison'; readonly operator: ComparisonOperator; readonly level: Level.Comparison };
+  | { readonly kind: 'binary'; readonly operator: BinaryOperator; readonly level: Precedence }
+  | { readonly kind: 'comparison'; readonly operator: ComparisonOperator; readonly level: typeof Precedence.Comparison };
+
+const binaryInfix = (operator: BinaryOperator): Infix => ({ kind: 'binary', operator, level: BINARY_PRECEDENCE[operator] });
+const comparisonInfix = (operator: ComparisonOperator): Infix => ({ kind: 'comparison', operator, level: Precedence.Comparison });
 
 const INFIX_BY_IMAGE: Record<string, Infix> = {
-  OR: { kind: 'binary', operator: 'OR', level: Level.Or },
-  XOR: { kind: 'binary', operator: 'XOR', level: Level.Xor },
-  AND: { kind: 'binary', operator: 'AND', level: Level.And },
-  '=': { kind: 'comparison', operator: '=', level: Level.Comparison },
-  '<>': { kind: 'comparison', operator: '<>', level: Level.Comparison },
-  '!=': { kind: 'comparison', operator: '<>', level: Level.Comparison },
-  '<': { kind: 'comparison', operator: '<', level: Level.Comparison },
-  '>': { kind: 'comparison', operator: '>', level: Level.Comparison },
-  '<=': { kind: 'comparison', operator: '<=', level: Level.Comparison },
-  '>=': { kind: 'comparison', operator: '>=', level: Level.Comparison },
-  STARTS: { kind: 'binary', operator: 'STARTS WITH', level: Level.Predicate },
-  ENDS: { kind: 'binary', operator: 'ENDS WITH', level: Level.Predicate },
-  CONTAINS: { kind: 'binary', operator: 'CONTAINS', level: Level.Predicate },
-  '=~': { kind: 'binary', operator: '=~', level: Level.Predicate },
-  IN: { kind: 'binary', operator: 'IN', level: Level.Predicate },
-  '+': { kind: 'binary', operator: '+', level: Level.Additive },
+  OR: binaryInfix('OR'),
+  XOR: binaryInfix('XOR'),
+  AND: binaryInfix('AND'),
+  '=': comparisonInfix('='),
+  '<>': comparisonInfix('<>'),
+  '!=': comparisonInfix('<>'),
+  '<': comparisonInfix('<'),
+  '>': comparisonInfix('>'),
+  '<=': comparisonInfix('<='),
+  '>=': comparisonInfix('>='),
+  STARTS: binaryInfix('STARTS WITH'),
+  ENDS: binaryInfix('ENDS WITH'),
+  CONTAINS: binaryInfix('CONTAINS'),
+  '=~': binaryInfix('=~'),
+  IN: binaryInfix('IN'),
+  '+': binaryInfix('+'),
   // `||` concatenates strings and lists just as `+` does.
-  '||': { kind: 'binary', operator: '+', level: Level.Additive },
-  '-': { kind: 'binary', operator: '-', level: Level.Additive },
-  '*': { kind: 'binary', operator: '*', level: Level.Multiplicative },
-  '/': { kind: 'binary', operator: '/', level: Level.Multiplicative },
-  '%': { kind: 'binary', operator: '%', level: Level.Multiplicative },
-  '^': { kind: 'binary', operator: '^', level: Level.Power },
+  '||': binaryInfix('+'),
+  '-': binaryInfix('-'),
+  '*': binaryInfix('*'),
+  '/': binaryInfix('/'),
+  '%': binaryInfix('%'),
+  '^': binaryInfix('^'),
 };
 
 type Item =
@@ -114,13 +105,13 @@ class Climber {
 
   constructor(private readonly items: Item[]) {}
 
-  expression(minimum: Level): Expression {
+  expression(minimum: Precedence): Expression {
     let left = this.prefixed();
     for (;;) {
       const next = this.items[this.position];
       if (!next || next.kind === 'operand') return left;
       if (next.kind === 'null-check') {
-        if (Level.Predicate < minimum) return left;
+        if (Precedence.Predicate < minimum) return left;
         this.position += 1;
         left = built({ kind: 'is-null', operand: left, negated: next.negated, span: joinSpans(left.span, next.span) }, left);
         continue;
@@ -130,17 +121,17 @@ class Climber {
       this.position += 1;
       if (infix.kind === 'comparison') {
         // `a < b <= c` is one chain of comparisons, not nested ones.
-        const rest = [{ operator: infix.operator, operand: this.expression(Level.Comparison + 1) }];
+        const rest = [{ operator: infix.operator, operand: this.expression((Precedence.Comparison + 1) as Precedence) }];
         for (let more = this.items[this.position]; more?.kind === 'infix' && more.infix.kind === 'comparison'; more = this.items[this.position]) {
           this.position += 1;
-          rest.push({ operator: more.infix.operator, operand: this.expression(Level.Comparison + 1) });
+          rest.push({ operator: more.infix.operator, operand: this.expression((Precedence.Comparison + 1) as Precedence) });
         }
         const last = rest[rest.length - 1]!.operand;
         left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, left, ...rest.map((r) => r.operand));
         continue;
       }
       // Left-associative: the right operand binds strictly tighter.
-      left = binary(infix.operator, left, this.expression(infix.level + 1));
+      left = binary(infix.operator, left, this.expression((infix.level + 1) as Precedence));
     }
   }
 
@@ -152,14 +143,14 @@ class Climber {
       this.position += 1;
       return postfixExpression(one(item.node.children.postfixExpression));
     }
-    const operand = prefix.tokenType.name === 'NOT' ? this.expression(Level.Not) : this.prefixed();
+    const operand = prefix.tokenType.name === 'NOT' ? this.expression(Precedence.Not) : this.prefixed();
     const operator = prefix.tokenType.name === 'NOT' ? 'NOT' : (prefix.image as '+' | '-');
     return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix), operand.span) }, operand);
   }
 }
 
 export function expression(node: Cst.ExpressionCstNode): Expression {
-  return new Climber(itemsOf(node)).expression(Level.Or);
+  return new Climber(itemsOf(node)).expression(Precedence.Or);
 }
 
 /** Chevrotain groups tokens by type; source order is restored from their offsets. */
