@@ -2,7 +2,7 @@
  * The semantic pass, separate from the grammar: what Neo4j reports about a statement that parses.
  * One entry per statement kind; a new kind does not compile until it is handled here.
  */
-import type { Statement } from '../ast/index.js';
+import { isClientCommand, type CypherStatement, type Statement } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { syntaxError, type CheckContext } from './context.js';
 import { checkShow } from './show.js';
@@ -13,12 +13,9 @@ import { StatusCode } from '../diagnostics.js';
 export type { CheckContext, CheckOptions } from './context.js';
 
 export function checkStatement(statement: Statement, context: CheckContext): Diagnostic[] {
-  if (statement.kind.startsWith('client-')) return [];
-  const cypher = statement as Exclude<Statement, { kind: `client-${string}` }>;
-  return [...checkUse(cypher, context), ...checkCommand(cypher, context)];
+  if (isClientCommand(statement)) return [];
+  return [...checkUse(statement), ...checkCommand(statement, context)];
 }
-
-type CypherStatement = Exclude<Statement, { kind: `client-${string}` }>;
 
 function checkCommand(statement: CypherStatement, context: CheckContext): Diagnostic[] {
   switch (statement.kind) {
@@ -81,10 +78,9 @@ const COMMAND_NAMES: Record<CypherStatement['kind'], string> = {
 };
 
 /** `USE system` is accepted; any other database cannot run administration commands. */
-function checkUse(statement: CypherStatement, context: CheckContext): Diagnostic[] {
+function checkUse(statement: CypherStatement): Diagnostic[] {
   const use = statement.use;
   if (!use || (use.database.parts.length === 1 && use.database.parts[0]!.toLowerCase() === 'system')) return [];
-  void context;
   return [
     {
       severity: 'error',

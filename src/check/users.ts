@@ -1,15 +1,17 @@
 /** Semantic checks of the user commands, in the order Neo4j runs them. */
-import type { AlterUser, AlterUsers, CreateUser, TagClause } from '../ast/users.js';
+import type { AlterUser, AlterUserClause, AlterUsers, CreateUser, SetUserClause } from '../ast/users.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { argumentError, syntaxError, type CheckContext } from './context.js';
 import { authObjects, checkAuth } from './auth.js';
 import { duplicateClauses } from './duplicates.js';
 import { displayName, newUsername, passwordValue, removeAuthValues, tagValues } from './values.js';
 
-function tagClauseValues(clauses: readonly { kind: string }[], context: CheckContext): Diagnostic[] {
-  return (clauses as readonly TagClause[]).flatMap((c) =>
-    c.kind === 'set-tags' || c.kind === 'add-tags' || c.kind === 'remove-tags' ? tagValues(c.tags, context) : [],
-  );
+function tagClauseValues(clauses: readonly AlterUserClause[], context: CheckContext): Diagnostic[] {
+  return clauses.flatMap((c) => (c.kind === 'set-tags' || c.kind === 'add-tags' || c.kind === 'remove-tags' ? tagValues(c.tags, context) : []));
+}
+
+function isSetClause(clause: AlterUserClause): clause is SetUserClause {
+  return clause.kind.startsWith('set-');
 }
 
 function passwordValues(objects: ReturnType<typeof authObjects>, context: CheckContext): Diagnostic[] {
@@ -38,8 +40,7 @@ export function checkAlterUser(statement: AlterUser, context: CheckContext): Dia
   if (duplicates.length > 0) return duplicates;
   if (statement.clauses.length === 0) return [syntaxError(context, statement.span, '`ALTER USER` requires at least one clause.')];
   const diagnostics = tagCombination(statement.clauses, context);
-  const sets = statement.clauses.filter((c) => c.kind.startsWith('set-')) as Parameters<typeof authObjects>[0];
-  const objects = authObjects(sets);
+  const objects = authObjects(statement.clauses.filter(isSetClause));
   diagnostics.push(...checkAuth(objects, 'alter', context));
   for (const clause of statement.clauses) {
     if (clause.kind === 'remove-auth') diagnostics.push(...removeAuthValues(clause.providers, context));
@@ -61,7 +62,7 @@ export function checkAlterUsers(statement: AlterUsers, context: CheckContext): D
   return [...tagCombination(statement.clauses, context), ...tagClauseValues(statement.clauses, context)];
 }
 
-function tagCombination(clauses: readonly { kind: string; span: AlterUser['span'] }[], context: CheckContext): Diagnostic[] {
+function tagCombination(clauses: readonly AlterUserClause[], context: CheckContext): Diagnostic[] {
   const set = clauses.find((c) => c.kind === 'set-tags');
   const addOrRemove = clauses.some((c) => c.kind === 'add-tags' || c.kind === 'remove-tags' || c.kind === 'remove-all-tags');
   return set && addOrRemove ? [syntaxError(context, set.span, 'SET TAGS cannot be combined with ADD TAGS or REMOVE TAGS.')] : [];
