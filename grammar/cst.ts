@@ -238,7 +238,8 @@ export interface TagsClauseCstNode extends CstNode {
 }
 
 export type TagsClauseCstChildren = {
-  tagKeyword: TagKeywordCstNode[];
+  TAG?: IToken[];
+  TAGS?: IToken[];
   stringListOrParameter: StringListOrParameterCstNode[];
 };
 
@@ -693,7 +694,7 @@ export interface CommandNameExpressionCstNode extends CstNode {
 }
 
 export type CommandNameExpressionCstChildren = {
-  symbolicName?: SymbolicNameCstNode[];
+  Name?: IToken[];
   Parameter?: IToken[];
 };
 
@@ -713,7 +714,7 @@ export interface DatabaseNameCstNode extends CstNode {
 }
 
 export type DatabaseNameCstChildren = {
-  symbolicName: SymbolicNameCstNode[];
+  Name: IToken[];
   Dot?: IToken[];
 };
 
@@ -799,7 +800,7 @@ export interface PostfixExpressionCstNode extends CstNode {
 export type PostfixExpressionCstChildren = {
   atom: AtomCstNode[];
   Dot?: IToken[];
-  property?: SymbolicNameCstNode[];
+  property?: IToken[];
   indexOrSlice?: IndexOrSliceCstNode[];
 };
 
@@ -836,7 +837,7 @@ export type AtomCstChildren = {
   listLiteral?: ListLiteralCstNode[];
   mapLiteral?: MapLiteralCstNode[];
   parenthesizedExpression?: ParenthesizedExpressionCstNode[];
-  variable?: SymbolicNameCstNode[];
+  variable?: IToken[];
 };
 
 export interface NumberLiteralCstNode extends CstNode {

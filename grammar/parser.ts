@@ -235,9 +235,9 @@ export class CypherAdminParser extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(K.TAG) }, { ALT: () => this.CONSUME(K.TAGS) }]);
   });
 
-  /** `TAG[S] tags` after SET, ADD or REMOVE. */
+  /** `TAG[S] tags` after SET, ADD or REMOVE. (Small rules are inlined on hot paths: each rule costs a CST node.) */
   private tagsClause = this.RULE('tagsClause', () => {
-    this.SUBRULE(this.tagKeyword);
+    this.OR([{ ALT: () => this.CONSUME(K.TAG) }, { ALT: () => this.CONSUME(K.TAGS) }]);
     this.SUBRULE(this.stringListOrParameter);
   });
 
@@ -602,7 +602,7 @@ export class CypherAdminParser extends CstParser {
 
   /** A user or role name: a symbolic name or a parameter (string literals are not names). */
   private commandNameExpression = this.RULE('commandNameExpression', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.symbolicName) }, { ALT: () => this.CONSUME(Parameter) }]);
+    this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Parameter) }]);
   });
 
   private commandNameList = this.RULE('commandNameList', () => {
@@ -610,7 +610,7 @@ export class CypherAdminParser extends CstParser {
   });
 
   public databaseName = this.RULE('databaseName', () => {
-    this.AT_LEAST_ONE_SEP({ SEP: Dot, DEF: () => this.SUBRULE(this.symbolicName) });
+    this.AT_LEAST_ONE_SEP({ SEP: Dot, DEF: () => this.CONSUME(Name) });
   });
 
   public symbolicName = this.RULE('symbolicName', () => {
@@ -701,7 +701,7 @@ export class CypherAdminParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(Dot);
-            this.SUBRULE(this.symbolicName, { LABEL: 'property' });
+            this.CONSUME(Name, { LABEL: 'property' });
           },
         },
         { ALT: () => this.SUBRULE(this.indexOrSlice) },
@@ -756,7 +756,7 @@ export class CypherAdminParser extends CstParser {
         { ALT: () => this.SUBRULE(this.listLiteral) },
         { ALT: () => this.SUBRULE(this.mapLiteral) },
         { ALT: () => this.SUBRULE(this.parenthesizedExpression) },
-        { ALT: () => this.SUBRULE(this.symbolicName, { LABEL: 'variable' }) },
+        { ALT: () => this.CONSUME(Name, { LABEL: 'variable' }) },
       ],
     });
   });

@@ -161,13 +161,13 @@ function inSourceOrder(...groups: (IToken[] | undefined)[]): IToken[] {
 function postfixExpression(node: Cst.PostfixExpressionCstNode): Expression {
   let result = atom(one(node.children.atom));
   const steps = [
-    ...(node.children.property ?? []).map((p) => ({ offset: nodeSpan(p).start.offset, property: p, index: undefined })),
-    ...(node.children.indexOrSlice ?? []).map((i) => ({ offset: nodeSpan(i).start.offset, property: undefined, index: i })),
+    ...(node.children.property ?? []).map((p) => ({ offset: p.startOffset, property: p, index: undefined })),
+    ...(node.children.indexOrSlice ?? []).map((i) => ({ offset: i.location!.startOffset, property: undefined, index: i })),
   ].sort((a, b) => a.offset - b.offset);
   for (const step of steps) {
     if (step.property) {
-      const span = joinSpans(result.span, nodeSpan(step.property));
-      result = built({ kind: 'property', object: result, property: decodeName(one(step.property.children.Name).image), span }, result);
+      const span = joinSpans(result.span, tokenSpan(step.property));
+      result = built({ kind: 'property', object: result, property: decodeName(step.property.image), span }, result);
       continue;
     }
     const c = step.index!.children;
@@ -204,7 +204,7 @@ function atom(node: Cst.AtomCstNode): Expression {
   }
   if (c.mapLiteral) return mapLiteral(one(c.mapLiteral));
   if (c.parenthesizedExpression) return expression(one(one(c.parenthesizedExpression).children.expression));
-  return { kind: 'variable', name: decodeName(one(one(c.variable).children.Name).image), span };
+  return { kind: 'variable', name: decodeName(one(c.variable).image), span };
 }
 
 export function integerText(token: IToken): string {

@@ -6,7 +6,7 @@ import { decodeName, nodeSpan, one, parameter, stringLiteral, symbolicName } fro
 export function commandName(node: Cst.CommandNameExpressionCstNode): NameOrParameter {
   const c = node.children;
   if (c.Parameter) return parameter(one(c.Parameter));
-  return symbolicName(one(one(c.symbolicName).children.Name));
+  return symbolicName(one(c.Name));
 }
 
 export function commandNames(node: Cst.CommandNameListCstNode): NameOrParameter[] {
@@ -16,7 +16,7 @@ export function commandNames(node: Cst.CommandNameListCstNode): NameOrParameter[
 export function databaseName(node: Cst.DatabaseNameCstNode): DatabaseName {
   return {
     kind: 'database-name',
-    parts: node.children.symbolicName.map((part) => decodeName(one(part.children.Name).image)),
+    parts: node.children.Name.map((part) => decodeName(part.image)),
     span: nodeSpan(node),
   };
 }
