@@ -46,6 +46,12 @@ describe('sysdb lint', () => {
     expect(run.status).toBe(1);
   });
 
+  it('keeps JSON to the documented keys, even for a diagnostic with a spelling hint', () => {
+    const run = runCli(['lint', '--format', 'json', 'a.cypher'], { 'a.cypher': "CREATE USR jake SET PASSWORD 'abcd1234'" });
+    const [diagnostic] = JSON.parse(run.stdout).files[0].diagnostics;
+    expect(Object.keys(diagnostic)).toEqual(['severity', 'code', 'message', 'line', 'column', 'offset', 'endLine', 'endColumn']);
+  });
+
   it('exits 0 on clean files, with warnings allowed, and prints nothing for clean ones', () => {
     expect(runCli(['lint', 'ok.cypher'], { 'ok.cypher': "CREATE USER jake SET PASSWORD 'abcd1234';" })).toMatchObject({
       status: 0,

@@ -45,6 +45,7 @@ function maskMessage(diagnostic: Diagnostic, source: string, masked: MaskedText)
   return { ...diagnostic, message: diagnostic.message.split(original).join(shown) };
 }
 
+/** Exactly the documented shape: tools parse it (spelling hints are in the text output only). */
 function jsonReport(report: FileReport) {
   return {
     file: report.input.name,
@@ -57,7 +58,6 @@ function jsonReport(report: FileReport) {
       offset: d.span.start.offset,
       endLine: d.span.end.line,
       endColumn: d.span.end.column,
-      ...(d.hint ? { hint: d.hint } : {}),
     })),
   };
 }
