@@ -12,6 +12,12 @@ export const StatusCode = {
   /** Invalid argument values: short passwords, malformed ENCRYPTED values, wrong parameter types. */
   ArgumentError: 'Neo.ClientError.Statement.ArgumentError',
   ParameterMissing: 'Neo.ClientError.Statement.ParameterMissing',
+  /** A value of the wrong type at run time (a string where a list was needed, ...). */
+  TypeError: 'Neo.ClientError.Statement.TypeError',
+  /** Division by zero and other arithmetic failures. */
+  ArithmeticError: 'Neo.ClientError.Statement.ArithmeticError',
+  /** The executing user must change their password before doing anything else (the initial-password gate). */
+  CredentialsExpired: 'Neo.ClientError.Security.CredentialsExpired',
   /** An administration command sent to a database other than `system`. */
   NotSystemDatabaseError: 'Neo.ClientError.Statement.NotSystemDatabaseError',
   /** Not Neo4j's: a construct cypher-sysdb does not implement. */

@@ -12,6 +12,8 @@ export interface ShowColumns {
 export type ShowCommand = ShowUsers | ShowCurrentUser | ShowUserPrivileges | ShowRoles;
 
 const USER_COLUMNS = ['user', 'roles', 'passwordChangeRequired', 'suspended', 'home'];
+/** Neo4j's manual: "They are all returned by default without requiring a YIELD". */
+const PRIVILEGE_COLUMNS = ['access', 'action', 'resource', 'graph', 'segment', 'role', 'immutable', 'user'];
 
 export function showColumns(command: ShowCommand): ShowColumns {
   switch (command.kind) {
@@ -25,10 +27,7 @@ export function showColumns(command: ShowCommand): ShowColumns {
       return command.withUsers ? { all: ['role', 'member', 'immutable'], defaults: ['role', 'member'] } : { all: ['role', 'immutable'], defaults: ['role'] };
     case 'show-user-privileges':
       return command.output === 'table'
-        ? {
-            all: ['access', 'action', 'resource', 'graph', 'segment', 'role', 'immutable', 'user'],
-            defaults: ['access', 'action', 'resource', 'graph', 'segment', 'role', 'user'],
-          }
+        ? { all: PRIVILEGE_COLUMNS, defaults: PRIVILEGE_COLUMNS }
         : { all: ['command', 'immutable'], defaults: ['command'] };
   }
 }

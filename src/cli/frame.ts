@@ -1,6 +1,6 @@
 /** rustc-style code frames: the offending line with a gutter and a caret underline. */
 import type { Span } from '../ast/span.js';
-import type { MaskedText } from './mask.js';
+import type { MaskedText } from '../mask.js';
 
 export function codeFrame(masked: MaskedText, span: Span): string {
   const text = masked.text;

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Progress is only drawn on a terminal. */
+  readonly stderrIsTTY: boolean;
   readonly readStdin: () => string;
   readonly readFile: (path: string) => string;
   readonly writeFile: (path: string, text: string) => void;
@@ -35,6 +37,7 @@ function cypherFilesBelow(directory: string): string[] {
 export const nodeIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrIsTTY: process.stderr.isTTY === true,
   readStdin: () => readFileSync(0, 'utf8'),
   readFile: (path) => {
     try {

@@ -5,7 +5,7 @@ import { choice, parseArgs, positiveInteger } from './args.js';
 import { codeFrame } from './frame.js';
 import { readInputs, type Input } from './inputs.js';
 import type { CliIO } from './io.js';
-import { maskPasswords, type MaskedText } from './mask.js';
+import { maskPasswords, type MaskedText } from '../mask.js';
 
 export const LINT_HELP = `Usage: sysdb lint [files|dirs|-] [--format text|json] [--min-password-length N]
 

@@ -3,6 +3,7 @@ import { UsageError } from './args.js';
 import { fmt, FMT_HELP } from './fmt.js';
 import { FileError, nodeIO, type CliIO } from './io.js';
 import { lint, LINT_HELP } from './lint.js';
+import { run, RUN_HELP } from './run.js';
 
 const VERSION = '0.1.0';
 
@@ -13,7 +14,7 @@ Usage: sysdb <command> [options]
 Commands:
   lint [files|dirs|-]   report syntax and semantic errors with Neo4j's messages
   fmt [files|-]         print scripts in canonical form (--check, --write)
-  run <script>          run a script against an in-memory system database (not available yet)
+  run <script>          run a script against an in-memory system database
   help [command]        show help
 
 Run 'sysdb <command> --help' for a command's options.
@@ -22,6 +23,7 @@ Run 'sysdb <command> --help' for a command's options.
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIO) => number; help: string }> = {
   lint: { run: lint, help: LINT_HELP },
   fmt: { run: fmt, help: FMT_HELP },
+  run: { run, help: RUN_HELP },
 };
 
 export function main(argv: readonly string[], io: CliIO = nodeIO): number {
@@ -34,10 +36,6 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
   if (command === '--version' || command === '-v') {
     io.stdout(`${VERSION}\n`);
     return 0;
-  }
-  if (command === 'run') {
-    io.stderr('sysdb: run is not available yet: the executor is not built (see issue #3)\n');
-    return 2;
   }
   const entry = COMMANDS[command];
   if (!entry) {

@@ -10,13 +10,14 @@ export interface CliRun {
 }
 
 /** Runs `sysdb` in-process over an in-memory file system. */
-export function runCli(argv: string[], files: Record<string, string> = {}, stdin = ''): CliRun {
+export function runCli(argv: string[], files: Record<string, string> = {}, stdin = '', stderrIsTTY = false): CliRun {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
   const io: CliIO = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
+    stderrIsTTY,
     readStdin: () => stdin,
     readFile: (path) => {
       const text = files[path];

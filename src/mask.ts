@@ -3,8 +3,8 @@
  * tokens, so it masks statements that do not parse too. Offsets into the original text can be mapped
  * onto the masked text, so carets still point at the right place.
  */
-import { Colon, Keyword, StringLiteral, Unknown } from '../../grammar/tokens.js';
-import { tokenize } from '../script.js';
+import { Colon, Keyword, StringLiteral, Unknown } from '../grammar/tokens.js';
+import { tokenize } from './script.js';
 
 export const MASKED_PASSWORD = "'******'";
 

@@ -1,0 +1,103 @@
+/** `sysdb run`: a script against an in-memory system database, printed like cypher-shell prints it. */
+import { SystemDatabase, type StatementRun } from '../database.js';
+import { UsageError, choice, parseArgs } from './args.js';
+import type { CliIO } from './io.js';
+import { table } from './table.js';
+
+export const RUN_HELP = `Usage: sysdb run <script.cypher|-> [--params params.json] [--state in.json] [--save out.json]
+                [--as user] [--continue-on-error] [--format table|json]
+
+Runs a script of user and role commands against an in-memory Neo4j system database: a fresh one
+(user neo4j with the built-in roles) or the one saved in --state. cypher-shell's :param lines set
+parameters. Output is one table per statement, or JSON with --format json.
+
+  --params FILE          parameters as a JSON object, e.g. {"password": "..."}
+  --state FILE           start from a database saved with --save
+  --save FILE            write the resulting database (password hashes only) as JSON
+  --as USER              run the statements as USER (default neo4j)
+  --continue-on-error    run the remaining statements after a failure (default: stop)
+  --format table|json    output format (default table)
+
+Exit status: 0 every statement succeeded, 1 a statement failed, 2 bad usage or unreadable file.
+`;
+
+export function run(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, ['--params', '--state', '--save', '--as', '--continue-on-error', '--format']);
+  const format = choice(args, '--format', ['table', 'json'], 'table');
+  if (args.positional.length !== 1) throw new UsageError('expects exactly one script (or - for standard input)');
+  const scriptPath = args.positional[0]!;
+  const script = scriptPath === '-' ? io.readStdin() : io.readFile(scriptPath);
+  const params = readJsonObject(io, args.options.get('--params'), '--params');
+  const statePath = args.options.get('--state');
+  const db = typeof statePath === 'string' ? loadState(io, statePath) : SystemDatabase.create();
+  const user = args.options.get('--as');
+
+  const progress = io.stderrIsTTY ? progressReporter(io, script) : undefined;
+  const print = format === 'table' ? (s: StatementRun) => writeStatement(io, scriptPath, s) : undefined;
+  const onStatement = progress ? progress.wrap(print) : print;
+  const outcome = db.runScript(script, {
+    params,
+    ...(typeof user === 'string' ? { user } : {}),
+    onError: args.options.has('--continue-on-error') ? 'continue' : 'stop',
+    ...(onStatement ? { onStatement } : {}),
+  });
+  progress?.done();
+  if (format === 'json') {
+    const statements = outcome.statements.map((s) => ({ query: s.query, columns: s.columns, rows: s.rows, error: s.error }));
+    io.stdout(`${JSON.stringify({ statements })}\n`);
+  }
+  const savePath = args.options.get('--save');
+  if (typeof savePath === 'string') io.writeFile(savePath, `${JSON.stringify(outcome.db.toJSON(), null, 2)}\n`);
+  return outcome.statements.some((s) => s.error !== null) ? 1 : 0;
+}
+
+function writeStatement(io: CliIO, scriptPath: string, statement: StatementRun): void {
+  if (statement.error) {
+    io.stderr(`${scriptPath === '-' ? '<stdin>' : scriptPath}:${statement.line}: error: ${statement.error.message} (${statement.error.code})\n`);
+    return;
+  }
+  io.stdout(`${table(statement.columns, statement.rows)}\n`);
+}
+
+function readJsonObject(io: CliIO, path: string | true | undefined, option: string): Record<string, unknown> {
+  if (path === undefined) return {};
+  if (path === true) throw new UsageError(`option '${option}' needs a file`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(io.readFile(path));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UsageError(`${option} ${path} is not valid JSON: ${error.message}`);
+    throw error;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`${option} ${path} must hold a JSON object`);
+  return parsed as Record<string, unknown>;
+}
+
+function loadState(io: CliIO, path: string): SystemDatabase {
+  const text = io.readFile(path);
+  try {
+    return SystemDatabase.fromJSON(text);
+  } catch (error) {
+    throw new UsageError(`--state ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** On a terminal, a one-line counter on stderr for long scripts (cleared at the end). */
+function progressReporter(io: CliIO, script: string) {
+  const total = (script.match(/;/g) ?? []).length;
+  let shown = false;
+  return {
+    wrap:
+      (inner: ((s: StatementRun) => void) | undefined) =>
+      (statement: StatementRun, index: number): void => {
+        inner?.(statement);
+        if (total >= 100 && index % 100 === 0) {
+          io.stderr(`\r${index + 1}/${total} statements`);
+          shown = true;
+        }
+      },
+    done: () => {
+      if (shown) io.stderr('\r\x1b[K');
+    },
+  };
+}

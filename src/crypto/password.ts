@@ -1,0 +1,72 @@
+/**
+ * Neo4j's password credentials, so that `SET ENCRYPTED PASSWORD` values taken from a Neo4j backup
+ * verify here and ours verify there. The external form is `<version>,<hash hex>,<salt hex>`:
+ * version 0 is one SHA-256 round, version 1 (Neo4j's current) 1024 rounds, each over `salt ++ password`
+ * first and then over the previous digest (Shiro's SimpleHash). Pure JavaScript: runs in browsers too.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+
+/** A hashed password in Neo4j's external format. Never a plaintext: the brand keeps the two apart. */
+export type Credential = string & { readonly __credential: unique symbol };
+
+const ITERATIONS: Readonly<Record<string, number>> = { '0': 1, '1': 1024 };
+export const CURRENT_VERSION = '1';
+const SALT_BYTES = 32;
+const ENCRYPTED_FORMAT = /^([0-9]),([A-Fa-f0-9]+),([A-Fa-f0-9]+)$/;
+
+export type RandomBytes = (length: number) => Uint8Array;
+
+export const secureRandomBytes: RandomBytes = (length) => globalThis.crypto.getRandomValues(new Uint8Array(length));
+
+export function hashPassword(password: string, randomBytes: RandomBytes = secureRandomBytes): Credential {
+  const salt = randomBytes(SALT_BYTES);
+  const hash = digest(new TextEncoder().encode(password), salt, ITERATIONS[CURRENT_VERSION]!);
+  return `${CURRENT_VERSION},${toHex(hash)},${toHex(salt)}` as Credential;
+}
+
+export type EncryptedProblem = 'format' | 'version';
+
+/** Accepts an `ENCRYPTED` value as Neo4j does, or says why not. */
+export function parseEncrypted(value: string): Credential | EncryptedProblem {
+  const match = ENCRYPTED_FORMAT.exec(value);
+  if (!match) return 'format';
+  if (!(match[1]! in ITERATIONS)) return 'version';
+  return value.toLowerCase() as Credential;
+}
+
+export function verifyPassword(password: string, credential: Credential): boolean {
+  const [version, hashHex, saltHex] = credential.split(',') as [string, string, string];
+  const iterations = ITERATIONS[version];
+  if (iterations === undefined) return false;
+  const actual = digest(new TextEncoder().encode(password), fromHex(saltHex), iterations);
+  return constantTimeEqual(actual, fromHex(hashHex));
+}
+
+function digest(password: Uint8Array, salt: Uint8Array, iterations: number): Uint8Array {
+  const first = new Uint8Array(salt.length + password.length);
+  first.set(salt, 0);
+  first.set(password, salt.length);
+  let hash = sha256(first);
+  for (let i = 1; i < iterations; i++) hash = sha256(hash);
+  return hash;
+}
+
+/** Compares every byte whatever the first difference, so timing does not tell how much matched. */
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  let difference = a.length ^ b.length;
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return difference === 0;
+}
+
+function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+function fromHex(hex: string): Uint8Array {
+  const bytes = new Uint8Array(hex.length >> 1);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}

@@ -1,0 +1,195 @@
+/**
+ * The in-memory system database: `SystemDatabase.create()`, then `execute` statements against it.
+ * Every execute returns a new database and leaves the old one as it was, so a test can keep snapshots.
+ */
+import { isClientCommand, type ClientCommand } from './ast/index.js';
+import { secureRandomBytes, type RandomBytes } from './crypto/password.js';
+import { StatusCode, type Diagnostic } from './diagnostics.js';
+import type { StatementResult } from './exec/commands/context.js';
+import { Neo4jError } from './exec/errors.js';
+import { evaluate } from './exec/evaluate.js';
+import { executeStatement } from './exec/execute.js';
+import { fromJs, type Value } from './exec/values.js';
+import { maskPasswords } from './mask.js';
+import { parseScript, type ScriptSegment } from './parse.js';
+import { INITIAL_USER, initialState, type SystemDatabaseOptions } from './store/initial.js';
+import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.js';
+import type { SystemState } from './store/state.js';
+
+export type { SystemDatabaseOptions } from './store/initial.js';
+export type { Snapshot } from './store/snapshot.js';
+export type { StatementResult as QueryResult } from './exec/commands/context.js';
+
+export interface ExecuteOptions {
+  /** Who runs the statement (default `neo4j`); null runs it with authentication disabled. */
+  readonly user?: string | null;
+}
+
+export interface ScriptOptions extends ExecuteOptions {
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** `stop` (default) ends the script at the first failing statement; `continue` runs the rest. */
+  readonly onError?: 'stop' | 'continue';
+  /** Called after each statement, e.g. to show progress. */
+  readonly onStatement?: (run: StatementRun, index: number) => void;
+}
+
+/** One statement of a script and what became of it. */
+export interface StatementRun {
+  readonly query: string;
+  /** 1-based line of the statement in the script. */
+  readonly line: number;
+  readonly columns: readonly string[];
+  readonly rows: StatementResult['rows'];
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+export interface ScriptRun {
+  /** The database after the script; statements that failed changed nothing. */
+  readonly db: SystemDatabase;
+  readonly statements: readonly StatementRun[];
+  /** Parameters as the script's `:param` lines left them. */
+  readonly params: Readonly<Record<string, Value>>;
+}
+
+export class SystemDatabase {
+  readonly #state: SystemState;
+  readonly #randomBytes: RandomBytes;
+
+  private constructor(state: SystemState, randomBytes: RandomBytes) {
+    this.#state = state;
+    this.#randomBytes = randomBytes;
+  }
+
+  /** A fresh DBMS: user `neo4j` (roles admin and PUBLIC, password change required) and the built-in roles. */
+  static create(options: SystemDatabaseOptions = {}): SystemDatabase {
+    const randomBytes = options.randomBytes ?? secureRandomBytes;
+    return new SystemDatabase(initialState(options, randomBytes), randomBytes);
+  }
+
+  /** Restores a database saved with `toJSON()`. */
+  static fromJSON(snapshot: Snapshot | string, options: Pick<SystemDatabaseOptions, 'randomBytes'> = {}): SystemDatabase {
+    const data: unknown = typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot;
+    return new SystemDatabase(stateFromSnapshot(data), options.randomBytes ?? secureRandomBytes);
+  }
+
+  /** A deterministic snapshot: equal databases give equal JSON. Passwords appear only as hashes. */
+  toJSON(): Snapshot {
+    return snapshotOf(this.#state);
+  }
+
+  /**
+   * Runs one statement. Returns the new database and the result table; throws a `Neo4jError` (with
+   * Neo4j's status code and message) when Neo4j would refuse the statement.
+   */
+  execute(query: string, params: Readonly<Record<string, unknown>> = {}, options: ExecuteOptions = {}): { db: SystemDatabase; result: StatementResult } {
+    const segments = parseScript(query, { minimumPasswordLength: this.#state.config.minimumPasswordLength });
+    if (segments.length !== 1) {
+      throw new Neo4jError(StatusCode.NotSupported, `execute() runs exactly one statement, and this query has ${segments.length}; use runScript() for scripts.`);
+    }
+    return this.#run(segments[0]!, bindParams(params), userOf(options));
+  }
+
+  /** Runs a script: statements separated by `;`, with cypher-shell's `:param` lines. */
+  runScript(text: string, options: ScriptOptions = {}): ScriptRun {
+    let db: SystemDatabase = this;
+    let params: Record<string, Value> = bindParams(options.params ?? {});
+    const user = userOf(options);
+    const statements: StatementRun[] = [];
+    for (const segment of parseScript(text, { minimumPasswordLength: this.#state.config.minimumPasswordLength })) {
+      let run: StatementRun;
+      // The query is echoed back (logs, JSON output): its password literals are masked first.
+      const base = { query: maskPasswords(segment.text).text, line: segment.span.start.line };
+      try {
+        if (segment.statement && isClientCommand(segment.statement)) {
+          firstError(segment.diagnostics);
+          params = applyClientCommand(segment.statement, params);
+          continue;
+        }
+        const outcome = db.#run(segment, params, user);
+        db = outcome.db;
+        run = { ...base, columns: outcome.result.columns, rows: outcome.result.rows, error: null };
+      } catch (error) {
+        if (!(error instanceof Neo4jError)) throw error;
+        run = { ...base, columns: [], rows: [], error: { code: error.code, message: error.message } };
+      }
+      statements.push(run);
+      options.onStatement?.(run, statements.length - 1);
+      if (run.error && (options.onError ?? 'stop') === 'stop') break;
+    }
+    return { db, statements, params };
+  }
+
+  /** A mutable handle for tests: each `run` keeps the database it produced. */
+  session(options: ExecuteOptions = {}): Session {
+    return new Session(this, options);
+  }
+
+  #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null): { db: SystemDatabase; result: StatementResult } {
+    firstError(segment.diagnostics);
+    const statement = segment.statement;
+    if (statement === null || isClientCommand(statement)) {
+      throw new Neo4jError(StatusCode.NotSupported, 'Client commands (such as :param) are not statements; run them with runScript().');
+    }
+    const { state, result } = executeStatement(this.#state, statement, { params, user, randomBytes: this.#randomBytes });
+    return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes), result };
+  }
+}
+
+/** Holds the latest database, for tests that read like a cypher-shell session. */
+export class Session {
+  #db: SystemDatabase;
+  readonly #options: ExecuteOptions;
+
+  constructor(db: SystemDatabase, options: ExecuteOptions = {}) {
+    this.#db = db;
+    this.#options = options;
+  }
+
+  get db(): SystemDatabase {
+    return this.#db;
+  }
+
+  run(query: string, params: Readonly<Record<string, unknown>> = {}): StatementResult {
+    const { db, result } = this.#db.execute(query, params, this.#options);
+    this.#db = db;
+    return result;
+  }
+
+  runScript(text: string, options: ScriptOptions = {}): ScriptRun {
+    const run = this.#db.runScript(text, { ...this.#options, ...options });
+    this.#db = run.db;
+    return run;
+  }
+}
+
+function userOf(options: ExecuteOptions): string | null {
+  return options.user === undefined ? INITIAL_USER : options.user;
+}
+
+function bindParams(params: Readonly<Record<string, unknown>>): Record<string, Value> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, fromJs(value)]));
+}
+
+function firstError(diagnostics: readonly Diagnostic[]): void {
+  const error = diagnostics.find((d) => d.severity === 'error');
+  if (error) throw new Neo4jError(error.code, error.message);
+}
+
+function applyClientCommand(command: ClientCommand, params: Record<string, Value>): Record<string, Value> {
+  switch (command.kind) {
+    case 'client-param':
+      return { ...params, [command.name]: evaluate(command.value, new Map(), { params }) };
+    case 'client-params-map': {
+      const next = { ...params };
+      for (const entry of command.map.entries) next[entry.key] = evaluate(entry.value, new Map(), { params });
+      return next;
+    }
+    case 'client-params-clear':
+      return {};
+    case 'client-use':
+    case 'client-params-list':
+    case 'client-other':
+      // Admin commands are routed to the system database whatever `:use` says, as over bolt.
+      return params;
+  }
+}

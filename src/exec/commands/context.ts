@@ -1,0 +1,29 @@
+import type { RandomBytes } from '../../crypto/password.js';
+import type { SystemState } from '../../store/state.js';
+import type { Params } from '../params.js';
+import type { ResultValue } from '../values.js';
+
+/** Who runs a statement, with which parameters. */
+export interface CommandContext {
+  readonly params: Params;
+  /** The logged-in user, or null when authentication is disabled. */
+  readonly user: string | null;
+  readonly randomBytes: RandomBytes;
+}
+
+/** A result table. Write commands return no columns and no rows, as Neo4j does. */
+export interface StatementResult {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly ResultValue[])[];
+}
+
+export interface CommandOutcome {
+  readonly state: SystemState;
+  readonly result: StatementResult;
+}
+
+export const NO_RESULT: StatementResult = { columns: [], rows: [] };
+
+export function unchanged(state: SystemState): CommandOutcome {
+  return { state, result: NO_RESULT };
+}

@@ -1,0 +1,124 @@
+/** CREATE, DROP and RENAME ROLE, GRANT and REVOKE ROLE. Memberships live on the users. */
+import { produce } from 'immer';
+import type { CreateRole, DropRole, GrantRoles, RenameRole, RevokeRoles } from '../../ast/roles.js';
+import { entries, setEntry, type ShardedMap } from '../../store/sharded.js';
+import { javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, type SystemState } from '../../store/state.js';
+import { argumentError } from '../errors.js';
+import { nameValue } from '../params.js';
+import { unchanged, type CommandContext, type CommandOutcome } from './context.js';
+import { findUser } from './users.js';
+
+const VALID_ROLE_NAME = /^[a-zA-Z0-9_]+$/;
+
+export function findRole(state: SystemState, name: string): StoredRole | undefined {
+  return state.roles.find((r) => r.name === name);
+}
+
+function validateNewRoleName(name: string, failure: (reason: string) => Error): void {
+  if (name === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
+  if (!VALID_ROLE_NAME.test(name)) throw argumentError(`Role name '${name}' contains illegal characters.\nUse simple ascii characters, numbers and underscores.`);
+}
+
+/** Rewrites the role lists of every user holding `role` (DROP and RENAME ROLE are rare; a scan is fine). */
+function replaceRoleOnUsers(draftUsers: ShardedMap<StoredUser>, users: ShardedMap<StoredUser>, role: string, replacement: string | null): void {
+  for (const user of entries(users)) {
+    if (!user.roles.includes(role)) continue;
+    const roles = user.roles.filter((r) => r !== role);
+    if (replacement !== null) roles.push(replacement);
+    setEntry(draftUsers, user.name, { ...user, roles: roles.sort(javaOrder) });
+  }
+}
+
+export function createRole(state: SystemState, command: CreateRole, context: CommandContext): CommandOutcome {
+  const name = nameValue(command.name, context.params);
+  const failure = (reason: string) => argumentError(`Failed to create the specified role '${name}': ${reason}`);
+  validateNewRoleName(name, failure);
+  const existing = findRole(state, name);
+  if (existing && command.ifNotExists) return unchanged(state);
+  if (existing && !command.orReplace) throw failure('Role already exists.');
+  const sourceName = command.copyOf ? nameValue(command.copyOf, context.params) : null;
+  const source = sourceName === null ? null : findRole(state, sourceName);
+  if (sourceName !== null && !source) throw argumentError(`Failed to create a role as copy of '${sourceName}': Role does not exist.`);
+  const next = produce(state, (draft) => {
+    if (existing) {
+      // OR REPLACE drops the old role first: its members lose it.
+      draft.roles = draft.roles.filter((r) => r.name !== name);
+      replaceRoleOnUsers(draft.users as ShardedMap<StoredUser>, state.users, name, null);
+    }
+    draft.roles.push({ name, created: draft.nextSequence, privileges: [...(source?.privileges ?? [])] });
+    draft.nextSequence += 1;
+  });
+  return unchanged(next);
+}
+
+export function dropRole(state: SystemState, command: DropRole, context: CommandContext): CommandOutcome {
+  const name = nameValue(command.name, context.params);
+  const failure = (reason: string) => argumentError(`Failed to delete the specified role '${name}': ${reason}`);
+  if (name === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
+  if (!findRole(state, name)) {
+    if (command.ifExists) return unchanged(state);
+    throw failure('Role does not exist.');
+  }
+  return unchanged(
+    produce(state, (draft) => {
+      draft.roles = draft.roles.filter((r) => r.name !== name);
+      replaceRoleOnUsers(draft.users as ShardedMap<StoredUser>, state.users, name, null);
+    }),
+  );
+}
+
+export function renameRole(state: SystemState, command: RenameRole, context: CommandContext): CommandOutcome {
+  const from = nameValue(command.from, context.params);
+  const to = nameValue(command.to, context.params);
+  const failure = (reason: string) => argumentError(`Failed to rename the specified role '${from}' to '${to}': ${reason}`);
+  if (from === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
+  const existing = findRole(state, from);
+  if (!existing) {
+    if (command.ifExists) return unchanged(state);
+    throw failure(`The role '${from}' does not exist.`);
+  }
+  if (findRole(state, to)) throw failure(`Role '${to}' already exists.`);
+  validateNewRoleName(to, failure);
+  return unchanged(
+    produce(state, (draft) => {
+      const role = draft.roles.find((r) => r.name === from)!;
+      role.name = to;
+      replaceRoleOnUsers(draft.users as ShardedMap<StoredUser>, state.users, from, to);
+    }),
+  );
+}
+
+/** Every (role, user) pair is checked before anything changes: a failing pair leaves the state as it was. */
+export function grantRoles(state: SystemState, command: GrantRoles, context: CommandContext): CommandOutcome {
+  return changeMemberships(state, command, context, 'grant');
+}
+
+export function revokeRoles(state: SystemState, command: RevokeRoles, context: CommandContext): CommandOutcome {
+  return changeMemberships(state, command, context, 'revoke');
+}
+
+function changeMemberships(state: SystemState, command: GrantRoles | RevokeRoles, context: CommandContext, action: 'grant' | 'revoke'): CommandOutcome {
+  const roles = command.roles.map((r) => nameValue(r, context.params));
+  const users = command.users.map((u) => nameValue(u, context.params));
+  const updated = new Map<string, StoredUser>();
+  for (const role of roles) {
+    for (const userName of users) {
+      const failure = (reason: string) =>
+        argumentError(action === 'grant' ? `Failed to grant role '${role}' to user '${userName}': ${reason}` : `Failed to revoke role '${role}' from user '${userName}': ${reason}`);
+      if (role === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
+      if (!findRole(state, role)) throw failure('Role does not exist.');
+      const user = updated.get(userName) ?? findUser(state, userName);
+      if (!user) throw failure('User does not exist.');
+      const has = user.roles.includes(role);
+      // Granting a role twice or revoking one not held changes nothing: Neo4j only notifies.
+      if (action === 'grant' && !has) updated.set(userName, { ...user, roles: [...user.roles, role].sort(javaOrder) });
+      if (action === 'revoke' && has) updated.set(userName, { ...user, roles: user.roles.filter((r) => r !== role) });
+    }
+  }
+  if (updated.size === 0) return unchanged(state);
+  return unchanged(
+    produce(state, (draft) => {
+      for (const user of updated.values()) setEntry(draft.users as ShardedMap<StoredUser>, user.name, user);
+    }),
+  );
+}

@@ -1,0 +1,206 @@
+/** CREATE, ALTER, RENAME and DROP USER, and ALTER CURRENT USER: validate first, then apply with immer. */
+import { produce } from 'immer';
+import type { AlterCurrentUserPassword, AlterUser, AlterUsers, CreateUser, DropUser, RenameUser, TagClause } from '../../ast/users.js';
+import { hashPassword, verifyPassword } from '../../crypto/password.js';
+import { deleteEntry, getEntry, setEntry, type ShardedMap } from '../../store/sharded.js';
+import { authIdKey, isNative, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
+import { argumentError } from '../errors.js';
+import { databaseName, nameValue, plaintextPassword, passwordText, providerList, tagList, type Params } from '../params.js';
+import { nativeOf, nextNativeAuth, readAuthClauses, withAuth } from './auth.js';
+import { unchanged, type CommandContext, type CommandOutcome } from './context.js';
+
+const VALID_USERNAME = /^[\x21-\x2B\x2D-\x39\x3B-\x7E]+$/;
+
+export function validateNewUsername(name: string): void {
+  if (name === '') throw argumentError('The provided username is empty.');
+  if (!VALID_USERNAME.test(name)) {
+    throw argumentError(`Username '${name}' contains illegal characters.\nUse ascii characters that are not ',', ':' or whitespaces.`);
+  }
+}
+
+export function findUser(state: SystemState, name: string): StoredUser | undefined {
+  return getEntry(state.users, name);
+}
+
+/** Writes users and keeps the provider/id index in step with their external auths. */
+function writeUsers(state: SystemState, changes: { readonly remove?: readonly StoredUser[]; readonly put?: readonly StoredUser[] }): SystemState {
+  return produce(state, (draft) => {
+    for (const user of changes.remove ?? []) {
+      deleteEntry(draft.users, user.name);
+      draft.userCount -= 1;
+      for (const auth of user.auth) if (!isNative(auth)) deleteEntry(draft.authIds, authIdKey(auth.provider, auth.id));
+    }
+    for (const user of changes.put ?? []) {
+      if (getEntry(draft.users, user.name) === undefined) draft.userCount += 1;
+      setEntry(draft.users as ShardedMap<StoredUser>, user.name, user);
+      for (const auth of user.auth) if (!isNative(auth)) setEntry(draft.authIds, authIdKey(auth.provider, auth.id), user.name);
+    }
+    const created = Math.max(0, ...(changes.put ?? []).map((u) => u.created + 1));
+    if (created > draft.nextSequence) draft.nextSequence = created;
+  });
+}
+
+/** Refuses an external id another user already has (the same user may keep its own). */
+function checkAuthIdsFree(state: SystemState, userName: string, auth: readonly AuthEntry[], failure: (reason: string) => Error, ignore?: string): void {
+  for (const entry of auth) {
+    if (isNative(entry)) continue;
+    const owner = getEntry(state.authIds, authIdKey(entry.provider, entry.id));
+    if (owner !== undefined && owner !== userName && owner !== ignore) throw failure('The combination of provider and id is already in use.');
+  }
+}
+
+function applyTagClause(tags: readonly string[], clause: TagClause, params: Params): string[] {
+  switch (clause.kind) {
+    case 'set-tags':
+      return tagList(clause.tags, params);
+    case 'add-tags':
+      return [...new Set([...tags, ...tagList(clause.tags, params)])];
+    case 'remove-tags': {
+      const removed = new Set(tagList(clause.tags, params));
+      return tags.filter((t) => !removed.has(t));
+    }
+    case 'remove-all-tags':
+      return [];
+  }
+}
+
+export function createUser(state: SystemState, command: CreateUser, context: CommandContext): CommandOutcome {
+  const name = nameValue(command.name, context.params);
+  validateNewUsername(name);
+  const existing = findUser(state, name);
+  if (existing && command.ifNotExists) return unchanged(state);
+  if (existing && !command.orReplace) throw argumentError(`Failed to create the specified user '${name}': User already exists.`);
+  if (existing && name === context.user) throw argumentError(`Failed to replace the specified user '${name}': Deleting yourself is not allowed.`);
+  const failure = (reason: string) => argumentError(`Failed to create the specified user '${name}': ${reason}`);
+
+  const changes = readAuthClauses(command.clauses, context.params, state.config.minimumPasswordLength);
+  let auth: AuthEntry[] = [];
+  if (changes.native) auth = withAuth(auth, nextNativeAuth(null, changes.native, context.randomBytes, failure));
+  for (const [provider, id] of changes.external) auth = withAuth(auth, { provider, id });
+  if (auth.length === 0) throw argumentError('No auth given for user.');
+  checkAuthIdsFree(state, name, auth, failure, existing?.name);
+
+  let user: StoredUser = { name, auth, suspended: false, home: null, tags: [], roles: [], created: state.nextSequence };
+  for (const clause of command.clauses) {
+    if (clause.kind === 'set-status') user = { ...user, suspended: clause.status === 'SUSPENDED' };
+    else if (clause.kind === 'set-home-database') user = { ...user, home: databaseName(clause.database, context.params) };
+    else if (clause.kind === 'set-tags') user = { ...user, tags: tagList(clause.tags, context.params) };
+  }
+  // OR REPLACE is DROP then CREATE: the old user's roles and auth go with it.
+  return { state: writeUsers(state, { remove: existing ? [existing] : [], put: [user] }), result: { columns: [], rows: [] } };
+}
+
+export function alterUser(state: SystemState, command: AlterUser, context: CommandContext): CommandOutcome {
+  const name = nameValue(command.name, context.params);
+  const failure = (reason: string) => argumentError(`Failed to alter the specified user '${name}': ${reason}`);
+  if (name === context.user && command.clauses.some((c) => c.kind === 'set-status')) {
+    throw failure('Changing your own activation status is not allowed.');
+  }
+  const existing = findUser(state, name);
+  if (!existing) {
+    if (command.ifExists) return unchanged(state);
+    throw failure('User does not exist.');
+  }
+
+  let user = existing;
+  let removedNative = false;
+  for (const clause of command.clauses) {
+    switch (clause.kind) {
+      case 'remove-home-database':
+        user = { ...user, home: null };
+        break;
+      case 'remove-auth': {
+        const removed = new Set(providerList(clause.providers, context.params));
+        if (removed.has('native')) removedNative = true;
+        user = { ...user, auth: user.auth.filter((a) => !removed.has(a.provider)) };
+        break;
+      }
+      case 'remove-all-auth':
+        removedNative = true;
+        user = { ...user, auth: [] };
+        break;
+      case 'remove-tags':
+      case 'remove-all-tags':
+      case 'add-tags':
+      case 'set-tags':
+        user = { ...user, tags: applyTagClause(user.tags, clause, context.params) };
+        break;
+      case 'set-status':
+        user = { ...user, suspended: clause.status === 'SUSPENDED' };
+        break;
+      case 'set-home-database':
+        user = { ...user, home: databaseName(clause.database, context.params) };
+        break;
+      case 'set-password':
+      case 'set-password-change':
+      case 'set-auth':
+        break; // read together below: the native clauses combine into one auth
+    }
+  }
+  const setClauses = command.clauses.filter((c) => c.kind === 'set-password' || c.kind === 'set-password-change' || c.kind === 'set-auth');
+  const changes = readAuthClauses(setClauses, context.params, state.config.minimumPasswordLength);
+  if (changes.native) {
+    const previous = removedNative ? null : nativeOf(user.auth);
+    user = { ...user, auth: withAuth(user.auth, nextNativeAuth(previous, changes.native, context.randomBytes, failure)) };
+  }
+  for (const [provider, id] of changes.external) user = { ...user, auth: withAuth(user.auth, { provider, id }) };
+  if (user.auth.length === 0) {
+    throw argumentError('User has no auth provider. Add at least one auth provider for the user or consider suspending them.');
+  }
+  checkAuthIdsFree(state, name, user.auth, failure);
+  return { state: writeUsers(state, { remove: [existing], put: [user] }), result: { columns: [], rows: [] } };
+}
+
+export function alterUsers(state: SystemState, command: AlterUsers, context: CommandContext): CommandOutcome {
+  const names = [...new Set(command.names.map((n) => nameValue(n, context.params)))];
+  const found: StoredUser[] = [];
+  for (const name of names) {
+    const user = findUser(state, name);
+    if (user) found.push(user);
+    else if (!command.ifExists) throw argumentError(`Failed to alter the specified user '${name}': User does not exist.`);
+  }
+  const updated = found.map((user) => ({ ...user, tags: command.clauses.reduce((tags, clause) => applyTagClause(tags, clause, context.params), user.tags) }));
+  if (updated.length === 0) return unchanged(state);
+  return { state: writeUsers(state, { put: updated }), result: { columns: [], rows: [] } };
+}
+
+export function alterCurrentUserPassword(state: SystemState, command: AlterCurrentUserPassword, context: CommandContext): CommandOutcome {
+  if (context.user === null) throw argumentError('User failed to alter their own password: Command not available with auth disabled.');
+  const name = context.user;
+  const failure = (reason: string) => argumentError(`User '${name}' failed to alter their own password: ${reason}`);
+  const newPassword = plaintextPassword(command.newPassword, context.params, state.config.minimumPasswordLength);
+  const oldPassword = passwordText(command.oldPassword, context.params);
+  const user = findUser(state, name);
+  const native = user ? nativeOf(user.auth) : null;
+  if (!user || !native) throw argumentError('`ALTER CURRENT USER` is not permitted.');
+  if (!verifyPassword(oldPassword, native.credential)) throw failure('Invalid principal or credentials.');
+  if (verifyPassword(newPassword, native.credential)) throw failure('Old password and new password cannot be the same.');
+  const auth = withAuth(user.auth, { provider: 'native', credential: hashPassword(newPassword, context.randomBytes), changeRequired: false });
+  return { state: writeUsers(state, { put: [{ ...user, auth }] }), result: { columns: [], rows: [] } };
+}
+
+export function renameUser(state: SystemState, command: RenameUser, context: CommandContext): CommandOutcome {
+  const from = nameValue(command.from, context.params);
+  const to = nameValue(command.to, context.params);
+  const failure = (reason: string) => argumentError(`Failed to rename the specified user '${from}' to '${to}': ${reason}`);
+  const existing = findUser(state, from);
+  if (!existing) {
+    if (command.ifExists) return unchanged(state);
+    throw failure(`The user '${from}' does not exist.`);
+  }
+  if (findUser(state, to)) throw failure(`User '${to}' already exists.`);
+  validateNewUsername(to);
+  return { state: writeUsers(state, { remove: [existing], put: [{ ...existing, name: to }] }), result: { columns: [], rows: [] } };
+}
+
+export function dropUser(state: SystemState, command: DropUser, context: CommandContext): CommandOutcome {
+  const name = nameValue(command.name, context.params);
+  if (name === context.user) throw argumentError(`Failed to delete the specified user '${name}': Deleting yourself is not allowed.`);
+  const existing = findUser(state, name);
+  if (!existing) {
+    if (command.ifExists) return unchanged(state);
+    throw argumentError(`Failed to delete the specified user '${name}': User does not exist.`);
+  }
+  return { state: writeUsers(state, { remove: [existing] }), result: { columns: [], rows: [] } };
+}
+

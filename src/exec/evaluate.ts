@@ -1,0 +1,355 @@
+/**
+ * Evaluates the expressions of SHOW's WHERE, RETURN and ORDER BY with Cypher's semantics: three-valued
+ * logic, null propagation, exact INTEGER arithmetic, and the functions admin queries use.
+ */
+import type { Expression, FunctionCall } from '../ast/expressions.js';
+import { StatusCode } from '../diagnostics.js';
+import { Neo4jError, typeError } from './errors.js';
+import { parameterValue } from './params.js';
+import { compareForOrder, compareNumbers, equals, formatFloat, isList, isMap, isNumber, mapOf, typeName, type Value } from './values.js';
+import { callFunction } from './functions.js';
+
+export interface EvalContext {
+  readonly params: Readonly<Record<string, Value>>;
+  /** Values of aggregate calls already computed by the caller (RETURN with count/collect/...), keyed by AST node. */
+  readonly aggregates?: ReadonlyMap<Expression, Value>;
+}
+
+export type Row = ReadonlyMap<string, Value>;
+
+export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set(['count', 'collect', 'min', 'max', 'sum', 'avg']);
+
+export function isAggregate(expression: Expression): boolean {
+  return expression.kind === 'count-star' || (expression.kind === 'function-call' && AGGREGATE_FUNCTIONS.has(expression.name.toLowerCase()));
+}
+
+export function containsAggregate(expression: Expression): boolean {
+  if (isAggregate(expression)) return true;
+  switch (expression.kind) {
+    case 'list':
+      return expression.items.some(containsAggregate);
+    case 'map':
+      return expression.entries.some((e) => containsAggregate(e.value));
+    case 'property':
+      return containsAggregate(expression.object);
+    case 'index':
+      return containsAggregate(expression.object) || containsAggregate(expression.index);
+    case 'slice':
+      return [expression.object, expression.from, expression.to].some((e) => e !== null && containsAggregate(e));
+    case 'unary':
+    case 'is-null':
+      return containsAggregate(expression.operand);
+    case 'binary':
+      return containsAggregate(expression.left) || containsAggregate(expression.right);
+    case 'comparison':
+      return containsAggregate(expression.first) || expression.rest.some((r) => containsAggregate(r.operand));
+    case 'case':
+      return (
+        (expression.subject !== null && containsAggregate(expression.subject)) ||
+        expression.alternatives.some((a) => containsAggregate(a.when) || containsAggregate(a.then)) ||
+        (expression.otherwise !== null && containsAggregate(expression.otherwise))
+      );
+    case 'list-predicate':
+    case 'list-comprehension':
+      return containsAggregate(expression.list);
+    case 'function-call':
+      return expression.args.some(containsAggregate);
+    default:
+      return false;
+  }
+}
+
+export function evaluate(expression: Expression, row: Row, context: EvalContext): Value {
+  const e = expression;
+  switch (e.kind) {
+    case 'string':
+      return e.value;
+    case 'integer':
+      return BigInt(e.value);
+    case 'float':
+      return e.value;
+    case 'boolean':
+      return e.value;
+    case 'null':
+      return null;
+    case 'list':
+      return e.items.map((item) => evaluate(item, row, context));
+    case 'map':
+      return mapOf(e.entries.map((entry) => [entry.key, evaluate(entry.value, row, context)]));
+    case 'parameter':
+      return parameterValue(e, context.params);
+    case 'variable': {
+      if (!row.has(e.name)) throw new Error(`Variable \`${e.name}\` not defined`);
+      return row.get(e.name)!;
+    }
+    case 'property': {
+      const object = evaluate(e.object, row, context);
+      if (object === null) return null;
+      if (!isMap(object)) throw typeError(`Type mismatch: expected a map but was ${typeName(object)}`);
+      return Object.hasOwn(object, e.property) ? object[e.property]! : null;
+    }
+    case 'index':
+      return indexInto(evaluate(e.object, row, context), evaluate(e.index, row, context));
+    case 'slice':
+      return slice(evaluate(e.object, row, context), e.from ? evaluate(e.from, row, context) : undefined, e.to ? evaluate(e.to, row, context) : undefined);
+    case 'unary': {
+      const operand = evaluate(e.operand, row, context);
+      if (e.operator === 'NOT') return not(operand);
+      if (operand === null) return null;
+      if (!isNumber(operand)) throw typeError(`Cannot apply unary ${e.operator} to ${typeName(operand)}`);
+      return e.operator === '+' ? operand : typeof operand === 'bigint' ? -operand : -operand;
+    }
+    case 'binary':
+      return binary(e.operator, e.left, e.right, row, context);
+    case 'comparison': {
+      let left = evaluate(e.first, row, context);
+      let result: boolean | null = true;
+      for (const { operator, operand } of e.rest) {
+        const right = evaluate(operand, row, context);
+        result = and(result, compare(operator, left, right));
+        left = right;
+      }
+      return result;
+    }
+    case 'is-null': {
+      const value = evaluate(e.operand, row, context);
+      return e.negated ? value !== null : value === null;
+    }
+    case 'case': {
+      const subject = e.subject ? evaluate(e.subject, row, context) : undefined;
+      for (const alternative of e.alternatives) {
+        const when = evaluate(alternative.when, row, context);
+        const matches = subject === undefined ? when === true : equals(subject, when) === true;
+        if (matches) return evaluate(alternative.then, row, context);
+      }
+      return e.otherwise ? evaluate(e.otherwise, row, context) : null;
+    }
+    case 'list-predicate': {
+      const list = evaluate(e.list, row, context);
+      if (list === null) return null;
+      if (!isList(list)) throw typeError(`Type mismatch: expected a list but was ${typeName(list)}`);
+      const results = list.map((item) => predicate(evaluate(e.where, withVariable(row, e.variable, item), context)));
+      const trues = results.filter((r) => r === true).length;
+      const nulls = results.filter((r) => r === null).length;
+      switch (e.predicate) {
+        case 'any':
+          return trues > 0 ? true : nulls > 0 ? null : false;
+        case 'all':
+          return results.some((r) => r === false) ? false : nulls > 0 ? null : true;
+        case 'none':
+          return trues > 0 ? false : nulls > 0 ? null : true;
+        case 'single':
+          return trues > 1 ? false : nulls > 0 ? null : trues === 1;
+      }
+      return null;
+    }
+    case 'list-comprehension': {
+      const list = evaluate(e.list, row, context);
+      if (list === null) return null;
+      if (!isList(list)) throw typeError(`Type mismatch: expected a list but was ${typeName(list)}`);
+      const out: Value[] = [];
+      for (const item of list) {
+        const scope = withVariable(row, e.variable, item);
+        if (e.where && evaluate(e.where, scope, context) !== true) continue;
+        out.push(e.projection ? evaluate(e.projection, scope, context) : item);
+      }
+      return out;
+    }
+    case 'function-call':
+    case 'count-star': {
+      if (isAggregate(e)) {
+        if (context.aggregates?.has(e)) return context.aggregates.get(e)!;
+        throw new Error('aggregate outside aggregation');
+      }
+      const call = e as FunctionCall;
+      return callFunction(call.name, call.args.map((arg) => evaluate(arg, row, context)));
+    }
+  }
+}
+
+function withVariable(row: Row, name: string, value: Value): Row {
+  const scope = new Map(row);
+  scope.set(name, value);
+  return scope;
+}
+
+function predicate(value: Value): boolean | null {
+  if (value === null || typeof value === 'boolean') return value;
+  throw typeError(`Type mismatch: expected Boolean but was ${typeName(value)}`);
+}
+
+function not(value: Value): Value {
+  const v = predicate(value);
+  return v === null ? null : !v;
+}
+
+function and(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === false || b === false) return false;
+  return a === null || b === null ? null : true;
+}
+
+function or(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === true || b === true) return true;
+  return a === null || b === null ? null : false;
+}
+
+function compare(operator: string, left: Value, right: Value): boolean | null {
+  if (operator === '=') return equals(left, right);
+  if (operator === '<>') {
+    const eq = equals(left, right);
+    return eq === null ? null : !eq;
+  }
+  if (left === null || right === null) return null;
+  let c: number;
+  if (isNumber(left) && isNumber(right)) {
+    if (Number.isNaN(Number(left)) || Number.isNaN(Number(right))) return false;
+    c = compareNumbers(left, right);
+  } else if (typeof left === 'string' && typeof right === 'string') c = left < right ? -1 : left > right ? 1 : 0;
+  else if (typeof left === 'boolean' && typeof right === 'boolean') c = Number(left) - Number(right);
+  else if (isList(left) && isList(right)) c = compareForOrder(left, right);
+  else return null; // values of different types are not comparable
+  switch (operator) {
+    case '<':
+      return c < 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    default:
+      return c >= 0;
+  }
+}
+
+function binary(operator: string, leftExpression: Expression, rightExpression: Expression, row: Row, context: EvalContext): Value {
+  const left = evaluate(leftExpression, row, context);
+  if (operator === 'AND' && left === false) return false; // short-circuit, as Neo4j may
+  if (operator === 'OR' && left === true) return true;
+  const right = evaluate(rightExpression, row, context);
+  switch (operator) {
+    case 'AND':
+      return and(predicate(left), predicate(right));
+    case 'OR':
+      return or(predicate(left), predicate(right));
+    case 'XOR': {
+      const a = predicate(left);
+      const b = predicate(right);
+      return a === null || b === null ? null : a !== b;
+    }
+    case 'IN':
+      return inList(left, right);
+    case 'STARTS WITH':
+    case 'ENDS WITH':
+    case 'CONTAINS':
+      if (typeof left !== 'string' || typeof right !== 'string') return null;
+      return operator === 'STARTS WITH' ? left.startsWith(right) : operator === 'ENDS WITH' ? left.endsWith(right) : left.includes(right);
+    case '=~': {
+      if (typeof left !== 'string' || typeof right !== 'string') return null;
+      let regex: RegExp;
+      try {
+        regex = new RegExp(`^(?:${right})$`, 'u');
+      } catch {
+        throw new Neo4jError(StatusCode.ArgumentError, `Invalid Regex: ${right}`);
+      }
+      return regex.test(left);
+    }
+    default:
+      return arithmetic(operator, left, right);
+  }
+}
+
+function inList(value: Value, list: Value): Value {
+  if (list === null) return null;
+  if (!isList(list)) throw typeError(`Type mismatch: expected a list but was ${typeName(list)}`);
+  let sawNull = false;
+  for (const item of list) {
+    const eq = equals(value, item);
+    if (eq === true) return true;
+    if (eq === null) sawNull = true;
+  }
+  return sawNull ? null : false;
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+function checkOverflow(value: bigint): bigint {
+  if (value < INT64_MIN || value > INT64_MAX) throw new Neo4jError(StatusCode.ArithmeticError, 'long overflow');
+  return value;
+}
+
+function arithmetic(operator: string, left: Value, right: Value): Value {
+  if (left === null || right === null) return null;
+  if (operator === '+') {
+    if (isList(left)) return isList(right) ? [...left, ...right] : [...left, right];
+    if (isList(right)) return [left, ...right];
+    if (typeof left === 'string' || typeof right === 'string') {
+      if (isMap(left) || isMap(right) || typeof left === 'boolean' || typeof right === 'boolean') {
+        throw typeError(`Cannot add \`${typeName(left)}\` and \`${typeName(right)}\``);
+      }
+      return `${toText(left)}${toText(right)}`;
+    }
+  }
+  if (!isNumber(left) || !isNumber(right)) throw typeError(`Cannot apply ${operator} to \`${typeName(left)}\` and \`${typeName(right)}\``);
+  if (operator === '^') return Math.pow(Number(left), Number(right));
+  if (typeof left === 'bigint' && typeof right === 'bigint') {
+    switch (operator) {
+      case '+':
+        return checkOverflow(left + right);
+      case '-':
+        return checkOverflow(left - right);
+      case '*':
+        return checkOverflow(left * right);
+      case '/':
+        if (right === 0n) throw new Neo4jError(StatusCode.ArithmeticError, '/ by zero');
+        return checkOverflow(left / right);
+      case '%':
+        if (right === 0n) throw new Neo4jError(StatusCode.ArithmeticError, '/ by zero');
+        return left % right;
+    }
+  }
+  const a = Number(left);
+  const b = Number(right);
+  switch (operator) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+    default:
+      return a % b;
+  }
+}
+
+function toText(value: Value): string {
+  if (typeof value === 'number') return formatFloat(value);
+  return String(value);
+}
+
+function indexInto(object: Value, index: Value): Value {
+  if (object === null || index === null) return null;
+  if (isList(object)) {
+    if (typeof index !== 'bigint') throw typeError(`Type mismatch: expected an integer index but was ${typeName(index)}`);
+    const i = Number(index < 0n ? BigInt(object.length) + index : index);
+    return i >= 0 && i < object.length ? object[i]! : null;
+  }
+  if (isMap(object)) {
+    if (typeof index !== 'string') throw typeError(`Type mismatch: expected a string key but was ${typeName(index)}`);
+    return Object.hasOwn(object, index) ? object[index]! : null;
+  }
+  throw typeError(`Type mismatch: expected a list or a map but was ${typeName(object)}`);
+}
+
+function slice(object: Value, from: Value | undefined, to: Value | undefined): Value {
+  if (object === null || from === null || to === null) return null;
+  if (!isList(object)) throw typeError(`Type mismatch: expected a list but was ${typeName(object)}`);
+  const bound = (v: Value | undefined, fallback: number): number => {
+    if (v === undefined) return fallback;
+    if (typeof v !== 'bigint') throw typeError(`Type mismatch: expected an integer but was ${typeName(v)}`);
+    const n = Number(v);
+    return n < 0 ? Math.max(0, object.length + n) : Math.min(n, object.length);
+  };
+  return object.slice(bound(from, 0), bound(to, object.length));
+}

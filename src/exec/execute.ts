@@ -1,0 +1,77 @@
+/**
+ * One executor per command behind an exhaustive switch: a new command kind does not compile until it
+ * runs here. Each takes the state and returns a new one; a failure throws before anything is produced.
+ */
+import type { CypherStatement } from '../ast/index.js';
+import type { ShowCommand } from '../check/columns.js';
+import { StatusCode } from '../diagnostics.js';
+import type { SystemState } from '../store/state.js';
+import type { CommandContext, CommandOutcome } from './commands/context.js';
+import { createRole, dropRole, grantRoles, renameRole, revokeRoles } from './commands/roles.js';
+import { showCurrentUserSource, showRolesSource, showUserPrivilegesSource, showUsersSource, type ShowSource } from './commands/show-sources.js';
+import { alterCurrentUserPassword, alterUser, alterUsers, createUser, dropUser, findUser, renameUser } from './commands/users.js';
+import { Neo4jError } from './errors.js';
+import { runPipeline } from './pipeline.js';
+import { isNative } from '../store/state.js';
+
+export function executeStatement(state: SystemState, statement: CypherStatement, context: CommandContext): CommandOutcome {
+  checkPasswordChangeGate(state, statement, context);
+  switch (statement.kind) {
+    case 'create-user':
+      return createUser(state, statement, context);
+    case 'alter-user':
+      return alterUser(state, statement, context);
+    case 'alter-users':
+      return alterUsers(state, statement, context);
+    case 'alter-current-user-password':
+      return alterCurrentUserPassword(state, statement, context);
+    case 'rename-user':
+      return renameUser(state, statement, context);
+    case 'drop-user':
+      return dropUser(state, statement, context);
+    case 'create-role':
+      return createRole(state, statement, context);
+    case 'drop-role':
+      return dropRole(state, statement, context);
+    case 'rename-role':
+      return renameRole(state, statement, context);
+    case 'grant-roles':
+      return grantRoles(state, statement, context);
+    case 'revoke-roles':
+      return revokeRoles(state, statement, context);
+    case 'show-users':
+      return show(state, statement, showUsersSource(state, statement), context);
+    case 'show-current-user':
+      return show(state, statement, showCurrentUserSource(state, statement, context), context);
+    case 'show-roles':
+      return show(state, statement, showRolesSource(state, statement), context);
+    case 'show-user-privileges':
+      return show(state, statement, showUserPrivilegesSource(state, statement, context), context);
+    default:
+      return unreachable(statement);
+  }
+}
+
+function show(state: SystemState, command: ShowCommand, source: ShowSource, context: CommandContext): CommandOutcome {
+  return { state, result: runPipeline(source, command.pipeline, { params: context.params }) };
+}
+
+function unreachable(statement: never): never {
+  throw new Error(`No executor for ${(statement as { kind: string }).kind}`);
+}
+
+const CREDENTIALS_EXPIRED =
+  'The credentials you provided were valid, but must be changed before you can use this instance. ' +
+  'If this is the first time you are using Neo4j, this is to ensure you are not using the default credentials in production. ' +
+  'If you are not using default credentials, you are getting this message because an administrator requires a password change.\n' +
+  'Changing your password is easy to do via the Neo4j Browser.\n' +
+  'If you are connecting via a shell or programmatically via a driver, just issue a `ALTER CURRENT USER SET PASSWORD FROM ' +
+  "'current password' TO 'new password'` statement against the system database in the current session, and then restart " +
+  'your driver with the new password configured.';
+
+/** The real server's gate: while your password must change, that is all you may do. Off unless configured. */
+function checkPasswordChangeGate(state: SystemState, statement: CypherStatement, context: CommandContext): void {
+  if (!state.config.enforcePasswordChange || context.user === null || statement.kind === 'alter-current-user-password') return;
+  const native = findUser(state, context.user)?.auth.find(isNative);
+  if (native?.changeRequired) throw new Neo4jError(StatusCode.CredentialsExpired, CREDENTIALS_EXPIRED);
+}

@@ -1,0 +1,62 @@
+/** What a freshly started Neo4j's system database holds. */
+import { hashPassword, type RandomBytes } from '../crypto/password.js';
+import { emptyShardedMap, setEntry } from './sharded.js';
+import { BUILT_IN_ROLES, type StoredUser, type SystemConfig, type SystemState } from './state.js';
+import { produce } from 'immer';
+import { BUILT_IN_PRIVILEGES } from './privileges.js';
+
+export interface SystemDatabaseOptions {
+  /** The password of the initial user `neo4j` (default `neo4j`); it must be changed at first login. */
+  readonly initialPassword?: string;
+  /** `dbms.security.auth_minimum_password_length` (default 8). */
+  readonly minimumPasswordLength?: number;
+  /** The DBMS default database (default `neo4j`). */
+  readonly defaultDatabase?: string;
+  /** The databases that exist (default: the default database and `system`). */
+  readonly databases?: readonly string[];
+  /**
+   * Neo4j refuses every statement but `ALTER CURRENT USER SET PASSWORD` from a user whose password
+   * change is required. Off by default so tests can run as the initial user straight away.
+   */
+  readonly enforcePasswordChange?: boolean;
+  /** Source of password salts (default: the platform's secure random generator). For reproducible tests. */
+  readonly randomBytes?: RandomBytes;
+}
+
+export const INITIAL_USER = 'neo4j';
+
+export function configFrom(options: SystemDatabaseOptions): SystemConfig {
+  const defaultDatabase = (options.defaultDatabase ?? 'neo4j').toLowerCase();
+  const databases = options.databases ? options.databases.map((d) => d.toLowerCase()) : [defaultDatabase];
+  return {
+    minimumPasswordLength: options.minimumPasswordLength ?? 8,
+    defaultDatabase,
+    databases: [...new Set([...databases, 'system'])].sort(),
+    enforcePasswordChange: options.enforcePasswordChange ?? false,
+  };
+}
+
+export function initialState(options: SystemDatabaseOptions, randomBytes: RandomBytes): SystemState {
+  const neo4j: StoredUser = {
+    name: INITIAL_USER,
+    auth: [{ provider: 'native', credential: hashPassword(options.initialPassword ?? 'neo4j', randomBytes), changeRequired: true }],
+    suspended: false,
+    home: null,
+    tags: [],
+    roles: ['admin'],
+    created: BUILT_IN_ROLES.length,
+  };
+  const empty: SystemState = {
+    users: emptyShardedMap(),
+    userCount: 0,
+    authIds: emptyShardedMap(),
+    roles: BUILT_IN_ROLES.map((name, created) => ({ name, created, privileges: BUILT_IN_PRIVILEGES[name] ?? [] })),
+    nextSequence: BUILT_IN_ROLES.length + 1,
+    config: configFrom(options),
+  };
+  return produce(empty, (draft) => {
+    setEntry(draft.users, INITIAL_USER, neo4j);
+    draft.userCount = 1;
+  });
+}
+
