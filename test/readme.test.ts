@@ -1,22 +1,43 @@
 /** The README's examples are run, so they stay true. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { format, parse } from '../src/index.js';
+import { format, parse, SystemDatabase } from '../src/index.js';
 import { runCli } from './support/cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const fixture = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
 
 describe('README', () => {
-  it('starts with the two commands, and the main one lints the bundled fixtures cleanly', () => {
+  it('starts with the two commands, and the main one prints the table the README shows', () => {
     const firstBlock = readme.split('```sh\n')[1]!.split('```')[0]!;
-    expect(firstBlock).toContain('npm ci && npx sysdb lint fixtures/*.cypher');
+    const main = 'npm ci && npx sysdb run fixtures/onboarding.cypher --params fixtures/onboarding.params.json';
+    expect(firstBlock).toContain(main);
     expect(firstBlock).toContain('npm test');
+    const files = { 'fixtures/onboarding.cypher': fixture('fixtures/onboarding.cypher'), 'fixtures/onboarding.params.json': fixture('fixtures/onboarding.params.json') };
+    const run = runCli(main.replace('npm ci && npx sysdb ', '').split(' '), files);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(readme).toContain('```\n' + run.stdout.trimEnd() + '\n```');
+  });
+
+  it('says the bundled fixtures lint cleanly', () => {
     const fixtures = readdirSync(new URL('../fixtures', import.meta.url)).filter((f) => f.endsWith('.cypher'));
     const files = Object.fromEntries(fixtures.map((f) => [`fixtures/${f}`, fixture(`fixtures/${f}`)]));
     const run = runCli(['lint', ...Object.keys(files)], files);
     expect(run).toMatchObject({ status: 0, stdout: '', stderr: `no problems in ${fixtures.length} files\n` });
-    expect(firstBlock).toContain(`"no problems in ${fixtures.length} files"`);
+    expect(readme).toContain(`\`npx sysdb lint fixtures/*.cypher\` checks the same scripts without running them ("no problems in ${fixtures.length} files")`);
+  });
+
+  it('has a SystemDatabase example that returns the table its comment shows', async () => {
+    const block = readme.split('```ts\n').map((b) => b.split('```')[0]!).find((b) => b.includes('SystemDatabase.create()'))!;
+    const lines = block.split('\n');
+    const shownAt = lines.findIndex((l) => l.startsWith('// { columns'));
+    const expected: unknown = new Function(`return (${lines[shownAt]!.slice(3)});`)();
+    const code = [...lines.slice(0, shownAt - 1), `return ${lines[shownAt - 1]!}`]
+      .filter((l) => !l.startsWith('import '))
+      .join('\n');
+    const result: unknown = new Function('SystemDatabase', code)(SystemDatabase);
+    expect(result).toEqual(expected);
   });
 
   it('shows the output the linter really prints for a broken script', () => {

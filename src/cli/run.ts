@@ -56,7 +56,8 @@ function writeStatement(io: CliIO, scriptPath: string, statement: StatementRun):
     io.stderr(`${scriptPath === '-' ? '<stdin>' : scriptPath}:${statement.line}: error: ${statement.error.message} (${statement.error.code})\n`);
     return;
   }
-  io.stdout(`${table(statement.columns, statement.rows)}\n`);
+  // Like `cypher-shell -f`, write commands print nothing; only result tables are shown.
+  if (statement.columns.length > 0) io.stdout(`${table(statement.columns, statement.rows)}\n`);
 }
 
 function readJsonObject(io: CliIO, path: string | true | undefined, option: string): Record<string, unknown> {

@@ -14,7 +14,6 @@ export function cell(value: ResultValue): string {
 }
 
 export function table(columns: readonly string[], rows: readonly (readonly ResultValue[])[]): string {
-  if (columns.length === 0) return '0 rows\n';
   const cells = rows.map((row) => row.map(cell));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
   const line = (values: readonly string[]) => `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;

@@ -1,0 +1,128 @@
+/** `sysdb run`, in-process over an in-memory file system: exact output, exit codes, state files. */
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+
+const SCRIPT = `CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED SET TAGS 'finance';
+SHOW USERS YIELD user, roles, tags;
+`;
+
+describe('sysdb run', () => {
+  it('prints result tables the way cypher-shell does (write commands print nothing)', () => {
+    const run = runCli(['run', 'script.cypher'], { 'script.cypher': SCRIPT });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      [
+        '+---------------------------------------------+',
+        '| user    | roles               | tags        |',
+        '+---------------------------------------------+',
+        '| "jake"  | ["PUBLIC"]          | ["finance"] |',
+        '| "neo4j" | ["admin", "PUBLIC"] | []          |',
+        '+---------------------------------------------+',
+        '',
+        '2 rows',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints JSON: one entry per statement, password literals masked in the echoed query', () => {
+    const run = runCli(['run', 'script.cypher', '--format', 'json'], { 'script.cypher': SCRIPT });
+    expect(JSON.parse(run.stdout)).toEqual({
+      statements: [
+        { query: "CREATE USER jake SET PASSWORD '******' CHANGE NOT REQUIRED SET TAGS 'finance'", columns: [], rows: [], error: null },
+        {
+          query: 'SHOW USERS YIELD user, roles, tags',
+          columns: ['user', 'roles', 'tags'],
+          rows: [
+            ['jake', ['PUBLIC'], ['finance']],
+            ['neo4j', ['admin', 'PUBLIC'], []],
+          ],
+          error: null,
+        },
+      ],
+    });
+    expect(run.stdout).not.toContain('abcd1234');
+  });
+
+  const FAILING = "CREATE USER jake SET PASSWORD 'abcd1234';\nCREATE USER jake SET PASSWORD 'abcd1234';\nCREATE USER x SET PASSWORD;\nSHOW USERS YIELD user;\n";
+
+  it('stops at the first failure and exits 1', () => {
+    const run = runCli(['run', 's.cypher', '--format', 'json'], { 's.cypher': FAILING });
+    expect(run.status).toBe(1);
+    const { statements } = JSON.parse(run.stdout);
+    expect(statements.map((s: { error: unknown }) => s.error)).toEqual([
+      null,
+      { code: 'Neo.ClientError.Statement.ArgumentError', message: "Failed to create the specified user 'jake': User already exists." },
+    ]);
+  });
+
+  it('goes on after failures, syntax errors included, with --continue-on-error', () => {
+    const run = runCli(['run', 's.cypher', '--format', 'json', '--continue-on-error'], { 's.cypher': FAILING });
+    expect(run.status).toBe(1);
+    const { statements } = JSON.parse(run.stdout);
+    expect(statements).toHaveLength(4);
+    expect(statements[2]).toEqual({
+      query: 'CREATE USER x SET PASSWORD',
+      columns: [],
+      rows: [],
+      error: { code: 'Neo.ClientError.Statement.SyntaxError', message: "Invalid input '': expected a parameter, a string or 'CHANGE' (line 1, column 27 (offset: 26))" },
+    });
+    expect(statements[3].rows).toEqual([['jake'], ['neo4j']]);
+  });
+
+  it('reports failures on stderr as file:line in table format', () => {
+    const run = runCli(['run', 's.cypher'], { 's.cypher': FAILING });
+    expect(run.stderr).toBe("s.cypher:2: error: Failed to create the specified user 'jake': User already exists. (Neo.ClientError.Statement.ArgumentError)\n");
+  });
+
+  it('takes parameters from --params and from :param lines', () => {
+    const files = {
+      's.cypher': ":param tags => ['a', 'b']\nCREATE USER $name SET PASSWORD $pw SET TAGS $tags;\nSHOW USERS YIELD user, tags WHERE user = $name;\n",
+      'p.json': '{"name": "ann", "pw": "abcd1234"}',
+    };
+    const run = runCli(['run', 's.cypher', '--params', 'p.json', '--format', 'json'], files);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).statements[1].rows).toEqual([['ann', ['a', 'b']]]);
+  });
+
+  it('saves the database with --save (hashes only) and starts from it with --state', () => {
+    const first = runCli(['run', 'a.cypher', '--save', 'state.json'], { 'a.cypher': "CREATE USER jake SET PASSWORD 'abcd1234';" });
+    expect(first.status).toBe(0);
+    const saved = first.written.get('state.json')!;
+    expect(saved).not.toContain('abcd1234');
+    expect(JSON.parse(saved).users.map((u: { name: string }) => u.name)).toEqual(['jake', 'neo4j']);
+    const second = runCli(['run', 'b.cypher', '--state', 'state.json', '--format', 'json'], { 'b.cypher': 'SHOW USERS YIELD user', 'state.json': saved });
+    expect(JSON.parse(second.stdout).statements[0].rows).toEqual([['jake'], ['neo4j']]);
+  });
+
+  it('runs statements as another user with --as', () => {
+    const files = { 's.cypher': "CREATE USER jake SET PASSWORD 'abcd1234';\n", 't.cypher': 'SHOW CURRENT USER YIELD user' };
+    const saved = runCli(['run', 's.cypher', '--save', 'db.json'], files).written.get('db.json')!;
+    const run = runCli(['run', 't.cypher', '--state', 'db.json', '--as', 'jake', '--format', 'json'], { ...files, 'db.json': saved });
+    expect(JSON.parse(run.stdout).statements[0].rows).toEqual([['jake']]);
+  });
+
+  it.each([
+    [['run'], 'sysdb run: expects exactly one script (or - for standard input)'],
+    [['run', 'a.cypher', 'b.cypher'], 'sysdb run: expects exactly one script (or - for standard input)'],
+    [['run', 'a.cypher', '--format', 'xml'], "sysdb run: option '--format' must be one of table, json"],
+    [['run', 'a.cypher', '--params', 'bad.json'], 'sysdb run: --params bad.json is not valid JSON'],
+    [['run', 'a.cypher', '--params', 'list.json'], 'sysdb run: --params list.json must hold a JSON object'],
+    [['run', 'a.cypher', '--state', 'list.json'], 'sysdb run: --state list.json: Not a cypher-sysdb snapshot: the snapshot must be an object'],
+    [['run', 'missing.cypher'], "sysdb: cannot read 'missing.cypher': no such file or directory"],
+  ])('exits 2 on bad usage: %j', (argv, message) => {
+    const run = runCli(argv, { 'a.cypher': 'SHOW USERS', 'b.cypher': '', 'bad.json': '{', 'list.json': '[]' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.startsWith(message)).toBe(true);
+    expect(run.stdout).toBe('');
+  });
+
+  it('shows progress on stderr only when it is a terminal', () => {
+    const script = Array.from({ length: 250 }, (_, i) => `CREATE USER u${i} SET PASSWORD 'abcd1234'`).join(';\n');
+    expect(runCli(['run', 's.cypher'], { 's.cypher': script }).stderr).toBe('');
+    const onTerminal = runCli(['run', 's.cypher'], { 's.cypher': script }, '', true);
+    expect(onTerminal.stderr).toContain('201/249 statements');
+  }, 60_000);
+});
