@@ -158,9 +158,26 @@ const FUNCTIONS: Readonly<Record<string, { readonly arity: readonly [number, num
   },
 };
 
+/** Cypher 25's other spellings of the same functions. */
+const ALIASES: Readonly<Record<string, string>> = { lower: 'tolower', upper: 'toupper', btrim: 'trim', char_length: 'size', character_length: 'size' };
+
+/** Neo4j functions that exist but that cypher-sysdb does not evaluate: refused honestly, not as unknown. */
+const NOT_EVALUATED = new Set(
+  (
+    'date datetime time localtime localdatetime duration timestamp randomuuid rand id elementid labels type properties nodes ' +
+    'relationships startnode endnode exists point distance log log10 exp e pi sin cos tan cot asin acos atan atan2 degrees ' +
+    'radians haversin percentilecont percentiledisc stdev stdevp valuetype nullif normalize isnormalized vector ' +
+    'tobooleanlist tofloatlist tointegerlist tostringlist'
+  ).split(' '),
+);
+
 export function callFunction(name: string, args: readonly Value[]): Value {
-  const entry = FUNCTIONS[name.toLowerCase()];
-  if (!entry) throw new Neo4jError(StatusCode.SyntaxError, `Unknown function '${name}'`);
+  const key = name.toLowerCase();
+  const entry = FUNCTIONS[ALIASES[key] ?? key];
+  if (!entry) {
+    if (NOT_EVALUATED.has(key) || key.includes('.')) throw new Neo4jError(StatusCode.NotSupported, `The function '${name}' is not supported by cypher-sysdb.`);
+    throw new Neo4jError(StatusCode.SyntaxError, `Unknown function '${name}'`);
+  }
   const [min, max] = entry.arity;
   if (args.length < min || args.length > max) {
     throw new Neo4jError(StatusCode.SyntaxError, `${args.length < min ? 'Insufficient' : 'Too many'} parameters for function '${name}'`);

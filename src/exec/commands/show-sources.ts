@@ -50,7 +50,8 @@ function source(command: ShowCommand, defaultOrder: readonly string[], rows: Sou
 
 export function showUsersSource(state: SystemState, command: ShowUsers): ShowSource {
   const rows: SourceRow[] = [];
-  for (const user of entries(state.users)) {
+  // Before any ORDER BY, rows come in creation order, as Neo4j's MATCH over user nodes tends to.
+  for (const user of usersByCreation(state)) {
     if (!command.withAuth) {
       rows.push(new Map(userColumns(user)));
       continue;
@@ -66,8 +67,12 @@ export function showCurrentUserSource(state: SystemState, command: ShowCurrentUs
   return source(command, ['user'], user ? [new Map(userColumns(user))] : []);
 }
 
+function usersByCreation(state: SystemState): StoredUser[] {
+  return [...entries(state.users)].sort((a, b) => a.created - b.created);
+}
+
 export function showRolesSource(state: SystemState, command: ShowRoles): ShowSource {
-  const users = [...entries(state.users)].sort((a, b) => a.created - b.created);
+  const users = usersByCreation(state);
   const rows: SourceRow[] = [];
   for (const role of [...state.roles].sort((a, b) => javaOrder(a.name, b.name))) {
     const members = role.name === PUBLIC_ROLE ? users : users.filter((u) => u.roles.includes(role.name));

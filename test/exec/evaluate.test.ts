@@ -1,0 +1,145 @@
+/** Expressions in RETURN, with Cypher's semantics: null propagation, three-valued logic, exact integers. */
+import { describe, expect, it } from 'vitest';
+import { Neo4jError, SystemDatabase } from '../../src/index.js';
+
+const db = SystemDatabase.create();
+
+/** Evaluates one expression in a RETURN over the single neo4j row (`user` is 'neo4j'). */
+function value(expression: string, params: Record<string, unknown> = {}): unknown {
+  return db.execute(`SHOW USERS YIELD * RETURN ${expression} AS v`, params).result.rows[0]![0];
+}
+
+function failure(expression: string): { code: string; message: string } {
+  try {
+    value(expression);
+  } catch (error) {
+    if (error instanceof Neo4jError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error(`${expression} did not fail`);
+}
+
+describe('operators', () => {
+  it.each([
+    ['1 + 2 * 3', 7],
+    ['7 / 2', 3],
+    ['-7 / 2', -3],
+    ['7 % 3', 1],
+    ['7.0 / 2', 3.5],
+    ['2 ^ 3', 8],
+    ['9223372036854775806 + 1', 9223372036854775807],
+    ["'a' + 'b'", 'ab'],
+    ["'n' + 1", 'n1'],
+    ["'n' + 1.5", 'n1.5'],
+    ['[1] + 2', [1, 2]],
+    ['[1] + [2, 3]', [1, 2, 3]],
+    ['null + 1', null],
+    ['1 < 2 < 3', true],
+    ['3 > 2 > 2', false],
+    ["1 < 'a'", null],
+    ["1 = 'a'", false],
+    ['1 = 1.0', true],
+    ['null = null', null],
+    ['[1, null] = [1, null]', null],
+    ['[1, 2] = [1, 3]', false],
+    ['NOT null', null],
+    ['true AND null', null],
+    ['false AND null', false],
+    ['true OR null', true],
+    ['false OR null', null],
+    ['true XOR false', true],
+    ['2 IN [1, 2]', true],
+    ['3 IN [1, null]', null],
+    ['3 IN [1, 2]', false],
+    ["'neo4j' STARTS WITH 'neo'", true],
+    ["'neo4j' ENDS WITH 'j'", true],
+    ["'neo4j' CONTAINS 'o4'", true],
+    ["1 CONTAINS 'o4'", null],
+    ["'neo4j' =~ 'neo.*'", true],
+    ["'neo4j' =~ 'neo'", false],
+    ['null IS NULL', true],
+    ['user IS NOT NULL', true],
+    ['[1, 2, 3][1]', 2],
+    ['[1, 2, 3][-1]', 3],
+    ['[1, 2, 3][5]', null],
+    ['[1, 2, 3][1..]', [2, 3]],
+    ['[1, 2, 3][..-1]', [1, 2]],
+    ["{a: 1}['a']", 1],
+    ['{a: {b: 2}}.a.b', 2],
+    ['{a: 1}.missing', null],
+    ['$p.x', 5],
+  ])('%s', (expression, expected) => {
+    expect(value(expression, { p: { x: 5 } })).toEqual(expected);
+  });
+
+  it.each([
+    ['1 / 0', 'Neo.ClientError.Statement.ArithmeticError', '/ by zero'],
+    ['9223372036854775807 + 1', 'Neo.ClientError.Statement.ArithmeticError', 'long overflow'],
+  ])('%s fails', (expression, code, message) => {
+    expect(failure(expression)).toEqual({ code, message });
+  });
+});
+
+describe('CASE and list predicates', () => {
+  it.each([
+    ["CASE user WHEN 'neo4j' THEN 1 ELSE 2 END", 1],
+    ['CASE WHEN suspended THEN 1 WHEN NOT suspended THEN 2 END', 2],
+    ['CASE WHEN false THEN 1 END', null],
+    ["any(r IN roles WHERE r = 'admin')", true],
+    ["all(r IN roles WHERE r <> 'x')", true],
+    ["none(r IN roles WHERE r = 'admin')", false],
+    ["single(r IN roles WHERE r STARTS WITH 'a')", true],
+    ['any(x IN [null] WHERE x = 1)', null],
+    ['[x IN [1, 2, 3] WHERE x > 1 | x * 10]', [20, 30]],
+    ['[x IN [1, 2, 3]]', [1, 2, 3]],
+  ])('%s', (expression, expected) => {
+    expect(value(expression)).toEqual(expected);
+  });
+});
+
+describe('functions', () => {
+  it.each([
+    ['size(roles)', 2],
+    ["size('héllo')", 5],
+    ['toLower(user)', 'neo4j'],
+    ['toUpper(user)', 'NEO4J'],
+    ['coalesce(home, user)', 'neo4j'],
+    ['head(roles)', 'admin'],
+    ['last(roles)', 'PUBLIC'],
+    ['tail(roles)', ['PUBLIC']],
+    ['keys({b: 1, a: 2})', ['b', 'a']],
+    ['toString(1)', '1'],
+    ['toString(1.0)', '1.0'],
+    ['toString(true)', 'true'],
+    ["toInteger('42')", 42],
+    ["toFloat('1.5')", 1.5],
+    ["toBoolean('TRUE')", true],
+    ["trim('  a ')", 'a'],
+    ["replace('a-b-c', '-', '+')", 'a+b+c'],
+    ["substring('neo4j', 1, 3)", 'eo4'],
+    ["left('neo4j', 3)", 'neo'],
+    ["right('neo4j', 2)", '4j'],
+    ["split('a,b', ',')", ['a', 'b']],
+    ["reverse('abc')", 'cba'],
+    ['abs(-3)', 3],
+    ['range(1, 3)', [1, 2, 3]],
+    ['size(null)', null],
+    ['toUpper(null)', null],
+    ['isEmpty([])', true],
+    ['TOLOWER(user)', 'neo4j'],
+    ['upper(user)', 'NEO4J'],
+    ['char_length(user)', 5],
+  ])('%s', (expression, expected) => {
+    expect(value(expression)).toEqual(expected);
+  });
+
+  it.each([
+    ['nope(1)', 'Neo.ClientError.Statement.SyntaxError', "Unknown function 'nope'"],
+    ['date()', 'CypherSysdb.NotSupported', "The function 'date' is not supported by cypher-sysdb."],
+    ['apoc.text.join(roles, ",")', 'CypherSysdb.NotSupported', "The function 'apoc.text.join' is not supported by cypher-sysdb."],
+    ['size()', 'Neo.ClientError.Statement.SyntaxError', "Insufficient parameters for function 'size'"],
+    ['toLower(1)', 'Neo.ClientError.Statement.TypeError', "Expected a String value for 'toLower', but got: Long(1)"],
+  ])('%s fails', (expression, code, message) => {
+    expect(failure(expression)).toEqual({ code, message });
+  });
+});
