@@ -1,8 +1,7 @@
 /** What a freshly started Neo4j's system database holds. */
 import { hashPassword, type RandomBytes } from '../crypto/password.js';
-import { emptyShardedMap, setEntry } from './sharded.js';
+import { ShardedMap } from './sharded.js';
 import { BUILT_IN_ROLES, type StoredUser, type SystemConfig, type SystemState } from './state.js';
-import { produce } from 'immer';
 import { BUILT_IN_PRIVILEGES } from './privileges.js';
 
 export interface SystemDatabaseOptions {
@@ -46,17 +45,12 @@ export function initialState(options: SystemDatabaseOptions, randomBytes: Random
     roles: ['admin'],
     created: BUILT_IN_ROLES.length,
   };
-  const empty: SystemState = {
-    users: emptyShardedMap(),
-    userCount: 0,
-    authIds: emptyShardedMap(),
+  return {
+    users: ShardedMap.empty<StoredUser>().set(INITIAL_USER, neo4j),
+    authIds: ShardedMap.empty(),
     roles: BUILT_IN_ROLES.map((name, created) => ({ name, created, privileges: BUILT_IN_PRIVILEGES[name] ?? [] })),
     nextSequence: BUILT_IN_ROLES.length + 1,
     config: configFrom(options),
   };
-  return produce(empty, (draft) => {
-    setEntry(draft.users, INITIAL_USER, neo4j);
-    draft.userCount = 1;
-  });
 }
 

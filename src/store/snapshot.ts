@@ -2,10 +2,10 @@
  * `toJSON()` / `fromJSON()`: the state as plain, deterministic JSON (users sorted by name), holding
  * password hashes only. Reading a snapshot checks its shape, so a hand-edited file fails clearly.
  */
-import { produce } from 'immer';
+import { freeze } from 'immer';
 import { parseEncrypted, type Credential } from '../crypto/password.js';
 import type { PrivilegeRow } from './privileges.js';
-import { emptyShardedMap, entries, setEntry } from './sharded.js';
+import { ShardedMap } from './sharded.js';
 import { authIdKey, isNative, javaOrder, type AuthEntry, type StoredRole, type StoredUser, type SystemConfig, type SystemState } from './state.js';
 
 export const SNAPSHOT_FORMAT = 'cypher-sysdb/system-database@1';
@@ -24,7 +24,7 @@ export function snapshotOf(state: SystemState): Snapshot {
     config: state.config,
     nextSequence: state.nextSequence,
     roles: [...state.roles].sort((a, b) => a.created - b.created),
-    users: [...entries(state.users)].sort((a, b) => javaOrder(a.name, b.name)),
+    users: [...state.users.values()].sort((a, b) => javaOrder(a.name, b.name)),
   };
 }
 
@@ -42,17 +42,14 @@ export function stateFromSnapshot(data: unknown): SystemState {
   const roles = array(snapshot['roles'], 'roles').map((r, i) => readRole(object(r, `roles[${i}]`), i));
   const users = array(snapshot['users'], 'users').map((u, i) => readUser(object(u, `users[${i}]`), i));
   const nextSequence = integer(snapshot['nextSequence'], 'nextSequence');
-  const empty: SystemState = { users: emptyShardedMap(), userCount: 0, authIds: emptyShardedMap(), roles, nextSequence, config };
-  return produce(empty, (draft) => {
-    const seen = new Set<string>();
-    for (const user of users) {
-      if (seen.has(user.name)) throw new SnapshotError(`user '${user.name}' appears twice`);
-      seen.add(user.name);
-      setEntry(draft.users as typeof empty.users, user.name, user);
-      for (const auth of user.auth) if (!isNative(auth)) setEntry(draft.authIds as typeof empty.authIds, authIdKey(auth.provider, auth.id), user.name);
-    }
-    draft.userCount = users.length;
-  });
+  let userMap = ShardedMap.empty<StoredUser>();
+  let authIds = ShardedMap.empty<string>();
+  for (const user of users) {
+    if (userMap.has(user.name)) throw new SnapshotError(`user '${user.name}' appears twice`);
+    userMap = userMap.set(user.name, user);
+    for (const auth of user.auth) if (!isNative(auth)) authIds = authIds.set(authIdKey(auth.provider, auth.id), user.name);
+  }
+  return freeze({ users: userMap, authIds, roles, nextSequence, config }, true);
 }
 
 type Json = Record<string, unknown>;

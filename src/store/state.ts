@@ -57,7 +57,6 @@ export interface SystemConfig {
 
 export interface SystemState {
   readonly users: ShardedMap<StoredUser>;
-  readonly userCount: number;
   /** `<provider>\u0000<id>` -> user name: Neo4j keeps provider and id unique across users. */
   readonly authIds: ShardedMap<string>;
   /** Roles are few: a list (in creation order) is simpler than a map and keeps names such as `__proto__` safe. */

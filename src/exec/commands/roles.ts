@@ -1,7 +1,7 @@
 /** CREATE, DROP and RENAME ROLE, GRANT and REVOKE ROLE. Memberships live on the users. */
 import { produce } from 'immer';
 import type { CreateRole, DropRole, GrantRoles, RenameRole, RevokeRoles } from '../../ast/roles.js';
-import { entries, setEntry, type ShardedMap } from '../../store/sharded.js';
+import type { ShardedMap } from '../../store/sharded.js';
 import { javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, type SystemState } from '../../store/state.js';
 import { argumentError } from '../errors.js';
 import { nameValue } from '../params.js';
@@ -20,13 +20,15 @@ function validateNewRoleName(name: string, failure: (reason: string) => Error): 
 }
 
 /** Rewrites the role lists of every user holding `role` (DROP and RENAME ROLE are rare; a scan is fine). */
-function replaceRoleOnUsers(draftUsers: ShardedMap<StoredUser>, users: ShardedMap<StoredUser>, role: string, replacement: string | null): void {
-  for (const user of entries(users)) {
+function replaceRoleOnUsers(users: ShardedMap<StoredUser>, role: string, replacement: string | null): ShardedMap<StoredUser> {
+  let next = users;
+  for (const user of users.values()) {
     if (!user.roles.includes(role)) continue;
     const roles = user.roles.filter((r) => r !== role);
     if (replacement !== null) roles.push(replacement);
-    setEntry(draftUsers, user.name, { ...user, roles: roles.sort(javaOrder) });
+    next = next.set(user.name, { ...user, roles: roles.sort(javaOrder) });
   }
+  return next;
 }
 
 export function createRole(state: SystemState, command: CreateRole, context: CommandContext): CommandOutcome {
@@ -43,7 +45,7 @@ export function createRole(state: SystemState, command: CreateRole, context: Com
     if (existing) {
       // OR REPLACE drops the old role first: its members lose it.
       draft.roles = draft.roles.filter((r) => r.name !== name);
-      replaceRoleOnUsers(draft.users as ShardedMap<StoredUser>, state.users, name, null);
+      draft.users = replaceRoleOnUsers(state.users, name, null);
     }
     draft.roles.push({ name, created: draft.nextSequence, privileges: [...(source?.privileges ?? [])] });
     draft.nextSequence += 1;
@@ -62,7 +64,7 @@ export function dropRole(state: SystemState, command: DropRole, context: Command
   return unchanged(
     produce(state, (draft) => {
       draft.roles = draft.roles.filter((r) => r.name !== name);
-      replaceRoleOnUsers(draft.users as ShardedMap<StoredUser>, state.users, name, null);
+      draft.users = replaceRoleOnUsers(state.users, name, null);
     }),
   );
 }
@@ -83,7 +85,7 @@ export function renameRole(state: SystemState, command: RenameRole, context: Com
     produce(state, (draft) => {
       const role = draft.roles.find((r) => r.name === from)!;
       role.name = to;
-      replaceRoleOnUsers(draft.users as ShardedMap<StoredUser>, state.users, from, to);
+      draft.users = replaceRoleOnUsers(state.users, from, to);
     }),
   );
 }
@@ -118,7 +120,7 @@ function changeMemberships(state: SystemState, command: GrantRoles | RevokeRoles
   if (updated.size === 0) return unchanged(state);
   return unchanged(
     produce(state, (draft) => {
-      for (const user of updated.values()) setEntry(draft.users as ShardedMap<StoredUser>, user.name, user);
+      for (const user of updated.values()) draft.users = draft.users.set(user.name, user);
     }),
   );
 }

@@ -5,7 +5,6 @@
 import type { ShowRoles } from '../../ast/roles.js';
 import type { ShowCurrentUser, ShowUserPrivileges, ShowUsers } from '../../ast/users.js';
 import { showColumns, type ShowCommand } from '../../check/columns.js';
-import { entries } from '../../store/sharded.js';
 import { isNative, javaOrder, PUBLIC_ROLE, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
 import { nameValue } from '../params.js';
 import { mapOf, type Value } from '../values.js';
@@ -68,7 +67,7 @@ export function showCurrentUserSource(state: SystemState, command: ShowCurrentUs
 }
 
 function usersByCreation(state: SystemState): StoredUser[] {
-  return [...entries(state.users)].sort((a, b) => a.created - b.created);
+  return [...state.users.values()].sort((a, b) => a.created - b.created);
 }
 
 export function showRolesSource(state: SystemState, command: ShowRoles): ShowSource {

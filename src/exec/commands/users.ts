@@ -2,7 +2,6 @@
 import { produce } from 'immer';
 import type { AlterCurrentUserPassword, AlterUser, AlterUsers, CreateUser, DropUser, RenameUser, TagClause } from '../../ast/users.js';
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
-import { deleteEntry, getEntry, setEntry, type ShardedMap } from '../../store/sharded.js';
 import { authIdKey, isNative, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
 import { argumentError } from '../errors.js';
 import { databaseName, nameValue, plaintextPassword, passwordText, providerList, tagList, type Params } from '../params.js';
@@ -19,21 +18,19 @@ export function validateNewUsername(name: string): void {
 }
 
 export function findUser(state: SystemState, name: string): StoredUser | undefined {
-  return getEntry(state.users, name);
+  return state.users.get(name);
 }
 
 /** Writes users and keeps the provider/id index in step with their external auths. */
 function writeUsers(state: SystemState, changes: { readonly remove?: readonly StoredUser[]; readonly put?: readonly StoredUser[] }): SystemState {
   return produce(state, (draft) => {
     for (const user of changes.remove ?? []) {
-      deleteEntry(draft.users, user.name);
-      draft.userCount -= 1;
-      for (const auth of user.auth) if (!isNative(auth)) deleteEntry(draft.authIds, authIdKey(auth.provider, auth.id));
+      draft.users = draft.users.delete(user.name);
+      for (const auth of user.auth) if (!isNative(auth)) draft.authIds = draft.authIds.delete(authIdKey(auth.provider, auth.id));
     }
     for (const user of changes.put ?? []) {
-      if (getEntry(draft.users, user.name) === undefined) draft.userCount += 1;
-      setEntry(draft.users as ShardedMap<StoredUser>, user.name, user);
-      for (const auth of user.auth) if (!isNative(auth)) setEntry(draft.authIds, authIdKey(auth.provider, auth.id), user.name);
+      draft.users = draft.users.set(user.name, user);
+      for (const auth of user.auth) if (!isNative(auth)) draft.authIds = draft.authIds.set(authIdKey(auth.provider, auth.id), user.name);
     }
     const created = Math.max(0, ...(changes.put ?? []).map((u) => u.created + 1));
     if (created > draft.nextSequence) draft.nextSequence = created;
@@ -44,7 +41,7 @@ function writeUsers(state: SystemState, changes: { readonly remove?: readonly St
 function checkAuthIdsFree(state: SystemState, userName: string, auth: readonly AuthEntry[], failure: (reason: string) => Error, ignore?: string): void {
   for (const entry of auth) {
     if (isNative(entry)) continue;
-    const owner = getEntry(state.authIds, authIdKey(entry.provider, entry.id));
+    const owner = state.authIds.get(authIdKey(entry.provider, entry.id));
     if (owner !== undefined && owner !== userName && owner !== ignore) throw failure('The combination of provider and id is already in use.');
   }
 }
