@@ -168,11 +168,31 @@ export const cypherLexer = new Lexer(lexedTokens, {
  * Finishes freshly lexed tokens, in place: identifiers spelled like keywords become those keywords, and
  * every token gets its end offset (the lexer tracks start offsets only, which is faster).
  */
+/**
+ * Keywords spelled all upper or all lower case are found without folding the case (the common case
+ * in scripts); only mixed-case ASCII words are folded. Neo4j's lexer matches keywords letter by
+ * letter over ASCII ([sS][eE][tT]), so a word with any non-ASCII letter is never a keyword.
+ */
+const keywordBySpelling = new Map([...keywordByUpperCase].flatMap(([upper, type]) => [[upper, type] as const, [upper.toLowerCase(), type] as const]));
+
+function hasMixedAsciiCase(image: string): boolean {
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < image.length; i++) {
+    const c = image.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c > 127) return false;
+  }
+  return upper && lower;
+}
+
 export function retypeKeywords(tokens: IToken[]): void {
   for (const token of tokens) {
     token.endOffset = token.startOffset + token.image.length - 1;
     if (token.tokenType === Identifier) {
-      const keyword = keywordByUpperCase.get(token.image.toUpperCase());
+      const image = token.image;
+      const keyword = keywordBySpelling.get(image) ?? (hasMixedAsciiCase(image) ? keywordByUpperCase.get(image.toUpperCase()) : undefined);
       if (keyword) {
         token.tokenType = keyword;
         token.tokenTypeIdx = keyword.tokenTypeIdx!;

@@ -1,14 +1,34 @@
-// Bundles the CLI into one file. Node resolves hundreds of small ESM files (Chevrotain's lodash-es)
-// slowly; one bundle keeps `sysdb` start-up near 0.1 s, which matters for linting in editors and CI.
+// Bundles the CLI into one CommonJS file and a V8 code cache for it.
+// - One bundle: Node resolves hundreds of small ESM files (Chevrotain's lodash-es) slowly.
+// - The code cache: bin/sysdb.js compiles the bundle with the bytecode V8 produced while linting a
+//   sample here, so a cold `sysdb lint` skips most compilation (about 15% of linting 20,000
+//   statements). V8 rejects a cache made by another Node version; the bundle then compiles as usual.
 import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileBundle } from '../bin/load-bundle.js';
+import { corpusText, generateStatements } from '../bench/corpus.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundlePath = join(root, 'dist/sysdb.cjs');
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/sysdb.mjs',
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: bundlePath,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: true,
   logLevel: 'warning',
 });
+
+// Warm the bundle on a sample script so that the functions linting needs are compiled into the cache.
+const { script, exports } = compileBundle(bundlePath, createRequire(bundlePath), null);
+const sample = corpusText(generateStatements(3000, 7));
+const silent = { stdout() {}, stderr() {}, stderrIsTTY: false, readStdin: () => sample, readFile: () => sample, writeFile() {}, expand: (p) => [p] };
+exports.main(['lint', '-'], silent);
+exports.main(['fmt', '-'], silent);
+writeFileSync(join(root, 'dist/sysdb.cache'), script.createCachedData());

@@ -137,7 +137,7 @@ describe('sysdb', () => {
   });
 });
 
-const built = existsSync(new URL('../dist/sysdb.mjs', import.meta.url));
+const built = existsSync(new URL('../dist/sysdb.cjs', import.meta.url));
 
 describe.skipIf(!built)('the installed binary (bin/sysdb.js over the bundle)', () => {
   const sysdb = (...args: string[]) => spawnSync(process.execPath, ['bin/sysdb.js', ...args], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });

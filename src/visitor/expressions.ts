@@ -79,14 +79,17 @@ type Item =
 /** The flat CST of an expression, in source order. */
 function itemsOf(node: Cst.ExpressionCstNode): Item[] {
   const c = node.children;
+  const operandItem = (operand: Cst.OperandCstNode): Item => {
+    const prefixes = inSourceOrder(operand.children.NOT, operand.children.Plus, operand.children.Minus);
+    if (prefixes.length > MAX_EXPRESSION_DEPTH) {
+      throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, nodeSpan(operand));
+    }
+    return { kind: 'operand', prefixes, node: operand, offset: nodeSpan(operand).start.offset };
+  };
+  // Most expressions are a single operand: no operators to order.
+  if (c.operand.length === 1 && !c.infixOperator && !c.nullCheck) return [operandItem(c.operand[0]!)];
   const items: Item[] = [
-    ...c.operand.map((operand): Item => {
-      const prefixes = inSourceOrder(operand.children.NOT, operand.children.Plus, operand.children.Minus);
-      if (prefixes.length > MAX_EXPRESSION_DEPTH) {
-        throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, nodeSpan(operand));
-      }
-      return { kind: 'operand', prefixes, node: operand, offset: nodeSpan(operand).start.offset };
-    }),
+    ...c.operand.map(operandItem),
     ...(c.infixOperator ?? []).map((op): Item => {
       const first = (Object.values(op.children).flat() as IToken[]).sort((a, b) => a.startOffset - b.startOffset)[0]!;
       return { kind: 'infix', infix: INFIX_BY_IMAGE[first.image.toUpperCase()]!, offset: first.startOffset };
@@ -154,12 +157,16 @@ export function expression(node: Cst.ExpressionCstNode): Expression {
 }
 
 /** Chevrotain groups tokens by type; source order is restored from their offsets. */
+const NONE: IToken[] = [];
+
 function inSourceOrder(...groups: (IToken[] | undefined)[]): IToken[] {
+  if (groups.every((g) => g === undefined)) return NONE;
   return groups.flatMap((g) => g ?? []).sort((a, b) => a.startOffset - b.startOffset);
 }
 
 function postfixExpression(node: Cst.PostfixExpressionCstNode): Expression {
   let result = atom(one(node.children.atom));
+  if (!node.children.property && !node.children.indexOrSlice) return result;
   const steps = [
     ...(node.children.property ?? []).map((p) => ({ offset: p.startOffset, property: p, index: undefined })),
     ...(node.children.indexOrSlice ?? []).map((i) => ({ offset: i.location!.startOffset, property: undefined, index: i })),
