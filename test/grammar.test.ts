@@ -6,3 +6,14 @@ describe('the grammar', () => {
     expect(() => new CypherAdminParser({ validate: true })).not.toThrow();
   });
 });
+
+describe('keywords', () => {
+  it('match in any ASCII case, and a word with a non-ASCII letter is never one (regression: non-ASCII keyword folding)', async () => {
+    const { parse } = await import('../src/index.js');
+    expect(parse("cReAtE uSeR jake sEt PaSsWoRd 'abcd1234'").diagnostics).toEqual([]);
+    // 'ſ' (long s) upper-cases to 'S' in JavaScript, but Neo4j's lexer matches keywords over [sS] only.
+    const result = parse("CREATE USER ſet SET PASSWORD 'abcd1234'");
+    expect(result.diagnostics).toEqual([]);
+    expect(result.statements[0]).toMatchObject({ kind: 'create-user', name: { kind: 'name', value: 'ſet' } });
+  });
+});
