@@ -12,3 +12,7 @@ export type { ExecuteOptions, QueryResult, ScriptOptions, ScriptRun, Snapshot, S
 export { Neo4jError } from './exec/errors.js';
 export type { ResultValue } from './exec/values.js';
 export { SnapshotError } from './store/snapshot.js';
+export { highlight } from './highlight.js';
+export type { HighlightClass, HighlightRange } from './highlight.js';
+export { maskPasswords } from './mask.js';
+export { cell as formatValue } from './result-text.js';

@@ -1,17 +1,6 @@
 /** Result tables drawn the way cypher-shell draws them, so output reads the same as against a server. */
 import type { ResultValue } from '../exec/values.js';
-
-/** cypher-shell's rendering of a value: strings quoted, TRUE/FALSE/NULL in capitals, maps with bare keys. */
-export function cell(value: ResultValue): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(cell).join(', ')}]`;
-  return `{${Object.entries(value)
-    .map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `\`${k.replace(/`/g, '``')}\``}: ${cell(v)}`)
-    .join(', ')}}`;
-}
+import { cell } from '../result-text.js';
 
 export function table(columns: readonly string[], rows: readonly (readonly ResultValue[])[]): string {
   const cells = rows.map((row) => row.map(cell));
