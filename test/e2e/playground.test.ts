@@ -72,6 +72,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
       "1:8 Invalid input 'USR': expected 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
     );
     await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
+    await page.locator('.cm-lintRange-error').first().hover();
+    await expect.poll(() => page.locator('.cm-tooltip-lint').textContent()).toContain("Invalid input 'USR': expected 'OR', 'ROLE' or 'USER'");
 
     await replaceScript("CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED;\nGRANT ROLE reader TO jake;\nSHOW USERS;");
     await expect.poll(() => page.locator('#problems li').count(), { timeout: 10_000 }).toBe(0);
