@@ -15,6 +15,7 @@ export type StatementCstChildren = {
   renameCommand?: RenameCommandCstNode[];
   grantCommand?: GrantCommandCstNode[];
   revokeCommand?: RevokeCommandCstNode[];
+  denyCommand?: DenyCommandCstNode[];
   showCommand?: ShowCommandCstNode[];
   EOF: IToken[];
 };
@@ -399,10 +400,24 @@ export interface GrantCommandCstNode extends CstNode {
 
 export type GrantCommandCstChildren = {
   GRANT: IToken[];
-  roleKeyword: RoleKeywordCstNode[];
-  roles: CommandNameListCstNode[];
+  roleKeyword?: RoleKeywordCstNode[];
+  roles?: CommandNameListCstNode[];
+  TO?: (IToken)[];
+  roleGrantees?: RoleGranteesCstNode[];
+  dbmsPrivilegeOnDbms?: DbmsPrivilegeOnDbmsCstNode[];
+  privilegeRoles?: CommandNameListCstNode[];
+};
+
+export interface DenyCommandCstNode extends CstNode {
+  name: "denyCommand";
+  children: DenyCommandCstChildren;
+}
+
+export type DenyCommandCstChildren = {
+  DENY: IToken[];
+  dbmsPrivilegeOnDbms: DbmsPrivilegeOnDbmsCstNode[];
   TO: IToken[];
-  roleGrantees: RoleGranteesCstNode[];
+  privilegeRoles: CommandNameListCstNode[];
 };
 
 export interface RevokeCommandCstNode extends CstNode {
@@ -412,10 +427,57 @@ export interface RevokeCommandCstNode extends CstNode {
 
 export type RevokeCommandCstChildren = {
   REVOKE: IToken[];
-  roleKeyword: RoleKeywordCstNode[];
-  roles: CommandNameListCstNode[];
-  FROM: IToken[];
-  roleGrantees: RoleGranteesCstNode[];
+  roleKeyword?: RoleKeywordCstNode[];
+  roles?: CommandNameListCstNode[];
+  FROM?: (IToken)[];
+  roleGrantees?: RoleGranteesCstNode[];
+  GRANT?: IToken[];
+  DENY?: IToken[];
+  dbmsPrivilegeOnDbms?: DbmsPrivilegeOnDbmsCstNode[];
+  privilegeRoles?: CommandNameListCstNode[];
+};
+
+export interface DbmsPrivilegeOnDbmsCstNode extends CstNode {
+  name: "dbmsPrivilegeOnDbms";
+  children: DbmsPrivilegeOnDbmsCstChildren;
+}
+
+export type DbmsPrivilegeOnDbmsCstChildren = {
+  IMMUTABLE?: IToken[];
+  dbmsPrivilege: DbmsPrivilegeCstNode[];
+  ON: IToken[];
+  DBMS: IToken[];
+};
+
+export interface DbmsPrivilegeCstNode extends CstNode {
+  name: "dbmsPrivilege";
+  children: DbmsPrivilegeCstChildren;
+}
+
+export type DbmsPrivilegeCstChildren = {
+  ALL?: IToken[];
+  DBMS?: IToken[];
+  PRIVILEGES?: IToken[];
+  CREATE?: IToken[];
+  DROP?: IToken[];
+  RENAME?: IToken[];
+  userKeyword?: (UserKeywordCstNode)[];
+  roleKeyword?: (RoleKeywordCstNode)[];
+  ALTER?: IToken[];
+  SHOW?: IToken[];
+  METADATA?: (IToken)[];
+  privilegeKeyword?: (PrivilegeKeywordCstNode)[];
+  SET?: IToken[];
+  PASSWORD?: IToken[];
+  PASSWORDS?: IToken[];
+  AUTH?: IToken[];
+  USER?: IToken[];
+  STATUS?: IToken[];
+  HOME?: IToken[];
+  DATABASE?: IToken[];
+  ASSIGN?: IToken[];
+  REMOVE?: IToken[];
+  MANAGEMENT?: IToken[];
 };
 
 export interface RoleKeywordCstNode extends CstNode {
@@ -527,10 +589,57 @@ export interface ShowRolesCstNode extends CstNode {
 export type ShowRolesCstChildren = {
   ALL?: IToken[];
   POPULATED?: IToken[];
-  roleKeyword: RoleKeywordCstNode[];
+  privilegeKeyword?: PrivilegeKeywordCstNode[];
+  privilegesAs?: PrivilegesAsCstNode[];
+  showCommandYield?: ShowCommandYieldCstNode[];
+  roleKeyword?: RoleKeywordCstNode[];
+  showRolesTail?: ShowRolesTailCstNode[];
+  showRolePrivilegesTail?: ShowRolePrivilegesTailCstNode[];
+};
+
+export interface ShowRolesTailCstNode extends CstNode {
+  name: "showRolesTail";
+  children: ShowRolesTailCstChildren;
+}
+
+export type ShowRolesTailCstChildren = {
   WITH?: IToken[];
   userKeyword?: UserKeywordCstNode[];
   showCommandYield: ShowCommandYieldCstNode[];
+};
+
+export interface ShowRolesProbeCstNode extends CstNode {
+  name: "showRolesProbe";
+  children: ShowRolesProbeCstChildren;
+}
+
+export type ShowRolesProbeCstChildren = {
+  showRolesTail: ShowRolesTailCstNode[];
+  EOF: IToken[];
+};
+
+export interface ShowRolePrivilegesTailCstNode extends CstNode {
+  name: "showRolePrivilegesTail";
+  children: ShowRolePrivilegesTailCstChildren;
+}
+
+export type ShowRolePrivilegesTailCstChildren = {
+  commandNameList: CommandNameListCstNode[];
+  privilegeKeyword: PrivilegeKeywordCstNode[];
+  privilegesAs?: PrivilegesAsCstNode[];
+  showCommandYield: ShowCommandYieldCstNode[];
+};
+
+export interface PrivilegesAsCstNode extends CstNode {
+  name: "privilegesAs";
+  children: PrivilegesAsCstChildren;
+}
+
+export type PrivilegesAsCstChildren = {
+  AS: IToken[];
+  REVOKE?: IToken[];
+  COMMAND?: IToken[];
+  COMMANDS?: IToken[];
 };
 
 export interface ShowCommandYieldCstNode extends CstNode {
@@ -994,6 +1103,16 @@ export type FunctionCallCstChildren = {
   argument?: ExpressionCstNode[];
   Comma?: IToken[];
   RParen: IToken[];
+};
+
+export interface PrivilegeKeywordCstNode extends CstNode {
+  name: "privilegeKeyword";
+  children: PrivilegeKeywordCstChildren;
+}
+
+export type PrivilegeKeywordCstChildren = {
+  PRIVILEGE?: IToken[];
+  PRIVILEGES?: IToken[];
 };
 
 export interface ClientParamValueCstNode extends CstNode {

@@ -47,6 +47,7 @@ export class CypherAdminParser extends CstParser {
       { ALT: () => this.SUBRULE(this.renameCommand) },
       { ALT: () => this.SUBRULE(this.grantCommand) },
       { ALT: () => this.SUBRULE(this.revokeCommand) },
+      { ALT: () => this.SUBRULE(this.denyCommand) },
       { ALT: () => this.SUBRULE(this.showCommand) },
     ]);
     this.CONSUME(EOF);
@@ -375,20 +376,153 @@ export class CypherAdminParser extends CstParser {
     this.SUBRULE2(this.commandNameExpression, { LABEL: 'to' });
   });
 
+  /** `GRANT ROLE r TO u` or `GRANT <privilege> ON DBMS TO r`; `ROLE MANAGEMENT ON` is the privilege. */
   private grantCommand = this.RULE('grantCommand', () => {
     this.CONSUME(K.GRANT);
-    this.SUBRULE(this.roleKeyword);
-    this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
+    this.OR([
+      {
+        GATE: () => !this.isRoleManagementPrivilegeAhead(),
+        ALT: () => {
+          this.SUBRULE(this.roleKeyword);
+          this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
+          this.CONSUME(K.TO);
+          this.SUBRULE(this.roleGrantees);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.dbmsPrivilegeOnDbms);
+          this.CONSUME2(K.TO);
+          this.SUBRULE2(this.commandNameList, { LABEL: 'privilegeRoles' });
+        },
+      },
+    ]);
+  });
+
+  private denyCommand = this.RULE('denyCommand', () => {
+    this.CONSUME(K.DENY);
+    this.SUBRULE(this.dbmsPrivilegeOnDbms);
     this.CONSUME(K.TO);
-    this.SUBRULE(this.roleGrantees);
+    this.SUBRULE(this.commandNameList, { LABEL: 'privilegeRoles' });
   });
 
   private revokeCommand = this.RULE('revokeCommand', () => {
     this.CONSUME(K.REVOKE);
-    this.SUBRULE(this.roleKeyword);
-    this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
-    this.CONSUME(K.FROM);
-    this.SUBRULE(this.roleGrantees);
+    this.OR([
+      {
+        GATE: () => !this.isRoleManagementPrivilegeAhead(),
+        ALT: () => {
+          this.SUBRULE(this.roleKeyword);
+          this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
+          this.CONSUME(K.FROM);
+          this.SUBRULE(this.roleGrantees);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(K.GRANT) }, { ALT: () => this.CONSUME(K.DENY) }]));
+          this.SUBRULE(this.dbmsPrivilegeOnDbms);
+          this.CONSUME2(K.FROM);
+          this.SUBRULE2(this.commandNameList, { LABEL: 'privilegeRoles' });
+        },
+      },
+    ]);
+  });
+
+  /** `[IMMUTABLE] <dbms privilege> ON DBMS`: the user, role and privilege management privileges. */
+  private dbmsPrivilegeOnDbms = this.RULE('dbmsPrivilegeOnDbms', () => {
+    this.OPTION(() => this.CONSUME(K.IMMUTABLE));
+    this.SUBRULE(this.dbmsPrivilege);
+    this.CONSUME(K.ON);
+    this.CONSUME(K.DBMS);
+  });
+
+  private dbmsPrivilege = this.RULE('dbmsPrivilege', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.ALL);
+          this.OPTION(() => this.CONSUME(K.DBMS));
+          this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
+        },
+      },
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(K.CREATE) }, { ALT: () => this.CONSUME(K.DROP) }, { ALT: () => this.CONSUME(K.RENAME) }]);
+          this.OR3([{ ALT: () => this.SUBRULE(this.userKeyword) }, { ALT: () => this.SUBRULE(this.roleKeyword) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.ALTER);
+          this.SUBRULE2(this.userKeyword);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.SHOW);
+          this.OR4([
+            {
+              ALT: () => {
+                this.SUBRULE3(this.userKeyword);
+                this.OPTION3(() => this.CONSUME(K.METADATA));
+              },
+            },
+            { ALT: () => this.SUBRULE2(this.roleKeyword) },
+            { ALT: () => this.SUBRULE(this.privilegeKeyword) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.SET);
+          this.OR6([
+            { ALT: () => this.CONSUME(K.PASSWORD) },
+            { ALT: () => this.CONSUME(K.PASSWORDS) },
+            { ALT: () => this.CONSUME(K.AUTH) },
+            {
+              ALT: () => {
+                this.CONSUME(K.USER);
+                this.OR7([
+                  { ALT: () => this.CONSUME(K.STATUS) },
+                  { ALT: () => this.CONSUME3(K.METADATA) },
+                  {
+                    ALT: () => {
+                      this.CONSUME(K.HOME);
+                      this.CONSUME(K.DATABASE);
+                    },
+                  },
+                ]);
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR8([{ ALT: () => this.CONSUME(K.ASSIGN) }, { ALT: () => this.CONSUME(K.REMOVE) }]);
+          this.OR9([
+            { ALT: () => this.SUBRULE3(this.roleKeyword) },
+            { ALT: () => this.SUBRULE2(this.privilegeKeyword) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR5([
+            {
+              ALT: () => {
+                this.SUBRULE4(this.userKeyword);
+                this.OPTION4(() => this.CONSUME2(K.METADATA));
+              },
+            },
+            { ALT: () => this.SUBRULE4(this.roleKeyword) },
+            { ALT: () => this.SUBRULE3(this.privilegeKeyword) },
+          ]);
+          this.CONSUME(K.MANAGEMENT);
+        },
+      },
+    ]);
   });
 
   private roleKeyword = this.RULE('roleKeyword', () => {
@@ -476,16 +610,73 @@ export class CypherAdminParser extends CstParser {
     this.SUBRULE(this.showCommandYield);
   });
 
+  /**
+   * `SHOW [ALL|POPULATED] ROLES [WITH USERS]`, `SHOW [ALL] PRIVILEGES` and `SHOW ROLE[S] names PRIVILEGES`.
+   * Role names may be keywords, so `SHOW ROLES YIELD privileges` is resolved as for SHOW USERS.
+   */
   private showRoles = this.RULE('showRoles', () => {
     this.OPTION(() =>
       this.OR([{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.CONSUME(K.POPULATED) }]),
     );
-    this.SUBRULE(this.roleKeyword);
-    this.OPTION2(() => {
+    this.OR2([
+      {
+        GATE: () => this.LA(0).tokenType !== K.POPULATED,
+        ALT: () => {
+          this.SUBRULE(this.privilegeKeyword);
+          this.OPTION2(() => this.SUBRULE(this.privilegesAs));
+          this.SUBRULE(this.showCommandYield);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.roleKeyword);
+          this.OR3({
+            IGNORE_AMBIGUITIES: true,
+            DEF: [
+              {
+                GATE: () => !this.isPrivilegesAhead() || this.showRolesProbeSucceeds(),
+                ALT: () => this.SUBRULE(this.showRolesTail),
+              },
+              {
+                GATE: () => this.LA(0).tokenType !== K.POPULATED,
+                ALT: () => this.SUBRULE(this.showRolePrivilegesTail),
+              },
+            ],
+          });
+        },
+      },
+    ]);
+  });
+
+  private showRolesTail = this.RULE('showRolesTail', () => {
+    this.OPTION(() => {
       this.CONSUME(K.WITH);
       this.SUBRULE(this.userKeyword);
     });
     this.SUBRULE(this.showCommandYield);
+  });
+
+  /** Only for the trial parse above: a SHOW ROLES tail that reaches the end of the statement. */
+  private showRolesProbe = this.RULE('showRolesProbe', () => {
+    this.SUBRULE(this.showRolesTail);
+    this.CONSUME(EOF);
+  });
+
+  private showRolesProbeSucceeds(): boolean {
+    return this.BACKTRACK(this.showRolesProbe).call(this);
+  }
+
+  private showRolePrivilegesTail = this.RULE('showRolePrivilegesTail', () => {
+    this.SUBRULE(this.commandNameList);
+    this.SUBRULE(this.privilegeKeyword);
+    this.OPTION(() => this.SUBRULE(this.privilegesAs));
+    this.SUBRULE(this.showCommandYield);
+  });
+
+  private privilegesAs = this.RULE('privilegesAs', () => {
+    this.CONSUME(K.AS);
+    this.OPTION(() => this.CONSUME(K.REVOKE));
+    this.OR([{ ALT: () => this.CONSUME(K.COMMAND) }, { ALT: () => this.CONSUME(K.COMMANDS) }]);
   });
 
   private showCommandYield = this.RULE('showCommandYield', () => {
@@ -863,6 +1054,16 @@ export class CypherAdminParser extends CstParser {
   });
 
   // ---------------------------------------------------------------- lookahead helpers (bounded scans)
+
+  private privilegeKeyword = this.RULE('privilegeKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.PRIVILEGE) }, { ALT: () => this.CONSUME(K.PRIVILEGES) }]);
+  });
+
+  /** After GRANT or REVOKE: `ROLE MANAGEMENT ON ...` is a privilege, `ROLE management TO ...` a role called "management". */
+  private isRoleManagementPrivilegeAhead(): boolean {
+    const first = this.LA(1).tokenType;
+    return (first === K.ROLE || first === K.ROLES) && this.LA(2).tokenType === K.MANAGEMENT && this.LA(3).tokenType === K.ON;
+  }
 
   private startsName(k: number): boolean {
     const token = this.LA(k);

@@ -127,10 +127,11 @@ export const Unknown = createToken({
 
 /** The keywords of the commands we parse. Each is also a `Name`, as in Neo4j. */
 const KEYWORD_WORDS = [
-  'ACTIVE', 'ADD', 'ALL', 'ALTER', 'AND', 'ANY', 'AS', 'ASC', 'ASCENDING', 'AUTH', 'BY', 'CASE', 'CHANGE',
-  'COMMAND', 'COMMANDS', 'CONTAINS', 'COPY', 'CREATE', 'CURRENT', 'DATABASE', 'DESC', 'DESCENDING',
+  'ACTIVE', 'ADD', 'ALL', 'ALTER', 'AND', 'ANY', 'AS', 'ASC', 'ASCENDING', 'ASSIGN', 'AUTH', 'BY', 'CASE', 'CHANGE',
+  'COMMAND', 'COMMANDS', 'CONTAINS', 'COPY', 'CREATE', 'CURRENT', 'DATABASE', 'DBMS', 'DENY', 'DESC', 'DESCENDING',
   'DISTINCT', 'DROP', 'ELSE', 'ENCRYPTED', 'END', 'ENDS', 'EXISTS', 'FALSE', 'FROM', 'GRANT', 'HOME', 'ID',
-  'IF', 'IN', 'IS', 'LIMIT', 'NONE', 'NOT', 'NULL', 'OF', 'OFFSET', 'OR', 'ORDER', 'PASSWORD', 'PLAINTEXT',
+  'IF', 'IMMUTABLE', 'IN', 'IS', 'LIMIT', 'MANAGEMENT', 'METADATA', 'NONE', 'NOT', 'NULL', 'OF', 'OFFSET', 'ON', 'OR', 'ORDER',
+  'PASSWORD', 'PASSWORDS', 'PLAINTEXT',
   'POPULATED', 'PRIVILEGE', 'PRIVILEGES', 'PROVIDER', 'PROVIDERS', 'REMOVE', 'RENAME', 'REPLACE', 'REQUIRED',
   'RETURN', 'REVOKE', 'ROLE', 'ROLES', 'SET', 'SHOW', 'SINGLE', 'SKIP', 'STARTS', 'STATUS', 'SUSPENDED', 'TAG',
   'TAGS', 'THEN', 'TO', 'TRUE', 'USE', 'USER', 'USERS', 'WHEN', 'WHERE', 'WITH', 'XOR', 'YIELD',

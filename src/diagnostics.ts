@@ -18,6 +18,10 @@ export const StatusCode = {
   ArithmeticError: 'Neo.ClientError.Statement.ArithmeticError',
   /** The executing user must change their password before doing anything else (the initial-password gate). */
   CredentialsExpired: 'Neo.ClientError.Security.CredentialsExpired',
+  /** The executing user lacks a privilege (or one is denied). */
+  Forbidden: 'Neo.ClientError.Security.Forbidden',
+  /** Neo4j's kernel-level argument errors, e.g. granting a privilege to a role that does not exist. */
+  InvalidArguments: 'Neo.ClientError.General.InvalidArguments',
   /** An administration command sent to a database other than `system`. */
   NotSystemDatabaseError: 'Neo.ClientError.Statement.NotSystemDatabaseError',
   /** Not Neo4j's: a construct cypher-sysdb does not implement. */

@@ -8,7 +8,9 @@ import { isClientCommand } from './ast/index.js';
 import type { Expression } from './ast/expressions.js';
 import { BINARY_PRECEDENCE, Precedence } from './precedence.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from './ast/show.js';
-import type { AlterUserClause, AuthAttribute, PasswordFormat, SetUserClause, TagClause } from './ast/users.js';
+import type { AlterUserClause, AuthAttribute, PasswordFormat, PrivilegeOutput, SetUserClause, TagClause } from './ast/users.js';
+import type { DbmsAction } from './ast/privileges.js';
+import { PRIVILEGE_TEXT } from './dbms-privileges.js';
 import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from './ast/values.js';
 
 export interface FormatOptions {
@@ -130,8 +132,7 @@ const commands: Printers<CypherStatement> = {
   'show-users': (s) => `SHOW USERS${s.withAuth ? ' WITH AUTH' : ''}${pipeline(s.pipeline)}`,
   'show-user-privileges': (s) => {
     const users = s.users.length === 0 ? 'SHOW USER' : `SHOW USERS ${names(s.users)}`;
-    const output = s.output === 'commands' ? ' AS COMMANDS' : s.output === 'revoke-commands' ? ' AS REVOKE COMMANDS' : '';
-    return `${users} PRIVILEGES${output}${pipeline(s.pipeline)}`;
+    return `${users} PRIVILEGES${privilegeOutput(s.output)}${pipeline(s.pipeline)}`;
   },
   'create-role': (s) =>
     `CREATE ${s.orReplace ? 'OR REPLACE ' : ''}ROLE ${nameOrParameter(s.name)}${s.ifNotExists ? ' IF NOT EXISTS' : ''}${s.copyOf ? ` AS COPY OF ${nameOrParameter(s.copyOf)}` : ''}`,
@@ -140,7 +141,20 @@ const commands: Printers<CypherStatement> = {
   'grant-roles': (s) => `GRANT ${s.roles.length === 1 ? 'ROLE' : 'ROLES'} ${names(s.roles)} TO ${names(s.users)}`,
   'revoke-roles': (s) => `REVOKE ${s.roles.length === 1 ? 'ROLE' : 'ROLES'} ${names(s.roles)} FROM ${names(s.users)}`,
   'show-roles': (s) => `SHOW ${s.populatedOnly ? 'POPULATED ' : ''}ROLES${s.withUsers ? ' WITH USERS' : ''}${pipeline(s.pipeline)}`,
+  'grant-privilege': (s) => `GRANT ${dbmsPrivilege(s)} TO ${names(s.roles)}`,
+  'deny-privilege': (s) => `DENY ${dbmsPrivilege(s)} TO ${names(s.roles)}`,
+  'revoke-privilege': (s) => `REVOKE ${s.revokes === 'both' ? '' : `${s.revokes.toUpperCase()} `}${dbmsPrivilege(s)} FROM ${names(s.roles)}`,
+  'show-privileges': (s) => `SHOW PRIVILEGES${privilegeOutput(s.output)}${pipeline(s.pipeline)}`,
+  'show-role-privileges': (s) => `SHOW ROLES ${names(s.roles)} PRIVILEGES${privilegeOutput(s.output)}${pipeline(s.pipeline)}`,
 };
+
+function privilegeOutput(output: PrivilegeOutput): string {
+  return output === 'commands' ? ' AS COMMANDS' : output === 'revoke-commands' ? ' AS REVOKE COMMANDS' : '';
+}
+
+function dbmsPrivilege(s: { readonly immutable: boolean; readonly action: DbmsAction }): string {
+  return `${s.immutable ? 'IMMUTABLE ' : ''}${PRIVILEGE_TEXT[s.action]} ON DBMS`;
+}
 
 const clientCommands: Printers<ClientCommand> = {
   'client-use': (c) => `:use ${c.database}`,

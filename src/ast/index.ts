@@ -1,4 +1,5 @@
 import type { ClientCommand } from './client.js';
+import type { PrivilegeCommand } from './privileges.js';
 import type { RoleCommand } from './roles.js';
 import type { Spanned } from './span.js';
 import type { DatabaseName } from './values.js';
@@ -6,6 +7,7 @@ import type { UserCommand } from './users.js';
 
 export type * from './client.js';
 export type * from './expressions.js';
+export type * from './privileges.js';
 export type * from './roles.js';
 export type * from './show.js';
 export type * from './span.js';
@@ -17,7 +19,7 @@ export interface UseClause extends Spanned {
   readonly database: DatabaseName;
 }
 
-export type AdminCommand = UserCommand | RoleCommand;
+export type AdminCommand = UserCommand | RoleCommand | PrivilegeCommand;
 
 /** A Cypher statement with the optional USE prefix. */
 export type CypherStatement = AdminCommand & { readonly use: UseClause | null };

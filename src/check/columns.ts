@@ -1,6 +1,7 @@
 /** The output columns of each SHOW command, in Neo4j's `YIELD *` order, and which are shown by default. */
 import type { ShowCurrentUser, ShowUserPrivileges, ShowUsers } from '../ast/users.js';
 import type { ShowRoles } from '../ast/roles.js';
+import type { ShowPrivileges, ShowRolePrivileges } from '../ast/privileges.js';
 
 export interface ShowColumns {
   /** Every column, in `YIELD *` order. */
@@ -9,11 +10,12 @@ export interface ShowColumns {
   readonly defaults: readonly string[];
 }
 
-export type ShowCommand = ShowUsers | ShowCurrentUser | ShowUserPrivileges | ShowRoles;
+export type ShowCommand = ShowUsers | ShowCurrentUser | ShowUserPrivileges | ShowRoles | ShowPrivileges | ShowRolePrivileges;
 
 const USER_COLUMNS = ['user', 'roles', 'passwordChangeRequired', 'suspended', 'home'];
 /** Neo4j's manual: "They are all returned by default without requiring a YIELD". */
 const PRIVILEGE_COLUMNS = ['access', 'action', 'resource', 'graph', 'segment', 'role', 'immutable', 'user'];
+const ROLE_PRIVILEGE_COLUMNS = ['access', 'action', 'resource', 'graph', 'segment', 'role', 'immutable'];
 
 export function showColumns(command: ShowCommand): ShowColumns {
   switch (command.kind) {
@@ -29,5 +31,8 @@ export function showColumns(command: ShowCommand): ShowColumns {
       return command.output === 'table'
         ? { all: PRIVILEGE_COLUMNS, defaults: PRIVILEGE_COLUMNS }
         : { all: ['command', 'immutable'], defaults: ['command'] };
+    case 'show-privileges':
+    case 'show-role-privileges':
+      return command.output === 'table' ? { all: ROLE_PRIVILEGE_COLUMNS, defaults: ROLE_PRIVILEGE_COLUMNS } : { all: ['command', 'immutable'], defaults: ['command'] };
   }
 }

@@ -35,6 +35,8 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
     case 'show-users':
     case 'show-user-privileges':
     case 'show-roles':
+    case 'show-privileges':
+    case 'show-role-privileges':
       return checkShow(statement, context);
     case 'create-role':
       if (statement.orReplace && statement.ifNotExists) {
@@ -48,6 +50,9 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
     case 'drop-role':
     case 'grant-roles':
     case 'revoke-roles':
+    case 'grant-privilege':
+    case 'deny-privilege':
+    case 'revoke-privilege':
       return [];
     default:
       return unreachable(statement);
@@ -75,6 +80,11 @@ const COMMAND_NAMES: Record<CypherStatement['kind'], string> = {
   'grant-roles': 'GRANT ROLE',
   'revoke-roles': 'REVOKE ROLE',
   'show-roles': 'SHOW ROLES',
+  'grant-privilege': 'GRANT',
+  'deny-privilege': 'DENY',
+  'revoke-privilege': 'REVOKE',
+  'show-privileges': 'SHOW PRIVILEGES',
+  'show-role-privileges': 'SHOW ROLE PRIVILEGES',
 };
 
 /** `USE system` is accepted; any other database cannot run administration commands. */

@@ -12,10 +12,14 @@ import { showCurrentUserSource, showRolesSource, showUserPrivilegesSource, showU
 import { alterCurrentUserPassword, alterUser, alterUsers, createUser, dropUser, findUser, renameUser } from './commands/users.js';
 import { Neo4jError } from './errors.js';
 import { runPipeline } from './pipeline.js';
+import { authorize, permission } from './authorize.js';
+import { grantOrDenyPrivilege, revokePrivilege, showPrivilegesSource } from './commands/privileges.js';
 import { isNative } from '../store/state.js';
 
 export function executeStatement(state: SystemState, statement: CypherStatement, context: CommandContext): CommandOutcome {
   checkPasswordChangeGate(state, statement, context);
+  authorize(state, statement, context);
+  const canSeeTags = permission(state, context.user, 'show_user_metadata') === 'granted';
   switch (statement.kind) {
     case 'create-user':
       return createUser(state, statement, context);
@@ -40,13 +44,21 @@ export function executeStatement(state: SystemState, statement: CypherStatement,
     case 'revoke-roles':
       return revokeRoles(state, statement, context);
     case 'show-users':
-      return show(state, statement, showUsersSource(state, statement), context);
+      return show(state, statement, showUsersSource(state, statement, canSeeTags), context);
     case 'show-current-user':
-      return show(state, statement, showCurrentUserSource(state, statement, context), context);
+      return show(state, statement, showCurrentUserSource(state, statement, context, canSeeTags), context);
     case 'show-roles':
       return show(state, statement, showRolesSource(state, statement), context);
     case 'show-user-privileges':
       return show(state, statement, showUserPrivilegesSource(state, statement, context), context);
+    case 'grant-privilege':
+    case 'deny-privilege':
+      return grantOrDenyPrivilege(state, statement, context);
+    case 'revoke-privilege':
+      return revokePrivilege(state, statement, context);
+    case 'show-privileges':
+    case 'show-role-privileges':
+      return show(state, statement, showPrivilegesSource(state, statement, context), context);
     default:
       return unreachable(statement);
   }

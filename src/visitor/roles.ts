@@ -27,18 +27,16 @@ export function renameRole(node: Cst.RenameRoleCstNode, span: Span): RoleCommand
   return { kind: 'rename-role', from: commandName(one(c.from)), to: commandName(one(c.to)), ifExists: c.ifExists !== undefined, span };
 }
 
-export function grantOrRevoke(node: Cst.GrantCommandCstNode | Cst.RevokeCommandCstNode, kind: 'grant-roles' | 'revoke-roles', span: Span): RoleCommand {
-  const c = node.children;
-  return { kind, roles: commandNames(one(c.roles)), users: commandNames(one(one(c.roleGrantees).children.users)), span };
+export function grantOrRevoke(c: Cst.GrantCommandCstChildren | Cst.RevokeCommandCstChildren, kind: 'grant-roles' | 'revoke-roles', span: Span): RoleCommand {
+  return { kind, roles: commandNames(one(c.roles!)), users: commandNames(one(one(c.roleGrantees!).children.users)), span };
 }
 
-export function showRoles(node: Cst.ShowRolesCstNode, span: Span, source: string): RoleCommand {
-  const c = node.children;
+export function showRoles(c: Cst.ShowRolesCstChildren, tail: Cst.ShowRolesTailCstNode, span: Span, source: string): RoleCommand {
   return {
     kind: 'show-roles',
     populatedOnly: c.POPULATED !== undefined,
-    withUsers: c.WITH !== undefined,
-    pipeline: showPipeline(one(c.showCommandYield), source),
+    withUsers: tail.children.WITH !== undefined,
+    pipeline: showPipeline(one(tail.children.showCommandYield), source),
     span,
   };
 }

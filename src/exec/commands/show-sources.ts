@@ -24,7 +24,8 @@ export interface ShowSource {
 /** What WITH AUTH shows for a native password: Neo4j's manual prints it masked like this. */
 export const MASKED_PASSWORD = '*********';
 
-function userColumns(user: StoredUser): [string, Value][] {
+/** Tag values need SHOW USER METADATA; without it the column is null (Neo4j's manual). */
+function userColumns(user: StoredUser, canSeeTags: boolean): [string, Value][] {
   const native = user.auth.find(isNative);
   return [
     ['user', user.name],
@@ -32,7 +33,7 @@ function userColumns(user: StoredUser): [string, Value][] {
     ['passwordChangeRequired', native ? native.changeRequired : null],
     ['suspended', user.suspended],
     ['home', user.home],
-    ['tags', [...user.tags]],
+    ['tags', canSeeTags ? [...user.tags] : null],
   ];
 }
 
@@ -47,23 +48,23 @@ function source(command: ShowCommand, defaultOrder: readonly string[], rows: Sou
   return { columns: all, defaultColumns: defaults, defaultOrder, rows };
 }
 
-export function showUsersSource(state: SystemState, command: ShowUsers): ShowSource {
+export function showUsersSource(state: SystemState, command: ShowUsers, canSeeTags: boolean): ShowSource {
   const rows: SourceRow[] = [];
   // Before any ORDER BY, rows come in creation order, as Neo4j's MATCH over user nodes tends to.
   for (const user of usersByCreation(state)) {
     if (!command.withAuth) {
-      rows.push(new Map(userColumns(user)));
+      rows.push(new Map(userColumns(user, canSeeTags)));
       continue;
     }
     // One row per auth provider; a user with none still gets a row.
-    for (const auth of user.auth.length > 0 ? user.auth : [null]) rows.push(new Map([...userColumns(user), ...authColumns(auth)]));
+    for (const auth of user.auth.length > 0 ? user.auth : [null]) rows.push(new Map([...userColumns(user, canSeeTags), ...authColumns(auth)]));
   }
   return source(command, ['user'], rows);
 }
 
-export function showCurrentUserSource(state: SystemState, command: ShowCurrentUser, context: CommandContext): ShowSource {
+export function showCurrentUserSource(state: SystemState, command: ShowCurrentUser, context: CommandContext, canSeeTags: boolean): ShowSource {
   const user = context.user === null ? undefined : findUser(state, context.user);
-  return source(command, ['user'], user ? [new Map(userColumns(user))] : []);
+  return source(command, ['user'], user ? [new Map(userColumns(user, canSeeTags))] : []);
 }
 
 function usersByCreation(state: SystemState): StoredUser[] {

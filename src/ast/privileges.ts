@@ -1,0 +1,75 @@
+import type { ShowPipeline } from './show.js';
+import type { Spanned } from './span.js';
+import type { PrivilegeOutput } from './users.js';
+import type { NameOrParameter } from './values.js';
+
+/**
+ * The DBMS privileges that govern users, roles and privileges, by the name Neo4j's SHOW PRIVILEGES
+ * prints in its `action` column. `dbms_actions` is `ALL [DBMS] PRIVILEGES`.
+ */
+export type DbmsAction =
+  | 'dbms_actions'
+  | 'user_management'
+  | 'create_user'
+  | 'drop_user'
+  | 'rename_user'
+  | 'alter_user'
+  | 'show_user'
+  | 'set_passwords'
+  | 'set_auth'
+  | 'set_user_status'
+  | 'set_user_home_database'
+  | 'user_metadata_management'
+  | 'set_user_metadata'
+  | 'show_user_metadata'
+  | 'role_management'
+  | 'create_role'
+  | 'drop_role'
+  | 'rename_role'
+  | 'assign_role'
+  | 'remove_role'
+  | 'show_role'
+  | 'privilege_management'
+  | 'show_privilege'
+  | 'assign_privilege'
+  | 'remove_privilege';
+
+interface PrivilegeCommandBase extends Spanned {
+  /** `IMMUTABLE` was written (cypher-sysdb refuses it when run: it needs auth disabled in Neo4j). */
+  readonly immutable: boolean;
+  readonly action: DbmsAction;
+  readonly roles: readonly NameOrParameter[];
+}
+
+/** `GRANT <privilege> ON DBMS TO roles`. */
+export interface GrantPrivilege extends PrivilegeCommandBase {
+  readonly kind: 'grant-privilege';
+}
+
+/** `DENY <privilege> ON DBMS TO roles`. */
+export interface DenyPrivilege extends PrivilegeCommandBase {
+  readonly kind: 'deny-privilege';
+}
+
+/** `REVOKE [GRANT | DENY] <privilege> ON DBMS FROM roles`: without GRANT or DENY, both are revoked. */
+export interface RevokePrivilege extends PrivilegeCommandBase {
+  readonly kind: 'revoke-privilege';
+  readonly revokes: 'grant' | 'deny' | 'both';
+}
+
+/** `SHOW [ALL] PRIVILEGE[S] [AS [REVOKE] COMMAND[S]]`. */
+export interface ShowPrivileges extends Spanned {
+  readonly kind: 'show-privileges';
+  readonly output: PrivilegeOutput;
+  readonly pipeline: ShowPipeline;
+}
+
+/** `SHOW ROLE[S] names PRIVILEGE[S] [AS [REVOKE] COMMAND[S]]`. */
+export interface ShowRolePrivileges extends Spanned {
+  readonly kind: 'show-role-privileges';
+  readonly roles: readonly NameOrParameter[];
+  readonly output: PrivilegeOutput;
+  readonly pipeline: ShowPipeline;
+}
+
+export type PrivilegeCommand = GrantPrivilege | DenyPrivilege | RevokePrivilege | ShowPrivileges | ShowRolePrivileges;

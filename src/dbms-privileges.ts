@@ -1,0 +1,78 @@
+/** What each DBMS privilege is called, and which privilege includes which (Neo4j's hierarchy). */
+import type { DbmsAction } from './ast/privileges.js';
+
+/** As the privilege is written in a command (`GRANT <this> ON DBMS TO role`), and as SHOW ... AS COMMANDS prints it. */
+export const PRIVILEGE_TEXT: Readonly<Record<DbmsAction, string>> = {
+  dbms_actions: 'ALL DBMS PRIVILEGES',
+  user_management: 'USER MANAGEMENT',
+  create_user: 'CREATE USER',
+  drop_user: 'DROP USER',
+  rename_user: 'RENAME USER',
+  alter_user: 'ALTER USER',
+  show_user: 'SHOW USER',
+  set_passwords: 'SET PASSWORD',
+  set_auth: 'SET AUTH',
+  set_user_status: 'SET USER STATUS',
+  set_user_home_database: 'SET USER HOME DATABASE',
+  user_metadata_management: 'USER METADATA MANAGEMENT',
+  set_user_metadata: 'SET USER METADATA',
+  show_user_metadata: 'SHOW USER METADATA',
+  role_management: 'ROLE MANAGEMENT',
+  create_role: 'CREATE ROLE',
+  drop_role: 'DROP ROLE',
+  rename_role: 'RENAME ROLE',
+  assign_role: 'ASSIGN ROLE',
+  remove_role: 'REMOVE ROLE',
+  show_role: 'SHOW ROLE',
+  privilege_management: 'PRIVILEGE MANAGEMENT',
+  show_privilege: 'SHOW PRIVILEGE',
+  assign_privilege: 'ASSIGN PRIVILEGE',
+  remove_privilege: 'REMOVE PRIVILEGE',
+};
+
+/** How `Permission denied for ...` names a privilege (Neo4j's action names). */
+export function actionDisplayName(action: DbmsAction): string {
+  return action === 'set_passwords' ? 'SET PASSWORDS' : PRIVILEGE_TEXT[action];
+}
+
+/**
+ * The privilege that includes each one. `ALTER USER` is the sum of the four SET privileges;
+ * `USER METADATA MANAGEMENT` sits outside `USER MANAGEMENT` (Neo4j's manual: it is as potent as
+ * ROLE MANAGEMENT); `ALL DBMS PRIVILEGES` includes everything.
+ */
+const PARENT: Readonly<Record<DbmsAction, DbmsAction | null>> = {
+  dbms_actions: null,
+  user_management: 'dbms_actions',
+  create_user: 'user_management',
+  drop_user: 'user_management',
+  rename_user: 'user_management',
+  alter_user: 'user_management',
+  show_user: 'user_management',
+  set_passwords: 'alter_user',
+  set_auth: 'alter_user',
+  set_user_status: 'alter_user',
+  set_user_home_database: 'alter_user',
+  user_metadata_management: 'dbms_actions',
+  set_user_metadata: 'user_metadata_management',
+  show_user_metadata: 'user_metadata_management',
+  role_management: 'dbms_actions',
+  create_role: 'role_management',
+  drop_role: 'role_management',
+  rename_role: 'role_management',
+  assign_role: 'role_management',
+  remove_role: 'role_management',
+  show_role: 'role_management',
+  privilege_management: 'dbms_actions',
+  show_privilege: 'privilege_management',
+  assign_privilege: 'privilege_management',
+  remove_privilege: 'privilege_management',
+};
+
+/** The action itself and every privilege that includes it. */
+export function coveringActions(action: DbmsAction): DbmsAction[] {
+  const chain: DbmsAction[] = [];
+  for (let a: DbmsAction | null = action; a !== null; a = PARENT[a]) chain.push(a);
+  return chain;
+}
+
+export const DBMS_ACTIONS = Object.keys(PARENT) as DbmsAction[];

@@ -1,0 +1,114 @@
+/**
+ * DBMS privileges, enforced as Neo4j enforces them: before a command runs, each privilege it needs
+ * must be granted to one of the executing user's roles (PUBLIC included) or to a privilege that
+ * includes it, and denied to none of them; a DENY wins over any GRANT, and a suspended user holds no
+ * privileges. The `admin` role passes only because it holds ALL DBMS PRIVILEGES.
+ */
+import type { CypherStatement } from '../ast/index.js';
+import type { DbmsAction } from '../ast/privileges.js';
+import { actionDisplayName, coveringActions } from '../dbms-privileges.js';
+import { StatusCode } from '../diagnostics.js';
+import { PUBLIC_ROLE, type SystemState } from '../store/state.js';
+import type { CommandContext } from './commands/context.js';
+import { Neo4jError } from './errors.js';
+import { nameValue } from './params.js';
+
+export type Permission = 'granted' | 'denied' | 'not-granted';
+
+/** `user` null means authentication is disabled: everything is allowed, as in Neo4j. */
+export function permission(state: SystemState, user: string | null, action: DbmsAction): Permission {
+  if (user === null) return 'granted';
+  const stored = state.users.get(user);
+  if (!stored || stored.suspended) return 'not-granted';
+  const roleNames = new Set([...stored.roles, PUBLIC_ROLE]);
+  const covering = new Set<string>(coveringActions(action));
+  let granted = false;
+  for (const role of state.roles) {
+    if (!roleNames.has(role.name)) continue;
+    for (const p of role.privileges) {
+      if (p.resource !== 'database' || p.graph !== '*' || !covering.has(p.action)) continue;
+      if (p.access === 'DENIED') return 'denied';
+      granted = true;
+    }
+  }
+  return granted ? 'granted' : 'not-granted';
+}
+
+type Requirements = { readonly [K in CypherStatement['kind']]: (statement: Extract<CypherStatement, { kind: K }>, context: CommandContext) => DbmsAction[] };
+
+/** The privileges each command needs (Neo4j's AdministrationCommandPlanBuilder). */
+const REQUIRED: Requirements = {
+  'create-user': (s) => [
+    'create_user',
+    ...(s.orReplace ? (['drop_user'] as const) : []),
+    ...(s.clauses.some((c) => c.kind === 'set-tags') ? (['set_user_metadata'] as const) : []),
+  ],
+  'alter-user': (s) => {
+    const needed = new Set<DbmsAction>();
+    for (const clause of s.clauses) {
+      switch (clause.kind) {
+        case 'set-password':
+        case 'set-password-change':
+          needed.add('set_passwords');
+          break;
+        case 'set-status':
+          needed.add('set_user_status');
+          break;
+        case 'set-home-database':
+        case 'remove-home-database':
+          needed.add('set_user_home_database');
+          break;
+        case 'set-auth':
+        case 'remove-auth':
+        case 'remove-all-auth':
+          needed.add('set_auth');
+          break;
+        case 'set-tags':
+        case 'add-tags':
+        case 'remove-tags':
+        case 'remove-all-tags':
+          needed.add('set_user_metadata');
+          break;
+      }
+    }
+    return [...needed];
+  },
+  'alter-users': () => ['set_user_metadata'],
+  'alter-current-user-password': () => [],
+  'rename-user': () => ['rename_user'],
+  'drop-user': () => ['drop_user'],
+  'show-current-user': () => [],
+  'show-users': () => ['show_user'],
+  // Your own privileges need no privilege; anyone else's need SHOW PRIVILEGE and SHOW USER.
+  'show-user-privileges': (s, context) =>
+    s.users.length === 0 || s.users.every((u) => nameValue(u, context.params) === context.user) ? [] : ['show_privilege', 'show_user'],
+  'create-role': (s) => ['create_role', ...(s.orReplace ? (['drop_role'] as const) : [])],
+  'drop-role': () => ['drop_role'],
+  'rename-role': () => ['rename_role'],
+  'grant-roles': () => ['assign_role'],
+  'revoke-roles': () => ['remove_role'],
+  'show-roles': (s) => ['show_role', ...(s.withUsers ? (['show_user'] as const) : [])],
+  'grant-privilege': () => ['assign_privilege'],
+  'deny-privilege': () => ['assign_privilege'],
+  'revoke-privilege': () => ['remove_privilege'],
+  'show-privileges': () => ['show_privilege'],
+  'show-role-privileges': () => ['show_privilege'],
+};
+
+const SHOW_USER_PRIVILEGES_HINT =
+  'Try executing SHOW USER PRIVILEGES to determine the missing or denied privileges. ' +
+  'In case of missing privileges, they need to be granted (See GRANT). In case of denied privileges, they need to be revoked (See REVOKE) and granted.';
+
+export function requiredPrivileges(statement: CypherStatement, context: CommandContext): DbmsAction[] {
+  return (REQUIRED[statement.kind] as (s: CypherStatement, c: CommandContext) => DbmsAction[])(statement, context);
+}
+
+/** Throws Neo4j's `Permission denied` / `Permission has not been granted` error when the user may not run the statement. */
+export function authorize(state: SystemState, statement: CypherStatement, context: CommandContext): void {
+  const checks = requiredPrivileges(statement, context).map((action) => ({ action, state: permission(state, context.user, action) }));
+  const names = (which: Permission) => [...new Set(checks.filter((c) => c.state === which).map((c) => actionDisplayName(c.action)))].sort().join(' and/or ');
+  if (checks.some((c) => c.state === 'denied')) throw new Neo4jError(StatusCode.Forbidden, `Permission denied for ${names('denied')}. ${SHOW_USER_PRIVILEGES_HINT}`);
+  if (checks.some((c) => c.state === 'not-granted')) {
+    throw new Neo4jError(StatusCode.Forbidden, `Permission has not been granted for ${names('not-granted')}. ${SHOW_USER_PRIVILEGES_HINT}`);
+  }
+}

@@ -1,0 +1,93 @@
+/** GRANT, DENY and REVOKE of DBMS privileges, and the rows of SHOW [ROLE ...] PRIVILEGES. */
+import { produce } from 'immer';
+import type { DenyPrivilege, GrantPrivilege, RevokePrivilege, ShowPrivileges, ShowRolePrivileges } from '../../ast/privileges.js';
+import type { DbmsAction } from '../../ast/privileges.js';
+import { showColumns } from '../../check/columns.js';
+import { PRIVILEGE_TEXT } from '../../dbms-privileges.js';
+import { StatusCode } from '../../diagnostics.js';
+import type { Access, PrivilegeRow } from '../../store/privileges.js';
+import { javaOrder, type StoredRole, type SystemState } from '../../store/state.js';
+import { Neo4jError, notSupported } from '../errors.js';
+import { nameValue } from '../params.js';
+import type { Value } from '../values.js';
+import { unchanged, type CommandContext, type CommandOutcome } from './context.js';
+import { findRole } from './roles.js';
+import type { ShowSource, SourceRow } from './show-sources.js';
+
+/** A DBMS privilege as a role holds it, in the shape SHOW PRIVILEGES prints. */
+export function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
+  const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
+  return { access, action, resource: 'database', graph: '*', segment: 'database', command: `${verb} ${PRIVILEGE_TEXT[action]} ON DBMS` };
+}
+
+function sameRow(a: PrivilegeRow, b: PrivilegeRow): boolean {
+  return a.access === b.access && a.action === b.action && a.resource === b.resource && a.graph === b.graph && a.segment === b.segment;
+}
+
+function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CommandContext, failure: string): string[] {
+  if (command.immutable) throw notSupported('Managing IMMUTABLE privileges (Neo4j allows it only with authentication disabled)');
+  const roles = command.roles.map((r) => nameValue(r, context.params));
+  for (const role of roles) {
+    if (!findRole(state, role)) {
+      throw new Neo4jError(StatusCode.InvalidArguments, `${failure} role '${role}': Role '${role}' does not exist.`);
+    }
+  }
+  return roles;
+}
+
+function withPrivileges(state: SystemState, roles: readonly string[], change: (privileges: readonly PrivilegeRow[]) => PrivilegeRow[]): SystemState {
+  return produce(state, (draft) => {
+    for (const role of draft.roles) if (roles.includes(role.name)) role.privileges = change(role.privileges);
+  });
+}
+
+/** Granting or denying what a role already has changes nothing (Neo4j only notifies). */
+export function grantOrDenyPrivilege(state: SystemState, command: GrantPrivilege | DenyPrivilege, context: CommandContext): CommandOutcome {
+  const verb = command.kind === 'grant-privilege' ? 'grant' : 'deny';
+  const roles = resolveRoles(state, command, context, `Failed to ${verb} ${command.action} privilege to`);
+  const row = dbmsPrivilegeRow(command.kind === 'grant-privilege' ? 'GRANTED' : 'DENIED', command.action);
+  return unchanged(withPrivileges(state, roles, (privileges) => (privileges.some((p) => sameRow(p, row)) ? [...privileges] : [...privileges, row])));
+}
+
+export function revokePrivilege(state: SystemState, command: RevokePrivilege, context: CommandContext): CommandOutcome {
+  const roles = resolveRoles(state, command, context, `Failed to revoke ${command.action} privilege from`);
+  const accesses: Access[] = command.revokes === 'grant' ? ['GRANTED'] : command.revokes === 'deny' ? ['DENIED'] : ['GRANTED', 'DENIED'];
+  const revoked = accesses.map((access) => dbmsPrivilegeRow(access, command.action));
+  return unchanged(withPrivileges(state, roles, (privileges) => privileges.filter((p) => !revoked.some((r) => sameRow(p, r)))));
+}
+
+function privilegeRows(command: ShowPrivileges | ShowRolePrivileges, roles: readonly StoredRole[]): SourceRow[] {
+  const sorted = [...roles].sort((a, b) => javaOrder(a.name, b.name));
+  if (command.output === 'table') {
+    return sorted.flatMap((role) =>
+      role.privileges.map(
+        (p) =>
+          new Map<string, Value>([
+            ['access', p.access],
+            ['action', p.action],
+            ['resource', p.resource],
+            ['graph', p.graph],
+            ['segment', p.segment],
+            ['role', role.name],
+            ['immutable', false],
+          ]),
+      ),
+    );
+  }
+  const commands = sorted.flatMap((role) =>
+    role.privileges.map((p) => (command.output === 'commands' ? `${p.command} TO ${quoteRole(role.name)}` : `REVOKE ${p.command} FROM ${quoteRole(role.name)}`)),
+  );
+  return [...new Set(commands)].sort(javaOrder).map((text) => new Map<string, Value>([['command', text], ['immutable', false]]));
+}
+
+/** Neo4j prints role names in privilege commands between backticks. */
+function quoteRole(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+export function showPrivilegesSource(state: SystemState, command: ShowPrivileges | ShowRolePrivileges, context: CommandContext): ShowSource {
+  const names = command.kind === 'show-role-privileges' ? new Set(command.roles.map((r) => nameValue(r, context.params))) : null;
+  const roles = names === null ? state.roles : state.roles.filter((r) => names.has(r.name));
+  const { all, defaults } = showColumns(command);
+  return { columns: all, defaultColumns: defaults, defaultOrder: command.output === 'table' ? [] : ['command'], rows: privilegeRows(command, roles) };
+}
