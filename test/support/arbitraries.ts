@@ -1,3 +1,4 @@
+import { DBMS_ACTIONS } from '../../src/dbms-privileges.js';
 /**
  * Random ASTs of every statement kind, shaped as the parser produces them (spans are a dummy: compare
  * with `withoutSpans`). Used by the round-trip property: parse(format(ast)) gives back ast.
@@ -174,6 +175,18 @@ const roleCommands = fc.oneof(
   fc.record({ populatedOnly: fc.boolean(), withUsers: fc.boolean(), pipeline }).map((c) => ({ kind: 'show-roles' as const, ...c })),
 );
 
+const dbmsAction = fc.constantFrom(...DBMS_ACTIONS);
+const privilegeOutput = fc.constantFrom('table' as const, 'commands' as const, 'revoke-commands' as const);
+const privilegeCommands = fc.oneof(
+  fc.record({ immutable: fc.boolean(), action: dbmsAction, roles: names }).map((c) => ({ kind: 'grant-privilege' as const, ...c })),
+  fc.record({ immutable: fc.boolean(), action: dbmsAction, roles: names }).map((c) => ({ kind: 'deny-privilege' as const, ...c })),
+  fc
+    .record({ revokes: fc.constantFrom('grant' as const, 'deny' as const, 'both' as const), immutable: fc.boolean(), action: dbmsAction, roles: names })
+    .map((c) => ({ kind: 'revoke-privilege' as const, ...c })),
+  fc.record({ output: privilegeOutput, pipeline }).map((c) => ({ kind: 'show-privileges' as const, ...c })),
+  fc.record({ roles: names, output: privilegeOutput, pipeline }).map((c) => ({ kind: 'show-role-privileges' as const, ...c })),
+);
+
 const clientCommands = fc.oneof(
   plainName.map((database) => spanned({ kind: 'client-use' as const, database })),
   fc.record({ name: plainName, value: arbitraryExpression }).map((c) => spanned({ kind: 'client-param' as const, ...c })),
@@ -184,5 +197,6 @@ const clientCommands = fc.oneof(
 export const arbitraryStatement: fc.Arbitrary<Statement> = fc.oneof(
   { weight: 5, arbitrary: withUse(userCommands) },
   { weight: 2, arbitrary: withUse(roleCommands) },
+  { weight: 2, arbitrary: withUse(privilegeCommands) },
   { weight: 1, arbitrary: clientCommands },
 ) as fc.Arbitrary<Statement>;
