@@ -104,6 +104,14 @@ describe('sysdb run', () => {
     expect(JSON.parse(run.stdout).statements[0].rows).toEqual([['jake']]);
   });
 
+  it('enforces the privileges of the --as user', () => {
+    const files = { 's.cypher': "CREATE USER jake SET PASSWORD 'abcd1234';\n", 't.cypher': 'SHOW USERS' };
+    const saved = runCli(['run', 's.cypher', '--save', 'db.json'], files).written.get('db.json')!;
+    const run = runCli(['run', 't.cypher', '--state', 'db.json', '--as', 'jake'], { ...files, 'db.json': saved });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^t\.cypher:1: error: Permission has not been granted for SHOW USER\. .* \(Neo\.ClientError\.Security\.Forbidden\)\n$/);
+  });
+
   it.each([
     [['run'], 'sysdb run: expects exactly one script (or - for standard input)'],
     [['run', 'a.cypher', 'b.cypher'], 'sysdb run: expects exactly one script (or - for standard input)'],
