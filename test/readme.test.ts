@@ -59,4 +59,51 @@ describe('README', () => {
     const shown = readme.match(/format\(statements\[0\]!\); \/\/ "(.*)"/)![1];
     expect(format(statements[0]!)).toBe(shown);
   });
+
+  it('has shell commands that all run as documented, on the files they name', () => {
+    const onboarding = fixture('fixtures/onboarding.cypher');
+    const saved = runCli(['run', 'setup.cypher', '--save', 'db.json'], {
+      'setup.cypher': "CREATE USER jake SET PASSWORD 'jake-password' CHANGE NOT REQUIRED; CREATE ROLE viewer; GRANT SHOW USER ON DBMS TO viewer; GRANT ROLE viewer TO jake;",
+    });
+    const broken = Object.fromEntries(
+      readdirSync(new URL('../fixtures/broken', import.meta.url)).map((f) => [`fixtures/broken/${f}`, fixture(`fixtures/broken/${f}`)]),
+    );
+    const files: Record<string, string> = {
+      ...broken,
+      'fixtures/onboarding.cypher': onboarding,
+      'migration.cypher': "CREATE USER jake SET PASSWORD 'jake-Secret-1' SET TAGS 'finance'; SHOW USERS;",
+      'params.json': fixture('fixtures/onboarding.params.json'),
+      'next.cypher': 'DROP USER jake',
+      'check.cypher': 'SHOW USERS YIELD user',
+      'db.json': saved.written.get('db.json')!,
+      'scripts/a.cypher': onboarding,
+    };
+    const commands = readme
+      .split('```sh\n')
+      .slice(2)
+      .flatMap((block) => block.split('```')[0]!.split('\n'))
+      .filter((line) => line.startsWith('npx sysdb '))
+      .map((line) => line.split('#')[0]!.trim());
+    expect(commands.length).toBeGreaterThanOrEqual(9);
+    for (const command of commands) {
+      const [argv, stdinFile] = command.replace('npx sysdb ', '').split(' < ') as [string, string | undefined];
+      const run = runCli(argv.split(' '), files, stdinFile ? files[stdinFile] : '');
+      const expectedStatus = command.includes('broken') ? 1 : 0;
+      expect({ command, status: run.status, stderr: expectedStatus === 0 ? run.stderr.replace(/^no problems in .*\n$/, '') : '' }).toEqual({
+        command,
+        status: expectedStatus,
+        stderr: '',
+      });
+    }
+  });
+
+  it('has a privileges example that does what its comment says', () => {
+    const block = readme.split('```cypher\n')[1]!.split('```')[0]!;
+    const admin = SystemDatabase.create().session();
+    admin.run("CREATE USER jake SET PASSWORD 'jake-password' CHANGE NOT REQUIRED SET TAGS 'finance'");
+    admin.runScript(block);
+    const jake = admin.db.session({ user: 'jake' });
+    expect(jake.run('SHOW USERS YIELD user, tags WHERE user = $u', { u: 'jake' }).rows).toEqual([['jake', null]]);
+    expect(admin.run('SHOW USERS YIELD user, tags WHERE user = $u', { u: 'jake' }).rows).toEqual([['jake', ['finance']]]);
+  });
 });

@@ -27,7 +27,8 @@ export function runCli(argv: string[], files: Record<string, string> = {}, stdin
     writeFile: (path, text) => void written.set(path, text),
     expand: (path) => {
       if (files[path] !== undefined) return [path];
-      const below = Object.keys(files).filter((f) => f.startsWith(`${path}/`) && f.endsWith('.cypher')).sort();
+      const directory = path.replace(/\/+$/, '');
+      const below = Object.keys(files).filter((f) => f.startsWith(`${directory}/`) && f.endsWith('.cypher')).sort();
       if (below.length === 0) throw new FileError(`cannot read '${path}': no such file or directory`);
       return below;
     },
