@@ -2,11 +2,15 @@
  * SHOW pipelines: every name must be a column in scope. A bare WHERE sees the default columns; YIELD
  * picks (and may rename) columns, and what follows sees only what it yielded.
  */
+import { boundIn, childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
 import type { ShowPipeline, SortItem } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { syntaxError, type CheckContext } from './context.js';
 import { showColumns, type ShowCommand } from './columns.js';
+import { checkExpression, type ExpressionContext } from './expressions.js';
+import { containsAggregate } from '../functions.js';
+import { checkImplicitGrouping, checkOrderByAfterProjection } from './grouping.js';
 
 export function checkShow(command: ShowCommand, context: CheckContext): Diagnostic[] {
   const columns = showColumns(command);
@@ -17,15 +21,33 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
       if (!scope.has(variable.name)) diagnostics.push(syntaxError(context, variable.span, `Variable \`${variable.name}\` not defined`));
     }
   };
-  const sortItems = (items: readonly SortItem[], scope: ReadonlySet<string>) => items.forEach((i) => undefinedIn(i.expression, scope));
+  const calls = (expression: Expression, where: ExpressionContext) => diagnostics.push(...checkExpression(expression, where, context));
+  const sortItems = (items: readonly SortItem[], scope: ReadonlySet<string>) =>
+    items.forEach((i) => {
+      undefinedIn(i.expression, scope);
+      calls(i.expression, 'results');
+    });
 
   if (pipeline.kind === 'none') return diagnostics;
   if (pipeline.kind === 'where') {
     undefinedIn(pipeline.where, new Set(columns.defaults));
+    calls(pipeline.where, 'simple');
     return diagnostics;
   }
 
   const { yield: yieldClause, return: returnClause } = pipeline;
+  // Neo4j finds these while rewriting the query, before any other check, and reports nothing else.
+  // YIELD is a WITH to Neo4j, and it never aggregates.
+  if (yieldClause.orderBy.some((i) => containsAggregate(i.expression))) {
+    return [syntaxError(context, yieldClause.span, 'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding WITH')];
+  }
+  if (
+    returnClause &&
+    returnClause.orderBy.some((i) => containsAggregate(i.expression)) &&
+    (returnClause.items === '*' || !returnClause.items.some((i) => containsAggregate(i.expression)))
+  ) {
+    return [syntaxError(context, returnClause.span, 'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding RETURN')];
+  }
   const all = new Set(columns.all);
   let scope: Set<string>;
   if (yieldClause.items === '*') {
@@ -44,7 +66,10 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
       diagnostics.push(syntaxError(context, argument.span, `Invalid input. '${argument.value}' is not a valid value. Must be a non-negative integer.`));
     }
   }
-  if (yieldClause.where) undefinedIn(yieldClause.where, scope);
+  if (yieldClause.where) {
+    undefinedIn(yieldClause.where, scope);
+    calls(yieldClause.where, 'simple');
+  }
 
   if (returnClause) {
     const returned = new Set<string>();
@@ -53,12 +78,24 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
     } else {
       for (const item of returnClause.items) {
         undefinedIn(item.expression, scope);
+        calls(item.expression, 'results');
         if (returned.has(item.name)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
         returned.add(item.name);
       }
+      diagnostics.push(...checkImplicitGrouping(returnClause.items, context));
     }
-    sortItems(returnClause.orderBy, new Set([...scope, ...returned]));
-    for (const expression of [returnClause.skip, returnClause.limit]) if (expression) undefinedIn(expression, new Set());
+    const items = returnClause.items;
+    if (items !== '*' && (returnClause.distinct || items.some((i) => containsAggregate(i.expression)))) {
+      diagnostics.push(...checkOrderByAfterProjection(returnClause.orderBy, items, scope, context));
+      returnClause.orderBy.forEach((i) => calls(i.expression, 'results'));
+    } else {
+      sortItems(returnClause.orderBy, new Set([...scope, ...returned]));
+    }
+    for (const expression of [returnClause.skip, returnClause.limit]) {
+      if (!expression) continue;
+      undefinedIn(expression, new Set());
+      calls(expression, 'simple');
+    }
   }
   return diagnostics;
 }
@@ -67,63 +104,11 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
 export function freeVariables(root: Expression): { name: string; span: Expression['span'] }[] {
   const found: { name: string; span: Expression['span'] }[] = [];
   const visit = (e: Expression, bound: ReadonlySet<string>): void => {
-    switch (e.kind) {
-      case 'variable':
-        if (!bound.has(e.name)) found.push({ name: e.name, span: e.span });
-        return;
-      case 'list':
-        return e.items.forEach((i) => visit(i, bound));
-      case 'map':
-        return e.entries.forEach((entry) => visit(entry.value, bound));
-      case 'property':
-        return visit(e.object, bound);
-      case 'index':
-        visit(e.object, bound);
-        return visit(e.index, bound);
-      case 'slice':
-        visit(e.object, bound);
-        if (e.from) visit(e.from, bound);
-        if (e.to) visit(e.to, bound);
-        return;
-      case 'unary':
-      case 'is-null':
-        return visit(e.operand, bound);
-      case 'binary':
-        visit(e.left, bound);
-        return visit(e.right, bound);
-      case 'comparison':
-        visit(e.first, bound);
-        return e.rest.forEach((r) => visit(r.operand, bound));
-      case 'case':
-        if (e.subject) visit(e.subject, bound);
-        e.alternatives.forEach((a) => {
-          visit(a.when, bound);
-          visit(a.then, bound);
-        });
-        if (e.otherwise) visit(e.otherwise, bound);
-        return;
-      case 'list-predicate': {
-        visit(e.list, bound);
-        return visit(e.where, new Set([...bound, e.variable]));
-      }
-      case 'list-comprehension': {
-        visit(e.list, bound);
-        const inner = new Set([...bound, e.variable]);
-        if (e.where) visit(e.where, inner);
-        if (e.projection) visit(e.projection, inner);
-        return;
-      }
-      case 'function-call':
-        return e.args.forEach((a) => visit(a, bound));
-      case 'string':
-      case 'integer':
-      case 'float':
-      case 'boolean':
-      case 'null':
-      case 'parameter':
-      case 'count-star':
-        return;
+    if (e.kind === 'variable') {
+      if (!bound.has(e.name)) found.push({ name: e.name, span: e.span });
+      return;
     }
+    for (const child of childExpressions(e)) visit(child.expression, boundIn(child, bound));
   };
   visit(root, new Set());
   return found;

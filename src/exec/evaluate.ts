@@ -8,6 +8,7 @@ import { Neo4jError, typeError } from './errors.js';
 import { parameterValue } from './params.js';
 import { compareForOrder, compareNumbers, equals, formatFloat, isList, isMap, isNumber, mapOf, typeName, type Value } from './values.js';
 import { callFunction } from './functions.js';
+import { isAggregate } from '../functions.js';
 
 export interface EvalContext {
   readonly params: Readonly<Record<string, Value>>;
@@ -16,48 +17,6 @@ export interface EvalContext {
 }
 
 export type Row = ReadonlyMap<string, Value>;
-
-export const AGGREGATE_FUNCTIONS: ReadonlySet<string> = new Set(['count', 'collect', 'min', 'max', 'sum', 'avg']);
-
-export function isAggregate(expression: Expression): boolean {
-  return expression.kind === 'count-star' || (expression.kind === 'function-call' && AGGREGATE_FUNCTIONS.has(expression.name.toLowerCase()));
-}
-
-export function containsAggregate(expression: Expression): boolean {
-  if (isAggregate(expression)) return true;
-  switch (expression.kind) {
-    case 'list':
-      return expression.items.some(containsAggregate);
-    case 'map':
-      return expression.entries.some((e) => containsAggregate(e.value));
-    case 'property':
-      return containsAggregate(expression.object);
-    case 'index':
-      return containsAggregate(expression.object) || containsAggregate(expression.index);
-    case 'slice':
-      return [expression.object, expression.from, expression.to].some((e) => e !== null && containsAggregate(e));
-    case 'unary':
-    case 'is-null':
-      return containsAggregate(expression.operand);
-    case 'binary':
-      return containsAggregate(expression.left) || containsAggregate(expression.right);
-    case 'comparison':
-      return containsAggregate(expression.first) || expression.rest.some((r) => containsAggregate(r.operand));
-    case 'case':
-      return (
-        (expression.subject !== null && containsAggregate(expression.subject)) ||
-        expression.alternatives.some((a) => containsAggregate(a.when) || containsAggregate(a.then)) ||
-        (expression.otherwise !== null && containsAggregate(expression.otherwise))
-      );
-    case 'list-predicate':
-    case 'list-comprehension':
-      return containsAggregate(expression.list);
-    case 'function-call':
-      return expression.args.some(containsAggregate);
-    default:
-      return false;
-  }
-}
 
 export function evaluate(expression: Expression, row: Row, context: EvalContext): Value {
   const e = expression;
@@ -159,7 +118,8 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
     case 'count-star': {
       if (isAggregate(e)) {
         if (context.aggregates?.has(e)) return context.aggregates.get(e)!;
-        throw new Error('aggregate outside aggregation');
+        // The semantic check refuses aggregation outside RETURN and ORDER BY, so this is a bug of ours.
+        throw new Error('aggregate evaluated outside an aggregation');
       }
       const call = e as FunctionCall;
       return callFunction(call.name, call.args.map((arg) => evaluate(arg, row, context)));

@@ -12,7 +12,9 @@ import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/s
 import type { StatementResult } from './commands/context.js';
 import type { ShowSource, SourceRow } from './commands/show-sources.js';
 import { argumentError } from './errors.js';
-import { containsAggregate, evaluate, isAggregate, type EvalContext } from './evaluate.js';
+import { evaluate, type EvalContext } from './evaluate.js';
+import { containsAggregate, isAggregate } from '../functions.js';
+import { childExpressions } from '../ast/children.js';
 import { compareForOrder, groupingKey, isNumber, toResultValue, type Value } from './values.js';
 
 type Row = ReadonlyMap<string, Value>;
@@ -156,39 +158,7 @@ function forEachAggregate(expression: Expression, visit: (call: Expression) => v
     visit(expression);
     return;
   }
-  for (const child of children(expression)) forEachAggregate(child, visit);
-}
-
-function children(e: Expression): Expression[] {
-  switch (e.kind) {
-    case 'list':
-      return [...e.items];
-    case 'map':
-      return e.entries.map((entry) => entry.value);
-    case 'property':
-      return [e.object];
-    case 'index':
-      return [e.object, e.index];
-    case 'slice':
-      return [e.object, ...(e.from ? [e.from] : []), ...(e.to ? [e.to] : [])];
-    case 'unary':
-    case 'is-null':
-      return [e.operand];
-    case 'binary':
-      return [e.left, e.right];
-    case 'comparison':
-      return [e.first, ...e.rest.map((r) => r.operand)];
-    case 'case':
-      return [...(e.subject ? [e.subject] : []), ...e.alternatives.flatMap((a) => [a.when, a.then]), ...(e.otherwise ? [e.otherwise] : [])];
-    case 'list-predicate':
-      return [e.list, e.where];
-    case 'list-comprehension':
-      return [e.list, ...(e.where ? [e.where] : []), ...(e.projection ? [e.projection] : [])];
-    case 'function-call':
-      return [...e.args];
-    default:
-      return [];
-  }
+  for (const child of childExpressions(expression)) forEachAggregate(child.expression, visit);
 }
 
 function computeAggregate(call: Expression, rows: readonly Row[], context: EvalContext): Value {

@@ -136,3 +136,26 @@ describe('the initial-password gate (an option)', () => {
     expect(session.run('SHOW USERS').rows).toHaveLength(1);
   });
 });
+
+describe('regression: aggregation outside RETURN crashed the executor, and implicit grouping keys gave arbitrary values', () => {
+  it.each([
+    ['SHOW USERS WHERE count(*) > 1', 'Invalid use of aggregating function count(...) in this context (line 1, column 18 (offset: 17))'],
+    ['SHOW USERS YIELD user ORDER BY max(user) RETURN user', 'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding WITH (line 1, column 12 (offset: 11))'],
+    ['SHOW USERS YIELD user RETURN user SKIP count(*)', 'Invalid use of aggregating function count(...) in this context (line 1, column 40 (offset: 39))'],
+    ['SHOW USERS YIELD user RETURN collect(collect(user))', "Can't use aggregate functions inside of aggregate functions. (line 1, column 38 (offset: 37))"],
+    // These ran and answered with values taken from an arbitrary row of each group.
+    [
+      'SHOW USERS YIELD user, roles RETURN roles[0] AS r, count(*) AS n ORDER BY user',
+      'In a WITH/RETURN with DISTINCT or an aggregation, it is not possible to access variables declared before the WITH/RETURN: user (line 1, column 75 (offset: 74))',
+    ],
+    [
+      'SHOW USERS YIELD user, roles RETURN count(*) + size(roles) AS n',
+      'Aggregation column contains implicit grouping expressions. ' +
+        "For example, in 'RETURN n.a, n.a + n.b + count(*)' the aggregation expression 'n.a + n.b + count(*)' includes the implicit grouping key 'n.b'. " +
+        'It may be possible to rewrite the query by extracting these grouping/aggregation expressions into a preceding WITH clause. ' +
+        'Illegal expression(s): roles (line 1, column 53 (offset: 52))',
+    ],
+  ])('%s is refused as Neo4j refuses it', (query, message) => {
+    expectFailure(freshSession(), query, SYNTAX_ERROR, message);
+  });
+});

@@ -129,15 +129,27 @@ describe('functions', () => {
     ['TOLOWER(user)', 'neo4j'],
     ['upper(user)', 'NEO4J'],
     ['char_length(user)', 5],
+    ["btrim('xxaxx', 'x')", 'a'],
+    ["ltrim('  a ')", 'a '],
+    ["rtrim('xxaxx', 'x')", 'xxa'],
+    ['round(2.5)', 3],
+    ['round(-2.5)', -2],
+    // Neo4j rounds the decimal text half away from zero (BigDecimal HALF_UP): 2.675 is not 2.67 here.
+    ['round(2.675, 2)', 2.68],
+    ['round(-2.55, 1)', -2.6],
+    ['round(1234.5, -2)', 1200],
+    ['round(-0.004, 2)', 0],
   ])('%s', (expression, expected) => {
     expect(value(expression)).toEqual(expected);
   });
 
   it.each([
-    ['nope(1)', 'Neo.ClientError.Statement.SyntaxError', "Unknown function 'nope'"],
+    // Refused by the semantic check, before anything runs: positioned as Neo4j positions them.
+    ['nope(1)', 'Neo.ClientError.Statement.SyntaxError', "Unknown function 'nope' (line 1, column 27 (offset: 26))"],
     ['date()', 'CypherSysdb.NotSupported', "The function 'date' is not supported by cypher-sysdb."],
     ['apoc.text.join(roles, ",")', 'CypherSysdb.NotSupported', "The function 'apoc.text.join' is not supported by cypher-sysdb."],
-    ['size()', 'Neo.ClientError.Statement.SyntaxError', "Insufficient parameters for function 'size'"],
+    ['size()', 'Neo.ClientError.Statement.SyntaxError', "Insufficient parameters for function 'size' (line 1, column 27 (offset: 26))"],
+    ['round(1.5, 1, "UP")', 'CypherSysdb.NotSupported', 'round() with a rounding mode is not supported by cypher-sysdb.'],
     ['toLower(1)', 'Neo.ClientError.Statement.TypeError', "Expected a String value for 'toLower', but got: Long(1)"],
   ])('%s fails', (expression, code, message) => {
     expect(failure(expression)).toEqual({ code, message });

@@ -1,0 +1,65 @@
+/** The direct sub-expressions of an expression, for checks that walk the whole tree. */
+import type { Expression } from './expressions.js';
+
+export interface ChildExpression {
+  readonly expression: Expression;
+  /**
+   * For the parts a list predicate or comprehension evaluates once per element (its WHERE and
+   * projection), the element variable they see. Neo4j checks these parts as simple expressions,
+   * where aggregation is not allowed. Null elsewhere.
+   */
+  readonly binds: string | null;
+}
+
+const outer = (expression: Expression): ChildExpression => ({ expression, binds: null });
+
+/** The variables bound inside `child`, given those bound around its parent. */
+export function boundIn(child: ChildExpression, bound: ReadonlySet<string>): ReadonlySet<string> {
+  return child.binds === null || bound.has(child.binds) ? bound : new Set([...bound, child.binds]);
+}
+const present = (expressions: readonly (Expression | null)[]): Expression[] => expressions.filter((e): e is Expression => e !== null);
+
+export function childExpressions(e: Expression): ChildExpression[] {
+  switch (e.kind) {
+    case 'string':
+    case 'integer':
+    case 'float':
+    case 'boolean':
+    case 'null':
+    case 'parameter':
+    case 'variable':
+    case 'count-star':
+      return [];
+    case 'list':
+      return e.items.map(outer);
+    case 'map':
+      return e.entries.map((entry) => outer(entry.value));
+    case 'property':
+      return [outer(e.object)];
+    case 'index':
+      return [outer(e.object), outer(e.index)];
+    case 'slice':
+      return present([e.object, e.from, e.to]).map(outer);
+    case 'unary':
+    case 'is-null':
+      return [outer(e.operand)];
+    case 'binary':
+      return [outer(e.left), outer(e.right)];
+    case 'comparison':
+      return [outer(e.first), ...e.rest.map((r) => outer(r.operand))];
+    case 'case':
+      return present([e.subject, ...e.alternatives.flatMap((a) => [a.when, a.then]), e.otherwise]).map(outer);
+    case 'list-predicate':
+      return [outer(e.list), { expression: e.where, binds: e.variable }];
+    case 'list-comprehension':
+      return [outer(e.list), ...present([e.where, e.projection]).map((expression) => ({ expression, binds: e.variable }))];
+    case 'function-call':
+      return e.args.map(outer);
+    default:
+      return unreachable(e);
+  }
+}
+
+function unreachable(e: never): never {
+  throw new Error(`No children for ${(e as { kind: string }).kind}`);
+}

@@ -1,0 +1,42 @@
+/**
+ * Function calls and aggregation, checked as Neo4j's semantic analysis checks them: unknown functions,
+ * argument counts, DISTINCT on a function that does not aggregate, aggregation where only a simple
+ * expression is allowed (WHERE, SKIP, LIMIT, inside list predicates) and aggregation inside aggregation.
+ */
+import { childExpressions } from '../ast/children.js';
+import type { Expression } from '../ast/expressions.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { findAggregate, lookupFunction } from '../functions.js';
+import { syntaxError, type CheckContext } from './context.js';
+
+/** Neo4j's semantic contexts: `simple` forbids aggregation, `results` (RETURN items, ORDER BY) allows it. */
+export type ExpressionContext = 'simple' | 'results';
+
+export function checkExpression(expression: Expression, where: ExpressionContext, context: CheckContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const error = (e: Expression, message: string) => diagnostics.push(syntaxError(context, e.span, message));
+  const notHere = (e: Expression, name: string) => error(e, `Invalid use of aggregating function ${name}(...) in this context`);
+
+  const visit = (e: Expression, inContext: ExpressionContext): void => {
+    if (e.kind === 'count-star' && inContext === 'simple') notHere(e, 'count');
+    if (e.kind !== 'function-call') {
+      for (const child of childExpressions(e)) visit(child.expression, child.binds !== null ? 'simple' : inContext);
+      return;
+    }
+    const lookup = lookupFunction(e.name);
+    if (lookup.kind === 'unknown') error(e, `Unknown function '${e.name}'`);
+    const signature = lookup.kind === 'known' ? lookup.signature : null;
+    if (signature?.aggregating && inContext === 'simple') notHere(e, signature.name);
+    if (signature && !signature.aggregating && e.distinct) error(e, `Invalid use of DISTINCT with function '${signature.name}'`);
+    for (const argument of e.args) visit(argument, inContext);
+    if (!signature) return;
+    if (signature.aggregating) {
+      const nested = e.args.map(findAggregate).find((found) => found !== undefined);
+      if (nested) error(nested, "Can't use aggregate functions inside of aggregate functions.");
+    }
+    if (e.args.length < signature.minArgs) error(e, `Insufficient parameters for function '${signature.name}'`);
+    if (e.args.length > signature.maxArgs) error(e, `Too many parameters for function '${signature.name}'`);
+  };
+  visit(expression, where);
+  return diagnostics;
+}
