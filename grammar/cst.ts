@@ -360,6 +360,7 @@ export interface CreateRoleCstNode extends CstNode {
 }
 
 export type CreateRoleCstChildren = {
+  IMMUTABLE?: IToken[];
   ROLE: IToken[];
   commandNameExpression: CommandNameExpressionCstNode[];
   ifNotExists?: IfNotExistsCstNode[];

@@ -351,6 +351,7 @@ export class CypherAdminParser extends CstParser {
   // ---------------------------------------------------------------- roles
 
   private createRole = this.RULE('createRole', () => {
+    this.OPTION3(() => this.CONSUME(K.IMMUTABLE));
     this.CONSUME(K.ROLE);
     this.SUBRULE(this.commandNameExpression);
     this.OPTION(() => this.SUBRULE(this.ifNotExists));

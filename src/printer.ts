@@ -135,7 +135,7 @@ const commands: Printers<CypherStatement> = {
     return `${users} PRIVILEGES${privilegeOutput(s.output)}${pipeline(s.pipeline)}`;
   },
   'create-role': (s) =>
-    `CREATE ${s.orReplace ? 'OR REPLACE ' : ''}ROLE ${nameOrParameter(s.name)}${s.ifNotExists ? ' IF NOT EXISTS' : ''}${s.copyOf ? ` AS COPY OF ${nameOrParameter(s.copyOf)}` : ''}`,
+    `CREATE ${s.orReplace ? 'OR REPLACE ' : ''}${s.immutable ? 'IMMUTABLE ' : ''}ROLE ${nameOrParameter(s.name)}${s.ifNotExists ? ' IF NOT EXISTS' : ''}${s.copyOf ? ` AS COPY OF ${nameOrParameter(s.copyOf)}` : ''}`,
   'drop-role': (s) => `DROP ROLE ${nameOrParameter(s.name)}${ifExists(s.ifExists)}`,
   'rename-role': (s) => `RENAME ROLE ${nameOrParameter(s.from)}${ifExists(s.ifExists)} TO ${nameOrParameter(s.to)}`,
   'grant-roles': (s) => `GRANT ${s.roles.length === 1 ? 'ROLE' : 'ROLES'} ${names(s.roles)} TO ${names(s.users)}`,

@@ -1,5 +1,5 @@
 /**
- * Syntax errors worded as Neo4j words them: `Invalid input 'USR': expected 'ROLE' or 'USER' (line 1,
+ * Syntax errors worded as Neo4j words them: `Invalid input 'USR': expected 'IMMUTABLE', 'ROLE' or 'USER' (line 1,
  * column 8 (offset: 7))`. The expected alternatives come from the grammar itself (Chevrotain's content
  * assist over the tokens before the error), grouped into Neo4j's phrases: "an identifier", "a string",
  * "an expression", keyword sequences such as 'IF NOT EXISTS'.

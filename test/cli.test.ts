@@ -9,7 +9,7 @@ describe('sysdb lint', () => {
     const run = runCli(['lint', 'a.cypher'], { 'a.cypher': "DROP USER bob;\nCREATE USR jake SET PASSWORD 'abcd1234';\n" });
     expect(run.stdout).toBe(
       [
-        "a.cypher:2:8: error: Invalid input 'USR': expected 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
+        "a.cypher:2:8: error: Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
         '  |',
         "2 | CREATE USR jake SET PASSWORD '******';",
         '  |        ^^^',

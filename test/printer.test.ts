@@ -23,6 +23,7 @@ describe('canonical form', () => {
     ['SHOW USERS jake PRIVILEGE AS REVOKE COMMAND', 'SHOW USERS jake PRIVILEGES AS REVOKE COMMANDS'],
     ['show user privileges', 'SHOW USER PRIVILEGES'],
     ['CREATE ROLE r IF NOT EXISTS AS COPY OF reader', 'CREATE ROLE r IF NOT EXISTS AS COPY OF reader'],
+    ['create or replace immutable role r', 'CREATE OR REPLACE IMMUTABLE ROLE r'],
     ['GRANT ROLES a, b TO USER jake', 'GRANT ROLES a, b TO jake'],
     ['REVOKE ROLE a FROM USERS jake, bob', 'REVOKE ROLE a FROM jake, bob'],
     ['SHOW ALL ROLES WITH USER', 'SHOW ROLES WITH USERS'],

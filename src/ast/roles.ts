@@ -6,6 +6,8 @@ export interface CreateRole extends Spanned {
   readonly kind: 'create-role';
   readonly name: NameOrParameter;
   readonly orReplace: boolean;
+  /** `CREATE IMMUTABLE ROLE`: Neo4j allows it only with authentication disabled. */
+  readonly immutable: boolean;
   readonly ifNotExists: boolean;
   readonly copyOf: NameOrParameter | null;
 }

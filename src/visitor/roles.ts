@@ -12,6 +12,7 @@ export function createRole(node: Cst.CreateRoleCstNode, orReplace: boolean, span
     kind: 'create-role',
     name: commandName(one(c.commandNameExpression)),
     orReplace,
+    immutable: c.IMMUTABLE !== undefined,
     ifNotExists: c.ifNotExists !== undefined,
     copyOf: c.copyOf ? commandName(one(c.copyOf)) : null,
     span,

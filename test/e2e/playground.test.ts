@@ -69,11 +69,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
 
     await replaceScript("CREATE USR jake SET PASSWORD 'abcd1234';");
     await expect.poll(() => page.locator('#problems li').first().textContent(), { timeout: 10_000 }).toBe(
-      "1:8 Invalid input 'USR': expected 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
+      "1:8 Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
     );
     await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     await page.locator('.cm-lintRange-error').first().hover();
-    await expect.poll(() => page.locator('.cm-tooltip-lint').textContent()).toContain("Invalid input 'USR': expected 'OR', 'ROLE' or 'USER'");
+    await expect.poll(() => page.locator('.cm-tooltip-lint').textContent()).toContain("Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER'");
 
     await replaceScript("CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED;\nGRANT ROLE reader TO jake;\nSHOW USERS;");
     await expect.poll(() => page.locator('#problems li').count(), { timeout: 10_000 }).toBe(0);
@@ -139,7 +139,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     }, `${script}\nCREATE USR x;`);
     expect(await page.evaluate(() => (window as unknown as { sysdbPlayground: { editor: { state: { doc: { lines: number } } } } }).sysdbPlayground.editor.state.doc.lines)).toBe(5001);
     await expect.poll(() => page.locator('#problem-count').textContent(), { timeout: 20_000 }).toBe('1');
-    expect(await page.locator('#problems li').first().textContent()).toBe("5001:8 Invalid input 'USR': expected 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))");
+    expect(await page.locator('#problems li').first().textContent()).toBe("5001:8 Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))");
     // Typing goes on while the worker lints: each key press is handled at once.
     const started = Date.now();
     for (const key of ['a', 'b', 'c']) await page.keyboard.press(key);

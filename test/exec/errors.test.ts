@@ -159,3 +159,14 @@ describe('regression: aggregation outside RETURN crashed the executor, and impli
     expectFailure(freshSession(), query, SYNTAX_ERROR, message);
   });
 });
+
+describe('not supported, never silently ignored', () => {
+  it('CREATE IMMUTABLE ROLE (Neo4j allows it only with authentication disabled)', () => {
+    expectFailure(
+      freshSession(),
+      'CREATE IMMUTABLE ROLE guard',
+      'CypherSysdb.NotSupported',
+      'Creating IMMUTABLE roles (Neo4j allows it only with authentication disabled) is not supported by cypher-sysdb.',
+    );
+  });
+});

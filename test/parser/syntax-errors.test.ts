@@ -89,7 +89,7 @@ describe('syntax error classes', () => {
 
   it('suggests the keyword a misspelled word was meant to be', () => {
     const [diagnostic] = parse("CREATE USR jake SET PASSWORD 'abcd1234'").diagnostics;
-    expect(diagnostic?.message).toBe("Invalid input 'USR': expected 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))");
+    expect(diagnostic?.message).toBe("Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))");
     expect(diagnostic?.hint).toBe("Did you mean 'USER'?");
   });
 

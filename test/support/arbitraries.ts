@@ -167,7 +167,7 @@ const userCommands = fc.oneof(
 );
 
 const roleCommands = fc.oneof(
-  fc.record({ name: nameOrParam, orReplace: fc.boolean(), ifNotExists: fc.boolean(), copyOf: fc.option(nameOrParam) }).map((c) => ({ kind: 'create-role' as const, ...c })),
+  fc.record({ name: nameOrParam, orReplace: fc.boolean(), immutable: fc.boolean(), ifNotExists: fc.boolean(), copyOf: fc.option(nameOrParam) }).map((c) => ({ kind: 'create-role' as const, ...c })),
   fc.record({ name: nameOrParam, ifExists: fc.boolean() }).map((c) => ({ kind: 'drop-role' as const, ...c })),
   fc.record({ from: nameOrParam, to: nameOrParam, ifExists: fc.boolean() }).map((c) => ({ kind: 'rename-role' as const, ...c })),
   fc.record({ roles: names, users: names }).map((c) => ({ kind: 'grant-roles' as const, ...c })),

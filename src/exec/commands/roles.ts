@@ -3,7 +3,7 @@ import { produce } from 'immer';
 import type { CreateRole, DropRole, GrantRoles, RenameRole, RevokeRoles } from '../../ast/roles.js';
 import type { ShardedMap } from '../../store/sharded.js';
 import { javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, type SystemState } from '../../store/state.js';
-import { argumentError } from '../errors.js';
+import { argumentError, notSupported } from '../errors.js';
 import { nameValue } from '../params.js';
 import { unchanged, type CommandContext, type CommandOutcome } from './context.js';
 import { findUser } from './users.js';
@@ -32,6 +32,7 @@ function replaceRoleOnUsers(users: ShardedMap<StoredUser>, role: string, replace
 }
 
 export function createRole(state: SystemState, command: CreateRole, context: CommandContext): CommandOutcome {
+  if (command.immutable) throw notSupported('Creating IMMUTABLE roles (Neo4j allows it only with authentication disabled)');
   const name = nameValue(command.name, context.params);
   const failure = (reason: string) => argumentError(`Failed to create the specified role '${name}': ${reason}`);
   validateNewRoleName(name, failure);
