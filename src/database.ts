@@ -127,6 +127,9 @@ export class SystemDatabase {
   #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null): { db: SystemDatabase; result: StatementResult } {
     firstError(segment.diagnostics);
     const statement = segment.statement;
+    // A statement of a family we do not model carries only a warning (lint passes it); it cannot run.
+    const unsupported = segment.diagnostics.find((d) => d.code === StatusCode.NotSupported);
+    if (statement === null && unsupported) throw new Neo4jError(unsupported.code, unsupported.message);
     if (statement === null || isClientCommand(statement)) {
       throw new Neo4jError(StatusCode.NotSupported, 'Client commands (such as :param) are not statements; run them with runScript().');
     }

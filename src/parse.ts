@@ -9,6 +9,7 @@ import { checkStatement } from './check/index.js';
 import { parseClientCommand } from './client-commands.js';
 import { StatusCode, type Diagnostic } from './diagnostics.js';
 import { LineIndex, useLineIndex } from './lines.js';
+import { outOfScope } from './out-of-scope.js';
 import { forEachSegment } from './script.js';
 import { syntaxError, unterminatedDelimiter } from './syntax-errors.js';
 import { buildStatement } from './visitor/statement.js';
@@ -102,7 +103,14 @@ function parseStatement(tokens: readonly IToken[], source: string, end: Position
   parser.input = tokens as IToken[];
   const cst = parser.statement() as Cst.StatementCstNode;
   const error = parser.errors[0];
-  if (error) return { statement: null, diagnostics: [syntaxError(error, tokens, end)] };
+  if (error) {
+    const unsupported = outOfScope(tokens);
+    // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
+    if (unsupported !== null) {
+      return { statement: null, diagnostics: [{ severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: spanBetween(tokens[0]!, tokens[0]!) }] };
+    }
+    return { statement: null, diagnostics: [syntaxError(error, tokens, end)] };
+  }
   try {
     return { statement: buildStatement(cst, source), diagnostics: [] };
   } catch (caught) {

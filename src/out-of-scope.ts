@@ -1,0 +1,125 @@
+/**
+ * Neo4j commands outside cypher-sysdb's model. Real admin scripts mix user administration with
+ * database and graph privileges, database commands and the odd query; Neo4j accepts all of them, so
+ * reporting them as syntax errors would be false. When a statement does not parse, this recognises
+ * those families by their leading words and says plainly that the statement is not checked.
+ *
+ * It only runs on statements our grammar rejects, so it can never hide a command we do model; a typo
+ * inside a statement of these families is reported as "not supported" rather than as a syntax error.
+ */
+import type { IToken } from 'chevrotain';
+import { Dot, Keyword, LParen } from '../grammar/tokens.js';
+
+/** Clauses that start a graph query (Cypher 25 and GQL spellings included). */
+const QUERY_WORDS = new Set([
+  'MATCH', 'OPTIONAL', 'MERGE', 'CALL', 'UNWIND', 'RETURN', 'WITH', 'LOAD', 'FOREACH', 'FINISH', 'INSERT',
+  'DETACH', 'NODETACH', 'DELETE', 'FILTER', 'LET', 'EXPLAIN', 'PROFILE', 'CYPHER',
+]);
+
+/** Commands that only exist for databases, servers and transactions. */
+const INFRASTRUCTURE_VERBS = new Set(['START', 'STOP', 'ENABLE', 'DEALLOCATE', 'REALLOCATE', 'DRYRUN', 'TERMINATE']);
+
+/** What follows CREATE / DROP / ALTER / SHOW / RENAME in the commands we do not model. */
+const OBJECT_WORDS = new Set([
+  'DATABASE', 'DATABASES', 'ALIAS', 'ALIASES', 'SERVER', 'SERVERS', 'INDEX', 'INDEXES', 'CONSTRAINT', 'CONSTRAINTS',
+  'PROCEDURE', 'PROCEDURES', 'FUNCTION', 'FUNCTIONS', 'TRANSACTION', 'TRANSACTIONS', 'SETTING', 'SETTINGS',
+]);
+
+/** Words that name such a command only together with the next word: `RANGE INDEX`, `AUTH RULES`. */
+const QUALIFIED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    COMPOSITE: ['DATABASE', 'DATABASES'],
+    HOME: ['DATABASE'],
+    DEFAULT: ['DATABASE'],
+    SUPPORTED: ['PRIVILEGE', 'PRIVILEGES'],
+    AUTH: ['RULE', 'RULES'],
+    ...Object.fromEntries(['RANGE', 'TEXT', 'POINT', 'LOOKUP', 'FULLTEXT', 'VECTOR', 'BTREE'].map((kind) => [kind, ['INDEX', 'INDEXES']])),
+  }).map(([word, next]) => [word, new Set(next)]),
+);
+
+/** `ON <target>` of privileges on databases, graphs and data loading. */
+const PRIVILEGE_TARGETS = new Set(['DATABASE', 'DATABASES', 'GRAPH', 'GRAPHS', 'HOME', 'DEFAULT', 'URL', 'CIDR']);
+
+/** First words of the DBMS privileges other than user, role and privilege management. */
+const OTHER_DBMS_PRIVILEGE_WORDS = new Set(['DATABASE', 'ALIAS', 'COMPOSITE', 'SERVER', 'EXECUTE', 'IMPERSONATE', 'SETTING', 'TRANSACTION', 'LOAD']);
+
+/** The message for a statement of a family we do not model, or null when it is simply broken. */
+export function outOfScope(tokens: readonly IToken[]): string | null {
+  const words = statementWords(tokens);
+  const [first, second] = words;
+  if (first === undefined) return null;
+  if (INFRASTRUCTURE_VERBS.has(first)) return notChecked(`${first} ${second ?? ''}`.trim(), 'is', null);
+  if (['CREATE', 'DROP', 'ALTER', 'SHOW', 'RENAME'].includes(first)) {
+    const object = objectWord(words.slice(1));
+    if (object !== null) return notChecked(`${first} ${object}`, 'is', null);
+  }
+  if (QUERY_WORDS.has(first) || (first === 'CREATE' && tokens.some((t) => t.tokenType === LParen))) {
+    return notChecked('Graph queries', 'are', 'it runs user administration commands against the system database');
+  }
+  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return privilegeOutOfScope(first, words);
+  return null;
+}
+
+function privilegeOutOfScope(command: string, words: readonly string[]): string | null {
+  let verb = command;
+  let rest = words.slice(1);
+  if (verb === 'REVOKE' && (rest[0] === 'GRANT' || rest[0] === 'DENY')) {
+    verb = `REVOKE ${rest[0]}`;
+    rest = rest.slice(1);
+  }
+  if (rest[0] === 'IMMUTABLE') rest = rest.slice(1);
+  if ((rest[0] === 'ROLE' || rest[0] === 'ROLES') && words.includes('AUTH') && words.includes('RULE')) {
+    return notChecked('Auth rules', 'are', null);
+  }
+  const on = rest.lastIndexOf('ON');
+  const target = on === -1 ? undefined : rest[on + 1];
+  const modelled = 'only the user, role and privilege management privileges ON DBMS are modelled';
+  // `GRANT CREATE DATABASE ON DBMS`, `GRANT ACCESS ON HOME DATABASE`: the privilege's own words and its target.
+  const ownWords = rest.slice(0, on === -1 ? 2 : Math.min(on, 2));
+  const privilege = (ownWords.includes('') ? ownWords.slice(0, ownWords.indexOf('')) : ownWords).join(' ');
+  const targetText = target === 'HOME' || target === 'DEFAULT' ? `${target} ${rest[on + 2] ?? ''}`.trim() : target;
+  if (target !== undefined && PRIVILEGE_TARGETS.has(target)) return notChecked(`${verb} ${privilege} ON ${targetText}`, 'is', modelled);
+  if (rest[0] === 'LOAD') return notChecked(`${verb} LOAD`, 'is', modelled);
+  if (target === 'DBMS') {
+    const first = rest[0];
+    const other =
+      (first !== undefined && OTHER_DBMS_PRIVILEGE_WORDS.has(first)) ||
+      (['CREATE', 'DROP', 'ALTER', 'RENAME', 'SHOW', 'SET'].includes(first ?? '') && objectWord(rest.slice(1)) !== null);
+    if (other) return notChecked(`${verb} ${privilege} ON DBMS`, 'is', modelled);
+  }
+  return null;
+}
+
+/** The object of CREATE/DROP/ALTER/SHOW/RENAME, skipping OR REPLACE, ALL, BUILT IN, USER DEFINED and index kinds. */
+function objectWord(words: readonly string[]): string | null {
+  let i = 0;
+  if (words[i] === 'OR' && words[i + 1] === 'REPLACE') i += 2;
+  if (words[i] === 'ALL' || words[i] === 'BUILT' || (words[i] === 'USER' && words[i + 1] === 'DEFINED')) {
+    i += words[i] === 'ALL' ? 1 : 2;
+  }
+  const word = words[i];
+  const next = words[i + 1];
+  if (word === undefined) return null;
+  if (OBJECT_WORDS.has(word)) return word;
+  return next !== undefined && QUALIFIED.get(word)?.has(next) ? `${word} ${next}` : null;
+}
+
+/** The statement's words in upper case, after a leading `USE <database>`. */
+function statementWords(tokens: readonly IToken[]): string[] {
+  let start = 0;
+  if (tokens[0]?.tokenType === Keyword.USE) {
+    start = 2;
+    while (tokens[start]?.tokenType === Dot) start += 2;
+  }
+  const words: string[] = [];
+  for (let i = start; i < tokens.length; i++) {
+    const image = tokens[i]!.image;
+    // Other tokens (`db.*`, `(jake)`, `{*}`) become '' so that a privilege's own words stay together.
+    words.push(/^[A-Za-z_]\w*$/.test(image) ? image.toUpperCase() : '');
+  }
+  return words;
+}
+
+function notChecked(what: string, verb: 'is' | 'are', why: string | null): string {
+  return `${what} ${verb} not supported by cypher-sysdb${why ? ` (${why})` : ''}: this statement is not checked.`;
+}

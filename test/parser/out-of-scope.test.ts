@@ -1,0 +1,71 @@
+/**
+ * Commands Neo4j accepts that cypher-sysdb does not model (database and graph privileges, database
+ * commands, graph queries) are a warning that names them, never a false syntax error; broken
+ * statements of the families we do model stay syntax errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/parse.js';
+import { SystemDatabase } from '../../src/index.js';
+import { runCli } from '../support/cli.js';
+
+const PRIVILEGES = 'only the user, role and privilege management privileges ON DBMS are modelled';
+const notChecked = (what: string, why?: string) => `${what} not supported by cypher-sysdb${why ? ` (${why})` : ''}: this statement is not checked.`;
+
+describe('statements of families cypher-sysdb does not model', () => {
+  it.each([
+    ['GRANT ACCESS ON DATABASE neo4j TO reader', notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)],
+    ['REVOKE ACCESS ON HOME DATABASE FROM PUBLIC', notChecked('REVOKE ACCESS ON HOME DATABASE is', PRIVILEGES)],
+    ['GRANT MATCH {*} ON GRAPH neo4j NODES Person TO reader', notChecked('GRANT MATCH ON GRAPH is', PRIVILEGES)],
+    ['revoke grant traverse on graph * nodes * from reader', notChecked('REVOKE GRANT TRAVERSE ON GRAPH is', PRIVILEGES)],
+    ['DENY IMMUTABLE DATABASE MANAGEMENT ON DBMS TO PUBLIC', notChecked('DENY DATABASE MANAGEMENT ON DBMS is', PRIVILEGES)],
+    ['GRANT EXECUTE PROCEDURE db.* ON DBMS TO r', notChecked('GRANT EXECUTE PROCEDURE ON DBMS is', PRIVILEGES)],
+    ['GRANT CREATE DATABASE ON DBMS TO r', notChecked('GRANT CREATE DATABASE ON DBMS is', PRIVILEGES)],
+    ['GRANT IMPERSONATE (jake) ON DBMS TO r', notChecked('GRANT IMPERSONATE ON DBMS is', PRIVILEGES)],
+    ['GRANT LOAD ON ALL DATA TO r', notChecked('GRANT LOAD is', PRIVILEGES)],
+    ['GRANT ROLE analyst TO AUTH RULE sso', notChecked('Auth rules are')],
+    ['CREATE DATABASE sales IF NOT EXISTS', notChecked('CREATE DATABASE is')],
+    ['CREATE OR REPLACE COMPOSITE DATABASE all', notChecked('CREATE COMPOSITE DATABASE is')],
+    ['SHOW DATABASES YIELD name', notChecked('SHOW DATABASES is')],
+    ['SHOW ALL INDEXES', notChecked('SHOW INDEXES is')],
+    ['SHOW USER DEFINED FUNCTIONS', notChecked('SHOW FUNCTIONS is')],
+    ['SHOW SUPPORTED PRIVILEGES', notChecked('SHOW SUPPORTED PRIVILEGES is')],
+    ['CREATE RANGE INDEX idx FOR (n:Person) ON (n.name)', notChecked('CREATE RANGE INDEX is')],
+    ['STOP DATABASE sales', notChecked('STOP DATABASE is')],
+    ['MATCH (n) RETURN count(n)', notChecked('Graph queries are', 'it runs user administration commands against the system database')],
+    ['USE neo4j CREATE (:Person {name: "jake"})', notChecked('Graph queries are', 'it runs user administration commands against the system database')],
+  ])('%s', (query, message) => {
+    const { statements, diagnostics } = parse(query);
+    expect(statements).toEqual([]);
+    expect(diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, column: d.span.start.column }))).toEqual([
+      { severity: 'warning', code: 'CypherSysdb.NotSupported', message, column: 1 },
+    ]);
+  });
+});
+
+describe('broken statements of the families we model stay syntax errors', () => {
+  it.each([
+    ['CREATE USR jake', "Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))"],
+    ['GRANT CREATE USR ON DBMS TO r', "Invalid input 'USR': expected 'ROLE', 'ROLES', 'USER' or 'USERS' (line 1, column 14 (offset: 13))"],
+    ['ALTER AUTH IF EXISTS', "Invalid input 'AUTH': expected 'CURRENT', 'USER' or 'USERS' (line 1, column 7 (offset: 6))"],
+    ['SHOW USERS DATABASE', "Invalid input 'DATABASE': expected a parameter, an identifier, 'PRIVILEGE', 'PRIVILEGES', 'WHERE', 'WITH', 'YIELD' or <EOF> (line 1, column 12 (offset: 11))"],
+  ])('%s', (query, message) => {
+    expect(parse(query).diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', message]]);
+  });
+});
+
+describe('running and linting them', () => {
+  const script = 'CREATE ROLE analyst;\nGRANT ACCESS ON DATABASE neo4j TO analyst;\nSHOW ROLES YIELD role WHERE role = $r;\n';
+
+  it('lint passes the script with a warning (Neo4j would accept it)', () => {
+    const run = runCli(['lint', 'grants.cypher'], { 'grants.cypher': script });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`grants.cypher:2:1: warning: ${notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)}`);
+    expect(run.stderr).toBe('1 warning in 1 file\n');
+  });
+
+  it('a run refuses the statement as not supported and changes nothing', () => {
+    const { statements } = SystemDatabase.create().runScript(script, { params: { r: 'analyst' }, user: null, onError: 'continue' });
+    expect(statements.map((s) => s.error?.code ?? null)).toEqual([null, 'CypherSysdb.NotSupported', null]);
+    expect(statements[2]!.rows).toEqual([['analyst']]);
+  });
+});
