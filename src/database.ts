@@ -7,6 +7,7 @@ import { secureRandomBytes, type RandomBytes } from './crypto/password.js';
 import { StatusCode, type Diagnostic } from './diagnostics.js';
 import type { StatementResult } from './exec/commands/context.js';
 import { Neo4jError } from './exec/errors.js';
+import type { Notification } from './exec/notifications.js';
 import { evaluate } from './exec/evaluate.js';
 import { executeStatement } from './exec/execute.js';
 import { fromJs, type Value } from './exec/values.js';
@@ -19,6 +20,14 @@ import type { SystemState } from './store/state.js';
 export type { SystemDatabaseOptions } from './store/initial.js';
 export type { Snapshot } from './store/snapshot.js';
 export type { StatementResult as QueryResult } from './exec/commands/context.js';
+export type { Notification } from './exec/notifications.js';
+
+/** What one statement produced: the new database, the result table and Neo4j's notifications. */
+export interface Executed {
+  readonly db: SystemDatabase;
+  readonly result: StatementResult;
+  readonly notifications: readonly Notification[];
+}
 
 export interface ExecuteOptions {
   /** Who runs the statement (default `neo4j`); null runs it with authentication disabled. */
@@ -41,6 +50,8 @@ export interface StatementRun {
   readonly columns: readonly string[];
   readonly rows: StatementResult['rows'];
   readonly error: { readonly code: string; readonly message: string } | null;
+  /** Neo4j's notifications for a statement that succeeded (a grant that changed nothing, a missing home database, ...). */
+  readonly notifications: readonly Notification[];
 }
 
 export interface ScriptRun {
@@ -81,7 +92,7 @@ export class SystemDatabase {
    * Runs one statement. Returns the new database and the result table; throws a `Neo4jError` (with
    * Neo4j's status code and message) when Neo4j would refuse the statement.
    */
-  execute(query: string, params: Readonly<Record<string, unknown>> = {}, options: ExecuteOptions = {}): { db: SystemDatabase; result: StatementResult } {
+  execute(query: string, params: Readonly<Record<string, unknown>> = {}, options: ExecuteOptions = {}): Executed {
     const segments = parseScript(query, { minimumPasswordLength: this.#state.config.minimumPasswordLength });
     if (segments.length !== 1) {
       throw new Neo4jError(StatusCode.NotSupported, `execute() runs exactly one statement, and this query has ${segments.length}; use runScript() for scripts.`);
@@ -107,10 +118,10 @@ export class SystemDatabase {
         }
         const outcome = db.#run(segment, params, user);
         db = outcome.db;
-        run = { ...base, columns: outcome.result.columns, rows: outcome.result.rows, error: null };
+        run = { ...base, columns: outcome.result.columns, rows: outcome.result.rows, error: null, notifications: outcome.notifications };
       } catch (error) {
         if (!(error instanceof Neo4jError)) throw error;
-        run = { ...base, columns: [], rows: [], error: { code: error.code, message: error.message } };
+        run = { ...base, columns: [], rows: [], error: { code: error.code, message: error.message }, notifications: [] };
       }
       statements.push(run);
       options.onStatement?.(run, statements.length - 1);
@@ -124,7 +135,7 @@ export class SystemDatabase {
     return new Session(this, options);
   }
 
-  #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null): { db: SystemDatabase; result: StatementResult } {
+  #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null): Executed {
     firstError(segment.diagnostics);
     const statement = segment.statement;
     // A statement of a family we do not model carries only a warning (lint passes it); it cannot run.
@@ -133,14 +144,15 @@ export class SystemDatabase {
     if (statement === null || isClientCommand(statement)) {
       throw new Neo4jError(StatusCode.NotSupported, 'Client commands (such as :param) are not statements; run them with runScript().');
     }
-    const { state, result } = executeStatement(this.#state, statement, { params, user, randomBytes: this.#randomBytes });
-    return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes), result };
+    const { state, result, notifications } = executeStatement(this.#state, statement, { params, user, randomBytes: this.#randomBytes });
+    return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes), result, notifications };
   }
 }
 
 /** Holds the latest database, for tests that read like a cypher-shell session. */
 export class Session {
   #db: SystemDatabase;
+  #notifications: readonly Notification[] = [];
   readonly #options: ExecuteOptions;
 
   constructor(db: SystemDatabase, options: ExecuteOptions = {}) {
@@ -152,9 +164,16 @@ export class Session {
     return this.#db;
   }
 
+  /** Neo4j's notifications for the last `run` (empty when it had none, or failed). */
+  get notifications(): readonly Notification[] {
+    return this.#notifications;
+  }
+
   run(query: string, params: Readonly<Record<string, unknown>> = {}): StatementResult {
-    const { db, result } = this.#db.execute(query, params, this.#options);
+    this.#notifications = [];
+    const { db, result, notifications } = this.#db.execute(query, params, this.#options);
     this.#db = db;
+    this.#notifications = notifications;
     return result;
   }
 

@@ -8,7 +8,7 @@ export { StatusCode } from './diagnostics.js';
 export type * from './ast/index.js';
 export { isClientCommand } from './ast/index.js';
 export { SystemDatabase, Session } from './database.js';
-export type { ExecuteOptions, QueryResult, ScriptOptions, ScriptRun, Snapshot, StatementRun, SystemDatabaseOptions } from './database.js';
+export type { Executed, ExecuteOptions, Notification, QueryResult, ScriptOptions, ScriptRun, Snapshot, StatementRun, SystemDatabaseOptions } from './database.js';
 export { Neo4jError } from './exec/errors.js';
 export type { ResultValue } from './exec/values.js';
 export { SnapshotError } from './store/snapshot.js';

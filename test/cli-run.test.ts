@@ -1,5 +1,6 @@
 /** `sysdb run`, in-process over an in-memory file system: exact output, exit codes, state files. */
 import { describe, expect, it } from 'vitest';
+import { SystemDatabase } from '../src/index.js';
 import { runCli } from './support/cli.js';
 
 const SCRIPT = `CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED SET TAGS 'finance';
@@ -120,11 +121,44 @@ describe('sysdb run', () => {
     [['run', 'a.cypher', '--params', 'list.json'], 'sysdb run: --params list.json must hold a JSON object'],
     [['run', 'a.cypher', '--state', 'list.json'], 'sysdb run: --state list.json: Not a cypher-sysdb snapshot: the snapshot must be an object'],
     [['run', 'missing.cypher'], "sysdb: cannot read 'missing.cypher': no such file or directory"],
+    [
+      ['run', 'a.cypher', '--state', 'db.json', '--databases', 'sales'],
+      'sysdb run: --databases and --auth-providers configure a fresh DBMS; the database in --state keeps its own configuration',
+    ],
+    [['run', 'a.cypher', '--databases'], "sysdb run: option '--databases' needs a value"],
   ])('exits 2 on bad usage: %j', (argv, message) => {
-    const run = runCli(argv, { 'a.cypher': 'SHOW USERS', 'b.cypher': '', 'bad.json': '{', 'list.json': '[]' });
+    const db = JSON.stringify(SystemDatabase.create().toJSON());
+    const run = runCli(argv, { 'a.cypher': 'SHOW USERS', 'b.cypher': '', 'bad.json': '{', 'list.json': '[]', 'db.json': db });
     expect(run.status).toBe(2);
     expect(run.stderr.startsWith(message)).toBe(true);
     expect(run.stdout).toBe('');
+  });
+
+  describe('--notifications', () => {
+    const script = "CREATE USER jake SET PASSWORD 'abcd1234' SET HOME DATABASE sales;\nGRANT ROLE reader TO jake;\nGRANT ROLE reader TO jake;\n";
+    const granted = '`GRANT ROLE reader TO jake` has no effect.';
+
+    it('are silent by default, as in cypher-shell', () => {
+      expect(runCli(['run', 's.cypher'], { 's.cypher': script })).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    });
+
+    it('go to stderr as file:line: info: title description (code)', () => {
+      const run = runCli(['run', 's.cypher', '--notifications'], { 's.cypher': script });
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe(
+        's.cypher:1: info: The request referred to a home database that does not exist. The home database provided does not currently exist in the DBMS. ' +
+          'This command will not take effect until this database is created. (HOME DATABASE: `sales`) (Neo.ClientNotification.Database.HomeDatabaseNotFound)\n' +
+          `s.cypher:3: info: ${granted} The user already has the role. See Status Codes documentation for more information. (Neo.ClientNotification.Security.CommandHasNoEffect)\n`,
+      );
+    });
+
+    it('appear in the JSON of each statement, only when asked for', () => {
+      const plain = JSON.parse(runCli(['run', 's.cypher', '--format', 'json'], { 's.cypher': script }).stdout);
+      expect(Object.keys(plain.statements[2])).toEqual(['query', 'columns', 'rows', 'error']);
+      const run = runCli(['run', 's.cypher', '--format', 'json', '--notifications', '--databases', 'neo4j,sales'], { 's.cypher': script });
+      const statements = JSON.parse(run.stdout).statements;
+      expect(statements.map((s: { notifications: { title: string }[] }) => s.notifications.map((n) => n.title))).toEqual([[], [], [granted]]);
+    });
   });
 
   it('shows progress on stderr only when it is a terminal', () => {

@@ -18,16 +18,19 @@ export function table(columns: readonly string[], rows: readonly (readonly Resul
   );
 }
 
-/** One block per statement: its (password-masked) text, then its table, its error or "done". */
+/** One block per statement: its (password-masked) text, then its table, its error or "done", and Neo4j's notifications. */
 export function statementResult(run: StatementRun): HTMLElement {
   const query = run.query.length > 160 ? `${run.query.slice(0, 160)}…` : run.query;
   const header = element('div', { class: 'query' }, element('span', { class: 'line' }, `line ${run.line}`), element('code', {}, query));
   if (run.error) {
     return element('article', { class: 'result failed' }, header, element('p', { class: 'error' }, `${run.error.message} `, element('small', {}, run.error.code)));
   }
-  if (run.columns.length === 0) return element('article', { class: 'result done' }, header, element('p', { class: 'ok' }, 'Done.'));
+  const notes = run.notifications.map((n) =>
+    element('p', { class: `notification ${n.severity.toLowerCase()}` }, `${n.title} ${n.description} `, element('small', {}, n.code)),
+  );
+  if (run.columns.length === 0) return element('article', { class: 'result done' }, header, element('p', { class: 'ok' }, 'Done.'), ...notes);
   const count = `${run.rows.length} ${run.rows.length === 1 ? 'row' : 'rows'}`;
-  return element('article', { class: 'result' }, header, table(run.columns, run.rows), element('p', { class: 'count' }, count));
+  return element('article', { class: 'result' }, header, table(run.columns, run.rows), element('p', { class: 'count' }, count), ...notes);
 }
 
 export function problems(list: HTMLElement, diagnostics: readonly LintDiagnostic[], goTo: (offset: number) => void): void {

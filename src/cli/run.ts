@@ -1,11 +1,12 @@
 /** `sysdb run`: a script against an in-memory system database, printed like cypher-shell prints it. */
-import { SystemDatabase, type StatementRun } from '../database.js';
+import { SystemDatabase, type Notification, type StatementRun } from '../database.js';
 import { UsageError, choice, parseArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { table } from './table.js';
 
 export const RUN_HELP = `Usage: sysdb run <script.cypher|-> [--params params.json] [--state in.json] [--save out.json]
-                [--as user] [--continue-on-error] [--format table|json]
+                [--as user] [--continue-on-error] [--format table|json] [--notifications]
+                [--databases a,b] [--auth-providers p,q]
 
 Runs a script of user and role commands against an in-memory Neo4j system database: a fresh one
 (user neo4j with the built-in roles) or the one saved in --state. cypher-shell's :param lines set
@@ -17,23 +18,36 @@ parameters. Output is one table per statement, or JSON with --format json.
   --as USER              run the statements as USER (default neo4j)
   --continue-on-error    run the remaining statements after a failure (default: stop)
   --format table|json    output format (default table)
+  --notifications        show Neo4j's notifications (a grant that changed nothing, a home
+                         database that does not exist, ...): on stderr, or in the JSON
+  --databases a,b        the databases a fresh DBMS has (default neo4j and system)
+  --auth-providers p,q   the external auth providers its configuration defines (default none)
 
 Exit status: 0 every statement succeeded, 1 a statement failed, 2 bad usage or unreadable file.
 `;
 
 export function run(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['--params', '--state', '--save', '--as', '--continue-on-error', '--format']);
+  const args = parseArgs(argv, ['--params', '--state', '--save', '--as', '--continue-on-error', '--format', '--notifications', '--databases', '--auth-providers']);
+  const notifications = args.options.has('--notifications');
   const format = choice(args, '--format', ['table', 'json'], 'table');
   if (args.positional.length !== 1) throw new UsageError('expects exactly one script (or - for standard input)');
   const scriptPath = args.positional[0]!;
   const script = scriptPath === '-' ? io.readStdin() : io.readFile(scriptPath);
   const params = readJsonObject(io, args.options.get('--params'), '--params');
   const statePath = args.options.get('--state');
-  const db = typeof statePath === 'string' ? loadState(io, statePath) : SystemDatabase.create();
+  const databases = listOption(args.options.get('--databases'), '--databases');
+  const authProviders = listOption(args.options.get('--auth-providers'), '--auth-providers');
+  if (typeof statePath === 'string' && (databases || authProviders)) {
+    throw new UsageError('--databases and --auth-providers configure a fresh DBMS; the database in --state keeps its own configuration');
+  }
+  const db =
+    typeof statePath === 'string'
+      ? loadState(io, statePath)
+      : SystemDatabase.create({ ...(databases ? { databases } : {}), ...(authProviders ? { authProviders } : {}) });
   const user = args.options.get('--as');
 
   const progress = io.stderrIsTTY ? progressReporter(io, script) : undefined;
-  const print = format === 'table' ? (s: StatementRun) => writeStatement(io, scriptPath, s) : undefined;
+  const print = format === 'table' ? (s: StatementRun) => writeStatement(io, scriptPath, s, notifications) : undefined;
   const onStatement = progress ? progress.wrap(print) : print;
   const outcome = db.runScript(script, {
     params,
@@ -43,7 +57,13 @@ export function run(argv: readonly string[], io: CliIO): number {
   });
   progress?.done();
   if (format === 'json') {
-    const statements = outcome.statements.map((s) => ({ query: s.query, columns: s.columns, rows: s.rows, error: s.error }));
+    const statements = outcome.statements.map((s) => ({
+      query: s.query,
+      columns: s.columns,
+      rows: s.rows,
+      error: s.error,
+      ...(notifications ? { notifications: s.notifications } : {}),
+    }));
     io.stdout(`${JSON.stringify({ statements })}\n`);
   }
   const savePath = args.options.get('--save');
@@ -51,13 +71,25 @@ export function run(argv: readonly string[], io: CliIO): number {
   return outcome.statements.some((s) => s.error !== null) ? 1 : 0;
 }
 
-function writeStatement(io: CliIO, scriptPath: string, statement: StatementRun): void {
+function writeStatement(io: CliIO, scriptPath: string, statement: StatementRun, showNotifications: boolean): void {
+  const where = `${scriptPath === '-' ? '<stdin>' : scriptPath}:${statement.line}`;
   if (statement.error) {
-    io.stderr(`${scriptPath === '-' ? '<stdin>' : scriptPath}:${statement.line}: error: ${statement.error.message} (${statement.error.code})\n`);
+    io.stderr(`${where}: error: ${statement.error.message} (${statement.error.code})\n`);
     return;
   }
   // Like `cypher-shell -f`, write commands print nothing; only result tables are shown.
   if (statement.columns.length > 0) io.stdout(`${table(statement.columns, statement.rows)}\n`);
+  if (showNotifications) for (const n of statement.notifications) io.stderr(`${where}: ${notificationLine(n)}\n`);
+}
+
+function notificationLine(n: Notification): string {
+  return `${n.severity === 'WARNING' ? 'warning' : 'info'}: ${n.title} ${n.description} (${n.code})`;
+}
+
+function listOption(value: string | true | undefined, option: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === true) throw new UsageError(`option '${option}' needs a comma-separated list`);
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
 function readJsonObject(io: CliIO, path: string | true | undefined, option: string): Record<string, unknown> {

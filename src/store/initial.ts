@@ -18,6 +18,13 @@ export interface SystemDatabaseOptions {
    * change is required. Off by default so tests can run as the initial user straight away.
    */
   readonly enforcePasswordChange?: boolean;
+  /**
+   * External auth providers defined in the configuration, e.g. `['oidc-mysso1']` (default none). Setting
+   * another provider on a user works but gets Neo4j's AuthProviderNotDefined notification.
+   */
+  readonly authProviders?: readonly string[];
+  /** `dbms.security.require_local_user` (default false, as in Neo4j: external auth on a user then gets a warning). */
+  readonly requireLocalUser?: boolean;
   /** Source of password salts (default: the platform's secure random generator). For reproducible tests. */
   readonly randomBytes?: RandomBytes;
 }
@@ -32,6 +39,8 @@ export function configFrom(options: SystemDatabaseOptions): SystemConfig {
     defaultDatabase,
     databases: [...new Set([...databases, 'system'])].sort(),
     enforcePasswordChange: options.enforcePasswordChange ?? false,
+    authProviders: [...new Set(options.authProviders ?? [])].sort(),
+    requireLocalUser: options.requireLocalUser ?? false,
   };
 }
 

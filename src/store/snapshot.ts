@@ -89,6 +89,9 @@ function readConfig(json: Json): SystemConfig {
     defaultDatabase: string(json['defaultDatabase'], 'config.defaultDatabase'),
     databases: strings(json['databases'], 'config.databases'),
     enforcePasswordChange: boolean(json['enforcePasswordChange'], 'config.enforcePasswordChange'),
+    // Added after the first snapshots were written: absent means Neo4j's defaults.
+    authProviders: json['authProviders'] === undefined ? [] : strings(json['authProviders'], 'config.authProviders'),
+    requireLocalUser: json['requireLocalUser'] === undefined ? false : boolean(json['requireLocalUser'], 'config.requireLocalUser'),
   };
 }
 

@@ -53,6 +53,10 @@ export interface SystemConfig {
   readonly databases: readonly string[];
   /** Refuse everything but ALTER CURRENT USER SET PASSWORD while the executing user must change their password. */
   readonly enforcePasswordChange: boolean;
+  /** External auth providers the configuration defines (`dbms.security.authentication_providers`); others get a notification. */
+  readonly authProviders: readonly string[];
+  /** `dbms.security.require_local_user`: without it, setting an external auth on a user gets a warning notification. */
+  readonly requireLocalUser: boolean;
 }
 
 export interface SystemState {

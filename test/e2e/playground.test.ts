@@ -114,6 +114,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     await page.click('#run');
     await expect.poll(() => page.locator('#results .result.failed').count()).toBe(0);
     expect(await page.locator('#results .result').last().locator('tbody tr').count()).toBe(4);
+    // Neo4j's notifications show under the statement they belong to: this DBMS has no `analytics` database.
+    expect(await page.locator('#results .notification').first().textContent()).toBe(
+      'The request referred to a home database that does not exist. The home database provided does not currently exist in the DBMS. ' +
+        'This command will not take effect until this database is created. (HOME DATABASE: `analytics`) Neo.ClientNotification.Database.HomeDatabaseNotFound',
+    );
   }, 60_000);
 
   it('shares the script in the URL with password literals masked, and opens it again', async () => {

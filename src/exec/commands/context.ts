@@ -1,6 +1,7 @@
 import type { RandomBytes } from '../../crypto/password.js';
 import type { SystemState } from '../../store/state.js';
 import type { Params } from '../params.js';
+import type { Notification } from '../notifications.js';
 import type { ResultValue } from '../values.js';
 
 /** Who runs a statement, with which parameters. */
@@ -20,10 +21,13 @@ export interface StatementResult {
 export interface CommandOutcome {
   readonly state: SystemState;
   readonly result: StatementResult;
+  /** What Neo4j would notify about a command that succeeded (changed nothing, named a missing database, ...). */
+  readonly notifications: readonly Notification[];
 }
 
 export const NO_RESULT: StatementResult = { columns: [], rows: [] };
 
-export function unchanged(state: SystemState): CommandOutcome {
-  return { state, result: NO_RESULT };
+/** The outcome of a write command: no result table. */
+export function written(state: SystemState, notifications: readonly Notification[] = []): CommandOutcome {
+  return { state, result: NO_RESULT, notifications };
 }

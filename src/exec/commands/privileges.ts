@@ -7,10 +7,12 @@ import { PRIVILEGE_TEXT } from '../../dbms-privileges.js';
 import { StatusCode } from '../../diagnostics.js';
 import type { Access, PrivilegeRow } from '../../store/privileges.js';
 import { javaOrder, type StoredRole, type SystemState } from '../../store/state.js';
+import { escapeName } from '../../printer.js';
 import { Neo4jError, notSupported } from '../errors.js';
+import { privilegeAlreadyHeld, privilegeNotHeld } from '../notifications.js';
 import { nameValue } from '../params.js';
 import type { Value } from '../values.js';
-import { unchanged, type CommandContext, type CommandOutcome } from './context.js';
+import { written, type CommandContext, type CommandOutcome } from './context.js';
 import { findRole } from './roles.js';
 import type { ShowSource, SourceRow } from './show-sources.js';
 
@@ -46,14 +48,29 @@ export function grantOrDenyPrivilege(state: SystemState, command: GrantPrivilege
   const verb = command.kind === 'grant-privilege' ? 'grant' : 'deny';
   const roles = resolveRoles(state, command, context, `Failed to ${verb} ${command.action} privilege to`);
   const row = dbmsPrivilegeRow(command.kind === 'grant-privilege' ? 'GRANTED' : 'DENIED', command.action);
-  return unchanged(withPrivileges(state, roles, (privileges) => (privileges.some((p) => sameRow(p, row)) ? [...privileges] : [...privileges, row])));
+  const notifications = roles
+    .filter((role) => findRole(state, role)!.privileges.some((p) => sameRow(p, row)))
+    .map((role) => privilegeAlreadyHeld(`${row.command} TO ${escapeName(role)}`));
+  return written(
+    withPrivileges(state, roles, (privileges) => (privileges.some((p) => sameRow(p, row)) ? [...privileges] : [...privileges, row])),
+    notifications,
+  );
 }
 
 export function revokePrivilege(state: SystemState, command: RevokePrivilege, context: CommandContext): CommandOutcome {
   const roles = resolveRoles(state, command, context, `Failed to revoke ${command.action} privilege from`);
   const accesses: Access[] = command.revokes === 'grant' ? ['GRANTED'] : command.revokes === 'deny' ? ['DENIED'] : ['GRANTED', 'DENIED'];
   const revoked = accesses.map((access) => dbmsPrivilegeRow(access, command.action));
-  return unchanged(withPrivileges(state, roles, (privileges) => privileges.filter((p) => !revoked.some((r) => sameRow(p, r)))));
+  // Neo4j revokes GRANT and DENY as separate sub-commands, and notifies about each that finds nothing.
+  const notifications = roles.flatMap((role) =>
+    revoked
+      .filter((row) => !findRole(state, role)!.privileges.some((p) => sameRow(p, row)))
+      .map((row) => privilegeNotHeld(`REVOKE ${row.command} FROM ${escapeName(role)}`)),
+  );
+  return written(
+    withPrivileges(state, roles, (privileges) => privileges.filter((p) => !revoked.some((r) => sameRow(p, r)))),
+    notifications,
+  );
 }
 
 function privilegeRows(command: ShowPrivileges | ShowRolePrivileges, roles: readonly StoredRole[]): SourceRow[] {

@@ -3,9 +3,11 @@ import { produce } from 'immer';
 import type { CreateRole, DropRole, GrantRoles, RenameRole, RevokeRoles } from '../../ast/roles.js';
 import type { ShardedMap } from '../../store/sharded.js';
 import { javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, type SystemState } from '../../store/state.js';
+import { escapeName } from '../../printer.js';
 import { argumentError, notSupported } from '../errors.js';
+import { roleAlreadyGranted, roleNotGranted, type Notification } from '../notifications.js';
 import { nameValue } from '../params.js';
-import { unchanged, type CommandContext, type CommandOutcome } from './context.js';
+import { written, type CommandContext, type CommandOutcome } from './context.js';
 import { findUser } from './users.js';
 
 const VALID_ROLE_NAME = /^[a-zA-Z0-9_]+$/;
@@ -37,7 +39,7 @@ export function createRole(state: SystemState, command: CreateRole, context: Com
   const failure = (reason: string) => argumentError(`Failed to create the specified role '${name}': ${reason}`);
   validateNewRoleName(name, failure);
   const existing = findRole(state, name);
-  if (existing && command.ifNotExists) return unchanged(state);
+  if (existing && command.ifNotExists) return written(state);
   if (existing && !command.orReplace) throw failure('Role already exists.');
   const sourceName = command.copyOf ? nameValue(command.copyOf, context.params) : null;
   const source = sourceName === null ? null : findRole(state, sourceName);
@@ -51,7 +53,7 @@ export function createRole(state: SystemState, command: CreateRole, context: Com
     draft.roles.push({ name, created: draft.nextSequence, privileges: [...(source?.privileges ?? [])] });
     draft.nextSequence += 1;
   });
-  return unchanged(next);
+  return written(next);
 }
 
 export function dropRole(state: SystemState, command: DropRole, context: CommandContext): CommandOutcome {
@@ -59,10 +61,10 @@ export function dropRole(state: SystemState, command: DropRole, context: Command
   const failure = (reason: string) => argumentError(`Failed to delete the specified role '${name}': ${reason}`);
   if (name === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
   if (!findRole(state, name)) {
-    if (command.ifExists) return unchanged(state);
+    if (command.ifExists) return written(state);
     throw failure('Role does not exist.');
   }
-  return unchanged(
+  return written(
     produce(state, (draft) => {
       draft.roles = draft.roles.filter((r) => r.name !== name);
       draft.users = replaceRoleOnUsers(state.users, name, null);
@@ -77,12 +79,12 @@ export function renameRole(state: SystemState, command: RenameRole, context: Com
   if (from === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
   const existing = findRole(state, from);
   if (!existing) {
-    if (command.ifExists) return unchanged(state);
+    if (command.ifExists) return written(state);
     throw failure(`The role '${from}' does not exist.`);
   }
   if (findRole(state, to)) throw failure(`Role '${to}' already exists.`);
   validateNewRoleName(to, failure);
-  return unchanged(
+  return written(
     produce(state, (draft) => {
       const role = draft.roles.find((r) => r.name === from)!;
       role.name = to;
@@ -104,6 +106,7 @@ function changeMemberships(state: SystemState, command: GrantRoles | RevokeRoles
   const roles = command.roles.map((r) => nameValue(r, context.params));
   const users = command.users.map((u) => nameValue(u, context.params));
   const updated = new Map<string, StoredUser>();
+  const notifications: Notification[] = [];
   for (const role of roles) {
     for (const userName of users) {
       const failure = (reason: string) =>
@@ -113,15 +116,19 @@ function changeMemberships(state: SystemState, command: GrantRoles | RevokeRoles
       const user = updated.get(userName) ?? findUser(state, userName);
       if (!user) throw failure('User does not exist.');
       const has = user.roles.includes(role);
-      // Granting a role twice or revoking one not held changes nothing: Neo4j only notifies.
-      if (action === 'grant' && !has) updated.set(userName, { ...user, roles: [...user.roles, role].sort(javaOrder) });
-      if (action === 'revoke' && has) updated.set(userName, { ...user, roles: user.roles.filter((r) => r !== role) });
+      // Granting a role twice or revoking one not held changes nothing: Neo4j only notifies, per role and user.
+      if (action === 'grant') {
+        if (has) notifications.push(roleAlreadyGranted(`GRANT ROLE ${escapeName(role)} TO ${escapeName(userName)}`));
+        else updated.set(userName, { ...user, roles: [...user.roles, role].sort(javaOrder) });
+      } else {
+        if (has) updated.set(userName, { ...user, roles: user.roles.filter((r) => r !== role) });
+        else notifications.push(roleNotGranted(`REVOKE ROLE ${escapeName(role)} FROM ${escapeName(userName)}`));
+      }
     }
   }
-  if (updated.size === 0) return unchanged(state);
-  return unchanged(
-    produce(state, (draft) => {
-      for (const user of updated.values()) draft.users = draft.users.set(user.name, user);
-    }),
-  );
+  if (updated.size === 0) return written(state, notifications);
+  const next = produce(state, (draft) => {
+    for (const user of updated.values()) draft.users = draft.users.set(user.name, user);
+  });
+  return written(next, notifications);
 }

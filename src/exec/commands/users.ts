@@ -4,9 +4,10 @@ import type { AlterCurrentUserPassword, AlterUser, AlterUsers, CreateUser, DropU
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
 import { authIdKey, isNative, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
 import { argumentError } from '../errors.js';
+import { authProviderNotDefined, EXTERNAL_AUTH_NOT_ENABLED, homeDatabaseNotFound, type Notification } from '../notifications.js';
 import { databaseName, nameValue, plaintextPassword, passwordText, providerList, tagList, type Params } from '../params.js';
 import { nativeOf, nextNativeAuth, readAuthClauses, withAuth } from './auth.js';
-import { unchanged, type CommandContext, type CommandOutcome } from './context.js';
+import { written, type CommandContext, type CommandOutcome } from './context.js';
 
 const VALID_USERNAME = /^[\x21-\x2B\x2D-\x39\x3B-\x7E]+$/;
 
@@ -61,11 +62,31 @@ function applyTagClause(tags: readonly string[], clause: TagClause, params: Para
   }
 }
 
+/** What Neo4j notifies about a user's new settings: a home database that does not exist, external auth it is not set up for. */
+function settingNotifications(
+  state: SystemState,
+  clauses: readonly (CreateUser | AlterUser)['clauses'][number][],
+  external: ReadonlyMap<string, string>,
+  context: CommandContext,
+): Notification[] {
+  const notifications: Notification[] = [];
+  for (const clause of clauses) {
+    if (clause.kind !== 'set-home-database') continue;
+    const home = databaseName(clause.database, context.params);
+    if (!state.config.databases.includes(home)) notifications.push(homeDatabaseNotFound(home));
+  }
+  for (const provider of external.keys()) {
+    if (!state.config.authProviders.includes(provider)) notifications.push(authProviderNotDefined(provider));
+  }
+  if (external.size > 0 && !state.config.requireLocalUser) notifications.push(EXTERNAL_AUTH_NOT_ENABLED);
+  return notifications;
+}
+
 export function createUser(state: SystemState, command: CreateUser, context: CommandContext): CommandOutcome {
   const name = nameValue(command.name, context.params);
   validateNewUsername(name);
   const existing = findUser(state, name);
-  if (existing && command.ifNotExists) return unchanged(state);
+  if (existing && command.ifNotExists) return written(state);
   if (existing && !command.orReplace) throw argumentError(`Failed to create the specified user '${name}': User already exists.`);
   if (existing && name === context.user) throw argumentError(`Failed to replace the specified user '${name}': Deleting yourself is not allowed.`);
   const failure = (reason: string) => argumentError(`Failed to create the specified user '${name}': ${reason}`);
@@ -84,7 +105,7 @@ export function createUser(state: SystemState, command: CreateUser, context: Com
     else if (clause.kind === 'set-tags') user = { ...user, tags: tagList(clause.tags, context.params) };
   }
   // OR REPLACE is DROP then CREATE: the old user's roles and auth go with it.
-  return { state: writeUsers(state, { remove: existing ? [existing] : [], put: [user] }), result: { columns: [], rows: [] } };
+  return written(writeUsers(state, { remove: existing ? [existing] : [], put: [user] }), settingNotifications(state, command.clauses, changes.external, context));
 }
 
 export function alterUser(state: SystemState, command: AlterUser, context: CommandContext): CommandOutcome {
@@ -95,7 +116,7 @@ export function alterUser(state: SystemState, command: AlterUser, context: Comma
   }
   const existing = findUser(state, name);
   if (!existing) {
-    if (command.ifExists) return unchanged(state);
+    if (command.ifExists) return written(state);
     throw failure('User does not exist.');
   }
 
@@ -145,7 +166,7 @@ export function alterUser(state: SystemState, command: AlterUser, context: Comma
     throw argumentError('User has no auth provider. Add at least one auth provider for the user or consider suspending them.');
   }
   checkAuthIdsFree(state, name, user.auth, failure);
-  return { state: writeUsers(state, { remove: [existing], put: [user] }), result: { columns: [], rows: [] } };
+  return written(writeUsers(state, { remove: [existing], put: [user] }), settingNotifications(state, command.clauses, changes.external, context));
 }
 
 export function alterUsers(state: SystemState, command: AlterUsers, context: CommandContext): CommandOutcome {
@@ -157,8 +178,8 @@ export function alterUsers(state: SystemState, command: AlterUsers, context: Com
     else if (!command.ifExists) throw argumentError(`Failed to alter the specified user '${name}': User does not exist.`);
   }
   const updated = found.map((user) => ({ ...user, tags: command.clauses.reduce((tags, clause) => applyTagClause(tags, clause, context.params), user.tags) }));
-  if (updated.length === 0) return unchanged(state);
-  return { state: writeUsers(state, { put: updated }), result: { columns: [], rows: [] } };
+  if (updated.length === 0) return written(state);
+  return written(writeUsers(state, { put: updated }));
 }
 
 export function alterCurrentUserPassword(state: SystemState, command: AlterCurrentUserPassword, context: CommandContext): CommandOutcome {
@@ -173,7 +194,7 @@ export function alterCurrentUserPassword(state: SystemState, command: AlterCurre
   if (!verifyPassword(oldPassword, native.credential)) throw failure('Invalid principal or credentials.');
   if (verifyPassword(newPassword, native.credential)) throw failure('Old password and new password cannot be the same.');
   const auth = withAuth(user.auth, { provider: 'native', credential: hashPassword(newPassword, context.randomBytes), changeRequired: false });
-  return { state: writeUsers(state, { put: [{ ...user, auth }] }), result: { columns: [], rows: [] } };
+  return written(writeUsers(state, { put: [{ ...user, auth }] }));
 }
 
 export function renameUser(state: SystemState, command: RenameUser, context: CommandContext): CommandOutcome {
@@ -182,12 +203,12 @@ export function renameUser(state: SystemState, command: RenameUser, context: Com
   const failure = (reason: string) => argumentError(`Failed to rename the specified user '${from}' to '${to}': ${reason}`);
   const existing = findUser(state, from);
   if (!existing) {
-    if (command.ifExists) return unchanged(state);
+    if (command.ifExists) return written(state);
     throw failure(`The user '${from}' does not exist.`);
   }
   if (findUser(state, to)) throw failure(`User '${to}' already exists.`);
   validateNewUsername(to);
-  return { state: writeUsers(state, { remove: [existing], put: [{ ...existing, name: to }] }), result: { columns: [], rows: [] } };
+  return written(writeUsers(state, { remove: [existing], put: [{ ...existing, name: to }] }));
 }
 
 export function dropUser(state: SystemState, command: DropUser, context: CommandContext): CommandOutcome {
@@ -195,9 +216,9 @@ export function dropUser(state: SystemState, command: DropUser, context: Command
   if (name === context.user) throw argumentError(`Failed to delete the specified user '${name}': Deleting yourself is not allowed.`);
   const existing = findUser(state, name);
   if (!existing) {
-    if (command.ifExists) return unchanged(state);
+    if (command.ifExists) return written(state);
     throw argumentError(`Failed to delete the specified user '${name}': User does not exist.`);
   }
-  return { state: writeUsers(state, { remove: [existing] }), result: { columns: [], rows: [] } };
+  return written(writeUsers(state, { remove: [existing] }));
 }
 

@@ -1,0 +1,62 @@
+/**
+ * The notifications Neo4j returns alongside a successful administration command, with Neo4j's codes,
+ * titles and descriptions (from Neo4j's status-code documentation and NotificationCodeWithDescription).
+ * They never fail a statement: they tell a migration author that a command changed nothing, or that
+ * it refers to something the DBMS does not have.
+ */
+
+export interface Notification {
+  /** Neo4j's notification code, e.g. `Neo.ClientNotification.Security.CommandHasNoEffect`. */
+  readonly code: string;
+  /** The GQLSTATUS code, e.g. `00N70`. */
+  readonly gqlStatus: string;
+  readonly severity: 'INFORMATION' | 'WARNING';
+  readonly title: string;
+  readonly description: string;
+}
+
+const SEE_DOCS = 'See Status Codes documentation for more information.';
+
+function noEffect(gqlStatus: '00N70' | '00N71', command: string, description: string): Notification {
+  return {
+    code: 'Neo.ClientNotification.Security.CommandHasNoEffect',
+    gqlStatus,
+    severity: 'INFORMATION',
+    title: `\`${command}\` has no effect.`,
+    description: `${description} ${SEE_DOCS}`,
+  };
+}
+
+/** `command` is the sub-command that had no effect, as Neo4j splits `GRANT ROLES a, b TO x, y` into one per pair. */
+export const roleAlreadyGranted = (command: string) => noEffect('00N70', command, 'The user already has the role.');
+export const roleNotGranted = (command: string) => noEffect('00N71', command, 'The user does not have the role.');
+export const privilegeAlreadyHeld = (command: string) => noEffect('00N70', command, 'The role already has the privilege.');
+export const privilegeNotHeld = (command: string) => noEffect('00N71', command, 'The role does not have the privilege.');
+
+export function homeDatabaseNotFound(database: string): Notification {
+  return {
+    code: 'Neo.ClientNotification.Database.HomeDatabaseNotFound',
+    gqlStatus: '00N50',
+    severity: 'INFORMATION',
+    title: 'The request referred to a home database that does not exist.',
+    description: `The home database provided does not currently exist in the DBMS. This command will not take effect until this database is created. (HOME DATABASE: \`${database}\`)`,
+  };
+}
+
+export function authProviderNotDefined(provider: string): Notification {
+  return {
+    code: 'Neo.ClientNotification.Security.AuthProviderNotDefined',
+    gqlStatus: '00N72',
+    severity: 'INFORMATION',
+    title: 'The auth provider is not defined.',
+    description: `The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
+  };
+}
+
+export const EXTERNAL_AUTH_NOT_ENABLED: Notification = {
+  code: 'Neo.ClientNotification.Security.ExternalAuthNotEnabled',
+  gqlStatus: '01N71',
+  severity: 'WARNING',
+  title: 'External auth for user is not enabled.',
+  description: 'Use setting `dbms.security.require_local_user` to enable external auth.',
+};
