@@ -11,6 +11,7 @@ import { showColumns, type ShowCommand } from './columns.js';
 import { checkExpression, type ExpressionContext } from './expressions.js';
 import { containsAggregate } from '../functions.js';
 import { checkImplicitGrouping, checkOrderByAfterProjection } from './grouping.js';
+import { checkTypes, columnType, inferType, type CypherType, type TypeScope } from './types.js';
 
 export function checkShow(command: ShowCommand, context: CheckContext): Diagnostic[] {
   const columns = showColumns(command);
@@ -22,16 +23,19 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
     }
   };
   const calls = (expression: Expression, where: ExpressionContext) => diagnostics.push(...checkExpression(expression, where, context));
-  const sortItems = (items: readonly SortItem[], scope: ReadonlySet<string>) =>
+  const typed = (expression: Expression, types: TypeScope, predicate: boolean) => diagnostics.push(...checkTypes(expression, types, predicate, context));
+  const sortItems = (items: readonly SortItem[], scope: ReadonlySet<string>, types: TypeScope) =>
     items.forEach((i) => {
       undefinedIn(i.expression, scope);
       calls(i.expression, 'results');
+      typed(i.expression, types, false);
     });
 
   if (pipeline.kind === 'none') return diagnostics;
   if (pipeline.kind === 'where') {
     undefinedIn(pipeline.where, new Set(columns.defaults));
     calls(pipeline.where, 'simple');
+    typed(pipeline.where, new Map(columns.defaults.map((c) => [c, columnType(c)])), true);
     return diagnostics;
   }
 
@@ -50,17 +54,20 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   }
   const all = new Set(columns.all);
   let scope: Set<string>;
+  const types = new Map<string, CypherType>();
   if (yieldClause.items === '*') {
     scope = all;
+    for (const column of all) types.set(column, columnType(column));
   } else {
     scope = new Set();
     for (const item of yieldClause.items) {
       if (!all.has(item.column)) diagnostics.push(syntaxError(context, item.span, `Variable \`${item.column}\` not defined`));
       if (scope.has(item.alias)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
       scope.add(item.alias);
+      if (all.has(item.column)) types.set(item.alias, columnType(item.column));
     }
   }
-  sortItems(yieldClause.orderBy, scope);
+  sortItems(yieldClause.orderBy, scope, types);
   for (const argument of [yieldClause.skip, yieldClause.limit]) {
     if (argument && argument.value.startsWith('-')) {
       diagnostics.push(syntaxError(context, argument.span, `Invalid input. '${argument.value}' is not a valid value. Must be a non-negative integer.`));
@@ -69,16 +76,20 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   if (yieldClause.where) {
     undefinedIn(yieldClause.where, scope);
     calls(yieldClause.where, 'simple');
+    typed(yieldClause.where, types, true);
   }
 
   if (returnClause) {
     const returned = new Set<string>();
+    const returnedTypes = new Map(types);
     if (returnClause.items === '*') {
       for (const name of scope) returned.add(name);
     } else {
       for (const item of returnClause.items) {
         undefinedIn(item.expression, scope);
         calls(item.expression, 'results');
+        typed(item.expression, types, false);
+        returnedTypes.set(item.name, inferType(item.expression, types));
         if (returned.has(item.name)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
         returned.add(item.name);
       }
@@ -87,9 +98,12 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
     const items = returnClause.items;
     if (items !== '*' && (returnClause.distinct || items.some((i) => containsAggregate(i.expression)))) {
       diagnostics.push(...checkOrderByAfterProjection(returnClause.orderBy, items, scope, context));
-      returnClause.orderBy.forEach((i) => calls(i.expression, 'results'));
+      returnClause.orderBy.forEach((i) => {
+        calls(i.expression, 'results');
+        typed(i.expression, returnedTypes, false);
+      });
     } else {
-      sortItems(returnClause.orderBy, new Set([...scope, ...returned]));
+      sortItems(returnClause.orderBy, new Set([...scope, ...returned]), returnedTypes);
     }
     for (const expression of [returnClause.skip, returnClause.limit]) {
       if (!expression) continue;

@@ -113,6 +113,17 @@ const CASES: [string, [string, number, number, string][]][] = [
     'SHOW USERS YIELD user ORDER BY count(*) WHERE nope RETURN user',
     [['Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding WITH (line 1, column 12 (offset: 11))', 1, 12, SYNTAX]],
   ],
+  // Types: SHOW columns are typed (roles: List<String>, suspended: Boolean, others String), as Neo4j's ShowColumn declares them.
+  ['SHOW USERS WHERE user', [['Type mismatch: expected Boolean but was String (line 1, column 18 (offset: 17))', 1, 18, SYNTAX]]],
+  ['SHOW USERS WHERE size(roles)', [['Type mismatch: expected Boolean but was Integer (line 1, column 18 (offset: 17))', 1, 18, SYNTAX]]],
+  ["SHOW USERS WHERE 'admin' IN user", [['Type mismatch: expected List<T> but was String (line 1, column 29 (offset: 28))', 1, 29, SYNTAX]]],
+  ["SHOW USERS WHERE suspended AND home", [['Type mismatch: expected Boolean but was String (line 1, column 32 (offset: 31))', 1, 32, SYNTAX]]],
+  ["SHOW USERS WHERE NOT roles", [['Type mismatch: expected Boolean but was List<String> (line 1, column 22 (offset: 21))', 1, 22, SYNTAX]]],
+  ["SHOW USERS WHERE roles =~ 'adm.*'", [['Type mismatch: expected String but was List<String> (line 1, column 18 (offset: 17))', 1, 18, SYNTAX]]],
+  ["SHOW USERS YIELD * WHERE toLower(tags) = 'x'", [['Type mismatch: expected String but was List<String> (line 1, column 34 (offset: 33))', 1, 34, SYNTAX]]],
+  ['SHOW USERS YIELD roles AS r, user AS u RETURN head(u) AS h', [['Type mismatch: expected List<T> but was String (line 1, column 52 (offset: 51))', 1, 52, SYNTAX]]],
+  ["SHOW ROLES YIELD * WHERE any(x IN role WHERE x = 'a')", [['Type mismatch: expected List<T> but was String (line 1, column 35 (offset: 34))', 1, 35, SYNTAX]]],
+  ["SHOW USERS WHERE any(r IN roles WHERE r)", [['Type mismatch: expected Boolean but was String (line 1, column 39 (offset: 38))', 1, 39, SYNTAX]]],
   // Neo4j's own test (ShowPrivilegeCommandsAcceptanceTest): ORDER BY after an aggregating RETURN sees only what it returns.
   [
     'SHOW USER neo4j PRIVILEGES YIELD user, access, graph RETURN user, count(access) AS count ORDER BY graph',
@@ -151,6 +162,11 @@ describe('semantic errors', () => {
 
 describe('statements Neo4j accepts get no diagnostics', () => {
   it.each([
+    // STARTS WITH, ENDS WITH and CONTAINS accept any values in Neo4j (they give null for non-strings).
+    "SHOW USERS WHERE roles CONTAINS 'admin' OR suspended STARTS WITH 'x'",
+    "SHOW USERS WHERE $flag AND $p IN $list AND home IN ['a', null]",
+    "SHOW USERS YIELD user, roles AS r, suspended WHERE any(x IN r WHERE x STARTS WITH 'a') AND 'admin' IN r AND NOT suspended",
+    "SHOW USERS WITH AUTH YIELD * WHERE size(tags) > 0 AND auth IS NULL",
     'SHOW USERS YIELD user RETURN count(*) AS n ORDER BY count(*)',
     'SHOW USERS YIELD user, roles RETURN user, count(DISTINCT roles) AS n ORDER BY n',
     'SHOW USERS YIELD user RETURN date() AS today, apoc.text.join([user], ",") AS joined',
