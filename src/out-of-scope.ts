@@ -48,6 +48,8 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   const words = statementWords(tokens);
   const [first, second] = words;
   if (first === undefined) return null;
+  // Cypher 25's auth rules (`CREATE AUTH RULE`, `GRANT ROLE r TO AUTH RULE x`, `SHOW ROLES WITH AUTH RULES`).
+  if (words.some((word, i) => word === 'AUTH' && (words[i + 1] === 'RULE' || words[i + 1] === 'RULES'))) return notChecked('Auth rules', 'are', null);
   if (INFRASTRUCTURE_VERBS.has(first)) return notChecked(`${first} ${second ?? ''}`.trim(), 'is', null);
   if (['CREATE', 'DROP', 'ALTER', 'SHOW', 'RENAME'].includes(first)) {
     const object = objectWord(words.slice(1));
@@ -68,9 +70,6 @@ function privilegeOutOfScope(command: string, words: readonly string[]): string 
     rest = rest.slice(1);
   }
   if (rest[0] === 'IMMUTABLE') rest = rest.slice(1);
-  if ((rest[0] === 'ROLE' || rest[0] === 'ROLES') && words.includes('AUTH') && words.includes('RULE')) {
-    return notChecked('Auth rules', 'are', null);
-  }
   const on = rest.lastIndexOf('ON');
   const target = on === -1 ? undefined : rest[on + 1];
   const modelled = 'only the user, role and privilege management privileges ON DBMS are modelled';

@@ -23,6 +23,8 @@ describe('statements of families cypher-sysdb does not model', () => {
     ['GRANT IMPERSONATE (jake) ON DBMS TO r', notChecked('GRANT IMPERSONATE ON DBMS is', PRIVILEGES)],
     ['GRANT LOAD ON ALL DATA TO r', notChecked('GRANT LOAD is', PRIVILEGES)],
     ['GRANT ROLE analyst TO AUTH RULE sso', notChecked('Auth rules are')],
+    ['SHOW POPULATED ROLES WITH AUTH RULES', notChecked('Auth rules are')],
+    ['CREATE AUTH RULE sso SET CONDITION abac.oidc.user_attribute("group") = "x"', notChecked('Auth rules are')],
     ['CREATE DATABASE sales IF NOT EXISTS', notChecked('CREATE DATABASE is')],
     ['CREATE OR REPLACE COMPOSITE DATABASE all', notChecked('CREATE COMPOSITE DATABASE is')],
     ['SHOW DATABASES YIELD name', notChecked('SHOW DATABASES is')],
