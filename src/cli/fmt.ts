@@ -1,6 +1,7 @@
 /**
  * `sysdb fmt`: rewrites scripts in canonical form. Comments are not kept (the AST has none), so fmt
- * refuses to touch files with syntax errors rather than lose text it could not read.
+ * refuses to touch files with syntax errors rather than lose text it could not read. Statements of
+ * families cypher-sysdb does not model (GRANT ... ON DATABASE, MATCH, ...) are kept as written.
  */
 import { parseScript } from '../parse.js';
 import { format } from '../printer.js';
@@ -17,10 +18,16 @@ where needed. Comments are dropped. Passwords are kept (the output is your own s
   --write   rewrite the files in place
 `;
 
+/** The script in canonical form, or null when it has errors. Statements we do not model are kept as written. */
 export function canonicalScript(text: string): string | null {
   const segments = parseScript(text);
-  if (segments.some((s) => s.statement === null)) return null;
-  return segments.map((s) => `${format(s.statement!, { revealPasswords: true })}${s.statement!.kind.startsWith('client-') ? '' : ';'}\n`).join('');
+  if (segments.some((s) => s.diagnostics.some((d) => d.severity === 'error'))) return null;
+  return segments
+    .map((s) => {
+      if (s.statement === null) return `${s.text};\n`;
+      return `${format(s.statement, { revealPasswords: true })}${s.statement.kind.startsWith('client-') ? '' : ';'}\n`;
+    })
+    .join('');
 }
 
 export function fmt(argv: readonly string[], io: CliIO): number {
