@@ -25,3 +25,8 @@ export function typeError(message: string): Neo4jError {
 export function notSupported(message: string): Neo4jError {
   return new Neo4jError(StatusCode.NotSupported, `${message} is not supported by cypher-sysdb.`);
 }
+
+/** Neo4j's AuthorizationViolationException: refused whatever privileges the user holds. */
+export function forbidden(message: string): Neo4jError {
+  return new Neo4jError(StatusCode.Forbidden, message);
+}

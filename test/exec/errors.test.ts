@@ -131,7 +131,13 @@ describe('the initial-password gate (an option)', () => {
       caught = error;
     }
     expect((caught as Neo4jError).code).toBe('Neo.ClientError.Security.CredentialsExpired');
-    expect((caught as Neo4jError).message).toMatch(/^The credentials you provided were valid, but must be changed before you can use this instance\./);
+    // Neo4j's text, from AuthorizationViolationException.generateCredentialsExpiredMessage.
+    expect((caught as Neo4jError).message).toBe(
+      'Permission denied.\n\nThe credentials you provided were valid, but must be changed before you can use this instance. ' +
+        'If this is the first time you are using Neo4j, this is to ensure you are not using the default credentials in production. ' +
+        'If you are not using default credentials, you are getting this message because an administrator requires a password change.\n' +
+        "To change your password, issue an `ALTER CURRENT USER SET PASSWORD FROM 'current password' TO 'new password'` statement against the system database.",
+    );
     session.run("ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO 'a-new-password'");
     expect(session.run('SHOW USERS').rows).toHaveLength(1);
   });
@@ -160,10 +166,15 @@ describe('regression: aggregation outside RETURN crashed the executor, and impli
   });
 });
 
-describe('not supported, never silently ignored', () => {
-  it('CREATE IMMUTABLE ROLE (Neo4j allows it only with authentication disabled)', () => {
+describe('IMMUTABLE roles', () => {
+  it('are refused with authentication enabled, in Neo4j’s words (AuthorizationViolationException.creatingImmutableRoles)', () => {
+    expectFailure(freshSession(), 'CREATE IMMUTABLE ROLE guard', 'Neo.ClientError.Security.Forbidden', 'Immutable roles cannot be created. Try creating the role without the IMMUTABLE keyword.');
+  });
+
+  it('with authentication disabled Neo4j would create one; cypher-sysdb does not model them and says so', () => {
+    const session = SystemDatabase.create().session({ user: null });
     expectFailure(
-      freshSession(),
+      session,
       'CREATE IMMUTABLE ROLE guard',
       'CypherSysdb.NotSupported',
       'Creating IMMUTABLE roles (Neo4j allows it only with authentication disabled) is not supported by cypher-sysdb.',

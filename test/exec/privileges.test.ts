@@ -196,13 +196,18 @@ describe('granting, denying and showing privileges', () => {
     ]);
   });
 
-  it('refuses a role that does not exist, and IMMUTABLE (not modelled)', () => {
+  it('refuses a role that does not exist, and IMMUTABLE privileges', () => {
     const { admin } = setup();
     expectFailure(admin, 'GRANT CREATE ROLE ON DBMS TO nobody', 'Neo.ClientError.General.InvalidArguments', "Failed to grant create_role privilege to role 'nobody': Role 'nobody' does not exist.");
     expectFailure(admin, 'DENY CREATE ROLE ON DBMS TO nobody', 'Neo.ClientError.General.InvalidArguments', "Failed to deny create_role privilege to role 'nobody': Role 'nobody' does not exist.");
     expectFailure(admin, 'REVOKE CREATE ROLE ON DBMS FROM nobody', 'Neo.ClientError.General.InvalidArguments', "Failed to revoke create_role privilege from role 'nobody': Role 'nobody' does not exist.");
+    // Neo4j's AuthorizationViolationException texts, with authentication enabled.
+    expectFailure(admin, 'GRANT IMMUTABLE CREATE ROLE ON DBMS TO r', FORBIDDEN, 'Immutable privileges cannot be granted. Try granting the privilege without the IMMUTABLE keyword.');
+    expectFailure(admin, 'DENY IMMUTABLE CREATE ROLE ON DBMS TO r', FORBIDDEN, 'Immutable privileges cannot be denied. Try denying the privilege without the IMMUTABLE keyword.');
+    // With authentication disabled Neo4j would manage them; we do not model immutability.
+    const authDisabled = admin.db.session({ user: null });
     expectFailure(
-      admin,
+      authDisabled,
       'GRANT IMMUTABLE CREATE ROLE ON DBMS TO r',
       'CypherSysdb.NotSupported',
       'Managing IMMUTABLE privileges (Neo4j allows it only with authentication disabled) is not supported by cypher-sysdb.',

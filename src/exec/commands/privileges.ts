@@ -8,7 +8,7 @@ import { StatusCode } from '../../diagnostics.js';
 import type { Access, PrivilegeRow } from '../../store/privileges.js';
 import { javaOrder, type StoredRole, type SystemState } from '../../store/state.js';
 import { escapeName } from '../../printer.js';
-import { Neo4jError, notSupported } from '../errors.js';
+import { forbidden, Neo4jError, notSupported } from '../errors.js';
 import { privilegeAlreadyHeld, privilegeNotHeld } from '../notifications.js';
 import { nameValue } from '../params.js';
 import type { Value } from '../values.js';
@@ -27,7 +27,16 @@ function sameRow(a: PrivilegeRow, b: PrivilegeRow): boolean {
 }
 
 function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CommandContext, failure: string): string[] {
-  if (command.immutable) throw notSupported('Managing IMMUTABLE privileges (Neo4j allows it only with authentication disabled)');
+  if (command.immutable) {
+    // With authentication enabled Neo4j refuses IMMUTABLE outright; with it disabled we do not model it.
+    if (context.user !== null && command.kind === 'grant-privilege') {
+      throw forbidden('Immutable privileges cannot be granted. Try granting the privilege without the IMMUTABLE keyword.');
+    }
+    if (context.user !== null && command.kind === 'deny-privilege') {
+      throw forbidden('Immutable privileges cannot be denied. Try denying the privilege without the IMMUTABLE keyword.');
+    }
+    throw notSupported('Managing IMMUTABLE privileges (Neo4j allows it only with authentication disabled)');
+  }
   const roles = command.roles.map((r) => nameValue(r, context.params));
   for (const role of roles) {
     if (!findRole(state, role)) {

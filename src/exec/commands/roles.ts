@@ -4,7 +4,7 @@ import type { CreateRole, DropRole, GrantRoles, RenameRole, RevokeRoles } from '
 import type { ShardedMap } from '../../store/sharded.js';
 import { javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, type SystemState } from '../../store/state.js';
 import { escapeName } from '../../printer.js';
-import { argumentError, notSupported } from '../errors.js';
+import { argumentError, forbidden, notSupported } from '../errors.js';
 import { roleAlreadyGranted, roleNotGranted, type Notification } from '../notifications.js';
 import { nameValue } from '../params.js';
 import { written, type CommandContext, type CommandOutcome } from './context.js';
@@ -34,7 +34,11 @@ function replaceRoleOnUsers(users: ShardedMap<StoredUser>, role: string, replace
 }
 
 export function createRole(state: SystemState, command: CreateRole, context: CommandContext): CommandOutcome {
-  if (command.immutable) throw notSupported('Creating IMMUTABLE roles (Neo4j allows it only with authentication disabled)');
+  if (command.immutable) {
+    // With authentication enabled Neo4j refuses it outright; with it disabled we do not model immutable roles.
+    if (context.user !== null) throw forbidden('Immutable roles cannot be created. Try creating the role without the IMMUTABLE keyword.');
+    throw notSupported('Creating IMMUTABLE roles (Neo4j allows it only with authentication disabled)');
+  }
   const name = nameValue(command.name, context.params);
   const failure = (reason: string) => argumentError(`Failed to create the specified role '${name}': ${reason}`);
   validateNewRoleName(name, failure);
