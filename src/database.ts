@@ -38,6 +38,12 @@ export interface ScriptOptions extends ExecuteOptions {
   readonly params?: Readonly<Record<string, unknown>>;
   /** `stop` (default) ends the script at the first failing statement; `continue` runs the rest. */
   readonly onError?: 'stop' | 'continue';
+  /**
+   * Statements of families cypher-sysdb does not model (`GRANT ACCESS ON DATABASE ...`, `CREATE
+   * DATABASE`, `MATCH ...`): `fail` (default) makes them fail as not supported; `skip` passes over them,
+   * so a real migration that mixes them with user administration can still be tested.
+   */
+  readonly onUnsupported?: 'fail' | 'skip';
   /** Called after each statement, e.g. to show progress. */
   readonly onStatement?: (run: StatementRun, index: number) => void;
 }
@@ -52,6 +58,8 @@ export interface StatementRun {
   readonly error: { readonly code: string; readonly message: string } | null;
   /** Neo4j's notifications for a statement that succeeded (a grant that changed nothing, a missing home database, ...). */
   readonly notifications: readonly Notification[];
+  /** Why the statement was passed over (with `onUnsupported: 'skip'`), or null when it ran. */
+  readonly skipped: string | null;
 }
 
 export interface ScriptRun {
@@ -111,6 +119,13 @@ export class SystemDatabase {
       // The query is echoed back (logs, JSON output): its password literals are masked first.
       const base = { query: maskPasswords(segment.text).text, line: segment.span.start.line };
       try {
+        const unsupported = segment.statement === null ? segment.diagnostics.find((d) => d.code === StatusCode.NotSupported && d.severity === 'warning') : undefined;
+        if (unsupported && options.onUnsupported === 'skip') {
+          run = { ...base, columns: [], rows: [], error: null, notifications: [], skipped: unsupported.message };
+          statements.push(run);
+          options.onStatement?.(run, statements.length - 1);
+          continue;
+        }
         if (segment.statement && isClientCommand(segment.statement)) {
           firstError(segment.diagnostics);
           params = applyClientCommand(segment.statement, params);
@@ -118,10 +133,10 @@ export class SystemDatabase {
         }
         const outcome = db.#run(segment, params, user);
         db = outcome.db;
-        run = { ...base, columns: outcome.result.columns, rows: outcome.result.rows, error: null, notifications: outcome.notifications };
+        run = { ...base, columns: outcome.result.columns, rows: outcome.result.rows, error: null, notifications: outcome.notifications, skipped: null };
       } catch (error) {
         if (!(error instanceof Neo4jError)) throw error;
-        run = { ...base, columns: [], rows: [], error: { code: error.code, message: error.message }, notifications: [] };
+        run = { ...base, columns: [], rows: [], error: { code: error.code, message: error.message }, notifications: [], skipped: null };
       }
       statements.push(run);
       options.onStatement?.(run, statements.length - 1);

@@ -6,7 +6,7 @@ import { table } from './table.js';
 
 export const RUN_HELP = `Usage: sysdb run <script.cypher|-> [--params params.json] [--state in.json] [--save out.json]
                 [--as user] [--continue-on-error] [--format table|json] [--notifications]
-                [--databases a,b] [--auth-providers p,q]
+                [--databases a,b] [--auth-providers p,q] [--skip-unsupported]
 
 Runs a script of user and role commands against an in-memory Neo4j system database: a fresh one
 (user neo4j with the built-in roles) or the one saved in --state. cypher-shell's :param lines set
@@ -20,6 +20,8 @@ parameters. Output is one table per statement, or JSON with --format json.
   --format table|json    output format (default table)
   --notifications        show Neo4j's notifications (a grant that changed nothing, a home
                          database that does not exist, ...): on stderr, or in the JSON
+  --skip-unsupported     pass over statements cypher-sysdb does not model (GRANT ... ON DATABASE,
+                         CREATE DATABASE, MATCH, ...) with a warning, instead of failing on them
   --databases a,b        the databases a fresh DBMS has (default neo4j and system)
   --auth-providers p,q   the external auth providers its configuration defines (default none)
 
@@ -27,7 +29,8 @@ Exit status: 0 every statement succeeded, 1 a statement failed, 2 bad usage or u
 `;
 
 export function run(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['--params', '--state', '--save', '--as', '--continue-on-error', '--format', '--notifications', '--databases', '--auth-providers']);
+  const args = parseArgs(argv, ['--params', '--state', '--save', '--as', '--continue-on-error', '--format', '--notifications', '--databases', '--auth-providers', '--skip-unsupported']);
+  const skipUnsupported = args.options.has('--skip-unsupported');
   const notifications = args.options.has('--notifications');
   const format = choice(args, '--format', ['table', 'json'], 'table');
   if (args.positional.length !== 1) throw new UsageError('expects exactly one script (or - for standard input)');
@@ -53,6 +56,7 @@ export function run(argv: readonly string[], io: CliIO): number {
     params,
     ...(typeof user === 'string' ? { user } : {}),
     onError: args.options.has('--continue-on-error') ? 'continue' : 'stop',
+    onUnsupported: skipUnsupported ? 'skip' : 'fail',
     ...(onStatement ? { onStatement } : {}),
   });
   progress?.done();
@@ -63,6 +67,7 @@ export function run(argv: readonly string[], io: CliIO): number {
       rows: s.rows,
       error: s.error,
       ...(notifications ? { notifications: s.notifications } : {}),
+      ...(skipUnsupported ? { skipped: s.skipped } : {}),
     }));
     io.stdout(`${JSON.stringify({ statements })}\n`);
   }
@@ -75,6 +80,10 @@ function writeStatement(io: CliIO, scriptPath: string, statement: StatementRun, 
   const where = `${scriptPath === '-' ? '<stdin>' : scriptPath}:${statement.line}`;
   if (statement.error) {
     io.stderr(`${where}: error: ${statement.error.message} (${statement.error.code})\n`);
+    return;
+  }
+  if (statement.skipped !== null) {
+    io.stderr(`${where}: warning: skipped: ${statement.skipped}\n`);
     return;
   }
   // Like `cypher-shell -f`, write commands print nothing; only result tables are shown.

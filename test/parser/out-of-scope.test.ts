@@ -65,6 +65,26 @@ describe('running and linting them', () => {
     expect(run.stderr).toBe('1 warning in 1 file\n');
   });
 
+  it('a run can skip them, so a real migration can still be tested', () => {
+    const { statements, db } = SystemDatabase.create().runScript(script, { params: { r: 'analyst' }, onUnsupported: 'skip' });
+    expect(statements.map((s) => [s.error, s.skipped])).toEqual([
+      [null, null],
+      [null, notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)],
+      [null, null],
+    ]);
+    expect(db.execute('SHOW ROLES YIELD role WHERE role = $r', { r: 'analyst' }).result.rows).toEqual([['analyst']]);
+  });
+
+  it('sysdb run --skip-unsupported warns on stderr, exits 0, and says so in the JSON', () => {
+    const files = { 'm.cypher': script, 'p.json': '{"r": "analyst"}' };
+    const run = runCli(['run', 'm.cypher', '--params', 'p.json', '--skip-unsupported'], files);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(`m.cypher:2: warning: skipped: ${notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)}\n`);
+    const json = JSON.parse(runCli(['run', 'm.cypher', '--params', 'p.json', '--skip-unsupported', '--format', 'json'], files).stdout);
+    expect(json.statements.map((s: { skipped: string | null }) => s.skipped !== null)).toEqual([false, true, false]);
+    expect(runCli(['run', 'm.cypher', '--params', 'p.json'], files).status).toBe(1);
+  });
+
   it('a run refuses the statement as not supported and changes nothing', () => {
     const { statements } = SystemDatabase.create().runScript(script, { params: { r: 'analyst' }, user: null, onError: 'continue' });
     expect(statements.map((s) => s.error?.code ?? null)).toEqual([null, 'CypherSysdb.NotSupported', null]);
