@@ -13,7 +13,7 @@ import { Dot, Keyword, LParen } from '../grammar/tokens.js';
 /** Clauses that start a graph query (Cypher 25 and GQL spellings included). */
 const QUERY_WORDS = new Set([
   'MATCH', 'OPTIONAL', 'MERGE', 'CALL', 'UNWIND', 'RETURN', 'WITH', 'LOAD', 'FOREACH', 'FINISH', 'INSERT',
-  'DETACH', 'NODETACH', 'DELETE', 'FILTER', 'LET', 'EXPLAIN', 'PROFILE', 'CYPHER',
+  'DETACH', 'NODETACH', 'DELETE', 'FILTER', 'LET',
 ]);
 
 /** Commands that only exist for databases, servers and transactions. */
@@ -50,6 +50,8 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   if (first === undefined) return null;
   // Cypher 25's auth rules (`CREATE AUTH RULE`, `GRANT ROLE r TO AUTH RULE x`, `SHOW ROLES WITH AUTH RULES`).
   if (words.some((word, i) => word === 'AUTH' && (words[i + 1] === 'RULE' || words[i + 1] === 'RULES'))) return notChecked('Auth rules', 'are', null);
+  // `CYPHER 25` is removed before parsing; other versions and options (`CYPHER 5`, `CYPHER runtime=slotted`, EXPLAIN) are not modelled.
+  if (first === 'CYPHER' || first === 'EXPLAIN' || first === 'PROFILE') return notChecked('Query options other than CYPHER 25', 'are', null);
   if (INFRASTRUCTURE_VERBS.has(first)) return notChecked(`${first} ${second ?? ''}`.trim(), 'is', null);
   if (['CREATE', 'DROP', 'ALTER', 'SHOW', 'RENAME'].includes(first)) {
     const object = objectWord(words.slice(1));

@@ -92,7 +92,17 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   };
 }
 
-function parseStatement(tokens: readonly IToken[], source: string, end: Position): { statement: Statement | null; diagnostics: Diagnostic[] } {
+/**
+ * `CYPHER 25` in front of a statement selects the Cypher version cypher-sysdb implements: Neo4j's
+ * pre-parser removes it (keeping offsets), and so do we. Other pre-parser options are not modelled.
+ */
+function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
+  const [first, second] = tokens;
+  return first?.image.toUpperCase() === 'CYPHER' && second?.image === '25' && tokens.length > 2 ? tokens.slice(2) : tokens;
+}
+
+function parseStatement(allTokens: readonly IToken[], source: string, end: Position): { statement: Statement | null; diagnostics: Diagnostic[] } {
+  const tokens = withoutVersionPrefix(allTokens);
   const tooDeep = findExcessiveNesting(tokens);
   if (tooDeep) {
     const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
@@ -109,7 +119,7 @@ function parseStatement(tokens: readonly IToken[], source: string, end: Position
     if (unsupported !== null) {
       return { statement: null, diagnostics: [{ severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: spanBetween(tokens[0]!, tokens[0]!) }] };
     }
-    return { statement: null, diagnostics: [syntaxError(error, tokens, end)] };
+    return { statement: null, diagnostics: [syntaxError(error, tokens, end, spanBetween(allTokens[0]!, allTokens[0]!).start)] };
   }
   try {
     return { statement: buildStatement(cst, source), diagnostics: [] };

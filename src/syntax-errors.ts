@@ -162,15 +162,16 @@ function positionOf(token: IToken): Position {
  * Builds the diagnostic for a parse failure. `tokens` are the statement's tokens; `end` is the
  * position just after its last token, where Neo4j reports an unexpected end of input.
  */
-export function syntaxError(error: IRecognitionException, tokens: readonly IToken[], end: Position): Diagnostic {
+/** `statementStart`: where the text Neo4j receives begins (before a `CYPHER 25` prefix), if not at `tokens[0]`. */
+export function syntaxError(error: IRecognitionException, tokens: readonly IToken[], end: Position, statementStart?: Position): Diagnostic {
   const offending = error.token;
   const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
   const start = atEnd ? end : positionOf(offending);
   const span: Span = atEnd
     ? { start: end, end }
     : { start, end: positionAt(offending.endOffset! + 1) };
-  const statementStart = tokens.length > 0 ? positionOf(tokens[0]!) : end;
-  const suffix = neo4jPositionSuffix(relativeTo(statementStart, start));
+  const from = statementStart ?? (tokens.length > 0 ? positionOf(tokens[0]!) : end);
+  const suffix = neo4jPositionSuffix(relativeTo(from, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
   // Neo4j shows line breaks and tabs in the offending text as escapes.

@@ -25,7 +25,8 @@ export function canonicalScript(text: string): string | null {
   return segments
     .map((s) => {
       if (s.statement === null) return `${s.text};\n`;
-      return `${format(s.statement, { revealPasswords: true })}${s.statement.kind.startsWith('client-') ? '' : ';'}\n`;
+      const version = /^CYPHER\s+25\s/i.test(s.text) ? 'CYPHER 25 ' : '';
+      return `${version}${format(s.statement, { revealPasswords: true })}${s.statement.kind.startsWith('client-') ? '' : ';'}\n`;
     })
     .join('');
 }

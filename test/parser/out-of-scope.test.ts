@@ -33,6 +33,8 @@ describe('statements of families cypher-sysdb does not model', () => {
     ['SHOW SUPPORTED PRIVILEGES', notChecked('SHOW SUPPORTED PRIVILEGES is')],
     ['CREATE RANGE INDEX idx FOR (n:Person) ON (n.name)', notChecked('CREATE RANGE INDEX is')],
     ['STOP DATABASE sales', notChecked('STOP DATABASE is')],
+    ['CYPHER 5 SHOW USERS', notChecked('Query options other than CYPHER 25 are')],
+    ['EXPLAIN SHOW USERS', notChecked('Query options other than CYPHER 25 are')],
     ['MATCH (n) RETURN count(n)', notChecked('Graph queries are', 'it runs user administration commands against the system database')],
     ['USE neo4j CREATE (:Person {name: "jake"})', notChecked('Graph queries are', 'it runs user administration commands against the system database')],
   ])('%s', (query, message) => {
@@ -41,6 +43,17 @@ describe('statements of families cypher-sysdb does not model', () => {
     expect(diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message, column: d.span.start.column }))).toEqual([
       { severity: 'warning', code: 'CypherSysdb.NotSupported', message, column: 1 },
     ]);
+  });
+});
+
+describe('a CYPHER 25 prefix', () => {
+  it('selects the version cypher-sysdb implements: the statement is parsed and checked, positions counted from the prefix as Neo4j does', () => {
+    expect(parse('cypher 25 SHOW USERS YIELD user').statements.map((s) => s.kind)).toEqual(['show-users']);
+    expect(parse('CYPHER 25 CREATE USR x').diagnostics.map((d) => d.message)).toEqual([
+      "Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 18 (offset: 17))",
+    ]);
+    expect(parse('CYPHER 25 SHOW USERS WHERE nope').diagnostics.map((d) => d.message)).toEqual(['Variable `nope` not defined (line 1, column 28 (offset: 27))']);
+    expect(SystemDatabase.create().session().run('CYPHER 25 SHOW USERS YIELD user')).toEqual({ columns: ['user'], rows: [['neo4j']] });
   });
 });
 
