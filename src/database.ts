@@ -159,7 +159,7 @@ export class SystemDatabase {
     if (statement === null || isClientCommand(statement)) {
       throw new Neo4jError(StatusCode.NotSupported, 'Client commands (such as :param) are not statements; run them with runScript().');
     }
-    const { state, result, notifications } = executeStatement(this.#state, statement, { params, user, randomBytes: this.#randomBytes });
+    const { state, result, notifications } = runGuarded(() => executeStatement(this.#state, statement, { params, user, randomBytes: this.#randomBytes }));
     return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes), result, notifications };
   }
 }
@@ -205,6 +205,17 @@ function userOf(options: ExecuteOptions): string | null {
 
 function bindParams(params: Readonly<Record<string, unknown>>): Record<string, Value> {
   return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, fromJs(value)]));
+}
+
+/** A bug of ours becomes a reported error of its own kind: the database is unchanged (the store is immutable). */
+function runGuarded<T>(execute: () => T): T {
+  try {
+    return execute();
+  } catch (error) {
+    if (error instanceof Neo4jError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Neo4jError(StatusCode.InternalError, `Internal error in cypher-sysdb (please report): ${detail}`);
+  }
 }
 
 function firstError(diagnostics: readonly Diagnostic[]): void {

@@ -26,6 +26,8 @@ export const StatusCode = {
   NotSystemDatabaseError: 'Neo.ClientError.Statement.NotSystemDatabaseError',
   /** Not Neo4j's: a construct cypher-sysdb does not implement. */
   NotSupported: 'CypherSysdb.NotSupported',
+  /** Not Neo4j's: a bug in cypher-sysdb, reported where it happened instead of taking the whole script down. */
+  InternalError: 'CypherSysdb.InternalError',
   /** Not Neo4j's: a cypher-shell client command cypher-sysdb does not understand (a warning). */
   UnknownClientCommand: 'CypherSysdb.UnknownClientCommand',
 } as const;

@@ -78,7 +78,7 @@ function forEachParsedSegment(text: string, options: ParseOptions, onSegment: (s
     } catch (error) {
       // A bug of ours must not take the whole script down with it: report it where it happened.
       const message = `Internal error in cypher-sysdb (please report): ${error instanceof Error ? error.message : String(error)}`;
-      onSegment({ text: segmentText, span, statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message, span }] });
+      onSegment({ text: segmentText, span, statement: null, diagnostics: [{ severity: 'error', code: StatusCode.InternalError, message, span }] });
     }
   });
 }
