@@ -54,6 +54,9 @@ const CATALOG = new Map<string, FunctionSignature>([
   ),
 ]);
 
+/** Every function name Neo4j knows (as Neo4j spells them), for spelling suggestions. */
+export const KNOWN_FUNCTION_NAMES: readonly string[] = [...CATALOG.values()].map((signature) => signature.name);
+
 export type FunctionLookup =
   | { readonly kind: 'known'; readonly signature: FunctionSignature }
   /** `apoc.text.join` and friends: they exist only where a plugin is installed, which we cannot know. */

@@ -12,6 +12,7 @@ import {
 import type { Position, Span } from './ast/span.js';
 import { positionAt } from './lines.js';
 import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from './diagnostics.js';
+import { editDistance } from './spelling.js';
 
 /** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
 const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
@@ -89,20 +90,6 @@ export function expectedAfter(prefix: readonly IToken[]): string[] {
 export function joinAlternatives(phrases: readonly string[]): string {
   if (phrases.length <= 1) return phrases.join('');
   return `${phrases.slice(0, -1).join(', ')} or ${phrases[phrases.length - 1]}`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** `Did you mean 'USER'?` when the offending word is a near-miss of an expected keyword. */

@@ -6,7 +6,8 @@
 import { childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { findAggregate, lookupFunction } from '../functions.js';
+import { findAggregate, KNOWN_FUNCTION_NAMES, lookupFunction } from '../functions.js';
+import { closestName } from '../spelling.js';
 import { syntaxError, type CheckContext } from './context.js';
 
 /** Neo4j's semantic contexts: `simple` forbids aggregation, `results` (RETURN items, ORDER BY) allows it. */
@@ -24,7 +25,12 @@ export function checkExpression(expression: Expression, where: ExpressionContext
       return;
     }
     const lookup = lookupFunction(e.name);
-    if (lookup.kind === 'unknown') error(e, `Unknown function '${e.name}'`);
+    if (lookup.kind === 'unknown') {
+      // Neo4j's message; the suggestion is ours, shown as a hint as for misspelled keywords.
+      const suggestion = closestName(e.name, KNOWN_FUNCTION_NAMES);
+      const diagnostic = syntaxError(context, e.span, `Unknown function '${e.name}'`);
+      diagnostics.push(suggestion ? { ...diagnostic, hint: `Did you mean '${suggestion}'?` } : diagnostic);
+    }
     const signature = lookup.kind === 'known' ? lookup.signature : null;
     if (signature?.aggregating && inContext === 'simple') notHere(e, signature.name);
     if (signature && !signature.aggregating && e.distinct) error(e, `Invalid use of DISTINCT with function '${signature.name}'`);

@@ -212,3 +212,17 @@ describe('statements Neo4j accepts get no diagnostics', () => {
     }
   });
 });
+
+describe('a spelling hint for unknown functions (ours: Neo4j prints only the message)', () => {
+  it.each([
+    ['toLowerCase(user)', "Did you mean 'toLower'?"],
+    ['toInt(user)', "Did you mean 'toInteger'?"],
+    ['lenght(user)', "Did you mean 'length'?"],
+    ['colect(user)', "Did you mean 'collect'?"],
+    ['foo(user)', undefined],
+  ])('%s', (call, hint) => {
+    const [diagnostic] = parse(`SHOW USERS YIELD user RETURN ${call} AS x`).diagnostics;
+    expect(diagnostic?.message).toMatch(/^Unknown function '\w+' \(line 1, column 30 \(offset: 29\)\)$/);
+    expect(diagnostic?.hint).toBe(hint);
+  });
+});
