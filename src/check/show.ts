@@ -1,6 +1,8 @@
 /**
  * SHOW pipelines: every name must be a column in scope. A bare WHERE sees the default columns; YIELD
- * picks (and may rename) columns, and what follows sees only what it yielded.
+ * picks (and may rename) columns, and what follows sees only what it yielded. Each expression is also
+ * checked for its function calls and aggregation (./expressions.ts), its types (./types.ts) and, in an
+ * aggregating or DISTINCT RETURN, what it may still refer to (./grouping.ts).
  */
 import { boundIn, childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
