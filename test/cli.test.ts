@@ -99,6 +99,18 @@ describe('sysdb lint', () => {
   });
 });
 
+describe('sysdb lint --quiet', () => {
+  it('reports errors only', () => {
+    const files = { 'a.cypher': 'GRANT ACCESS ON DATABASE neo4j TO reader;\n:begin\nCREATE USER;' };
+    expect(runCli(['lint', 'a.cypher'], files).stderr).toBe('1 error and 2 warnings in 1 file\n');
+    const quiet = runCli(['lint', '--quiet', 'a.cypher'], files);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout).not.toContain('warning');
+    expect(quiet.stderr).toBe('1 error in 1 file\n');
+    expect(runCli(['lint', '--quiet', 'b.cypher'], { 'b.cypher': 'MATCH (n) RETURN n' })).toMatchObject({ status: 0, stdout: '', stderr: 'no problems in 1 file\n' });
+  });
+});
+
 describe('sysdb fmt', () => {
   const messy = "create user jake set password 'abcd1234' set tags 'a', 'b';\n// gone\nshow users where user = \"jake\"";
   const canonical = "CREATE USER jake SET PASSWORD 'abcd1234' SET TAGS ['a', 'b'];\nSHOW USERS WHERE user = 'jake';\n";

@@ -7,10 +7,11 @@ import { readInputs, type Input } from './inputs.js';
 import type { CliIO } from './io.js';
 import { maskPasswords, type MaskedText } from '../mask.js';
 
-export const LINT_HELP = `Usage: sysdb lint [files|dirs|-] [--format text|json] [--min-password-length N]
+export const LINT_HELP = `Usage: sysdb lint [files|dirs|-] [--format text|json] [--min-password-length N] [--quiet]
 
 Reports every syntax and semantic error with Neo4j's own message, as file:line:column.
 Directories are searched for *.cypher files; - reads standard input.
+  --quiet   report errors only (no warnings, such as statements cypher-sysdb does not check)
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable file.
 `;
 
@@ -22,11 +23,13 @@ interface FileReport {
 }
 
 export function lint(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['--format', '--min-password-length']);
+  const args = parseArgs(argv, ['--format', '--min-password-length', '--quiet']);
+  const quiet = args.options.has('--quiet');
   const format = choice(args, '--format', ['text', 'json'], 'text');
   const minimumPasswordLength = positiveInteger(args, '--min-password-length');
   const reports: FileReport[] = readInputs(args.positional, io).map((input) => {
-    const diagnostics = diagnose(input.text, minimumPasswordLength === undefined ? {} : { minimumPasswordLength });
+    const all = diagnose(input.text, minimumPasswordLength === undefined ? {} : { minimumPasswordLength });
+    const diagnostics = quiet ? all.filter((d) => d.severity === 'error') : all;
     if (diagnostics.length === 0) return { input, diagnostics, masked: null };
     const masked = maskPasswords(input.text);
     return { input, diagnostics: diagnostics.map((d) => maskMessage(d, input.text, masked)), masked };
