@@ -1,4 +1,5 @@
 /** `sysdb run`, in-process over an in-memory file system: exact output, exit codes, state files. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SystemDatabase } from '../src/index.js';
 import { runCli } from './support/cli.js';
@@ -159,6 +160,20 @@ describe('sysdb run', () => {
       const statements = JSON.parse(run.stdout).statements;
       expect(statements.map((s: { notifications: { title: string }[] }) => s.notifications.map((n) => n.title))).toEqual([[], [], [granted]]);
     });
+  });
+
+  it('runs the access-rules fixture, whose rules then hold for its help-desk user', () => {
+    const read = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+    const files: Record<string, string> = { 'rules.cypher': read('access-rules.cypher'), 'p.json': read('access-rules.params.json') };
+    const setup = runCli(['run', 'rules.cypher', '--params', 'p.json', '--save', 'db.json'], files);
+    expect(setup.status).toBe(0);
+    files['db.json'] = setup.written.get('db.json')!;
+    files['sam.cypher'] = "SHOW USERS YIELD user, tags WHERE user = 'sam';\nALTER USER neo4j SET PASSWORD CHANGE REQUIRED;\nCREATE ROLE sneaky;\n";
+    const asSam = runCli(['run', 'sam.cypher', '--state', 'db.json', '--as', 'sam', '--continue-on-error', '--format', 'json'], files);
+    const statements = JSON.parse(asSam.stdout).statements;
+    expect(statements[0]).toMatchObject({ rows: [['sam', null]], error: null }); // tags are hidden from the help desk
+    expect(statements[1].error).toBeNull(); // SET PASSWORDS covers CHANGE REQUIRED
+    expect(statements[2].error.message).toMatch(/^Permission has not been granted for CREATE ROLE\./);
   });
 
   it('shows progress on stderr only when it is a terminal', () => {
