@@ -88,7 +88,7 @@ describe('sysdb lint', () => {
     const badOption = runCli(['lint', '--colour', 'a.cypher'], { 'a.cypher': '' });
     expect(badOption.status).toBe(2);
     expect(badOption.stderr.split('\n')[0]).toBe("sysdb lint: unknown option '--colour'");
-    expect(runCli(['lint', '--format', 'xml', 'a.cypher'], { 'a.cypher': '' }).stderr.split('\n')[0]).toBe("sysdb lint: option '--format' must be one of text, json");
+    expect(runCli(['lint', '--format', 'xml', 'a.cypher'], { 'a.cypher': '' }).stderr.split('\n')[0]).toBe("sysdb lint: option '--format' must be one of text, json, github");
     expect(runCli(['lint']).stderr.split('\n')[0]).toBe('sysdb lint: no input files (give files, directories, or - for stdin)');
   });
 
@@ -96,6 +96,23 @@ describe('sysdb lint', () => {
     const files = { 'a.cypher': "CREATE USER jake SET PASSWORD 'abcd1234';" };
     expect(runCli(['lint', '--min-password-length', '12', 'a.cypher'], files).stdout).toContain('A password must be at least 12 characters.');
     expect(runCli(['lint', '--min-password-length', '4', 'a.cypher'], files).status).toBe(0);
+  });
+});
+
+describe('sysdb lint --format github', () => {
+  it('prints one GitHub Actions annotation per diagnostic, escaped as the runner expects, passwords masked', () => {
+    const files = { 'ci/a,b.cypher': "CREATE USR jake SET PASSWORD 'hunter2-secret';\nALTER USER jake;\nGRANT ACCESS ON DATABASE neo4j TO r;" };
+    const run = runCli(['lint', '--format', 'github', 'ci/a,b.cypher'], files);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(
+      [
+        "::error file=ci/a%2Cb.cypher,line=1,col=8,endLine=1,endColumn=11,title=Neo.ClientError.Statement.SyntaxError::Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
+        '::error file=ci/a%2Cb.cypher,line=2,col=1,endLine=2,endColumn=16,title=Neo.ClientError.Statement.SyntaxError::`ALTER USER` requires at least one clause. (line 1, column 1 (offset: 0))',
+        '::warning file=ci/a%2Cb.cypher,line=3,col=1,endLine=3,endColumn=6,title=CypherSysdb.NotSupported::GRANT ACCESS ON DATABASE is not supported by cypher-sysdb (only the user, role and privilege management privileges ON DBMS are modelled): this statement is not checked.',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stdout).not.toContain('hunter2');
   });
 });
 

@@ -7,11 +7,12 @@ import { readInputs, type Input } from './inputs.js';
 import type { CliIO } from './io.js';
 import { maskPasswords, type MaskedText } from '../mask.js';
 
-export const LINT_HELP = `Usage: sysdb lint [files|dirs|-] [--format text|json] [--min-password-length N] [--quiet]
+export const LINT_HELP = `Usage: sysdb lint [files|dirs|-] [--format text|json|github] [--min-password-length N] [--quiet]
 
 Reports every syntax and semantic error with Neo4j's own message, as file:line:column.
 Directories are searched for *.cypher files; - reads standard input.
-  --quiet   report errors only (no warnings, such as statements cypher-sysdb does not check)
+  --quiet          report errors only (no warnings, such as statements cypher-sysdb does not check)
+  --format github  GitHub Actions annotations (::error file=...,line=...::message), one per line
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable file.
 `;
 
@@ -25,7 +26,7 @@ interface FileReport {
 export function lint(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, ['--format', '--min-password-length', '--quiet']);
   const quiet = args.options.has('--quiet');
-  const format = choice(args, '--format', ['text', 'json'], 'text');
+  const format = choice(args, '--format', ['text', 'json', 'github'], 'text');
   const minimumPasswordLength = positiveInteger(args, '--min-password-length');
   const reports: FileReport[] = readInputs(args.positional, io).map((input) => {
     const all = diagnose(input.text, minimumPasswordLength === undefined ? {} : { minimumPasswordLength });
@@ -35,6 +36,7 @@ export function lint(argv: readonly string[], io: CliIO): number {
     return { input, diagnostics: diagnostics.map((d) => maskMessage(d, input.text, masked)), masked };
   });
   if (format === 'json') io.stdout(`${JSON.stringify({ files: reports.map(jsonReport) })}\n`);
+  else if (format === 'github') writeGithubAnnotations(reports, io);
   else writeText(reports, io);
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
@@ -63,6 +65,29 @@ function jsonReport(report: FileReport) {
       endColumn: d.span.end.column,
     })),
   };
+}
+
+/**
+ * GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request.
+ * Properties and messages are escaped as the runner expects (%, CR, LF; and `:`/`,` in properties).
+ */
+function writeGithubAnnotations(reports: readonly FileReport[], io: CliIO): void {
+  const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  for (const report of reports) {
+    for (const d of report.diagnostics) {
+      const { start, end } = d.span;
+      const properties = [
+        `file=${escapeProperty(report.input.name)}`,
+        `line=${start.line}`,
+        `col=${start.column}`,
+        `endLine=${end.line}`,
+        `endColumn=${end.column}`,
+        `title=${escapeProperty(d.code)}`,
+      ].join(',');
+      io.stdout(`::${d.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(d.message)}\n`);
+    }
+  }
 }
 
 function writeText(reports: readonly FileReport[], io: CliIO): void {
