@@ -24,6 +24,8 @@ export const StatusCode = {
   InvalidArguments: 'Neo.ClientError.General.InvalidArguments',
   /** An administration command sent to a database other than `system`. */
   NotSystemDatabaseError: 'Neo.ClientError.Statement.NotSystemDatabaseError',
+  /** Neo4j's status for a plain Java exception in a command, e.g. ALTER CURRENT USER with auth disabled. */
+  ExecutionFailed: 'Neo.DatabaseError.Statement.ExecutionFailed',
   /** Not Neo4j's: a construct cypher-sysdb does not implement. */
   NotSupported: 'CypherSysdb.NotSupported',
   /** Not Neo4j's: a bug in cypher-sysdb, reported where it happened instead of taking the whole script down. */

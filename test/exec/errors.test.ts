@@ -58,9 +58,22 @@ describe('ALTER CURRENT USER SET PASSWORD', () => {
     expectFailure(freshSession(), query, ARGUMENT_ERROR, message);
   });
 
+  // Neo4j's SetOwnPasswordExecutionPlanner throws a plain IllegalStateException here, which reaches the
+  // client as ExecutionFailed (Neo4j's own Bolt test expects Status.Statement.ExecutionFailed).
   it('is not available with authentication disabled', () => {
     const session = SystemDatabase.create().session({ user: null });
-    expectFailure(session, "ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO 'new-password'", ARGUMENT_ERROR, 'User failed to alter their own password: Command not available with auth disabled.');
+    expectFailure(
+      session,
+      "ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO 'new-password'",
+      'Neo.DatabaseError.Statement.ExecutionFailed',
+      'User failed to alter their own password: Command not available with auth disabled.',
+    );
+  });
+
+  it('is not permitted for a user without native auth (AuthorizationViolationException.alterCurrentUserNotAllowed)', () => {
+    const admin = freshSession();
+    admin.run("CREATE USER sso SET AUTH 'oidc' {SET ID 'sso-1'}");
+    expectFailure(admin.db.session({ user: 'sso' }), "ALTER CURRENT USER SET PASSWORD FROM 'x' TO 'new-password'", 'Neo.ClientError.Security.Forbidden', '`ALTER CURRENT USER` is not permitted.');
   });
 });
 

@@ -3,7 +3,8 @@ import { produce } from 'immer';
 import type { AlterCurrentUserPassword, AlterUser, AlterUsers, CreateUser, DropUser, RenameUser, TagClause } from '../../ast/users.js';
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
 import { authIdKey, isNative, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
-import { argumentError } from '../errors.js';
+import { StatusCode } from '../../diagnostics.js';
+import { argumentError, forbidden, Neo4jError } from '../errors.js';
 import { authProviderNotDefined, EXTERNAL_AUTH_NOT_ENABLED, homeDatabaseNotFound, type Notification } from '../notifications.js';
 import { databaseName, nameValue, plaintextPassword, passwordText, providerList, tagList, type Params } from '../params.js';
 import { nativeOf, nextNativeAuth, readAuthClauses, withAuth } from './auth.js';
@@ -183,14 +184,19 @@ export function alterUsers(state: SystemState, command: AlterUsers, context: Com
 }
 
 export function alterCurrentUserPassword(state: SystemState, command: AlterCurrentUserPassword, context: CommandContext): CommandOutcome {
-  if (context.user === null) throw argumentError('User failed to alter their own password: Command not available with auth disabled.');
+  // Neo4j's SetOwnPasswordExecutionPlanner: an IllegalStateException (ExecutionFailed) without a current
+  // user, an AuthorizationViolationException for a user who did not log in natively.
+  if (context.user === null) {
+    throw new Neo4jError(StatusCode.ExecutionFailed, 'User failed to alter their own password: Command not available with auth disabled.');
+  }
   const name = context.user;
   const failure = (reason: string) => argumentError(`User '${name}' failed to alter their own password: ${reason}`);
   const newPassword = plaintextPassword(command.newPassword, context.params, state.config.minimumPasswordLength);
   const oldPassword = passwordText(command.oldPassword, context.params);
   const user = findUser(state, name);
-  const native = user ? nativeOf(user.auth) : null;
-  if (!user || !native) throw argumentError('`ALTER CURRENT USER` is not permitted.');
+  if (!user) throw new Neo4jError(StatusCode.ExecutionFailed, `User '${name}' failed to alter their own password: User does not exist.`);
+  const native = nativeOf(user.auth);
+  if (!native) throw forbidden('`ALTER CURRENT USER` is not permitted.');
   if (!verifyPassword(oldPassword, native.credential)) throw failure('Invalid principal or credentials.');
   if (verifyPassword(newPassword, native.credential)) throw failure('Old password and new password cannot be the same.');
   const auth = withAuth(user.auth, { provider: 'native', credential: hashPassword(newPassword, context.randomBytes), changeRequired: false });
