@@ -1,5 +1,5 @@
 /** CST -> AST for the expression language of SHOW's WHERE, RETURN and ORDER BY. */
-import type { IToken } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type {
   BinaryOperator, ComparisonOperator, Expression, ListPredicateKind, MapEntry, MapLiteral,
 } from '../ast/expressions.js';
@@ -84,14 +84,14 @@ function itemsOf(node: Cst.ExpressionCstNode): Item[] {
     if (prefixes.length > MAX_EXPRESSION_DEPTH) {
       throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, nodeSpan(operand));
     }
-    return { kind: 'operand', prefixes, node: operand, offset: nodeSpan(operand).start.offset };
+    return { kind: 'operand', prefixes, node: operand, offset: operand.location!.startOffset };
   };
   // Most expressions are a single operand: no operators to order.
   if (c.operand.length === 1 && !c.infixOperator && !c.nullCheck) return [operandItem(c.operand[0]!)];
   const items: Item[] = [
     ...c.operand.map(operandItem),
     ...(c.infixOperator ?? []).map((op): Item => {
-      const first = (Object.values(op.children).flat() as IToken[]).sort((a, b) => a.startOffset - b.startOffset)[0]!;
+      const first = firstToken(op);
       return { kind: 'infix', infix: INFIX_BY_IMAGE[first.image.toUpperCase()]!, offset: first.startOffset };
     }),
     ...(c.nullCheck ?? []).map((check): Item => {
@@ -273,4 +273,16 @@ export function mapLiteral(node: Cst.MapLiteralCstNode): MapLiteral {
     span: nodeSpan(entry),
   }));
   return built({ kind: 'map', entries, span: nodeSpan(node) }, ...entries.map((e) => e.value));
+}
+
+/** The earliest token of a node whose children are all tokens (an operator such as `STARTS WITH`). */
+function firstToken(node: CstNode): IToken {
+  let first: IToken | undefined;
+  for (const key in node.children) {
+    for (const child of node.children[key]!) {
+      const token = child as IToken;
+      if (first === undefined || token.startOffset < first.startOffset) first = token;
+    }
+  }
+  return first!;
 }
