@@ -12,7 +12,7 @@ import { evaluate } from './exec/evaluate.js';
 import { executeStatement } from './exec/execute.js';
 import { fromJs, type Value } from './exec/values.js';
 import { maskPasswords } from './mask.js';
-import { parseScript, type ScriptSegment } from './parse.js';
+import { parseScript, unsupportedReason, type ScriptSegment } from './parse.js';
 import { INITIAL_USER, initialState, type SystemDatabaseOptions } from './store/initial.js';
 import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.js';
 import type { SystemState } from './store/state.js';
@@ -119,9 +119,9 @@ export class SystemDatabase {
       // The query is echoed back (logs, JSON output): its password literals are masked first.
       const base = { query: maskPasswords(segment.text).text, line: segment.span.start.line };
       try {
-        const unsupported = segment.statement === null ? segment.diagnostics.find((d) => d.code === StatusCode.NotSupported && d.severity === 'warning') : undefined;
-        if (unsupported && options.onUnsupported === 'skip') {
-          run = { ...base, columns: [], rows: [], error: null, notifications: [], skipped: unsupported.message };
+        const unsupported = unsupportedReason(segment);
+        if (unsupported !== undefined && options.onUnsupported === 'skip') {
+          run = { ...base, columns: [], rows: [], error: null, notifications: [], skipped: unsupported };
           statements.push(run);
           options.onStatement?.(run, statements.length - 1);
           continue;
@@ -154,8 +154,8 @@ export class SystemDatabase {
     firstError(segment.diagnostics);
     const statement = segment.statement;
     // A statement of a family we do not model carries only a warning (lint passes it); it cannot run.
-    const unsupported = segment.diagnostics.find((d) => d.code === StatusCode.NotSupported);
-    if (statement === null && unsupported) throw new Neo4jError(unsupported.code, unsupported.message);
+    const unsupported = unsupportedReason(segment);
+    if (unsupported !== undefined) throw new Neo4jError(StatusCode.NotSupported, unsupported);
     if (statement === null || isClientCommand(statement)) {
       throw new Neo4jError(StatusCode.NotSupported, 'Client commands (such as :param) are not statements; run them with runScript().');
     }

@@ -83,6 +83,15 @@ function forEachParsedSegment(text: string, options: ParseOptions, onSegment: (s
   });
 }
 
+/**
+ * Why a segment is a statement of a family cypher-sysdb does not model (`GRANT ACCESS ON DATABASE`,
+ * `MATCH`, ...), or undefined: such a segment has no statement and only this warning.
+ */
+export function unsupportedReason(segment: ScriptSegment): string | undefined {
+  if (segment.statement !== null) return undefined;
+  return segment.diagnostics.find((d) => d.code === StatusCode.NotSupported && d.severity === 'warning')?.message;
+}
+
 /** Parses a script of admin commands. Never throws: every problem becomes a diagnostic. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const segments = parseScript(text, options);

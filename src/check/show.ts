@@ -6,7 +6,7 @@
  */
 import { boundIn, childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
-import type { ShowPipeline, SortItem } from '../ast/show.js';
+import type { ShowPipeline } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { syntaxError, type CheckContext } from './context.js';
 import { showColumns, type ShowCommand } from './columns.js';
@@ -19,25 +19,18 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   const columns = showColumns(command);
   const pipeline: ShowPipeline = command.pipeline;
   const diagnostics: Diagnostic[] = [];
-  const undefinedIn = (expression: Expression, scope: ReadonlySet<string>) => {
+  /** Every check of one expression, against the names in scope (with their types). */
+  const check = (expression: Expression, scope: TypeScope, where: ExpressionContext, predicate = false) => {
     for (const variable of freeVariables(expression)) {
       if (!scope.has(variable.name)) diagnostics.push(syntaxError(context, variable.span, `Variable \`${variable.name}\` not defined`));
     }
+    diagnostics.push(...checkExpression(expression, where, context), ...checkTypes(expression, scope, predicate, context));
   };
-  const calls = (expression: Expression, where: ExpressionContext) => diagnostics.push(...checkExpression(expression, where, context));
-  const typed = (expression: Expression, types: TypeScope, predicate: boolean) => diagnostics.push(...checkTypes(expression, types, predicate, context));
-  const sortItems = (items: readonly SortItem[], scope: ReadonlySet<string>, types: TypeScope) =>
-    items.forEach((i) => {
-      undefinedIn(i.expression, scope);
-      calls(i.expression, 'results');
-      typed(i.expression, types, false);
-    });
+  const columnScope = (names: readonly string[]): TypeScope => new Map(names.map((c) => [c, columnType(c)]));
 
   if (pipeline.kind === 'none') return diagnostics;
   if (pipeline.kind === 'where') {
-    undefinedIn(pipeline.where, new Set(columns.defaults));
-    calls(pipeline.where, 'simple');
-    typed(pipeline.where, new Map(columns.defaults.map((c) => [c, columnType(c)])), true);
+    check(pipeline.where, columnScope(columns.defaults), 'simple', true);
     return diagnostics;
   }
 
@@ -54,65 +47,47 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   ) {
     return [syntaxError(context, returnClause.span, 'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding RETURN')];
   }
+
+  // What YIELD puts in scope: each yielded name with its column's type.
   const all = new Set(columns.all);
-  let scope: Set<string>;
-  const types = new Map<string, CypherType>();
-  if (yieldClause.items === '*') {
-    scope = all;
-    for (const column of all) types.set(column, columnType(column));
-  } else {
-    scope = new Set();
+  const scope = new Map<string, CypherType>(yieldClause.items === '*' ? columnScope(columns.all) : []);
+  if (yieldClause.items !== '*') {
     for (const item of yieldClause.items) {
       if (!all.has(item.column)) diagnostics.push(syntaxError(context, item.span, `Variable \`${item.column}\` not defined`));
       if (scope.has(item.alias)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
-      scope.add(item.alias);
-      if (all.has(item.column)) types.set(item.alias, columnType(item.column));
+      scope.set(item.alias, all.has(item.column) ? columnType(item.column) : 'Any');
     }
   }
-  sortItems(yieldClause.orderBy, scope, types);
+  yieldClause.orderBy.forEach((i) => check(i.expression, scope, 'results'));
   for (const argument of [yieldClause.skip, yieldClause.limit]) {
     if (argument && argument.value.startsWith('-')) {
       diagnostics.push(syntaxError(context, argument.span, `Invalid input. '${argument.value}' is not a valid value. Must be a non-negative integer.`));
     }
   }
-  if (yieldClause.where) {
-    undefinedIn(yieldClause.where, scope);
-    calls(yieldClause.where, 'simple');
-    typed(yieldClause.where, types, true);
-  }
+  if (yieldClause.where) check(yieldClause.where, scope, 'simple', true);
+  if (!returnClause) return diagnostics;
 
-  if (returnClause) {
+  // ORDER BY after RETURN sees the yielded names and the returned ones.
+  const visible = new Map(scope);
+  const items = returnClause.items;
+  if (items !== '*') {
     const returned = new Set<string>();
-    const returnedTypes = new Map(types);
-    if (returnClause.items === '*') {
-      for (const name of scope) returned.add(name);
-    } else {
-      for (const item of returnClause.items) {
-        undefinedIn(item.expression, scope);
-        calls(item.expression, 'results');
-        typed(item.expression, types, false);
-        returnedTypes.set(item.name, inferType(item.expression, types));
-        if (returned.has(item.name)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
-        returned.add(item.name);
-      }
-      diagnostics.push(...checkImplicitGrouping(returnClause.items, context));
+    for (const item of items) {
+      check(item.expression, scope, 'results');
+      visible.set(item.name, inferType(item.expression, scope));
+      if (returned.has(item.name)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
+      returned.add(item.name);
     }
-    const items = returnClause.items;
-    if (items !== '*' && (returnClause.distinct || items.some((i) => containsAggregate(i.expression)))) {
-      diagnostics.push(...checkOrderByAfterProjection(returnClause.orderBy, items, scope, context));
-      returnClause.orderBy.forEach((i) => {
-        calls(i.expression, 'results');
-        typed(i.expression, returnedTypes, false);
-      });
-    } else {
-      sortItems(returnClause.orderBy, new Set([...scope, ...returned]), returnedTypes);
-    }
-    for (const expression of [returnClause.skip, returnClause.limit]) {
-      if (!expression) continue;
-      undefinedIn(expression, new Set());
-      calls(expression, 'simple');
-    }
+    diagnostics.push(...checkImplicitGrouping(items, context));
   }
+  if (items !== '*' && (returnClause.distinct || items.some((i) => containsAggregate(i.expression)))) {
+    // Which names ORDER BY may still read is decided by the grouping check.
+    diagnostics.push(...checkOrderByAfterProjection(returnClause.orderBy, items, new Set(scope.keys()), context));
+    for (const i of returnClause.orderBy) diagnostics.push(...checkExpression(i.expression, 'results', context), ...checkTypes(i.expression, visible, false, context));
+  } else {
+    returnClause.orderBy.forEach((i) => check(i.expression, visible, 'results'));
+  }
+  for (const expression of [returnClause.skip, returnClause.limit]) if (expression) check(expression, new Map(), 'simple');
   return diagnostics;
 }
 

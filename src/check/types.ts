@@ -109,6 +109,8 @@ export function checkTypes(root: Expression, scope: TypeScope, predicate: boolea
   };
 
   const visit = (e: Expression, inScope: TypeScope): void => {
+    // Inside a list predicate or comprehension, its variable has the list's element type.
+    const perElement = e.kind === 'list-predicate' || e.kind === 'list-comprehension' ? elementScope(e.variable, e.list, inScope) : inScope;
     if (e.kind === 'binary') {
       if (e.operator === 'AND' || e.operator === 'OR' || e.operator === 'XOR') {
         expect(e.left, 'Boolean', inScope);
@@ -122,22 +124,15 @@ export function checkTypes(root: Expression, scope: TypeScope, predicate: boolea
       }
     } else if (e.kind === 'unary' && e.operator === 'NOT') {
       expect(e.operand, 'Boolean', inScope);
-    } else if (e.kind === 'list-predicate') {
+    } else if (e.kind === 'list-predicate' || e.kind === 'list-comprehension') {
       expect(e.list, 'List<T>', inScope);
-      expect(e.where, 'Boolean', elementScope(e.variable, e.list, inScope));
-    } else if (e.kind === 'list-comprehension') {
-      expect(e.list, 'List<T>', inScope);
-      if (e.where) expect(e.where, 'Boolean', elementScope(e.variable, e.list, inScope));
+      if (e.where) expect(e.where, 'Boolean', perElement);
     } else if (e.kind === 'function-call' && e.args[0] && lookupFunction(e.name).kind === 'known') {
       const name = e.name.toLowerCase();
       if (STRING_FIRST.has(name)) expect(e.args[0], 'String', inScope);
       if (LIST_FIRST.has(name)) expect(e.args[0], 'List<T>', inScope);
     }
-    for (const child of childExpressions(e)) {
-      // Only list predicates and comprehensions bind a variable, for the parts evaluated per element.
-      const list = (e as { readonly list?: Expression }).list;
-      visit(child.expression, child.binds === null || !list ? inScope : elementScope(child.binds, list, inScope));
-    }
+    for (const child of childExpressions(e)) visit(child.expression, child.binds === null ? inScope : perElement);
   };
   if (predicate) expect(root, 'Boolean', scope);
   visit(root, scope);
