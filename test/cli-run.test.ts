@@ -111,7 +111,11 @@ describe('sysdb run', () => {
     const saved = runCli(['run', 's.cypher', '--save', 'db.json'], files).written.get('db.json')!;
     const run = runCli(['run', 't.cypher', '--state', 'db.json', '--as', 'jake'], { ...files, 'db.json': saved });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^t\.cypher:1: error: Permission has not been granted for SHOW USER\. .* \(Neo\.ClientError\.Security\.Forbidden\)\n$/);
+    expect(run.stderr).toBe(
+      't.cypher:1: error: Permission has not been granted for SHOW USER. Try executing SHOW USER PRIVILEGES to determine the missing or denied privileges. ' +
+        'In case of missing privileges, they need to be granted (See GRANT). In case of denied privileges, they need to be revoked (See REVOKE) and granted. ' +
+        '(Neo.ClientError.Security.Forbidden)\n',
+    );
   });
 
   it.each([
@@ -173,7 +177,12 @@ describe('sysdb run', () => {
     const statements = JSON.parse(asSam.stdout).statements;
     expect(statements[0]).toMatchObject({ rows: [['sam', null]], error: null }); // tags are hidden from the help desk
     expect(statements[1].error).toBeNull(); // SET PASSWORDS covers CHANGE REQUIRED
-    expect(statements[2].error.message).toMatch(/^Permission has not been granted for CREATE ROLE\./);
+    expect(statements[2].error).toEqual({
+      code: 'Neo.ClientError.Security.Forbidden',
+      message:
+        'Permission has not been granted for CREATE ROLE. Try executing SHOW USER PRIVILEGES to determine the missing or denied privileges. ' +
+        'In case of missing privileges, they need to be granted (See GRANT). In case of denied privileges, they need to be revoked (See REVOKE) and granted.',
+    });
   });
 
   it('shows progress on stderr only when it is a terminal', () => {

@@ -222,7 +222,7 @@ describe('a spelling hint for unknown functions (ours: Neo4j prints only the mes
     ['foo(user)', undefined],
   ])('%s', (call, hint) => {
     const [diagnostic] = parse(`SHOW USERS YIELD user RETURN ${call} AS x`).diagnostics;
-    expect(diagnostic?.message).toMatch(/^Unknown function '\w+' \(line 1, column 30 \(offset: 29\)\)$/);
+    expect(diagnostic?.message).toBe(`Unknown function '${call.slice(0, call.indexOf('('))}' (line 1, column 30 (offset: 29))`);
     expect(diagnostic?.hint).toBe(hint);
   });
 });

@@ -74,7 +74,10 @@ describe('running and linting them', () => {
   it('lint passes the script with a warning (Neo4j would accept it)', () => {
     const run = runCli(['lint', 'grants.cypher'], { 'grants.cypher': script });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`grants.cypher:2:1: warning: ${notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)}`);
+    expect(run.stdout).toBe(
+      `grants.cypher:2:1: warning: ${notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)}\n` +
+        '  |\n2 | GRANT ACCESS ON DATABASE neo4j TO analyst;\n  | ^^^^^\n\n',
+    );
     expect(run.stderr).toBe('1 warning in 1 file\n');
   });
 
