@@ -154,7 +154,7 @@ describe('sysdb fmt', () => {
   });
 
   it('keeps statements of families it does not model exactly as written (they are not errors)', () => {
-    const script = 'create role r;\nGRANT  ACCESS ON DATABASE neo4j TO r;\nmatch (n) return n;\ncypher 25 show users';
+    const script = 'create role r;\nGRANT  ACCESS ON DATABASE neo4j TO r;\nmatch (n) return n;\ncypher  25 /* version */ show users';
     expect(runCli(['fmt', 'a.cypher'], { 'a.cypher': script })).toMatchObject({
       status: 0,
       stdout: 'CREATE ROLE r;\nGRANT  ACCESS ON DATABASE neo4j TO r;\nmatch (n) return n;\nCYPHER 25 SHOW USERS;\n',

@@ -25,7 +25,8 @@ export function canonicalScript(text: string): string | null {
   return segments
     .map((s) => {
       if (s.statement === null) return `${s.text};\n`;
-      const version = /^CYPHER\s+25\s/i.test(s.text) ? 'CYPHER 25 ' : '';
+      // The parser removes a `CYPHER 25` prefix (the only one it accepts): the statement then starts after it.
+      const version = s.statement.span.start.offset > s.span.start.offset ? 'CYPHER 25 ' : '';
       return `${version}${format(s.statement, { revealPasswords: true })}${s.statement.kind.startsWith('client-') ? '' : ';'}\n`;
     })
     .join('');
