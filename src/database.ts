@@ -128,7 +128,8 @@ export class SystemDatabase {
         }
         if (segment.statement && isClientCommand(segment.statement)) {
           firstError(segment.diagnostics);
-          params = applyClientCommand(segment.statement, params);
+          const command = segment.statement;
+          params = runGuarded(() => applyClientCommand(command, params));
           continue;
         }
         const outcome = db.#run(segment, params, user);

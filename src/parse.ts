@@ -5,6 +5,7 @@ import type * as Cst from '../grammar/cst.js';
 import { LBrace, LBracket, LParen, RBrace, RBracket, RParen, Keyword } from '../grammar/tokens.js';
 import type { Statement } from './ast/index.js';
 import type { Position, Span } from './ast/span.js';
+import { checkClientCommand } from './check/client.js';
 import { checkStatement } from './check/index.js';
 import { parseClientCommand } from './client-commands.js';
 import { StatusCode, type Diagnostic } from './diagnostics.js';
@@ -67,7 +68,8 @@ function forEachParsedSegment(text: string, options: ParseOptions, onSegment: (s
     try {
       if (raw.kind === 'client') {
         const { command, diagnostics } = parseClientCommand(raw.tokens, text);
-        onSegment({ text: segmentText, span, statement: command, diagnostics });
+        const checked = command ? [...diagnostics, ...checkClientCommand(command, { options: checkOptions, statementStart: span.start })] : diagnostics;
+        onSegment({ text: segmentText, span, statement: command, diagnostics: checked });
         return;
       }
       const parsed = parseStatement(raw.tokens, text, span.end);

@@ -194,3 +194,17 @@ describe('IMMUTABLE roles', () => {
     );
   });
 });
+
+describe('regression: hostile :param values crashed runScript (and sysdb run) instead of failing their line', () => {
+  it.each([
+    [':param x => y', 'Neo.ClientError.Statement.SyntaxError', 'Variable `y` not defined (line 1, column 13 (offset: 12))'],
+    [':param {a: count(*)}', 'CypherSysdb.NotSupported', 'Aggregating functions in :param values are not supported by cypher-sysdb.'],
+    [':param x => sizee(1)', 'Neo.ClientError.Statement.SyntaxError', "Unknown function 'sizee' (line 1, column 13 (offset: 12))"],
+  ])('%s', (line, code, message) => {
+    const { statements } = SystemDatabase.create().runScript(`${line}\nSHOW CURRENT USER YIELD user`, { onError: 'continue' });
+    expect(statements.map((s) => [s.line, s.error, s.rows])).toEqual([
+      [1, { code, message }, []],
+      [2, null, [['neo4j']]],
+    ]);
+  });
+});

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { format, Neo4jError, parse, SystemDatabase } from '../../src/index.js';
-import { arbitraryStatement } from '../support/arbitraries.js';
+import { format, formatExpression, Neo4jError, parse, SystemDatabase } from '../../src/index.js';
+import { arbitraryExpression, arbitraryStatement } from '../support/arbitraries.js';
 
 const PARAMS = { p: 'password-1', u: 'neo4j', r: 'reader', n: 1, list: ['a'] };
 
@@ -25,6 +25,21 @@ describe('no internal errors', () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  // cypher-shell's `:param` values are expressions too: they crashed runScript (regression).
+  it('for :param values, in the checks and when a script sets them', () => {
+    const db = SystemDatabase.create();
+    fc.assert(
+      fc.property(arbitraryExpression, (value) => {
+        const script = `:param x => ${formatExpression(value)}\nSHOW CURRENT USER YIELD user`;
+        for (const d of parse(script).diagnostics) expect(d.message).not.toMatch(/^Internal error/);
+        for (const run of db.runScript(script, { params: PARAMS, onError: 'continue' }).statements) {
+          expect(run.error?.code).not.toBe('CypherSysdb.InternalError');
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
