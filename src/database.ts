@@ -12,7 +12,7 @@ import { evaluate } from './exec/evaluate.js';
 import { executeStatement } from './exec/execute.js';
 import { fromJs, type Value } from './exec/values.js';
 import { maskPasswords } from './mask.js';
-import { parseScript, unsupportedReason, type ScriptSegment } from './parse.js';
+import { MAX_NESTING, parseScript, unsupportedReason, type ScriptSegment } from './parse.js';
 import { INITIAL_USER, initialState, type SystemDatabaseOptions } from './store/initial.js';
 import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.js';
 import type { SystemState } from './store/state.js';
@@ -205,7 +205,30 @@ function userOf(options: ExecuteOptions): string | null {
 }
 
 function bindParams(params: Readonly<Record<string, unknown>>): Record<string, Value> {
+  checkParamShape(params);
   return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, fromJs(value)]));
+}
+
+/** Parameter values hold at most this many lists, maps and items in all. */
+export const MAX_PARAM_ELEMENTS = 1 << 24;
+
+/**
+ * Parameters come from callers (and from files): nesting is bounded as in statements, so that
+ * converting and comparing values never overflows the stack, and a cyclic or hugely shared
+ * structure is refused instead of looping. Walks with its own stack.
+ */
+function checkParamShape(params: Readonly<Record<string, unknown>>): void {
+  const pending: [unknown, number][] = [[params, 0]];
+  let seen = 0;
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_NESTING) throw new Neo4jError(StatusCode.NotSupported, `Parameter values nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`);
+    const children = Array.isArray(value) ? value : Object.values(value);
+    seen += children.length + 1;
+    if (seen > MAX_PARAM_ELEMENTS) throw new Neo4jError(StatusCode.NotSupported, `Parameter values with more than ${MAX_PARAM_ELEMENTS} elements are not supported by cypher-sysdb.`);
+    for (const child of children) pending.push([child, depth + 1]);
+  }
 }
 
 /** A bug of ours becomes a reported error of its own kind: the database is unchanged (the store is immutable). */

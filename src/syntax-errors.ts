@@ -108,15 +108,6 @@ function spellingHint(offending: IToken, phrases: readonly string[]): string | u
   return best && `Did you mean '${best.keyword}'?`;
 }
 
-const PRECEDES_PASSWORD = new Set<TokenType>([Keyword.PASSWORD, Keyword.FROM, Keyword.TO, StringLiteral]);
-
-/** A string where a password is (or might be) written is never echoed back. */
-function maskedImage(offending: IToken, tokens: readonly IToken[]): string {
-  if (offending.tokenType !== StringLiteral || !tokens.some((t) => t.tokenType === Keyword.PASSWORD)) return offending.image;
-  const previous = tokens[tokens.indexOf(offending) - 1];
-  return previous && PRECEDES_PASSWORD.has(previous.tokenType) ? "'******'" : offending.image;
-}
-
 /**
  * Neo4j checks quotes and comments before it parses: a string, quoted name or comment that is never
  * closed is reported first, wherever it is in the statement.
@@ -162,7 +153,7 @@ export function syntaxError(error: IRecognitionException, tokens: readonly IToke
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
   // Neo4j shows line breaks and tabs in the offending text as escapes.
-  const image = atEnd ? '' : maskedImage(offending, tokens).replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  const image = atEnd ? '' : offending.image.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
   const hint = atEnd ? undefined : spellingHint(offending, phrases);
   return {

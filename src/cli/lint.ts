@@ -33,21 +33,12 @@ export function lint(argv: readonly string[], io: CliIO): number {
     const diagnostics = quiet ? all.filter((d) => d.severity === 'error') : all;
     if (diagnostics.length === 0) return { input, diagnostics, masked: null };
     const masked = maskPasswords(input.text);
-    return { input, diagnostics: diagnostics.map((d) => maskMessage(d, input.text, masked)), masked };
+    return { input, diagnostics, masked };
   });
   if (format === 'json') io.stdout(`${JSON.stringify({ files: reports.map(jsonReport) })}\n`);
   else if (format === 'github') writeGithubAnnotations(reports, io);
   else writeText(reports, io);
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
-}
-
-/** `Invalid input '<token>'` could quote a password literal: quote the masked text instead. */
-function maskMessage(diagnostic: Diagnostic, source: string, masked: MaskedText): Diagnostic {
-  if (masked.text === source) return diagnostic;
-  const original = source.slice(diagnostic.span.start.offset, diagnostic.span.end.offset);
-  const shown = masked.text.slice(masked.mapOffset(diagnostic.span.start.offset), masked.mapOffset(diagnostic.span.end.offset));
-  if (original === shown || original === '' || !diagnostic.message.includes(original)) return diagnostic;
-  return { ...diagnostic, message: diagnostic.message.split(original).join(shown) };
 }
 
 /** Exactly the documented shape: tools parse it (spelling hints are in the text output only). */

@@ -2,7 +2,9 @@
 import { SystemDatabase, type Notification, type StatementRun } from '../database.js';
 import { UsageError, choice, parseArgs } from './args.js';
 import type { CliIO } from './io.js';
+import { JsonError, readJson } from './json.js';
 import { table } from './table.js';
+import { MAX_NESTING } from '../parse.js';
 
 export const RUN_HELP = `Usage: sysdb run <script.cypher|-> [--params params.json] [--state in.json] [--save out.json]
                 [--as user] [--continue-on-error] [--format table|json] [--notifications]
@@ -106,9 +108,10 @@ function readJsonObject(io: CliIO, path: string | true | undefined, option: stri
   if (path === true) throw new UsageError(`option '${option}' needs a file`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(io.readFile(path));
+    // Not JSON.parse: its messages quote the text around the mistake, a password in a parameters file.
+    parsed = readJson(io.readFile(path), MAX_NESTING + 1);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new UsageError(`${option} ${path} is not valid JSON: ${error.message}`);
+    if (error instanceof JsonError) throw new UsageError(`${option} ${path} is not valid JSON: ${error.message}`);
     throw error;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`${option} ${path} must hold a JSON object`);

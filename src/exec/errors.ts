@@ -1,4 +1,6 @@
 import { StatusCode } from '../diagnostics.js';
+import { MASKED_WORD } from '../mask.js';
+import { isList, isMap, type Value } from './values.js';
 
 /**
  * A statement that Neo4j would refuse: the status code and message it would send. The database a
@@ -29,4 +31,16 @@ export function notSupported(message: string): Neo4jError {
 /** Neo4j's AuthorizationViolationException: refused whatever privileges the user holds. */
 export function forbidden(message: string): Neo4jError {
   return new Neo4jError(StatusCode.Forbidden, message);
+}
+
+/**
+ * A value as an error message shows it, Neo4j-style (`[1, {a: ******}]`), with every string masked:
+ * the value may be a parameter that holds a password (`SET TAGS $password`). `quote` wraps strings
+ * in quotes, as the parameter messages do.
+ */
+export function shownValue(value: Value, quote = false): string {
+  if (typeof value === 'string') return quote ? `'${MASKED_WORD}'` : MASKED_WORD;
+  if (isList(value)) return `[${value.map((v) => shownValue(v, quote)).join(', ')}]`;
+  if (isMap(value)) return `{${Object.entries(value).map(([k, v]) => `${k}: ${shownValue(v, quote)}`).join(', ')}}`;
+  return String(value);
 }

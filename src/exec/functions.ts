@@ -1,21 +1,14 @@
 /** Cypher's scalar functions that admin queries reach for. Names are case-insensitive; null in, null out. */
 import { StatusCode } from '../diagnostics.js';
-import { Neo4jError, typeError } from './errors.js';
+import { Neo4jError, shownValue, typeError } from './errors.js';
 import { lookupFunction } from '../functions.js';
 import { formatFloat, isList, isMap, isNumber, typeName, type Value } from './values.js';
 
 type Fn = (args: readonly Value[], name: string) => Value;
 
 const expect = (name: string, kind: string, value: Value): never => {
-  throw typeError(`Expected a ${kind} value for '${name}', but got: ${typeName(value)}(${describe(value)})`);
+  throw typeError(`Expected a ${kind} value for '${name}', but got: ${typeName(value)}(${shownValue(value)})`);
 };
-
-function describe(value: Value): string {
-  if (typeof value === 'string') return value;
-  if (isList(value)) return `[${value.map(describe).join(', ')}]`;
-  if (isMap(value)) return `{${Object.entries(value).map(([k, v]) => `${k}: ${describe(v)}`).join(', ')}}`;
-  return String(value);
-}
 
 const stringFn =
   (f: (s: string, ...rest: Value[]) => Value): Fn =>

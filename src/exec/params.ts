@@ -7,7 +7,7 @@ import type { PasswordFormat } from '../ast/users.js';
 import type { DatabaseNameOrParameter, NameOrParameter, Parameter, PasswordValue, StringListOrParameter, StringOrParameter } from '../ast/values.js';
 import { parseEncrypted, type Credential } from '../crypto/password.js';
 import { StatusCode } from '../diagnostics.js';
-import { argumentError, Neo4jError } from './errors.js';
+import { argumentError, Neo4jError, shownValue } from './errors.js';
 import { isList, isMap, type Value } from './values.js';
 
 export type Params = Readonly<Record<string, Value>>;
@@ -80,7 +80,7 @@ export function passwordInput(password: PasswordValue, format: PasswordFormat, p
 
 /** Tags: a string or a list of strings; an empty list is allowed, an empty tag is not. Duplicates dropped. */
 export function tagList(tags: StringListOrParameter, params: Params): string[] {
-  const values = stringList(tags, params, () => `Expected parameter \`$${(tags as Parameter).name}\` to be a String or a List of Strings but was \`${describe(parameterValue(tags as Parameter, params))}\`.`);
+  const values = stringList(tags, params, () => `Expected parameter \`$${(tags as Parameter).name}\` to be a String or a List of Strings but was \`${shownValue(parameterValue(tags as Parameter, params), true)}\`.`);
   if (values.some((t) => t === '')) throw argumentError('Expected a non-empty String, List of non-empty Strings, or Parameter.');
   return [...new Set(values)];
 }
@@ -88,7 +88,7 @@ export function tagList(tags: StringListOrParameter, params: Params): string[] {
 /** REMOVE AUTH: a non-empty string or a non-empty list of non-empty strings. */
 export function providerList(providers: StringListOrParameter, params: Params): string[] {
   const message = () =>
-    `Expected parameter \`$${(providers as Parameter).name}\` to be a non-empty String or a non-empty List of non-empty Strings but was \`${describe(parameterValue(providers as Parameter, params))}\`.`;
+    `Expected parameter \`$${(providers as Parameter).name}\` to be a non-empty String or a non-empty List of non-empty Strings but was \`${shownValue(parameterValue(providers as Parameter, params), true)}\`.`;
   const values = stringList(providers, params, message);
   if (values.length === 0 || values.some((p) => p === '')) {
     if (providers.kind === 'parameter') throw argumentError(message());
@@ -103,14 +103,6 @@ function stringList(list: StringListOrParameter, params: Params, wrongType: () =
   if (typeof value === 'string') return [value];
   if (isList(value) && value.every((v) => typeof v === 'string')) return value as string[];
   throw argumentError(wrongType());
-}
-
-function describe(value: Value): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'bigint') return String(value);
-  if (isList(value)) return `[${value.map(describe).join(', ')}]`;
-  if (isMap(value)) return `{${Object.entries(value).map(([k, v]) => `${k}: ${describe(v)}`).join(', ')}}`;
-  return String(value);
 }
 
 /** A database name, normalised as Neo4j stores it (lower case). */

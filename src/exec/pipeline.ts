@@ -11,7 +11,7 @@ import type { Expression } from '../ast/expressions.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type { StatementResult } from './commands/context.js';
 import type { ShowSource, SourceRow } from './commands/show-sources.js';
-import { argumentError } from './errors.js';
+import { argumentError, shownValue } from './errors.js';
 import { evaluate, type EvalContext } from './evaluate.js';
 import { containsAggregate, isAggregate } from '../functions.js';
 import { childExpressions } from '../ast/children.js';
@@ -262,5 +262,5 @@ function integerArgument(text: string | null): number | null {
 function integerValue(value: Value): number {
   if (typeof value === 'bigint' && value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
   if (isNumber(value) && Number.isInteger(Number(value)) && Number(value) >= 0) return Number(value);
-  throw argumentError(`Invalid input. '${String(value)}' is not a valid value. Must be a non-negative integer.`);
+  throw argumentError(`Invalid input. '${typeof value === 'string' ? shownValue(value) : String(value)}' is not a valid value. Must be a non-negative integer.`);
 }

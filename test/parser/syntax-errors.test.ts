@@ -12,7 +12,8 @@ const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
   [`CREATE USER "foo" SET PASSwORD 'password'`, `Invalid input '"foo"': expected a parameter or an identifier (line 1, column 13 (offset: 12))`],
   ["CREATE USER fo,o SET PASSWORD 'password'", "Invalid input ',': expected 'IF NOT EXISTS' or 'SET' (line 1, column 15 (offset: 14))"],
   ['CREATE USER foo SET PASSWORD', "Invalid input '': expected a parameter, a string or 'CHANGE' (line 1, column 29 (offset: 28))"],
-  ['CREATE USER foo SET ENCRYPTED PASSWORD 123', "Invalid input '123': expected a parameter or a string (line 1, column 40 (offset: 39))"],
+  // Neo4j quotes the token ('123', 'null'); it stands where a password does, so cypher-sysdb masks it.
+  ['CREATE USER foo SET ENCRYPTED PASSWORD 123', "Invalid input '******': expected a parameter or a string (line 1, column 40 (offset: 39))"],
   ["CREATE USER foo SET PASSWORD 'password' ENCRYPTED", "Invalid input 'ENCRYPTED': expected 'CHANGE', 'SET' or <EOF> (line 1, column 41 (offset: 40))"],
   ["CREATE USER foo SET PASSWORD 'password' SET STATUS IMAGINARY", "Invalid input 'IMAGINARY': expected 'ACTIVE' or 'SUSPENDED' (line 1, column 52 (offset: 51))"],
   ["CREATE USER foo IF EXISTS SET PASSWORD 'password'", "Invalid input 'EXISTS': expected 'NOT EXISTS' (line 1, column 20 (offset: 19))"],
@@ -32,7 +33,7 @@ const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
   ['SHOW CURRENT USERS', "Invalid input 'USERS': expected 'USER' (line 1, column 14 (offset: 13))"],
   ['SHOW CURRENT USER WITH AUTH', "Invalid input 'WITH': expected 'WHERE', 'YIELD' or <EOF> (line 1, column 19 (offset: 18))"],
   ["SHOW USERS WHERE user = 'GRANTED' WITH AUTH", "Invalid input 'WITH': expected an expression or <EOF> (line 1, column 35 (offset: 34))"],
-  ["ALTER CURRENT USER SET PASSWORD FROM 'current' TO null", "Invalid input 'null': expected a parameter or a string (line 1, column 51 (offset: 50))"],
+  ["ALTER CURRENT USER SET PASSWORD FROM 'current' TO null", "Invalid input '******': expected a parameter or a string (line 1, column 51 (offset: 50))"],
   ["ALTER CURRENT USER PASSWORD FROM 'current' TO 'new'", "Invalid input 'PASSWORD': expected 'SET PASSWORD FROM' (line 1, column 20 (offset: 19))"],
 ];
 
