@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -252,4 +253,30 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     );
     expect(page.url()).toBe(url);
   }, 90_000);
+
+  it('refuses to share a script over 16 MB (a link could not open it)', async () => {
+    await setDocument(Array.from({ length: 170_000 }, () => `// ${'x'.repeat(97)}`).join('\n'));
+    await page.click('#share');
+    await expect.poll(() => page.locator('#toast').textContent(), { timeout: 30_000 }).toBe('Not shared: the script is 16.4 MB; links hold scripts of up to 16.0 MB.');
+    expect(page.url()).toBe(url);
+  }, 90_000);
+
+  it.each([
+    ['inflates to more than 16 MB', `#z=${deflateRawSync(Buffer.alloc(17 * 1024 * 1024, 'a')).toString('base64url')}`, "This link's script is over 16.0 MB; it was not opened."],
+    ['is not deflate data', '#z=AAAA', 'This link is damaged: its script could not be read.'],
+  ])('does not open a link that %s, and says so', async (_, hash, message) => {
+    const other = await browser.newPage();
+    await other.goto(`${url}${hash}`);
+    await expect.poll(() => other.locator('#toast').textContent(), { timeout: 20_000 }).toBe(message);
+    expect(await documentText(other)).toContain('A fresh DBMS');
+    await other.close();
+  }, 60_000);
+
+  it('draws the results of the first 1,000 statements and counts the rest', async () => {
+    await page.click('#reset');
+    await setDocument(`${Array.from({ length: 1003 }, () => 'SHOW CURRENT USER YIELD user;').join('\n')}\nDROP USER nobody;\nSHOW CURRENT USER YIELD user;`);
+    await page.click('#run');
+    await expect.poll(() => page.locator('#results .more').textContent(), { timeout: 30_000 }).toBe('5 more statements not shown (1 of them failed).');
+    expect(await page.locator('#results .result').count()).toBe(1000);
+  }, 60_000);
 });
