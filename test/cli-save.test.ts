@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as nodeFs from 'node:fs';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,16 @@ describe('writing a file', () => {
     writeFileOrFail(target, OLD, recording);
     expect(calls).toEqual(['fsync file', 'rename', 'fsync folder']);
     expect(readFileSync(target, 'utf8')).toBe(OLD);
+  });
+
+  it('replaces the file a symbolic link points at, and keeps the link', () => {
+    const target = join(folder, 'real.json');
+    const link = join(folder, 'db.json');
+    writeFileSync(target, OLD);
+    symlinkSync(target, link);
+    writeFileOrFail(link, '{}\n');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('{}\n');
   });
 
   it("keeps the permissions of the file it replaces (a state file holds password hashes)", () => {

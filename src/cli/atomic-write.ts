@@ -8,14 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /** The calls this makes, so a test can make one of them fail. */
-export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync'>;
+export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync' | 'realpathSync'>;
 
 /** `.<name>.<random>.tmp` in the target's folder: the same file system (so rename is atomic), and hidden. */
 export function temporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-export function writeFileAtomic(path: string, text: string, fs: AtomicFs = nodeFs): void {
+export function writeFileAtomic(written: string, text: string, fs: AtomicFs = nodeFs): void {
+  // Through a symbolic link: replace the file it points at, not the link.
+  const path = resolved(fs, written);
   const temporary = temporaryPath(path);
   // 'wx': never reuse an existing file, whoever made it.
   const fd = fs.openSync(temporary, 'wx', 0o666);
@@ -42,6 +44,15 @@ export function writeFileAtomic(path: string, text: string, fs: AtomicFs = nodeF
     throw error;
   }
   syncFolder(fs, dirname(path));
+}
+
+function resolved(fs: AtomicFs, path: string): string {
+  try {
+    return fs.realpathSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return path;
+    throw error;
+  }
 }
 
 function closeQuietly(fs: AtomicFs, fd: number): void {
