@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SystemDatabase } from '../src/index.js';
+import { RUN_HELP } from '../src/cli/run.js';
 import { runCli } from './support/cli.js';
 
 const SCRIPT = `CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED SET TAGS 'finance';
@@ -137,6 +138,15 @@ describe('sysdb run', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.startsWith(message)).toBe(true);
     expect(run.stdout).toBe('');
+  });
+
+  it('refuses a --state file whose users hold a role that does not exist, naming where (exit 2)', () => {
+    const snapshot = JSON.parse(JSON.stringify(SystemDatabase.create().toJSON()));
+    snapshot.users[0].roles = ['admin', 'ghost'];
+    const run = runCli(['run', 'a.cypher', '--state', 'db.json'], { 'a.cypher': 'SHOW USERS', 'db.json': JSON.stringify(snapshot, null, 2) });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`sysdb run: --state db.json: Not a cypher-sysdb snapshot: users[0].roles[1]: role 'ghost' does not exist\n${RUN_HELP}`);
   });
 
   describe('--notifications', () => {

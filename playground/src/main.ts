@@ -1,9 +1,15 @@
-/** The playground: edit a script, see Neo4j's diagnostics as you type, run it against an in-browser system database. */
+/**
+ * The playground: edit a script, see Neo4j's diagnostics as you type, run it against an in-browser
+ * system database. Linting and runs happen in workers, so the editor never waits for either.
+ */
 import './style.css';
 import { EditorSelection } from '@codemirror/state';
-import { maskPasswords, SystemDatabase, type StatementRun } from '../../src/index.js';
+import { SystemDatabase, type Snapshot, type StatementRun } from '../../src/index.js';
 import { createEditor } from './editor.js';
-import { problems, statementResult, table } from './render.js';
+import { element, problems, statementResult, table } from './render.js';
+import { Runner, type RunOutcome } from './runner.js';
+import { scriptFromHash, shareLink } from './share.js';
+import { stateTables, type StateTables } from './state-view.js';
 
 const fixtures = import.meta.glob('../../fixtures/*.cypher', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const fixtureParams = import.meta.glob('../../fixtures/*.params.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -17,14 +23,31 @@ GRANT ROLE reader TO jake;
 SHOW USERS YIELD user, roles, suspended, tags;
 `;
 
-/** The database after each run; Undo pops it. */
-let databases: SystemDatabase[] = [SystemDatabase.create()];
-const current = () => databases[databases.length - 1]!;
+/** A run's results beyond this many statements are counted, not drawn: drawing 50,000 would freeze the page. */
+const MAX_SHOWN_RESULTS = 1000;
 
+interface Saved {
+  readonly snapshot: Snapshot;
+  readonly tables: StateTables;
+}
+
+function fresh(): Saved {
+  const db = SystemDatabase.create();
+  return { snapshot: db.toJSON(), tables: stateTables(db) };
+}
+
+/** The database after each run, as a snapshot (what the run worker takes); Undo pops it. */
+let databases: Saved[] = [fresh()];
+const current = () => databases[databases.length - 1]!;
+/** Runs longer than this are stopped; `sysdbPlayground.settings` can change it. */
+const settings = { timeoutMs: 60_000 };
+const runner = new Runner(settings);
+
+const linked = await scriptFromHash(location.hash);
 const editor = createEditor({
   parent: $('editor'),
-  text: scriptFromHash() ?? DEFAULT_SCRIPT,
-  onRun: run,
+  text: typeof linked === 'string' ? linked : DEFAULT_SCRIPT,
+  onRun: () => void run(),
   onDiagnostics: (diagnostics) => {
     $('problem-count').textContent = String(diagnostics.length);
     problems($('problems'), diagnostics, (offset) => {
@@ -47,58 +70,89 @@ function readParams(): Record<string, unknown> | null {
   }
 }
 
-function run(): void {
+async function run(): Promise<void> {
+  if (runner.running) return;
   const params = readParams();
   if (params === null) return;
-  const outcome = current().runScript(editor.state.doc.toString(), { params, onError: 'continue' });
-  databases.push(outcome.db);
-  showResults(outcome.statements);
-  showState();
+  setRunning(true);
+  $('results').replaceChildren(element('p', { class: 'running' }, 'Running…'));
+  const outcome = await runner.run({ script: editor.state.doc.toString(), params, snapshot: current().snapshot }, (statements) => {
+    $('results').replaceChildren(element('p', { class: 'running' }, `Running… ${statements.toLocaleString('en')} statements done.`));
+  });
+  setRunning(false);
+  showOutcome(outcome);
+}
+
+/** While a script runs, only Stop acts on the database: Undo and Reset wait for it. */
+function setRunning(running: boolean): void {
+  ($('run') as HTMLButtonElement).disabled = running;
+  ($('stop') as HTMLButtonElement).disabled = !running;
+  ($('reset') as HTMLButtonElement).disabled = running;
+  ($('undo') as HTMLButtonElement).disabled = running || databases.length < 2;
+}
+
+function showOutcome(outcome: RunOutcome): void {
+  const results = $('results');
+  switch (outcome.kind) {
+    case 'stopped': {
+      const why = outcome.reason === 'timeout' ? `the script ran for more than ${outcome.limitMs / 1000} s` : 'Stop was pressed';
+      results.replaceChildren(element('p', { class: 'error stopped' }, `Stopped: ${why}. The database is as it was before this run.`));
+      return;
+    }
+    case 'failed':
+      results.replaceChildren(element('p', { class: 'error' }, `The run failed inside cypher-sysdb (please report it): ${outcome.message}`));
+      return;
+    case 'done':
+      databases.push({ snapshot: outcome.snapshot, tables: outcome.tables });
+      showResults(outcome.statements);
+      showState();
+  }
 }
 
 function showResults(statements: readonly StatementRun[]): void {
   const results = $('results');
-  if (statements.length === 0) results.replaceChildren('No statements to run.');
-  else results.replaceChildren(...statements.map(statementResult));
+  if (statements.length === 0) {
+    results.replaceChildren('No statements to run.');
+    return;
+  }
+  const shown = statements.slice(0, MAX_SHOWN_RESULTS).map(statementResult);
+  const rest = statements.slice(MAX_SHOWN_RESULTS);
+  if (rest.length > 0) {
+    const failed = rest.filter((s) => s.error !== null).length;
+    shown.push(element('p', { class: 'more' }, `${rest.length.toLocaleString('en')} more statements not shown (${failed.toLocaleString('en')} of them failed).`));
+  }
+  results.replaceChildren(...shown);
 }
 
 /** Users and roles as SHOW reports them: no password ever appears there. */
 function showState(): void {
-  const db = current();
-  const users = db.execute('SHOW USERS WITH AUTH YIELD user, roles, suspended, home, tags, provider RETURN user, roles, suspended, home, tags, collect(provider) AS auth').result;
-  const roles = db.execute('SHOW ROLES WITH USERS YIELD role, member RETURN role, collect(member) AS members').result;
+  const { users, roles } = current().tables;
   $('users').replaceChildren(table(users.columns, users.rows));
   $('roles').replaceChildren(table(roles.columns, roles.rows));
-  ($('undo') as HTMLButtonElement).disabled = databases.length < 2;
+  setRunning(runner.running);
 }
 
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
 function toast(message: string): void {
   const node = $('toast');
   node.textContent = message;
   node.classList.add('shown');
-  setTimeout(() => node.classList.remove('shown'), 3000);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => node.classList.remove('shown'), 3000 + message.length * 30);
 }
 
 function setScript(text: string): void {
   editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
 }
 
-function scriptFromHash(): string | null {
-  const match = /^#script=([A-Za-z0-9_-]*)$/.exec(location.hash);
-  if (!match) return null;
-  try {
-    const binary = atob(match[1]!.replace(/-/g, '+').replace(/_/g, '/'));
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-  } catch {
-    return null;
+/** The link carries the script with password literals masked (shareLink masks them): URLs end up in histories and logs. */
+async function share(): Promise<void> {
+  const link = await shareLink(location.href.split('#')[0]!, editor.state.doc.toString());
+  if ('refused' in link) {
+    toast(link.refused);
+    return;
   }
-}
-
-/** The link carries the script with password literals masked: URLs end up in histories and logs. */
-function share(): void {
-  const bytes = new TextEncoder().encode(maskPasswords(editor.state.doc.toString()).text);
-  const encoded = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  window.history.replaceState(null, '', `#script=${encoded}`);
+  window.history.replaceState(null, '', link.url);
   void navigator.clipboard?.writeText(location.href).catch(() => undefined);
   toast('Link copied (password literals are masked as ******).');
 }
@@ -113,20 +167,22 @@ select.addEventListener('change', () => {
   ($('params') as HTMLTextAreaElement).value = params ? params.trim() : '{}';
   select.value = '';
 });
-$('run').addEventListener('click', run);
+$('run').addEventListener('click', () => void run());
+$('stop').addEventListener('click', () => runner.stop());
 $('undo').addEventListener('click', () => {
   if (databases.length > 1) databases.pop();
   showState();
   toast('The last run was undone.');
 });
 $('reset').addEventListener('click', () => {
-  databases = [SystemDatabase.create()];
+  databases = [fresh()];
   $('results').replaceChildren();
   showState();
   toast('A fresh DBMS.');
 });
-$('share').addEventListener('click', share);
+$('share').addEventListener('click', () => void share());
 showState();
+if (linked !== null && typeof linked !== 'string') toast(linked.refused);
 
-/** For automation and the console: the editor view and the current database. */
-Object.assign(window, { sysdbPlayground: { editor, database: current } });
+/** For automation and the console: the editor view, the current database and the run settings. */
+Object.assign(window, { sysdbPlayground: { editor, database: () => SystemDatabase.fromJSON(current().snapshot), settings } });

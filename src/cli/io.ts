@@ -1,6 +1,7 @@
 /** What the CLI touches outside itself, injectable so tests can run it in-process. */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic, type AtomicFs } from './atomic-write.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -9,6 +10,7 @@ export interface CliIO {
   readonly stderrIsTTY: boolean;
   readonly readStdin: () => string;
   readonly readFile: (path: string) => string;
+  /** Replaces the file atomically: a crash leaves the old content or the new, never a part. */
   readonly writeFile: (path: string, text: string) => void;
   /** Files below a directory (recursively) or the path itself; throws if it does not exist. */
   readonly expand: (path: string) => string[];
@@ -16,12 +18,33 @@ export interface CliIO {
 
 export class FileError extends Error {}
 
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return (error as Error).message;
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+};
+
+export function describe(error: unknown): string {
+  return REASONS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
+}
+
+/** Editors on Windows often start UTF-8 files with a byte order mark; it is not part of the text. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The CLI's write; a test passes a file system that fails. */
+export function writeFileOrFail(path: string, text: string, fs?: AtomicFs): void {
+  try {
+    writeFileAtomic(path, text, fs);
+  } catch (error) {
+    throw new FileError(`cannot write '${path}': ${describe(error)}`);
+  }
 }
 
 function cypherFilesBelow(directory: string): string[] {
@@ -38,21 +61,15 @@ export const nodeIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => withoutBom(readFileSync(0, 'utf8')),
   readFile: (path) => {
     try {
-      return readFileSync(path, 'utf8');
+      return withoutBom(readFileSync(path, 'utf8'));
     } catch (error) {
       throw new FileError(`cannot read '${path}': ${describe(error)}`);
     }
   },
-  writeFile: (path, text) => {
-    try {
-      writeFileSync(path, text);
-    } catch (error) {
-      throw new FileError(`cannot write '${path}': ${describe(error)}`);
-    }
-  },
+  writeFile: (path, text) => writeFileOrFail(path, text),
   expand: (path) => {
     try {
       return statSync(path).isDirectory() ? cypherFilesBelow(path) : [path];

@@ -1,6 +1,7 @@
 /** toJSON / fromJSON: deterministic, hashes only, and a clear error for anything that is not a snapshot. */
-import { describe, expect, it } from 'vitest';
-import { SnapshotError, SystemDatabase } from '../../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { SnapshotError, SystemDatabase, type Snapshot } from '../../src/index.js';
+import { ShardedMap } from '../../src/store/sharded.js';
 
 const fixedSalt = (length: number) => new Uint8Array(length).fill(7);
 
@@ -48,5 +49,102 @@ describe('snapshots', () => {
     const snapshot = SystemDatabase.create().toJSON();
     const tampered = { ...snapshot, users: [{ ...snapshot.users[0]!, auth: [{ provider: 'native', credential: 'neo4j', changeRequired: true }] }] };
     expect(() => SystemDatabase.fromJSON(JSON.stringify(tampered))).toThrow("Not a cypher-sysdb snapshot: users[0].auth[0].credential must be '<version>,<hash>,<salt>'");
+  });
+});
+
+/** roles: PUBLIC, admin, architect, editor, publisher, reader, auditor; users: ann (native + oidc 'a'), bob (oidc 'b', roles auditor and reader), neo4j. */
+const BASE = JSON.stringify(
+  SystemDatabase.create({ randomBytes: fixedSalt }).runScript(
+    "CREATE ROLE auditor; CREATE USER ann SET PASSWORD 'abcd1234' SET AUTH 'oidc' {SET ID 'a'}; CREATE USER bob SET AUTH 'oidc' {SET ID 'b'} SET TAGS 'x'; GRANT ROLE auditor, reader TO bob;",
+  ).db.toJSON(),
+);
+
+type Editable = { -readonly [K in keyof Snapshot]: any };
+
+/** The base snapshot after a hand edit, as fromJSON reads it from a file. */
+function edited(edit: (snapshot: Editable) => void): string {
+  const snapshot = JSON.parse(BASE) as Editable;
+  edit(snapshot);
+  return JSON.stringify(snapshot);
+}
+
+describe('a hand-edited snapshot', () => {
+  it('loads when it keeps the rules', () => {
+    expect(SystemDatabase.fromJSON(BASE).execute('SHOW USERS YIELD user, roles').result.rows).toEqual([
+      ['ann', ['PUBLIC']],
+      ['bob', ['auditor', 'reader', 'PUBLIC']],
+      ['neo4j', ['admin', 'PUBLIC']],
+    ]);
+  });
+
+  it.each<[string, (s: Editable) => void, string]>([
+    ['a user holding a role that does not exist', (s) => (s.users[1].roles = ['auditor', 'ghost']), "users[1].roles[1]: role 'ghost' does not exist"],
+    ['a user listed twice', (s) => s.users.push({ ...s.users[0], created: 9 }), "users[3].name: user 'ann' appears twice (also users[0])"],
+    ['a role listed twice', (s) => s.roles.push({ ...s.roles[5], created: 9 }), "roles[7].name: role 'reader' appears twice (also roles[5])"],
+    ['no PUBLIC role', (s) => s.roles.shift(), "roles: there is no role 'PUBLIC' (every DBMS has it)"],
+    ['a user with two native auths', (s) => s.users[0].auth.push(s.users[2].auth[0]), "users[0].auth[2]: provider 'native' appears twice"],
+    ['a user with two auths of one external provider', (s) => s.users[1].auth.push({ provider: 'oidc', id: 'c' }), "users[1].auth[1]: provider 'oidc' appears twice"],
+    ['a user without auth', (s) => (s.users[1].auth = []), 'users[1].auth: a user needs at least one auth (Neo4j refuses a user without one)'],
+    ['an external id that another user has', (s) => (s.users[1].auth[0].id = 'a'), "users[1].auth[0]: provider 'oidc' and id 'a' already belong to user 'ann'"],
+    [
+      'a user name Neo4j refuses',
+      (s) => (s.users[1].name = 'bob smith'),
+      "users[1].name: Username 'bob smith' contains illegal characters. Use ascii characters that are not ',', ':' or whitespaces.",
+    ],
+    ['an empty user name', (s) => (s.users[1].name = ''), 'users[1].name: The provided username is empty.'],
+    [
+      'a role name Neo4j refuses',
+      (s) => (s.roles[6].name = 'audit-team'),
+      "roles[6].name: Role name 'audit-team' contains illegal characters. Use simple ascii characters, numbers and underscores.",
+    ],
+    ['an unknown privilege action', (s) => (s.roles[0].privileges[1].action = 'fly'), "roles[0].privileges[1].action: unknown privilege action 'fly'"],
+    ['PUBLIC among the roles a user holds', (s) => (s.users[1].roles = ['PUBLIC', 'reader']), 'users[1].roles[0]: every user has PUBLIC; it is never listed'],
+    ['a role a user holds twice', (s) => (s.users[1].roles = ['reader', 'reader']), "users[1].roles[1]: role 'reader' appears twice"],
+    ['a tag a user has twice', (s) => (s.users[1].tags = ['x', 'y', 'x']), "users[1].tags[2]: tag 'x' appears twice"],
+    ['a user created at or after nextSequence', (s) => (s.users[2].created = 10), 'users[2].created: 10 must be below nextSequence (10)'],
+    ['a role created at or after nextSequence', (s) => (s.nextSequence = 7), 'roles[6].created: 7 must be below nextSequence (7)'],
+  ])('is refused with its first problem named: %s', (_, edit, message) => {
+    expect(() => SystemDatabase.fromJSON(edited(edit))).toThrow(new SnapshotError(message));
+  });
+
+  it.each<[string, (s: Editable) => void, string]>([
+    ['config', (s) => (s.config = []), 'config must be an object'],
+    ['config.minimumPasswordLength', (s) => (s.config.minimumPasswordLength = '8'), 'config.minimumPasswordLength must be a non-negative integer'],
+    ['config.databases[1]', (s) => (s.config.databases[1] = null), 'config.databases[1] must be a string'],
+    ['config.enforcePasswordChange', (s) => (s.config.enforcePasswordChange = 'no'), 'config.enforcePasswordChange must be a boolean'],
+    ['nextSequence', (s) => (s.nextSequence = 1.5), 'nextSequence must be a non-negative integer'],
+    ['roles', (s) => (s.roles = {}), 'roles must be an array'],
+    ['roles[2]', (s) => (s.roles[2] = 'architect'), 'roles[2] must be an object'],
+    ['roles[2].name', (s) => (s.roles[2].name = 2), 'roles[2].name must be a string'],
+    ['roles[2].privileges', (s) => delete s.roles[2].privileges, 'roles[2].privileges must be an array'],
+    ['roles[2].privileges[0].access', (s) => (s.roles[2].privileges[0].access = 'ALLOWED'), 'roles[2].privileges[0].access must be GRANTED or DENIED'],
+    ['roles[2].privileges[0].segment', (s) => (s.roles[2].privileges[0].segment = 1), 'roles[2].privileges[0].segment must be a string'],
+    ['users', (s) => (s.users = null), 'users must be an array'],
+    ['users[1].auth[0].id', (s) => delete s.users[1].auth[0].id, 'users[1].auth[0].id must be a string'],
+    ['users[1].suspended', (s) => (s.users[1].suspended = 0), 'users[1].suspended must be a boolean'],
+    ['users[1].home', (s) => (s.users[1].home = 7), 'users[1].home must be a string'],
+    ['users[1].tags[0]', (s) => (s.users[1].tags = [1]), 'users[1].tags[0] must be a string'],
+    ['users[1].created', (s) => (s.users[1].created = -1), 'users[1].created must be a non-negative integer'],
+  ])('is refused when %s has the wrong type', (_, edit, message) => {
+    expect(() => SystemDatabase.fromJSON(edited(edit))).toThrow(new SnapshotError(message));
+  });
+
+  it('keeps a user\'s roles in the order the executor keeps them, whatever order the file has', () => {
+    const db = SystemDatabase.fromJSON(edited((s) => (s.users[1].roles = ['reader', 'auditor'])));
+    expect(db.toJSON().users[1]!.roles).toEqual(['auditor', 'reader']);
+  });
+});
+
+describe('loading a snapshot', () => {
+  it('builds the user map in one pass, with no insert (and no shard copy) per user', () => {
+    const snapshot = JSON.parse(BASE) as Editable;
+    snapshot.users = Array.from({ length: 2000 }, (_, i) => ({ ...snapshot.users[2], name: `user${i}`, created: 6 }));
+    const set = vi.spyOn(ShardedMap.prototype, 'set');
+    try {
+      expect(SystemDatabase.fromJSON(snapshot as Snapshot).toJSON().users).toHaveLength(2000);
+      expect(set).not.toHaveBeenCalled();
+    } finally {
+      set.mockRestore();
+    }
   });
 });

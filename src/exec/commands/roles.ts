@@ -16,7 +16,7 @@ export function findRole(state: SystemState, name: string): StoredRole | undefin
   return state.roles.find((r) => r.name === name);
 }
 
-function validateNewRoleName(name: string, failure: (reason: string) => Error): void {
+export function validateNewRoleName(name: string, failure: (reason: string) => Error): void {
   if (name === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
   if (!VALID_ROLE_NAME.test(name)) throw argumentError(`Role name '${name}' contains illegal characters.\nUse simple ascii characters, numbers and underscores.`);
 }
