@@ -92,11 +92,10 @@ function replaceAll(s: string, search: string, replacement: string, budget: Stat
   const fits = growth > 0 ? Math.floor((budget.freeBytes / BYTES_PER_CHAR - s.length) / growth) + 1 : Infinity;
   const occurrences = search === '' ? Math.max(0, s.length - 1) : countOccurrences(s, search, fits);
   budget.string(s.length + occurrences * growth);
-  budget.step(occurrences);
   return s.split(search).join(replacement);
 }
 
-/** Occurrences of `search` in `s`, counting at most `limit` of them; the caller charges them as steps. */
+/** Occurrences of `search` in `s`, counting at most `limit` of them (work the memory charge that follows bounds). */
 function countOccurrences(s: string, search: string, limit: number): number {
   let count = 0;
   for (let at = s.indexOf(search); at !== -1 && count < limit; at = s.indexOf(search, at + search.length)) count += 1;
@@ -108,7 +107,6 @@ function splitString(s: string, separator: string, budget: StatementBudget): Val
   const fits = Math.floor(budget.freeBytes / BYTES_PER_LIST_ITEM);
   const parts = separator === '' ? s.length : countOccurrences(s, separator, fits) + 1;
   budget.list(parts);
-  budget.step(parts);
   return s.split(separator);
 }
 
@@ -117,7 +115,6 @@ function range(start: bigint, end: bigint, step: bigint, budget: StatementBudget
   const span = step > 0n ? end - start : start - end;
   const count = span < 0n ? 0 : Number(span / (step > 0n ? step : -step) + 1n);
   budget.list(count);
-  budget.step(count);
   const out: Value[] = [];
   for (let k = 0; k < count; k++) out.push(start + BigInt(k) * step);
   return out;
