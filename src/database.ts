@@ -9,6 +9,7 @@ import type { StatementResult } from './exec/commands/context.js';
 import { Neo4jError } from './exec/errors.js';
 import type { Notification } from './exec/notifications.js';
 import { evaluate } from './exec/evaluate.js';
+import { budgetLimits, StatementBudget, type BudgetLimits } from './exec/budget.js';
 import { executeStatement } from './exec/execute.js';
 import { fromJs, type Value } from './exec/values.js';
 import { maskPasswords } from './mask.js';
@@ -70,25 +71,30 @@ export interface ScriptRun {
   readonly params: Readonly<Record<string, Value>>;
 }
 
+/** Options of a database restored from a snapshot: what is not part of the saved state. */
+export type RestoreOptions = Pick<SystemDatabaseOptions, 'randomBytes' | 'maxSteps' | 'maxMemoryBytes'>;
+
 export class SystemDatabase {
   readonly #state: SystemState;
   readonly #randomBytes: RandomBytes;
+  readonly #limits: BudgetLimits;
 
-  private constructor(state: SystemState, randomBytes: RandomBytes) {
+  private constructor(state: SystemState, randomBytes: RandomBytes, limits: BudgetLimits) {
     this.#state = state;
     this.#randomBytes = randomBytes;
+    this.#limits = limits;
   }
 
   /** A fresh DBMS: user `neo4j` (roles admin and PUBLIC, password change required) and the built-in roles. */
   static create(options: SystemDatabaseOptions = {}): SystemDatabase {
     const randomBytes = options.randomBytes ?? secureRandomBytes;
-    return new SystemDatabase(initialState(options, randomBytes), randomBytes);
+    return new SystemDatabase(initialState(options, randomBytes), randomBytes, budgetLimits(options));
   }
 
   /** Restores a database saved with `toJSON()`. */
-  static fromJSON(snapshot: Snapshot | string, options: Pick<SystemDatabaseOptions, 'randomBytes'> = {}): SystemDatabase {
+  static fromJSON(snapshot: Snapshot | string, options: RestoreOptions = {}): SystemDatabase {
     const data: unknown = typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot;
-    return new SystemDatabase(stateFromSnapshot(data), options.randomBytes ?? secureRandomBytes);
+    return new SystemDatabase(stateFromSnapshot(data), options.randomBytes ?? secureRandomBytes, budgetLimits(options));
   }
 
   /** A deterministic snapshot: equal databases give equal JSON. Passwords appear only as hashes. */
@@ -129,7 +135,8 @@ export class SystemDatabase {
         if (segment.statement && isClientCommand(segment.statement)) {
           firstError(segment.diagnostics);
           const command = segment.statement;
-          params = runGuarded(() => applyClientCommand(command, params));
+          const budget = new StatementBudget(db.#limits);
+          params = runGuarded(() => applyClientCommand(command, params, budget));
           continue;
         }
         const outcome = db.#run(segment, params, user);
@@ -160,8 +167,9 @@ export class SystemDatabase {
     if (statement === null || isClientCommand(statement)) {
       throw new Neo4jError(StatusCode.NotSupported, 'Client commands (such as :param) are not statements; run them with runScript().');
     }
-    const { state, result, notifications } = runGuarded(() => executeStatement(this.#state, statement, { params, user, randomBytes: this.#randomBytes }));
-    return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes), result, notifications };
+    const context = { params, user, randomBytes: this.#randomBytes, budget: new StatementBudget(this.#limits) };
+    const { state, result, notifications } = runGuarded(() => executeStatement(this.#state, statement, context));
+    return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes, this.#limits), result, notifications };
   }
 }
 
@@ -247,13 +255,13 @@ function firstError(diagnostics: readonly Diagnostic[]): void {
   if (error) throw new Neo4jError(error.code, error.message);
 }
 
-function applyClientCommand(command: ClientCommand, params: Record<string, Value>): Record<string, Value> {
+function applyClientCommand(command: ClientCommand, params: Record<string, Value>, budget: StatementBudget): Record<string, Value> {
   switch (command.kind) {
     case 'client-param':
-      return { ...params, [command.name]: evaluate(command.value, new Map(), { params }) };
+      return { ...params, [command.name]: evaluate(command.value, new Map(), { params, budget }) };
     case 'client-params-map': {
       const next = { ...params };
-      for (const entry of command.map.entries) next[entry.key] = evaluate(entry.value, new Map(), { params });
+      for (const entry of command.map.entries) next[entry.key] = evaluate(entry.value, new Map(), { params, budget });
       return next;
     }
     case 'client-params-clear':

@@ -12,6 +12,8 @@ export const StatusCode = {
   /** Invalid argument values: short passwords, malformed ENCRYPTED values, wrong parameter types. */
   ArgumentError: 'Neo.ClientError.Statement.ArgumentError',
   ParameterMissing: 'Neo.ClientError.Statement.ParameterMissing',
+  /** Neo4j's InvalidSemanticsException at run time, e.g. an invalid regular expression for `=~`. */
+  SemanticError: 'Neo.ClientError.Statement.SemanticError',
   /** A value of the wrong type at run time (a string where a list was needed, ...). */
   TypeError: 'Neo.ClientError.Statement.TypeError',
   /** Division by zero and other arithmetic failures. */
@@ -26,6 +28,10 @@ export const StatusCode = {
   NotSystemDatabaseError: 'Neo.ClientError.Statement.NotSystemDatabaseError',
   /** Neo4j's status for a plain Java exception in a command, e.g. ALTER CURRENT USER with auth disabled. */
   ExecutionFailed: 'Neo.DatabaseError.Statement.ExecutionFailed',
+  /** Neo4j's db.transaction.timeout; our statements hit it by exceeding their budget of evaluation steps. */
+  TransactionTimedOut: 'Neo.ClientError.Transaction.TransactionTimedOut',
+  /** Neo4j's db.memory.transaction.max: a statement allocated more than its memory budget. */
+  TransactionMemoryLimit: 'Neo.TransientError.General.TransactionMemoryLimit',
   /** Not Neo4j's: a construct cypher-sysdb does not implement. */
   NotSupported: 'CypherSysdb.NotSupported',
   /** Not Neo4j's: a bug in cypher-sysdb, reported where it happened instead of taking the whole script down. */

@@ -5,7 +5,7 @@ import type { ResultValue } from './exec/values.js';
 export function cell(value: ResultValue): string {
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(cell).join(', ')}]`;
   return `{${Object.entries(value)

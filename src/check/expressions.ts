@@ -7,8 +7,12 @@ import { childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { findAggregate, KNOWN_FUNCTION_NAMES, lookupFunction } from '../functions.js';
+import { INT64_MIN, isInt64 } from '../int64.js';
 import { closestName } from '../spelling.js';
 import { syntaxError, type CheckContext } from './context.js';
+
+/** Neo4j's SemanticError for an integer literal beyond INTEGER's range (its literal checks, e.g. SignedDecimalIntegerLiteral). */
+export const INTEGER_TOO_LARGE = 'integer is too large';
 
 /** Neo4j's semantic contexts: `simple` forbids aggregation, `results` (RETURN items, ORDER BY) allows it. */
 export type ExpressionContext = 'simple' | 'results';
@@ -19,6 +23,12 @@ export function checkExpression(expression: Expression, where: ExpressionContext
   const notHere = (e: Expression, name: string) => error(e, `Invalid use of aggregating function ${name}(...) in this context`);
 
   const visit = (e: Expression, inContext: ExpressionContext): void => {
+    // Neo4j reads `-9223372036854775808` as one signed literal: only a literal beyond INTEGER's range is an error.
+    if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'integer') {
+      if (BigInt(e.operand.value) > -INT64_MIN) error(e, INTEGER_TOO_LARGE);
+      return;
+    }
+    if (e.kind === 'integer' && !isInt64(BigInt(e.value))) error(e, INTEGER_TOO_LARGE);
     if (e.kind === 'count-star' && inContext === 'simple') notHere(e, 'count');
     if (e.kind !== 'function-call') {
       for (const child of childExpressions(e)) visit(child.expression, child.binds !== null ? 'simple' : inContext);

@@ -10,7 +10,8 @@ import type { ShowPipeline } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { syntaxError, type CheckContext } from './context.js';
 import { showColumns, type ShowCommand } from './columns.js';
-import { checkExpression, type ExpressionContext } from './expressions.js';
+import { checkExpression, INTEGER_TOO_LARGE, type ExpressionContext } from './expressions.js';
+import { isInt64 } from '../int64.js';
 import { containsAggregate } from '../functions.js';
 import { checkImplicitGrouping, checkOrderByAfterProjection } from './grouping.js';
 import { checkTypes, columnType, inferType, type CypherType, type TypeScope } from './types.js';
@@ -60,7 +61,8 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   }
   yieldClause.orderBy.forEach((i) => check(i.expression, scope, 'results'));
   for (const argument of [yieldClause.skip, yieldClause.limit]) {
-    if (argument && argument.value.startsWith('-')) {
+    if (argument && !isInt64(BigInt(argument.value))) diagnostics.push(syntaxError(context, argument.span, INTEGER_TOO_LARGE));
+    else if (argument && argument.value.startsWith('-')) {
       diagnostics.push(syntaxError(context, argument.span, `Invalid input. '${argument.value}' is not a valid value. Must be a non-negative integer.`));
     }
   }

@@ -1,14 +1,17 @@
 /** `sysdb run`: a script against an in-memory system database, printed like cypher-shell prints it. */
 import { SystemDatabase, type Notification, type StatementRun } from '../database.js';
+import { Neo4jError } from '../exec/errors.js';
 import { UsageError, choice, parseArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { JsonError, readJson } from './json.js';
 import { table } from './table.js';
 import { MAX_NESTING } from '../parse.js';
+import { toJson } from '../json.js';
 
 export const RUN_HELP = `Usage: sysdb run <script.cypher|-> [--params params.json] [--state in.json] [--save out.json]
                 [--as user] [--continue-on-error] [--format table|json] [--notifications]
                 [--databases a,b] [--auth-providers p,q] [--skip-unsupported]
+                [--max-steps N] [--max-memory BYTES]
 
 Runs a script of user and role commands against an in-memory Neo4j system database: a fresh one
 (user neo4j with the built-in roles) or the one saved in --state. cypher-shell's :param lines set
@@ -26,12 +29,16 @@ parameters. Output is one table per statement, or JSON with --format json.
                          CREATE DATABASE, MATCH, ...) with a warning, instead of failing on them
   --databases a,b        the databases a fresh DBMS has (default neo4j and system)
   --auth-providers p,q   the external auth providers its configuration defines (default none)
+  --max-steps N          evaluation steps one statement may take (default 5000000); beyond, it
+                         fails as Neo4j's transaction timeout does (TransactionTimedOut)
+  --max-memory BYTES     bytes of lists and strings one statement may build (default 67108864,
+                         64 MiB); beyond, it fails as db.memory.transaction.max does
 
 Exit status: 0 every statement succeeded, 1 a statement failed, 2 bad usage or unreadable file.
 `;
 
 export function run(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['--params', '--state', '--save', '--as', '--continue-on-error', '--format', '--notifications', '--databases', '--auth-providers', '--skip-unsupported']);
+  const args = parseArgs(argv, ['--params', '--state', '--save', '--as', '--continue-on-error', '--format', '--notifications', '--databases', '--auth-providers', '--skip-unsupported', '--max-steps', '--max-memory']);
   const skipUnsupported = args.options.has('--skip-unsupported');
   const notifications = args.options.has('--notifications');
   const format = choice(args, '--format', ['table', 'json'], 'table');
@@ -45,16 +52,20 @@ export function run(argv: readonly string[], io: CliIO): number {
   if (typeof statePath === 'string' && (databases || authProviders)) {
     throw new UsageError('--databases and --auth-providers configure a fresh DBMS; the database in --state keeps its own configuration');
   }
+  const limits = {
+    ...positiveOption(args.options.get('--max-steps'), '--max-steps', 'maxSteps'),
+    ...positiveOption(args.options.get('--max-memory'), '--max-memory', 'maxMemoryBytes'),
+  };
   const db =
     typeof statePath === 'string'
-      ? loadState(io, statePath)
-      : SystemDatabase.create({ ...(databases ? { databases } : {}), ...(authProviders ? { authProviders } : {}) });
+      ? loadState(io, statePath, limits)
+      : SystemDatabase.create({ ...(databases ? { databases } : {}), ...(authProviders ? { authProviders } : {}), ...limits });
   const user = args.options.get('--as');
 
   const progress = io.stderrIsTTY ? progressReporter(io, script) : undefined;
   const print = format === 'table' ? (s: StatementRun) => writeStatement(io, scriptPath, s, notifications) : undefined;
   const onStatement = progress ? progress.wrap(print) : print;
-  const outcome = db.runScript(script, {
+  const outcome = runScript(db, script, {
     params,
     ...(typeof user === 'string' ? { user } : {}),
     onError: args.options.has('--continue-on-error') ? 'continue' : 'stop',
@@ -71,7 +82,7 @@ export function run(argv: readonly string[], io: CliIO): number {
       ...(notifications ? { notifications: s.notifications } : {}),
       ...(skipUnsupported ? { skipped: s.skipped } : {}),
     }));
-    io.stdout(`${JSON.stringify({ statements })}\n`);
+    io.stdout(`${toJson({ statements })}\n`);
   }
   const savePath = args.options.get('--save');
   if (typeof savePath === 'string') io.writeFile(savePath, `${JSON.stringify(outcome.db.toJSON(), null, 2)}\n`);
@@ -118,10 +129,28 @@ function readJsonObject(io: CliIO, path: string | true | undefined, option: stri
   return parsed as Record<string, unknown>;
 }
 
-function loadState(io: CliIO, path: string): SystemDatabase {
+/** A limit option: a positive integer, as the named database option. */
+function positiveOption(value: string | true | undefined, option: string, name: 'maxSteps' | 'maxMemoryBytes'): { maxSteps?: number; maxMemoryBytes?: number } {
+  if (value === undefined) return {};
+  const n = value === true || !/^\d+$/.test(value) ? NaN : Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`option '${option}' needs a positive integer`);
+  return { [name]: n };
+}
+
+/** Parameters that cannot be Cypher values (an integer a JSON number cannot hold exactly) are a usage error. */
+function runScript(db: SystemDatabase, script: string, options: Parameters<SystemDatabase['runScript']>[1]) {
+  try {
+    return db.runScript(script, options);
+  } catch (error) {
+    if (error instanceof Neo4jError) throw new UsageError(`--params: ${error.message}`);
+    throw error;
+  }
+}
+
+function loadState(io: CliIO, path: string, limits: { maxSteps?: number; maxMemoryBytes?: number }): SystemDatabase {
   const text = io.readFile(path);
   try {
-    return SystemDatabase.fromJSON(text);
+    return SystemDatabase.fromJSON(text, limits);
   } catch (error) {
     throw new UsageError(`--state ${path}: ${(error as Error).message}`);
   }

@@ -9,22 +9,29 @@ import { parameterValue } from './params.js';
 import { compareForOrder, compareNumbers, equals, formatFloat, isList, isMap, isNumber, mapOf, typeName, type Value } from './values.js';
 import { callFunction } from './functions.js';
 import { isAggregate } from '../functions.js';
+import type { StatementBudget } from './budget.js';
+import { regexMatches } from './regex.js';
+import { INT64_MIN, checkOverflow, integerLiteral } from './integers.js';
 
 export interface EvalContext {
   readonly params: Readonly<Record<string, Value>>;
   /** Values of aggregate calls already computed by the caller (RETURN with count/collect/...), keyed by AST node. */
   readonly aggregates?: ReadonlyMap<Expression, Value>;
+  /** The statement's work budget, counted by every evaluation and allocation. */
+  readonly budget: StatementBudget;
 }
 
 export type Row = ReadonlyMap<string, Value>;
 
 export function evaluate(expression: Expression, row: Row, context: EvalContext): Value {
   const e = expression;
+  const budget = context.budget;
+  budget.step();
   switch (e.kind) {
     case 'string':
       return e.value;
     case 'integer':
-      return BigInt(e.value);
+      return integerLiteral(e.value);
     case 'float':
       return e.value;
     case 'boolean':
@@ -32,6 +39,7 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
     case 'null':
       return null;
     case 'list':
+      budget.list(e.items.length);
       return e.items.map((item) => evaluate(item, row, context));
     case 'map':
       return mapOf(e.entries.map((entry) => [entry.key, evaluate(entry.value, row, context)]));
@@ -50,13 +58,15 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
     case 'index':
       return indexInto(evaluate(e.object, row, context), evaluate(e.index, row, context));
     case 'slice':
-      return slice(evaluate(e.object, row, context), e.from ? evaluate(e.from, row, context) : undefined, e.to ? evaluate(e.to, row, context) : undefined);
+      return slice(evaluate(e.object, row, context), e.from ? evaluate(e.from, row, context) : undefined, e.to ? evaluate(e.to, row, context) : undefined, budget);
     case 'unary': {
+      // -9223372036854775808 is one literal to Neo4j (a signed integer literal), not the negation of one too large.
+      if (e.operator === '-' && e.operand.kind === 'integer' && BigInt(e.operand.value) === -INT64_MIN) return INT64_MIN;
       const operand = evaluate(e.operand, row, context);
       if (e.operator === 'NOT') return not(operand);
       if (operand === null) return null;
       if (!isNumber(operand)) throw typeError(`Cannot apply unary ${e.operator} to ${typeName(operand)}`);
-      return e.operator === '+' ? operand : typeof operand === 'bigint' ? -operand : -operand;
+      return e.operator === '+' ? operand : typeof operand === 'bigint' ? checkOverflow(-operand) : -operand;
     }
     case 'binary':
       return binary(e.operator, e.left, e.right, row, context);
@@ -110,6 +120,7 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
       for (const item of list) {
         const scope = withVariable(row, e.variable, item);
         if (e.where && evaluate(e.where, scope, context) !== true) continue;
+        budget.list(1);
         out.push(e.projection ? evaluate(e.projection, scope, context) : item);
       }
       return out;
@@ -122,7 +133,7 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
         throw new Error('aggregate evaluated outside an aggregation');
       }
       const call = e as FunctionCall;
-      return callFunction(call.name, call.args.map((arg) => evaluate(arg, row, context)));
+      return callFunction(call.name, call.args.map((arg) => evaluate(arg, row, context)), budget);
     }
   }
 }
@@ -196,30 +207,25 @@ function binary(operator: string, leftExpression: Expression, rightExpression: E
       return a === null || b === null ? null : a !== b;
     }
     case 'IN':
-      return inList(left, right);
+      return inList(left, right, context.budget);
     case 'STARTS WITH':
     case 'ENDS WITH':
     case 'CONTAINS':
       if (typeof left !== 'string' || typeof right !== 'string') return null;
       return operator === 'STARTS WITH' ? left.startsWith(right) : operator === 'ENDS WITH' ? left.endsWith(right) : left.includes(right);
-    case '=~': {
+    case '=~':
       if (typeof left !== 'string' || typeof right !== 'string') return null;
-      let regex: RegExp;
-      try {
-        regex = new RegExp(`^(?:${right})$`, 'u');
-      } catch {
-        throw new Neo4jError(StatusCode.ArgumentError, `Invalid Regex: ${right}`);
-      }
-      return regex.test(left);
-    }
+      context.budget.step(left.length + right.length); // RE2 matches in time linear in both
+      return regexMatches(left, right, context.budget.regexes);
     default:
-      return arithmetic(operator, left, right);
+      return arithmetic(operator, left, right, context.budget);
   }
 }
 
-function inList(value: Value, list: Value): Value {
+function inList(value: Value, list: Value, budget: StatementBudget): Value {
   if (list === null) return null;
   if (!isList(list)) throw typeError(`Type mismatch: expected a list but was ${typeName(list)}`);
+  budget.step(list.length);
   let sawNull = false;
   for (const item of list) {
     const eq = equals(value, item);
@@ -229,24 +235,21 @@ function inList(value: Value, list: Value): Value {
   return sawNull ? null : false;
 }
 
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-function checkOverflow(value: bigint): bigint {
-  if (value < INT64_MIN || value > INT64_MAX) throw new Neo4jError(StatusCode.ArithmeticError, 'long overflow');
-  return value;
-}
-
-function arithmetic(operator: string, left: Value, right: Value): Value {
+function arithmetic(operator: string, left: Value, right: Value, budget: StatementBudget): Value {
   if (left === null || right === null) return null;
   if (operator === '+') {
-    if (isList(left)) return isList(right) ? [...left, ...right] : [...left, right];
-    if (isList(right)) return [left, ...right];
+    if (isList(left) || isList(right)) {
+      const items = (isList(left) ? left.length : 1) + (isList(right) ? right.length : 1);
+      budget.list(items);
+      return isList(left) ? (isList(right) ? [...left, ...right] : [...left, right]) : [left, ...(right as readonly Value[])];
+    }
     if (typeof left === 'string' || typeof right === 'string') {
       if (isMap(left) || isMap(right) || typeof left === 'boolean' || typeof right === 'boolean') {
         throw typeError(`Cannot add \`${typeName(left)}\` and \`${typeName(right)}\``);
       }
-      return `${toText(left)}${toText(right)}`;
+      const [a, b] = [toText(left), toText(right)];
+      budget.string(a.length + b.length);
+      return `${a}${b}`;
     }
   }
   if (!isNumber(left) || !isNumber(right)) throw typeError(`Cannot apply ${operator} to \`${typeName(left)}\` and \`${typeName(right)}\``);
@@ -302,7 +305,7 @@ function indexInto(object: Value, index: Value): Value {
   throw typeError(`Type mismatch: expected a list or a map but was ${typeName(object)}`);
 }
 
-function slice(object: Value, from: Value | undefined, to: Value | undefined): Value {
+function slice(object: Value, from: Value | undefined, to: Value | undefined, budget: StatementBudget): Value {
   if (object === null || from === null || to === null) return null;
   if (!isList(object)) throw typeError(`Type mismatch: expected a list but was ${typeName(object)}`);
   const bound = (v: Value | undefined, fallback: number): number => {
@@ -311,5 +314,7 @@ function slice(object: Value, from: Value | undefined, to: Value | undefined): V
     const n = Number(v);
     return n < 0 ? Math.max(0, object.length + n) : Math.min(n, object.length);
   };
-  return object.slice(bound(from, 0), bound(to, object.length));
+  const [start, end] = [bound(from, 0), bound(to, object.length)];
+  budget.list(Math.max(0, end - start));
+  return object.slice(start, end);
 }

@@ -65,7 +65,7 @@ export function executeStatement(state: SystemState, statement: CypherStatement,
 }
 
 function show(state: SystemState, command: ShowCommand, source: ShowSource, context: CommandContext): CommandOutcome {
-  return { state, result: runPipeline(source, command.pipeline, { params: context.params }), notifications: [] };
+  return { state, result: runPipeline(source, command.pipeline, { params: context.params, budget: context.budget }), notifications: [] };
 }
 
 function unreachable(statement: never): never {

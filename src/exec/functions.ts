@@ -3,21 +3,30 @@ import { StatusCode } from '../diagnostics.js';
 import { Neo4jError, shownValue, typeError } from './errors.js';
 import { lookupFunction } from '../functions.js';
 import { formatFloat, isList, isMap, isNumber, typeName, type Value } from './values.js';
+import { BYTES_PER_CHAR, BYTES_PER_LIST_ITEM, type StatementBudget } from './budget.js';
+import { abs64, INT64_MAX, INT64_MIN, isInt64 } from './integers.js';
 
-type Fn = (args: readonly Value[], name: string) => Value;
+type Fn = (args: readonly Value[], name: string, budget: StatementBudget) => Value;
 
 const expect = (name: string, kind: string, value: Value): never => {
   throw typeError(`Expected a ${kind} value for '${name}', but got: ${typeName(value)}(${shownValue(value)})`);
 };
 
 const stringFn =
-  (f: (s: string, ...rest: Value[]) => Value): Fn =>
-  (args, name) => {
+  (f: (s: string, rest: Value[], budget: StatementBudget) => Value): Fn =>
+  (args, name, budget) => {
     const [s, ...rest] = args;
     if (s === null || s === undefined) return null;
     if (typeof s !== 'string') return expect(name, 'String', s);
-    return f(s, ...rest);
+    return f(s, rest, budget);
   };
+
+/** A string function whose result is as long as its input (case changes): charged before it is built. */
+const sameLength = (f: (s: string) => string): Fn =>
+  stringFn((s, _rest, budget) => {
+    budget.string(s.length);
+    return f(s);
+  });
 
 const numberFn =
   (f: (n: bigint | number) => Value): Fn =>
@@ -34,6 +43,12 @@ const integerArg = (name: string, value: Value | undefined): number | null => {
   return Number(value);
 };
 
+const bigintArg = (name: string, value: Value | undefined): bigint | null => {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'bigint') return expect(name, 'Integer', value);
+  return value;
+};
+
 export function valueToString(value: Value): Value {
   if (value === null) return null;
   if (typeof value === 'number') return formatFloat(value);
@@ -44,15 +59,58 @@ export function valueToString(value: Value): Value {
 function toInteger(value: Value, name: string, orNull: boolean): Value {
   if (value === null) return null;
   if (typeof value === 'bigint') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? BigInt(Math.trunc(value)) : null;
+  // Java's (long) cast of a double saturates at the ends of the range.
+  if (typeof value === 'number') return Number.isFinite(value) ? clampToInt64(BigInt(Math.trunc(value))) : null;
   if (typeof value === 'boolean') return value ? 1n : 0n;
   if (typeof value === 'string') {
     const text = value.trim();
-    if (/^[+-]?\d+$/.test(text)) return BigInt(text);
     const n = Number(text);
-    return text !== '' && Number.isFinite(n) ? BigInt(Math.trunc(n)) : null;
+    const integer = /^[+-]?\d+$/.test(text) ? BigInt(text) : text !== '' && Number.isFinite(n) ? BigInt(Math.trunc(n)) : null;
+    if (integer === null || isInt64(integer)) return integer;
+    if (orNull) return null;
+    // Neo4j's CypherFunctions.stringToLongValue: a number beyond the range of INTEGER is a CypherTypeException.
+    throw typeError(`integer, ${value}, is too large`);
   }
   return orNull ? null : expect(name, 'String, Integer, Float or Boolean', value);
+}
+
+function clampToInt64(value: bigint): bigint {
+  return value > INT64_MAX ? INT64_MAX : value < INT64_MIN ? INT64_MIN : value;
+}
+
+/** Java's String.replace: the result's length is known before it is built, so it is charged first. */
+function replaceAll(s: string, search: string, replacement: string, budget: StatementBudget): string {
+  const growth = replacement.length - search.length;
+  // Counting stops once the result could not fit: the charge below then fails before anything is built.
+  const fits = growth > 0 ? Math.floor((budget.freeBytes / BYTES_PER_CHAR - s.length) / growth) + 1 : Infinity;
+  const occurrences = search === '' ? Math.max(0, s.length - 1) : countOccurrences(s, search, fits);
+  budget.string(s.length + occurrences * growth);
+  return s.split(search).join(replacement);
+}
+
+/** Occurrences of `search` in `s`, counting at most `limit` of them (work the memory charge that follows bounds). */
+function countOccurrences(s: string, search: string, limit: number): number {
+  let count = 0;
+  for (let at = s.indexOf(search); at !== -1 && count < limit; at = s.indexOf(search, at + search.length)) count += 1;
+  return count;
+}
+
+/** `split`: the number of parts is counted (and charged) before the list is built. */
+function splitString(s: string, separator: string, budget: StatementBudget): Value {
+  const fits = Math.floor(budget.freeBytes / BYTES_PER_LIST_ITEM);
+  const parts = separator === '' ? s.length : countOccurrences(s, separator, fits) + 1;
+  budget.list(parts);
+  return s.split(separator);
+}
+
+/** range(): its length is known from its arguments, so a huge one is refused before it is built. */
+function range(start: bigint, end: bigint, step: bigint, budget: StatementBudget): Value {
+  const span = step > 0n ? end - start : start - end;
+  const count = span < 0n ? 0 : Number(span / (step > 0n ? step : -step) + 1n);
+  budget.list(count);
+  const out: Value[] = [];
+  for (let k = 0; k < count; k++) out.push(start + BigInt(k) * step);
+  return out;
 }
 
 function toFloat(value: Value, name: string, orNull: boolean): Value {
@@ -74,8 +132,8 @@ function toBoolean(value: Value, name: string, orNull: boolean): Value {
 
 /** `btrim`, `ltrim`, `rtrim`: whitespace, or repeats of one given character, from one or both ends. */
 function trimFn(side: 'both' | 'leading' | 'trailing'): Fn {
-  return (args, name) =>
-    stringFn((s, character) => {
+  return (args, name, budget) =>
+    stringFn((s, [character]) => {
       if (character === undefined) return side === 'both' ? s.trim() : side === 'leading' ? s.trimStart() : s.trimEnd();
       if (character === null) return null;
       if (typeof character !== 'string') return expect(name, 'String', character);
@@ -85,7 +143,7 @@ function trimFn(side: 'both' | 'leading' | 'trailing'): Fn {
       if (side !== 'trailing') while (s.startsWith(character, start)) start += character.length;
       if (side !== 'leading') while (end > start && s.endsWith(character, end)) end -= character.length;
       return s.slice(start, end);
-    })(args, name);
+    })(args, name, budget);
 }
 
 /**
@@ -112,34 +170,56 @@ function roundHalfUp(value: number, precision: number): number {
 const FUNCTIONS: Readonly<Record<string, Fn>> = {
   size: ([v], name) => (v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v!) ? BigInt(v.length) : expect(name, 'String or List', v!)),
   length: ([v], name) => (v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v!) ? BigInt(v.length) : expect(name, 'String or List', v!)),
-  tolower: stringFn((s) => s.toLowerCase()),
-  toupper: stringFn((s) => s.toUpperCase()),
+  tolower: sameLength((s) => s.toLowerCase()),
+  toupper: sameLength((s) => s.toUpperCase()),
   trim: stringFn((s) => s.trim()),
   btrim: trimFn('both'),
   ltrim: trimFn('leading'),
   rtrim: trimFn('trailing'),
-  replace: stringFn((s, search, replacement) => (typeof search === 'string' && typeof replacement === 'string' ? s.split(search).join(replacement) : null)),
-  substring: (args, name) =>
-      stringFn((s, start, length) => {
+  replace: stringFn((s, [search, replacement], budget) =>
+    typeof search === 'string' && typeof replacement === 'string' ? replaceAll(s, search, replacement, budget) : null,
+  ),
+  substring: (args, name, budget) =>
+      stringFn((s, [start, length]) => {
         const chars = [...s];
         const from = integerArg(name, start)!;
         const count = length === undefined ? chars.length : integerArg(name, length);
         if (from < 0 || (count !== null && count < 0)) throw new Neo4jError(StatusCode.ArgumentError, `Invalid input for '${name}': negative start or length`);
         return chars.slice(from, count === null ? undefined : from + count).join('');
-      })(args, name),
-  left: (args, name) => stringFn((s, n) => [...s].slice(0, integerArg(name, n) ?? 0).join(''))(args, name),
-  right: (args, name) =>
-      stringFn((s, n) => {
+      })(args, name, budget),
+  left: (args, name, budget) => stringFn((s, [n]) => [...s].slice(0, integerArg(name, n) ?? 0).join(''))(args, name, budget),
+  right: (args, name, budget) =>
+      stringFn((s, [n]) => {
         const chars = [...s];
         return chars.slice(Math.max(0, chars.length - (integerArg(name, n) ?? 0))).join('');
-      })(args, name),
-  split: stringFn((s, separator) => (typeof separator === 'string' ? s.split(separator) : null)),
-  reverse: ([v], name) => (v === null ? null : typeof v === 'string' ? [...v].reverse().join('') : isList(v!) ? [...v].reverse() : expect(name, 'String or List', v!)),
+      })(args, name, budget),
+  split: stringFn((s, [separator], budget) => (typeof separator === 'string' ? splitString(s, separator, budget) : null)),
+  reverse: ([v], name, budget) => {
+    if (v === null) return null;
+    if (typeof v === 'string') {
+      budget.string(v.length);
+      return [...v].reverse().join('');
+    }
+    if (!isList(v!)) return expect(name, 'String or List', v!);
+    budget.list(v.length);
+    return [...v].reverse();
+  },
   coalesce: (args) => args.find((a) => a !== null) ?? null,
   head: ([v], name) => (v === null ? null : isList(v!) ? (v[0] ?? null) : expect(name, 'List', v!)),
   last: ([v], name) => (v === null ? null : isList(v!) ? (v[v.length - 1] ?? null) : expect(name, 'List', v!)),
-  tail: ([v], name) => (v === null ? null : isList(v!) ? v.slice(1) : expect(name, 'List', v!)),
-  keys: ([v], name) => (v === null ? null : isMap(v!) ? Object.keys(v) : expect(name, 'Map', v!)),
+  tail: ([v], name, budget) => {
+    if (v === null) return null;
+    if (!isList(v!)) return expect(name, 'List', v!);
+    budget.list(v.length);
+    return v.slice(1);
+  },
+  keys: ([v], name, budget) => {
+    if (v === null) return null;
+    if (!isMap(v!)) return expect(name, 'Map', v!);
+    const keys = Object.keys(v);
+    budget.list(keys.length);
+    return keys;
+  },
   isempty: ([v], name) => (v === null ? null : typeof v === 'string' ? v.length === 0 : isList(v!) ? v.length === 0 : isMap(v!) ? Object.keys(v).length === 0 : expect(name, 'String, List or Map', v!)),
   tostring: ([v], name) => (v !== null && (isList(v!) || isMap(v!)) ? expect(name, 'String, Number or Boolean', v!) : valueToString(v!)),
   tostringornull: ([v]) => valueToString(v!),
@@ -149,28 +229,24 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   tofloatornull: ([v], name) => toFloat(v!, name, true),
   toboolean: ([v], name) => toBoolean(v!, name, false),
   tobooleanornull: ([v], name) => toBoolean(v!, name, true),
-  abs: numberFn((n) => (typeof n === 'bigint' ? (n < 0n ? -n : n) : Math.abs(n))),
+  // Neo4j's CypherFunctions.abs is Java's Math.abs(long): abs(-9223372036854775808) is -9223372036854775808.
+  abs: numberFn((n) => (typeof n === 'bigint' ? abs64(n) : Math.abs(n))),
   ceil: numberFn((n) => Math.ceil(Number(n))),
   floor: numberFn((n) => Math.floor(Number(n))),
-  round: (args, name) => {
-    if (args.length === 1) return numberFn((n) => Math.round(Number(n)))(args, name);
+  round: (args, name, budget) => {
+    if (args.length === 1) return numberFn((n) => Math.round(Number(n)))(args, name, budget);
     if (args.length === 3) throw new Neo4jError(StatusCode.NotSupported, `round() with a rounding mode is not supported by cypher-sysdb.`);
     const precision = integerArg(name, args[1]);
-    return precision === null ? null : numberFn((n) => roundHalfUp(Number(n), precision))(args, name);
+    return precision === null ? null : numberFn((n) => roundHalfUp(Number(n), precision))(args, name, budget);
   },
   sign: numberFn((n) => BigInt(Math.sign(Number(n)))),
   sqrt: numberFn((n) => Math.sqrt(Number(n))),
   isnan: numberFn((n) => Number.isNaN(Number(n))),
-  range: (args, name) => {
-      const [start, end, step] = [integerArg(name, args[0]), integerArg(name, args[1]), args[2] === undefined ? 1 : integerArg(name, args[2])];
+  range: (args, name, budget) => {
+      const [start, end, step] = [bigintArg(name, args[0]), bigintArg(name, args[1]), args[2] === undefined ? 1n : bigintArg(name, args[2])];
       if (start === null || end === null || step === null) return null;
-      if (step === 0) throw new Neo4jError(StatusCode.ArgumentError, 'Step argument to range() cannot be zero');
-      const out: Value[] = [];
-      for (let i = start; step > 0 ? i <= end : i >= end; i += step) {
-        out.push(BigInt(i));
-        if (out.length > 1_000_000) throw new Neo4jError(StatusCode.NotSupported, 'range() of more than a million values is not supported by cypher-sysdb.');
-      }
-      return out;
+      if (step === 0n) throw new Neo4jError(StatusCode.ArgumentError, 'Step argument to range() cannot be zero');
+      return range(start, end, step, budget);
     },
 };
 
@@ -178,7 +254,7 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
 const ALIASES: Readonly<Record<string, string>> = { lower: 'tolower', upper: 'toupper', char_length: 'size', character_length: 'size' };
 
 /** Calls a scalar function. The semantic check has already refused unknown functions and wrong argument counts. */
-export function callFunction(name: string, args: readonly Value[]): Value {
+export function callFunction(name: string, args: readonly Value[], budget: StatementBudget): Value {
   const lookup = lookupFunction(name);
   if (lookup.kind === 'unknown') throw new Neo4jError(StatusCode.SyntaxError, `Unknown function '${name}'`);
   const signature = lookup.kind === 'known' ? lookup.signature : null;
@@ -189,5 +265,5 @@ export function callFunction(name: string, args: readonly Value[]): Value {
     const problem = args.length < signature.minArgs ? 'Insufficient' : 'Too many';
     throw new Neo4jError(StatusCode.SyntaxError, `${problem} parameters for function '${signature.name}'`);
   }
-  return entry(args, name);
+  return entry(args, name, budget);
 }

@@ -15,7 +15,8 @@ import { argumentError, shownValue } from './errors.js';
 import { evaluate, type EvalContext } from './evaluate.js';
 import { containsAggregate, isAggregate } from '../functions.js';
 import { childExpressions } from '../ast/children.js';
-import { compareForOrder, groupingKey, isNumber, toResultValue, type Value } from './values.js';
+import { compareForOrder, groupingKey, toResultValue, type Value } from './values.js';
+import { isInt64 } from './integers.js';
 
 type Row = ReadonlyMap<string, Value>;
 
@@ -179,6 +180,7 @@ function computeAggregate(call: Expression, rows: readonly Row[], context: EvalC
     case 'count':
       return BigInt(values.length);
     case 'collect':
+      context.budget.list(values.length);
       return values;
     case 'min':
       return values.reduce<Value>((min, v) => (min === null || compareForOrder(v, min) < 0 ? v : min), null);
@@ -247,20 +249,23 @@ function sortByColumns<T = Row>(rows: readonly T[], columns: readonly string[], 
   });
 }
 
-function paginate<T>(rows: readonly T[], skip: number | null, limit: number | null): T[] {
-  const start = skip ?? 0;
-  return rows.slice(start, limit === null ? undefined : start + limit);
+/** SKIP and LIMIT take any non-negative INTEGER; past the number of rows, every value means the same. */
+function paginate<T>(rows: readonly T[], skip: bigint | null, limit: bigint | null): T[] {
+  const rowCount = BigInt(rows.length);
+  const start = Number(skip === null || skip > rowCount ? (skip === null ? 0n : rowCount) : skip);
+  const count = limit === null || limit > rowCount ? rows.length : Number(limit);
+  return rows.slice(start, start + count);
 }
 
-function integerArgument(text: string | null): number | null {
+function integerArgument(text: string | null): bigint | null {
   if (text === null) return null;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0) throw argumentError(`Invalid input. '${text}' is not a valid value. Must be a non-negative integer.`);
+  const value = /^\d+$/.test(text) ? BigInt(text) : -1n;
+  if (value < 0n || !isInt64(value)) throw argumentError(`Invalid input. '${text}' is not a valid value. Must be a non-negative integer.`);
   return value;
 }
 
-function integerValue(value: Value): number {
-  if (typeof value === 'bigint' && value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
-  if (isNumber(value) && Number.isInteger(Number(value)) && Number(value) >= 0) return Number(value);
+function integerValue(value: Value): bigint {
+  if (typeof value === 'bigint' && value >= 0n) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return BigInt(value);
   throw argumentError(`Invalid input. '${typeof value === 'string' ? shownValue(value) : String(value)}' is not a valid value. Must be a non-negative integer.`);
 }

@@ -1,7 +1,11 @@
 /**
  * Cypher values at run time. INTEGER is a bigint so integer arithmetic is exact and stays apart from
- * FLOAT (a number); results handed to callers turn integers into numbers (see `toResultValue`).
+ * FLOAT (a number); results handed to callers turn integers into numbers where a number holds them
+ * exactly (see `toResultValue`).
  */
+import { isInt64 } from '../int64.js';
+import { argumentError } from './errors.js';
+
 export type Value = null | boolean | bigint | number | string | readonly Value[] | ValueMap;
 
 export interface ValueMap {
@@ -38,26 +42,43 @@ export function typeName(value: Value): string {
   }
 }
 
-/** A value as a result row carries it: plain JSON-compatible data (integers as numbers). */
-export type ResultValue = null | boolean | number | string | ResultValue[] | { [key: string]: ResultValue };
+/**
+ * A value as a result row carries it: JSON-like data. An INTEGER is a number when a number holds it
+ * exactly (up to 2^53 - 1 either way) and a bigint beyond, so no result silently loses precision.
+ */
+export type ResultValue = null | boolean | number | bigint | string | ResultValue[] | { [key: string]: ResultValue };
 
 export function toResultValue(value: Value): ResultValue {
-  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'bigint') return isSafeInteger(value) ? Number(value) : value;
   if (Array.isArray(value)) return value.map(toResultValue);
   if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toResultValue(v)]));
   return value as ResultValue;
 }
 
-/** Values a caller passes in (parameters): JSON-like data; integral numbers become INTEGERs. */
+function isSafeInteger(value: bigint): boolean {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER);
+}
+
+/**
+ * Values a caller passes in (parameters): JSON-like data; integral numbers become INTEGERs. An integral
+ * number beyond 2^53 - 1 may already have been rounded (2^53 + 1 cannot be a number), so it is refused:
+ * pass a bigint for such an integer. A bigint must fit INTEGER (64 bits).
+ */
 export function fromJs(value: unknown): Value {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'boolean':
     case 'string':
+      return value;
     case 'bigint':
+      if (!isInt64(value)) throw argumentError(`The parameter value ${value} is outside the range of INTEGER (64-bit).`);
       return value;
     case 'number':
-      return Number.isInteger(value) ? BigInt(value) : value;
+      if (!Number.isInteger(value)) return value;
+      if (!Number.isSafeInteger(value)) {
+        throw argumentError(`The parameter value ${value} is an integer beyond 2^53 - 1, which a JavaScript number may not hold exactly; pass it as a bigint.`);
+      }
+      return BigInt(value);
     case 'object':
       if (Array.isArray(value)) return value.map(fromJs);
       return mapOf(Object.entries(value as object).map(([k, v]) => [k, fromJs(v)]));

@@ -27,6 +27,16 @@ export interface SystemDatabaseOptions {
   readonly requireLocalUser?: boolean;
   /** Source of password salts (default: the platform's secure random generator). For reproducible tests. */
   readonly randomBytes?: RandomBytes;
+  /**
+   * Evaluation steps one statement may take (default 5,000,000), in place of Neo4j's time limit
+   * `db.transaction.timeout`: beyond it the statement fails with Neo.ClientError.Transaction.TransactionTimedOut.
+   */
+  readonly maxSteps?: number;
+  /**
+   * Bytes of lists and strings one statement may build (default 64 MiB), as Neo4j's `db.memory.transaction.max`:
+   * beyond it the statement fails with Neo.TransientError.General.TransactionMemoryLimit.
+   */
+  readonly maxMemoryBytes?: number;
 }
 
 export const INITIAL_USER = 'neo4j';

@@ -1,4 +1,5 @@
 import type { RandomBytes } from '../../crypto/password.js';
+import type { StatementBudget } from '../budget.js';
 import type { SystemState } from '../../store/state.js';
 import type { Params } from '../params.js';
 import type { Notification } from '../notifications.js';
@@ -10,6 +11,8 @@ export interface CommandContext {
   /** The logged-in user, or null when authentication is disabled. */
   readonly user: string | null;
   readonly randomBytes: RandomBytes;
+  /** The work this statement may still do (steps, bytes), and its compiled regular expressions. */
+  readonly budget: StatementBudget;
 }
 
 /** A result table. Write commands return no columns and no rows, as Neo4j does. */

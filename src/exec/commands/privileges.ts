@@ -13,7 +13,6 @@ import { privilegeAlreadyHeld, privilegeNotHeld } from '../notifications.js';
 import { nameValue } from '../params.js';
 import type { Value } from '../values.js';
 import { written, type CommandContext, type CommandOutcome } from './context.js';
-import { findRole } from './roles.js';
 import type { ShowSource, SourceRow } from './show-sources.js';
 
 /** A DBMS privilege as a role holds it, in the shape SHOW PRIVILEGES prints. */
@@ -38,8 +37,9 @@ function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivileg
     throw notSupported('Managing IMMUTABLE privileges (Neo4j allows it only with authentication disabled)');
   }
   const roles = command.roles.map((r) => nameValue(r, context.params));
+  const existing = new Set(state.roles.map((r) => r.name));
   for (const role of roles) {
-    if (!findRole(state, role)) {
+    if (!existing.has(role)) {
       throw new Neo4jError(StatusCode.InvalidArguments, `${failure} role '${role}': Role '${role}' does not exist.`);
     }
   }
@@ -47,9 +47,15 @@ function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivileg
 }
 
 function withPrivileges(state: SystemState, roles: readonly string[], change: (privileges: readonly PrivilegeRow[]) => PrivilegeRow[]): SystemState {
+  const named = new Set(roles);
   return produce(state, (draft) => {
-    for (const role of draft.roles) if (roles.includes(role.name)) role.privileges = change(role.privileges);
+    for (const role of draft.roles) if (named.has(role.name)) role.privileges = change(role.privileges);
   });
+}
+
+/** The roles of the state by name, built once per command instead of a scan per role. */
+function rolesByName(state: SystemState): ReadonlyMap<string, StoredRole> {
+  return new Map(state.roles.map((r) => [r.name, r]));
 }
 
 /** Granting or denying what a role already has changes nothing (Neo4j only notifies). */
@@ -57,8 +63,9 @@ export function grantOrDenyPrivilege(state: SystemState, command: GrantPrivilege
   const verb = command.kind === 'grant-privilege' ? 'grant' : 'deny';
   const roles = resolveRoles(state, command, context, `Failed to ${verb} ${command.action} privilege to`);
   const row = dbmsPrivilegeRow(command.kind === 'grant-privilege' ? 'GRANTED' : 'DENIED', command.action);
+  const byName = rolesByName(state);
   const notifications = roles
-    .filter((role) => findRole(state, role)!.privileges.some((p) => sameRow(p, row)))
+    .filter((role) => byName.get(role)!.privileges.some((p) => sameRow(p, row)))
     .map((role) => privilegeAlreadyHeld(`${row.command} TO ${escapeName(role)}`));
   return written(
     withPrivileges(state, roles, (privileges) => (privileges.some((p) => sameRow(p, row)) ? [...privileges] : [...privileges, row])),
@@ -71,9 +78,10 @@ export function revokePrivilege(state: SystemState, command: RevokePrivilege, co
   const accesses: Access[] = command.revokes === 'grant' ? ['GRANTED'] : command.revokes === 'deny' ? ['DENIED'] : ['GRANTED', 'DENIED'];
   const revoked = accesses.map((access) => dbmsPrivilegeRow(access, command.action));
   // Neo4j revokes GRANT and DENY as separate sub-commands, and notifies about each that finds nothing.
+  const byName = rolesByName(state);
   const notifications = roles.flatMap((role) =>
     revoked
-      .filter((row) => !findRole(state, role)!.privileges.some((p) => sameRow(p, row)))
+      .filter((row) => !byName.get(role)!.privileges.some((p) => sameRow(p, row)))
       .map((row) => privilegeNotHeld(`REVOKE ${row.command} FROM ${escapeName(role)}`)),
   );
   return written(

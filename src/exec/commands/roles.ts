@@ -106,33 +106,52 @@ export function revokeRoles(state: SystemState, command: RevokeRoles, context: C
   return changeMemberships(state, command, context, 'revoke');
 }
 
+/** A user's roles while a GRANT or REVOKE ROLE is applied: a set, so each (role, user) pair costs O(1). */
+interface Membership {
+  readonly user: StoredUser;
+  readonly roles: Set<string>;
+  changed: boolean;
+}
+
+/**
+ * Neo4j runs `GRANT ROLES a, b TO x, y` as one sub-command per (role, user) pair, roles outer. The pairs
+ * are checked and applied in that order in time linear in their number: role names are looked up in a
+ * set, each user once, and a changed user's roles are sorted once at the end.
+ */
 function changeMemberships(state: SystemState, command: GrantRoles | RevokeRoles, context: CommandContext, action: 'grant' | 'revoke'): CommandOutcome {
   const roles = command.roles.map((r) => nameValue(r, context.params));
   const users = command.users.map((u) => nameValue(u, context.params));
-  const updated = new Map<string, StoredUser>();
+  const existingRoles = new Set(state.roles.map((r) => r.name));
+  const memberships = new Map<string, Membership>();
   const notifications: Notification[] = [];
   for (const role of roles) {
     for (const userName of users) {
       const failure = (reason: string) =>
         argumentError(action === 'grant' ? `Failed to grant role '${role}' to user '${userName}': ${reason}` : `Failed to revoke role '${role}' from user '${userName}': ${reason}`);
       if (role === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
-      if (!findRole(state, role)) throw failure('Role does not exist.');
-      const user = updated.get(userName) ?? findUser(state, userName);
-      if (!user) throw failure('User does not exist.');
-      const has = user.roles.includes(role);
+      if (!existingRoles.has(role)) throw failure('Role does not exist.');
+      let membership = memberships.get(userName);
+      if (!membership) {
+        const user = findUser(state, userName);
+        if (!user) throw failure('User does not exist.');
+        membership = { user, roles: new Set(user.roles), changed: false };
+        memberships.set(userName, membership);
+      }
+      const has = membership.roles.has(role);
       // Granting a role twice or revoking one not held changes nothing: Neo4j only notifies, per role and user.
-      if (action === 'grant') {
-        if (has) notifications.push(roleAlreadyGranted(`GRANT ROLE ${escapeName(role)} TO ${escapeName(userName)}`));
-        else updated.set(userName, { ...user, roles: [...user.roles, role].sort(javaOrder) });
-      } else {
-        if (has) updated.set(userName, { ...user, roles: user.roles.filter((r) => r !== role) });
-        else notifications.push(roleNotGranted(`REVOKE ROLE ${escapeName(role)} FROM ${escapeName(userName)}`));
+      if (action === 'grant' && has) notifications.push(roleAlreadyGranted(`GRANT ROLE ${escapeName(role)} TO ${escapeName(userName)}`));
+      else if (action === 'revoke' && !has) notifications.push(roleNotGranted(`REVOKE ROLE ${escapeName(role)} FROM ${escapeName(userName)}`));
+      else {
+        if (action === 'grant') membership.roles.add(role);
+        else membership.roles.delete(role);
+        membership.changed = true;
       }
     }
   }
-  if (updated.size === 0) return written(state, notifications);
+  const changed = [...memberships.values()].filter((m) => m.changed);
+  if (changed.length === 0) return written(state, notifications);
   const next = produce(state, (draft) => {
-    for (const user of updated.values()) draft.users = draft.users.set(user.name, user);
+    for (const { user, roles: held } of changed) draft.users = draft.users.set(user.name, { ...user, roles: [...held].sort(javaOrder) });
   });
   return written(next, notifications);
 }
