@@ -170,8 +170,7 @@ function statementSecrets(tokens: readonly IToken[]): Mark[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (isQuoteChar(token)) {
-      marks[i] = Mark.Secret;
-      for (let j = i + 1; j < tokens.length; j++) marks[j] = Mark.Continues;
+      maskToEnd(marks, i);
       break;
     }
     if (isWord(token)) {
@@ -213,6 +212,12 @@ function statementSecrets(tokens: readonly IToken[]): Mark[] {
   return marks;
 }
 
+/** A quote that never closes: everything from it to the end of the statement may be the password. */
+function maskToEnd(marks: Mark[], from: number): void {
+  marks[from] = Mark.Secret;
+  for (let j = from + 1; j < marks.length; j++) marks[j] = Mark.Continues;
+}
+
 function gluedToNeighbour(tokens: readonly IToken[], i: number): boolean {
   const token = tokens[i]!;
   const previous = tokens[i - 1];
@@ -244,8 +249,7 @@ function clientSecrets(tokens: readonly IToken[]): Mark[] {
   for (let i = 2; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (isQuoteChar(token)) {
-      marks[i] = Mark.Secret;
-      for (let j = i + 1; j < tokens.length; j++) marks[j] = Mark.Continues;
+      maskToEnd(marks, i);
       break;
     }
     if (token.tokenType === Arrow) afterArrow = true;
@@ -261,8 +265,7 @@ function markMapValues(tokens: readonly IToken[], open: number, marks: Mark[]): 
   for (let i = open; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (isQuoteChar(token)) {
-      marks[i] = Mark.Secret;
-      for (let j = i + 1; j < tokens.length; j++) marks[j] = Mark.Continues;
+      maskToEnd(marks, i);
       return;
     }
     const type = token.tokenType;
