@@ -3,6 +3,7 @@
  * Passwords print as '******' unless the caller asks for them. One printer per `kind`, in typed maps,
  * so a new kind does not compile until it can be printed.
  */
+import { MASKED_PASSWORD } from './mask.js';
 import type { ClientCommand, CypherStatement, Statement } from './ast/index.js';
 import { isClientCommand } from './ast/index.js';
 import type { Expression } from './ast/expressions.js';
@@ -18,7 +19,6 @@ export interface FormatOptions {
   readonly revealPasswords?: boolean;
 }
 
-const MASK = "'******'";
 const PLAIN_NAME = /^[\p{L}_][\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]*$/u;
 /** Words a bare name may not be in expressions: they would read as literals or constructs. */
 const RESERVED_IN_EXPRESSIONS = new Set(['TRUE', 'FALSE', 'NULL', 'CASE', 'NOT', 'ALL', 'ANY', 'NONE', 'SINGLE', 'COUNT']);
@@ -80,7 +80,7 @@ function printWith<U extends { kind: string }>(printers: Printers<U>, node: U, o
 
 function password(value: PasswordValue, options: FormatOptions): string {
   if (value.kind === 'parameter') return parameter(value.name);
-  return options.revealPasswords ? quoteString(value.value) : MASK;
+  return options.revealPasswords ? quoteString(value.value) : MASKED_PASSWORD;
 }
 
 function passwordKeyword(format: PasswordFormat): string {

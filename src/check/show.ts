@@ -9,7 +9,7 @@ import type { Expression } from '../ast/expressions.js';
 import type { ShowPipeline } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { syntaxError, type CheckContext } from './context.js';
-import { showColumns, type ShowCommand } from './columns.js';
+import { showColumns, type ShowCommand } from '../catalog/show-columns.js';
 import { checkExpression, INTEGER_TOO_LARGE, type ExpressionContext } from './expressions.js';
 import { isInt64 } from '../int64.js';
 import { containsAggregate } from '../functions.js';
@@ -50,7 +50,7 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   }
 
   // What YIELD puts in scope: each yielded name with its column's type.
-  const all = new Set(columns.all);
+  const all = new Set<string>(columns.all);
   const scope = new Map<string, CypherType>(yieldClause.items === '*' ? columnScope(columns.all) : []);
   if (yieldClause.items !== '*') {
     for (const item of yieldClause.items) {

@@ -13,26 +13,13 @@ import type { Diagnostic } from '../diagnostics.js';
 import { lookupFunction } from '../functions.js';
 import { syntaxError, type CheckContext } from './context.js';
 
-/** Neo4j's spelling of a type: `String`, `Integer`, `List<String>`, ... */
-export type CypherType = 'Any' | 'String' | 'Integer' | 'Float' | 'Boolean' | 'Map' | `List<${string}>`;
+import { columnType, type CypherType } from '../catalog/show-columns.js';
+
+export { columnType, type CypherType };
 
 const listOf = (element: CypherType): CypherType => `List<${element}>`;
 const isList = (type: CypherType): type is `List<${string}>` => type.startsWith('List<');
 const elementOf = (type: CypherType): CypherType => (isList(type) ? (type.slice(5, -1) as CypherType) : 'Any');
-
-/** Column types of the SHOW commands (Neo4j's ShowColumn declarations; undeclared ones are String). */
-const COLUMN_TYPES: Readonly<Record<string, CypherType>> = {
-  roles: listOf('String'),
-  tags: listOf('String'),
-  passwordChangeRequired: 'Boolean',
-  suspended: 'Boolean',
-  immutable: 'Boolean',
-  auth: 'Map',
-};
-
-export function columnType(column: string): CypherType {
-  return COLUMN_TYPES[column] ?? 'String';
-}
 
 /** Return types of the functions whose result type is fixed. */
 const RETURNS: Readonly<Record<string, CypherType>> = {

@@ -3,7 +3,7 @@
  * runs here. Each takes the state and returns a new one; a failure throws before anything is produced.
  */
 import type { CypherStatement } from '../ast/index.js';
-import type { ShowCommand } from '../check/columns.js';
+import type { ShowCommand } from '../catalog/show-columns.js';
 import { StatusCode } from '../diagnostics.js';
 import type { SystemState } from '../store/state.js';
 import type { CommandContext, CommandOutcome } from './commands/context.js';

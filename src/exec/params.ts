@@ -5,7 +5,8 @@
  */
 import type { PasswordFormat } from '../ast/users.js';
 import type { DatabaseNameOrParameter, NameOrParameter, Parameter, PasswordValue, StringListOrParameter, StringOrParameter } from '../ast/values.js';
-import { parseEncrypted, type Credential } from '../crypto/password.js';
+import { encryptedPassword, plaintextPasswordProblem } from '../catalog/passwords.js';
+import type { Credential } from '../crypto/password.js';
 import { StatusCode } from '../diagnostics.js';
 import { argumentError, Neo4jError, shownValue } from './errors.js';
 import { isList, isMap, type Value } from './values.js';
@@ -48,8 +49,8 @@ export function stringValue(value: StringOrParameter, params: Params, what: stri
 /** A password as its plaintext, validated as Neo4j validates it (length counted in code points). */
 export function plaintextPassword(password: PasswordValue, params: Params, minimumLength: number): string {
   const value = passwordText(password, params);
-  if (value === '') throw argumentError('A password cannot be empty.');
-  if ([...value].length < minimumLength) throw argumentError(`A password must be at least ${minimumLength} characters.`);
+  const problem = plaintextPasswordProblem(value, minimumLength);
+  if (problem !== null) throw argumentError(problem);
   return value;
 }
 
@@ -64,10 +65,9 @@ export function passwordText(password: PasswordValue, params: Params): string {
 }
 
 export function encryptedCredential(password: PasswordValue, params: Params): Credential {
-  const parsed = parseEncrypted(passwordText(password, params));
-  if (parsed === 'format') throw argumentError("Incorrect format of encrypted password. Correct format is '<encryption-version>,<hash>,<salt>'.");
-  if (parsed === 'version') throw argumentError('The encryption version specified is not available.');
-  return parsed;
+  const parsed = encryptedPassword(passwordText(password, params));
+  if ('problem' in parsed) throw argumentError(parsed.problem);
+  return parsed.credential;
 }
 
 export type PasswordInput = { readonly format: 'plaintext'; readonly text: string } | { readonly format: 'encrypted'; readonly credential: Credential };

@@ -10,7 +10,7 @@
 import type { Expression } from '../ast/expressions.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type { StatementResult } from './commands/context.js';
-import type { ShowSource, SourceRow } from './commands/show-sources.js';
+import { columnValue, type ShowSource, type SourceRow } from './commands/show-sources.js';
 import { argumentError, shownValue } from './errors.js';
 import { evaluate, type EvalContext } from './evaluate.js';
 import { containsAggregate, isAggregate } from '../functions.js';
@@ -50,7 +50,7 @@ function shape(source: ShowSource, pipeline: ShowPipeline, context: EvalContext)
   const limit = integerArgument(yieldClause.limit?.value ?? null);
 
   // WITH items ORDER BY ... SKIP ... LIMIT ... [WHERE ...]
-  const projected = source.rows.map((row) => ({ row, out: new Map(yielded.map((item) => [item.alias, row.get(item.column) ?? null])) }));
+  const projected = source.rows.map((row) => ({ row, out: new Map(yielded.map((item) => [item.alias, columnValue(row, item.column)])) }));
   const orderWith = (entries: typeof projected) =>
     explicitYieldOrder
       ? sortBy(entries, yieldClause.orderBy, (e) => overlay(e.row, e.out), context)

@@ -2,7 +2,7 @@
 import { produce } from 'immer';
 import type { DenyPrivilege, GrantPrivilege, RevokePrivilege, ShowPrivileges, ShowRolePrivileges } from '../../ast/privileges.js';
 import type { DbmsAction } from '../../ast/privileges.js';
-import { showColumns } from '../../check/columns.js';
+import { showColumns } from '../../catalog/show-columns.js';
 import { PRIVILEGE_TEXT } from '../../dbms-privileges.js';
 import { StatusCode } from '../../diagnostics.js';
 import type { Access, PrivilegeRow } from '../../store/privileges.js';
@@ -11,9 +11,8 @@ import { escapeName } from '../../printer.js';
 import { forbidden, Neo4jError, notSupported } from '../errors.js';
 import { privilegeAlreadyHeld, privilegeNotHeld } from '../notifications.js';
 import { nameValue } from '../params.js';
-import type { Value } from '../values.js';
 import { written, type CommandContext, type CommandOutcome } from './context.js';
-import type { ShowSource, SourceRow } from './show-sources.js';
+import { privilegeCommandRows, privilegeRow, type ShowSource, type SourceRow } from './show-sources.js';
 
 /** A DBMS privilege as a role holds it, in the shape SHOW PRIVILEGES prints. */
 export function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
@@ -92,26 +91,8 @@ export function revokePrivilege(state: SystemState, command: RevokePrivilege, co
 
 function privilegeRows(command: ShowPrivileges | ShowRolePrivileges, roles: readonly StoredRole[]): SourceRow[] {
   const sorted = [...roles].sort((a, b) => javaOrder(a.name, b.name));
-  if (command.output === 'table') {
-    return sorted.flatMap((role) =>
-      role.privileges.map(
-        (p) =>
-          new Map<string, Value>([
-            ['access', p.access],
-            ['action', p.action],
-            ['resource', p.resource],
-            ['graph', p.graph],
-            ['segment', p.segment],
-            ['role', role.name],
-            ['immutable', false],
-          ]),
-      ),
-    );
-  }
-  const commands = sorted.flatMap((role) =>
-    role.privileges.map((p) => (command.output === 'commands' ? `${p.command} TO ${quoteRole(role.name)}` : `REVOKE ${p.command} FROM ${quoteRole(role.name)}`)),
-  );
-  return [...new Set(commands)].sort(javaOrder).map((text) => new Map<string, Value>([['command', text], ['immutable', false]]));
+  if (command.output === 'table') return sorted.flatMap((role) => role.privileges.map((p) => privilegeRow(p, role.name)));
+  return privilegeCommandRows(sorted, command.output, quoteRole);
 }
 
 /** Neo4j prints role names in privilege commands between backticks. */

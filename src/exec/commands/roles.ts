@@ -1,5 +1,6 @@
 /** CREATE, DROP and RENAME ROLE, GRANT and REVOKE ROLE. Memberships live on the users. */
 import { produce } from 'immer';
+import { roleNameProblem } from '../../catalog/names.js';
 import type { CreateRole, DropRole, GrantRoles, RenameRole, RevokeRoles } from '../../ast/roles.js';
 import type { ShardedMap } from '../../store/sharded.js';
 import { javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, type SystemState } from '../../store/state.js';
@@ -10,7 +11,6 @@ import { nameValue } from '../params.js';
 import { written, type CommandContext, type CommandOutcome } from './context.js';
 import { findUser } from './users.js';
 
-const VALID_ROLE_NAME = /^[a-zA-Z0-9_]+$/;
 
 export function findRole(state: SystemState, name: string): StoredRole | undefined {
   return state.roles.find((r) => r.name === name);
@@ -18,7 +18,8 @@ export function findRole(state: SystemState, name: string): StoredRole | undefin
 
 export function validateNewRoleName(name: string, failure: (reason: string) => Error): void {
   if (name === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
-  if (!VALID_ROLE_NAME.test(name)) throw argumentError(`Role name '${name}' contains illegal characters.\nUse simple ascii characters, numbers and underscores.`);
+  const problem = roleNameProblem(name);
+  if (problem !== null) throw argumentError(problem);
 }
 
 /** Rewrites the role lists of every user holding `role` (DROP and RENAME ROLE are rare; a scan is fine). */

@@ -3,29 +3,36 @@
  * RETURN shape them (see pipeline.ts).
  */
 import type { ShowRoles } from '../../ast/roles.js';
-import type { ShowCurrentUser, ShowUserPrivileges, ShowUsers } from '../../ast/users.js';
-import { showColumns, type ShowCommand } from '../../check/columns.js';
-import { isNative, javaOrder, PUBLIC_ROLE, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
+import type { PrivilegeOutput, ShowCurrentUser, ShowUserPrivileges, ShowUsers } from '../../ast/users.js';
+import { showColumns, type ShowColumn, type ShowCommand } from '../../catalog/show-columns.js';
+import type { PrivilegeRow } from '../../store/privileges.js';
+import { isNative, javaOrder, PUBLIC_ROLE, type AuthEntry, type StoredRole, type StoredUser, type SystemState } from '../../store/state.js';
 import { nameValue } from '../params.js';
 import { mapOf, type Value } from '../values.js';
 import type { CommandContext } from './context.js';
 import { findUser } from './users.js';
 
-export type SourceRow = ReadonlyMap<string, Value>;
+/** A row keyed by the catalog's columns: a misspelled column does not compile. */
+export type SourceRow = ReadonlyMap<ShowColumn, Value>;
+
+/** The value of a column a query names (YIELD checked that it exists), or null. */
+export function columnValue(row: SourceRow, column: string): Value {
+  return (row as ReadonlyMap<string, Value>).get(column) ?? null;
+}
 
 export interface ShowSource {
-  readonly columns: readonly string[];
-  readonly defaultColumns: readonly string[];
+  readonly columns: readonly ShowColumn[];
+  readonly defaultColumns: readonly ShowColumn[];
   /** Neo4j sorts by these columns when the query does not say otherwise (and they are in scope). */
-  readonly defaultOrder: readonly string[];
+  readonly defaultOrder: readonly ShowColumn[];
   readonly rows: readonly SourceRow[];
 }
 
-/** What WITH AUTH shows for a native password: Neo4j's manual prints it masked like this. */
-export const MASKED_PASSWORD = '*********';
+/** What WITH AUTH shows for a native password (Neo4j's manual prints it so); not the mask of echoed text. */
+export const NATIVE_PASSWORD_SHOWN = '*********';
 
 /** Tag values need SHOW USER METADATA; without it the column is null (Neo4j's manual). */
-function userColumns(user: StoredUser, canSeeTags: boolean): [string, Value][] {
+function userColumns(user: StoredUser, canSeeTags: boolean): [ShowColumn, Value][] {
   const native = user.auth.find(isNative);
   return [
     ['user', user.name],
@@ -37,13 +44,13 @@ function userColumns(user: StoredUser, canSeeTags: boolean): [string, Value][] {
   ];
 }
 
-function authColumns(auth: AuthEntry | null): [string, Value][] {
+function authColumns(auth: AuthEntry | null): [ShowColumn, Value][] {
   if (auth === null) return [['provider', null], ['auth', null]];
-  const details = isNative(auth) ? mapOf([['password', MASKED_PASSWORD], ['changeRequired', auth.changeRequired]]) : mapOf([['id', auth.id]]);
+  const details = isNative(auth) ? mapOf([['password', NATIVE_PASSWORD_SHOWN], ['changeRequired', auth.changeRequired]]) : mapOf([['id', auth.id]]);
   return [['provider', auth.provider], ['auth', details]];
 }
 
-function source(command: ShowCommand, defaultOrder: readonly string[], rows: SourceRow[]): ShowSource {
+function source(command: ShowCommand, defaultOrder: readonly ShowColumn[], rows: SourceRow[]): ShowSource {
   const { all, defaults } = showColumns(command);
   return { columns: all, defaultColumns: defaults, defaultOrder, rows };
 }
@@ -78,11 +85,11 @@ export function showRolesSource(state: SystemState, command: ShowRoles): ShowSou
     const members = role.name === PUBLIC_ROLE ? users : users.filter((u) => u.roles.includes(role.name));
     if (command.populatedOnly && members.length === 0) continue;
     if (!command.withUsers) {
-      rows.push(new Map<string, Value>([['role', role.name], ['immutable', false]]));
+      rows.push(new Map<ShowColumn, Value>([['role', role.name], ['immutable', false]]));
       continue;
     }
     for (const member of members.length > 0 ? members : [null]) {
-      rows.push(new Map<string, Value>([['role', role.name], ['member', member?.name ?? null], ['immutable', false]]));
+      rows.push(new Map<ShowColumn, Value>([['role', role.name], ['member', member?.name ?? null], ['immutable', false]]));
     }
   }
   return source(command, ['role'], rows);
@@ -97,33 +104,36 @@ export function showUserPrivilegesSource(state: SystemState, command: ShowUserPr
     const roleNames = new Set([...user.roles, PUBLIC_ROLE]);
     const roles = state.roles.filter((r) => roleNames.has(r.name)).sort((a, b) => javaOrder(a.name, b.name));
     if (command.output === 'table') {
-      for (const role of roles) {
-        for (const p of role.privileges) {
-          rows.push(
-            new Map<string, Value>([
-              ['access', p.access],
-              ['action', p.action],
-              ['resource', p.resource],
-              ['graph', p.graph],
-              ['segment', p.segment],
-              ['role', role.name],
-              ['immutable', false],
-              ['user', user.name],
-            ]),
-          );
-        }
-      }
+      for (const role of roles) for (const p of role.privileges) rows.push(privilegeRow(p, role.name, user.name));
       continue;
     }
     // As commands, a user's privileges name the role as `$role`, ready to be replayed onto a new role.
-    const commands = new Set<string>();
-    for (const role of roles) {
-      for (const p of role.privileges) {
-        commands.add(command.output === 'commands' ? `${p.command} TO $role` : `REVOKE ${p.command} FROM $role`);
-      }
-    }
-    for (const text of [...commands].sort(javaOrder)) rows.push(new Map<string, Value>([['command', text], ['immutable', false]]));
+    rows.push(...privilegeCommandRows(roles, command.output, () => '$role'));
   }
   return source(command, command.output === 'table' ? [] : ['command'], rows);
 }
 
+
+/** One row of SHOW PRIVILEGES (and of a role's or a user's): the user column only for a user's. */
+export function privilegeRow(p: PrivilegeRow, role: string, user?: string): SourceRow {
+  const row = new Map<ShowColumn, Value>([
+    ['access', p.access],
+    ['action', p.action],
+    ['resource', p.resource],
+    ['graph', p.graph],
+    ['segment', p.segment],
+    ['role', role],
+    ['immutable', false],
+  ]);
+  if (user !== undefined) row.set('user', user);
+  return row;
+}
+
+/** `AS [REVOKE] COMMANDS`: each privilege once, as the command that grants (or revokes) it, sorted. */
+export function privilegeCommandRows(roles: readonly StoredRole[], output: Exclude<PrivilegeOutput, 'table'>, target: (role: string) => string): SourceRow[] {
+  const commands = new Set<string>();
+  for (const role of roles) {
+    for (const p of role.privileges) commands.add(output === 'commands' ? `${p.command} TO ${target(role.name)}` : `REVOKE ${p.command} FROM ${target(role.name)}`);
+  }
+  return [...commands].sort(javaOrder).map((text) => new Map<ShowColumn, Value>([['command', text], ['immutable', false]]));
+}

@@ -1,6 +1,7 @@
 /** CREATE, ALTER, RENAME and DROP USER, and ALTER CURRENT USER: validate first, then apply with immer. */
 import { produce } from 'immer';
 import type { AlterCurrentUserPassword, AlterUser, AlterUsers, CreateUser, DropUser, RenameUser, TagClause } from '../../ast/users.js';
+import { usernameProblem } from '../../catalog/names.js';
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
 import { authIdKey, isNative, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
 import { StatusCode } from '../../diagnostics.js';
@@ -10,13 +11,9 @@ import { databaseName, nameValue, plaintextPassword, passwordText, providerList,
 import { nativeOf, nextNativeAuth, readAuthClauses, withAuth } from './auth.js';
 import { written, type CommandContext, type CommandOutcome } from './context.js';
 
-const VALID_USERNAME = /^[\x21-\x2B\x2D-\x39\x3B-\x7E]+$/;
-
 export function validateNewUsername(name: string): void {
-  if (name === '') throw argumentError('The provided username is empty.');
-  if (!VALID_USERNAME.test(name)) {
-    throw argumentError(`Username '${name}' contains illegal characters.\nUse ascii characters that are not ',', ':' or whitespaces.`);
-  }
+  const problem = usernameProblem(name);
+  if (problem !== null) throw argumentError(problem);
 }
 
 export function findUser(state: SystemState, name: string): StoredUser | undefined {
