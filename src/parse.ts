@@ -53,7 +53,10 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptSeg
 /** Only the diagnostics of a script: ASTs are dropped as soon as they are checked (for `sysdb lint`). */
 export function diagnose(text: string, options: ParseOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  forEachParsedSegment(text, options, (segment) => diagnostics.push(...segment.diagnostics));
+  // One at a time: a statement may have more diagnostics than a call has room for arguments.
+  forEachParsedSegment(text, options, (segment) => {
+    for (const d of segment.diagnostics) diagnostics.push(d);
+  });
   return diagnostics;
 }
 
@@ -68,6 +71,12 @@ function forEachParsedSegment(text: string, options: ParseOptions, onSegment: (s
     const segmentText = text.slice(first.startOffset, last.endOffset! + 1);
     try {
       if (raw.kind === 'client') {
+        // A `:param` value is an expression too, parsed by the same recursive descent.
+        const tooDeep = excessiveNesting(raw.tokens);
+        if (tooDeep) {
+          onSegment({ text: segmentText, span, statement: null, diagnostics: [tooDeep] });
+          return;
+        }
         const { command, diagnostics } = parseClientCommand(raw.tokens, text);
         const checked = command ? [...diagnostics, ...checkClientCommand(command, { options: checkOptions, statementStart: span.start })] : diagnostics;
         onSegment({ text: segmentText, span, statement: command, diagnostics: checked });
@@ -115,11 +124,8 @@ function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
 
 function parseStatement(allTokens: readonly IToken[], source: string, end: Position, assist: ContentAssist): { statement: Statement | null; diagnostics: Diagnostic[] } {
   const tokens = withoutVersionPrefix(allTokens);
-  const tooDeep = findExcessiveNesting(tokens);
-  if (tooDeep) {
-    const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
-    return { statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep) }] };
-  }
+  const tooDeep = excessiveNesting(tokens);
+  if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
   const unterminated = unterminatedDelimiter(tokens);
   if (unterminated) return { statement: null, diagnostics: [unterminated] };
   const cst = withoutStackTraces(() => {
@@ -161,6 +167,13 @@ export function withoutStackTraces<T>(run: () => T): T {
 
 const OPENERS = new Set([LParen, LBracket, LBrace, Keyword.CASE]);
 const CLOSERS = new Set([RParen, RBracket, RBrace, Keyword.END]);
+
+function excessiveNesting(tokens: readonly IToken[]): Diagnostic | undefined {
+  const tooDeep = findExcessiveNesting(tokens);
+  if (!tooDeep) return undefined;
+  const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
+  return { severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep) };
+}
 
 function findExcessiveNesting(tokens: readonly IToken[]): IToken | undefined {
   let depth = 0;
