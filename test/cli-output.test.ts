@@ -1,5 +1,12 @@
 /** What `sysdb lint` prints for hostile scripts: bounded code frames and no raw control bytes. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { nodeIO } from '../src/cli/io.js';
+import { main } from '../src/cli/main.js';
 import { FRAME_WIDTH } from '../src/cli/frame.js';
 import { runCli } from './support/cli.js';
 
@@ -62,5 +69,31 @@ describe('terminal control bytes from a script', () => {
       "::error file=a.cypher,line=1,col=11,endLine=1,endColumn=12,title=Neo.ClientError.Statement.SyntaxError::Invalid input '\\u001b': expected a parameter or an identifier (line 1, column 11 (offset: 10))\n",
     );
     expect(runCli(['lint', '--format', 'github', 'a.cypher'], { 'a.cypher': 'DROP USER \u009b' }).stdout).toContain("Invalid input '\\u009b'");
+  });
+});
+
+describe('an unexpected error', () => {
+  it('is one line on stderr and exit status 2, without a stack trace', () => {
+    const io = { ...nodeIO, stdout: () => undefined, stderr: (t: string) => void (stderr += t), readStdin: () => { throw new RangeError('Maximum call stack size exceeded\n    at lint (sysdb.cjs:1:2)'); } };
+    let stderr = '';
+    expect(main(['lint', '-'], io)).toBe(2);
+    expect(stderr).toBe('sysdb: internal error: Maximum call stack size exceeded (please report)\n');
+  });
+
+  // bin/sysdb.js runs the bundle: a preload makes loading it throw, or throws later from a timer.
+  const bin = join(dirname(fileURLToPath(import.meta.url)), '../bin/sysdb.js');
+  const built = existsSync(join(dirname(bin), '../dist/sysdb.cjs'));
+  it.skipIf(!built).each([
+    ['while the CLI loads', "require('vm').Script.prototype.runInThisContext = () => { throw new RangeError('Maximum call stack size exceeded\\n    at x (sysdb.cjs:1:2)'); };"],
+    [
+      'uncaught, later',
+      "const t = setInterval(() => { if (process.listenerCount('uncaughtException') > 0) { clearInterval(t); throw new RangeError('Maximum call stack size exceeded\\n    at x (sysdb.cjs:1:2)'); } }, 1);",
+    ],
+  ])('is one line from bin/sysdb.js too, %s', (_when, preload) => {
+    const preloadPath = join(mkdtempSync(join(tmpdir(), 'sysdb-')), 'preload.cjs');
+    writeFileSync(preloadPath, preload);
+    const run = spawnSync(process.execPath, ['--require', preloadPath, bin, 'lint', '-'], { input: 'SHOW USERS', encoding: 'utf8' });
+    expect(run.stderr).toBe('sysdb: internal error: Maximum call stack size exceeded (please report)\n');
+    expect(run.status).toBe(2);
   });
 });
