@@ -156,12 +156,14 @@ function parseStatement(allTokens: readonly IToken[], source: string, end: Posit
  * capturing a stack trace for each was a third of the cost of a script that is all syntax errors.
  */
 export function withoutStackTraces<T>(run: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  // V8's setting; browsers without it ignore the property (the core also runs in the playground).
+  const errors = Error as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
   try {
     return run();
   } finally {
-    Error.stackTraceLimit = limit;
+    errors.stackTraceLimit = limit;
   }
 }
 
