@@ -11,6 +11,20 @@ if (!existsSync(bundlePath)) {
   process.stderr.write('sysdb: the CLI is not built yet; run `npm ci` (or `npm run build`) first\n');
   process.exit(2);
 }
-const cache = existsSync(cachePath) ? readFileSync(cachePath) : null;
-const { exports: cli } = compileBundle(bundlePath, createRequire(bundlePath), cache);
-process.exitCode = cli.main(process.argv.slice(2));
+// Whatever escapes the CLI (even while loading it) is one line on stderr and exit status 2, never
+// a stack trace with a snippet of the minified bundle.
+const fail = (error) => {
+  const message = error instanceof Error ? error.message : String(error);
+  // eslint-disable-next-line no-control-regex
+  const line = message.split(/\r\n|\r|\n/, 1)[0].replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  process.stderr.write(`sysdb: internal error: ${line.slice(0, 500)} (please report)\n`);
+  process.exit(2);
+};
+process.on('uncaughtException', fail);
+try {
+  const cache = existsSync(cachePath) ? readFileSync(cachePath) : null;
+  const { exports: cli } = compileBundle(bundlePath, createRequire(bundlePath), cache);
+  process.exitCode = cli.main(process.argv.slice(2));
+} catch (error) {
+  fail(error);
+}

@@ -5,6 +5,7 @@
  * how Neo4j behaves: keywords are case-insensitive and almost all of them are also valid names.
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { backtickedEnd, blockCommentEnd, ClosingScanner, stringEnd } from './quoted.js';
 
 /** Every token that Neo4j accepts where a name is expected: identifiers, `quoted` names and keywords. */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
@@ -13,22 +14,42 @@ const WHITESPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: WHITESPACE, group: Lexer.SKIPPED, line_breaks: true });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
+/**
+ * Strings, quoted names and block comments are matched by the scanners of quoted.ts, which neither
+ * recurse (a regex overflows the stack on a long string) nor rescan (see ClosingScanner). The lexer
+ * calls a pattern with the same text for a whole tokenize call, so the scanner lives as long as it.
+ */
+let closing = new ClosingScanner('');
+
+/** A pattern for what `scan` ends, opening with one of `openers` (a delimiter of one kind per first character). */
+function delimited(scan: (text: string, start: number) => number, openers: readonly string[]): (text: string, offset: number) => [string] | null {
+  return (text, offset) => {
+    if (!openers.some((opener) => text.startsWith(opener, offset))) return null;
+    if (closing.text !== text) closing = new ClosingScanner(text);
+    const end = closing.end(offset, scan);
+    return end === -1 ? null : [text.slice(offset, end)];
+  };
+}
+
 export const BlockComment = createToken({
   name: 'BlockComment',
-  pattern: /\/\*[\s\S]*?\*\//,
+  pattern: delimited(blockCommentEnd, ['/*']),
+  start_chars_hint: ['/'],
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
 
 export const StringLiteral = createToken({
   name: 'StringLiteral',
-  pattern: /'(?:[^'\\]|\\[\s\S])*'|"(?:[^"\\]|\\[\s\S])*"/,
+  pattern: delimited(stringEnd, ["'", '"']),
+  start_chars_hint: ["'", '"'],
   line_breaks: true,
 });
 
 export const EscapedName = createToken({
   name: 'EscapedName',
-  pattern: /`(?:[^`]|``)*`/,
+  pattern: delimited(backtickedEnd, ['`']),
+  start_chars_hint: ['`'],
   categories: [Name],
   line_breaks: true,
 });
@@ -48,9 +69,20 @@ function stickyUnicode(source: string): (text: string, offset: number) => RegExp
 const NAME_START = '[\\p{L}_]';
 const NAME_PART = '[\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]';
 
+const parameterName = stickyUnicode(`${NAME_START}${NAME_PART}*|[0-9]+`);
+
+/** `$name`, `$0` or `` $`quoted name` `` (scanned like a quoted name: see EscapedName). */
 export const Parameter = createToken({
   name: 'Parameter',
-  pattern: stickyUnicode(`\\$(?:${NAME_START}${NAME_PART}*|[0-9]+|\`(?:[^\`]|\`\`)*\`)`),
+  pattern: (text: string, offset: number) => {
+    if (text.charCodeAt(offset) !== 36) return null;
+    if (text.charCodeAt(offset + 1) === 96) {
+      const end = backtickedEnd(text, offset + 1);
+      return end === -1 ? null : [text.slice(offset, end)];
+    }
+    const name = parameterName(text, offset + 1);
+    return name ? [`$${name[0]}`] : null;
+  },
   start_chars_hint: ['$'],
   line_breaks: true,
 });

@@ -10,7 +10,7 @@ export class LineIndex {
   private readonly starts: number[] = [0];
   private lastLine = 0;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
@@ -18,6 +18,21 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { offset, line: line + 1, column: offset - this.starts[line]! + 1 };
+  }
+
+  /** The line holding `offset`: where it starts and where its line break (or the text) begins. */
+  lineAround(offset: number): { start: number; end: number } {
+    const line = this.lineOf(offset);
+    const next = this.starts[line + 1];
+    if (next === undefined) return { start: this.starts[line]!, end: this.text.length };
+    const crlf = this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13;
+    return { start: this.starts[line]!, end: next - (crlf ? 2 : 1) };
+  }
+
+  /** The 0-based line of `offset`. */
+  private lineOf(offset: number): number {
     const starts = this.starts;
     let line = this.lastLine;
     if (!(starts[line]! <= offset && (line + 1 >= starts.length || offset < starts[line + 1]!))) {
@@ -31,7 +46,7 @@ export class LineIndex {
       line = low;
       this.lastLine = line;
     }
-    return { offset, line: line + 1, column: offset - starts[line]! + 1 };
+    return line;
   }
 }
 

@@ -13,7 +13,7 @@ import { LineIndex, useLineIndex } from './lines.js';
 import { MASKED_PASSWORD, MASKED_WORD, maskRuns, secretRuns, type SecretRun } from './mask.js';
 import { outOfScope } from './out-of-scope.js';
 import { forEachSegment, type RawSegment } from './script.js';
-import { syntaxError, unterminatedDelimiter } from './syntax-errors.js';
+import { ContentAssist, syntaxError, unterminatedDelimiter } from './syntax-errors.js';
 import { buildStatement } from './visitor/statement.js';
 import { spanBetween, TooComplexError } from './visitor/source.js';
 
@@ -54,13 +54,17 @@ export function parseScript(text: string, options: ParseOptions = {}): ScriptSeg
 /** Only the diagnostics of a script: ASTs are dropped as soon as they are checked (for `sysdb lint`). */
 export function diagnose(text: string, options: ParseOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  forEachParsedSegment(text, options, (segment) => diagnostics.push(...segment.diagnostics));
+  // One at a time: a statement may have more diagnostics than a call has room for arguments.
+  forEachParsedSegment(text, options, (segment) => {
+    for (const d of segment.diagnostics) diagnostics.push(d);
+  });
   return diagnostics;
 }
 
 function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (segment: ScriptSegment) => void): void {
   const checkOptions = { minimumPasswordLength: options.minimumPasswordLength ?? 8 };
   useLineIndex(new LineIndex(text));
+  const assist = new ContentAssist();
   forEachSegment(text, (raw) => {
     const first = raw.tokens[0]!;
     const last = raw.tokens[raw.tokens.length - 1]!;
@@ -69,12 +73,18 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
     const onSegment = (segment: ScriptSegment) => onMasked(withSecretsMasked(segment, raw, text));
     try {
       if (raw.kind === 'client') {
+        // A `:param` value is an expression too, parsed by the same recursive descent.
+        const tooDeep = excessiveNesting(raw.tokens);
+        if (tooDeep) {
+          onSegment({ text: segmentText, span, statement: null, diagnostics: [tooDeep] });
+          return;
+        }
         const { command, diagnostics } = parseClientCommand(raw.tokens, text);
         const checked = command ? [...diagnostics, ...checkClientCommand(command, { options: checkOptions, statementStart: span.start })] : diagnostics;
         onSegment({ text: segmentText, span, statement: command, diagnostics: checked });
         return;
       }
-      const parsed = parseStatement(raw.tokens, text, span.end);
+      const parsed = parseStatement(raw.tokens, text, span.end, assist);
       const diagnostics = parsed.statement
         ? [...parsed.diagnostics, ...checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start })]
         : parsed.diagnostics;
@@ -196,17 +206,16 @@ function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
   return first?.image.toUpperCase() === 'CYPHER' && second?.image === '25' && tokens.length > 2 ? tokens.slice(2) : tokens;
 }
 
-function parseStatement(allTokens: readonly IToken[], source: string, end: Position): { statement: Statement | null; diagnostics: Diagnostic[] } {
+function parseStatement(allTokens: readonly IToken[], source: string, end: Position, assist: ContentAssist): { statement: Statement | null; diagnostics: Diagnostic[] } {
   const tokens = withoutVersionPrefix(allTokens);
-  const tooDeep = findExcessiveNesting(tokens);
-  if (tooDeep) {
-    const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
-    return { statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep) }] };
-  }
+  const tooDeep = excessiveNesting(tokens);
+  if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
   const unterminated = unterminatedDelimiter(tokens);
   if (unterminated) return { statement: null, diagnostics: [unterminated] };
-  parser.input = tokens as IToken[];
-  const cst = parser.statement() as Cst.StatementCstNode;
+  const cst = withoutStackTraces(() => {
+    parser.input = tokens as IToken[];
+    return parser.statement() as Cst.StatementCstNode;
+  });
   const error = parser.errors[0];
   if (error) {
     const unsupported = outOfScope(tokens);
@@ -214,7 +223,7 @@ function parseStatement(allTokens: readonly IToken[], source: string, end: Posit
     if (unsupported !== null) {
       return { statement: null, diagnostics: [{ severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: spanBetween(tokens[0]!, tokens[0]!) }] };
     }
-    return { statement: null, diagnostics: [syntaxError(error, tokens, end, spanBetween(allTokens[0]!, allTokens[0]!).start)] };
+    return { statement: null, diagnostics: [syntaxError(error, tokens, end, assist, spanBetween(allTokens[0]!, allTokens[0]!).start)] };
   }
   try {
     return { statement: buildStatement(cst, source), diagnostics: [] };
@@ -226,8 +235,31 @@ function parseStatement(allTokens: readonly IToken[], source: string, end: Posit
   }
 }
 
+/**
+ * Chevrotain reports a syntax error by throwing an exception up through every rule it is nested in;
+ * capturing a stack trace for each was a third of the cost of a script that is all syntax errors.
+ */
+export function withoutStackTraces<T>(run: () => T): T {
+  // V8's setting; browsers without it ignore the property (the core also runs in the playground).
+  const errors = Error as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    errors.stackTraceLimit = limit;
+  }
+}
+
 const OPENERS = new Set([LParen, LBracket, LBrace, Keyword.CASE]);
 const CLOSERS = new Set([RParen, RBracket, RBrace, Keyword.END]);
+
+function excessiveNesting(tokens: readonly IToken[]): Diagnostic | undefined {
+  const tooDeep = findExcessiveNesting(tokens);
+  if (!tooDeep) return undefined;
+  const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
+  return { severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep) };
+}
 
 function findExcessiveNesting(tokens: readonly IToken[]): IToken | undefined {
   let depth = 0;

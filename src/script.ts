@@ -6,6 +6,7 @@
  * broken statement cannot hide the errors of the others.
  */
 import type { IToken } from 'chevrotain';
+import { backtickedEnd, blockCommentEnd, ClosingScanner, stringEnd } from '../grammar/quoted.js';
 import { cypherLexer, retypeKeywords, Semicolon } from '../grammar/tokens.js';
 
 export interface RawSegment {
@@ -37,7 +38,6 @@ const SLASH = 47;
 const STAR = 42;
 const COLON = 58;
 const SEMICOLON = 59;
-const BACKSLASH = 92;
 const BACKTICK = 96;
 
 /** What the scanner must look at; most characters are `Plain` and skipped in one step. */
@@ -57,34 +57,12 @@ ASCII_KIND[CR] = Char.LineBreak;
 for (const code of [SLASH, SEMICOLON, COLON]) ASCII_KIND[code] = Char.Special;
 for (const code of [39, 34, BACKTICK]) ASCII_KIND[code] = Char.Quote;
 
-/**
- * Where a quoted run that starts at `i` ends (index after its closing quote), or -1 if it never does,
- * matching the lexer's patterns: strings escape with a backslash, quoted names by doubling the backtick.
- */
-function closingQuote(text: string, i: number, quote: number): number {
-  if (quote === BACKTICK) {
-    // The pattern is greedy: if no final backtick follows, it backs off to the last doubled one.
-    let lastDoubled = -1;
-    for (let j = i + 1; j < text.length; j++) {
-      if (text.charCodeAt(j) !== BACKTICK) continue;
-      if (text.charCodeAt(j + 1) !== BACKTICK) return j + 1;
-      lastDoubled = j;
-      j += 1;
-    }
-    return lastDoubled === -1 ? -1 : lastDoubled + 1;
-  }
-  for (let j = i + 1; j < text.length; j++) {
-    const code = text.charCodeAt(j);
-    if (code === BACKSLASH) j += 1;
-    else if (code === quote) return j + 1;
-  }
-  return -1;
-}
-
 /** Calls `onSegment` with each statement of the script, in order. */
 export function forEachSegment(text: string, onSegment: (segment: RawSegment) => void): void {
   let segmentStart = 0;
   let atStatementStart = true;
+  // Strings and comments end where the lexer ends them (the same scanners), each found once.
+  const closing = new ClosingScanner(text);
   let clientCommand = false;
 
   const emit = (end: number) => {
@@ -137,9 +115,9 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
       continue;
     }
     if (code === SLASH && text.charCodeAt(i + 1) === STAR) {
-      const close = text.indexOf('*/', i + 2);
-      if (close !== -1) {
-        i = skipTo(close + 2);
+      const end = closing.end(i, blockCommentEnd);
+      if (end !== -1) {
+        i = skipTo(end);
         continue;
       }
     }
@@ -154,7 +132,7 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
       continue;
     }
     if (kind === Char.Quote) {
-      const close = closingQuote(text, i, code);
+      const close = closing.end(i, code === BACKTICK ? backtickedEnd : stringEnd);
       if (close !== -1) {
         i = skipTo(close);
         continue;

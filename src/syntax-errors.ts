@@ -7,7 +7,8 @@
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { parser } from '../grammar/parser.js';
 import {
-  DecimalInteger, FloatLiteral, HexInteger, Keyword, Name, OctalInteger, Parameter, Slash, Star, StringLiteral, Unknown,
+  DecimalInteger, FloatLiteral, HexInteger, Keyword, LBrace, LBracket, LParen, Name, OctalInteger, Parameter, RBrace, RBracket, RParen, Slash, Star,
+  StringLiteral, Unknown,
 } from '../grammar/tokens.js';
 import type { Position, Span } from './ast/span.js';
 import { positionAt } from './lines.js';
@@ -72,9 +73,49 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-/** What the grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does. */
-export function expectedAfter(prefix: readonly IToken[]): string[] {
-  if (prefix.length > MAX_ASSISTED_PREFIX) return [];
+/**
+ * Content assist walks the grammar along the prefix, carrying a rule stack as deep as its nesting:
+ * its cost grows with length times depth (80 ms for one error at 64 brackets). Each script gets a
+ * budget of that work; past it, syntax errors still say what and where, without the expected list.
+ * Results are shared between errors after the same token types (generated scripts repeat them).
+ */
+export const ASSIST_BUDGET = 50_000;
+const MAX_REMEMBERED = 1000;
+
+export class ContentAssist {
+  private remaining = ASSIST_BUDGET;
+  private readonly known = new Map<string, string[]>();
+
+  /** What the grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does; [] past the budget. */
+  expectedAfter(prefix: readonly IToken[]): string[] {
+    if (prefix.length > MAX_ASSISTED_PREFIX) return [];
+    const key = prefix.map((t) => t.tokenTypeIdx).join(',');
+    const known = this.known.get(key);
+    if (known) return known;
+    const cost = (prefix.length + 1) * (1 + nestingDepth(prefix));
+    if (cost > this.remaining) return [];
+    this.remaining -= cost;
+    const phrases = expectedPhrases(prefix);
+    if (this.known.size < MAX_REMEMBERED) this.known.set(key, phrases);
+    return phrases;
+  }
+}
+
+/** The deepest bracket nesting in `tokens`. */
+function nestingDepth(tokens: readonly IToken[]): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const token of tokens) {
+    if (OPENING.has(token.tokenType)) deepest = Math.max(deepest, ++depth);
+    else if (CLOSING.has(token.tokenType)) depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+const OPENING = new Set<TokenType>([LParen, LBracket, LBrace, Keyword.CASE]);
+const CLOSING = new Set<TokenType>([RParen, RBracket, RBrace, Keyword.END]);
+
+function expectedPhrases(prefix: readonly IToken[]): string[] {
   const suggestions = parser.computeContentAssist('statement', prefix as IToken[]);
   const byText = new Map<string, Expected>();
   for (const s of suggestions) {
@@ -141,7 +182,7 @@ function positionOf(token: IToken): Position {
  * position just after its last token, where Neo4j reports an unexpected end of input.
  */
 /** `statementStart`: where the text Neo4j receives begins (before a `CYPHER 25` prefix), if not at `tokens[0]`. */
-export function syntaxError(error: IRecognitionException, tokens: readonly IToken[], end: Position, statementStart?: Position): Diagnostic {
+export function syntaxError(error: IRecognitionException, tokens: readonly IToken[], end: Position, assist: ContentAssist, statementStart?: Position): Diagnostic {
   const offending = error.token;
   const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
   const start = atEnd ? end : positionOf(offending);
@@ -151,7 +192,7 @@ export function syntaxError(error: IRecognitionException, tokens: readonly IToke
   const from = statementStart ?? (tokens.length > 0 ? positionOf(tokens[0]!) : end);
   const suffix = neo4jPositionSuffix(relativeTo(from, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
-  const phrases = expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
+  const phrases = assist.expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
   // Neo4j shows line breaks and tabs in the offending text as escapes.
   const image = atEnd ? '' : offending.image.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';

@@ -23,3 +23,11 @@ export function syntaxError(context: CheckContext, span: Span, message: string):
 export function argumentError(span: Span, message: string): Diagnostic {
   return { severity: 'error', code: StatusCode.ArgumentError, message, span };
 }
+
+/**
+ * Appends diagnostics one at a time: `push(...found)` throws a RangeError when a list of a hundred
+ * thousand items has an error in each.
+ */
+export function appendAll(diagnostics: Diagnostic[], ...found: readonly (readonly Diagnostic[])[]): void {
+  for (const list of found) for (const d of list) diagnostics.push(d);
+}

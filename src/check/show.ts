@@ -8,7 +8,7 @@ import { boundIn, childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
 import type { ShowPipeline } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { syntaxError, type CheckContext } from './context.js';
+import { appendAll, syntaxError, type CheckContext } from './context.js';
 import { showColumns, type ShowCommand } from '../catalog/show-columns.js';
 import { checkExpression, INTEGER_TOO_LARGE, type ExpressionContext } from './expressions.js';
 import { isInt64 } from '../int64.js';
@@ -25,7 +25,7 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
     for (const variable of freeVariables(expression)) {
       if (!scope.has(variable.name)) diagnostics.push(syntaxError(context, variable.span, `Variable \`${variable.name}\` not defined`));
     }
-    diagnostics.push(...checkExpression(expression, where, context), ...checkTypes(expression, scope, predicate, context));
+    appendAll(diagnostics, checkExpression(expression, where, context), checkTypes(expression, scope, predicate, context));
   };
   const columnScope = (names: readonly string[]): TypeScope => new Map(names.map((c) => [c, columnType(c)]));
 
@@ -80,12 +80,12 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
       if (returned.has(item.name)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
       returned.add(item.name);
     }
-    diagnostics.push(...checkImplicitGrouping(items, context));
+    appendAll(diagnostics, checkImplicitGrouping(items, context));
   }
   if (items !== '*' && (returnClause.distinct || items.some((i) => containsAggregate(i.expression)))) {
     // Which names ORDER BY may still read is decided by the grouping check.
-    diagnostics.push(...checkOrderByAfterProjection(returnClause.orderBy, items, new Set(scope.keys()), context));
-    for (const i of returnClause.orderBy) diagnostics.push(...checkExpression(i.expression, 'results', context), ...checkTypes(i.expression, visible, false, context));
+    appendAll(diagnostics, checkOrderByAfterProjection(returnClause.orderBy, items, new Set(scope.keys()), context));
+    for (const i of returnClause.orderBy) appendAll(diagnostics, checkExpression(i.expression, 'results', context), checkTypes(i.expression, visible, false, context));
   } else {
     returnClause.orderBy.forEach((i) => check(i.expression, visible, 'results'));
   }

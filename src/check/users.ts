@@ -1,7 +1,7 @@
 /** Semantic checks of the user commands, in the order Neo4j runs them. */
 import type { AlterUser, AlterUserClause, AlterUsers, CreateUser, SetUserClause } from '../ast/users.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { argumentError, syntaxError, type CheckContext } from './context.js';
+import { appendAll, argumentError, syntaxError, type CheckContext } from './context.js';
 import { authObjects, checkAuth } from './auth.js';
 import { duplicateClauses } from './duplicates.js';
 import { displayName, newUsername, passwordValue, removeAuthValues, tagValues } from './values.js';
@@ -41,12 +41,12 @@ export function checkAlterUser(statement: AlterUser, context: CheckContext): Dia
   if (statement.clauses.length === 0) return [syntaxError(context, statement.span, '`ALTER USER` requires at least one clause.')];
   const diagnostics = tagCombination(statement.clauses, context);
   const objects = authObjects(statement.clauses.filter(isSetClause));
-  diagnostics.push(...checkAuth(objects, 'alter', context));
+  appendAll(diagnostics, checkAuth(objects, 'alter', context));
   for (const clause of statement.clauses) {
-    if (clause.kind === 'remove-auth') diagnostics.push(...removeAuthValues(clause.providers, context));
+    if (clause.kind === 'remove-auth') appendAll(diagnostics, removeAuthValues(clause.providers, context));
   }
-  diagnostics.push(...tagClauseValues(statement.clauses, context));
-  diagnostics.push(...passwordValues(objects, context));
+  appendAll(diagnostics, tagClauseValues(statement.clauses, context));
+  appendAll(diagnostics, passwordValues(objects, context));
   const removeAll = statement.clauses.find((c) => c.kind === 'remove-all-auth');
   if (removeAll && objects.length === 0) {
     // Neo4j refuses this when it runs; it can never succeed, so say so now.

@@ -2,7 +2,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnose } from '../parse.js';
 import { choice, parseArgs, positiveInteger } from './args.js';
-import { codeFrame } from './frame.js';
+import { escapeControls } from './controls.js';
+import { codeFrames } from './frame.js';
 import { readInputs, type Input } from './inputs.js';
 import type { CliIO } from './io.js';
 import { maskPasswords, type MaskedText } from '../mask.js';
@@ -69,14 +70,14 @@ function writeGithubAnnotations(reports: readonly FileReport[], io: CliIO): void
     for (const d of report.diagnostics) {
       const { start, end } = d.span;
       const properties = [
-        `file=${escapeProperty(report.input.name)}`,
+        `file=${escapeProperty(escapeControls(report.input.name))}`,
         `line=${start.line}`,
         `col=${start.column}`,
         `endLine=${end.line}`,
         `endColumn=${end.column}`,
         `title=${escapeProperty(d.code)}`,
       ].join(',');
-      io.stdout(`::${d.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(d.message)}\n`);
+      io.stdout(`::${d.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(escapeControls(d.message))}\n`);
     }
   }
 }
@@ -86,13 +87,16 @@ function writeText(reports: readonly FileReport[], io: CliIO): void {
   let warnings = 0;
   let files = 0;
   for (const report of reports) {
-    if (report.diagnostics.length > 0) files += 1;
+    if (report.diagnostics.length === 0) continue;
+    files += 1;
+    const frame = codeFrames(report.masked!);
+    const name = escapeControls(report.input.name);
     for (const d of report.diagnostics) {
       if (d.severity === 'error') errors += 1;
       else warnings += 1;
       const { line, column } = d.span.start;
-      const hint = d.hint ? `\n${' '.repeat(String(line).length)} = help: ${d.hint}` : '';
-      io.stdout(`${report.input.name}:${line}:${column}: ${d.severity}: ${d.message}\n${codeFrame(report.masked!, d.span)}${hint}\n\n`);
+      const hint = d.hint ? `\n${' '.repeat(String(line).length)} = help: ${escapeControls(d.hint)}` : '';
+      io.stdout(`${name}:${line}:${column}: ${d.severity}: ${escapeControls(d.message)}\n${frame(d.span)}${hint}\n\n`);
     }
   }
   if (errors + warnings > 0) {

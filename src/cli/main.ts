@@ -1,5 +1,6 @@
 /** The `sysdb` command line. */
 import { UsageError } from './args.js';
+import { escapeControls } from './controls.js';
 import { fmt, FMT_HELP } from './fmt.js';
 import { FileError, nodeIO, type CliIO } from './io.js';
 import { lint, LINT_HELP } from './lint.js';
@@ -57,6 +58,17 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
       io.stderr(`sysdb: ${error.message}\n`);
       return 2;
     }
-    throw error;
+    io.stderr(internalErrorLine(error));
+    return 2;
   }
+}
+
+/**
+ * A bug of ours (a RangeError from deep recursion, say) is reported in one line, never with a stack
+ * trace or a snippet of the bundle's source.
+ */
+export function internalErrorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = escapeControls(message.split(/\r\n|\r|\n/, 1)[0]!).slice(0, 500);
+  return `sysdb: internal error: ${firstLine} (please report)\n`;
 }

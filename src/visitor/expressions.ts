@@ -23,7 +23,8 @@ function depth(expression: Expression): number {
 }
 
 /** Records the depth of a node built from `children`, refusing trees deeper than the limit. */
-function built<E extends Expression>(node: E, ...children: (Expression | null)[]): E {
+/** `children` is an array, not rest arguments: a list literal may have more items than a call has room for arguments. */
+function built<E extends Expression>(node: E, children: readonly (Expression | null)[]): E {
   let deepest = 0;
   for (const child of children) if (child) deepest = Math.max(deepest, depth(child));
   const d = deepest + 1;
@@ -35,7 +36,7 @@ function built<E extends Expression>(node: E, ...children: (Expression | null)[]
 }
 
 function binary(operator: BinaryOperator, left: Expression, right: Expression): Expression {
-  return built({ kind: 'binary', operator, left, right, span: joinSpans(left.span, right.span) }, left, right);
+  return built({ kind: 'binary', operator, left, right, span: joinSpans(left.span, right.span) }, [left, right]);
 }
 
 type Infix =
@@ -116,7 +117,7 @@ class Climber {
       if (next.kind === 'null-check') {
         if (Precedence.Predicate < minimum) return left;
         this.position += 1;
-        left = built({ kind: 'is-null', operand: left, negated: next.negated, span: joinSpans(left.span, next.span) }, left);
+        left = built({ kind: 'is-null', operand: left, negated: next.negated, span: joinSpans(left.span, next.span) }, [left]);
         continue;
       }
       const { infix } = next;
@@ -130,7 +131,7 @@ class Climber {
           rest.push({ operator: more.infix.operator, operand: this.expression((Precedence.Comparison + 1) as Precedence) });
         }
         const last = rest[rest.length - 1]!.operand;
-        left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, left, ...rest.map((r) => r.operand));
+        left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, [left, ...rest.map((r) => r.operand)]);
         continue;
       }
       // Left-associative: the right operand binds strictly tighter.
@@ -148,7 +149,7 @@ class Climber {
     }
     const operand = prefix.tokenType.name === 'NOT' ? this.expression(Precedence.Not) : this.prefixed();
     const operator = prefix.tokenType.name === 'NOT' ? 'NOT' : (prefix.image as '+' | '-');
-    return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix), operand.span) }, operand);
+    return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix), operand.span) }, [operand]);
   }
 }
 
@@ -174,7 +175,7 @@ function postfixExpression(node: Cst.PostfixExpressionCstNode): Expression {
   for (const step of steps) {
     if (step.property) {
       const span = joinSpans(result.span, tokenSpan(step.property));
-      result = built({ kind: 'property', object: result, property: decodeName(step.property.image), span }, result);
+      result = built({ kind: 'property', object: result, property: decodeName(step.property.image), span }, [result]);
       continue;
     }
     const c = step.index!.children;
@@ -182,10 +183,10 @@ function postfixExpression(node: Cst.PostfixExpressionCstNode): Expression {
     if (c.DotDot) {
       const from = c.from ? expression(one(c.from)) : null;
       const to = c.to ? expression(one(c.to)) : null;
-      result = built({ kind: 'slice', object: result, from, to, span }, result, from, to);
+      result = built({ kind: 'slice', object: result, from, to, span }, [result, from, to]);
     } else {
       const index = expression(one(c.from));
-      result = built({ kind: 'index', object: result, index, span }, result, index);
+      result = built({ kind: 'index', object: result, index, span }, [result, index]);
     }
   }
   return result;
@@ -207,7 +208,7 @@ function atom(node: Cst.AtomCstNode): Expression {
   if (c.listComprehension) return listComprehension(one(c.listComprehension));
   if (c.listLiteral) {
     const items = (c.listLiteral[0]!.children.expression ?? []).map(expression);
-    return built({ kind: 'list', items, span }, ...items);
+    return built({ kind: 'list', items, span }, items);
   }
   if (c.mapLiteral) return mapLiteral(one(c.mapLiteral));
   if (c.parenthesizedExpression) return expression(one(one(c.parenthesizedExpression).children.expression));
@@ -238,7 +239,7 @@ function caseExpression(node: Cst.CaseExpressionCstNode): Expression {
   }));
   const otherwise = c.otherwise ? expression(one(c.otherwise)) : null;
   const children = [subject, otherwise, ...alternatives.flatMap((a) => [a.when, a.then])];
-  return built({ kind: 'case', subject, alternatives, otherwise, span: nodeSpan(node) }, ...children);
+  return built({ kind: 'case', subject, alternatives, otherwise, span: nodeSpan(node) }, children);
 }
 
 function listPredicate(node: Cst.ListPredicateCstNode): Expression {
@@ -247,7 +248,7 @@ function listPredicate(node: Cst.ListPredicateCstNode): Expression {
   const list = expression(one(c.list));
   const where = expression(one(c.where));
   const variable = decodeName(one(one(c.variable).children.Name).image);
-  return built({ kind: 'list-predicate', predicate, variable, list, where, span: nodeSpan(node) }, list, where);
+  return built({ kind: 'list-predicate', predicate, variable, list, where, span: nodeSpan(node) }, [list, where]);
 }
 
 function listComprehension(node: Cst.ListComprehensionCstNode): Expression {
@@ -256,14 +257,14 @@ function listComprehension(node: Cst.ListComprehensionCstNode): Expression {
   const where = c.where ? expression(one(c.where)) : null;
   const projection = c.projection ? expression(one(c.projection)) : null;
   const variable = decodeName(one(one(c.variable).children.Name).image);
-  return built({ kind: 'list-comprehension', variable, list, where, projection, span: nodeSpan(node) }, list, where, projection);
+  return built({ kind: 'list-comprehension', variable, list, where, projection, span: nodeSpan(node) }, [list, where, projection]);
 }
 
 function functionCall(node: Cst.FunctionCallCstNode): Expression {
   const c = node.children;
   const name = c.namePart.map((part) => decodeName(one(part.children.Name).image)).join('.');
   const args = (c.argument ?? []).map(expression);
-  return built({ kind: 'function-call', name, distinct: c.DISTINCT !== undefined, args, span: nodeSpan(node) }, ...args);
+  return built({ kind: 'function-call', name, distinct: c.DISTINCT !== undefined, args, span: nodeSpan(node) }, args);
 }
 
 export function mapLiteral(node: Cst.MapLiteralCstNode): MapLiteral {
@@ -272,7 +273,7 @@ export function mapLiteral(node: Cst.MapLiteralCstNode): MapLiteral {
     value: expression(one(entry.children.expression)),
     span: nodeSpan(entry),
   }));
-  return built({ kind: 'map', entries, span: nodeSpan(node) }, ...entries.map((e) => e.value));
+  return built({ kind: 'map', entries, span: nodeSpan(node) }, entries.map((e) => e.value));
 }
 
 /** The earliest token of a node whose children are all tokens (an operator such as `STARTS WITH`). */

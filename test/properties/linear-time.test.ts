@@ -1,21 +1,30 @@
 /**
- * Linting 100 KB of anything does work proportional to its size: the parser never backtracks or
- * rescans. Measured by counting parser lookahead calls and content-assist runs (a deterministic
- * count, not a clock), per token of input.
+ * Linting 100 KB of anything does work proportional to its size. Two views:
+ * - the parser never backtracks: parser lookahead calls and content-assist runs per token (a
+ *   deterministic count, not a clock) over generated input;
+ * - what users see: `sysdb lint` (text output, code frames included) and `sysdb fmt` on hostile
+ *   shapes at 10 KB and at 100 KB, measured in the same test. Output grows like the input, counted
+ *   parser work per byte is bounded, and time grows like the input, within a generous tolerance (a
+ *   quadratic step makes 100 KB cost 100 times 10 KB, linear work about 10 times).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parser } from '../../grammar/parser.js';
 import { parse } from '../../src/parse.js';
 import { tokenize } from '../../src/script.js';
+import { runCli } from '../support/cli.js';
 import { VALID_STATEMENTS } from '../support/corpus.js';
 
 const SIZE = 100 * 1024;
 let lookaheads = 0;
 let assists = 0;
-/** `LA` is protected in Chevrotain's typings; the test counts calls to it from outside. */
-const instrumented = parser as unknown as { LA: (howMuch: number) => unknown };
+let matches = 0;
+/** Content assist's cost grows with prefix length times bracket depth (its rule stacks): that product, summed. */
+let assistWork = 0;
+/** `LA` and `tokenMatcher` are protected in Chevrotain's typings; the test counts calls to them from outside. */
+const instrumented = parser as unknown as { LA: (howMuch: number) => unknown; tokenMatcher: (token: unknown, type: unknown) => boolean };
 const originalLA = instrumented.LA.bind(parser);
+const originalMatcher = instrumented.tokenMatcher;
 const originalAssist = parser.computeContentAssist.bind(parser);
 
 beforeAll(() => {
@@ -23,13 +32,26 @@ beforeAll(() => {
     lookaheads += 1;
     return originalLA(howMuch);
   };
+  // Content assist walks the grammar matching tokens: its work is the number of matches.
+  instrumented.tokenMatcher = (token, type) => {
+    matches += 1;
+    return originalMatcher(token, type);
+  };
   parser.computeContentAssist = (rule, prefix) => {
     assists += 1;
+    let depth = 0;
+    let deepest = 0;
+    for (const token of prefix) {
+      if (/^[([{]$/.test(token.image)) deepest = Math.max(deepest, ++depth);
+      else if (/^[)\]}]$/.test(token.image)) depth -= 1;
+    }
+    assistWork += prefix.length * (1 + deepest);
     return originalAssist(rule, prefix);
   };
 });
 afterAll(() => {
   instrumented.LA = originalLA;
+  instrumented.tokenMatcher = originalMatcher;
   parser.computeContentAssist = originalAssist;
 });
 
@@ -42,7 +64,7 @@ function work(text: string): { perToken: number; assistsPerStatement: number } {
   return { perToken: lookaheads / tokens, assistsPerStatement: assists / statements };
 }
 
-const repeatTo = (unit: string) => unit.repeat(Math.ceil(SIZE / unit.length)).slice(0, SIZE);
+const repeatTo = (unit: string, size = SIZE) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
 
 const hostileInputs = fc.oneof(
   fc.constantFrom(...VALID_STATEMENTS).map((s) => repeatTo(`${s};\n`)),
@@ -64,4 +86,62 @@ describe('linting is linear in the size of the input', () => {
       { numRuns: 20 },
     );
   }, 120_000);
+});
+
+/** Hostile shapes of a given size; each once made lint or fmt quadratic, or its output errors times line length. */
+const SHAPES: Record<string, (size: number) => string> = {
+  'a statement error per 2 bytes, on one line': (size) => repeatTo('x;', size),
+  'a statement error per line': (size) => repeatTo('x;\n', size),
+  "an unterminated string of \\'": (size) => `CREATE USER a SET PASSWORD '${repeatTo("\\'", size)}`,
+  'unterminated block comments': (size) => `SHOW USERS ${repeatTo('/*', size)}`,
+  "a :param line of \\'": (size) => `:param x => '${repeatTo("\\'", size)}`,
+  'unquoted passwords after many password keywords': (size) => `CREATE USER a${repeatTo(' SET PASSWORD x', size)}`,
+  'syntax errors deep in brackets, each at another depth': (size) =>
+    repeatTo(Array.from({ length: 24 }, (_, i) => `SHOW USERS WHERE ${'('.repeat(40 + i)}x x;\n`).join(''), size),
+  'a plain script': (size) => repeatTo("CREATE USER alice SET PASSWORD 'secret-password' CHANGE NOT REQUIRED;\n", size),
+};
+
+interface Measured {
+  readonly ms: number;
+  readonly outputBytes: number;
+  readonly parserWork: number;
+  readonly assistWork: number;
+}
+
+/** The best of `runs` runs of `sysdb <command> -` on `text`: the machine is shared, noise only adds. */
+function measure(command: 'lint' | 'fmt', text: string, runs: number): Measured {
+  let best: Measured | undefined;
+  for (let i = 0; i < runs; i++) {
+    lookaheads = 0;
+    matches = 0;
+    assistWork = 0;
+    const start = performance.now();
+    const run = runCli([command, '-'], {}, text);
+    const ms = performance.now() - start;
+    const measured = { ms, outputBytes: run.stdout.length + run.stderr.length, parserWork: lookaheads + matches, assistWork };
+    if (!best || measured.ms < best.ms) best = measured;
+    // Far too slow already: no need to wait for more runs to fail.
+    if (ms > 20_000) break;
+  }
+  return best!;
+}
+
+describe('what users see is linear in the size of the input', () => {
+  const cases = Object.entries(SHAPES).flatMap(([name, make]) => (['lint', 'fmt'] as const).map((command) => [command, name, make] as const));
+  it.each(cases)('sysdb %s: %s', (command, _name, make) => {
+    const small = make(10 * 1024);
+    const large = make(100 * 1024);
+    measure(command, small, 1); // warm-up
+    const atSmall = measure(command, small, 5);
+    const atLarge = measure(command, large, 2);
+    // Output: each diagnostic's frame is bounded, so output grows with the input, never with errors times lines.
+    expect(atLarge.outputBytes / Math.max(1, atSmall.outputBytes)).toBeLessThan(12);
+    expect(atLarge.outputBytes).toBeLessThan(large.length * 200);
+    // Parser work (lookaheads, content-assist matches) per byte: bounded, whatever the nesting.
+    expect(atLarge.parserWork / large.length).toBeLessThan(60);
+    expect(atLarge.assistWork / large.length).toBeLessThan(2);
+    // Time: linear is about 10x; quadratic 100x. Fixed costs, and the 10 ms floor against timer noise, only lower the ratio.
+    expect(atLarge.ms / Math.max(10, atSmall.ms)).toBeLessThan(35);
+  }, 180_000);
+
 });

@@ -68,4 +68,9 @@ describe('regressions', () => {
     const text = ':param x => 1/*\r*/CREATE USER a';
     expect(splitScript(text).map((s) => s.kind)).toEqual(['client', 'cypher']);
   });
+
+  it('a slash that opens no comment does not stop a later comment from closing (found by the property above)', () => {
+    const text = '*/CREATE USER a/*;*/';
+    expect(splitScript(text).map((s) => describeAll(s.tokens))).toEqual(referenceSplit(text));
+  });
 });

@@ -1,10 +1,16 @@
 import { expect } from 'vitest';
 import type { Statement } from '../../src/ast/index.js';
+import { StatusCode } from '../../src/diagnostics.js';
 import { parse, type ParseOptions } from '../../src/parse.js';
 import { collectSpans, spanProblem } from './spans.js';
 
-/** Invariants every parse must keep, whatever the input: checked on every test case. */
+/**
+ * Invariants every parse must keep, whatever the input: checked on every test case. `parse` turns a
+ * crash of ours into an internal-error diagnostic rather than throw; that is a failure here.
+ */
 export function expectWellFormed(text: string, result = parse(text)): void {
+  const internal = result.diagnostics.filter((d) => d.code === StatusCode.InternalError).map((d) => d.message);
+  expect(internal, 'internal errors').toEqual([]);
   for (const { path, span } of collectSpans(result)) {
     const problem = spanProblem(text, span);
     if (problem !== null) expect(problem, `span at ${path}`).toBeNull();
