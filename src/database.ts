@@ -3,6 +3,7 @@
  * Every execute returns a new database and leaves the old one as it was, so a test can keep snapshots.
  */
 import { isClientCommand, type ClientCommand } from './ast/index.js';
+import { assertNever } from './assert-never.js';
 import { secureRandomBytes, type RandomBytes } from './crypto/password.js';
 import { StatusCode, type Diagnostic } from './diagnostics.js';
 import type { StatementResult } from './exec/commands/context.js';
@@ -271,5 +272,7 @@ function applyClientCommand(command: ClientCommand, params: Record<string, Value
     case 'client-other':
       // Admin commands are routed to the system database whatever `:use` says, as over bolt.
       return params;
+    default:
+      return assertNever(command, 'client command');
   }
 }

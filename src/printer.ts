@@ -6,6 +6,7 @@
 import { MASKED_PASSWORD } from './mask.js';
 import type { ClientCommand, CypherStatement, Statement } from './ast/index.js';
 import { isClientCommand } from './ast/index.js';
+import { assertNever } from './assert-never.js';
 import type { Expression } from './ast/expressions.js';
 import { BINARY_PRECEDENCE, Precedence } from './precedence.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from './ast/show.js';
@@ -224,8 +225,21 @@ function precedenceOf(e: Expression): Precedence {
     case 'float':
       // `-1` never comes from the parser as a literal, but a literal is an atom.
       return Precedence.Atom;
-    default:
+    case 'string':
+    case 'boolean':
+    case 'null':
+    case 'list':
+    case 'map':
+    case 'parameter':
+    case 'variable':
+    case 'case':
+    case 'list-predicate':
+    case 'list-comprehension':
+    case 'function-call':
+    case 'count-star':
       return Precedence.Atom;
+    default:
+      return assertNever(e, 'expression kind');
   }
 }
 
@@ -289,6 +303,8 @@ export function formatExpression(e: Expression): string {
       return `${e.name.split('.').map(escapeName).join('.')}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(formatExpression).join(', ')})`;
     case 'count-star':
       return 'count(*)';
+    default:
+      return assertNever(e, 'expression kind');
   }
 }
 

@@ -1,5 +1,6 @@
 /** The direct sub-expressions of an expression, for checks that walk the whole tree. */
 import type { Expression } from './expressions.js';
+import { assertNever } from '../assert-never.js';
 
 export interface ChildExpression {
   readonly expression: Expression;
@@ -56,10 +57,6 @@ export function childExpressions(e: Expression): ChildExpression[] {
     case 'function-call':
       return e.args.map(outer);
     default:
-      return unreachable(e);
+      return assertNever(e, 'expression kind');
   }
-}
-
-function unreachable(e: never): never {
-  throw new Error(`No children for ${(e as { kind: string }).kind}`);
 }

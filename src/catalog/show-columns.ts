@@ -7,6 +7,7 @@
 import type { ShowCurrentUser, ShowUserPrivileges, ShowUsers } from '../ast/users.js';
 import type { ShowRoles } from '../ast/roles.js';
 import type { ShowPrivileges, ShowRolePrivileges } from '../ast/privileges.js';
+import { assertNever } from '../assert-never.js';
 
 /** Neo4j's spelling of a type: `String`, `Integer`, `List<String>`, ... */
 export type CypherType = 'Any' | 'String' | 'Integer' | 'Float' | 'Boolean' | 'Map' | `List<${string}>`;
@@ -69,5 +70,7 @@ export function showColumns(command: ShowCommand): ShowColumns {
     case 'show-privileges':
     case 'show-role-privileges':
       return command.output === 'table' ? { all: ROLE_PRIVILEGE_COLUMNS, defaults: ROLE_PRIVILEGE_COLUMNS } : { all: ['command', 'immutable'], defaults: ['command'] };
+    default:
+      return assertNever(command, 'SHOW command');
   }
 }

@@ -3,7 +3,8 @@
  * `native` object made of the old-style `SET PASSWORD ...` clauses. Checked in Neo4j's order.
  */
 import type { Span } from '../ast/span.js';
-import type { PasswordFormat, SetUserClause } from '../ast/users.js';
+import type { AuthAttribute, PasswordFormat, SetUserClause } from '../ast/users.js';
+import { assertNever } from '../assert-never.js';
 import type { PasswordValue } from '../ast/values.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { syntaxError, type CheckContext } from './context.js';
@@ -29,23 +30,47 @@ export function authObjects(clauses: readonly SetUserClause[]): AuthObject[] {
     return old;
   };
   for (const clause of clauses) {
-    if (clause.kind === 'set-password') {
-      const object = oldObject(clause.span);
-      object.passwords.push({ password: clause.password, format: clause.format, span: clause.span });
-      if (clause.changeRequired) object.changes.push(clause.changeRequired.span);
-    } else if (clause.kind === 'set-password-change') {
-      oldObject(clause.span).changes.push(clause.span);
-    } else if (clause.kind === 'set-auth') {
-      const object: AuthObject = { provider: clause.provider.value, oldSyntax: false, span: clause.span, ids: [], passwords: [], changes: [] };
-      for (const attribute of clause.attributes) {
-        if (attribute.kind === 'auth-id') object.ids.push(attribute.span);
-        else if (attribute.kind === 'auth-password') object.passwords.push({ password: attribute.password, format: attribute.format, span: attribute.span });
-        else object.changes.push(attribute.span);
+    switch (clause.kind) {
+      case 'set-password': {
+        const object = oldObject(clause.span);
+        object.passwords.push({ password: clause.password, format: clause.format, span: clause.span });
+        if (clause.changeRequired) object.changes.push(clause.changeRequired.span);
+        break;
       }
-      objects.push(object);
+      case 'set-password-change':
+        oldObject(clause.span).changes.push(clause.span);
+        break;
+      case 'set-auth': {
+        const object: AuthObject = { provider: clause.provider.value, oldSyntax: false, span: clause.span, ids: [], passwords: [], changes: [] };
+        for (const attribute of clause.attributes) addAttribute(object, attribute);
+        objects.push(object);
+        break;
+      }
+      case 'set-status':
+      case 'set-home-database':
+      case 'set-tags':
+        break; // not auth
+      default:
+        assertNever(clause, 'SET clause');
     }
   }
   return objects;
+}
+
+function addAttribute(object: AuthObject, attribute: AuthAttribute): void {
+  switch (attribute.kind) {
+    case 'auth-id':
+      object.ids.push(attribute.span);
+      break;
+    case 'auth-password':
+      object.passwords.push({ password: attribute.password, format: attribute.format, span: attribute.span });
+      break;
+    case 'auth-password-change':
+      object.changes.push(attribute.span);
+      break;
+    default:
+      assertNever(attribute, 'auth attribute');
+  }
 }
 
 export type AuthCheckMode = 'create' | 'alter';

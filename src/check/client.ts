@@ -3,6 +3,7 @@
  * `RETURN <value>`, so they get the checks of a RETURN item with nothing in scope.
  */
 import type { ClientCommand } from '../ast/client.js';
+import { assertNever } from '../assert-never.js';
 import type { Expression } from '../ast/expressions.js';
 import { StatusCode, type Diagnostic } from '../diagnostics.js';
 import { findAggregate } from '../functions.js';
@@ -22,6 +23,8 @@ export function checkClientCommand(command: ClientCommand, context: CheckContext
     case 'client-params-clear':
     case 'client-other':
       return [];
+    default:
+      return assertNever(command, 'client command');
   }
 }
 

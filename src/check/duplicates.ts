@@ -6,7 +6,14 @@ import type { AlterUserClause } from '../ast/users.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { syntaxError, type CheckContext } from './context.js';
 
-const ONCE_ONLY: Partial<Record<AlterUserClause['kind'], string>> = {
+/** The message for a clause written twice; null for a clause that may repeat (or is checked elsewhere). */
+const ONCE_ONLY: Record<AlterUserClause['kind'], string | null> = {
+  'set-password': null,
+  'set-password-change': null,
+  'set-auth': null,
+  'remove-home-database': null,
+  'remove-auth': null,
+  'remove-all-auth': null,
   'set-status': 'Duplicate SET STATUS {SUSPENDED|ACTIVE} clause',
   'set-home-database': 'Duplicate SET HOME DATABASE clause',
   'set-tags': 'Duplicate SET TAGS clause',

@@ -9,6 +9,7 @@ import { checkShow } from './show.js';
 import { checkAlterUser, checkAlterUsers, checkCreateUser } from './users.js';
 import { displayName, newRoleName, newUsername, passwordValue } from './values.js';
 import { StatusCode } from '../diagnostics.js';
+import { assertNever } from '../assert-never.js';
 
 export type { CheckContext, CheckOptions } from './context.js';
 
@@ -55,12 +56,8 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
     case 'revoke-privilege':
       return [];
     default:
-      return unreachable(statement);
+      return assertNever(statement, 'statement kind');
   }
-}
-
-function unreachable(statement: never): never {
-  throw new Error(`No semantic check for ${(statement as { kind: string }).kind}`);
 }
 
 /** The name Neo4j gives a command in its messages. */

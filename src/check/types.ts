@@ -8,6 +8,7 @@
  * arithmetic) is `Any`, and `Any` passes every check.
  */
 import { childExpressions } from '../ast/children.js';
+import { assertNever } from '../assert-never.js';
 import type { Expression } from '../ast/expressions.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { lookupFunction } from '../functions.js';
@@ -80,6 +81,8 @@ export function inferType(e: Expression, scope: TypeScope): CypherType {
     case 'case':
     case 'list-comprehension':
       return 'Any';
+    default:
+      return assertNever(e, 'expression kind');
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { CypherStatement } from '../ast/index.js';
 import type { DbmsAction } from '../ast/privileges.js';
+import type { AlterUserClause } from '../ast/users.js';
 import { actionDisplayName, coveringActions } from '../dbms-privileges.js';
 import { StatusCode } from '../diagnostics.js';
 import { PUBLIC_ROLE, type SystemState } from '../store/state.js';
@@ -34,45 +35,37 @@ export function permission(state: SystemState, user: string | null, action: Dbms
   return granted ? 'granted' : 'not-granted';
 }
 
+/**
+ * The privilege each user clause needs. ALTER USER needs it for every clause; CREATE USER needs it only
+ * where CREATE USER does not cover the setting (null), and REMOVE clauses never appear there.
+ */
+const CLAUSE_PRIVILEGES: Record<AlterUserClause['kind'], { readonly alter: DbmsAction; readonly create: DbmsAction | null }> = {
+  'set-password': { alter: 'set_passwords', create: null },
+  'set-password-change': { alter: 'set_passwords', create: null },
+  'set-status': { alter: 'set_user_status', create: null },
+  'set-home-database': { alter: 'set_user_home_database', create: null },
+  'remove-home-database': { alter: 'set_user_home_database', create: null },
+  'set-auth': { alter: 'set_auth', create: null },
+  'remove-auth': { alter: 'set_auth', create: null },
+  'remove-all-auth': { alter: 'set_auth', create: null },
+  'set-tags': { alter: 'set_user_metadata', create: 'set_user_metadata' },
+  'add-tags': { alter: 'set_user_metadata', create: null },
+  'remove-tags': { alter: 'set_user_metadata', create: null },
+  'remove-all-tags': { alter: 'set_user_metadata', create: null },
+};
+
+/** The distinct privileges the clauses need, in the order they are first needed. */
+function clausePrivileges(clauses: readonly AlterUserClause[], command: 'create' | 'alter'): DbmsAction[] {
+  const needed = clauses.map((clause) => CLAUSE_PRIVILEGES[clause.kind][command]).filter((action) => action !== null);
+  return [...new Set(needed)];
+}
+
 type Requirements = { readonly [K in CypherStatement['kind']]: (statement: Extract<CypherStatement, { kind: K }>, context: CommandContext) => DbmsAction[] };
 
 /** The privileges each command needs (Neo4j's AdministrationCommandPlanBuilder). */
 const REQUIRED: Requirements = {
-  'create-user': (s) => [
-    'create_user',
-    ...(s.orReplace ? (['drop_user'] as const) : []),
-    ...(s.clauses.some((c) => c.kind === 'set-tags') ? (['set_user_metadata'] as const) : []),
-  ],
-  'alter-user': (s) => {
-    const needed = new Set<DbmsAction>();
-    for (const clause of s.clauses) {
-      switch (clause.kind) {
-        case 'set-password':
-        case 'set-password-change':
-          needed.add('set_passwords');
-          break;
-        case 'set-status':
-          needed.add('set_user_status');
-          break;
-        case 'set-home-database':
-        case 'remove-home-database':
-          needed.add('set_user_home_database');
-          break;
-        case 'set-auth':
-        case 'remove-auth':
-        case 'remove-all-auth':
-          needed.add('set_auth');
-          break;
-        case 'set-tags':
-        case 'add-tags':
-        case 'remove-tags':
-        case 'remove-all-tags':
-          needed.add('set_user_metadata');
-          break;
-      }
-    }
-    return [...needed];
-  },
+  'create-user': (s) => ['create_user', ...(s.orReplace ? (['drop_user'] as const) : []), ...clausePrivileges(s.clauses, 'create')],
+  'alter-user': (s) => clausePrivileges(s.clauses, 'alter'),
   'alter-users': () => ['set_user_metadata'],
   'alter-current-user-password': () => [],
   'rename-user': () => ['rename_user'],

@@ -2,7 +2,8 @@
  * Evaluates the expressions of SHOW's WHERE, RETURN and ORDER BY with Cypher's semantics: three-valued
  * logic, null propagation, exact INTEGER arithmetic, and the functions admin queries use.
  */
-import type { Expression, FunctionCall } from '../ast/expressions.js';
+import type { BinaryOperator, ComparisonOperator, Expression, FunctionCall } from '../ast/expressions.js';
+import { assertNever } from '../assert-never.js';
 import { StatusCode } from '../diagnostics.js';
 import { Neo4jError, typeError } from './errors.js';
 import { parameterValue } from './params.js';
@@ -109,8 +110,9 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
           return trues > 0 ? false : nulls > 0 ? null : true;
         case 'single':
           return trues > 1 ? false : nulls > 0 ? null : trues === 1;
+        default:
+          return assertNever(e.predicate, 'list predicate');
       }
-      return null;
     }
     case 'list-comprehension': {
       const list = evaluate(e.list, row, context);
@@ -135,6 +137,8 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
       const call = e as FunctionCall;
       return callFunction(call.name, call.args.map((arg) => evaluate(arg, row, context)), budget);
     }
+    default:
+      return assertNever(e, 'expression kind');
   }
 }
 
@@ -164,7 +168,7 @@ function or(a: boolean | null, b: boolean | null): boolean | null {
   return a === null || b === null ? null : false;
 }
 
-function compare(operator: string, left: Value, right: Value): boolean | null {
+function compare(operator: ComparisonOperator, left: Value, right: Value): boolean | null {
   if (operator === '=') return equals(left, right);
   if (operator === '<>') {
     const eq = equals(left, right);
@@ -186,12 +190,14 @@ function compare(operator: string, left: Value, right: Value): boolean | null {
       return c > 0;
     case '<=':
       return c <= 0;
-    default:
+    case '>=':
       return c >= 0;
+    default:
+      return assertNever(operator, 'comparison operator');
   }
 }
 
-function binary(operator: string, leftExpression: Expression, rightExpression: Expression, row: Row, context: EvalContext): Value {
+function binary(operator: BinaryOperator, leftExpression: Expression, rightExpression: Expression, row: Row, context: EvalContext): Value {
   const left = evaluate(leftExpression, row, context);
   if (operator === 'AND' && left === false) return false; // short-circuit, as Neo4j may
   if (operator === 'OR' && left === true) return true;
@@ -217,8 +223,15 @@ function binary(operator: string, leftExpression: Expression, rightExpression: E
       if (typeof left !== 'string' || typeof right !== 'string') return null;
       context.budget.step(left.length + right.length); // RE2 matches in time linear in both
       return regexMatches(left, right, context.budget.regexes);
-    default:
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+    case '^':
       return arithmetic(operator, left, right, context.budget);
+    default:
+      return assertNever(operator, 'binary operator');
   }
 }
 
@@ -235,7 +248,9 @@ function inList(value: Value, list: Value, budget: StatementBudget): Value {
   return sawNull ? null : false;
 }
 
-function arithmetic(operator: string, left: Value, right: Value, budget: StatementBudget): Value {
+type ArithmeticOperator = Extract<BinaryOperator, '+' | '-' | '*' | '/' | '%' | '^'>;
+
+function arithmetic(operator: ArithmeticOperator, left: Value, right: Value, budget: StatementBudget): Value {
   if (left === null || right === null) return null;
   if (operator === '+') {
     if (isList(left) || isList(right)) {
@@ -268,6 +283,8 @@ function arithmetic(operator: string, left: Value, right: Value, budget: Stateme
       case '%':
         if (right === 0n) throw new Neo4jError(StatusCode.ArithmeticError, '/ by zero');
         return left % right;
+      default:
+        return assertNever(operator, 'integer operator');
     }
   }
   const a = Number(left);
@@ -281,8 +298,10 @@ function arithmetic(operator: string, left: Value, right: Value, budget: Stateme
       return a * b;
     case '/':
       return a / b;
-    default:
+    case '%':
       return a % b;
+    default:
+      return assertNever(operator, 'float operator');
   }
 }
 

@@ -15,6 +15,7 @@ import { runPipeline } from './pipeline.js';
 import { authorize, permission } from './authorize.js';
 import { grantOrDenyPrivilege, revokePrivilege, showPrivilegesSource } from './commands/privileges.js';
 import { isNative } from '../store/state.js';
+import { assertNever } from '../assert-never.js';
 
 export function executeStatement(state: SystemState, statement: CypherStatement, context: CommandContext): CommandOutcome {
   checkPasswordChangeGate(state, statement, context);
@@ -60,16 +61,12 @@ export function executeStatement(state: SystemState, statement: CypherStatement,
     case 'show-role-privileges':
       return show(state, statement, showPrivilegesSource(state, statement, context), context);
     default:
-      return unreachable(statement);
+      return assertNever(statement, 'statement kind');
   }
 }
 
 function show(state: SystemState, command: ShowCommand, source: ShowSource, context: CommandContext): CommandOutcome {
   return { state, result: runPipeline(source, command.pipeline, { params: context.params, budget: context.budget }), notifications: [] };
-}
-
-function unreachable(statement: never): never {
-  throw new Error(`No executor for ${(statement as { kind: string }).kind}`);
 }
 
 /** Neo4j's SecurityContext.assertCredentialsNotExpired: generateCredentialsExpiredMessage("Permission denied."). */

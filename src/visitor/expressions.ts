@@ -7,7 +7,7 @@ import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { BINARY_PRECEDENCE, Precedence } from '../precedence.js';
 import {
-  TooComplexError, decodeName, joinSpans, nodeSpan, one, parameter, stringLiteral, tokenSpan,
+  TooComplexError, decodeName, joinSpans, nodeSpan, one, parameter, stringLiteral, tokenSpan, unexpectedAlternative,
 } from './source.js';
 
 /**
@@ -212,7 +212,8 @@ function atom(node: Cst.AtomCstNode): Expression {
   }
   if (c.mapLiteral) return mapLiteral(one(c.mapLiteral));
   if (c.parenthesizedExpression) return expression(one(one(c.parenthesizedExpression).children.expression));
-  return { kind: 'variable', name: decodeName(one(c.variable).image), span };
+  if (c.variable) return { kind: 'variable', name: decodeName(one(c.variable).image), span };
+  return unexpectedAlternative('atom');
 }
 
 export function integerText(token: IToken): string {
@@ -244,7 +245,7 @@ function caseExpression(node: Cst.CaseExpressionCstNode): Expression {
 
 function listPredicate(node: Cst.ListPredicateCstNode): Expression {
   const c = node.children;
-  const predicate: ListPredicateKind = c.ANY ? 'any' : c.ALL ? 'all' : c.NONE ? 'none' : 'single';
+  const predicate: ListPredicateKind = c.ANY ? 'any' : c.ALL ? 'all' : c.NONE ? 'none' : c.SINGLE ? 'single' : unexpectedAlternative('listPredicate');
   const list = expression(one(c.list));
   const where = expression(one(c.where));
   const variable = decodeName(one(one(c.variable).children.Name).image);

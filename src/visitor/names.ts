@@ -1,12 +1,13 @@
 /** CST -> AST for names, passwords and string lists. */
 import type { DatabaseName, NameOrParameter, PasswordValue, StringListOrParameter } from '../ast/values.js';
 import type * as Cst from '../../grammar/cst.js';
-import { decodeName, nodeSpan, one, parameter, stringLiteral, symbolicName } from './source.js';
+import { decodeName, nodeSpan, one, parameter, stringLiteral, symbolicName, unexpectedAlternative } from './source.js';
 
 export function commandName(node: Cst.CommandNameExpressionCstNode): NameOrParameter {
   const c = node.children;
   if (c.Parameter) return parameter(one(c.Parameter));
-  return symbolicName(one(c.Name));
+  if (c.Name) return symbolicName(one(c.Name));
+  return unexpectedAlternative('commandNameExpression');
 }
 
 export function commandNames(node: Cst.CommandNameListCstNode): NameOrParameter[] {
@@ -23,7 +24,9 @@ export function databaseName(node: Cst.DatabaseNameCstNode): DatabaseName {
 
 export function password(node: Cst.PasswordExpressionCstNode): PasswordValue {
   const c = node.children;
-  return c.Parameter ? parameter(one(c.Parameter)) : stringLiteral(one(c.StringLiteral));
+  if (c.Parameter) return parameter(one(c.Parameter));
+  if (c.StringLiteral) return stringLiteral(one(c.StringLiteral));
+  return unexpectedAlternative('passwordExpression');
 }
 
 export function stringList(node: Cst.StringListOrParameterCstNode): StringListOrParameter {

@@ -5,7 +5,7 @@ import type { PrivilegeOutput } from '../ast/users.js';
 import type * as Cst from '../../grammar/cst.js';
 import { commandNames } from './names.js';
 import { showPipeline } from './show.js';
-import { one } from './source.js';
+import { one, unexpectedAlternative } from './source.js';
 
 function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction {
   const c = node.children;
@@ -30,7 +30,8 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction {
   if (c.AUTH) return 'set_auth';
   if (c.STATUS) return 'set_user_status';
   if (c.HOME) return 'set_user_home_database';
-  return 'set_user_metadata';
+  if (c.SET && c.METADATA) return 'set_user_metadata';
+  return unexpectedAlternative('dbmsPrivilege');
 }
 
 function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode): { immutable: boolean; action: DbmsAction } {

@@ -31,6 +31,28 @@ export function joinSpans(first: Span, last: Span): Span {
   return { start: first.start, end: last.end };
 }
 
+/**
+ * The end of a chain over a rule's alternatives: reached only when the grammar gained an alternative
+ * the visitor does not build, never by bad input. No alternative is the default.
+ */
+export function unexpectedAlternative(rule: string): never {
+  throw new Error(`visitor: unexpected alternative in ${rule}`);
+}
+
+/** One builder per child of a rule whose alternatives are each a single subrule, keyed as the CST names them. */
+export type AlternativeBuilders<Children, Result> = {
+  readonly [K in keyof Children]-?: (node: NonNullable<Children[K]> extends readonly (infer N)[] ? N : never) => Result;
+};
+
+/** Builds the alternative the parser took: a new alternative does not compile until it has a builder. */
+export function buildAlternative<Children extends object, Result>(rule: string, children: Children, builders: AlternativeBuilders<Children, Result>): Result {
+  for (const key of Object.keys(builders) as (keyof Children)[]) {
+    const node = (children[key] as readonly unknown[] | undefined)?.[0];
+    if (node !== undefined) return (builders[key] as (node: unknown) => Result)(node);
+  }
+  return unexpectedAlternative(rule);
+}
+
 /** The one child a grammar rule guarantees: a missing one is a bug in the grammar, not bad input. */
 export function one<T>(children: readonly T[] | undefined): T {
   const child = children?.[0];

@@ -5,7 +5,7 @@ import type * as Cst from '../../grammar/cst.js';
 import { databaseName } from './names.js';
 import { denyPrivilege, grantPrivilege, revokePrivilege, showPrivileges, showRolePrivileges } from './privileges.js';
 import { createRole, dropRole, grantOrRevoke, renameRole, showRoles } from './roles.js';
-import { nodeSpan, one } from './source.js';
+import { nodeSpan, one, unexpectedAlternative } from './source.js';
 import {
   alterCurrentUser, alterUser, alterUsers, createUser, dropUser, renameUser, showCurrentUser, showUsersOrPrivileges,
 } from './users.js';
@@ -15,7 +15,7 @@ export function buildStatement(node: Cst.StatementCstNode, source: string): Cyph
   const c = node.children;
   const useNode = c.useClause?.[0];
   const use = useNode ? { database: databaseName(one(useNode.children.databaseName)), span: nodeSpan(useNode) } : null;
-  const commandNode = (c.createCommand ?? c.dropCommand ?? c.alterCommand ?? c.renameCommand ?? c.grantCommand ?? c.revokeCommand ?? c.denyCommand ?? c.showCommand)![0]!;
+  const commandNode = (c.createCommand ?? c.dropCommand ?? c.alterCommand ?? c.renameCommand ?? c.grantCommand ?? c.revokeCommand ?? c.denyCommand ?? c.showCommand ?? unexpectedAlternative('statement'))[0]!;
   const span: Span = { start: (use ?? { span: nodeSpan(commandNode) }).span.start, end: nodeSpan(commandNode).end };
   // Assigned rather than spread: copying every command object showed up in profiles.
   return Object.assign(command(c, span, source), { use });
@@ -25,36 +25,53 @@ function command(c: Cst.StatementCstChildren, span: Span, source: string): Admin
   if (c.createCommand) {
     const create = one(c.createCommand).children;
     const orReplace = create.REPLACE !== undefined;
-    return create.createUser ? createUser(one(create.createUser), orReplace, span) : createRole(one(create.createRole), orReplace, span);
+    if (create.createUser) return createUser(one(create.createUser), orReplace, span);
+    if (create.createRole) return createRole(one(create.createRole), orReplace, span);
+    return unexpectedAlternative('createCommand');
   }
   if (c.dropCommand) {
     const drop = one(c.dropCommand).children;
-    return drop.dropUser ? dropUser(one(drop.dropUser), span) : dropRole(one(drop.dropRole), span);
+    if (drop.dropUser) return dropUser(one(drop.dropUser), span);
+    if (drop.dropRole) return dropRole(one(drop.dropRole), span);
+    return unexpectedAlternative('dropCommand');
   }
   if (c.alterCommand) {
     const alter = one(c.alterCommand).children;
     if (alter.alterCurrentUser) return alterCurrentUser(one(alter.alterCurrentUser), span);
     if (alter.alterUser) return alterUser(one(alter.alterUser), span);
-    return alterUsers(one(alter.alterUsers), span);
+    if (alter.alterUsers) return alterUsers(one(alter.alterUsers), span);
+    return unexpectedAlternative('alterCommand');
   }
   if (c.renameCommand) {
     const rename = one(c.renameCommand).children;
-    return rename.renameUser ? renameUser(one(rename.renameUser), span) : renameRole(one(rename.renameRole), span);
+    if (rename.renameUser) return renameUser(one(rename.renameUser), span);
+    if (rename.renameRole) return renameRole(one(rename.renameRole), span);
+    return unexpectedAlternative('renameCommand');
   }
   if (c.grantCommand) {
     const grant = one(c.grantCommand).children;
-    return grant.dbmsPrivilegeOnDbms ? grantPrivilege(grant, span) : grantOrRevoke(grant, 'grant-roles', span);
+    if (grant.dbmsPrivilegeOnDbms) return grantPrivilege(grant, span);
+    if (grant.roles) return grantOrRevoke(grant, 'grant-roles', span);
+    return unexpectedAlternative('grantCommand');
   }
   if (c.revokeCommand) {
     const revoke = one(c.revokeCommand).children;
-    return revoke.dbmsPrivilegeOnDbms ? revokePrivilege(revoke, span) : grantOrRevoke(revoke, 'revoke-roles', span);
+    if (revoke.dbmsPrivilegeOnDbms) return revokePrivilege(revoke, span);
+    if (revoke.roles) return grantOrRevoke(revoke, 'revoke-roles', span);
+    return unexpectedAlternative('revokeCommand');
   }
   if (c.denyCommand) return denyPrivilege(one(c.denyCommand), span);
-  const show = one(c.showCommand).children;
+  if (c.showCommand) return showCommand(one(c.showCommand).children, span, source);
+  return unexpectedAlternative('statement');
+}
+
+function showCommand(show: Cst.ShowCommandCstChildren, span: Span, source: string): AdminCommand {
   if (show.showCurrentUser) return showCurrentUser(one(show.showCurrentUser), span, source);
   if (show.showUsersOrPrivileges) return showUsersOrPrivileges(one(show.showUsersOrPrivileges), span, source);
+  if (!show.showRoles) return unexpectedAlternative('showCommand');
   const roles = one(show.showRoles).children;
   if (roles.showRolesTail) return showRoles(roles, one(roles.showRolesTail), span, source);
   if (roles.showRolePrivilegesTail) return showRolePrivileges(one(roles.showRolePrivilegesTail), span, source);
-  return showPrivileges(roles, span, source);
+  if (roles.privilegeKeyword) return showPrivileges(roles, span, source);
+  return unexpectedAlternative('showRoles');
 }

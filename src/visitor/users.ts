@@ -5,7 +5,7 @@ import type {
 } from '../ast/users.js';
 import type * as Cst from '../../grammar/cst.js';
 import { commandName, commandNames, databaseName, password, stringList } from './names.js';
-import { nodeSpan, one, parameter, stringLiteral } from './source.js';
+import { buildAlternative, nodeSpan, one, parameter, stringLiteral, unexpectedAlternative, type AlternativeBuilders } from './source.js';
 import { showPipeline } from './show.js';
 import type { Span } from '../ast/span.js';
 
@@ -34,30 +34,38 @@ export function alterUser(node: Cst.AlterUserCstNode, span: Span): AlterUser {
 export function alterUsers(node: Cst.AlterUsersCstNode, span: Span): AlterUsers {
   const c = node.children;
   const clauses: TagClause[] = [
-    ...(c.removeTagsClause ?? []).map((r): TagClause => {
-      const tags = r.children.tagsClause;
-      return tags
-        ? { kind: 'remove-tags', tags: stringList(one(one(tags).children.stringListOrParameter)), span: nodeSpan(r) }
-        : { kind: 'remove-all-tags', span: nodeSpan(r) };
-    }),
+    ...(c.removeTagsClause ?? []).map(removeTagsClause),
     ...(c.addTags ?? []).map((t) => ({ kind: 'add-tags' as const, tags: stringList(one(t.children.stringListOrParameter)), span: nodeSpan(t) })),
     ...(c.setTags ?? []).map((t) => ({ kind: 'set-tags' as const, tags: stringList(one(t.children.stringListOrParameter)), span: nodeSpan(t) })),
   ];
   return { kind: 'alter-users', names: commandNames(one(c.commandNameList)), ifExists: c.ifExists !== undefined, clauses, span };
 }
 
+function removeTagsClause(node: Cst.RemoveTagsClauseCstNode): TagClause {
+  const c = node.children;
+  const span = nodeSpan(node);
+  if (c.tagsClause) return { kind: 'remove-tags', tags: stringList(one(one(c.tagsClause).children.stringListOrParameter)), span };
+  if (c.ALL) return { kind: 'remove-all-tags', span };
+  return unexpectedAlternative('removeTagsClause');
+}
+
 function removeUserClause(node: Cst.RemoveUserClauseCstNode): AlterUserClause {
   const c = node.children;
   const span = nodeSpan(node);
   if (c.HOME) return { kind: 'remove-home-database', span };
-  if (c.ALL) return c.AUTH ? { kind: 'remove-all-auth', span } : { kind: 'remove-all-tags', span };
+  if (c.ALL && c.AUTH) return { kind: 'remove-all-auth', span };
+  if (c.ALL && c.tagKeyword) return { kind: 'remove-all-tags', span };
   if (c.AUTH) return { kind: 'remove-auth', providers: stringList(one(c.stringListOrParameter)), span };
-  return { kind: 'remove-tags', tags: stringList(one(one(c.tagsClause).children.stringListOrParameter)), span };
+  if (c.tagsClause) return { kind: 'remove-tags', tags: stringList(one(one(c.tagsClause).children.stringListOrParameter)), span };
+  return unexpectedAlternative('removeUserClause');
 }
 
 function passwordFormat(node: Cst.PasswordFormatCstNode[] | undefined): PasswordFormat {
   if (!node) return 'default';
-  return node[0]!.children.ENCRYPTED ? 'encrypted' : 'plaintext';
+  const c = one(node).children;
+  if (c.ENCRYPTED) return 'encrypted';
+  if (c.PLAINTEXT) return 'plaintext';
+  return unexpectedAlternative('passwordFormat');
 }
 
 function changeRequired(node: Cst.PasswordChangeRequiredCstNode): ChangeRequired {
@@ -65,33 +73,45 @@ function changeRequired(node: Cst.PasswordChangeRequiredCstNode): ChangeRequired
 }
 
 function setUserClause(node: Cst.SetUserClauseCstNode): SetUserClause {
-  const c = node.children;
-  const span = nodeSpan(node);
-  if (c.setPassword) {
-    const p = one(c.setPassword).children;
-    if (!p.passwordExpression) {
-      return { kind: 'set-password-change', required: changeRequired(one(p.passwordChangeRequired)).required, span };
-    }
-    return {
-      kind: 'set-password',
-      format: passwordFormat(p.passwordFormat),
-      password: password(one(p.passwordExpression)),
-      changeRequired: p.passwordChangeRequired ? changeRequired(one(p.passwordChangeRequired)) : null,
-      span,
-    };
-  }
-  if (c.userStatus) {
-    return { kind: 'set-status', status: one(c.userStatus).children.ACTIVE ? 'ACTIVE' : 'SUSPENDED', span };
-  }
-  if (c.homeDatabase) {
-    const h = one(c.homeDatabase).children;
-    return { kind: 'set-home-database', database: h.Parameter ? parameter(one(h.Parameter)) : databaseName(one(h.databaseName)), span };
-  }
-  if (c.setAuth) {
-    const a = one(c.setAuth).children;
-    return { kind: 'set-auth', provider: stringLiteral(one(a.StringLiteral)), attributes: a.userAuthAttribute.map(authAttribute), span };
-  }
-  return { kind: 'set-tags', tags: stringList(one(one(c.tagsClause).children.stringListOrParameter)), span };
+  return buildAlternative('setUserClause', node.children, setUserClauses(nodeSpan(node)));
+}
+
+/** One builder per alternative of `SET ...`: a clause added to the grammar does not compile until it is built. */
+function setUserClauses(span: Span): AlternativeBuilders<Cst.SetUserClauseCstChildren, SetUserClause> {
+  return {
+    setPassword: (node) => {
+      const p = node.children;
+      if (p.passwordExpression) {
+        return {
+          kind: 'set-password',
+          format: passwordFormat(p.passwordFormat),
+          password: password(one(p.passwordExpression)),
+          changeRequired: p.passwordChangeRequired ? changeRequired(one(p.passwordChangeRequired)) : null,
+          span,
+        };
+      }
+      if (p.passwordChangeRequired) return { kind: 'set-password-change', required: changeRequired(one(p.passwordChangeRequired)).required, span };
+      return unexpectedAlternative('setPassword');
+    },
+    userStatus: (node) => ({ kind: 'set-status', status: userStatus(node), span }),
+    homeDatabase: (node) => {
+      const h = node.children;
+      if (h.Parameter) return { kind: 'set-home-database', database: parameter(one(h.Parameter)), span };
+      if (h.databaseName) return { kind: 'set-home-database', database: databaseName(one(h.databaseName)), span };
+      return unexpectedAlternative('homeDatabase');
+    },
+    setAuth: (node) => {
+      const a = node.children;
+      return { kind: 'set-auth', provider: stringLiteral(one(a.StringLiteral)), attributes: a.userAuthAttribute.map(authAttribute), span };
+    },
+    tagsClause: (node) => ({ kind: 'set-tags', tags: stringList(one(node.children.stringListOrParameter)), span }),
+  };
+}
+
+function userStatus(node: Cst.UserStatusCstNode): 'ACTIVE' | 'SUSPENDED' {
+  if (node.children.ACTIVE) return 'ACTIVE';
+  if (node.children.SUSPENDED) return 'SUSPENDED';
+  return unexpectedAlternative('userStatus');
 }
 
 function authAttribute(node: Cst.UserAuthAttributeCstNode): AuthAttribute {
@@ -101,7 +121,8 @@ function authAttribute(node: Cst.UserAuthAttributeCstNode): AuthAttribute {
   if (c.passwordExpression) {
     return { kind: 'auth-password', format: passwordFormat(c.passwordFormat), password: password(one(c.passwordExpression)), span };
   }
-  return { kind: 'auth-password-change', required: changeRequired(one(c.passwordChangeRequired)).required, span };
+  if (c.passwordChangeRequired) return { kind: 'auth-password-change', required: changeRequired(one(c.passwordChangeRequired)).required, span };
+  return unexpectedAlternative('userAuthAttribute');
 }
 
 export function dropUser(node: Cst.DropUserCstNode, span: Span): UserCommand {
@@ -135,6 +156,9 @@ export function showUsersOrPrivileges(node: Cst.ShowUsersOrPrivilegesCstNode, sp
       span,
     };
   }
-  const tail = one(c.showUsersTail).children;
-  return { kind: 'show-users', withAuth: tail.WITH !== undefined, pipeline: showPipeline(one(tail.showCommandYield), source), span };
+  if (c.showUsersTail) {
+    const tail = one(c.showUsersTail).children;
+    return { kind: 'show-users', withAuth: tail.WITH !== undefined, pipeline: showPipeline(one(tail.showCommandYield), source), span };
+  }
+  return unexpectedAlternative('showUsersOrPrivileges');
 }

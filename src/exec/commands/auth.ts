@@ -2,6 +2,7 @@
 import type { AuthAttribute, SetUserClause } from '../../ast/users.js';
 import { hashPassword, verifyPassword, type Credential, type RandomBytes } from '../../crypto/password.js';
 import { isNative, type AuthEntry, type NativeAuth } from '../../store/state.js';
+import { assertNever } from '../../assert-never.js';
 import { argumentError } from '../errors.js';
 import { passwordInput, stringValue, type Params, type PasswordInput } from '../params.js';
 
@@ -47,8 +48,12 @@ export function readAuthClauses(clauses: readonly SetUserClause[], params: Param
         }
         break;
       }
+      case 'set-status':
+      case 'set-home-database':
+      case 'set-tags':
+        break; // not auth
       default:
-        break;
+        assertNever(clause, 'SET clause');
     }
   }
   return { native: native ? { password, changeRequired } : null, external };

@@ -1,5 +1,6 @@
 /** CREATE, ALTER, RENAME and DROP USER, and ALTER CURRENT USER: validate first, then apply with immer. */
 import { produce } from 'immer';
+import { assertNever } from '../../assert-never.js';
 import type { AlterCurrentUserPassword, AlterUser, AlterUsers, CreateUser, DropUser, RenameUser, TagClause } from '../../ast/users.js';
 import { usernameProblem } from '../../catalog/names.js';
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
@@ -57,6 +58,8 @@ function applyTagClause(tags: readonly string[], clause: TagClause, params: Para
     }
     case 'remove-all-tags':
       return [];
+    default:
+      return assertNever(clause, 'tag clause');
   }
 }
 
@@ -98,9 +101,23 @@ export function createUser(state: SystemState, command: CreateUser, context: Com
 
   let user: StoredUser = { name, auth, suspended: false, home: null, tags: [], roles: [], created: state.nextSequence };
   for (const clause of command.clauses) {
-    if (clause.kind === 'set-status') user = { ...user, suspended: clause.status === 'SUSPENDED' };
-    else if (clause.kind === 'set-home-database') user = { ...user, home: databaseName(clause.database, context.params) };
-    else if (clause.kind === 'set-tags') user = { ...user, tags: tagList(clause.tags, context.params) };
+    switch (clause.kind) {
+      case 'set-status':
+        user = { ...user, suspended: clause.status === 'SUSPENDED' };
+        break;
+      case 'set-home-database':
+        user = { ...user, home: databaseName(clause.database, context.params) };
+        break;
+      case 'set-tags':
+        user = { ...user, tags: tagList(clause.tags, context.params) };
+        break;
+      case 'set-password':
+      case 'set-password-change':
+      case 'set-auth':
+        break; // read above into the user's auth
+      default:
+        assertNever(clause, 'CREATE USER clause');
+    }
   }
   // OR REPLACE is DROP then CREATE: the old user's roles and auth go with it.
   return written(writeUsers(state, { remove: existing ? [existing] : [], put: [user] }), settingNotifications(state, command.clauses, changes.external, context));
@@ -151,6 +168,8 @@ export function alterUser(state: SystemState, command: AlterUser, context: Comma
       case 'set-password-change':
       case 'set-auth':
         break; // read together below: the native clauses combine into one auth
+      default:
+        assertNever(clause, 'ALTER USER clause');
     }
   }
   const setClauses = command.clauses.filter((c) => c.kind === 'set-password' || c.kind === 'set-password-change' || c.kind === 'set-auth');
