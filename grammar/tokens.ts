@@ -191,7 +191,7 @@ const lexedTokens: TokenType[] = [
 export const vocabulary: TokenType[] = [Name, ...lexedTokens, ...Object.values(Keyword)];
 
 export const cypherLexer = new Lexer(lexedTokens, {
-  // Lines and columns are computed from offsets when spans are built (src/lines.ts).
+  // Lines and columns are computed from offsets when spans are built (src/syntax/lines.ts).
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
   skipValidations: true,

@@ -3,26 +3,28 @@
  * Every execute returns a new database and leaves the old one as it was, so a test can keep snapshots.
  */
 import { isClientCommand, type ClientCommand } from './ast/index.js';
-import { assertNever } from './assert-never.js';
+import { assertNever } from './diagnostics/assert-never.js';
 import { secureRandomBytes, type RandomBytes } from './crypto/password.js';
-import { StatusCode, type Diagnostic } from './diagnostics.js';
+import { StatusCode, type Diagnostic } from './diagnostics/codes.js';
 import type { StatementResult } from './exec/commands/context.js';
-import { Neo4jError } from './exec/errors.js';
+import { Neo4jError } from './diagnostics/neo4j-error.js';
 import type { Notification } from './exec/notifications.js';
 import { evaluate } from './exec/evaluate.js';
 import { budgetLimits, StatementBudget, type BudgetLimits } from './exec/budget.js';
 import { executeStatement } from './exec/execute.js';
 import { fromJs, type Value } from './exec/values.js';
-import { maskPasswords } from './mask.js';
+import { maskPasswords } from './render/mask.js';
 import { MAX_NESTING, parseScript, unsupportedReason, type ScriptSegment } from './parse.js';
 import { INITIAL_USER, initialState, type SystemDatabaseOptions } from './store/initial.js';
 import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.js';
 import type { SystemState } from './store/state.js';
+import { Session } from './session.js';
 
 export type { SystemDatabaseOptions } from './store/initial.js';
 export type { Snapshot } from './store/snapshot.js';
 export type { StatementResult as QueryResult } from './exec/commands/context.js';
 export type { Notification } from './exec/notifications.js';
+export { Session } from './session.js';
 
 /** What one statement produced: the new database, the result table and Neo4j's notifications. */
 export interface Executed {
@@ -171,41 +173,6 @@ export class SystemDatabase {
     const context = { params, user, randomBytes: this.#randomBytes, budget: new StatementBudget(this.#limits) };
     const { state, result, notifications } = runGuarded(() => executeStatement(this.#state, statement, context));
     return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes, this.#limits), result, notifications };
-  }
-}
-
-/** Holds the latest database, for tests that read like a cypher-shell session. */
-export class Session {
-  #db: SystemDatabase;
-  #notifications: readonly Notification[] = [];
-  readonly #options: ExecuteOptions;
-
-  constructor(db: SystemDatabase, options: ExecuteOptions = {}) {
-    this.#db = db;
-    this.#options = options;
-  }
-
-  get db(): SystemDatabase {
-    return this.#db;
-  }
-
-  /** Neo4j's notifications for the last `run` (empty when it had none, or failed). */
-  get notifications(): readonly Notification[] {
-    return this.#notifications;
-  }
-
-  run(query: string, params: Readonly<Record<string, unknown>> = {}): StatementResult {
-    this.#notifications = [];
-    const { db, result, notifications } = this.#db.execute(query, params, this.#options);
-    this.#db = db;
-    this.#notifications = notifications;
-    return result;
-  }
-
-  runScript(text: string, options: ScriptOptions = {}): ScriptRun {
-    const run = this.#db.runScript(text, { ...this.#options, ...options });
-    this.#db = run.db;
-    return run;
   }
 }
 

@@ -54,7 +54,7 @@ const DELETIONS: readonly Deletion[] = [
   },
   {
     name: 'the printer of a user clause',
-    file: 'src/printer.ts',
+    file: 'src/render/printer.ts',
     find: "  'remove-all-auth': () => 'REMOVE ALL AUTH',\n",
   },
   {
@@ -69,7 +69,7 @@ const DELETIONS: readonly Deletion[] = [
   },
   {
     name: 'a statement kind of the printer',
-    file: 'src/printer.ts',
+    file: 'src/render/printer.ts',
     find: "  'drop-role': (s) => `DROP ROLE ${nameOrParameter(s.name)}${ifExists(s.ifExists)}`,\n",
   },
   {

@@ -3,7 +3,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState, RangeSetBuilder } from '@codemirror/state';
 import { Decoration, EditorView, keymap, lineNumbers, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
-import { highlight } from '../../src/highlight.js';
+import { highlight } from '../../src/index.js';
 import type { LintDiagnostic } from './lint-worker.js';
 
 const marks = Object.fromEntries(

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** Lints off the main thread, so typing in a 5,000-line script never waits for the parser. */
-import { diagnose } from '../../src/parse.js';
+import { diagnose } from '../../src/index.js';
 
 export interface LintRequest {
   readonly id: number;

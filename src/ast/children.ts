@@ -1,6 +1,6 @@
 /** The direct sub-expressions of an expression, for checks that walk the whole tree. */
 import type { Expression } from './expressions.js';
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics/assert-never.js';
 
 export interface ChildExpression {
   readonly expression: Expression;

@@ -7,7 +7,7 @@
 import type { ShowCurrentUser, ShowUserPrivileges, ShowUsers } from '../ast/users.js';
 import type { ShowRoles } from '../ast/roles.js';
 import type { ShowPrivileges, ShowRolePrivileges } from '../ast/privileges.js';
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics/assert-never.js';
 
 /** Neo4j's spelling of a type: `String`, `Integer`, `List<String>`, ... */
 export type CypherType = 'Any' | 'String' | 'Integer' | 'Float' | 'Boolean' | 'Map' | `List<${string}>`;

@@ -4,9 +4,9 @@
  */
 import type { Span } from '../ast/span.js';
 import type { AuthAttribute, PasswordFormat, SetUserClause } from '../ast/users.js';
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics/assert-never.js';
 import type { PasswordValue } from '../ast/values.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
 import { syntaxError, type CheckContext } from './context.js';
 
 interface AuthObject {

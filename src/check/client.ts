@@ -3,10 +3,10 @@
  * `RETURN <value>`, so they get the checks of a RETURN item with nothing in scope.
  */
 import type { ClientCommand } from '../ast/client.js';
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics/assert-never.js';
 import type { Expression } from '../ast/expressions.js';
-import { StatusCode, type Diagnostic } from '../diagnostics.js';
-import { findAggregate } from '../functions.js';
+import { StatusCode, type Diagnostic } from '../diagnostics/codes.js';
+import { findAggregate } from '../catalog/functions.js';
 import { syntaxError, type CheckContext } from './context.js';
 import { checkExpression } from './expressions.js';
 import { freeVariables } from './show.js';

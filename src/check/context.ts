@@ -1,6 +1,6 @@
 /** What every check needs: options, where the statement starts, and Neo4j-shaped diagnostics. */
 import type { Position, Span } from '../ast/span.js';
-import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '../diagnostics.js';
+import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '../diagnostics/codes.js';
 
 export interface CheckOptions {
   /** `dbms.security.auth_minimum_password_length`. */

@@ -3,7 +3,7 @@
  * come before every semantic error, positioned at the keyword after the second SET, ADD or REMOVE.
  */
 import type { AlterUserClause } from '../ast/users.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
 import { syntaxError, type CheckContext } from './context.js';
 
 /** The message for a clause written twice; null for a clause that may repeat (or is checked elsewhere). */

@@ -5,10 +5,10 @@
  */
 import { childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { findAggregate, KNOWN_FUNCTION_NAMES, lookupFunction } from '../functions.js';
-import { INT64_MIN, isInt64 } from '../int64.js';
-import { closestName } from '../spelling.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
+import { findAggregate, KNOWN_FUNCTION_NAMES, lookupFunction } from '../catalog/functions.js';
+import { INT64_MIN, isInt64 } from '../catalog/int64.js';
+import { closestName } from '../diagnostics/spelling.js';
 import { syntaxError, type CheckContext } from './context.js';
 
 /** Neo4j's SemanticError for an integer literal beyond INTEGER's range (its literal checks, e.g. SignedDecimalIntegerLiteral). */

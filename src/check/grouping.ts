@@ -9,9 +9,9 @@
 import { boundIn, childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
 import type { ReturnItem, SortItem } from '../ast/show.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { containsAggregate, isAggregate } from '../functions.js';
-import { formatExpression } from '../printer.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
+import { containsAggregate, isAggregate } from '../catalog/functions.js';
+import { formatExpression } from '../render/printer.js';
 import { syntaxError, type CheckContext } from './context.js';
 
 type Found = { readonly text: string; readonly span: Expression['span'] };

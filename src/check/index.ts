@@ -3,13 +3,13 @@
  * One entry per statement kind; a new kind does not compile until it is handled here.
  */
 import { isClientCommand, type CypherStatement, type Statement } from '../ast/index.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
 import { syntaxError, type CheckContext } from './context.js';
 import { checkShow } from './show.js';
 import { checkAlterUser, checkAlterUsers, checkCreateUser } from './users.js';
 import { displayName, newRoleName, newUsername, passwordValue } from './values.js';
-import { StatusCode } from '../diagnostics.js';
-import { assertNever } from '../assert-never.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import { assertNever } from '../diagnostics/assert-never.js';
 
 export type { CheckContext, CheckOptions } from './context.js';
 

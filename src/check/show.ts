@@ -7,12 +7,12 @@
 import { boundIn, childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
 import type { ShowPipeline } from '../ast/show.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
 import { appendAll, syntaxError, type CheckContext } from './context.js';
 import { showColumns, type ShowCommand } from '../catalog/show-columns.js';
 import { checkExpression, INTEGER_TOO_LARGE, type ExpressionContext } from './expressions.js';
-import { isInt64 } from '../int64.js';
-import { containsAggregate } from '../functions.js';
+import { isInt64 } from '../catalog/int64.js';
+import { containsAggregate } from '../catalog/functions.js';
 import { checkImplicitGrouping, checkOrderByAfterProjection } from './grouping.js';
 import { checkTypes, columnType, inferType, type CypherType, type TypeScope } from './types.js';
 

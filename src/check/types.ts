@@ -8,10 +8,10 @@
  * arithmetic) is `Any`, and `Any` passes every check.
  */
 import { childExpressions } from '../ast/children.js';
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics/assert-never.js';
 import type { Expression } from '../ast/expressions.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { lookupFunction } from '../functions.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
+import { lookupFunction } from '../catalog/functions.js';
 import { syntaxError, type CheckContext } from './context.js';
 
 import { columnType, type CypherType } from '../catalog/show-columns.js';

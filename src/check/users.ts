@@ -1,6 +1,6 @@
 /** Semantic checks of the user commands, in the order Neo4j runs them. */
 import type { AlterUser, AlterUserClause, AlterUsers, CreateUser, SetUserClause } from '../ast/users.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
 import { appendAll, argumentError, syntaxError, type CheckContext } from './context.js';
 import { authObjects, checkAuth } from './auth.js';
 import { duplicateClauses } from './duplicates.js';

@@ -1,7 +1,7 @@
 /** Literal values Neo4j validates: tag lists, REMOVE AUTH lists, passwords, user and role names. */
 import type { PasswordFormat } from '../ast/users.js';
 import type { NameOrParameter, PasswordValue, StringListOrParameter } from '../ast/values.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics/codes.js';
 import { roleNameProblem, usernameProblem } from '../catalog/names.js';
 import { encryptedPassword, plaintextPasswordProblem } from '../catalog/passwords.js';
 import { argumentError, syntaxError, type CheckContext } from './context.js';

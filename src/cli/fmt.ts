@@ -3,8 +3,7 @@
  * refuses to touch files with syntax errors rather than lose text it could not read. Statements of
  * families cypher-sysdb does not model (GRANT ... ON DATABASE, MATCH, ...) are kept as written.
  */
-import { parseScript } from '../parse.js';
-import { format } from '../printer.js';
+import { format, parseScript } from '../index.js';
 import { parseArgs } from './args.js';
 import { readInputs } from './inputs.js';
 import type { CliIO } from './io.js';

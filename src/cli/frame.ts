@@ -3,9 +3,7 @@
  * cut to a window around the error, elided with `...`, so that a script of one long line with many
  * errors prints output proportional to its size, not to errors times line length.
  */
-import type { Span } from '../ast/span.js';
-import { LineIndex } from '../lines.js';
-import type { MaskedText } from '../mask.js';
+import { LineIndex, type MaskedText, type Span } from '../index.js';
 import { escapeControls } from './controls.js';
 
 /** Characters of a line shown at most, and how many of them come before the error when it is cut. */

@@ -1,12 +1,10 @@
 /** `sysdb lint`: every syntax and semantic error of admin scripts, as text with code frames or as JSON. */
-import type { Diagnostic } from '../diagnostics.js';
-import { diagnose } from '../parse.js';
+import { diagnose, maskPasswords, type Diagnostic, type MaskedText } from '../index.js';
 import { choice, parseArgs, positiveInteger } from './args.js';
 import { escapeControls } from './controls.js';
 import { codeFrames } from './frame.js';
 import { readInputs, type Input } from './inputs.js';
 import type { CliIO } from './io.js';
-import { maskPasswords, type MaskedText } from '../mask.js';
 
 export const LINT_HELP = `Usage: sysdb lint [files|dirs|-] [--format text|json|github] [--min-password-length N] [--quiet]
 

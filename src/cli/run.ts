@@ -1,12 +1,9 @@
 /** `sysdb run`: a script against an in-memory system database, printed like cypher-shell prints it. */
-import { SystemDatabase, type Notification, type StatementRun } from '../database.js';
-import { Neo4jError } from '../exec/errors.js';
+import { MAX_NESTING, Neo4jError, SystemDatabase, toJson, type Notification, type StatementRun } from '../index.js';
 import { UsageError, choice, parseArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { JsonError, readJson } from './json.js';
 import { table } from './table.js';
-import { MAX_NESTING } from '../parse.js';
-import { toJson } from '../json.js';
 
 export const RUN_HELP = `Usage: sysdb run <script.cypher|-> [--params params.json] [--state in.json] [--save out.json]
                 [--as user] [--continue-on-error] [--format table|json] [--notifications]

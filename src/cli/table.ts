@@ -1,6 +1,5 @@
 /** Result tables drawn the way cypher-shell draws them, so output reads the same as against a server. */
-import type { ResultValue } from '../exec/values.js';
-import { cell } from '../result-text.js';
+import { formatValue as cell, type ResultValue } from '../index.js';
 
 export function table(columns: readonly string[], rows: readonly (readonly ResultValue[])[]): string {
   const cells = rows.map((row) => row.map(cell));

@@ -7,11 +7,11 @@
 import type { CypherStatement } from '../ast/index.js';
 import type { DbmsAction } from '../ast/privileges.js';
 import type { AlterUserClause } from '../ast/users.js';
-import { actionDisplayName, coveringActions } from '../dbms-privileges.js';
-import { StatusCode } from '../diagnostics.js';
+import { actionDisplayName, coveringActions } from '../catalog/dbms-privileges.js';
+import { StatusCode } from '../diagnostics/codes.js';
 import { PUBLIC_ROLE, type SystemState } from '../store/state.js';
 import type { CommandContext } from './commands/context.js';
-import { Neo4jError } from './errors.js';
+import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { nameValue } from './params.js';
 
 export type Permission = 'granted' | 'denied' | 'not-granted';

@@ -4,8 +4,8 @@
  * same way on every machine; memory is counted as the size of the lists and strings the statement
  * builds (never given back: an upper bound on what it holds), charged before they are built.
  */
-import { StatusCode } from '../diagnostics.js';
-import { Neo4jError } from './errors.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { RegexCache } from './regex.js';
 
 export interface BudgetLimits {

@@ -3,13 +3,13 @@
  * logic, null propagation, exact INTEGER arithmetic, and the functions admin queries use.
  */
 import type { BinaryOperator, ComparisonOperator, Expression, FunctionCall } from '../ast/expressions.js';
-import { assertNever } from '../assert-never.js';
-import { StatusCode } from '../diagnostics.js';
-import { Neo4jError, typeError } from './errors.js';
+import { assertNever } from '../diagnostics/assert-never.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import { Neo4jError, typeError } from '../diagnostics/neo4j-error.js';
 import { parameterValue } from './params.js';
 import { compareForOrder, compareNumbers, equals, formatFloat, isList, isMap, isNumber, mapOf, typeName, type Value } from './values.js';
 import { callFunction } from './functions.js';
-import { isAggregate } from '../functions.js';
+import { isAggregate } from '../catalog/functions.js';
 import type { StatementBudget } from './budget.js';
 import { regexMatches } from './regex.js';
 import { INT64_MIN, checkOverflow, integerLiteral } from './integers.js';

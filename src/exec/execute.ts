@@ -4,18 +4,18 @@
  */
 import type { CypherStatement } from '../ast/index.js';
 import type { ShowCommand } from '../catalog/show-columns.js';
-import { StatusCode } from '../diagnostics.js';
+import { StatusCode } from '../diagnostics/codes.js';
 import type { SystemState } from '../store/state.js';
 import type { CommandContext, CommandOutcome } from './commands/context.js';
 import { createRole, dropRole, grantRoles, renameRole, revokeRoles } from './commands/roles.js';
 import { showCurrentUserSource, showRolesSource, showUserPrivilegesSource, showUsersSource, type ShowSource } from './commands/show-sources.js';
 import { alterCurrentUserPassword, alterUser, alterUsers, createUser, dropUser, findUser, renameUser } from './commands/users.js';
-import { Neo4jError } from './errors.js';
+import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { runPipeline } from './pipeline.js';
 import { authorize, permission } from './authorize.js';
 import { grantOrDenyPrivilege, revokePrivilege, showPrivilegesSource } from './commands/privileges.js';
 import { isNative } from '../store/state.js';
-import { assertNever } from '../assert-never.js';
+import { assertNever } from '../diagnostics/assert-never.js';
 
 export function executeStatement(state: SystemState, statement: CypherStatement, context: CommandContext): CommandOutcome {
   checkPasswordChangeGate(state, statement, context);

@@ -1,7 +1,7 @@
 /** Cypher's scalar functions that admin queries reach for. Names are case-insensitive; null in, null out. */
-import { StatusCode } from '../diagnostics.js';
-import { Neo4jError, shownValue, typeError } from './errors.js';
-import { lookupFunction } from '../functions.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import { Neo4jError, shownValue, typeError } from '../diagnostics/neo4j-error.js';
+import { lookupFunction } from '../catalog/functions.js';
 import { formatFloat, isList, isMap, isNumber, typeName, type Value } from './values.js';
 import { BYTES_PER_CHAR, BYTES_PER_LIST_ITEM, type StatementBudget } from './budget.js';
 import { abs64, INT64_MAX, INT64_MIN, isInt64 } from './integers.js';

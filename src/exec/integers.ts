@@ -1,9 +1,9 @@
 /** INTEGER is a signed 64-bit integer, as Neo4j's `long`: literals and arithmetic stay within it. */
-import { StatusCode } from '../diagnostics.js';
-import { INT64_MIN, isInt64 } from '../int64.js';
-import { Neo4jError } from './errors.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import { INT64_MIN, isInt64 } from '../catalog/int64.js';
+import { Neo4jError } from '../diagnostics/neo4j-error.js';
 
-export { INT64_MAX, INT64_MIN, isInt64 } from '../int64.js';
+export { INT64_MAX, INT64_MIN, isInt64 } from '../catalog/int64.js';
 
 /** Java's Math.addExact and friends throw ArithmeticException("long overflow"); Neo4j passes the text on. */
 export function checkOverflow(value: bigint): bigint {

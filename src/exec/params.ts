@@ -7,8 +7,8 @@ import type { PasswordFormat } from '../ast/users.js';
 import type { DatabaseNameOrParameter, NameOrParameter, Parameter, PasswordValue, StringListOrParameter, StringOrParameter } from '../ast/values.js';
 import { encryptedPassword, plaintextPasswordProblem } from '../catalog/passwords.js';
 import type { Credential } from '../crypto/password.js';
-import { StatusCode } from '../diagnostics.js';
-import { argumentError, Neo4jError, shownValue } from './errors.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import { argumentError, Neo4jError, shownValue } from '../diagnostics/neo4j-error.js';
 import { isList, isMap, type Value } from './values.js';
 
 export type Params = Readonly<Record<string, Value>>;

@@ -8,8 +8,8 @@
  * some inline flags). Those are refused as not supported, naming the feature, never run differently.
  */
 import { RE2JS, RE2JSSyntaxException } from 're2js';
-import { StatusCode } from '../diagnostics.js';
-import { Neo4jError, notSupported } from './errors.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import { Neo4jError, notSupported } from '../diagnostics/neo4j-error.js';
 
 /** Compiled patterns of one statement: a WHERE over many rows compiles each pattern once. */
 export class RegexCache {

@@ -3,8 +3,8 @@
  * FLOAT (a number); results handed to callers turn integers into numbers where a number holds them
  * exactly (see `toResultValue`).
  */
-import { isInt64 } from '../int64.js';
-import { argumentError } from './errors.js';
+import { isInt64 } from '../catalog/int64.js';
+import { argumentError } from '../diagnostics/neo4j-error.js';
 
 export type Value = null | boolean | bigint | number | string | readonly Value[] | ValueMap;
 

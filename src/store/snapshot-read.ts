@@ -4,10 +4,10 @@
  * between records (a user's roles exist, names are unique) are checked in snapshot.ts.
  */
 import { parseEncrypted, type Credential } from '../crypto/password.js';
-import { PRIVILEGE_TEXT } from '../dbms-privileges.js';
+import { PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
 import { validateNewRoleName } from '../exec/commands/roles.js';
 import { validateNewUsername } from '../exec/commands/users.js';
-import { argumentError, Neo4jError } from '../exec/errors.js';
+import { argumentError, Neo4jError } from '../diagnostics/neo4j-error.js';
 import { BUILT_IN_PRIVILEGES, type PrivilegeRow } from './privileges.js';
 import { javaOrder, PUBLIC_ROLE, type AuthEntry, type StoredRole, type StoredUser, type SystemConfig } from './state.js';
 

@@ -5,7 +5,7 @@ import type {
 } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
-import { BINARY_PRECEDENCE, Precedence } from '../precedence.js';
+import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import {
   TooComplexError, decodeName, joinSpans, nodeSpan, one, parameter, stringLiteral, tokenSpan, unexpectedAlternative,
 } from './source.js';

@@ -1,7 +1,7 @@
 /** Turning Chevrotain tokens and CST locations into AST spans and values. */
 import type { CstNode, IToken } from 'chevrotain';
 import type { Span } from '../ast/span.js';
-import { positionAt } from '../lines.js';
+import { positionAt } from '../syntax/lines.js';
 import type { Parameter, StringLiteral, SymbolicName } from '../ast/values.js';
 
 /** Thrown while building an AST that cypher-sysdb refuses to process (e.g. absurd nesting). */

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parser } from '../../grammar/parser.js';
 import { parse } from '../../src/parse.js';
-import { tokenize } from '../../src/script.js';
+import { tokenize } from '../../src/syntax/split.js';
 import { runCli } from '../support/cli.js';
 import { VALID_STATEMENTS } from '../support/corpus.js';
 

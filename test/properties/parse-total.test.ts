@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse.js';
-import { format } from '../../src/printer.js';
+import { format } from '../../src/render/printer.js';
 import { EscapedName, Parameter, StringLiteral } from '../../grammar/tokens.js';
-import { tokenize } from '../../src/script.js';
+import { tokenize } from '../../src/syntax/split.js';
 import { VALID_STATEMENTS } from '../support/corpus.js';
 import { expectWellFormed } from '../support/parse.js';
 

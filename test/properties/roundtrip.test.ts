@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse.js';
-import { format } from '../../src/printer.js';
+import { format } from '../../src/render/printer.js';
 import { arbitraryStatement } from '../support/arbitraries.js';
 import { withoutSpans } from '../support/spans.js';
 

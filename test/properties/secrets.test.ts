@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { secretRunsOf } from '../../src/mask.js';
+import { secretRunsOf } from '../../src/render/mask.js';
 import { parse } from '../../src/parse.js';
-import { format } from '../../src/printer.js';
+import { format } from '../../src/render/printer.js';
 import { arbitraryStatement } from '../support/arbitraries.js';
 import { outputChannels } from '../support/secrets.js';
 

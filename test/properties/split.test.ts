@@ -7,7 +7,7 @@ import type { IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Colon, Semicolon } from '../../grammar/tokens.js';
-import { splitScript, tokenize } from '../../src/script.js';
+import { splitScript, tokenize } from '../../src/syntax/split.js';
 
 /** The obvious split: lex everything once, cut at `;` tokens; a `:` line is one client command. */
 function referenceSplit(text: string): string[][] {

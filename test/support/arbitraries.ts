@@ -1,4 +1,4 @@
-import { DBMS_ACTIONS } from '../../src/dbms-privileges.js';
+import { DBMS_ACTIONS } from '../../src/catalog/dbms-privileges.js';
 /**
  * Random ASTs of every statement kind, shaped as the parser produces them (spans are a dummy: compare
  * with `withoutSpans`). Used by the round-trip property: parse(format(ast)) gives back ast.
@@ -6,7 +6,7 @@ import { DBMS_ACTIONS } from '../../src/dbms-privileges.js';
 import fc from 'fast-check';
 import type { Statement } from '../../src/ast/index.js';
 import type { Expression } from '../../src/ast/expressions.js';
-import { formatExpression } from '../../src/printer.js';
+import { formatExpression } from '../../src/render/printer.js';
 
 const span = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
 const spanned = <T extends object>(value: T) => ({ ...value, span });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Statement } from '../../src/ast/index.js';
-import { StatusCode } from '../../src/diagnostics.js';
+import { StatusCode } from '../../src/diagnostics/codes.js';
 import { parse, type ParseOptions } from '../../src/parse.js';
 import { collectSpans, spanProblem } from './spans.js';
 

@@ -1,6 +1,6 @@
 /** Every place a user can see text cypher-sysdb produced for a script, for tests that a secret never reaches. */
 import { SystemDatabase } from '../../src/database.js';
-import { maskPasswords } from '../../src/mask.js';
+import { maskPasswords } from '../../src/render/mask.js';
 import { parse } from '../../src/parse.js';
 import { runCli } from './cli.js';
 

@@ -2,8 +2,8 @@
 import type { AuthAttribute, SetUserClause } from '../../ast/users.js';
 import { hashPassword, verifyPassword, type Credential, type RandomBytes } from '../../crypto/password.js';
 import { isNative, type AuthEntry, type NativeAuth } from '../../store/state.js';
-import { assertNever } from '../../assert-never.js';
-import { argumentError } from '../errors.js';
+import { assertNever } from '../../diagnostics/assert-never.js';
+import { argumentError } from '../../diagnostics/neo4j-error.js';
 import { passwordInput, stringValue, type Params, type PasswordInput } from '../params.js';
 
 export interface AuthChanges {

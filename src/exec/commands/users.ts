@@ -1,12 +1,12 @@
 /** CREATE, ALTER, RENAME and DROP USER, and ALTER CURRENT USER: validate first, then apply with immer. */
 import { produce } from 'immer';
-import { assertNever } from '../../assert-never.js';
+import { assertNever } from '../../diagnostics/assert-never.js';
 import type { AlterCurrentUserPassword, AlterUser, AlterUsers, CreateUser, DropUser, RenameUser, TagClause } from '../../ast/users.js';
 import { usernameProblem } from '../../catalog/names.js';
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
 import { authIdKey, isNative, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
-import { StatusCode } from '../../diagnostics.js';
-import { argumentError, forbidden, Neo4jError } from '../errors.js';
+import { StatusCode } from '../../diagnostics/codes.js';
+import { argumentError, forbidden, Neo4jError } from '../../diagnostics/neo4j-error.js';
 import { authProviderNotDefined, EXTERNAL_AUTH_NOT_ENABLED, homeDatabaseNotFound, type Notification } from '../notifications.js';
 import { databaseName, nameValue, plaintextPassword, passwordText, providerList, tagList, type Params } from '../params.js';
 import { nativeOf, nextNativeAuth, readAuthClauses, withAuth } from './auth.js';

@@ -1,4 +1,4 @@
-import type { Position, Span } from './ast/span.js';
+import type { Position, Span } from '../ast/span.js';
 
 /**
  * The few kinds of problem cypher-sysdb reports. Each maps to the status code Neo4j would use;

@@ -3,8 +3,8 @@
  * parameter value, and both say the same thing with the same code.
  */
 import { describe, expect, it } from 'vitest';
-import { SystemDatabase } from '../src/database.js';
-import { parse } from '../src/parse.js';
+import { SystemDatabase } from '../../src/database.js';
+import { parse } from '../../src/parse.js';
 
 describe('lint (literal) and run (parameter) refuse a bad value with the same message', () => {
   it.each([

@@ -5,15 +5,15 @@
  * "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import { parser } from '../grammar/parser.js';
+import { parser } from '../../grammar/parser.js';
 import {
   DecimalInteger, FloatLiteral, HexInteger, Keyword, LBrace, LBracket, LParen, Name, OctalInteger, Parameter, RBrace, RBracket, RParen, Slash, Star,
   StringLiteral, Unknown,
-} from '../grammar/tokens.js';
-import type { Position, Span } from './ast/span.js';
+} from '../../grammar/tokens.js';
+import type { Position, Span } from '../ast/span.js';
 import { positionAt } from './lines.js';
-import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from './diagnostics.js';
-import { editDistance } from './spelling.js';
+import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '../diagnostics/codes.js';
+import { editDistance } from '../diagnostics/spelling.js';
 
 /** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
 const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {

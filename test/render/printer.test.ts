@@ -1,9 +1,9 @@
 /** The printer: canonical text for every clause, escaping, masking and parentheses. */
 import { describe, expect, it } from 'vitest';
-import { format } from '../src/printer.js';
-import { parseOne, parseSyntax } from './support/parse.js';
-import { withoutSpans } from './support/spans.js';
-import { SPEC_EXAMPLES } from './support/spec-examples.js';
+import { format } from '../../src/render/printer.js';
+import { parseOne, parseSyntax } from '../support/parse.js';
+import { withoutSpans } from '../support/spans.js';
+import { SPEC_EXAMPLES } from '../support/spec-examples.js';
 
 /** The printer prints whatever parses: semantic errors (undefined variables, say) do not matter here. */
 const canonical = (query: string, reveal = false) => format(parseSyntax(query), { revealPasswords: reveal });

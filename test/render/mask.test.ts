@@ -3,11 +3,11 @@
  * masker worked from the statement's tokens (it only caught a string right after PASSWORD/FROM/TO).
  */
 import { describe, expect, it } from 'vitest';
-import { SystemDatabase } from '../src/database.js';
-import { maskPasswords } from '../src/mask.js';
-import { parse } from '../src/parse.js';
-import { runCli } from './support/cli.js';
-import { leaks } from './support/secrets.js';
+import { SystemDatabase } from '../../src/database.js';
+import { maskPasswords } from '../../src/render/mask.js';
+import { parse } from '../../src/parse.js';
+import { runCli } from '../support/cli.js';
+import { leaks } from '../support/secrets.js';
 
 const SECRET = 'Zq7SECRETpw9';
 

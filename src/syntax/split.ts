@@ -6,8 +6,8 @@
  * broken statement cannot hide the errors of the others.
  */
 import type { IToken } from 'chevrotain';
-import { backtickedEnd, blockCommentEnd, ClosingScanner, stringEnd } from '../grammar/quoted.js';
-import { cypherLexer, retypeKeywords, Semicolon } from '../grammar/tokens.js';
+import { backtickedEnd, blockCommentEnd, ClosingScanner, stringEnd } from '../../grammar/quoted.js';
+import { cypherLexer, retypeKeywords, Semicolon } from '../../grammar/tokens.js';
 
 export interface RawSegment {
   readonly kind: 'cypher' | 'client';

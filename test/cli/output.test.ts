@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nodeIO } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
-import { FRAME_WIDTH } from '../src/cli/frame.js';
-import { runCli } from './support/cli.js';
+import { nodeIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { FRAME_WIDTH } from '../../src/cli/frame.js';
+import { runCli } from '../support/cli.js';
 
 describe('code frames on long lines', () => {
   it('show a window around the error, elided with ..., with the caret under the offending token', () => {
@@ -81,7 +81,7 @@ describe('an unexpected error', () => {
   });
 
   // bin/sysdb.js runs the bundle: a preload makes loading it throw, or throws later from a timer.
-  const bin = join(dirname(fileURLToPath(import.meta.url)), '../bin/sysdb.js');
+  const bin = join(dirname(fileURLToPath(import.meta.url)), '../../bin/sysdb.js');
   const built = existsSync(join(dirname(bin), '../dist/sysdb.cjs'));
   it.skipIf(!built).each([
     ['while the CLI loads', '', "require('vm').Script.prototype.runInThisContext = () => { throw new RangeError('Maximum call stack size exceeded\\n    at x (sysdb.cjs:1:2)'); };"],

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.js';
+import { runCli } from '../support/cli.js';
 
 describe('sysdb lint', () => {
   it('prints file:line:column, the Neo4j message, a code frame and a spelling hint', () => {
@@ -173,7 +173,7 @@ describe('sysdb', () => {
   it('prints help and version', () => {
     expect(runCli(['--help']).stdout).toContain('lint [files|dirs|-]');
     expect(runCli(['lint', '--help']).stdout).toContain('Usage: sysdb lint');
-    const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
     expect(runCli(['--version']).stdout).toBe(`${version}\n`);
   });
 
@@ -182,10 +182,10 @@ describe('sysdb', () => {
   });
 });
 
-const built = existsSync(new URL('../dist/sysdb.cjs', import.meta.url));
+const built = existsSync(new URL('../../dist/sysdb.cjs', import.meta.url));
 
 describe.skipIf(!built)('the installed binary (bin/sysdb.js over the bundle)', () => {
-  const sysdb = (...args: string[]) => spawnSync(process.execPath, ['bin/sysdb.js', ...args], { cwd: new URL('..', import.meta.url), encoding: 'utf8' });
+  const sysdb = (...args: string[]) => spawnSync(process.execPath, ['bin/sysdb.js', ...args], { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
 
   it('lints the bundled fixtures', () => {
     expect(sysdb('lint', 'fixtures/onboarding.cypher')).toMatchObject({ status: 0, stdout: '' });

@@ -3,7 +3,7 @@
  * positions are computed when a span is built. Lookups come in source order, so the index remembers
  * the last line and usually answers without searching.
  */
-import type { Position } from './ast/span.js';
+import type { Position } from '../ast/span.js';
 
 export class LineIndex {
   /** Offset of the first character of each line; a line ends at \n, \r\n or a lone \r (as the lexer counts). */

@@ -1,6 +1,6 @@
-import { StatusCode } from '../diagnostics.js';
-import { MASKED_WORD } from '../mask.js';
-import { isList, isMap, type Value } from './values.js';
+import { StatusCode } from './codes.js';
+import { MASKED_WORD } from '../render/mask.js';
+import { isList, isMap, type Value } from '../exec/values.js';
 
 /**
  * A statement that Neo4j would refuse: the status code and message it would send. The database a

@@ -8,7 +8,7 @@
  * inside a statement of these families is reported as "not supported" rather than as a syntax error.
  */
 import type { IToken } from 'chevrotain';
-import { Dot, Keyword, LParen } from '../grammar/tokens.js';
+import { Dot, Keyword, LParen } from '../../grammar/tokens.js';
 
 /** Clauses that start a graph query (Cypher 25 and GQL spellings included). */
 const QUERY_WORDS = new Set([

@@ -1,5 +1,5 @@
 /** Values as cypher-shell prints them; shared by the CLI's tables and the playground. */
-import type { ResultValue } from './exec/values.js';
+import type { ResultValue } from '../exec/values.js';
 
 /** cypher-shell's rendering of a value: strings quoted, TRUE/FALSE/NULL in capitals, maps with bare keys. */
 export function cell(value: ResultValue): string {

@@ -4,13 +4,13 @@
  * reported as a warning: it is not Cypher, and cypher-sysdb does not act on it.
  */
 import type { IToken } from 'chevrotain';
-import type * as Cst from '../grammar/cst.js';
-import { parser } from '../grammar/parser.js';
-import { Arrow, Colon, LBrace } from '../grammar/tokens.js';
-import type { ClientCommand } from './ast/client.js';
-import { StatusCode, type Diagnostic } from './diagnostics.js';
-import { expression, mapLiteral } from './visitor/expressions.js';
-import { decodeName, one, spanBetween, TooComplexError } from './visitor/source.js';
+import type * as Cst from '../../grammar/cst.js';
+import { parser } from '../../grammar/parser.js';
+import { Arrow, Colon, LBrace } from '../../grammar/tokens.js';
+import type { ClientCommand } from '../ast/client.js';
+import { StatusCode, type Diagnostic } from '../diagnostics/codes.js';
+import { expression, mapLiteral } from '../visitor/expressions.js';
+import { decodeName, one, spanBetween, TooComplexError } from '../visitor/source.js';
 
 export interface ClientCommandResult {
   readonly command: ClientCommand | null;

@@ -8,9 +8,9 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AtomicFs } from '../src/cli/atomic-write.js';
-import { FileError, writeFileOrFail } from '../src/cli/io.js';
-import { SystemDatabase } from '../src/index.js';
+import type { AtomicFs } from '../../src/cli/atomic-write.js';
+import { FileError, writeFileOrFail } from '../../src/cli/io.js';
+import { SystemDatabase } from '../../src/index.js';
 
 let folder: string;
 beforeEach(() => {
@@ -109,7 +109,7 @@ describe('writing a file', () => {
   });
 });
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 const built = existsSync(join(root, 'dist/sysdb.cjs'));
 
 /** A saved database with `count` users (all with neo4j's hash: hashing is not what this tests). */

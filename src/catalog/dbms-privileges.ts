@@ -1,5 +1,5 @@
 /** What each DBMS privilege is called, and which privilege includes which (Neo4j's hierarchy). */
-import type { DbmsAction } from './ast/privileges.js';
+import type { DbmsAction } from '../ast/privileges.js';
 
 /** As the privilege is written in a command (`GRANT <this> ON DBMS TO role`), and as SHOW ... AS COMMANDS prints it. */
 export const PRIVILEGE_TEXT: Readonly<Record<DbmsAction, string>> = {

@@ -4,16 +4,16 @@
  * so a new kind does not compile until it can be printed.
  */
 import { MASKED_PASSWORD } from './mask.js';
-import type { ClientCommand, CypherStatement, Statement } from './ast/index.js';
-import { isClientCommand } from './ast/index.js';
-import { assertNever } from './assert-never.js';
-import type { Expression } from './ast/expressions.js';
-import { BINARY_PRECEDENCE, Precedence } from './precedence.js';
-import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from './ast/show.js';
-import type { AlterUserClause, AuthAttribute, PasswordFormat, PrivilegeOutput, SetUserClause, TagClause } from './ast/users.js';
-import type { DbmsAction } from './ast/privileges.js';
-import { PRIVILEGE_TEXT } from './dbms-privileges.js';
-import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from './ast/values.js';
+import type { ClientCommand, CypherStatement, Statement } from '../ast/index.js';
+import { isClientCommand } from '../ast/index.js';
+import { assertNever } from '../diagnostics/assert-never.js';
+import type { Expression } from '../ast/expressions.js';
+import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
+import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
+import type { AlterUserClause, AuthAttribute, PasswordFormat, PrivilegeOutput, SetUserClause, TagClause } from '../ast/users.js';
+import type { DbmsAction } from '../ast/privileges.js';
+import { PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
+import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from '../ast/values.js';
 
 export interface FormatOptions {
   /** Print password literals as written instead of '******' (for `sysdb fmt`, which rewrites the user's own file). */

@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nodeIO } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
-import { SystemDatabase } from '../src/index.js';
+import { nodeIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { SystemDatabase } from '../../src/index.js';
 
 const BOM = '\uFEFF';
 let folder: string;
@@ -67,7 +67,7 @@ describe('a UTF-8 byte order mark', () => {
   });
 });
 
-const root = new URL('..', import.meta.url).pathname;
+const root = new URL('../..', import.meta.url).pathname;
 describe.skipIf(!existsSync(join(root, 'dist/sysdb.cjs')))('a byte order mark on standard input', () => {
   it('is not part of the script', () => {
     const lint = spawnSync(process.execPath, ['bin/sysdb.js', 'lint', '-'], { cwd: root, encoding: 'utf8', input: `${BOM}CREATE USR x;\n` });

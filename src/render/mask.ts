@@ -11,9 +11,9 @@ import type { IToken } from 'chevrotain';
 import {
   Arrow, Colon, Comma, DecimalInteger, EscapedName, FloatLiteral, HexInteger, Identifier, LBrace, LBracket, LParen, Name,
   OctalInteger, Parameter, RBrace, RBracket, RParen, Semicolon, StringLiteral, Unknown,
-} from '../grammar/tokens.js';
-import { forEachSegment, type RawSegment } from './script.js';
-import { editDistance } from './spelling.js';
+} from '../../grammar/tokens.js';
+import { forEachSegment, type RawSegment } from '../syntax/split.js';
+import { editDistance } from '../diagnostics/spelling.js';
 
 export const MASKED_PASSWORD = "'******'";
 /** What an unquoted secret (or several tokens of one) is shown as. */

@@ -3,8 +3,8 @@
  * many arguments a call takes, and whether it aggregates. The semantic pass and the executor share
  * this table, so lint and run agree on which calls exist.
  */
-import { childExpressions } from './ast/children.js';
-import type { Expression } from './ast/expressions.js';
+import { childExpressions } from '../ast/children.js';
+import type { Expression } from '../ast/expressions.js';
 
 export interface FunctionSignature {
   /** Neo4j's own spelling, used in its messages (`Too many parameters for function 'toLower'`). */

@@ -1,5 +1,5 @@
 /** Cypher's operator precedence, shared by the parser's visitor (to build trees) and the printer (to parenthesise). */
-import type { BinaryOperator } from './ast/expressions.js';
+import type { BinaryOperator } from '../ast/expressions.js';
 
 /** Binding strength, loosest first. */
 export const Precedence = {

@@ -14,8 +14,8 @@ import {
   Parameter,
   StringLiteral,
   Unknown,
-} from '../grammar/tokens.js';
-import { tokenize } from './script.js';
+} from '../../grammar/tokens.js';
+import { tokenize } from '../syntax/split.js';
 
 export type HighlightClass = 'keyword' | 'string' | 'number' | 'parameter' | 'name' | 'comment' | 'invalid';
 

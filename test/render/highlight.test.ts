@@ -1,6 +1,6 @@
 /** Highlighting classes come from the parser's own lexer: keywords in any case, names, strings, comments. */
 import { describe, expect, it } from 'vitest';
-import { highlight } from '../src/index.js';
+import { highlight } from '../../src/index.js';
 
 function classes(text: string) {
   return highlight(text).map((r) => [text.slice(r.from, r.to), r.kind]);

@@ -1,9 +1,9 @@
 /** `sysdb run`, in-process over an in-memory file system: exact output, exit codes, state files. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SystemDatabase } from '../src/index.js';
-import { RUN_HELP } from '../src/cli/run.js';
-import { runCli } from './support/cli.js';
+import { SystemDatabase } from '../../src/index.js';
+import { RUN_HELP } from '../../src/cli/run.js';
+import { runCli } from '../support/cli.js';
 
 const SCRIPT = `CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED SET TAGS 'finance';
 SHOW USERS YIELD user, roles, tags;
@@ -177,7 +177,7 @@ describe('sysdb run', () => {
   });
 
   it('runs the access-rules fixture, whose rules then hold for its help-desk user', () => {
-    const read = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+    const read = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
     const files: Record<string, string> = { 'rules.cypher': read('access-rules.cypher'), 'p.json': read('access-rules.params.json') };
     const setup = runCli(['run', 'rules.cypher', '--params', 'p.json', '--save', 'db.json'], files);
     expect(setup.status).toBe(0);

@@ -1,6 +1,6 @@
 /** `sysdb run --max-steps / --max-memory`, and exact INTEGERs beyond 2^53 in its JSON. */
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support/cli.js';
+import { runCli } from '../support/cli.js';
 
 const SCRIPT = 'SHOW USERS YIELD user RETURN size([x IN range(1, 100) | x]) AS n;\n';
 
