@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { corpusText, generateStatements } from './corpus.js';
+import { corpusText, generateStatements } from '../scripts/corpus.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');

@@ -1,6 +1,6 @@
 // Download budget for the browser: the core (parser + executor, what a page imports from
 // cypher-sysdb) minified and gzipped, what takes the space, and the whole playground page.
-import { build } from 'esbuild';
+import { coreSize } from '../scripts/core-size.mjs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,29 +9,12 @@ import { gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const core = await build({
-  entryPoints: [join(root, 'src/index.ts')],
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'browser',
-  write: false,
-  metafile: true,
-  logLevel: 'warning',
-});
-const code = core.outputFiles[0].contents;
-const gzipped = gzipSync(code, { level: 9 }).length;
-console.log(`core bundle (src/index.ts: parser + executor): ${kb(code.length)} minified, ${kb(gzipped)} gzipped (target < 100 KB gzipped)`);
-
-// What takes the space, by package (bytes of minified output attributed to each input).
-const byPackage = new Map();
-for (const [path, { bytesInOutput }] of Object.entries(Object.values(core.metafile.outputs)[0].inputs)) {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-  const owner = match ? match[1] : path.split('/').slice(0, 2).join('/');
-  byPackage.set(owner, (byPackage.get(owner) ?? 0) + bytesInOutput);
-}
-for (const [owner, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
-  console.log(`  ${owner.padEnd(28)} ${kb(bytes).padStart(9)} minified (${((100 * bytes) / code.length).toFixed(0)}%)`);
+const core = await coreSize();
+const withoutRegex = await coreSize({ external: ['re2js'] });
+console.log(`core bundle (src/index.ts: parser + executor): ${kb(core.minified)} minified, ${kb(core.gzipped)} gzipped`);
+console.log(`  without the regex engine (re2js): ${kb(withoutRegex.gzipped)} gzipped (target < 100 KB gzipped)`);
+for (const [owner, bytes] of [...core.byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
+  console.log(`  ${owner.padEnd(28)} ${kb(bytes).padStart(9)} minified (${((100 * bytes) / core.minified).toFixed(0)}%)`);
 }
 
 // The whole page, as `npm run build:playground` writes it.

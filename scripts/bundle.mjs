@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileBundle } from '../bin/load-bundle.js';
-import { corpusText, generateStatements } from '../bench/corpus.js';
+import { corpusText, generateStatements } from './corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundlePath = join(root, 'dist/sysdb.cjs');

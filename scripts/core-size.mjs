@@ -1,0 +1,31 @@
+// The core's download size: src/index.ts bundled for the browser, minified, and gzipped, with the
+// share of each package. `npm run bench` prints it; a test holds it to its budget.
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Sizes in bytes: the whole core, and minified bytes per package (or per src/ folder). */
+export async function coreSize({ external = [] } = {}) {
+  const core = await build({
+    entryPoints: [join(root, 'src/index.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    external,
+    logLevel: 'warning',
+  });
+  const code = core.outputFiles[0].contents;
+  const byPackage = new Map();
+  for (const [path, { bytesInOutput }] of Object.entries(Object.values(core.metafile.outputs)[0].inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const owner = match ? match[1] : path.split('/').slice(0, 2).join('/');
+    byPackage.set(owner, (byPackage.get(owner) ?? 0) + bytesInOutput);
+  }
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, byPackage };
+}
