@@ -1,7 +1,7 @@
 /**
- * Every example of Neo4j's "Manage users" page (../shared/spec/manage-users.txt), run end to end,
- * with the result tables the manual prints (the tables come from the full page in
- * ../shared/reference/neo4j-docs/manage-users.adoc, where the spec's text export lost the cells).
+ * Every example of Neo4j's "Manage users" page (Operations Manual, 2026.06; neo4j/docs-operations,
+ * modules/ROOT/pages/authentication-authorization/manage-users.adoc), run end to end, with the result
+ * tables the manual prints.
  *
  * Row order: Neo4j sorts SHOW USERS by `user` when the query does not order it
  * (AdministrationShowCommandUtils.generateReturnClause with default order `user`), as the manual's

@@ -1,6 +1,7 @@
 /**
  * Syntax errors as Neo4j words them. The expected texts come from Neo4j's own parser tests
- * (see ../shared/reference/neo4j-user-admin-semantics.md, section 2.1): same token, same expected list,
+ * (neo4j/neo4j, community/cypher/front-end/parser/parser-test/src/test/scala/org/neo4j/cypher/internal/
+ * ast/factory/ddl/{Create,Alter,Drop,Rename,Show}User*ParserTest.scala): same token, same expected list,
  * same position suffix.
  */
 import { describe, expect, it } from 'vitest';
