@@ -77,10 +77,17 @@ export function sameExpression(a: Expression, b: Expression): boolean {
         sameOptional(a.projection, b.projection)
       );
     case 'function-call':
-      return b.kind === 'function-call' && a.name === b.name && a.distinct === b.distinct && sameList(a.args, b.args);
+      return b.kind === 'function-call' && sameFunctionName(a.name, b.name) && a.distinct === b.distinct && sameList(a.args, b.args);
     default:
       return assertNever(a, 'expression kind');
   }
+}
+
+/** As Neo4j's `FunctionName` compares: the namespace as written, the name itself in any case (`toLower`, `TOLOWER`). */
+function sameFunctionName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const dot = a.lastIndexOf('.');
+  return dot === b.lastIndexOf('.') && a.slice(0, dot + 1) === b.slice(0, dot + 1) && a.slice(dot + 1).toLowerCase() === b.slice(dot + 1).toLowerCase();
 }
 
 function sameList(a: readonly Expression[], b: readonly Expression[]): boolean {

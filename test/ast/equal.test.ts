@@ -33,6 +33,9 @@ describe('sameExpression', () => {
     ['(a + b) * c', '(a+b)*c'],
     ['a.b', '`a`.`b`'],
     ['CASE WHEN a THEN 1 END', 'case when a then 1 end'],
+    // Neo4j's function names ignore case; their namespaces do not.
+    ['toLower(a)', 'TOLOWER(a)'],
+    ['apoc.text.join(a)', 'apoc.text.JOIN(a)'],
   ])('finds %s and %s the same expression', (a, b) => {
     expect(sameExpression(expressionOf(a), expressionOf(b))).toBe(true);
   });
@@ -72,6 +75,9 @@ describe('sameExpression', () => {
     ['f(a)', 'f(a, a)'],
     ['count(a)', 'count(DISTINCT a)'],
     ['count(*)', 'count(a)'],
+    ['apoc.text.join(a)', 'APOC.text.join(a)'],
+    ['apoc.join(a)', 'apoc.text.join(a)'],
+    ['a.join(a)', 'join(a)'],
     // postfix and compound forms
     ['a[0]', 'a[1]'],
     ['a[0..]', 'a[..0]'],
