@@ -9,7 +9,7 @@ import { checkClientCommand } from './check/client.js';
 import { checkStatement } from './check/index.js';
 import { parseClientCommand } from './syntax/client-commands.js';
 import { StatusCode, type Diagnostic } from './diagnostics/codes.js';
-import { LineIndex, useLineIndex } from './syntax/lines.js';
+import { Source } from './syntax/lines.js';
 import { MASKED_PASSWORD, MASKED_WORD, maskRuns, secretRuns, type SecretRun } from './render/mask.js';
 import { outOfScope } from './syntax/out-of-scope.js';
 import { forEachSegment, type RawSegment } from './syntax/split.js';
@@ -63,28 +63,29 @@ export function diagnose(text: string, options: ParseOptions = {}): Diagnostic[]
 
 function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (segment: ScriptSegment) => void): void {
   const checkOptions = { minimumPasswordLength: options.minimumPasswordLength ?? 8 };
-  useLineIndex(new LineIndex(text));
+  // Every span of the script is computed against this one index of its lines.
+  const source = new Source(text);
   const assist = new ContentAssist();
   forEachSegment(text, (raw) => {
     const first = raw.tokens[0]!;
     const last = raw.tokens[raw.tokens.length - 1]!;
-    const span = spanBetween(first, last);
+    const span = spanBetween(first, last, source);
     const segmentText = text.slice(first.startOffset, last.endOffset! + 1);
     const onSegment = (segment: ScriptSegment) => onMasked(withSecretsMasked(segment, raw, text));
     try {
       if (raw.kind === 'client') {
         // A `:param` value is an expression too, parsed by the same recursive descent.
-        const tooDeep = excessiveNesting(raw.tokens);
+        const tooDeep = excessiveNesting(raw.tokens, source);
         if (tooDeep) {
           onSegment({ text: segmentText, span, statement: null, diagnostics: [tooDeep] });
           return;
         }
-        const { command, diagnostics } = parseClientCommand(raw.tokens, text);
+        const { command, diagnostics } = parseClientCommand(raw.tokens, source);
         const checked = command ? [...diagnostics, ...checkClientCommand(command, { options: checkOptions, statementStart: span.start })] : diagnostics;
         onSegment({ text: segmentText, span, statement: command, diagnostics: checked });
         return;
       }
-      const parsed = parseStatement(raw.tokens, text, span.end, assist);
+      const parsed = parseStatement(raw.tokens, source, span.end, assist);
       const diagnostics = parsed.statement
         ? [...parsed.diagnostics, ...checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start })]
         : parsed.diagnostics;
@@ -206,11 +207,11 @@ function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
   return first?.image.toUpperCase() === 'CYPHER' && second?.image === '25' && tokens.length > 2 ? tokens.slice(2) : tokens;
 }
 
-function parseStatement(allTokens: readonly IToken[], source: string, end: Position, assist: ContentAssist): { statement: Statement | null; diagnostics: Diagnostic[] } {
+function parseStatement(allTokens: readonly IToken[], source: Source, end: Position, assist: ContentAssist): { statement: Statement | null; diagnostics: Diagnostic[] } {
   const tokens = withoutVersionPrefix(allTokens);
-  const tooDeep = excessiveNesting(tokens);
+  const tooDeep = excessiveNesting(tokens, source);
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
-  const unterminated = unterminatedDelimiter(tokens);
+  const unterminated = unterminatedDelimiter(tokens, source);
   if (unterminated) return { statement: null, diagnostics: [unterminated] };
   const cst = withoutStackTraces(() => {
     parser.input = tokens as IToken[];
@@ -221,9 +222,9 @@ function parseStatement(allTokens: readonly IToken[], source: string, end: Posit
     const unsupported = outOfScope(tokens);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
     if (unsupported !== null) {
-      return { statement: null, diagnostics: [{ severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: spanBetween(tokens[0]!, tokens[0]!) }] };
+      return { statement: null, diagnostics: [{ severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: spanBetween(tokens[0]!, tokens[0]!, source) }] };
     }
-    return { statement: null, diagnostics: [syntaxError(error, tokens, end, assist, spanBetween(allTokens[0]!, allTokens[0]!).start)] };
+    return { statement: null, diagnostics: [syntaxError(error, tokens, end, assist, source, spanBetween(allTokens[0]!, allTokens[0]!, source).start)] };
   }
   try {
     return { statement: buildStatement(cst, source), diagnostics: [] };
@@ -254,11 +255,11 @@ export function withoutStackTraces<T>(run: () => T): T {
 const OPENERS = new Set([LParen, LBracket, LBrace, Keyword.CASE]);
 const CLOSERS = new Set([RParen, RBracket, RBrace, Keyword.END]);
 
-function excessiveNesting(tokens: readonly IToken[]): Diagnostic | undefined {
+function excessiveNesting(tokens: readonly IToken[], source: Source): Diagnostic | undefined {
   const tooDeep = findExcessiveNesting(tokens);
   if (!tooDeep) return undefined;
   const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
-  return { severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep) };
+  return { severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep, source) };
 }
 
 function findExcessiveNesting(tokens: readonly IToken[]): IToken | undefined {

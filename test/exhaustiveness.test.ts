@@ -44,7 +44,7 @@ const DELETIONS: readonly Deletion[] = [
     file: 'src/visitor/users.ts',
     find:
       '    setAuth: (node) => {\n      const a = node.children;\n' +
-      "      return { kind: 'set-auth', provider: stringLiteral(one(a.StringLiteral)), attributes: a.userAuthAttribute.map(authAttribute), span };\n" +
+      "      return { kind: 'set-auth', provider: stringLiteral(one(a.StringLiteral), source), attributes: a.userAuthAttribute.map((attribute) => authAttribute(attribute, source)), span };\n" +
       '    },\n',
   },
   {

@@ -5,8 +5,11 @@
  *   property read from it) is itself returned as a grouping key: `RETURN user, count(*) + size(roles)`
  *   is refused, because `roles` would be an implicit grouping key;
  * - ORDER BY sees only the returned columns (and expressions that repeat a returned item).
+ * "The same expression" is decided on the AST with spans aside, as Neo4j compares expressions; the
+ * printer only words the message.
  */
 import { boundIn, childExpressions } from '../ast/children.js';
+import { sameExpression } from '../ast/equal.js';
 import type { Expression } from '../ast/expressions.js';
 import type { ReturnItem, SortItem } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
@@ -14,20 +17,19 @@ import { containsAggregate, isAggregate } from '../catalog/functions.js';
 import { formatExpression } from '../render/printer.js';
 import { syntaxError, type CheckContext } from './context.js';
 
-type Found = { readonly text: string; readonly span: Expression['span'] };
-
 export function checkImplicitGrouping(items: readonly ReturnItem[], context: CheckContext): Diagnostic[] {
   const aggregating = items.filter((i) => containsAggregate(i.expression));
   if (aggregating.length === 0) return [];
   // Only a variable or a property of one counts as a grouping key (`n.x + n.y` does not).
-  const keys = new Set(items.filter((i) => !containsAggregate(i.expression) && groupingReference(i.expression)).map((i) => formatExpression(i.expression)));
-  const illegal: Found[] = [];
+  const keys = items.filter((i) => !containsAggregate(i.expression) && groupingReference(i.expression)).map((i) => i.expression);
+  // A returned variable is a key for its properties too.
+  const isKey = (e: Expression, variable: string) => keys.some((key) => sameExpression(key, e) || (key.kind === 'variable' && key.name === variable));
+  const illegal: Expression[] = [];
   const visit = (e: Expression, bound: ReadonlySet<string>): void => {
     if (isAggregate(e)) return;
     const reference = groupingReference(e);
     if (reference && !bound.has(reference.variable)) {
-      const text = formatExpression(e);
-      if (!keys.has(text) && !keys.has(reference.variable) && !illegal.some((f) => f.text === text)) illegal.push({ text, span: e.span });
+      if (!isKey(e, reference.variable) && !illegal.some((found) => sameExpression(found, e))) illegal.push(e);
       return;
     }
     for (const child of childExpressions(e)) visit(child.expression, boundIn(child, bound));
@@ -38,7 +40,7 @@ export function checkImplicitGrouping(items: readonly ReturnItem[], context: Che
     'Aggregation column contains implicit grouping expressions. ' +
     "For example, in 'RETURN n.a, n.a + n.b + count(*)' the aggregation expression 'n.a + n.b + count(*)' includes the implicit grouping key 'n.b'. " +
     'It may be possible to rewrite the query by extracting these grouping/aggregation expressions into a preceding WITH clause. ' +
-    `Illegal expression(s): ${illegal.map((f) => f.text).join(', ')}`;
+    `Illegal expression(s): ${illegal.map(formatExpression).join(', ')}`;
   return [syntaxError(context, illegal[0]!.span, message)];
 }
 
@@ -60,10 +62,9 @@ export function checkOrderByAfterProjection(
   context: CheckContext,
 ): Diagnostic[] {
   const returned = new Set(items.map((i) => i.name));
-  const projected = new Set(items.map((i) => formatExpression(i.expression)));
   const diagnostics: Diagnostic[] = [];
   const visit = (e: Expression, bound: ReadonlySet<string>): void => {
-    if (projected.has(formatExpression(e))) return;
+    if (items.some((i) => sameExpression(i.expression, e))) return;
     if (e.kind === 'variable') {
       if (bound.has(e.name) || returned.has(e.name)) return;
       const message = inScope.has(e.name)

@@ -9,6 +9,7 @@ import { parser } from '../../grammar/parser.js';
 import { Arrow, Colon, LBrace } from '../../grammar/tokens.js';
 import type { ClientCommand } from '../ast/client.js';
 import { StatusCode, type Diagnostic } from '../diagnostics/codes.js';
+import type { Source } from './lines.js';
 import { expression, mapLiteral } from '../visitor/expressions.js';
 import { decodeName, one, spanBetween, TooComplexError } from '../visitor/source.js';
 
@@ -17,11 +18,11 @@ export interface ClientCommandResult {
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseClientCommand(tokens: readonly IToken[], source: string): ClientCommandResult {
+export function parseClientCommand(tokens: readonly IToken[], source: Source): ClientCommandResult {
   const colon = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
-  const span = spanBetween(colon, last);
-  const text = source.slice(colon.startOffset, last.endOffset! + 1);
+  const span = spanBetween(colon, last, source);
+  const text = source.text.slice(colon.startOffset, last.endOffset! + 1);
   const word = tokens[1] && tokens[1].startOffset === colon.endOffset! + 1 ? tokens[1].image.toLowerCase() : '';
   const args = tokens.slice(2);
   const usage = (message: string): ClientCommandResult => ({
@@ -47,7 +48,7 @@ export function parseClientCommand(tokens: readonly IToken[], source: string): C
       if (args[0]!.tokenType === LBrace) {
         const cst = parseWith(args, () => parser.clientParamsMap());
         if (!cst) return usage(`Incorrect usage of :${word}: the map of parameters does not parse.`);
-        return build(() => ({ kind: 'client-params-map', map: mapLiteral(one((cst as Cst.ClientParamsMapCstNode).children.mapLiteral)), span }));
+        return build(() => ({ kind: 'client-params-map', map: mapLiteral(one((cst as Cst.ClientParamsMapCstNode).children.mapLiteral), source), span }));
       }
       const nameToken = args[0]!;
       const rest = args.slice(1);
@@ -59,7 +60,7 @@ export function parseClientCommand(tokens: readonly IToken[], source: string): C
       return build(() => ({
         kind: 'client-param',
         name: decodeName(nameToken.image),
-        value: expression(one((cst as Cst.ClientParamValueCstNode).children.expression)),
+        value: expression(one((cst as Cst.ClientParamValueCstNode).children.expression), source),
         span,
       }));
     }

@@ -1,7 +1,7 @@
 /**
  * Offsets to lines and columns. Tokens and CST nodes carry offsets only (cheaper to lex and parse);
- * positions are computed when a span is built. Lookups come in source order, so the index remembers
- * the last line and usually answers without searching.
+ * positions are computed when a span is built, from the script's `Source`. Lookups come in source
+ * order, so the index remembers the last line and usually answers without searching.
  */
 import type { Position } from '../ast/span.js';
 
@@ -50,13 +50,18 @@ export class LineIndex {
   }
 }
 
-let current = new LineIndex('');
+/**
+ * A script's text with its line index: the one object the front end passes to everything that builds
+ * spans, so a span is always computed against the script it came from.
+ */
+export class Source {
+  readonly lines: LineIndex;
 
-/** Sets the index that spans are computed with; the front end calls this once per script. */
-export function useLineIndex(index: LineIndex): void {
-  current = index;
-}
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+  }
 
-export function positionAt(offset: number): Position {
-  return current.position(offset);
+  position(offset: number): Position {
+    return this.lines.position(offset);
+  }
 }

@@ -11,7 +11,7 @@ import {
   StringLiteral, Unknown,
 } from '../../grammar/tokens.js';
 import type { Position, Span } from '../ast/span.js';
-import { positionAt } from './lines.js';
+import type { Source } from './lines.js';
 import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '../diagnostics/codes.js';
 import { editDistance } from '../diagnostics/spelling.js';
 
@@ -153,8 +153,8 @@ function spellingHint(offending: IToken, phrases: readonly string[]): string | u
  * Neo4j checks quotes and comments before it parses: a string, quoted name or comment that is never
  * closed is reported first, wherever it is in the statement.
  */
-export function unterminatedDelimiter(tokens: readonly IToken[]): Diagnostic | null {
-  const statementStart = tokens[0] ? positionOf(tokens[0]) : null;
+export function unterminatedDelimiter(tokens: readonly IToken[], source: Source): Diagnostic | null {
+  const statementStart = tokens[0] ? positionOf(tokens[0], source) : null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
@@ -165,31 +165,38 @@ export function unterminatedDelimiter(tokens: readonly IToken[]): Diagnostic | n
       message = 'Failed to parse comment. A comment starting on `/*` must have a closing `*/`.';
     }
     if (message && statementStart) {
-      const start = positionOf(token);
-      const span: Span = { start, end: positionAt(token.endOffset! + 1) };
+      const start = positionOf(token, source);
+      const span: Span = { start, end: source.position(token.endOffset! + 1) };
       return { severity: 'error', code: StatusCode.SyntaxError, message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`, span };
     }
   }
   return null;
 }
 
-function positionOf(token: IToken): Position {
-  return positionAt(token.startOffset);
+function positionOf(token: IToken, source: Source): Position {
+  return source.position(token.startOffset);
 }
 
 /**
  * Builds the diagnostic for a parse failure. `tokens` are the statement's tokens; `end` is the
  * position just after its last token, where Neo4j reports an unexpected end of input.
+ * `statementStart`: where the text Neo4j receives begins (before a `CYPHER 25` prefix), if not at `tokens[0]`.
  */
-/** `statementStart`: where the text Neo4j receives begins (before a `CYPHER 25` prefix), if not at `tokens[0]`. */
-export function syntaxError(error: IRecognitionException, tokens: readonly IToken[], end: Position, assist: ContentAssist, statementStart?: Position): Diagnostic {
+export function syntaxError(
+  error: IRecognitionException,
+  tokens: readonly IToken[],
+  end: Position,
+  assist: ContentAssist,
+  source: Source,
+  statementStart?: Position,
+): Diagnostic {
   const offending = error.token;
   const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
-  const start = atEnd ? end : positionOf(offending);
+  const start = atEnd ? end : positionOf(offending, source);
   const span: Span = atEnd
     ? { start: end, end }
-    : { start, end: positionAt(offending.endOffset! + 1) };
-  const from = statementStart ?? (tokens.length > 0 ? positionOf(tokens[0]!) : end);
+    : { start, end: source.position(offending.endOffset! + 1) };
+  const from = statementStart ?? (tokens.length > 0 ? positionOf(tokens[0]!, source) : end);
   const suffix = neo4jPositionSuffix(relativeTo(from, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = assist.expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));

@@ -6,6 +6,7 @@ import type {
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
+import type { Source } from '../syntax/lines.js';
 import {
   TooComplexError, decodeName, joinSpans, nodeSpan, one, parameter, stringLiteral, tokenSpan, unexpectedAlternative,
 } from './source.js';
@@ -78,12 +79,12 @@ type Item =
   | { readonly kind: 'null-check'; readonly negated: boolean; readonly span: Span; readonly offset: number };
 
 /** The flat CST of an expression, in source order. */
-function itemsOf(node: Cst.ExpressionCstNode): Item[] {
+function itemsOf(node: Cst.ExpressionCstNode, source: Source): Item[] {
   const c = node.children;
   const operandItem = (operand: Cst.OperandCstNode): Item => {
     const prefixes = inSourceOrder(operand.children.NOT, operand.children.Plus, operand.children.Minus);
     if (prefixes.length > MAX_EXPRESSION_DEPTH) {
-      throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, nodeSpan(operand));
+      throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, nodeSpan(operand, source));
     }
     return { kind: 'operand', prefixes, node: operand, offset: operand.location!.startOffset };
   };
@@ -96,7 +97,7 @@ function itemsOf(node: Cst.ExpressionCstNode): Item[] {
       return { kind: 'infix', infix: INFIX_BY_IMAGE[first.image.toUpperCase()]!, offset: first.startOffset };
     }),
     ...(c.nullCheck ?? []).map((check): Item => {
-      const span = nodeSpan(check);
+      const span = nodeSpan(check, source);
       return { kind: 'null-check', negated: check.children.NOT !== undefined, span, offset: span.start.offset };
     }),
   ];
@@ -107,7 +108,10 @@ function itemsOf(node: Cst.ExpressionCstNode): Item[] {
 class Climber {
   private position = 0;
 
-  constructor(private readonly items: Item[]) {}
+  constructor(
+    private readonly items: Item[],
+    private readonly source: Source,
+  ) {}
 
   expression(minimum: Precedence): Expression {
     let left = this.prefixed();
@@ -145,16 +149,16 @@ class Climber {
     const prefix = item.prefixes.shift();
     if (!prefix) {
       this.position += 1;
-      return postfixExpression(one(item.node.children.postfixExpression));
+      return postfixExpression(one(item.node.children.postfixExpression), this.source);
     }
     const operand = prefix.tokenType.name === 'NOT' ? this.expression(Precedence.Not) : this.prefixed();
     const operator = prefix.tokenType.name === 'NOT' ? 'NOT' : (prefix.image as '+' | '-');
-    return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix), operand.span) }, [operand]);
+    return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix, this.source), operand.span) }, [operand]);
   }
 }
 
-export function expression(node: Cst.ExpressionCstNode): Expression {
-  return new Climber(itemsOf(node)).expression(Precedence.Or);
+export function expression(node: Cst.ExpressionCstNode, source: Source): Expression {
+  return new Climber(itemsOf(node, source), source).expression(Precedence.Or);
 }
 
 /** Chevrotain groups tokens by type; source order is restored from their offsets. */
@@ -165,8 +169,8 @@ function inSourceOrder(...groups: (IToken[] | undefined)[]): IToken[] {
   return groups.flatMap((g) => g ?? []).sort((a, b) => a.startOffset - b.startOffset);
 }
 
-function postfixExpression(node: Cst.PostfixExpressionCstNode): Expression {
-  let result = atom(one(node.children.atom));
+function postfixExpression(node: Cst.PostfixExpressionCstNode, source: Source): Expression {
+  let result = atom(one(node.children.atom), source);
   if (!node.children.property && !node.children.indexOrSlice) return result;
   const steps = [
     ...(node.children.property ?? []).map((p) => ({ offset: p.startOffset, property: p, index: undefined })),
@@ -174,44 +178,44 @@ function postfixExpression(node: Cst.PostfixExpressionCstNode): Expression {
   ].sort((a, b) => a.offset - b.offset);
   for (const step of steps) {
     if (step.property) {
-      const span = joinSpans(result.span, tokenSpan(step.property));
+      const span = joinSpans(result.span, tokenSpan(step.property, source));
       result = built({ kind: 'property', object: result, property: decodeName(step.property.image), span }, [result]);
       continue;
     }
     const c = step.index!.children;
-    const span = joinSpans(result.span, nodeSpan(step.index!));
+    const span = joinSpans(result.span, nodeSpan(step.index!, source));
     if (c.DotDot) {
-      const from = c.from ? expression(one(c.from)) : null;
-      const to = c.to ? expression(one(c.to)) : null;
+      const from = c.from ? expression(one(c.from), source) : null;
+      const to = c.to ? expression(one(c.to), source) : null;
       result = built({ kind: 'slice', object: result, from, to, span }, [result, from, to]);
     } else {
-      const index = expression(one(c.from));
+      const index = expression(one(c.from), source);
       result = built({ kind: 'index', object: result, index, span }, [result, index]);
     }
   }
   return result;
 }
 
-function atom(node: Cst.AtomCstNode): Expression {
+function atom(node: Cst.AtomCstNode, source: Source): Expression {
   const c = node.children;
-  const span = nodeSpan(node);
-  if (c.StringLiteral) return stringLiteral(one(c.StringLiteral));
-  if (c.Parameter) return parameter(one(c.Parameter));
+  const span = nodeSpan(node, source);
+  if (c.StringLiteral) return stringLiteral(one(c.StringLiteral), source);
+  if (c.Parameter) return parameter(one(c.Parameter), source);
   if (c.numberLiteral) return numberLiteral(one(c.numberLiteral), span);
   if (c.TRUE) return { kind: 'boolean', value: true, span };
   if (c.FALSE) return { kind: 'boolean', value: false, span };
   if (c.NULL) return { kind: 'null', span };
-  if (c.caseExpression) return caseExpression(one(c.caseExpression));
+  if (c.caseExpression) return caseExpression(one(c.caseExpression), source);
   if (c.countStar) return { kind: 'count-star', span };
-  if (c.listPredicate) return listPredicate(one(c.listPredicate));
-  if (c.functionCall) return functionCall(one(c.functionCall));
-  if (c.listComprehension) return listComprehension(one(c.listComprehension));
+  if (c.listPredicate) return listPredicate(one(c.listPredicate), source);
+  if (c.functionCall) return functionCall(one(c.functionCall), source);
+  if (c.listComprehension) return listComprehension(one(c.listComprehension), source);
   if (c.listLiteral) {
-    const items = (c.listLiteral[0]!.children.expression ?? []).map(expression);
+    const items = (c.listLiteral[0]!.children.expression ?? []).map((item) => expression(item, source));
     return built({ kind: 'list', items, span }, items);
   }
-  if (c.mapLiteral) return mapLiteral(one(c.mapLiteral));
-  if (c.parenthesizedExpression) return expression(one(one(c.parenthesizedExpression).children.expression));
+  if (c.mapLiteral) return mapLiteral(one(c.mapLiteral), source);
+  if (c.parenthesizedExpression) return expression(one(one(c.parenthesizedExpression).children.expression), source);
   if (c.variable) return { kind: 'variable', name: decodeName(one(c.variable).image), span };
   return unexpectedAlternative('atom');
 }
@@ -230,51 +234,51 @@ function numberLiteral(node: Cst.NumberLiteralCstNode, span: Span): Expression {
   return { kind: 'integer', value: integerText(token), span };
 }
 
-function caseExpression(node: Cst.CaseExpressionCstNode): Expression {
+function caseExpression(node: Cst.CaseExpressionCstNode, source: Source): Expression {
   const c = node.children;
-  const subject = c.subject ? expression(one(c.subject)) : null;
+  const subject = c.subject ? expression(one(c.subject), source) : null;
   const alternatives = c.caseAlternative.map((alt) => ({
-    when: expression(one(alt.children.when)),
-    then: expression(one(alt.children.then)),
-    span: nodeSpan(alt),
+    when: expression(one(alt.children.when), source),
+    then: expression(one(alt.children.then), source),
+    span: nodeSpan(alt, source),
   }));
-  const otherwise = c.otherwise ? expression(one(c.otherwise)) : null;
+  const otherwise = c.otherwise ? expression(one(c.otherwise), source) : null;
   const children = [subject, otherwise, ...alternatives.flatMap((a) => [a.when, a.then])];
-  return built({ kind: 'case', subject, alternatives, otherwise, span: nodeSpan(node) }, children);
+  return built({ kind: 'case', subject, alternatives, otherwise, span: nodeSpan(node, source) }, children);
 }
 
-function listPredicate(node: Cst.ListPredicateCstNode): Expression {
+function listPredicate(node: Cst.ListPredicateCstNode, source: Source): Expression {
   const c = node.children;
   const predicate: ListPredicateKind = c.ANY ? 'any' : c.ALL ? 'all' : c.NONE ? 'none' : c.SINGLE ? 'single' : unexpectedAlternative('listPredicate');
-  const list = expression(one(c.list));
-  const where = expression(one(c.where));
+  const list = expression(one(c.list), source);
+  const where = expression(one(c.where), source);
   const variable = decodeName(one(one(c.variable).children.Name).image);
-  return built({ kind: 'list-predicate', predicate, variable, list, where, span: nodeSpan(node) }, [list, where]);
+  return built({ kind: 'list-predicate', predicate, variable, list, where, span: nodeSpan(node, source) }, [list, where]);
 }
 
-function listComprehension(node: Cst.ListComprehensionCstNode): Expression {
+function listComprehension(node: Cst.ListComprehensionCstNode, source: Source): Expression {
   const c = node.children;
-  const list = expression(one(c.list));
-  const where = c.where ? expression(one(c.where)) : null;
-  const projection = c.projection ? expression(one(c.projection)) : null;
+  const list = expression(one(c.list), source);
+  const where = c.where ? expression(one(c.where), source) : null;
+  const projection = c.projection ? expression(one(c.projection), source) : null;
   const variable = decodeName(one(one(c.variable).children.Name).image);
-  return built({ kind: 'list-comprehension', variable, list, where, projection, span: nodeSpan(node) }, [list, where, projection]);
+  return built({ kind: 'list-comprehension', variable, list, where, projection, span: nodeSpan(node, source) }, [list, where, projection]);
 }
 
-function functionCall(node: Cst.FunctionCallCstNode): Expression {
+function functionCall(node: Cst.FunctionCallCstNode, source: Source): Expression {
   const c = node.children;
   const name = c.namePart.map((part) => decodeName(one(part.children.Name).image)).join('.');
-  const args = (c.argument ?? []).map(expression);
-  return built({ kind: 'function-call', name, distinct: c.DISTINCT !== undefined, args, span: nodeSpan(node) }, args);
+  const args = (c.argument ?? []).map((argument) => expression(argument, source));
+  return built({ kind: 'function-call', name, distinct: c.DISTINCT !== undefined, args, span: nodeSpan(node, source) }, args);
 }
 
-export function mapLiteral(node: Cst.MapLiteralCstNode): MapLiteral {
+export function mapLiteral(node: Cst.MapLiteralCstNode, source: Source): MapLiteral {
   const entries: MapEntry[] = (node.children.mapEntry ?? []).map((entry) => ({
     key: decodeName(one(one(entry.children.key).children.Name).image),
-    value: expression(one(entry.children.expression)),
-    span: nodeSpan(entry),
+    value: expression(one(entry.children.expression), source),
+    span: nodeSpan(entry, source),
   }));
-  return built({ kind: 'map', entries, span: nodeSpan(node) }, entries.map((e) => e.value));
+  return built({ kind: 'map', entries, span: nodeSpan(node, source) }, entries.map((e) => e.value));
 }
 
 /** The earliest token of a node whose children are all tokens (an operator such as `STARTS WITH`). */

@@ -3,6 +3,7 @@ import type { DbmsAction, PrivilegeCommand } from '../ast/privileges.js';
 import type { Span } from '../ast/span.js';
 import type { PrivilegeOutput } from '../ast/users.js';
 import type * as Cst from '../../grammar/cst.js';
+import type { Source } from '../syntax/lines.js';
 import { commandNames } from './names.js';
 import { showPipeline } from './show.js';
 import { one, unexpectedAlternative } from './source.js';
@@ -38,18 +39,18 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode): { immutable: boolean; 
   return { immutable: node.children.IMMUTABLE !== undefined, action: dbmsAction(one(node.children.dbmsPrivilege)) };
 }
 
-export function grantPrivilege(c: Cst.GrantCommandCstChildren, span: Span): PrivilegeCommand {
-  return { kind: 'grant-privilege', ...privilege(one(c.dbmsPrivilegeOnDbms!)), roles: commandNames(one(c.privilegeRoles!)), span };
+export function grantPrivilege(c: Cst.GrantCommandCstChildren, span: Span, source: Source): PrivilegeCommand {
+  return { kind: 'grant-privilege', ...privilege(one(c.dbmsPrivilegeOnDbms!)), roles: commandNames(one(c.privilegeRoles!), source), span };
 }
 
-export function denyPrivilege(node: Cst.DenyCommandCstNode, span: Span): PrivilegeCommand {
+export function denyPrivilege(node: Cst.DenyCommandCstNode, span: Span, source: Source): PrivilegeCommand {
   const c = node.children;
-  return { kind: 'deny-privilege', ...privilege(one(c.dbmsPrivilegeOnDbms)), roles: commandNames(one(c.privilegeRoles)), span };
+  return { kind: 'deny-privilege', ...privilege(one(c.dbmsPrivilegeOnDbms)), roles: commandNames(one(c.privilegeRoles), source), span };
 }
 
-export function revokePrivilege(c: Cst.RevokeCommandCstChildren, span: Span): PrivilegeCommand {
+export function revokePrivilege(c: Cst.RevokeCommandCstChildren, span: Span, source: Source): PrivilegeCommand {
   const revokes = c.GRANT ? 'grant' : c.DENY ? 'deny' : 'both';
-  return { kind: 'revoke-privilege', revokes, ...privilege(one(c.dbmsPrivilegeOnDbms!)), roles: commandNames(one(c.privilegeRoles!)), span };
+  return { kind: 'revoke-privilege', revokes, ...privilege(one(c.dbmsPrivilegeOnDbms!)), roles: commandNames(one(c.privilegeRoles!), source), span };
 }
 
 export function privilegeOutput(node: Cst.PrivilegesAsCstNode | undefined): PrivilegeOutput {
@@ -57,15 +58,15 @@ export function privilegeOutput(node: Cst.PrivilegesAsCstNode | undefined): Priv
   return node.children.REVOKE ? 'revoke-commands' : 'commands';
 }
 
-export function showPrivileges(c: Cst.ShowRolesCstChildren, span: Span, source: string): PrivilegeCommand {
+export function showPrivileges(c: Cst.ShowRolesCstChildren, span: Span, source: Source): PrivilegeCommand {
   return { kind: 'show-privileges', output: privilegeOutput(c.privilegesAs?.[0]), pipeline: showPipeline(one(c.showCommandYield!), source), span };
 }
 
-export function showRolePrivileges(node: Cst.ShowRolePrivilegesTailCstNode, span: Span, source: string): PrivilegeCommand {
+export function showRolePrivileges(node: Cst.ShowRolePrivilegesTailCstNode, span: Span, source: Source): PrivilegeCommand {
   const c = node.children;
   return {
     kind: 'show-role-privileges',
-    roles: commandNames(one(c.commandNameList)),
+    roles: commandNames(one(c.commandNameList), source),
     output: privilegeOutput(c.privilegesAs?.[0]),
     pipeline: showPipeline(one(c.showCommandYield), source),
     span,

@@ -1,17 +1,18 @@
 /** CST -> AST for the pipeline after SHOW commands: YIELD, WHERE, RETURN. */
 import type { IntegerArgument, ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type * as Cst from '../../grammar/cst.js';
+import type { Source } from '../syntax/lines.js';
 import { expression, integerText } from './expressions.js';
 import { decodeName, joinSpans, nodeSpan, one } from './source.js';
 
-export function showPipeline(node: Cst.ShowCommandYieldCstNode, source: string): ShowPipeline {
+export function showPipeline(node: Cst.ShowCommandYieldCstNode, source: Source): ShowPipeline {
   const c = node.children;
   if (c.whereClause) {
     const where = one(c.whereClause);
-    return { kind: 'where', where: expression(one(where.children.expression)), span: nodeSpan(where) };
+    return { kind: 'where', where: expression(one(where.children.expression), source), span: nodeSpan(where, source) };
   }
   if (c.yieldClause) {
-    const yieldClause = buildYield(one(c.yieldClause));
+    const yieldClause = buildYield(one(c.yieldClause), source);
     const returnClause = c.returnClause ? buildReturn(one(c.returnClause), source) : null;
     return {
       kind: 'yield',
@@ -27,57 +28,57 @@ function nameOf(node: Cst.SymbolicNameCstNode): string {
   return decodeName(one(node.children.Name).image);
 }
 
-function buildYield(node: Cst.YieldClauseCstNode): YieldClause {
+function buildYield(node: Cst.YieldClauseCstNode, source: Source): YieldClause {
   const c = node.children;
   const items = c.Star
     ? ('*' as const)
     : (c.yieldItem ?? []).map((item) => {
         const column = nameOf(one(item.children.column));
         const alias = item.children.alias ? nameOf(one(item.children.alias)) : column;
-        return { column, alias, aliased: item.children.alias !== undefined, span: nodeSpan(item) };
+        return { column, alias, aliased: item.children.alias !== undefined, span: nodeSpan(item, source) };
       });
   return {
     items,
-    orderBy: c.orderBy ? sortItems(one(c.orderBy)) : [],
-    skip: c.yieldSkip ? integerArgument(one(one(c.yieldSkip).children.signedIntegerLiteral)) : null,
-    limit: c.yieldLimit ? integerArgument(one(one(c.yieldLimit).children.signedIntegerLiteral)) : null,
-    where: c.whereClause ? expression(one(one(c.whereClause).children.expression)) : null,
-    span: nodeSpan(node),
+    orderBy: c.orderBy ? sortItems(one(c.orderBy), source) : [],
+    skip: c.yieldSkip ? integerArgument(one(one(c.yieldSkip).children.signedIntegerLiteral), source) : null,
+    limit: c.yieldLimit ? integerArgument(one(one(c.yieldLimit).children.signedIntegerLiteral), source) : null,
+    where: c.whereClause ? expression(one(one(c.whereClause).children.expression), source) : null,
+    span: nodeSpan(node, source),
   };
 }
 
-function integerArgument(node: Cst.SignedIntegerLiteralCstNode): IntegerArgument {
+function integerArgument(node: Cst.SignedIntegerLiteralCstNode, source: Source): IntegerArgument {
   const digits = integerText(one(node.children.DecimalInteger));
   const negative = node.children.Minus !== undefined && digits !== '0';
-  return { value: negative ? `-${digits}` : digits, span: nodeSpan(node) };
+  return { value: negative ? `-${digits}` : digits, span: nodeSpan(node, source) };
 }
 
-function sortItems(node: Cst.OrderByCstNode): SortItem[] {
+function sortItems(node: Cst.OrderByCstNode, source: Source): SortItem[] {
   return node.children.sortItem.map((item) => ({
-    expression: expression(one(item.children.expression)),
+    expression: expression(one(item.children.expression), source),
     descending: item.children.DESC !== undefined || item.children.DESCENDING !== undefined,
-    span: nodeSpan(item),
+    span: nodeSpan(item, source),
   }));
 }
 
-function buildReturn(node: Cst.ReturnClauseCstNode, source: string): ReturnClause {
+function buildReturn(node: Cst.ReturnClauseCstNode, source: Source): ReturnClause {
   const c = node.children;
   const items = c.Star
     ? ('*' as const)
     : (c.returnItem ?? []).map((item) => {
-        const expr = expression(one(item.children.expression));
+        const expr = expression(one(item.children.expression), source);
         const exprNode = one(item.children.expression);
         const loc = exprNode.location!;
         // Neo4j names an unaliased column after the expression exactly as it was written.
-        const name = item.children.alias ? nameOf(one(item.children.alias)) : source.slice(loc.startOffset, loc.endOffset! + 1);
-        return { expression: expr, name, aliased: item.children.alias !== undefined, span: nodeSpan(item) };
+        const name = item.children.alias ? nameOf(one(item.children.alias)) : source.text.slice(loc.startOffset, loc.endOffset! + 1);
+        return { expression: expr, name, aliased: item.children.alias !== undefined, span: nodeSpan(item, source) };
       });
   return {
     distinct: c.DISTINCT !== undefined,
     items,
-    orderBy: c.orderBy ? sortItems(one(c.orderBy)) : [],
-    skip: c.skip ? expression(one(c.skip)) : null,
-    limit: c.limit ? expression(one(c.limit)) : null,
-    span: nodeSpan(node),
+    orderBy: c.orderBy ? sortItems(one(c.orderBy), source) : [],
+    skip: c.skip ? expression(one(c.skip), source) : null,
+    limit: c.limit ? expression(one(c.limit), source) : null,
+    span: nodeSpan(node, source),
   };
 }

@@ -1,7 +1,7 @@
-/** Turning Chevrotain tokens and CST locations into AST spans and values. */
+/** Turning Chevrotain tokens and CST locations into AST spans and values, against the script's `Source`. */
 import type { CstNode, IToken } from 'chevrotain';
 import type { Span } from '../ast/span.js';
-import { positionAt } from '../syntax/lines.js';
+import type { Source } from '../syntax/lines.js';
 import type { Parameter, StringLiteral, SymbolicName } from '../ast/values.js';
 
 /** Thrown while building an AST that cypher-sysdb refuses to process (e.g. absurd nesting). */
@@ -14,17 +14,17 @@ export class TooComplexError extends Error {
   }
 }
 
-export function tokenSpan(token: IToken): Span {
-  return spanBetween(token, token);
+export function tokenSpan(token: IToken, source: Source): Span {
+  return spanBetween(token, token, source);
 }
 
-export function spanBetween(first: IToken, last: IToken): Span {
-  return { start: positionAt(first.startOffset), end: positionAt(last.endOffset! + 1) };
+export function spanBetween(first: IToken, last: IToken, source: Source): Span {
+  return { start: source.position(first.startOffset), end: source.position(last.endOffset! + 1) };
 }
 
-export function nodeSpan(node: CstNode): Span {
+export function nodeSpan(node: CstNode, source: Source): Span {
   const loc = node.location!;
-  return { start: positionAt(loc.startOffset), end: positionAt(loc.endOffset! + 1) };
+  return { start: source.position(loc.startOffset), end: source.position(loc.endOffset! + 1) };
 }
 
 export function joinSpans(first: Span, last: Span): Span {
@@ -98,14 +98,14 @@ export function decodeName(image: string): string {
   return image.startsWith('`') ? image.slice(1, -1).replace(/``/g, '`') : image;
 }
 
-export function stringLiteral(token: IToken): StringLiteral {
-  return { kind: 'string', value: decodeStringLiteral(token.image), span: tokenSpan(token) };
+export function stringLiteral(token: IToken, source: Source): StringLiteral {
+  return { kind: 'string', value: decodeStringLiteral(token.image), span: tokenSpan(token, source) };
 }
 
-export function parameter(token: IToken): Parameter {
-  return { kind: 'parameter', name: decodeName(token.image.slice(1)), span: tokenSpan(token) };
+export function parameter(token: IToken, source: Source): Parameter {
+  return { kind: 'parameter', name: decodeName(token.image.slice(1)), span: tokenSpan(token, source) };
 }
 
-export function symbolicName(token: IToken): SymbolicName {
-  return { kind: 'name', value: decodeName(token.image), span: tokenSpan(token) };
+export function symbolicName(token: IToken, source: Source): SymbolicName {
+  return { kind: 'name', value: decodeName(token.image), span: tokenSpan(token, source) };
 }

@@ -2,6 +2,7 @@
 import type { AdminCommand, CypherStatement } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
+import type { Source } from '../syntax/lines.js';
 import { databaseName } from './names.js';
 import { denyPrivilege, grantPrivilege, revokePrivilege, showPrivileges, showRolePrivileges } from './privileges.js';
 import { createRole, dropRole, grantOrRevoke, renameRole, showRoles } from './roles.js';
@@ -10,62 +11,62 @@ import {
   alterCurrentUser, alterUser, alterUsers, createUser, dropUser, renameUser, showCurrentUser, showUsersOrPrivileges,
 } from './users.js';
 
-/** `source` is the whole script: unaliased RETURN columns are named after their source text. */
-export function buildStatement(node: Cst.StatementCstNode, source: string): CypherStatement {
+/** `source` is the whole script: spans are positions in it, and unaliased RETURN columns are named after its text. */
+export function buildStatement(node: Cst.StatementCstNode, source: Source): CypherStatement {
   const c = node.children;
   const useNode = c.useClause?.[0];
-  const use = useNode ? { database: databaseName(one(useNode.children.databaseName)), span: nodeSpan(useNode) } : null;
+  const use = useNode ? { database: databaseName(one(useNode.children.databaseName), source), span: nodeSpan(useNode, source) } : null;
   const commandNode = (c.createCommand ?? c.dropCommand ?? c.alterCommand ?? c.renameCommand ?? c.grantCommand ?? c.revokeCommand ?? c.denyCommand ?? c.showCommand ?? unexpectedAlternative('statement'))[0]!;
-  const span: Span = { start: (use ?? { span: nodeSpan(commandNode) }).span.start, end: nodeSpan(commandNode).end };
+  const span: Span = { start: (use ?? { span: nodeSpan(commandNode, source) }).span.start, end: nodeSpan(commandNode, source).end };
   // Assigned rather than spread: copying every command object showed up in profiles.
   return Object.assign(command(c, span, source), { use });
 }
 
-function command(c: Cst.StatementCstChildren, span: Span, source: string): AdminCommand {
+function command(c: Cst.StatementCstChildren, span: Span, source: Source): AdminCommand {
   if (c.createCommand) {
     const create = one(c.createCommand).children;
     const orReplace = create.REPLACE !== undefined;
-    if (create.createUser) return createUser(one(create.createUser), orReplace, span);
-    if (create.createRole) return createRole(one(create.createRole), orReplace, span);
+    if (create.createUser) return createUser(one(create.createUser), orReplace, span, source);
+    if (create.createRole) return createRole(one(create.createRole), orReplace, span, source);
     return unexpectedAlternative('createCommand');
   }
   if (c.dropCommand) {
     const drop = one(c.dropCommand).children;
-    if (drop.dropUser) return dropUser(one(drop.dropUser), span);
-    if (drop.dropRole) return dropRole(one(drop.dropRole), span);
+    if (drop.dropUser) return dropUser(one(drop.dropUser), span, source);
+    if (drop.dropRole) return dropRole(one(drop.dropRole), span, source);
     return unexpectedAlternative('dropCommand');
   }
   if (c.alterCommand) {
     const alter = one(c.alterCommand).children;
-    if (alter.alterCurrentUser) return alterCurrentUser(one(alter.alterCurrentUser), span);
-    if (alter.alterUser) return alterUser(one(alter.alterUser), span);
-    if (alter.alterUsers) return alterUsers(one(alter.alterUsers), span);
+    if (alter.alterCurrentUser) return alterCurrentUser(one(alter.alterCurrentUser), span, source);
+    if (alter.alterUser) return alterUser(one(alter.alterUser), span, source);
+    if (alter.alterUsers) return alterUsers(one(alter.alterUsers), span, source);
     return unexpectedAlternative('alterCommand');
   }
   if (c.renameCommand) {
     const rename = one(c.renameCommand).children;
-    if (rename.renameUser) return renameUser(one(rename.renameUser), span);
-    if (rename.renameRole) return renameRole(one(rename.renameRole), span);
+    if (rename.renameUser) return renameUser(one(rename.renameUser), span, source);
+    if (rename.renameRole) return renameRole(one(rename.renameRole), span, source);
     return unexpectedAlternative('renameCommand');
   }
   if (c.grantCommand) {
     const grant = one(c.grantCommand).children;
-    if (grant.dbmsPrivilegeOnDbms) return grantPrivilege(grant, span);
-    if (grant.roles) return grantOrRevoke(grant, 'grant-roles', span);
+    if (grant.dbmsPrivilegeOnDbms) return grantPrivilege(grant, span, source);
+    if (grant.roles) return grantOrRevoke(grant, 'grant-roles', span, source);
     return unexpectedAlternative('grantCommand');
   }
   if (c.revokeCommand) {
     const revoke = one(c.revokeCommand).children;
-    if (revoke.dbmsPrivilegeOnDbms) return revokePrivilege(revoke, span);
-    if (revoke.roles) return grantOrRevoke(revoke, 'revoke-roles', span);
+    if (revoke.dbmsPrivilegeOnDbms) return revokePrivilege(revoke, span, source);
+    if (revoke.roles) return grantOrRevoke(revoke, 'revoke-roles', span, source);
     return unexpectedAlternative('revokeCommand');
   }
-  if (c.denyCommand) return denyPrivilege(one(c.denyCommand), span);
+  if (c.denyCommand) return denyPrivilege(one(c.denyCommand), span, source);
   if (c.showCommand) return showCommand(one(c.showCommand).children, span, source);
   return unexpectedAlternative('statement');
 }
 
-function showCommand(show: Cst.ShowCommandCstChildren, span: Span, source: string): AdminCommand {
+function showCommand(show: Cst.ShowCommandCstChildren, span: Span, source: Source): AdminCommand {
   if (show.showCurrentUser) return showCurrentUser(one(show.showCurrentUser), span, source);
   if (show.showUsersOrPrivileges) return showUsersOrPrivileges(one(show.showUsersOrPrivileges), span, source);
   if (!show.showRoles) return unexpectedAlternative('showCommand');

@@ -185,6 +185,11 @@ describe('statements Neo4j accepts get no diagnostics', () => {
     'SHOW USERS YIELD user AS name RETURN name ORDER BY name',
     "SHOW USERS YIELD roles WHERE any(r IN roles WHERE r = 'admin')",
     'SHOW USERS YIELD user, roles RETURN user, size(roles) AS n ORDER BY n DESC',
+    // A returned variable is a grouping key for its properties, whether or not its name needs quoting.
+    'SHOW USERS WITH AUTH YIELD auth AS `a a` RETURN `a a`, count(*) + size(`a a`.id) AS n',
+    'SHOW USERS WITH AUTH YIELD auth AS count RETURN count, count(*) + size(count.id) AS n',
+    // ORDER BY may repeat a returned expression in another case: Neo4j's function names ignore case.
+    'SHOW USERS YIELD user RETURN DISTINCT toLower(user) AS u ORDER BY TOLOWER(user)',
     'SHOW ROLES WITH USERS WHERE member = "jake"',
     'SHOW USER PRIVILEGES AS COMMANDS WHERE command CONTAINS "MATCH"',
     'USE system SHOW USERS',
