@@ -111,10 +111,11 @@ export class SystemDatabase {
    */
   execute(query: string, params: Readonly<Record<string, unknown>> = {}, options: ExecuteOptions = {}): Executed {
     const segments = parseScript(query, { minimumPasswordLength: this.#state.config.minimumPasswordLength });
-    if (segments.length !== 1) {
+    const [segment] = segments;
+    if (segments.length !== 1 || segment === undefined) {
       throw new Neo4jError(StatusCode.NotSupported, `execute() runs exactly one statement, and this query has ${segments.length}; use runScript() for scripts.`);
     }
-    return this.#run(segments[0]!, bindParams(params), userOf(options));
+    return this.#run(segment, bindParams(params), userOf(options));
   }
 
   /** Runs a script: statements separated by `;`, with cypher-shell's `:param` lines. */
@@ -196,8 +197,8 @@ export const MAX_PARAM_ELEMENTS = 1 << 24;
 function checkParamShape(params: Readonly<Record<string, unknown>>): void {
   const pending: [unknown, number][] = [[params, 0]];
   let seen = 0;
-  while (pending.length > 0) {
-    const [value, depth] = pending.pop()!;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, depth] = next;
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_NESTING) throw new Neo4jError(StatusCode.NotSupported, `Parameter values nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`);
     const children = Array.isArray(value) ? value : Object.values(value);

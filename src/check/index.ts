@@ -87,7 +87,7 @@ const COMMAND_NAMES: Record<CypherStatement['kind'], string> = {
 /** `USE system` is accepted; any other database cannot run administration commands. */
 function checkUse(statement: CypherStatement): Diagnostic[] {
   const use = statement.use;
-  if (!use || (use.database.parts.length === 1 && use.database.parts[0]!.toLowerCase() === 'system')) return [];
+  if (!use || (use.database.parts.length === 1 && use.database.parts[0]?.toLowerCase() === 'system')) return [];
   return [
     {
       severity: 'error',

@@ -54,8 +54,8 @@ export function inferType(e: Expression, scope: TypeScope): CypherType {
     case 'list': {
       // Only a list whose items all have one known type has a type we can name as Neo4j does.
       const types = new Set(e.items.map((item) => inferType(item, scope)));
-      const only = types.size === 1 ? [...types][0]! : 'Any';
-      return only === 'Any' ? 'Any' : listOf(only);
+      const [only] = types;
+      return types.size !== 1 || only === undefined || only === 'Any' ? 'Any' : listOf(only);
     }
     case 'variable':
       return scope.get(e.name) ?? 'Any';

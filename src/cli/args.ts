@@ -12,8 +12,9 @@ const VALUED = new Set(['--format', '--min-password-length', '--params', '--stat
 export function parseArgs(argv: readonly string[], allowed: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+  // One iterator for the loop and for option values: taking a value consumes the next argument.
+  const rest = argv.values();
+  for (const arg of rest) {
     if (arg === '-' || !arg.startsWith('-')) {
       positional.push(arg);
       continue;
@@ -21,7 +22,7 @@ export function parseArgs(argv: readonly string[], allowed: readonly string[]): 
     const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (!allowed.includes(name)) throw new UsageError(`unknown option '${name}'`);
     if (VALUED.has(name)) {
-      const value = inline ?? argv[++i];
+      const value = inline ?? rest.next().value;
       if (value === undefined) throw new UsageError(`option '${name}' needs a value`);
       options.set(name, value);
     } else {

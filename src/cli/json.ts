@@ -49,7 +49,7 @@ export function readJson(source: string, maxDepth: number): JsonValue {
     const parts: string[] = [];
     let from = i;
     while (i < text.length) {
-      const c = text[i]!;
+      const c = text.charAt(i);
       if (c === '"') {
         parts.push(text.slice(from, i));
         i += 1;
@@ -59,13 +59,14 @@ export function readJson(source: string, maxDepth: number): JsonValue {
       if (c === '\\') {
         parts.push(text.slice(from, i));
         const e = text[i + 1];
+        const escaped = e === undefined ? undefined : ESCAPES[e];
         if (e === 'u') {
           const hex = text.slice(i + 2, i + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('invalid \\u escape');
           parts.push(String.fromCharCode(parseInt(hex, 16)));
           i += 6;
-        } else if (e !== undefined && ESCAPES[e] !== undefined) {
-          parts.push(ESCAPES[e]!);
+        } else if (escaped !== undefined) {
+          parts.push(escaped);
           i += 2;
         } else fail('invalid escape in a string');
         from = i;
@@ -93,8 +94,10 @@ export function readJson(source: string, maxDepth: number): JsonValue {
     if (!top) result = value;
     else if (Array.isArray(top.container)) top.container.push(value);
     else {
+      // A value inside an object is read only after its key.
+      if (top.key === null) throw new Error('readJson: an object member without a key');
       // defineProperty: a key such as `__proto__` must be an ordinary key, not the prototype.
-      Object.defineProperty(top.container, top.key!, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(top.container, top.key, { value, enumerable: true, writable: true, configurable: true });
       top.key = null;
     }
   };
@@ -135,12 +138,13 @@ export function readJson(source: string, maxDepth: number): JsonValue {
       }
       if (c === '[') {
         i += 1;
-        open([]);
+        const list: JsonValue[] = [];
+        open(list);
         skipSpace();
         if (text[i] === ']') {
           i += 1;
-          const done = stack.pop()!;
-          place(done.container);
+          stack.pop();
+          place(list);
           expectValue = false;
         }
         continue;
@@ -167,5 +171,7 @@ export function readJson(source: string, maxDepth: number): JsonValue {
   }
   skipSpace();
   if (i < text.length) fail('unexpected text after the JSON value');
-  return result!;
+  // The loop ends only with the stack empty after a value: the top-level one, placed as the result.
+  if (result === undefined) throw new Error('readJson: no top-level value');
+  return result;
 }

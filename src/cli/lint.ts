@@ -85,9 +85,10 @@ function writeText(reports: readonly FileReport[], io: CliIO): void {
   let warnings = 0;
   let files = 0;
   for (const report of reports) {
-    if (report.diagnostics.length === 0) continue;
+    // Null exactly when the file has no diagnostics: nothing to show.
+    if (report.masked === null) continue;
     files += 1;
-    const frame = codeFrames(report.masked!);
+    const frame = codeFrames(report.masked);
     const name = escapeControls(report.input.name);
     for (const d of report.diagnostics) {
       if (d.severity === 'error') errors += 1;

@@ -69,6 +69,6 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
  */
 export function internalErrorLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const firstLine = escapeControls(message.split(/\r\n|\r|\n/, 1)[0]!).slice(0, 500);
+  const firstLine = escapeControls(message.split(/\r\n|\r|\n/, 1)[0] ?? '').slice(0, 500);
   return `sysdb: internal error: ${firstLine} (please report)\n`;
 }

@@ -39,8 +39,8 @@ export function run(argv: readonly string[], io: CliIO): number {
   const skipUnsupported = args.options.has('--skip-unsupported');
   const notifications = args.options.has('--notifications');
   const format = choice(args, '--format', ['table', 'json'], 'table');
-  if (args.positional.length !== 1) throw new UsageError('expects exactly one script (or - for standard input)');
-  const scriptPath = args.positional[0]!;
+  const [scriptPath] = args.positional;
+  if (args.positional.length !== 1 || scriptPath === undefined) throw new UsageError('expects exactly one script (or - for standard input)');
   const script = scriptPath === '-' ? io.readStdin() : io.readFile(scriptPath);
   const params = readJsonObject(io, args.options.get('--params'), '--params');
   const statePath = args.options.get('--state');

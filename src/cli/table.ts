@@ -3,8 +3,9 @@ import { formatValue as cell, type ResultValue } from '../index.js';
 
 export function table(columns: readonly string[], rows: readonly (readonly ResultValue[])[]): string {
   const cells = rows.map((row) => row.map(cell));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]!.length)));
-  const line = (values: readonly string[]) => `| ${values.map((v, i) => v.padEnd(widths[i]!)).join(' | ')} |`;
+  // Every row has a cell per column, so the fallbacks are never taken.
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]?.length ?? 0)));
+  const line = (values: readonly string[]) => `| ${values.map((v, i) => v.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const border = `+${'-'.repeat(widths.reduce((sum, w) => sum + w + 3, -1))}+`;
   const body = cells.map(line);
   const count = `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`;

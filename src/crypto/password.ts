@@ -9,8 +9,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 /** A hashed password in Neo4j's external format. Never a plaintext: the brand keeps the two apart. */
 export type Credential = string & { readonly __credential: unique symbol };
 
-const ITERATIONS: Readonly<Record<string, number>> = { '0': 1, '1': 1024 };
 export const CURRENT_VERSION = '1';
+const CURRENT_ITERATIONS = 1024;
+const ITERATIONS: Readonly<Record<string, number>> = { '0': 1, [CURRENT_VERSION]: CURRENT_ITERATIONS };
 const SALT_BYTES = 32;
 const ENCRYPTED_FORMAT = /^([0-9]),([A-Fa-f0-9]+),([A-Fa-f0-9]+)$/;
 
@@ -20,7 +21,7 @@ export const secureRandomBytes: RandomBytes = (length) => globalThis.crypto.getR
 
 export function hashPassword(password: string, randomBytes: RandomBytes = secureRandomBytes): Credential {
   const salt = randomBytes(SALT_BYTES);
-  const hash = digest(new TextEncoder().encode(password), salt, ITERATIONS[CURRENT_VERSION]!);
+  const hash = digest(new TextEncoder().encode(password), salt, CURRENT_ITERATIONS);
   return `${CURRENT_VERSION},${toHex(hash)},${toHex(salt)}` as Credential;
 }
 
@@ -28,9 +29,10 @@ export type EncryptedProblem = 'format' | 'version';
 
 /** Accepts an `ENCRYPTED` value as Neo4j does, or says why not. */
 export function parseEncrypted(value: string): Credential | EncryptedProblem {
-  const match = ENCRYPTED_FORMAT.exec(value);
-  if (!match) return 'format';
-  if (!(match[1]! in ITERATIONS)) return 'version';
+  // The version group always takes part in a match, so it is missing only when nothing matched.
+  const version = ENCRYPTED_FORMAT.exec(value)?.[1];
+  if (version === undefined) return 'format';
+  if (!(version in ITERATIONS)) return 'version';
   return value.toLowerCase() as Credential;
 }
 

@@ -2,17 +2,25 @@
 
 /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
 export function editDistance(a: string, b: string): number {
+  // One row of the table, updated in place: row[j] is the distance between a's first i - 1
+  // characters and b's first j, until pass i overwrites it. The cells to the left and up-left are
+  // kept in locals, so each step reads the row once.
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let distance = b.length;
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
+    let diagonal = i - 1;
+    let left = i;
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const above = row[j];
+      if (above === undefined) throw new Error(`editDistance: the row has ${row.length} cells, not ${j + 1}`);
+      left = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = left;
       diagonal = above;
     }
+    distance = left;
   }
-  return row[b.length]!;
+  return distance;
 }
 
 /**

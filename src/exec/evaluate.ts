@@ -7,7 +7,7 @@ import { assertNever } from '../diagnostics/assert-never.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import { Neo4jError, typeError } from '../diagnostics/neo4j-error.js';
 import { parameterValue } from './params.js';
-import { compareForOrder, compareNumbers, equals, formatFloat, isList, isMap, isNumber, mapOf, typeName, type Value } from './values.js';
+import { compareForOrder, compareNumbers, equals, formatFloat, isList, isMap, isNumber, mapOf, typeName, valueAt, type Value } from './values.js';
 import { callFunction } from './functions.js';
 import { isAggregate } from '../catalog/functions.js';
 import type { StatementBudget } from './budget.js';
@@ -47,14 +47,15 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
     case 'parameter':
       return parameterValue(e, context.params);
     case 'variable': {
-      if (!row.has(e.name)) throw new Error(`Variable \`${e.name}\` not defined`);
-      return row.get(e.name)!;
+      const value = row.get(e.name);
+      if (value === undefined) throw new Error(`Variable \`${e.name}\` not defined`);
+      return value;
     }
     case 'property': {
       const object = evaluate(e.object, row, context);
       if (object === null) return null;
       if (!isMap(object)) throw typeError(`Type mismatch: expected a map but was ${typeName(object)}`);
-      return Object.hasOwn(object, e.property) ? object[e.property]! : null;
+      return valueAt(object, e.property);
     }
     case 'index':
       return indexInto(evaluate(e.object, row, context), evaluate(e.index, row, context));
@@ -130,7 +131,8 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
     case 'function-call':
     case 'count-star': {
       if (isAggregate(e)) {
-        if (context.aggregates?.has(e)) return context.aggregates.get(e)!;
+        const aggregate = context.aggregates?.get(e);
+        if (aggregate !== undefined) return aggregate;
         // The semantic check refuses aggregation outside RETURN and ORDER BY, so this is a bug of ours.
         throw new Error('aggregate evaluated outside an aggregation');
       }
@@ -315,11 +317,11 @@ function indexInto(object: Value, index: Value): Value {
   if (isList(object)) {
     if (typeof index !== 'bigint') throw typeError(`Type mismatch: expected an integer index but was ${typeName(index)}`);
     const i = Number(index < 0n ? BigInt(object.length) + index : index);
-    return i >= 0 && i < object.length ? object[i]! : null;
+    return i >= 0 && i < object.length ? (object[i] ?? null) : null;
   }
   if (isMap(object)) {
     if (typeof index !== 'string') throw typeError(`Type mismatch: expected a string key but was ${typeName(index)}`);
-    return Object.hasOwn(object, index) ? object[index]! : null;
+    return valueAt(object, index);
   }
   throw typeError(`Type mismatch: expected a list or a map but was ${typeName(object)}`);
 }

@@ -12,6 +12,15 @@ const expect = (name: string, kind: string, value: Value): never => {
   throw typeError(`Expected a ${kind} value for '${name}', but got: ${typeName(value)}(${shownValue(value)})`);
 };
 
+/** A one-argument function. callFunction has checked the argument count, so the argument is there. */
+const unary =
+  (f: (v: Value, name: string, budget: StatementBudget) => Value): Fn =>
+  (args, name, budget) => {
+    const [v] = args;
+    if (v === undefined) throw new Error(`${name}() was called without its argument`);
+    return f(v, name, budget);
+  };
+
 const stringFn =
   (f: (s: string, rest: Value[], budget: StatementBudget) => Value): Fn =>
   (args, name, budget) => {
@@ -28,14 +37,12 @@ const sameLength = (f: (s: string) => string): Fn =>
     return f(s);
   });
 
-const numberFn =
-  (f: (n: bigint | number) => Value): Fn =>
-  (args, name) => {
-    const n = args[0]!;
+const numberFn = (f: (n: bigint | number) => Value): Fn =>
+  unary((n, name) => {
     if (n === null) return null;
     if (!isNumber(n)) return expect(name, 'Number', n);
     return f(n);
-  };
+  });
 
 const integerArg = (name: string, value: Value | undefined): number | null => {
   if (value === undefined || value === null) return null;
@@ -168,8 +175,8 @@ function roundHalfUp(value: number, precision: number): number {
 
 /** The functions cypher-sysdb evaluates, by lower-case name; argument counts are in src/functions.ts. */
 const FUNCTIONS: Readonly<Record<string, Fn>> = {
-  size: ([v], name) => (v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v!) ? BigInt(v.length) : expect(name, 'String or List', v!)),
-  length: ([v], name) => (v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v!) ? BigInt(v.length) : expect(name, 'String or List', v!)),
+  size: unary((v, name) => (v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v) ? BigInt(v.length) : expect(name, 'String or List', v))),
+  length: unary((v, name) => (v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v) ? BigInt(v.length) : expect(name, 'String or List', v))),
   tolower: sameLength((s) => s.toLowerCase()),
   toupper: sameLength((s) => s.toUpperCase()),
   trim: stringFn((s) => s.trim()),
@@ -182,7 +189,8 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   substring: (args, name, budget) =>
       stringFn((s, [start, length]) => {
         const chars = [...s];
-        const from = integerArg(name, start)!;
+        // A null start counts from 0 (what slice made of the null before); not checked against Neo4j.
+        const from = integerArg(name, start) ?? 0;
         const count = length === undefined ? chars.length : integerArg(name, length);
         if (from < 0 || (count !== null && count < 0)) throw new Neo4jError(StatusCode.ArgumentError, `Invalid input for '${name}': negative start or length`);
         return chars.slice(from, count === null ? undefined : from + count).join('');
@@ -194,41 +202,41 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
         return chars.slice(Math.max(0, chars.length - (integerArg(name, n) ?? 0))).join('');
       })(args, name, budget),
   split: stringFn((s, [separator], budget) => (typeof separator === 'string' ? splitString(s, separator, budget) : null)),
-  reverse: ([v], name, budget) => {
+  reverse: unary((v, name, budget) => {
     if (v === null) return null;
     if (typeof v === 'string') {
       budget.string(v.length);
       return [...v].reverse().join('');
     }
-    if (!isList(v!)) return expect(name, 'String or List', v!);
+    if (!isList(v)) return expect(name, 'String or List', v);
     budget.list(v.length);
     return [...v].reverse();
-  },
+  }),
   coalesce: (args) => args.find((a) => a !== null) ?? null,
-  head: ([v], name) => (v === null ? null : isList(v!) ? (v[0] ?? null) : expect(name, 'List', v!)),
-  last: ([v], name) => (v === null ? null : isList(v!) ? (v[v.length - 1] ?? null) : expect(name, 'List', v!)),
-  tail: ([v], name, budget) => {
+  head: unary((v, name) => (v === null ? null : isList(v) ? (v[0] ?? null) : expect(name, 'List', v))),
+  last: unary((v, name) => (v === null ? null : isList(v) ? (v[v.length - 1] ?? null) : expect(name, 'List', v))),
+  tail: unary((v, name, budget) => {
     if (v === null) return null;
-    if (!isList(v!)) return expect(name, 'List', v!);
+    if (!isList(v)) return expect(name, 'List', v);
     budget.list(v.length);
     return v.slice(1);
-  },
-  keys: ([v], name, budget) => {
+  }),
+  keys: unary((v, name, budget) => {
     if (v === null) return null;
-    if (!isMap(v!)) return expect(name, 'Map', v!);
+    if (!isMap(v)) return expect(name, 'Map', v);
     const keys = Object.keys(v);
     budget.list(keys.length);
     return keys;
-  },
-  isempty: ([v], name) => (v === null ? null : typeof v === 'string' ? v.length === 0 : isList(v!) ? v.length === 0 : isMap(v!) ? Object.keys(v).length === 0 : expect(name, 'String, List or Map', v!)),
-  tostring: ([v], name) => (v !== null && (isList(v!) || isMap(v!)) ? expect(name, 'String, Number or Boolean', v!) : valueToString(v!)),
-  tostringornull: ([v]) => valueToString(v!),
-  tointeger: ([v], name) => toInteger(v!, name, false),
-  tointegerornull: ([v], name) => toInteger(v!, name, true),
-  tofloat: ([v], name) => toFloat(v!, name, false),
-  tofloatornull: ([v], name) => toFloat(v!, name, true),
-  toboolean: ([v], name) => toBoolean(v!, name, false),
-  tobooleanornull: ([v], name) => toBoolean(v!, name, true),
+  }),
+  isempty: unary((v, name) => (v === null ? null : typeof v === 'string' ? v.length === 0 : isList(v) ? v.length === 0 : isMap(v) ? Object.keys(v).length === 0 : expect(name, 'String, List or Map', v))),
+  tostring: unary((v, name) => (v !== null && (isList(v) || isMap(v)) ? expect(name, 'String, Number or Boolean', v) : valueToString(v))),
+  tostringornull: unary(valueToString),
+  tointeger: unary((v, name) => toInteger(v, name, false)),
+  tointegerornull: unary((v, name) => toInteger(v, name, true)),
+  tofloat: unary((v, name) => toFloat(v, name, false)),
+  tofloatornull: unary((v, name) => toFloat(v, name, true)),
+  toboolean: unary((v, name) => toBoolean(v, name, false)),
+  tobooleanornull: unary((v, name) => toBoolean(v, name, true)),
   // Neo4j's CypherFunctions.abs is Java's Math.abs(long): abs(-9223372036854775808) is -9223372036854775808.
   abs: numberFn((n) => (typeof n === 'bigint' ? abs64(n) : Math.abs(n))),
   ceil: numberFn((n) => Math.ceil(Number(n))),

@@ -9,12 +9,12 @@ import { encryptedPassword, plaintextPasswordProblem } from '../catalog/password
 import type { Credential } from '../crypto/password.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import { argumentError, Neo4jError, shownValue } from '../diagnostics/neo4j-error.js';
-import { isList, isMap, type Value } from './values.js';
+import { isList, isMap, valueAt, type Value } from './values.js';
 
 export type Params = Readonly<Record<string, Value>>;
 
 export function parameterValue(parameter: Parameter, params: Params): Value {
-  const value = Object.hasOwn(params, parameter.name) ? params[parameter.name]! : undefined;
+  const value = Object.hasOwn(params, parameter.name) ? params[parameter.name] : undefined;
   if (value === undefined) throw new Neo4jError(StatusCode.ParameterMissing, `Expected parameter(s): ${parameter.name}`);
   return value;
 }
@@ -56,7 +56,7 @@ export function plaintextPassword(password: PasswordValue, params: Params, minim
 
 export function passwordText(password: PasswordValue, params: Params): string {
   if (password.kind === 'string') return password.value;
-  const value = Object.hasOwn(params, password.name) ? params[password.name]! : null;
+  const value = valueAt(params, password.name);
   if (value === null) throw new Neo4jError(StatusCode.ParameterMissing, `Expected parameter(s): ${password.name}`);
   if (typeof value !== 'string') {
     throw new Neo4jError(StatusCode.TypeError, `Expected password parameter $${password.name} to have type String but was ${cypherTypeName(value)}`);

@@ -224,14 +224,19 @@ function sortBy<T>(
   aggregates?: (entry: T) => ReadonlyMap<Expression, Value> | undefined,
 ): T[] {
   const keyed = entries.map((entry) => {
-    const ctx = aggregates?.(entry) ? { ...context, aggregates: aggregates(entry)! } : context;
+    const entryAggregates = aggregates?.(entry);
+    const ctx = entryAggregates ? { ...context, aggregates: entryAggregates } : context;
     const row = scope(entry);
     return { entry, keys: items.map((item) => evaluate(item.expression, row, ctx)) };
   });
   keyed.sort((a, b) => {
     for (let i = 0; i < items.length; i++) {
-      const c = compareForOrder(a.keys[i]!, b.keys[i]!);
-      if (c !== 0) return items[i]!.descending ? -c : c;
+      const keyA = a.keys[i];
+      const keyB = b.keys[i];
+      const item = items[i];
+      if (keyA === undefined || keyB === undefined || item === undefined) throw new Error('sortBy: every entry has one key per sort item');
+      const c = compareForOrder(keyA, keyB);
+      if (c !== 0) return item.descending ? -c : c;
     }
     return 0;
   });

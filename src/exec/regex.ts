@@ -99,7 +99,7 @@ function scanPattern(p: string): PatternScan {
   const result = (unsupported?: string): PatternScan => ({ ...(unsupported ? { unsupported } : {}), unmatchedClose, danglingQuantifier });
   let i = 0;
   while (i < p.length) {
-    const c = p[i]!;
+    const c = p.charAt(i);
     if (c === '\\') {
       const next = p[i + 1];
       if (next !== undefined && next >= '1' && next <= '9') return result(`a backreference (\\${next})`);
@@ -123,7 +123,7 @@ function scanPattern(p: string): PatternScan {
         if (kind === '<' && (p[i + 3] === '=' || p[i + 3] === '!')) return result(`a lookbehind (?<${p[i + 3]}...)`);
         if (kind === '>') return result('an atomic group (?>...)');
         for (let j = i + 2; j < p.length && p[j] !== ')' && p[j] !== ':'; j++) {
-          const flag = p[j]!;
+          const flag = p.charAt(j);
           if (!/[a-zA-Z-]/.test(flag)) break;
           if (!SAME_FLAGS.has(flag)) return result(FLAG_NAMES[flag] ?? `the inline flag (?${flag})`);
         }
@@ -163,7 +163,7 @@ function skipClass(p: string, start: number): number {
   if (p[i] === ']') i += 1;
   let depth = 1;
   while (i < p.length) {
-    const c = p[i]!;
+    const c = p.charAt(i);
     if (c === '\\') i += 2;
     else if (c === '[') {
       depth += 1;

@@ -20,6 +20,14 @@ export function isList(value: Value): value is readonly Value[] {
   return Array.isArray(value);
 }
 
+/**
+ * The value under `key`, null when the map has none (as Cypher reads a missing key). Own keys only:
+ * `{}` has no `constructor`.
+ */
+export function valueAt(map: ValueMap, key: string): Value {
+  return Object.hasOwn(map, key) ? (map[key] ?? null) : null;
+}
+
 /** Builds a map value; `Object.fromEntries` defines keys such as `__proto__` as ordinary own keys. */
 export function mapOf(entries: Iterable<readonly [string, Value]>): ValueMap {
   return Object.fromEntries(entries) as ValueMap;
@@ -102,7 +110,8 @@ export function compareForOrder(a: Value, b: Value): number {
   if (Array.isArray(a)) {
     const listB = b as readonly Value[];
     for (let i = 0; i < Math.min(a.length, listB.length); i++) {
-      const c = compareForOrder(a[i]!, listB[i]!);
+      // In bounds, so `?? null` only reads a hole in a caller's sparse array, as fromJs reads undefined.
+      const c = compareForOrder(a[i] ?? null, listB[i] ?? null);
       if (c !== 0) return c;
     }
     return a.length - listB.length;
@@ -112,7 +121,7 @@ export function compareForOrder(a: Value, b: Value): number {
   const c = compareForOrder(keysA, keysB);
   if (c !== 0) return c;
   for (const key of keysA) {
-    const d = compareForOrder((a as ValueMap)[key]!, (b as ValueMap)[key]!);
+    const d = compareForOrder(valueAt(a as ValueMap, key), valueAt(b as ValueMap, key));
     if (d !== 0) return d;
   }
   return 0;
@@ -150,7 +159,7 @@ export function equals(a: Value, b: Value): boolean | null {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     let sawNull = false;
     for (let i = 0; i < a.length; i++) {
-      const e = equals(a[i]!, b[i]!);
+      const e = equals(a[i] ?? null, b[i] ?? null); // a hole reads as null, as in compareForOrder
       if (e === false) return false;
       if (e === null) sawNull = true;
     }
@@ -162,7 +171,7 @@ export function equals(a: Value, b: Value): boolean | null {
     if (keys.length !== Object.keys(b).length || !keys.every((k) => Object.hasOwn(b, k))) return false;
     let sawNull = false;
     for (const key of keys) {
-      const e = equals(a[key]!, b[key]!);
+      const e = equals(valueAt(a, key), valueAt(b, key));
       if (e === false) return false;
       if (e === null) sawNull = true;
     }
@@ -192,7 +201,7 @@ export function groupingKey(value: Value): string {
       if (Array.isArray(value)) return `[${value.map(groupingKey).join(',')}]`;
       return `{${Object.keys(value)
         .sort()
-        .map((k) => `${JSON.stringify(k)}:${groupingKey((value as ValueMap)[k]!)}`)
+        .map((k) => `${JSON.stringify(k)}:${groupingKey(valueAt(value as ValueMap, k))}`)
         .join(',')}}`;
   }
 }

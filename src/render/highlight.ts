@@ -16,6 +16,7 @@ import {
   Unknown,
 } from '../../grammar/tokens.js';
 import { tokenize } from '../syntax/split.js';
+import { tokenEnd } from '../diagnostics/token-offsets.js';
 
 export type HighlightClass = 'keyword' | 'string' | 'number' | 'parameter' | 'name' | 'comment' | 'invalid';
 
@@ -41,8 +42,9 @@ export function highlight(text: string): HighlightRange[] {
   for (const token of tokenize(text)) {
     comments(gapStart, token.startOffset);
     const kind = classify(token.tokenType);
-    if (kind) ranges.push({ from: token.startOffset, to: token.endOffset! + 1, kind });
-    gapStart = token.endOffset! + 1;
+    const end = tokenEnd(token);
+    if (kind) ranges.push({ from: token.startOffset, to: end, kind });
+    gapStart = end;
   }
   comments(gapStart, text.length);
   return ranges;

@@ -14,6 +14,7 @@ import {
 } from '../../grammar/tokens.js';
 import { forEachSegment, type RawSegment } from '../syntax/split.js';
 import { editDistance } from '../diagnostics/spelling.js';
+import { tokenEnd } from '../diagnostics/token-offsets.js';
 
 export const MASKED_PASSWORD = "'******'";
 /** What an unquoted secret (or several tokens of one) is shown as. */
@@ -56,9 +57,8 @@ export function secretRuns(segment: RawSegment): SecretRun[] {
 export function maskRuns(source: string, runs: readonly SecretRun[]): MaskedText {
   if (runs.length === 0) return { text: source, mapOffset: (o) => o };
   const parts: string[] = [];
-  // For each run: where it starts in the masked text, and its mask's length.
-  const maskedStarts: number[] = [];
-  const maskLengths: number[] = [];
+  // For each run: where its mask starts in the masked text, and the mask's length.
+  const placed: { readonly run: SecretRun; readonly maskedStart: number; readonly maskLength: number }[] = [];
   let cursor = 0;
   let length = 0;
   for (const run of runs) {
@@ -66,8 +66,7 @@ export function maskRuns(source: string, runs: readonly SecretRun[]): MaskedText
     const mask = run.quoted ? MASKED_PASSWORD : MASKED_WORD;
     parts.push(before, mask);
     length += before.length;
-    maskedStarts.push(length);
-    maskLengths.push(mask.length);
+    placed.push({ run, maskedStart: length, maskLength: mask.length });
     length += mask.length;
     cursor = run.end;
   }
@@ -75,19 +74,21 @@ export function maskRuns(source: string, runs: readonly SecretRun[]): MaskedText
   const mapOffset = (offset: number): number => {
     // The last run that starts before `offset`, by binary search: codeFrame maps every diagnostic.
     let low = 0;
-    let high = runs.length - 1;
-    let found = -1;
+    let high = placed.length - 1;
+    let found: (typeof placed)[number] | undefined;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      if (runs[mid]!.start < offset) {
-        found = mid;
+      const candidate = placed[mid];
+      if (candidate === undefined) throw new Error(`mapOffset: ${mid} is outside the ${placed.length} runs`);
+      if (candidate.run.start < offset) {
+        found = candidate;
         low = mid + 1;
       } else high = mid - 1;
     }
-    if (found === -1) return offset;
-    const run = runs[found]!;
-    if (offset < run.end) return maskedStarts[found]! + Math.min(offset - run.start, maskLengths[found]!);
-    return maskedStarts[found]! + maskLengths[found]! + (offset - run.end);
+    if (found === undefined) return offset;
+    const { run, maskedStart, maskLength } = found;
+    if (offset < run.end) return maskedStart + Math.min(offset - run.start, maskLength);
+    return maskedStart + maskLength + (offset - run.end);
   };
   return { text: parts.join(''), mapOffset };
 }
@@ -118,6 +119,13 @@ const isQuoteChar = (token: IToken): boolean => token.tokenType === Unknown && /
 const isValueLike = (token: IToken): boolean => isWord(token) || token.tokenType === Unknown || LITERALS.has(token.tokenType);
 const LITERALS = new Set([StringLiteral, DecimalInteger, FloatLiteral, HexInteger, OctalInteger]);
 const BRACKETS = new Set([LParen, RParen, LBracket, RBracket, Comma]);
+
+/** `tokens[i]` for an index the caller's loop keeps below `tokens.length`. */
+function tokenAt(tokens: readonly IToken[], i: number): IToken {
+  const token = tokens[i];
+  if (token === undefined) throw new Error(`No token ${i}: the statement has ${tokens.length}`);
+  return token;
+}
 
 /** `PASSWORD`, misspelled by up to two letters (`PASWORD`, `PASSWORDS`, `PASSWROD`), or a password format. */
 export function isPasswordWord(word: string): boolean {
@@ -168,7 +176,7 @@ function statementSecrets(tokens: readonly IToken[]): Mark[] {
   /** After AUTH, ID or TAGS: strings here are names of things, not secrets. */
   let safe = false;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
+    const token = tokenAt(tokens, i);
     if (isQuoteChar(token)) {
       maskToEnd(marks, i);
       break;
@@ -219,10 +227,10 @@ function maskToEnd(marks: Mark[], from: number): void {
 }
 
 function gluedToNeighbour(tokens: readonly IToken[], i: number): boolean {
-  const token = tokens[i]!;
+  const token = tokenAt(tokens, i);
   const previous = tokens[i - 1];
   const next = tokens[i + 1];
-  return (previous !== undefined && previous.endOffset! + 1 === token.startOffset) || (next !== undefined && token.endOffset! + 1 === next.startOffset);
+  return (previous !== undefined && tokenEnd(previous) === token.startOffset) || (next !== undefined && tokenEnd(token) === next.startOffset);
 }
 
 // --- cypher-shell client commands ----------------------------------------------------------------
@@ -247,7 +255,7 @@ function clientSecrets(tokens: readonly IToken[]): Mark[] {
   }
   let afterArrow = false;
   for (let i = 2; i < tokens.length; i++) {
-    const token = tokens[i]!;
+    const token = tokenAt(tokens, i);
     if (isQuoteChar(token)) {
       maskToEnd(marks, i);
       break;
@@ -263,7 +271,7 @@ function clientSecrets(tokens: readonly IToken[]): Mark[] {
 function markMapValues(tokens: readonly IToken[], open: number, marks: Mark[]): void {
   let depth = 0;
   for (let i = open; i < tokens.length; i++) {
-    const token = tokens[i]!;
+    const token = tokenAt(tokens, i);
     if (isQuoteChar(token)) {
       maskToEnd(marks, i);
       return;
@@ -286,11 +294,12 @@ function passwordArguments(tokens: readonly IToken[]): [number, number][] {
   // cypher-shell splits arguments at whitespace; rebuild its words from the glued tokens.
   const words: { start: number; end: number; text: string }[] = [];
   for (let i = 2; i < tokens.length; i++) {
+    const token = tokenAt(tokens, i);
     const last = words[words.length - 1];
-    if (last && tokens[i - 1]!.endOffset! + 1 === tokens[i]!.startOffset) {
+    if (last && tokenEnd(tokenAt(tokens, i - 1)) === token.startOffset) {
       last.end = i + 1;
-      if (last.text.length < 16) last.text += tokens[i]!.image;
-    } else words.push({ start: i, end: i + 1, text: tokens[i]!.image });
+      if (last.text.length < 16) last.text += token.image;
+    } else words.push({ start: i, end: i + 1, text: token.image });
   }
   const ranges: [number, number][] = [];
   /** After `-p`: the words up to the next option are the password (a stray word before it included). */
@@ -307,15 +316,17 @@ function passwordArguments(tokens: readonly IToken[]): [number, number][] {
 function toRuns(tokens: readonly IToken[], marks: readonly Mark[]): SecretRun[] {
   const runs: { start: number; end: number; quoted: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const mark = marks[i]!;
+    const mark = marks[i];
+    if (mark === undefined) throw new Error(`toRuns: ${marks.length} marks for ${tokens.length} tokens`);
     if (mark === Mark.Shown) continue;
-    const start = tokens[i]!.startOffset;
-    const end = tokens[i]!.endOffset! + 1;
+    const token = tokenAt(tokens, i);
+    const start = token.startOffset;
+    const end = tokenEnd(token);
     const last = runs[runs.length - 1];
     if (last && (mark === Mark.Continues || last.end === start)) {
       last.end = end;
       last.quoted = false;
-    } else runs.push({ start, end, quoted: tokens[i]!.tokenType === StringLiteral });
+    } else runs.push({ start, end, quoted: token.tokenType === StringLiteral });
   }
   return runs;
 }

@@ -35,7 +35,8 @@ function variableName(name: string): string {
 export function quoteString(value: string): string {
   let out = "'";
   for (const ch of value) {
-    const code = ch.codePointAt(0)!;
+    // Only control characters are escaped by code, and each is one UTF-16 unit.
+    const code = ch.charCodeAt(0);
     if (ch === '\\') out += '\\\\';
     else if (ch === "'") out += "\\'";
     else if (ch === '\n') out += '\\n';
@@ -67,7 +68,8 @@ function database(value: DatabaseNameOrParameter): string {
 
 function stringList(value: StringListOrParameter): string {
   if (value.kind === 'parameter') return parameter(value.name);
-  if (value.items.length === 1) return quoteString(value.items[0]!.value);
+  const only = value.items.length === 1 ? value.items[0] : undefined;
+  if (only) return quoteString(only.value);
   return `[${value.items.map((item) => quoteString(item.value)).join(', ')}]`;
 }
 

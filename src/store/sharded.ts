@@ -30,6 +30,13 @@ export function shardIndex(key: string): readonly [number, number] {
   return [h & (FANOUT - 1), (h >>> 6) & (FANOUT - 1)];
 }
 
+/** `slots[index]` for an index from shardIndex: masked below FANOUT, and every row has FANOUT slots. */
+function slot<T>(slots: readonly T[], index: number): T {
+  const item = slots[index];
+  if (item === undefined) throw new Error(`No shard slot ${index}: shard indices are below ${FANOUT}`);
+  return item;
+}
+
 const EMPTY_SHARD: Shard<never> = new Map<string, never>();
 const EMPTY_ROWS: Rows<never> = Object.freeze(Array.from({ length: FANOUT }, () => Object.freeze(Array.from({ length: FANOUT }, () => EMPTY_SHARD))));
 
@@ -56,7 +63,7 @@ export class ShardedMap<V> {
     let size = 0;
     for (const [key, value] of entries) {
       const [a, b] = shardIndex(key);
-      const shard = rows[a]![b]!;
+      const shard = slot(slot(rows, a), b);
       if (!shard.has(key)) size += 1;
       shard.set(key, freeze(value, true));
     }
@@ -65,12 +72,12 @@ export class ShardedMap<V> {
 
   get(key: string): V | undefined {
     const [a, b] = shardIndex(key);
-    return this.#rows[a]![b]!.get(key);
+    return slot(slot(this.#rows, a), b).get(key);
   }
 
   has(key: string): boolean {
     const [a, b] = shardIndex(key);
-    return this.#rows[a]![b]!.has(key);
+    return slot(slot(this.#rows, a), b).has(key);
   }
 
   /** A new map with `key` set; the value is deep-frozen, as immer freezes what it stores. */
@@ -97,9 +104,10 @@ export class ShardedMap<V> {
 
   #withShard(key: string, change: (shard: Shard<V>) => Map<string, V>): ShardedMap<V> {
     const [a, b] = shardIndex(key);
-    const shard = this.#rows[a]![b]!;
+    const oldRow = slot(this.#rows, a);
+    const shard = slot(oldRow, b);
     const nextShard = change(shard);
-    const row = this.#rows[a]!.slice();
+    const row = oldRow.slice();
     row[b] = nextShard;
     const rows = this.#rows.slice();
     rows[a] = Object.freeze(row);

@@ -24,7 +24,8 @@ function sameRow(a: PrivilegeRow, b: PrivilegeRow): boolean {
   return a.access === b.access && a.action === b.action && a.resource === b.resource && a.graph === b.graph && a.segment === b.segment;
 }
 
-function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CommandContext, failure: string): string[] {
+/** The roles a command names, as the state holds them; a role that does not exist fails the command. */
+function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CommandContext, failure: string): StoredRole[] {
   if (command.immutable) {
     // With authentication enabled Neo4j refuses IMMUTABLE outright; with it disabled we do not model it.
     if (context.user !== null && command.kind === 'grant-privilege') {
@@ -35,18 +36,18 @@ function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivileg
     }
     throw notSupported('Managing IMMUTABLE privileges (Neo4j allows it only with authentication disabled)');
   }
-  const roles = command.roles.map((r) => nameValue(r, context.params));
-  const existing = new Set(state.roles.map((r) => r.name));
-  for (const role of roles) {
-    if (!existing.has(role)) {
-      throw new Neo4jError(StatusCode.InvalidArguments, `${failure} role '${role}': Role '${role}' does not exist.`);
-    }
-  }
-  return roles;
+  // Every name is bound before any is looked up: a missing parameter is reported first.
+  const names = command.roles.map((r) => nameValue(r, context.params));
+  const byName = rolesByName(state);
+  return names.map((name) => {
+    const role = byName.get(name);
+    if (!role) throw new Neo4jError(StatusCode.InvalidArguments, `${failure} role '${name}': Role '${name}' does not exist.`);
+    return role;
+  });
 }
 
-function withPrivileges(state: SystemState, roles: readonly string[], change: (privileges: readonly PrivilegeRow[]) => PrivilegeRow[]): SystemState {
-  const named = new Set(roles);
+function withPrivileges(state: SystemState, roles: readonly StoredRole[], change: (privileges: readonly PrivilegeRow[]) => PrivilegeRow[]): SystemState {
+  const named = new Set(roles.map((role) => role.name));
   return produce(state, (draft) => {
     for (const role of draft.roles) if (named.has(role.name)) role.privileges = change(role.privileges);
   });
@@ -62,10 +63,9 @@ export function grantOrDenyPrivilege(state: SystemState, command: GrantPrivilege
   const verb = command.kind === 'grant-privilege' ? 'grant' : 'deny';
   const roles = resolveRoles(state, command, context, `Failed to ${verb} ${command.action} privilege to`);
   const row = dbmsPrivilegeRow(command.kind === 'grant-privilege' ? 'GRANTED' : 'DENIED', command.action);
-  const byName = rolesByName(state);
   const notifications = roles
-    .filter((role) => byName.get(role)!.privileges.some((p) => sameRow(p, row)))
-    .map((role) => privilegeAlreadyHeld(`${row.command} TO ${escapeName(role)}`));
+    .filter((role) => role.privileges.some((p) => sameRow(p, row)))
+    .map((role) => privilegeAlreadyHeld(`${row.command} TO ${escapeName(role.name)}`));
   return written(
     withPrivileges(state, roles, (privileges) => (privileges.some((p) => sameRow(p, row)) ? [...privileges] : [...privileges, row])),
     notifications,
@@ -77,11 +77,10 @@ export function revokePrivilege(state: SystemState, command: RevokePrivilege, co
   const accesses: Access[] = command.revokes === 'grant' ? ['GRANTED'] : command.revokes === 'deny' ? ['DENIED'] : ['GRANTED', 'DENIED'];
   const revoked = accesses.map((access) => dbmsPrivilegeRow(access, command.action));
   // Neo4j revokes GRANT and DENY as separate sub-commands, and notifies about each that finds nothing.
-  const byName = rolesByName(state);
   const notifications = roles.flatMap((role) =>
     revoked
-      .filter((row) => !byName.get(role)!.privileges.some((p) => sameRow(p, row)))
-      .map((row) => privilegeNotHeld(`REVOKE ${row.command} FROM ${escapeName(role)}`)),
+      .filter((row) => !role.privileges.some((p) => sameRow(p, row)))
+      .map((row) => privilegeNotHeld(`REVOKE ${row.command} FROM ${escapeName(role.name)}`)),
   );
   return written(
     withPrivileges(state, roles, (privileges) => privileges.filter((p) => !revoked.some((r) => sameRow(p, r)))),

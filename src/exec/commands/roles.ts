@@ -91,7 +91,8 @@ export function renameRole(state: SystemState, command: RenameRole, context: Com
   validateNewRoleName(to, failure);
   return written(
     produce(state, (draft) => {
-      const role = draft.roles.find((r) => r.name === from)!;
+      const role = draft.roles.find((r) => r.name === from);
+      if (!role) throw new Error(`Role '${from}' was found above but not in the draft`);
       role.name = to;
       draft.users = replaceRoleOnUsers(state.users, from, to);
     }),
