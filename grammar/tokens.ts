@@ -12,8 +12,8 @@ export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
 
 const WHITESPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/;
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: WHITESPACE, group: Lexer.SKIPPED, line_breaks: true });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
+const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: WHITESPACE, group: Lexer.SKIPPED, line_breaks: true });
+const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: Lexer.SKIPPED });
 /**
  * Strings, quoted names and block comments are matched by the scanners of quoted.ts, which neither
  * recurse (a regex overflows the stack on a long string) nor rescan (see ClosingScanner). The lexer
@@ -31,7 +31,7 @@ function delimited(scan: (text: string, start: number) => number, openers: reado
   };
 }
 
-export const BlockComment = createToken({
+const BlockComment = createToken({
   name: 'BlockComment',
   pattern: delimited(blockCommentEnd, ['/*']),
   start_chars_hint: ['/'],

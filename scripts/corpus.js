@@ -1,6 +1,6 @@
 // A seeded generator of realistic admin statements: the same corpus on every run and every machine.
 // The build warms the CLI's code cache on it, and bench/run.js measures parsing on it.
-export function mulberry32(seed) {
+function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

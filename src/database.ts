@@ -120,7 +120,8 @@ export class SystemDatabase {
 
   /** Runs a script: statements separated by `;`, with cypher-shell's `:param` lines. */
   runScript(text: string, options: ScriptOptions = {}): ScriptRun {
-    let db: SystemDatabase = this;
+    // Each statement runs against the database the one before it produced.
+    let db = this as SystemDatabase;
     let params: Record<string, Value> = bindParams(options.params ?? {});
     const user = userOf(options);
     const statements: StatementRun[] = [];
@@ -187,7 +188,7 @@ function bindParams(params: Readonly<Record<string, unknown>>): Record<string, V
 }
 
 /** Parameter values hold at most this many lists, maps and items in all. */
-export const MAX_PARAM_ELEMENTS = 1 << 24;
+const MAX_PARAM_ELEMENTS = 1 << 24;
 
 /**
  * Parameters come from callers (and from files): nesting is bounded as in statements, so that

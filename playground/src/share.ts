@@ -7,8 +7,8 @@
 import { maskPasswords } from '../../src/index.js';
 
 /** Chromium's limit is 2 * 1024 * 1024 characters; a little is left for the page's own address. */
-export const MAX_LINK_LENGTH = 2_000_000;
-export const MAX_SCRIPT_BYTES = 16 * 1024 * 1024;
+const MAX_LINK_LENGTH = 2_000_000;
+const MAX_SCRIPT_BYTES = 16 * 1024 * 1024;
 
 export type Shared = { readonly url: string } | { readonly refused: string };
 

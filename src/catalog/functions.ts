@@ -6,7 +6,7 @@
 import { childExpressions } from '../ast/children.js';
 import type { Expression } from '../ast/expressions.js';
 
-export interface FunctionSignature {
+interface FunctionSignature {
   /** Neo4j's own spelling, used in its messages (`Too many parameters for function 'toLower'`). */
   readonly name: string;
   readonly minArgs: number;
@@ -70,7 +70,7 @@ export function lookupFunction(writtenName: string): FunctionLookup {
   return writtenName.includes('.') ? { kind: 'namespaced' } : { kind: 'unknown' };
 }
 
-export function isAggregatingFunction(writtenName: string): boolean {
+function isAggregatingFunction(writtenName: string): boolean {
   return CATALOG.get(writtenName.toLowerCase())?.aggregating === true;
 }
 

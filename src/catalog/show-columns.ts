@@ -12,7 +12,7 @@ import { assertNever } from '../diagnostics/assert-never.js';
 /** Neo4j's spelling of a type: `String`, `Integer`, `List<String>`, ... */
 export type CypherType = 'Any' | 'String' | 'Integer' | 'Float' | 'Boolean' | 'Map' | `List<${string}>`;
 
-export const SHOW_COLUMN_TYPES = {
+const SHOW_COLUMN_TYPES = {
   user: 'String',
   roles: 'List<String>',
   passwordChangeRequired: 'Boolean',

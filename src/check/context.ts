@@ -2,7 +2,7 @@
 import type { Position, Span } from '../ast/span.js';
 import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '../diagnostics/codes.js';
 
-export interface CheckOptions {
+interface CheckOptions {
   /** `dbms.security.auth_minimum_password_length`. */
   readonly minimumPasswordLength: number;
 }

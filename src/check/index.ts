@@ -11,7 +11,7 @@ import { displayName, newRoleName, newUsername, passwordValue } from './values.j
 import { StatusCode } from '../diagnostics/codes.js';
 import { assertNever } from '../diagnostics/assert-never.js';
 
-export type { CheckContext, CheckOptions } from './context.js';
+export type { CheckContext } from './context.js';
 
 export function checkStatement(statement: Statement, context: CheckContext): Diagnostic[] {
   if (isClientCommand(statement)) return [];

@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync' | 'realpathSync'>;
 
 /** `.<name>.<random>.tmp` in the target's folder: the same file system (so rename is atomic), and hidden. */
-export function temporaryPath(path: string): string {
+function temporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 

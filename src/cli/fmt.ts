@@ -18,7 +18,7 @@ where needed. Comments are dropped. Passwords are kept (the output is your own s
 `;
 
 /** The script in canonical form, or null when it has errors. Statements we do not model are kept as written. */
-export function canonicalScript(text: string): string | null {
+function canonicalScript(text: string): string | null {
   const segments = parseScript(text);
   if (segments.some((s) => s.diagnostics.some((d) => d.severity === 'error'))) return null;
   return segments

@@ -29,12 +29,12 @@ const REASONS: Readonly<Record<string, string>> = {
   EROFS: 'read-only file system',
 };
 
-export function describe(error: unknown): string {
+function describe(error: unknown): string {
   return REASONS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
 }
 
 /** Editors on Windows often start UTF-8 files with a byte order mark; it is not part of the text. */
-export function withoutBom(text: string): string {
+function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

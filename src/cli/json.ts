@@ -17,6 +17,11 @@ interface Open {
 }
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const KEYWORDS: readonly (readonly [string, JsonValue])[] = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 export function readJson(source: string, maxDepth: number): JsonValue {
@@ -88,6 +93,15 @@ export function readJson(source: string, maxDepth: number): JsonValue {
     }
     return Number(literal);
   };
+  const readKeywordOrNumber = (): JsonValue => {
+    for (const [word, value] of KEYWORDS) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return value;
+      }
+    }
+    return readNumber();
+  };
   /** Puts a finished value into the container being read (or makes it the result). */
   const place = (value: JsonValue) => {
     const top = stack[stack.length - 1];
@@ -149,11 +163,7 @@ export function readJson(source: string, maxDepth: number): JsonValue {
         }
         continue;
       }
-      if (c === '"') place(readString());
-      else if (text.startsWith('true', i)) (i += 4), place(true);
-      else if (text.startsWith('false', i)) (i += 5), place(false);
-      else if (text.startsWith('null', i)) (i += 4), place(null);
-      else place(readNumber());
+      place(c === '"' ? readString() : readKeywordOrNumber());
       expectValue = false;
       continue;
     }

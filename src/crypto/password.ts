@@ -9,7 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 /** A hashed password in Neo4j's external format. Never a plaintext: the brand keeps the two apart. */
 export type Credential = string & { readonly __credential: unique symbol };
 
-export const CURRENT_VERSION = '1';
+const CURRENT_VERSION = '1';
 const CURRENT_ITERATIONS = 1024;
 const ITERATIONS: Readonly<Record<string, number>> = { '0': 1, [CURRENT_VERSION]: CURRENT_ITERATIONS };
 const SALT_BYTES = 32;

@@ -92,7 +92,7 @@ const SHOW_USER_PRIVILEGES_HINT =
   'Try executing SHOW USER PRIVILEGES to determine the missing or denied privileges. ' +
   'In case of missing privileges, they need to be granted (See GRANT). In case of denied privileges, they need to be revoked (See REVOKE) and granted.';
 
-export function requiredPrivileges(statement: CypherStatement, context: CommandContext): DbmsAction[] {
+function requiredPrivileges(statement: CypherStatement, context: CommandContext): DbmsAction[] {
   return (REQUIRED[statement.kind] as (s: CypherStatement, c: CommandContext) => DbmsAction[])(statement, context);
 }
 

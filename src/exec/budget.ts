@@ -15,7 +15,7 @@ export interface BudgetLimits {
   readonly maxMemoryBytes: number;
 }
 
-export const DEFAULT_LIMITS: BudgetLimits = { maxSteps: 2_000_000, maxMemoryBytes: 64 * 1024 * 1024 };
+const DEFAULT_LIMITS: BudgetLimits = { maxSteps: 2_000_000, maxMemoryBytes: 64 * 1024 * 1024 };
 
 /** What we charge: a list slot holds a reference, a string holds UTF-16 code units. */
 export const BYTES_PER_LIST_ITEM = 8;
@@ -73,7 +73,7 @@ export class StatementBudget {
 }
 
 /** Sizes as Neo4j prints them: `2.0 MiB`, `716.8 MiB`. */
-export function byteText(bytes: number): string {
+function byteText(bytes: number): string {
   const units = ['KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
   if (bytes < 1024) return `${bytes} B`;
   let value = bytes / 1024;

@@ -56,7 +56,7 @@ const bigintArg = (name: string, value: Value | undefined): bigint | null => {
   return value;
 };
 
-export function valueToString(value: Value): Value {
+function valueToString(value: Value): Value {
   if (value === null) return null;
   if (typeof value === 'number') return formatFloat(value);
   if (typeof value === 'bigint' || typeof value === 'boolean' || typeof value === 'string') return String(value);

@@ -9,7 +9,7 @@ import { encryptedPassword, plaintextPasswordProblem } from '../catalog/password
 import type { Credential } from '../crypto/password.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import { argumentError, Neo4jError, shownValue } from '../diagnostics/neo4j-error.js';
-import { isList, isMap, valueAt, type Value } from './values.js';
+import { isList, valueAt, type Value } from './values.js';
 
 export type Params = Readonly<Record<string, Value>>;
 
@@ -20,7 +20,7 @@ export function parameterValue(parameter: Parameter, params: Params): Value {
 }
 
 /** How Neo4j names a value's type in parameter errors. */
-export function cypherTypeName(value: Value): string {
+function cypherTypeName(value: Value): string {
   if (value === null) return 'NULL';
   if (typeof value === 'bigint') return 'Integer';
   if (typeof value === 'number') return 'Float';
@@ -64,7 +64,7 @@ export function passwordText(password: PasswordValue, params: Params): string {
   return value;
 }
 
-export function encryptedCredential(password: PasswordValue, params: Params): Credential {
+function encryptedCredential(password: PasswordValue, params: Params): Credential {
   const parsed = encryptedPassword(passwordText(password, params));
   if ('problem' in parsed) throw argumentError(parsed.problem);
   return parsed.credential;

@@ -180,11 +180,6 @@ export function equals(a: Value, b: Value): boolean | null {
   return a === b;
 }
 
-/** Grouping and DISTINCT treat null as equal to null (unlike `=`). */
-export function sameValue(a: Value, b: Value): boolean {
-  return compareForOrder(a, b) === 0 && (a === null) === (b === null);
-}
-
 /** A key under which equal values (in the DISTINCT / grouping sense) collide. */
 export function groupingKey(value: Value): string {
   if (value === null) return 'n';

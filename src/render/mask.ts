@@ -128,7 +128,7 @@ function tokenAt(tokens: readonly IToken[], i: number): IToken {
 }
 
 /** `PASSWORD`, misspelled by up to two letters (`PASWORD`, `PASSWORDS`, `PASSWROD`), or a password format. */
-export function isPasswordWord(word: string): boolean {
+function isPasswordWord(word: string): boolean {
   if (word.length < 6 || word.length > 11) return false;
   const upper = word.toUpperCase();
   return PASSWORD_FORMATS.has(upper) || NEAR_PASSWORD.some((w) => nearMiss(upper, w, 2));

@@ -41,7 +41,7 @@ export interface SystemDatabaseOptions {
 
 export const INITIAL_USER = 'neo4j';
 
-export function configFrom(options: SystemDatabaseOptions): SystemConfig {
+function configFrom(options: SystemDatabaseOptions): SystemConfig {
   const defaultDatabase = (options.defaultDatabase ?? 'neo4j').toLowerCase();
   const databases = options.databases ? options.databases.map((d) => d.toLowerCase()) : [defaultDatabase];
   return {

@@ -25,7 +25,7 @@ function hash(key: string): number {
   return h >>> 0;
 }
 
-export function shardIndex(key: string): readonly [number, number] {
+function shardIndex(key: string): readonly [number, number] {
   const h = hash(key);
   return [h & (FANOUT - 1), (h >>> 6) & (FANOUT - 1)];
 }

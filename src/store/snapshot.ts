@@ -10,7 +10,7 @@ import { authIdKey, javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, ty
 
 export { SnapshotError } from './snapshot-read.js';
 
-export const SNAPSHOT_FORMAT = 'cypher-sysdb/system-database@1';
+const SNAPSHOT_FORMAT = 'cypher-sysdb/system-database@1';
 
 export interface Snapshot {
   readonly format: typeof SNAPSHOT_FORMAT;

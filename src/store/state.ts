@@ -11,7 +11,7 @@ export interface NativeAuth {
 }
 
 /** An external provider (LDAP, OIDC, ...), identified by the user's id in that system. */
-export interface ExternalAuth {
+interface ExternalAuth {
   readonly provider: string;
   readonly id: string;
 }

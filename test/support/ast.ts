@@ -4,7 +4,7 @@ export const param = (n: string) => ({ kind: 'parameter', name: n });
 export const str = (value: string) => ({ kind: 'string', value });
 export const strings = (...values: string[]) => ({ kind: 'string-list', items: values.map(str) });
 export const variable = (n: string) => ({ kind: 'variable', name: n });
-export const db = (...parts: string[]) => ({ kind: 'database-name', parts });
+const db = (...parts: string[]) => ({ kind: 'database-name', parts });
 
 export const setPassword = (value: string, changeRequired: boolean | null = null, format = 'default') => ({
   kind: 'set-password',

@@ -59,7 +59,7 @@ export function readAuthClauses(clauses: readonly SetUserClause[], params: Param
   return { native: native ? { password, changeRequired } : null, external };
 }
 
-export function credentialFor(input: PasswordInput, randomBytes: RandomBytes): Credential {
+function credentialFor(input: PasswordInput, randomBytes: RandomBytes): Credential {
   return input.format === 'encrypted' ? input.credential : hashPassword(input.text, randomBytes);
 }
 

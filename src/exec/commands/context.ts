@@ -28,7 +28,7 @@ export interface CommandOutcome {
   readonly notifications: readonly Notification[];
 }
 
-export const NO_RESULT: StatementResult = { columns: [], rows: [] };
+const NO_RESULT: StatementResult = { columns: [], rows: [] };
 
 /** The outcome of a write command: no result table. */
 export function written(state: SystemState, notifications: readonly Notification[] = []): CommandOutcome {

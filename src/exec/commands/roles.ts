@@ -12,7 +12,7 @@ import { written, type CommandContext, type CommandOutcome } from './context.js'
 import { findUser } from './users.js';
 
 
-export function findRole(state: SystemState, name: string): StoredRole | undefined {
+function findRole(state: SystemState, name: string): StoredRole | undefined {
   return state.roles.find((r) => r.name === name);
 }
 

@@ -29,7 +29,7 @@ export interface ShowSource {
 }
 
 /** What WITH AUTH shows for a native password (Neo4j's manual prints it so); not the mask of echoed text. */
-export const NATIVE_PASSWORD_SHOWN = '*********';
+const NATIVE_PASSWORD_SHOWN = '*********';
 
 /** Tag values need SHOW USER METADATA; without it the column is null (Neo4j's manual). */
 function userColumns(user: StoredUser, canSeeTags: boolean): [ShowColumn, Value][] {

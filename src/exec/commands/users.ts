@@ -32,7 +32,8 @@ function writeUsers(state: SystemState, changes: { readonly remove?: readonly St
       draft.users = draft.users.set(user.name, user);
       for (const auth of user.auth) if (!isNative(auth)) draft.authIds = draft.authIds.set(authIdKey(auth.provider, auth.id), user.name);
     }
-    const created = Math.max(0, ...(changes.put ?? []).map((u) => u.created + 1));
+    // A loop, not Math.max(...users): ALTER USERS may write very many at once.
+    const created = (changes.put ?? []).reduce((next, u) => Math.max(next, u.created + 1), 0);
     if (created > draft.nextSequence) draft.nextSequence = created;
   });
 }
