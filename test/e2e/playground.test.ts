@@ -168,8 +168,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     }, text);
   const documentText = (on: Page = page) =>
     on.evaluate(() => (window as unknown as { sysdbPlayground: { editor: { state: { doc: { toString: () => string } } } } }).sysdbPlayground.editor.state.doc.toString());
-  /** Hashing 5,000 passwords (Neo4j's SHA-256 x 1024) takes tens of seconds: far longer than any wait below. */
-  const LONG_SCRIPT = Array.from({ length: 5000 }, (_, i) => `CREATE USER long${i} SET PASSWORD 'abcd1234';`).join('\n');
+  /** Hashing 20,000 passwords (Neo4j's SHA-256 x 1024) takes tens of seconds even on a fast machine: far longer than any wait below. */
+  const LONG_SCRIPT = Array.from({ length: 20_000 }, (_, i) => `CREATE USER long${i} SET PASSWORD 'abcd1234';`).join('\n');
 
   it('runs a long script in a worker: typing goes on meanwhile, and Stop ends it without changing the database', async () => {
     await page.click('#reset');
