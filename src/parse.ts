@@ -9,13 +9,15 @@ import { checkClientCommand } from './check/client.js';
 import { checkStatement } from './check/index.js';
 import { parseClientCommand } from './syntax/client-commands.js';
 import { StatusCode, type Diagnostic } from './diagnostics/codes.js';
+import { tokenEnd } from './diagnostics/token-offsets.js';
 import { Source } from './syntax/lines.js';
+import { firstToken, itemAt, lastToken, tokenAt } from './syntax/indexed.js';
 import { MASKED_PASSWORD, MASKED_WORD, maskRuns, secretRuns, type SecretRun } from './render/mask.js';
 import { outOfScope } from './syntax/out-of-scope.js';
 import { forEachSegment, type RawSegment } from './syntax/split.js';
 import { ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
 import { buildStatement } from './visitor/statement.js';
-import { spanBetween, TooComplexError } from './visitor/source.js';
+import { spanBetween, tokenSpan, TooComplexError } from './visitor/source.js';
 
 export interface ParseOptions {
   /** `dbms.security.auth_minimum_password_length`: literal passwords shorter than this are reported. Default 8. */
@@ -67,10 +69,10 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
   const source = new Source(text);
   const assist = new ContentAssist();
   forEachSegment(text, (raw) => {
-    const first = raw.tokens[0]!;
-    const last = raw.tokens[raw.tokens.length - 1]!;
+    const first = firstToken(raw.tokens);
+    const last = lastToken(raw.tokens);
     const span = spanBetween(first, last, source);
-    const segmentText = text.slice(first.startOffset, last.endOffset! + 1);
+    const segmentText = text.slice(first.startOffset, tokenEnd(last));
     const onSegment = (segment: ScriptSegment) => onMasked(withSecretsMasked(segment, raw, text));
     try {
       if (raw.kind === 'client') {
@@ -126,7 +128,7 @@ function maskDiagnostic(diagnostic: Diagnostic, runs: readonly SecretRun[], toke
   ).text;
   const replacements = new Map<string, string>([[source.slice(start, end), shown]]);
   for (const token of tokensWithin(tokens, start, end)) {
-    if (runsOverlapping(inside, token.startOffset, token.endOffset! + 1).length === 0 || token.image.length > message.length) continue;
+    if (runsOverlapping(inside, token.startOffset, tokenEnd(token)).length === 0 || token.image.length > message.length) continue;
     replacements.set(token.image, token.tokenType === StringLiteral ? MASKED_PASSWORD : MASKED_WORD);
   }
   // Longest first, so a token never spoils the longer text that contains it.
@@ -156,11 +158,15 @@ function tokensWithin(tokens: readonly IToken[], start: number, end: number): IT
   let high = tokens.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (tokens[mid]!.endOffset! < start) low = mid + 1;
+    if (tokenEnd(tokenAt(tokens, mid)) <= start) low = mid + 1;
     else high = mid;
   }
   const found: IToken[] = [];
-  for (let i = low; i < tokens.length && tokens[i]!.startOffset < end; i++) found.push(tokens[i]!);
+  for (let i = low; i < tokens.length; i++) {
+    const token = tokenAt(tokens, i);
+    if (token.startOffset >= end) break;
+    found.push(token);
+  }
   return found;
 }
 
@@ -170,11 +176,15 @@ function runsOverlapping(runs: readonly SecretRun[], start: number, end: number)
   let high = runs.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (runs[mid]!.end <= start) low = mid + 1;
+    if (itemAt(runs, mid).end <= start) low = mid + 1;
     else high = mid;
   }
   const found: SecretRun[] = [];
-  for (let i = low; i < runs.length && runs[i]!.start < Math.max(end, start + 1); i++) found.push(runs[i]!);
+  for (let i = low; i < runs.length; i++) {
+    const run = itemAt(runs, i);
+    if (run.start >= Math.max(end, start + 1)) break;
+    found.push(run);
+  }
   return found;
 }
 
@@ -222,9 +232,9 @@ function parseStatement(allTokens: readonly IToken[], source: Source, end: Posit
     const unsupported = outOfScope(tokens);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
     if (unsupported !== null) {
-      return { statement: null, diagnostics: [{ severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: spanBetween(tokens[0]!, tokens[0]!, source) }] };
+      return { statement: null, diagnostics: [{ severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: tokenSpan(firstToken(tokens), source) }] };
     }
-    return { statement: null, diagnostics: [syntaxError(error, tokens, end, assist, source, spanBetween(allTokens[0]!, allTokens[0]!, source).start)] };
+    return { statement: null, diagnostics: [syntaxError(error, tokens, end, assist, source, tokenSpan(firstToken(allTokens), source).start)] };
   }
   try {
     return { statement: buildStatement(cst, source), diagnostics: [] };
@@ -240,7 +250,7 @@ function parseStatement(allTokens: readonly IToken[], source: Source, end: Posit
  * Chevrotain reports a syntax error by throwing an exception up through every rule it is nested in;
  * capturing a stack trace for each was a third of the cost of a script that is all syntax errors.
  */
-export function withoutStackTraces<T>(run: () => T): T {
+function withoutStackTraces<T>(run: () => T): T {
   // V8's setting; browsers without it ignore the property (the core also runs in the playground).
   const errors = Error as { stackTraceLimit?: number };
   const limit = errors.stackTraceLimit;

@@ -28,11 +28,7 @@ export function sameExpression(a: Expression, b: Expression): boolean {
     case 'list':
       return b.kind === 'list' && sameList(a.items, b.items);
     case 'map':
-      return (
-        b.kind === 'map' &&
-        a.entries.length === b.entries.length &&
-        a.entries.every((entry, i) => entry.key === b.entries[i]!.key && sameExpression(entry.value, b.entries[i]!.value))
-      );
+      return b.kind === 'map' && sameItems(a.entries, b.entries, (x, y) => x.key === y.key && sameExpression(x.value, y.value));
     case 'property':
       return b.kind === 'property' && a.property === b.property && sameExpression(a.object, b.object);
     case 'index':
@@ -46,18 +42,16 @@ export function sameExpression(a: Expression, b: Expression): boolean {
     case 'comparison':
       return (
         b.kind === 'comparison' &&
-        a.rest.length === b.rest.length &&
         sameExpression(a.first, b.first) &&
-        a.rest.every((r, i) => r.operator === b.rest[i]!.operator && sameExpression(r.operand, b.rest[i]!.operand))
+        sameItems(a.rest, b.rest, (x, y) => x.operator === y.operator && sameExpression(x.operand, y.operand))
       );
     case 'is-null':
       return b.kind === 'is-null' && a.negated === b.negated && sameExpression(a.operand, b.operand);
     case 'case':
       return (
         b.kind === 'case' &&
-        a.alternatives.length === b.alternatives.length &&
         sameOptional(a.subject, b.subject) &&
-        a.alternatives.every((alt, i) => sameExpression(alt.when, b.alternatives[i]!.when) && sameExpression(alt.then, b.alternatives[i]!.then)) &&
+        sameItems(a.alternatives, b.alternatives, (x, y) => sameExpression(x.when, y.when) && sameExpression(x.then, y.then)) &&
         sameOptional(a.otherwise, b.otherwise)
       );
     case 'list-predicate':
@@ -91,7 +85,16 @@ function sameFunctionName(a: string, b: string): boolean {
 }
 
 function sameList(a: readonly Expression[], b: readonly Expression[]): boolean {
-  return a.length === b.length && a.every((item, i) => sameExpression(item, b[i]!));
+  return sameItems(a, b, sameExpression);
+}
+
+/** Equal lengths, and `same` holds for the items at each index. */
+function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i];
+    return y !== undefined && same(x, y);
+  });
 }
 
 function sameOptional(a: Expression | null, b: Expression | null): boolean {

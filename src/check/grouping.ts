@@ -35,13 +35,14 @@ export function checkImplicitGrouping(items: readonly ReturnItem[], context: Che
     for (const child of childExpressions(e)) visit(child.expression, boundIn(child, bound));
   };
   for (const item of aggregating) visit(item.expression, new Set());
-  if (illegal.length === 0) return [];
+  const [first] = illegal;
+  if (first === undefined) return [];
   const message =
     'Aggregation column contains implicit grouping expressions. ' +
     "For example, in 'RETURN n.a, n.a + n.b + count(*)' the aggregation expression 'n.a + n.b + count(*)' includes the implicit grouping key 'n.b'. " +
     'It may be possible to rewrite the query by extracting these grouping/aggregation expressions into a preceding WITH clause. ' +
     `Illegal expression(s): ${illegal.map(formatExpression).join(', ')}`;
-  return [syntaxError(context, illegal[0]!.span, message)];
+  return [syntaxError(context, first.span, message)];
 }
 
 /** `x` or `x.key`: what Neo4j accepts as a grouping key, with the variable it reads. */

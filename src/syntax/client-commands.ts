@@ -9,6 +9,8 @@ import { parser } from '../../grammar/parser.js';
 import { Arrow, Colon, LBrace } from '../../grammar/tokens.js';
 import type { ClientCommand } from '../ast/client.js';
 import { StatusCode, type Diagnostic } from '../diagnostics/codes.js';
+import { tokenEnd } from '../diagnostics/token-offsets.js';
+import { firstToken, lastToken } from './indexed.js';
 import type { Source } from './lines.js';
 import { expression, mapLiteral } from '../visitor/expressions.js';
 import { decodeName, one, spanBetween, TooComplexError } from '../visitor/source.js';
@@ -19,12 +21,12 @@ export interface ClientCommandResult {
 }
 
 export function parseClientCommand(tokens: readonly IToken[], source: Source): ClientCommandResult {
-  const colon = tokens[0]!;
-  const last = tokens[tokens.length - 1]!;
+  const colon = firstToken(tokens);
+  const last = lastToken(tokens);
   const span = spanBetween(colon, last, source);
-  const text = source.text.slice(colon.startOffset, last.endOffset! + 1);
-  const word = tokens[1] && tokens[1].startOffset === colon.endOffset! + 1 ? tokens[1].image.toLowerCase() : '';
-  const args = tokens.slice(2);
+  const text = source.text.slice(colon.startOffset, tokenEnd(last));
+  const [, wordToken, ...args] = tokens;
+  const word = wordToken && wordToken.startOffset === tokenEnd(colon) ? wordToken.image.toLowerCase() : '';
   const usage = (message: string): ClientCommandResult => ({
     command: null,
     diagnostics: [{ severity: 'error', code: StatusCode.SyntaxError, message, span }],
@@ -38,28 +40,29 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
     }
     case 'param':
     case 'params': {
-      if (args.length === 0) {
+      const [first, ...rest] = args;
+      if (first === undefined) {
         if (word === 'params') return { command: { kind: 'client-params-list', span }, diagnostics: [] };
         return usage('Incorrect usage of :param. Use `:param name => value` or `:param {name: value}`.');
       }
-      if (args.length === 1 && args[0]!.image.toLowerCase() === 'clear') {
+      if (rest.length === 0 && first.image.toLowerCase() === 'clear') {
         return { command: { kind: 'client-params-clear', span }, diagnostics: [] };
       }
-      if (args[0]!.tokenType === LBrace) {
+      if (first.tokenType === LBrace) {
         const cst = parseWith(args, () => parser.clientParamsMap());
         if (!cst) return usage(`Incorrect usage of :${word}: the map of parameters does not parse.`);
         return build(() => ({ kind: 'client-params-map', map: mapLiteral(one((cst as Cst.ClientParamsMapCstNode).children.mapLiteral), source), span }));
       }
-      const nameToken = args[0]!;
-      const rest = args.slice(1);
-      if (rest.length === 0 || (rest[0]!.tokenType !== Arrow && rest[0]!.tokenType !== Colon)) {
+      const separator = rest[0];
+      if (separator === undefined || (separator.tokenType !== Arrow && separator.tokenType !== Colon)) {
         return usage(`Incorrect usage of :${word}. Use \`:param name => value\`.`);
       }
+      const name = decodeName(first.image);
       const cst = parseWith(rest, () => parser.clientParamValue());
-      if (!cst) return usage(`Incorrect usage of :${word}: the value of parameter '${decodeName(nameToken.image)}' is not a valid expression.`);
+      if (!cst) return usage(`Incorrect usage of :${word}: the value of parameter '${name}' is not a valid expression.`);
       return build(() => ({
         kind: 'client-param',
-        name: decodeName(nameToken.image),
+        name,
         value: expression(one((cst as Cst.ClientParamValueCstNode).children.expression), source),
         span,
       }));

@@ -4,6 +4,7 @@
  * order, so the index remembers the last line and usually answers without searching.
  */
 import type { Position } from '../ast/span.js';
+import { itemAt } from './indexed.js';
 
 export class LineIndex {
   /** Offset of the first character of each line; a line ends at \n, \r\n or a lone \r (as the lexer counts). */
@@ -19,28 +20,32 @@ export class LineIndex {
 
   position(offset: number): Position {
     const line = this.lineOf(offset);
-    return { offset, line: line + 1, column: offset - this.starts[line]! + 1 };
+    return { offset, line: line + 1, column: offset - itemAt(this.starts, line) + 1 };
   }
 
   /** The line holding `offset`: where it starts and where its line break (or the text) begins. */
   lineAround(offset: number): { start: number; end: number } {
     const line = this.lineOf(offset);
+    const start = itemAt(this.starts, line);
     const next = this.starts[line + 1];
-    if (next === undefined) return { start: this.starts[line]!, end: this.text.length };
+    if (next === undefined) return { start, end: this.text.length };
     const crlf = this.text.charCodeAt(next - 1) === 10 && this.text.charCodeAt(next - 2) === 13;
-    return { start: this.starts[line]!, end: next - (crlf ? 2 : 1) };
+    return { start, end: next - (crlf ? 2 : 1) };
   }
 
   /** The 0-based line of `offset`. */
   private lineOf(offset: number): number {
     const starts = this.starts;
     let line = this.lastLine;
-    if (!(starts[line]! <= offset && (line + 1 >= starts.length || offset < starts[line + 1]!))) {
+    // Most lookups fall in the line of the one before (the text's last line has no next start).
+    const start = itemAt(starts, line);
+    const next = starts[line + 1];
+    if (!(start <= offset && (next === undefined || offset < next))) {
       let low = 0;
       let high = starts.length - 1;
       while (low < high) {
         const mid = (low + high + 1) >> 1;
-        if (starts[mid]! <= offset) low = mid;
+        if (itemAt(starts, mid) <= offset) low = mid;
         else high = mid - 1;
       }
       line = low;

@@ -113,8 +113,7 @@ function statementWords(tokens: readonly IToken[]): string[] {
     while (tokens[start]?.tokenType === Dot) start += 2;
   }
   const words: string[] = [];
-  for (let i = start; i < tokens.length; i++) {
-    const image = tokens[i]!.image;
+  for (const { image } of tokens.slice(start)) {
     // Other tokens (`db.*`, `(jake)`, `{*}`) become '' so that a privilege's own words stay together.
     words.push(/^[A-Za-z_]\w*$/.test(image) ? image.toUpperCase() : '');
   }

@@ -8,6 +8,7 @@
 import type { IToken } from 'chevrotain';
 import { backtickedEnd, blockCommentEnd, ClosingScanner, stringEnd } from '../../grammar/quoted.js';
 import { cypherLexer, retypeKeywords, Semicolon } from '../../grammar/tokens.js';
+import { tokenEnd } from '../diagnostics/token-offsets.js';
 
 export interface RawSegment {
   readonly kind: 'cypher' | 'client';
@@ -26,8 +27,9 @@ function tokenizeRange(text: string, start: number, end: number): IToken[] {
   const tokens = tokenize(text.slice(start, end));
   if (start === 0) return tokens;
   for (const token of tokens) {
+    // Chevrotain's endOffset is the token's last character, one before its end.
+    token.endOffset = tokenEnd(token) - 1 + start;
     token.startOffset += start;
-    token.endOffset! += start;
   }
   return tokens;
 }
@@ -57,6 +59,13 @@ ASCII_KIND[CR] = Char.LineBreak;
 for (const code of [SLASH, SEMICOLON, COLON]) ASCII_KIND[code] = Char.Special;
 for (const code of [39, 34, BACKTICK]) ASCII_KIND[code] = Char.Quote;
 
+/** The kind of an ASCII character (`code` below 128). */
+function asciiKind(code: number): Char {
+  const kind = ASCII_KIND[code];
+  if (kind === undefined) throw new Error(`Not an ASCII character code: ${code}`);
+  return kind;
+}
+
 /** Calls `onSegment` with each statement of the script, in order. */
 export function forEachSegment(text: string, onSegment: (segment: RawSegment) => void): void {
   let segmentStart = 0;
@@ -68,7 +77,7 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
   const emit = (end: number) => {
     const tokens = tokenizeRange(text, segmentStart, end);
     // A client command may end in `;` (cypher-shell ignores it).
-    if (clientCommand) while (tokens.length > 0 && tokens[tokens.length - 1]!.tokenType === Semicolon) tokens.pop();
+    if (clientCommand) while (tokens.at(-1)?.tokenType === Semicolon) tokens.pop();
     if (tokens.length > 0) onSegment({ kind: clientCommand ? 'client' : 'cypher', tokens });
   };
   const startSegmentAt = (offset: number) => {
@@ -92,7 +101,7 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    const kind = code < 128 ? ASCII_KIND[code]! : /\s/.test(text[i]!) ? Char.Space : Char.Plain;
+    const kind = code < 128 ? asciiKind(code) : /\s/.test(text.charAt(i)) ? Char.Space : Char.Plain;
     if (kind === Char.Plain && !atStatementStart) {
       i += 1;
       continue;

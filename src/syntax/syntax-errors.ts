@@ -14,6 +14,8 @@ import type { Position, Span } from '../ast/span.js';
 import type { Source } from './lines.js';
 import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '../diagnostics/codes.js';
 import { editDistance } from '../diagnostics/spelling.js';
+import { tokenEnd } from '../diagnostics/token-offsets.js';
+import { itemAt, tokenAt } from './indexed.js';
 
 /** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
 const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
@@ -37,7 +39,7 @@ interface Expected {
 
 const ruleNamed = (text: string): Expected => ({ text, rule: true, key: [text] });
 const tokenNamed = (words: readonly string[]): Expected => ({
-  text: words.length === 1 ? words[0]! : `'${words.map((w) => w.slice(1, -1)).join(' ')}'`,
+  text: words.length === 1 ? itemAt(words, 0) : `'${words.map((w) => w.slice(1, -1)).join(' ')}'`,
   rule: false,
   key: [...words].reverse(),
 });
@@ -67,8 +69,10 @@ function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expecte
 }
 
 function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  for (const [i, x] of a.entries()) {
+    const y = b[i];
+    if (y === undefined) break;
+    if (x !== y) return x < y ? -1 : 1;
   }
   return a.length - b.length;
 }
@@ -79,7 +83,7 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
  * budget of that work; past it, syntax errors still say what and where, without the expected list.
  * Results are shared between errors after the same token types (generated scripts repeat them).
  */
-export const ASSIST_BUDGET = 50_000;
+const ASSIST_BUDGET = 50_000;
 const MAX_REMEMBERED = 1000;
 
 export class ContentAssist {
@@ -128,7 +132,7 @@ function expectedPhrases(prefix: readonly IToken[]): string[] {
   return [...rules, ...tokens].map((e) => e.text);
 }
 
-export function joinAlternatives(phrases: readonly string[]): string {
+function joinAlternatives(phrases: readonly string[]): string {
   if (phrases.length <= 1) return phrases.join('');
   return `${phrases.slice(0, -1).join(', ')} or ${phrases[phrases.length - 1]}`;
 }
@@ -141,7 +145,7 @@ function spellingHint(offending: IToken, phrases: readonly string[]): string | u
   for (const phrase of phrases) {
     if (!phrase.startsWith("'")) continue;
     const keyword = phrase.slice(1, -1);
-    const first = keyword.split(' ')[0]!;
+    const [first = ''] = keyword.split(' ');
     const distance = editDistance(word, first);
     const allowed = first.length <= 3 ? 1 : 2;
     if (distance > 0 && distance <= allowed && (!best || distance < best.distance)) best = { keyword, distance };
@@ -156,17 +160,17 @@ function spellingHint(offending: IToken, phrases: readonly string[]): string | u
 export function unterminatedDelimiter(tokens: readonly IToken[], source: Source): Diagnostic | null {
   const statementStart = tokens[0] ? positionOf(tokens[0], source) : null;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
+    const token = tokenAt(tokens, i);
     const next = tokens[i + 1];
     let message: string | null = null;
     if (token.tokenType === Unknown && /^['"`]$/.test(token.image)) {
       message = 'Failed to parse string literal. The query must contain an even number of non-escaped quotes.';
-    } else if (token.tokenType === Slash && next?.tokenType === Star && next.startOffset === token.endOffset! + 1) {
+    } else if (token.tokenType === Slash && next?.tokenType === Star && next.startOffset === tokenEnd(token)) {
       message = 'Failed to parse comment. A comment starting on `/*` must have a closing `*/`.';
     }
     if (message && statementStart) {
       const start = positionOf(token, source);
-      const span: Span = { start, end: source.position(token.endOffset! + 1) };
+      const span: Span = { start, end: source.position(tokenEnd(token)) };
       return { severity: 'error', code: StatusCode.SyntaxError, message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`, span };
     }
   }
@@ -195,8 +199,8 @@ export function syntaxError(
   const start = atEnd ? end : positionOf(offending, source);
   const span: Span = atEnd
     ? { start: end, end }
-    : { start, end: source.position(offending.endOffset! + 1) };
-  const from = statementStart ?? (tokens.length > 0 ? positionOf(tokens[0]!, source) : end);
+    : { start, end: source.position(tokenEnd(offending)) };
+  const from = statementStart ?? (tokens[0] ? positionOf(tokens[0], source) : end);
   const suffix = neo4jPositionSuffix(relativeTo(from, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = assist.expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));

@@ -8,14 +8,14 @@ import type * as Cst from '../../grammar/cst.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { Source } from '../syntax/lines.js';
 import {
-  TooComplexError, decodeName, joinSpans, nodeSpan, one, parameter, stringLiteral, tokenSpan, unexpectedAlternative,
+  TooComplexError, decodeName, joinSpans, nodeSpan, nodeStart, one, parameter, stringLiteral, tokenSpan, unexpectedAlternative,
 } from './source.js';
 
 /**
  * Deeper trees could exhaust the stack of every recursive consumer (checker, printer, executor);
  * Neo4j itself rejects far shallower queries than this in practice.
  */
-export const MAX_EXPRESSION_DEPTH = 500;
+const MAX_EXPRESSION_DEPTH = 500;
 
 const depthOf = new WeakMap<Expression, number>();
 
@@ -86,15 +86,16 @@ function itemsOf(node: Cst.ExpressionCstNode, source: Source): Item[] {
     if (prefixes.length > MAX_EXPRESSION_DEPTH) {
       throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, nodeSpan(operand, source));
     }
-    return { kind: 'operand', prefixes, node: operand, offset: operand.location!.startOffset };
+    return { kind: 'operand', prefixes, node: operand, offset: nodeStart(operand) };
   };
   // Most expressions are a single operand: no operators to order.
-  if (c.operand.length === 1 && !c.infixOperator && !c.nullCheck) return [operandItem(c.operand[0]!)];
+  if (c.operand.length === 1 && !c.infixOperator && !c.nullCheck) return [operandItem(one(c.operand))];
   const items: Item[] = [
     ...c.operand.map(operandItem),
     ...(c.infixOperator ?? []).map((op): Item => {
-      const first = firstToken(op);
-      return { kind: 'infix', infix: INFIX_BY_IMAGE[first.image.toUpperCase()]!, offset: first.startOffset };
+      const first = earliestToken(op);
+      const infix = INFIX_BY_IMAGE[first.image.toUpperCase()] ?? unexpectedAlternative('infixOperator');
+      return { kind: 'infix', infix, offset: first.startOffset };
     }),
     ...(c.nullCheck ?? []).map((check): Item => {
       const span = nodeSpan(check, source);
@@ -129,12 +130,13 @@ class Climber {
       this.position += 1;
       if (infix.kind === 'comparison') {
         // `a < b <= c` is one chain of comparisons, not nested ones.
-        const rest = [{ operator: infix.operator, operand: this.expression((Precedence.Comparison + 1) as Precedence) }];
+        let last = this.expression((Precedence.Comparison + 1) as Precedence);
+        const rest = [{ operator: infix.operator, operand: last }];
         for (let more = this.items[this.position]; more?.kind === 'infix' && more.infix.kind === 'comparison'; more = this.items[this.position]) {
           this.position += 1;
-          rest.push({ operator: more.infix.operator, operand: this.expression((Precedence.Comparison + 1) as Precedence) });
+          last = this.expression((Precedence.Comparison + 1) as Precedence);
+          rest.push({ operator: more.infix.operator, operand: last });
         }
-        const last = rest[rest.length - 1]!.operand;
         left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, [left, ...rest.map((r) => r.operand)]);
         continue;
       }
@@ -174,7 +176,7 @@ function postfixExpression(node: Cst.PostfixExpressionCstNode, source: Source): 
   if (!node.children.property && !node.children.indexOrSlice) return result;
   const steps = [
     ...(node.children.property ?? []).map((p) => ({ offset: p.startOffset, property: p, index: undefined })),
-    ...(node.children.indexOrSlice ?? []).map((i) => ({ offset: i.location!.startOffset, property: undefined, index: i })),
+    ...(node.children.indexOrSlice ?? []).map((i) => ({ offset: nodeStart(i), property: undefined, index: i })),
   ].sort((a, b) => a.offset - b.offset);
   for (const step of steps) {
     if (step.property) {
@@ -182,8 +184,8 @@ function postfixExpression(node: Cst.PostfixExpressionCstNode, source: Source): 
       result = built({ kind: 'property', object: result, property: decodeName(step.property.image), span }, [result]);
       continue;
     }
-    const c = step.index!.children;
-    const span = joinSpans(result.span, nodeSpan(step.index!, source));
+    const c = step.index.children;
+    const span = joinSpans(result.span, nodeSpan(step.index, source));
     if (c.DotDot) {
       const from = c.from ? expression(one(c.from), source) : null;
       const to = c.to ? expression(one(c.to), source) : null;
@@ -211,7 +213,7 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
   if (c.functionCall) return functionCall(one(c.functionCall), source);
   if (c.listComprehension) return listComprehension(one(c.listComprehension), source);
   if (c.listLiteral) {
-    const items = (c.listLiteral[0]!.children.expression ?? []).map((item) => expression(item, source));
+    const items = (one(c.listLiteral).children.expression ?? []).map((item) => expression(item, source));
     return built({ kind: 'list', items, span }, items);
   }
   if (c.mapLiteral) return mapLiteral(one(c.mapLiteral), source);
@@ -282,13 +284,13 @@ export function mapLiteral(node: Cst.MapLiteralCstNode, source: Source): MapLite
 }
 
 /** The earliest token of a node whose children are all tokens (an operator such as `STARTS WITH`). */
-function firstToken(node: CstNode): IToken {
+function earliestToken(node: CstNode): IToken {
   let first: IToken | undefined;
-  for (const key in node.children) {
-    for (const child of node.children[key]!) {
+  for (const children of Object.values(node.children)) {
+    for (const child of children) {
       const token = child as IToken;
       if (first === undefined || token.startOffset < first.startOffset) first = token;
     }
   }
-  return first!;
+  return first ?? unexpectedAlternative(node.name);
 }

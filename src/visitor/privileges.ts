@@ -40,7 +40,7 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode): { immutable: boolean; 
 }
 
 export function grantPrivilege(c: Cst.GrantCommandCstChildren, span: Span, source: Source): PrivilegeCommand {
-  return { kind: 'grant-privilege', ...privilege(one(c.dbmsPrivilegeOnDbms!)), roles: commandNames(one(c.privilegeRoles!), source), span };
+  return { kind: 'grant-privilege', ...privilege(one(c.dbmsPrivilegeOnDbms)), roles: commandNames(one(c.privilegeRoles), source), span };
 }
 
 export function denyPrivilege(node: Cst.DenyCommandCstNode, span: Span, source: Source): PrivilegeCommand {
@@ -50,16 +50,16 @@ export function denyPrivilege(node: Cst.DenyCommandCstNode, span: Span, source: 
 
 export function revokePrivilege(c: Cst.RevokeCommandCstChildren, span: Span, source: Source): PrivilegeCommand {
   const revokes = c.GRANT ? 'grant' : c.DENY ? 'deny' : 'both';
-  return { kind: 'revoke-privilege', revokes, ...privilege(one(c.dbmsPrivilegeOnDbms!)), roles: commandNames(one(c.privilegeRoles!), source), span };
+  return { kind: 'revoke-privilege', revokes, ...privilege(one(c.dbmsPrivilegeOnDbms)), roles: commandNames(one(c.privilegeRoles), source), span };
 }
 
-export function privilegeOutput(node: Cst.PrivilegesAsCstNode | undefined): PrivilegeOutput {
+function privilegeOutput(node: Cst.PrivilegesAsCstNode | undefined): PrivilegeOutput {
   if (!node) return 'table';
   return node.children.REVOKE ? 'revoke-commands' : 'commands';
 }
 
 export function showPrivileges(c: Cst.ShowRolesCstChildren, span: Span, source: Source): PrivilegeCommand {
-  return { kind: 'show-privileges', output: privilegeOutput(c.privilegesAs?.[0]), pipeline: showPipeline(one(c.showCommandYield!), source), span };
+  return { kind: 'show-privileges', output: privilegeOutput(c.privilegesAs?.[0]), pipeline: showPipeline(one(c.showCommandYield), source), span };
 }
 
 export function showRolePrivileges(node: Cst.ShowRolePrivilegesTailCstNode, span: Span, source: Source): PrivilegeCommand {

@@ -30,7 +30,7 @@ export function renameRole(node: Cst.RenameRoleCstNode, span: Span, source: Sour
 }
 
 export function grantOrRevoke(c: Cst.GrantCommandCstChildren | Cst.RevokeCommandCstChildren, kind: 'grant-roles' | 'revoke-roles', span: Span, source: Source): RoleCommand {
-  return { kind, roles: commandNames(one(c.roles!), source), users: commandNames(one(one(c.roleGrantees!).children.users), source), span };
+  return { kind, roles: commandNames(one(c.roles), source), users: commandNames(one(one(c.roleGrantees).children.users), source), span };
 }
 
 export function showRoles(c: Cst.ShowRolesCstChildren, tail: Cst.ShowRolesTailCstNode, span: Span, source: Source): RoleCommand {

@@ -3,7 +3,7 @@ import type { IntegerArgument, ReturnClause, ShowPipeline, SortItem, YieldClause
 import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
 import { expression, integerText } from './expressions.js';
-import { decodeName, joinSpans, nodeSpan, one } from './source.js';
+import { decodeName, joinSpans, nodeEnd, nodeSpan, nodeStart, one } from './source.js';
 
 export function showPipeline(node: Cst.ShowCommandYieldCstNode, source: Source): ShowPipeline {
   const c = node.children;
@@ -68,9 +68,8 @@ function buildReturn(node: Cst.ReturnClauseCstNode, source: Source): ReturnClaus
     : (c.returnItem ?? []).map((item) => {
         const expr = expression(one(item.children.expression), source);
         const exprNode = one(item.children.expression);
-        const loc = exprNode.location!;
         // Neo4j names an unaliased column after the expression exactly as it was written.
-        const name = item.children.alias ? nameOf(one(item.children.alias)) : source.text.slice(loc.startOffset, loc.endOffset! + 1);
+        const name = item.children.alias ? nameOf(one(item.children.alias)) : source.text.slice(nodeStart(exprNode), nodeEnd(exprNode));
         return { expression: expr, name, aliased: item.children.alias !== undefined, span: nodeSpan(item, source) };
       });
   return {

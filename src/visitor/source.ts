@@ -3,6 +3,7 @@ import type { CstNode, IToken } from 'chevrotain';
 import type { Span } from '../ast/span.js';
 import type { Source } from '../syntax/lines.js';
 import type { Parameter, StringLiteral, SymbolicName } from '../ast/values.js';
+import { tokenEnd } from '../diagnostics/token-offsets.js';
 
 /** Thrown while building an AST that cypher-sysdb refuses to process (e.g. absurd nesting). */
 export class TooComplexError extends Error {
@@ -19,12 +20,27 @@ export function tokenSpan(token: IToken, source: Source): Span {
 }
 
 export function spanBetween(first: IToken, last: IToken, source: Source): Span {
-  return { start: source.position(first.startOffset), end: source.position(last.endOffset! + 1) };
+  return { start: source.position(first.startOffset), end: source.position(tokenEnd(last)) };
 }
 
 export function nodeSpan(node: CstNode, source: Source): Span {
-  const loc = node.location!;
-  return { start: source.position(loc.startOffset), end: source.position(loc.endOffset! + 1) };
+  return { start: source.position(nodeStart(node)), end: source.position(nodeEnd(node)) };
+}
+
+/**
+ * Where a CST node starts. The parser tracks node offsets (`nodeLocationTracking: 'onlyOffset'`), so
+ * a node without them is a bug of ours.
+ */
+export function nodeStart(node: CstNode): number {
+  if (node.location === undefined) throw new Error('CST node without a location: the parser tracks node offsets');
+  return node.location.startOffset;
+}
+
+/** The offset just past a CST node's last character: the node covers `[nodeStart(node), nodeEnd(node))`. */
+export function nodeEnd(node: CstNode): number {
+  const last = node.location?.endOffset;
+  if (last === undefined) throw new Error('CST node without an end offset: the parser tracks node offsets');
+  return last + 1;
 }
 
 export function joinSpans(first: Span, last: Span): Span {
@@ -65,12 +81,12 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 
 /** Decodes a quoted Cypher string literal: both quote styles and Cypher's backslash escapes. */
-export function decodeStringLiteral(image: string): string {
+function decodeStringLiteral(image: string): string {
   const body = image.slice(1, -1);
   if (!body.includes('\\')) return body;
   let out = '';
   for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
+    const ch = body.charAt(i);
     if (ch !== '\\') {
       out += ch;
       continue;

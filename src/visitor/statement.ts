@@ -1,4 +1,5 @@
 /** CST -> AST for a whole statement: the USE prefix and the command. */
+import type { CstNode } from 'chevrotain';
 import type { AdminCommand, CypherStatement } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
@@ -16,7 +17,7 @@ export function buildStatement(node: Cst.StatementCstNode, source: Source): Cyph
   const c = node.children;
   const useNode = c.useClause?.[0];
   const use = useNode ? { database: databaseName(one(useNode.children.databaseName), source), span: nodeSpan(useNode, source) } : null;
-  const commandNode = (c.createCommand ?? c.dropCommand ?? c.alterCommand ?? c.renameCommand ?? c.grantCommand ?? c.revokeCommand ?? c.denyCommand ?? c.showCommand ?? unexpectedAlternative('statement'))[0]!;
+  const commandNode = one<CstNode>(c.createCommand ?? c.dropCommand ?? c.alterCommand ?? c.renameCommand ?? c.grantCommand ?? c.revokeCommand ?? c.denyCommand ?? c.showCommand ?? unexpectedAlternative('statement'));
   const span: Span = { start: (use ?? { span: nodeSpan(commandNode, source) }).span.start, end: nodeSpan(commandNode, source).end };
   // Assigned rather than spread: copying every command object showed up in profiles.
   return Object.assign(command(c, span, source), { use });
