@@ -28,7 +28,15 @@ function time(command, text) {
   let bytes = 0;
   for (let i = 0; i < 3; i++) {
     bytes = 0;
-    const io = { stdout: (t) => void (bytes += t.length), stderr: (t) => void (bytes += t.length), stderrIsTTY: false, readStdin: () => text, readFile: () => text, writeFile() {}, expand: (p) => [p] };
+    const io = {
+      stdout: (t) => void (bytes += t.length),
+      stderr: (t) => void (bytes += t.length),
+      stderrIsTTY: false,
+      readStdin: () => text,
+      readFile: () => text,
+      writeFile() {},
+      expand: (p) => [p],
+    };
     const start = performance.now();
     cli.main([command, '-'], io);
     runs.push(performance.now() - start);
@@ -43,7 +51,11 @@ for (const command of ['lint', 'fmt']) {
   results[command] = {};
   for (const [name, text] of Object.entries(SHAPES)) {
     const measured = name === 'plain' ? plain : time(command, text);
-    results[command][name] = { ms: Math.round(measured.ms), outputBytes: measured.outputBytes, ratioToPlain: Number((measured.ms / plain.ms).toFixed(1)) };
+    results[command][name] = {
+      ms: Math.round(measured.ms),
+      outputBytes: measured.outputBytes,
+      ratioToPlain: Number((measured.ms / plain.ms).toFixed(1)),
+    };
   }
 }
 mkdirSync(join(here, 'out'), { recursive: true });
@@ -54,6 +66,9 @@ const width = Math.max(...Object.keys(SHAPES).map((k) => k.length));
 for (const command of ['lint', 'fmt']) {
   const rows = Object.entries(results[command]);
   const worst = rows.filter(([name]) => name !== 'plain').sort((a, b) => b[1].ratioToPlain - a[1].ratioToPlain)[0];
-  for (const [name, r] of rows) console.log(`${command} ${name.padEnd(width)}  ${String(r.ms).padStart(6)} ms  ${String(r.ratioToPlain).padStart(6)}x  output ${r.outputBytes} bytes`);
+  for (const [name, r] of rows)
+    console.log(
+      `${command} ${name.padEnd(width)}  ${String(r.ms).padStart(6)} ms  ${String(r.ratioToPlain).padStart(6)}x  output ${r.outputBytes} bytes`,
+    );
   console.log(`${command} worst: ${worst[0]}, ${worst[1].ratioToPlain}x the plain script\n`);
 }

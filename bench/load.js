@@ -12,7 +12,13 @@ const { SystemDatabase } = await import(pathToFileURL(join(here, '..', 'dist/src
 function snapshotWith(count) {
   const fresh = SystemDatabase.create().toJSON();
   const neo4j = fresh.users[0];
-  const users = Array.from({ length: count }, (_, i) => ({ ...neo4j, name: `user${i}`, tags: [`team-${i % 7}`], roles: i % 3 ? ['reader'] : [], created: 7 + i }));
+  const users = Array.from({ length: count }, (_, i) => ({
+    ...neo4j,
+    name: `user${i}`,
+    tags: [`team-${i % 7}`],
+    roles: i % 3 ? ['reader'] : [],
+    created: 7 + i,
+  }));
   // Through text, as from a file: nothing in it is shared or frozen.
   return JSON.parse(JSON.stringify({ ...fresh, users: [...users, { ...neo4j, created: 7 + count }], nextSequence: 8 + count }));
 }

@@ -14,7 +14,10 @@ const names = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${i}`
 
 /** Milliseconds of GRANT ROLE (changing), GRANT again (all notifications) and REVOKE ROLE, median of 3. */
 function measure(roles, users) {
-  const setup = [...names('r', roles).map((r) => `CREATE ROLE ${r}`), ...names('u', users).map((u) => `CREATE USER ${u} SET ENCRYPTED PASSWORD '1,0123456789abcdef,0123'`)];
+  const setup = [
+    ...names('r', roles).map((r) => `CREATE ROLE ${r}`),
+    ...names('u', users).map((u) => `CREATE USER ${u} SET ENCRYPTED PASSWORD '1,0123456789abcdef,0123'`),
+  ];
   const base = SystemDatabase.create().runScript(setup.join(';\n')).db;
   const pairs = `${names('r', roles).join(',')} TO ${names('u', users).join(',')}`;
   const revoke = `REVOKE ROLE ${names('r', roles).join(',')} FROM ${names('u', users).join(',')}`;

@@ -84,7 +84,9 @@ for (let i = 0; i < 3; i++) parse(acceptedText);
 const oursOnAcceptedMs = median([0, 1, 2, 3, 4].map(() => time(() => parse(acceptedText))));
 
 // ---- the CLI, end to end, start-up included
-const cliRuns = [0, 1, 2].map(() => time(() => spawnSync(process.execPath, [join(root, 'bin/sysdb.js'), 'lint', corpusFile], { encoding: 'utf8' })));
+const cliRuns = [0, 1, 2].map(() =>
+  time(() => spawnSync(process.execPath, [join(root, 'bin/sysdb.js'), 'lint', corpusFile], { encoding: 'utf8' })),
+);
 const cliMs = median(cliRuns);
 
 const perSecond = (n, ms) => (n / ms) * 1000;
@@ -93,7 +95,11 @@ const results = {
   ours: {
     warmStatementsPerSecond: Math.round(perSecond(COUNT, warmMs)),
     warmMegabytesPerSecond: Number((megabytes / (warmMs / 1000)).toFixed(2)),
-    coldMs: { processStartToDone: Math.round(coldResult.sinceStart), moduleLoad: Math.round(coldResult.load), firstParse: Math.round(coldResult.parse) },
+    coldMs: {
+      processStartToDone: Math.round(coldResult.sinceStart),
+      moduleLoad: Math.round(coldResult.load),
+      firstParse: Math.round(coldResult.parse),
+    },
     coldStatementsPerSecond: Math.round(perSecond(COUNT, coldResult.parse + coldResult.load)),
     onPeerAcceptedStatementsPerSecond: Math.round(perSecond(accepted.length, oursOnAcceptedMs)),
   },
@@ -113,7 +119,10 @@ writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`
 const rows = [
   ['corpus', `${COUNT} statements, ${megabytes.toFixed(2)} MB; the peer accepts ${accepted.length}`],
   ['ours, warm (parse + checks)', `${results.ours.warmStatementsPerSecond} statements/s, ${results.ours.warmMegabytesPerSecond} MB/s`],
-  ['ours, cold (load + first parse)', `${results.ours.coldMs.moduleLoad} ms load + ${results.ours.coldMs.firstParse} ms parse (${results.ours.coldStatementsPerSecond} statements/s)`],
+  [
+    'ours, cold (load + first parse)',
+    `${results.ours.coldMs.moduleLoad} ms load + ${results.ours.coldMs.firstParse} ms parse (${results.ours.coldStatementsPerSecond} statements/s)`,
+  ],
   ['ours, on peer-accepted statements', `${results.ours.onPeerAcceptedStatementsPerSecond} statements/s`],
   ['peer lintCypherQuery', `${results.peer.lintStatementsPerSecond} statements/s (sample of ${linted})`],
   ['peer bare ANTLR parse', `${results.peer.bareParseStatementsPerSecond} statements/s`],

@@ -16,7 +16,9 @@ if (!existsSync(bundlePath)) {
 const fail = (error) => {
   const message = error instanceof Error ? error.message : String(error);
   // eslint-disable-next-line no-control-regex
-  const line = message.split(/\r\n|\r|\n/, 1)[0].replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const line = message
+    .split(/\r\n|\r|\n/, 1)[0]
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   process.stderr.write(`sysdb: internal error: ${line.slice(0, 500)} (please report)\n`);
   process.exit(2);
 };

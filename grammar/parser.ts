@@ -7,10 +7,43 @@
  */
 import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
 import {
-  Arrow, Caret, Colon, Comma, Concat, DecimalInteger, Dot, DotDot, Equals, EscapedName, FloatLiteral, Greater,
-  GreaterEquals, HexInteger, Keyword as K, LBrace, LBracket, Less, LessEquals, LParen, Minus, Name, NotEquals,
-  BangEquals, OctalInteger, Parameter, Percent, Pipe, Plus, RBrace, RBracket, RegexMatch, RParen, Slash, Star,
-  StringLiteral, vocabulary,
+  Arrow,
+  Caret,
+  Colon,
+  Comma,
+  Concat,
+  DecimalInteger,
+  Dot,
+  DotDot,
+  Equals,
+  EscapedName,
+  FloatLiteral,
+  Greater,
+  GreaterEquals,
+  HexInteger,
+  Keyword as K,
+  LBrace,
+  LBracket,
+  Less,
+  LessEquals,
+  LParen,
+  Minus,
+  Name,
+  NotEquals,
+  BangEquals,
+  OctalInteger,
+  Parameter,
+  Percent,
+  Pipe,
+  Plus,
+  RBrace,
+  RBracket,
+  RegexMatch,
+  RParen,
+  Slash,
+  Star,
+  StringLiteral,
+  vocabulary,
 } from './tokens.js';
 
 const PRIVILEGE_WORDS = new Set<TokenType>([K.PRIVILEGE, K.PRIVILEGES]);
@@ -64,18 +97,12 @@ export class CypherAdminParser extends CstParser {
       this.CONSUME(K.OR);
       this.CONSUME(K.REPLACE);
     });
-    this.OR([
-      { ALT: () => this.SUBRULE(this.createUser) },
-      { ALT: () => this.SUBRULE(this.createRole) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.createUser) }, { ALT: () => this.SUBRULE(this.createRole) }]);
   });
 
   private dropCommand = this.RULE('dropCommand', () => {
     this.CONSUME(K.DROP);
-    this.OR([
-      { ALT: () => this.SUBRULE(this.dropUser) },
-      { ALT: () => this.SUBRULE(this.dropRole) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.dropUser) }, { ALT: () => this.SUBRULE(this.dropRole) }]);
   });
 
   private alterCommand = this.RULE('alterCommand', () => {
@@ -89,10 +116,7 @@ export class CypherAdminParser extends CstParser {
 
   private renameCommand = this.RULE('renameCommand', () => {
     this.CONSUME(K.RENAME);
-    this.OR([
-      { ALT: () => this.SUBRULE(this.renameUser) },
-      { ALT: () => this.SUBRULE(this.renameRole) },
-    ]);
+    this.OR([{ ALT: () => this.SUBRULE(this.renameUser) }, { ALT: () => this.SUBRULE(this.renameRole) }]);
   });
 
   // ---------------------------------------------------------------- users
@@ -324,10 +348,7 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME2(K.PASSWORD);
-          this.OR3([
-            { ALT: () => this.SUBRULE2(this.passwordExpression) },
-            { ALT: () => this.SUBRULE(this.passwordChangeRequired) },
-          ]);
+          this.OR3([{ ALT: () => this.SUBRULE2(this.passwordExpression) }, { ALT: () => this.SUBRULE(this.passwordChangeRequired) }]);
         },
       },
     ]);
@@ -502,10 +523,7 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.OR8([{ ALT: () => this.CONSUME(K.ASSIGN) }, { ALT: () => this.CONSUME(K.REMOVE) }]);
-          this.OR9([
-            { ALT: () => this.SUBRULE3(this.roleKeyword) },
-            { ALT: () => this.SUBRULE2(this.privilegeKeyword) },
-          ]);
+          this.OR9([{ ALT: () => this.SUBRULE3(this.roleKeyword) }, { ALT: () => this.SUBRULE2(this.privilegeKeyword) }]);
         },
       },
       {
@@ -616,9 +634,7 @@ export class CypherAdminParser extends CstParser {
    * Role names may be keywords, so `SHOW ROLES YIELD privileges` is resolved as for SHOW USERS.
    */
   private showRoles = this.RULE('showRoles', () => {
-    this.OPTION(() =>
-      this.OR([{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.CONSUME(K.POPULATED) }]),
-    );
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.CONSUME(K.POPULATED) }]));
     this.OR2([
       {
         GATE: () => this.LA(0).tokenType !== K.POPULATED,
@@ -833,13 +849,7 @@ export class CypherAdminParser extends CstParser {
 
   /** An operand with its prefix operators: `NOT`, `-`, `+`. */
   private operand = this.RULE('operand', () => {
-    this.MANY(() =>
-      this.OR([
-        { ALT: () => this.CONSUME(K.NOT) },
-        { ALT: () => this.CONSUME(Plus) },
-        { ALT: () => this.CONSUME(Minus) },
-      ]),
-    );
+    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(K.NOT) }, { ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]));
     this.SUBRULE(this.postfixExpression);
   });
 

@@ -28,7 +28,15 @@ await build({
 // Warm the bundle on a sample script so that the functions linting needs are compiled into the cache.
 const { script, exports } = compileBundle(bundlePath, createRequire(bundlePath), null);
 const sample = corpusText(generateStatements(3000, 7));
-const silent = { stdout() {}, stderr() {}, stderrIsTTY: false, readStdin: () => sample, readFile: () => sample, writeFile() {}, expand: (p) => [p] };
+const silent = {
+  stdout() {},
+  stderr() {},
+  stderrIsTTY: false,
+  readStdin: () => sample,
+  readFile: () => sample,
+  writeFile() {},
+  expand: (p) => [p],
+};
 exports.main(['lint', '-'], silent);
 exports.main(['fmt', '-'], silent);
 writeFileSync(join(root, 'dist/sysdb.cache'), script.createCachedData());

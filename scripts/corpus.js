@@ -22,9 +22,11 @@ export function generateStatements(count, seed = 42) {
   const password = () => `'pw-${Math.floor(random() * 1e9).toString(36)}-secret'`;
   const tags = () => `[${[...new Set([pick(TAGS), pick(TAGS)])].map((t) => `'${t}'`).join(', ')}]`;
   const makers = [
-    () => `CREATE USER ${user()} SET PASSWORD ${password()} CHANGE REQUIRED SET STATUS ${pick(['ACTIVE', 'SUSPENDED'])} SET HOME DATABASE ${pick(DATABASES)}`,
+    () =>
+      `CREATE USER ${user()} SET PASSWORD ${password()} CHANGE REQUIRED SET STATUS ${pick(['ACTIVE', 'SUSPENDED'])} SET HOME DATABASE ${pick(DATABASES)}`,
     () => `CREATE USER ${user()} IF NOT EXISTS SET PASSWORD ${password()} SET TAGS ${tags()}`,
-    () => `CREATE OR REPLACE USER ${user()} SET AUTH 'oidc-${pick(['a', 'b'])}' {SET ID '${Math.floor(random() * 1e9)}'} SET PASSWORD ${password()} CHANGE NOT REQUIRED`,
+    () =>
+      `CREATE OR REPLACE USER ${user()} SET AUTH 'oidc-${pick(['a', 'b'])}' {SET ID '${Math.floor(random() * 1e9)}'} SET PASSWORD ${password()} CHANGE NOT REQUIRED`,
     () => `ALTER USER ${user()} SET PASSWORD ${password()} SET STATUS ACTIVE`,
     () => `ALTER USER ${user()} IF EXISTS REMOVE HOME DATABASE SET STATUS SUSPENDED`,
     () => `ALTER USER ${user()} REMOVE TAGS ${tags()} ADD TAGS ${tags()}`,

@@ -113,7 +113,10 @@ export class SystemDatabase {
     const segments = parseScript(query, { minimumPasswordLength: this.#state.config.minimumPasswordLength });
     const [segment] = segments;
     if (segments.length !== 1 || segment === undefined) {
-      throw new Neo4jError(StatusCode.NotSupported, `execute() runs exactly one statement, and this query has ${segments.length}; use runScript() for scripts.`);
+      throw new Neo4jError(
+        StatusCode.NotSupported,
+        `execute() runs exactly one statement, and this query has ${segments.length}; use runScript() for scripts.`,
+      );
     }
     return this.#run(segment, bindParams(params), userOf(options));
   }
@@ -146,7 +149,14 @@ export class SystemDatabase {
         }
         const outcome = db.#run(segment, params, user);
         db = outcome.db;
-        run = { ...base, columns: outcome.result.columns, rows: outcome.result.rows, error: null, notifications: outcome.notifications, skipped: null };
+        run = {
+          ...base,
+          columns: outcome.result.columns,
+          rows: outcome.result.rows,
+          error: null,
+          notifications: outcome.notifications,
+          skipped: null,
+        };
       } catch (error) {
         if (!(error instanceof Neo4jError)) throw error;
         run = { ...base, columns: [], rows: [], error: { code: error.code, message: error.message }, notifications: [], skipped: null };
@@ -201,10 +211,18 @@ function checkParamShape(params: Readonly<Record<string, unknown>>): void {
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [value, depth] = next;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_NESTING) throw new Neo4jError(StatusCode.NotSupported, `Parameter values nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`);
+    if (depth > MAX_NESTING)
+      throw new Neo4jError(
+        StatusCode.NotSupported,
+        `Parameter values nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`,
+      );
     const children = Array.isArray(value) ? value : Object.values(value);
     seen += children.length + 1;
-    if (seen > MAX_PARAM_ELEMENTS) throw new Neo4jError(StatusCode.NotSupported, `Parameter values with more than ${MAX_PARAM_ELEMENTS} elements are not supported by cypher-sysdb.`);
+    if (seen > MAX_PARAM_ELEMENTS)
+      throw new Neo4jError(
+        StatusCode.NotSupported,
+        `Parameter values with more than ${MAX_PARAM_ELEMENTS} elements are not supported by cypher-sysdb.`,
+      );
     for (const child of children) pending.push([child, depth + 1]);
   }
 }

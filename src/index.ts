@@ -8,7 +8,17 @@ export { StatusCode } from './diagnostics/codes.js';
 export type * from './ast/index.js';
 export { isClientCommand } from './ast/index.js';
 export { SystemDatabase, Session } from './database.js';
-export type { Executed, ExecuteOptions, Notification, QueryResult, ScriptOptions, ScriptRun, Snapshot, StatementRun, SystemDatabaseOptions } from './database.js';
+export type {
+  Executed,
+  ExecuteOptions,
+  Notification,
+  QueryResult,
+  ScriptOptions,
+  ScriptRun,
+  Snapshot,
+  StatementRun,
+  SystemDatabaseOptions,
+} from './database.js';
 export { Neo4jError } from './diagnostics/neo4j-error.js';
 export type { ResultValue } from './exec/values.js';
 export { SnapshotError } from './store/snapshot.js';

@@ -83,7 +83,9 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
           return;
         }
         const { command, diagnostics } = parseClientCommand(raw.tokens, source);
-        const checked = command ? [...diagnostics, ...checkClientCommand(command, { options: checkOptions, statementStart: span.start })] : diagnostics;
+        const checked = command
+          ? [...diagnostics, ...checkClientCommand(command, { options: checkOptions, statementStart: span.start })]
+          : diagnostics;
         onSegment({ text: segmentText, span, statement: command, diagnostics: checked });
         return;
       }
@@ -95,7 +97,12 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
     } catch (error) {
       // A bug of ours must not take the whole script down with it: report it where it happened.
       const message = `Internal error in cypher-sysdb (please report): ${error instanceof Error ? error.message : String(error)}`;
-      onSegment({ text: segmentText, span, statement: null, diagnostics: [{ severity: 'error', code: StatusCode.InternalError, message, span }] });
+      onSegment({
+        text: segmentText,
+        span,
+        statement: null,
+        diagnostics: [{ severity: 'error', code: StatusCode.InternalError, message, span }],
+      });
     }
   });
 }
@@ -124,7 +131,11 @@ function maskDiagnostic(diagnostic: Diagnostic, runs: readonly SecretRun[], toke
   // The text the diagnostic points at, then each secret token in it (`Unknown function 'hunter'`).
   const shown = maskRuns(
     source.slice(start, end),
-    inside.map((r) => ({ start: Math.max(r.start, start) - start, end: Math.min(r.end, end) - start, quoted: r.quoted && r.start >= start && r.end <= end })),
+    inside.map((r) => ({
+      start: Math.max(r.start, start) - start,
+      end: Math.min(r.end, end) - start,
+      quoted: r.quoted && r.start >= start && r.end <= end,
+    })),
   ).text;
   const replacements = new Map<string, string>([[source.slice(start, end), shown]]);
   for (const token of tokensWithin(tokens, start, end)) {
@@ -133,7 +144,8 @@ function maskDiagnostic(diagnostic: Diagnostic, runs: readonly SecretRun[], toke
   }
   // Longest first, so a token never spoils the longer text that contains it.
   for (const [original, masked] of [...replacements].sort((a, b) => b[0].length - a[0].length)) {
-    for (const form of new Set([original, escapeBreaks(original)])) if (form !== '') message = replaceWhole(message, form, escapeBreaks(masked));
+    for (const form of new Set([original, escapeBreaks(original)]))
+      if (form !== '') message = replaceWhole(message, form, escapeBreaks(masked));
   }
   return { ...diagnostic, message: message + suffix };
 }
@@ -217,7 +229,12 @@ function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
   return first?.image.toUpperCase() === 'CYPHER' && second?.image === '25' && tokens.length > 2 ? tokens.slice(2) : tokens;
 }
 
-function parseStatement(allTokens: readonly IToken[], source: Source, end: Position, assist: ContentAssist): { statement: Statement | null; diagnostics: Diagnostic[] } {
+function parseStatement(
+  allTokens: readonly IToken[],
+  source: Source,
+  end: Position,
+  assist: ContentAssist,
+): { statement: Statement | null; diagnostics: Diagnostic[] } {
   const tokens = withoutVersionPrefix(allTokens);
   const tooDeep = excessiveNesting(tokens, source);
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
@@ -232,15 +249,26 @@ function parseStatement(allTokens: readonly IToken[], source: Source, end: Posit
     const unsupported = outOfScope(tokens);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
     if (unsupported !== null) {
-      return { statement: null, diagnostics: [{ severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: tokenSpan(firstToken(tokens), source) }] };
+      return {
+        statement: null,
+        diagnostics: [
+          { severity: 'warning', code: StatusCode.NotSupported, message: unsupported, span: tokenSpan(firstToken(tokens), source) },
+        ],
+      };
     }
-    return { statement: null, diagnostics: [syntaxError(error, tokens, end, assist, source, tokenSpan(firstToken(allTokens), source).start)] };
+    return {
+      statement: null,
+      diagnostics: [syntaxError(error, tokens, end, assist, source, tokenSpan(firstToken(allTokens), source).start)],
+    };
   }
   try {
     return { statement: buildStatement(cst, source), diagnostics: [] };
   } catch (caught) {
     if (caught instanceof TooComplexError) {
-      return { statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: caught.message, span: caught.span }] };
+      return {
+        statement: null,
+        diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: caught.message, span: caught.span }],
+      };
     }
     throw caught;
   }

@@ -43,7 +43,8 @@ describe('the CLI, the playground and the benchmarks', () => {
     const offenders: string[] = [];
     const check = (files: string[], allowed: (specifier: string) => boolean) => {
       for (const file of files) {
-        for (const specifier of specifiers(readFileSync(join(root, file), 'utf8'))) if (!allowed(specifier)) offenders.push(`${file}: ${specifier}`);
+        for (const specifier of specifiers(readFileSync(join(root, file), 'utf8')))
+          if (!allowed(specifier)) offenders.push(`${file}: ${specifier}`);
       }
     };
     const cli = sources(join('src', 'cli'), '');

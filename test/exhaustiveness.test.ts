@@ -42,10 +42,18 @@ const DELETIONS: readonly Deletion[] = [
   {
     name: 'the setAuth builder of the visitor',
     file: 'src/visitor/users.ts',
-    find:
-      '    setAuth: (node) => {\n      const a = node.children;\n' +
-      "      return { kind: 'set-auth', provider: stringLiteral(one(a.StringLiteral), source), attributes: a.userAuthAttribute.map((attribute) => authAttribute(attribute, source)), span };\n" +
-      '    },\n',
+    find: [
+      '    setAuth: (node) => {',
+      '      const a = node.children;',
+      '      return {',
+      "        kind: 'set-auth',",
+      '        provider: stringLiteral(one(a.StringLiteral), source),',
+      '        attributes: a.userAuthAttribute.map((attribute) => authAttribute(attribute, source)),',
+      '        span,',
+      '      };',
+      '    },',
+      '',
+    ].join('\n'),
   },
   {
     name: 'the set-status entry of the duplicate-clause table',
@@ -98,13 +106,23 @@ function copyWith(name: string, deletion: Deletion | null): { directory: string;
   const directory = join(workspace, name);
   for (const part of ['src', 'grammar', 'tsconfig.json']) cpSync(join(root, part), join(directory, part), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(directory, 'node_modules'), 'dir');
-  writeFileSync(join(directory, 'tsconfig.case.json'), JSON.stringify({ extends: './tsconfig.json', include: ['src', 'grammar'], compilerOptions: { incremental: false } }));
+  writeFileSync(
+    join(directory, 'tsconfig.case.json'),
+    JSON.stringify({ extends: './tsconfig.json', include: ['src', 'grammar'], compilerOptions: { incremental: false } }),
+  );
   if (!deletion) return { directory, notApplied: null };
   const path = join(directory, deletion.file);
   const text = readFileSync(path, 'utf8');
   const count = text.split(deletion.find).length - 1;
-  if (count !== 1) return { directory, notApplied: `expected the text to delete once in ${deletion.file}, found it ${count} times: ${JSON.stringify(deletion.find)}` };
-  writeFileSync(path, text.replace(deletion.find, () => deletion.replaceWith ?? ''));
+  if (count !== 1)
+    return {
+      directory,
+      notApplied: `expected the text to delete once in ${deletion.file}, found it ${count} times: ${JSON.stringify(deletion.find)}`,
+    };
+  writeFileSync(
+    path,
+    text.replace(deletion.find, () => deletion.replaceWith ?? ''),
+  );
   return { directory, notApplied: null };
 }
 

@@ -13,7 +13,10 @@ describe('README', () => {
     const main = 'npm ci && npx sysdb run fixtures/onboarding.cypher --params fixtures/onboarding.params.json';
     expect(firstBlock).toContain(main);
     expect(firstBlock).toContain('npm test');
-    const files = { 'fixtures/onboarding.cypher': fixture('fixtures/onboarding.cypher'), 'fixtures/onboarding.params.json': fixture('fixtures/onboarding.params.json') };
+    const files = {
+      'fixtures/onboarding.cypher': fixture('fixtures/onboarding.cypher'),
+      'fixtures/onboarding.params.json': fixture('fixtures/onboarding.params.json'),
+    };
     const run = runCli(main.replace('npm ci && npx sysdb ', '').split(' '), files);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
@@ -25,17 +28,20 @@ describe('README', () => {
     const files = Object.fromEntries(fixtures.map((f) => [`fixtures/${f}`, fixture(`fixtures/${f}`)]));
     const run = runCli(['lint', ...Object.keys(files)], files);
     expect(run).toMatchObject({ status: 0, stdout: '', stderr: `no problems in ${fixtures.length} files\n` });
-    expect(readme).toContain(`\`npx sysdb lint fixtures/*.cypher\` checks the same scripts without running them ("no problems in ${fixtures.length} files")`);
+    expect(readme).toContain(
+      `\`npx sysdb lint fixtures/*.cypher\` checks the same scripts without running them ("no problems in ${fixtures.length} files")`,
+    );
   });
 
   it('has a SystemDatabase example that returns the table its comment shows', async () => {
-    const block = readme.split('```ts\n').map((b) => b.split('```')[0]!).find((b) => b.includes('SystemDatabase.create()'))!;
+    const block = readme
+      .split('```ts\n')
+      .map((b) => b.split('```')[0]!)
+      .find((b) => b.includes('SystemDatabase.create()'))!;
     const lines = block.split('\n');
     const shownAt = lines.findIndex((l) => l.startsWith('// { columns'));
     const expected: unknown = new Function(`return (${lines[shownAt]!.slice(3)});`)();
-    const code = [...lines.slice(0, shownAt - 1), `return ${lines[shownAt - 1]!}`]
-      .filter((l) => !l.startsWith('import '))
-      .join('\n');
+    const code = [...lines.slice(0, shownAt - 1), `return ${lines[shownAt - 1]!}`].filter((l) => !l.startsWith('import ')).join('\n');
     const result: unknown = new Function('SystemDatabase', code)(SystemDatabase);
     expect(result).toEqual(expected);
   });
@@ -63,7 +69,8 @@ describe('README', () => {
   it('has shell commands that all run as documented, on the files they name', () => {
     const onboarding = fixture('fixtures/onboarding.cypher');
     const saved = runCli(['run', 'setup.cypher', '--save', 'db.json'], {
-      'setup.cypher': "CREATE USER jake SET PASSWORD 'jake-password' CHANGE NOT REQUIRED; CREATE ROLE viewer; GRANT SHOW USER ON DBMS TO viewer; GRANT ROLE viewer TO jake;",
+      'setup.cypher':
+        "CREATE USER jake SET PASSWORD 'jake-password' CHANGE NOT REQUIRED; CREATE ROLE viewer; GRANT SHOW USER ON DBMS TO viewer; GRANT ROLE viewer TO jake;",
     });
     const broken = Object.fromEntries(
       readdirSync(new URL('../fixtures/broken', import.meta.url)).map((f) => [`fixtures/broken/${f}`, fixture(`fixtures/broken/${f}`)]),

@@ -7,7 +7,10 @@ import { highlight } from '../../src/index.js';
 import type { LintDiagnostic } from './lint-worker.js';
 
 const marks = Object.fromEntries(
-  (['keyword', 'string', 'number', 'parameter', 'name', 'comment', 'invalid'] as const).map((kind) => [kind, Decoration.mark({ class: `tok-${kind}` })]),
+  (['keyword', 'string', 'number', 'parameter', 'name', 'comment', 'invalid'] as const).map((kind) => [
+    kind,
+    Decoration.mark({ class: `tok-${kind}` }),
+  ]),
 );
 
 /** Highlights what is on screen (whole lines, so a statement's tokens lex as they do in the script). */
@@ -78,11 +81,7 @@ export function createEditor(options: EditorOptions): EditorView {
         highlighting,
         lintGutter(),
         linter(lintSource, { delay: 250 }),
-        keymap.of([
-          { key: 'Mod-Enter', run: () => (options.onRun(), true) },
-          ...defaultKeymap,
-          ...historyKeymap,
-        ]),
+        keymap.of([{ key: 'Mod-Enter', run: () => (options.onRun(), true) }, ...defaultKeymap, ...historyKeymap]),
         EditorView.lineWrapping,
       ],
     }),

@@ -12,8 +12,19 @@ import { scriptFromHash, shareLink } from './share.js';
 import { stateTables, type StateTables } from './state-view.js';
 
 const fixtures = import.meta.glob('../../fixtures/*.cypher', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const fixtureParams = import.meta.glob('../../fixtures/*.params.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const examples = Object.fromEntries(Object.entries(fixtures).map(([path, text]) => [path.split('/').pop()!.replace(/\.cypher$/, ''), text]));
+const fixtureParams = import.meta.glob('../../fixtures/*.params.json', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
+const examples = Object.fromEntries(
+  Object.entries(fixtures).map(([path, text]) => [
+    path
+      .split('/')
+      .pop()!
+      .replace(/\.cypher$/, ''),
+    text,
+  ]),
+);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -100,7 +111,9 @@ function showOutcome(outcome: RunOutcome): void {
       return;
     }
     case 'failed':
-      results.replaceChildren(element('p', { class: 'error' }, `The run failed inside cypher-sysdb (please report it): ${outcome.message}`));
+      results.replaceChildren(
+        element('p', { class: 'error' }, `The run failed inside cypher-sysdb (please report it): ${outcome.message}`),
+      );
       return;
     case 'done':
       databases.push({ snapshot: outcome.snapshot, tables: outcome.tables });
@@ -119,7 +132,13 @@ function showResults(statements: readonly StatementRun[]): void {
   const rest = statements.slice(MAX_SHOWN_RESULTS);
   if (rest.length > 0) {
     const failed = rest.filter((s) => s.error !== null).length;
-    shown.push(element('p', { class: 'more' }, `${rest.length.toLocaleString('en')} more statements not shown (${failed.toLocaleString('en')} of them failed).`));
+    shown.push(
+      element(
+        'p',
+        { class: 'more' },
+        `${rest.length.toLocaleString('en')} more statements not shown (${failed.toLocaleString('en')} of them failed).`,
+      ),
+    );
   }
   results.replaceChildren(...shown);
 }

@@ -2,7 +2,11 @@
 import { formatValue, type ResultValue, type StatementRun } from '../../src/index.js';
 import type { LintDiagnostic } from './lint-worker.js';
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);
@@ -23,12 +27,18 @@ export function statementResult(run: StatementRun): HTMLElement {
   const query = run.query.length > 160 ? `${run.query.slice(0, 160)}…` : run.query;
   const header = element('div', { class: 'query' }, element('span', { class: 'line' }, `line ${run.line}`), element('code', {}, query));
   if (run.error) {
-    return element('article', { class: 'result failed' }, header, element('p', { class: 'error' }, `${run.error.message} `, element('small', {}, run.error.code)));
+    return element(
+      'article',
+      { class: 'result failed' },
+      header,
+      element('p', { class: 'error' }, `${run.error.message} `, element('small', {}, run.error.code)),
+    );
   }
   const notes = run.notifications.map((n) =>
     element('p', { class: `notification ${n.severity.toLowerCase()}` }, `${n.title} ${n.description} `, element('small', {}, n.code)),
   );
-  if (run.columns.length === 0) return element('article', { class: 'result done' }, header, element('p', { class: 'ok' }, 'Done.'), ...notes);
+  if (run.columns.length === 0)
+    return element('article', { class: 'result done' }, header, element('p', { class: 'ok' }, 'Done.'), ...notes);
   const count = `${run.rows.length} ${run.rows.length === 1 ? 'row' : 'rows'}`;
   return element('article', { class: 'result' }, header, table(run.columns, run.rows), element('p', { class: 'count' }, count), ...notes);
 }
@@ -36,7 +46,12 @@ export function statementResult(run: StatementRun): HTMLElement {
 export function problems(list: HTMLElement, diagnostics: readonly LintDiagnostic[], goTo: (offset: number) => void): void {
   list.replaceChildren(
     ...diagnostics.map((d) => {
-      const item = element('li', { class: d.severity, tabindex: '0' }, element('span', { class: 'where' }, `${d.line}:${d.column}`), ` ${d.message}`);
+      const item = element(
+        'li',
+        { class: d.severity, tabindex: '0' },
+        element('span', { class: 'where' }, `${d.line}:${d.column}`),
+        ` ${d.message}`,
+      );
       item.addEventListener('click', () => goTo(d.from));
       return item;
     }),

@@ -5,7 +5,9 @@
  */
 import type { RunReply, RunRequest } from './run-worker.js';
 
-export type RunOutcome = Extract<RunReply, { kind: 'done' | 'failed' }> | { readonly kind: 'stopped'; readonly reason: 'stop' | 'timeout'; readonly limitMs: number };
+export type RunOutcome =
+  | Extract<RunReply, { kind: 'done' | 'failed' }>
+  | { readonly kind: 'stopped'; readonly reason: 'stop' | 'timeout'; readonly limitMs: number };
 
 export class Runner {
   #worker: Worker | null = null;

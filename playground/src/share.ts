@@ -17,11 +17,16 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 export async function shareLink(page: string, script: string): Promise<Shared> {
   // URLs end up in histories and logs: no password literal may travel in one.
   const bytes = new TextEncoder().encode(maskPasswords(script).text);
-  if (bytes.length > MAX_SCRIPT_BYTES) return { refused: `Not shared: the script is ${megabytes(bytes.length)}; links hold scripts of up to ${megabytes(MAX_SCRIPT_BYTES)}.` };
-  const compressed = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+  if (bytes.length > MAX_SCRIPT_BYTES)
+    return { refused: `Not shared: the script is ${megabytes(bytes.length)}; links hold scripts of up to ${megabytes(MAX_SCRIPT_BYTES)}.` };
+  const compressed = new Uint8Array(
+    await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer(),
+  );
   const url = `${page}#z=${toBase64Url(compressed)}`;
   if (url.length > MAX_LINK_LENGTH) {
-    return { refused: `Not shared: even compressed, this script needs a ${megabytes(url.length)} link, and browsers take links of up to 2 MB.` };
+    return {
+      refused: `Not shared: even compressed, this script needs a ${megabytes(url.length)} link, and browsers take links of up to 2 MB.`,
+    };
   }
   return { url };
 }

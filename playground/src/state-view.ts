@@ -7,7 +7,9 @@ export interface StateTables {
 }
 
 export function stateTables(db: SystemDatabase): StateTables {
-  const users = db.execute('SHOW USERS WITH AUTH YIELD user, roles, suspended, home, tags, provider RETURN user, roles, suspended, home, tags, collect(provider) AS auth').result;
+  const users = db.execute(
+    'SHOW USERS WITH AUTH YIELD user, roles, suspended, home, tags, provider RETURN user, roles, suspended, home, tags, collect(provider) AS auth',
+  ).result;
   const roles = db.execute('SHOW ROLES WITH USERS YIELD role, member RETURN role, collect(member) AS members').result;
   return { users: { columns: users.columns, rows: users.rows }, roles: { columns: roles.columns, rows: roles.rows } };
 }

@@ -81,7 +81,11 @@ export function sameExpression(a: Expression, b: Expression): boolean {
 function sameFunctionName(a: string, b: string): boolean {
   if (a === b) return true;
   const dot = a.lastIndexOf('.');
-  return dot === b.lastIndexOf('.') && a.slice(0, dot + 1) === b.slice(0, dot + 1) && a.slice(dot + 1).toLowerCase() === b.slice(dot + 1).toLowerCase();
+  return (
+    dot === b.lastIndexOf('.') &&
+    a.slice(0, dot + 1) === b.slice(0, dot + 1) &&
+    a.slice(dot + 1).toLowerCase() === b.slice(dot + 1).toLowerCase()
+  );
 }
 
 function sameList(a: readonly Expression[], b: readonly Expression[]): boolean {

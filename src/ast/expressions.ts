@@ -93,20 +93,7 @@ export interface UnaryExpression extends Spanned {
 }
 
 export type BinaryOperator =
-  | 'OR'
-  | 'XOR'
-  | 'AND'
-  | '+'
-  | '-'
-  | '*'
-  | '/'
-  | '%'
-  | '^'
-  | 'IN'
-  | 'STARTS WITH'
-  | 'ENDS WITH'
-  | 'CONTAINS'
-  | '=~';
+  'OR' | 'XOR' | 'AND' | '+' | '-' | '*' | '/' | '%' | '^' | 'IN' | 'STARTS WITH' | 'ENDS WITH' | 'CONTAINS' | '=~';
 
 export interface BinaryExpression extends Spanned {
   readonly kind: 'binary';

@@ -87,12 +87,7 @@ export interface RemoveAllAuthClause extends Spanned {
 
 /** The SET clauses CREATE USER and ALTER USER share. */
 export type SetUserClause =
-  | SetPasswordClause
-  | SetPasswordChangeClause
-  | SetStatusClause
-  | SetHomeDatabaseClause
-  | SetAuthClause
-  | SetTagsClause;
+  SetPasswordClause | SetPasswordChangeClause | SetStatusClause | SetHomeDatabaseClause | SetAuthClause | SetTagsClause;
 
 export type RemoveUserClause = RemoveHomeDatabaseClause | RemoveAuthClause | RemoveAllAuthClause | RemoveTagsClause | RemoveAllTagsClause;
 
@@ -165,12 +160,4 @@ export interface ShowUserPrivileges extends Spanned {
 }
 
 export type UserCommand =
-  | CreateUser
-  | AlterUser
-  | AlterUsers
-  | AlterCurrentUserPassword
-  | RenameUser
-  | DropUser
-  | ShowCurrentUser
-  | ShowUsers
-  | ShowUserPrivileges;
+  CreateUser | AlterUser | AlterUsers | AlterCurrentUserPassword | RenameUser | DropUser | ShowCurrentUser | ShowUsers | ShowUserPrivileges;

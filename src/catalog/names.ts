@@ -10,7 +10,8 @@ const VALID_ROLE_NAME = /^[a-zA-Z0-9_]+$/;
 /** Why Neo4j refuses `name` for a new user (or a rename target), or null. */
 export function usernameProblem(name: string): string | null {
   if (name === '') return 'The provided username is empty.';
-  if (!VALID_USERNAME.test(name)) return `Username '${name}' contains illegal characters.\nUse ascii characters that are not ',', ':' or whitespaces.`;
+  if (!VALID_USERNAME.test(name))
+    return `Username '${name}' contains illegal characters.\nUse ascii characters that are not ',', ':' or whitespaces.`;
   return null;
 }
 

@@ -14,7 +14,8 @@ export function plaintextPasswordProblem(value: string, minimumLength: number): 
 /** An `ENCRYPTED` value (`<version>,<hash>,<salt>`) as a stored credential, or why Neo4j refuses it. */
 export function encryptedPassword(value: string): { readonly credential: Credential } | { readonly problem: string } {
   const parsed = parseEncrypted(value);
-  if (parsed === 'format') return { problem: "Incorrect format of encrypted password. Correct format is '<encryption-version>,<hash>,<salt>'." };
+  if (parsed === 'format')
+    return { problem: "Incorrect format of encrypted password. Correct format is '<encryption-version>,<hash>,<salt>'." };
   if (parsed === 'version') return { problem: 'The encryption version specified is not available.' };
   return { credential: parsed };
 }

@@ -62,14 +62,18 @@ export function showColumns(command: ShowCommand): ShowColumns {
     case 'show-current-user':
       return { all: [...USER_COLUMNS, 'tags'], defaults: USER_COLUMNS };
     case 'show-roles':
-      return command.withUsers ? { all: ['role', 'member', 'immutable'], defaults: ['role', 'member'] } : { all: ['role', 'immutable'], defaults: ['role'] };
+      return command.withUsers
+        ? { all: ['role', 'member', 'immutable'], defaults: ['role', 'member'] }
+        : { all: ['role', 'immutable'], defaults: ['role'] };
     case 'show-user-privileges':
       return command.output === 'table'
         ? { all: PRIVILEGE_COLUMNS, defaults: PRIVILEGE_COLUMNS }
         : { all: ['command', 'immutable'], defaults: ['command'] };
     case 'show-privileges':
     case 'show-role-privileges':
-      return command.output === 'table' ? { all: ROLE_PRIVILEGE_COLUMNS, defaults: ROLE_PRIVILEGE_COLUMNS } : { all: ['command', 'immutable'], defaults: ['command'] };
+      return command.output === 'table'
+        ? { all: ROLE_PRIVILEGE_COLUMNS, defaults: ROLE_PRIVILEGE_COLUMNS }
+        : { all: ['command', 'immutable'], defaults: ['command'] };
     default:
       return assertNever(command, 'SHOW command');
   }

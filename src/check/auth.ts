@@ -41,7 +41,14 @@ export function authObjects(clauses: readonly SetUserClause[]): AuthObject[] {
         oldObject(clause.span).changes.push(clause.span);
         break;
       case 'set-auth': {
-        const object: AuthObject = { provider: clause.provider.value, oldSyntax: false, span: clause.span, ids: [], passwords: [], changes: [] };
+        const object: AuthObject = {
+          provider: clause.provider.value,
+          oldSyntax: false,
+          span: clause.span,
+          ids: [],
+          passwords: [],
+          changes: [],
+        };
         for (const attribute of clause.attributes) addAttribute(object, attribute);
         objects.push(object);
         break;
@@ -107,7 +114,8 @@ export function checkAuth(objects: readonly AuthObject[], mode: AuthCheckMode, c
       report(object.span, `Clause \`SET ID\` is mandatory for auth provider \`${object.provider}\`.`);
     }
     if (native && object.ids[0]) report(object.ids[0], 'Auth provider `native` does not allow `SET ID` clause.');
-    if (!native && object.passwords[0]) report(object.passwords[0].span, `Auth provider \`${object.provider}\` does not allow \`SET PASSWORD\` clause.`);
+    if (!native && object.passwords[0])
+      report(object.passwords[0].span, `Auth provider \`${object.provider}\` does not allow \`SET PASSWORD\` clause.`);
     if (!native && object.changes[0]) {
       report(object.changes[0], `Auth provider \`${object.provider}\` does not allow \`SET PASSWORD CHANGE [NOT] REQUIRED\` clause.`);
     }

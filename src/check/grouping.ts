@@ -23,7 +23,8 @@ export function checkImplicitGrouping(items: readonly ReturnItem[], context: Che
   // Only a variable or a property of one counts as a grouping key (`n.x + n.y` does not).
   const keys = items.filter((i) => !containsAggregate(i.expression) && groupingReference(i.expression)).map((i) => i.expression);
   // A returned variable is a key for its properties too.
-  const isKey = (e: Expression, variable: string) => keys.some((key) => sameExpression(key, e) || (key.kind === 'variable' && key.name === variable));
+  const isKey = (e: Expression, variable: string) =>
+    keys.some((key) => sameExpression(key, e) || (key.kind === 'variable' && key.name === variable));
   const illegal: Expression[] = [];
   const visit = (e: Expression, bound: ReadonlySet<string>): void => {
     if (isAggregate(e)) return;

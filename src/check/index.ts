@@ -42,7 +42,11 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
     case 'create-role':
       if (statement.orReplace && statement.ifNotExists) {
         return [
-          syntaxError(context, statement.span, `Failed to create the specified role '${displayName(statement.name)}': cannot have both \`OR REPLACE\` and \`IF NOT EXISTS\`.`),
+          syntaxError(
+            context,
+            statement.span,
+            `Failed to create the specified role '${displayName(statement.name)}': cannot have both \`OR REPLACE\` and \`IF NOT EXISTS\`.`,
+          ),
         ];
       }
       return newRoleName(statement.name);

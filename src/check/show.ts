@@ -39,14 +39,26 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   // Neo4j finds these while rewriting the query, before any other check, and reports nothing else.
   // YIELD is a WITH to Neo4j, and it never aggregates.
   if (yieldClause.orderBy.some((i) => containsAggregate(i.expression))) {
-    return [syntaxError(context, yieldClause.span, 'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding WITH')];
+    return [
+      syntaxError(
+        context,
+        yieldClause.span,
+        'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding WITH',
+      ),
+    ];
   }
   if (
     returnClause &&
     returnClause.orderBy.some((i) => containsAggregate(i.expression)) &&
     (returnClause.items === '*' || !returnClause.items.some((i) => containsAggregate(i.expression)))
   ) {
-    return [syntaxError(context, returnClause.span, 'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding RETURN')];
+    return [
+      syntaxError(
+        context,
+        returnClause.span,
+        'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding RETURN',
+      ),
+    ];
   }
 
   // What YIELD puts in scope: each yielded name with its column's type.
@@ -55,7 +67,8 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   if (yieldClause.items !== '*') {
     for (const item of yieldClause.items) {
       if (!all.has(item.column)) diagnostics.push(syntaxError(context, item.span, `Variable \`${item.column}\` not defined`));
-      if (scope.has(item.alias)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
+      if (scope.has(item.alias))
+        diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
       scope.set(item.alias, all.has(item.column) ? columnType(item.column) : 'Any');
     }
   }
@@ -63,7 +76,9 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   for (const argument of [yieldClause.skip, yieldClause.limit]) {
     if (argument && !isInt64(BigInt(argument.value))) diagnostics.push(syntaxError(context, argument.span, INTEGER_TOO_LARGE));
     else if (argument && argument.value.startsWith('-')) {
-      diagnostics.push(syntaxError(context, argument.span, `Invalid input. '${argument.value}' is not a valid value. Must be a non-negative integer.`));
+      diagnostics.push(
+        syntaxError(context, argument.span, `Invalid input. '${argument.value}' is not a valid value. Must be a non-negative integer.`),
+      );
     }
   }
   if (yieldClause.where) check(yieldClause.where, scope, 'simple', true);
@@ -77,7 +92,8 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
     for (const item of items) {
       check(item.expression, scope, 'results');
       visible.set(item.name, inferType(item.expression, scope));
-      if (returned.has(item.name)) diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
+      if (returned.has(item.name))
+        diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
       returned.add(item.name);
     }
     appendAll(diagnostics, checkImplicitGrouping(items, context));
@@ -85,7 +101,8 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   if (items !== '*' && (returnClause.distinct || items.some((i) => containsAggregate(i.expression)))) {
     // Which names ORDER BY may still read is decided by the grouping check.
     appendAll(diagnostics, checkOrderByAfterProjection(returnClause.orderBy, items, new Set(scope.keys()), context));
-    for (const i of returnClause.orderBy) appendAll(diagnostics, checkExpression(i.expression, 'results', context), checkTypes(i.expression, visible, false, context));
+    for (const i of returnClause.orderBy)
+      appendAll(diagnostics, checkExpression(i.expression, 'results', context), checkTypes(i.expression, visible, false, context));
   } else {
     returnClause.orderBy.forEach((i) => check(i.expression, visible, 'results'));
   }

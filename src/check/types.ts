@@ -24,14 +24,46 @@ const elementOf = (type: CypherType): CypherType => (isList(type) ? (type.slice(
 
 /** Return types of the functions whose result type is fixed. */
 const RETURNS: Readonly<Record<string, CypherType>> = {
-  size: 'Integer', length: 'Integer', char_length: 'Integer', character_length: 'Integer',
-  tolower: 'String', toupper: 'String', lower: 'String', upper: 'String', trim: 'String', btrim: 'String', ltrim: 'String',
-  rtrim: 'String', replace: 'String', substring: 'String', left: 'String', right: 'String', tostring: 'String',
-  split: listOf('String'), keys: listOf('String'), isempty: 'Boolean', isnan: 'Boolean', count: 'Integer',
+  size: 'Integer',
+  length: 'Integer',
+  char_length: 'Integer',
+  character_length: 'Integer',
+  tolower: 'String',
+  toupper: 'String',
+  lower: 'String',
+  upper: 'String',
+  trim: 'String',
+  btrim: 'String',
+  ltrim: 'String',
+  rtrim: 'String',
+  replace: 'String',
+  substring: 'String',
+  left: 'String',
+  right: 'String',
+  tostring: 'String',
+  split: listOf('String'),
+  keys: listOf('String'),
+  isempty: 'Boolean',
+  isnan: 'Boolean',
+  count: 'Integer',
 };
 
 /** Functions whose first argument must be a string, and those whose first argument must be a list. */
-const STRING_FIRST = new Set(['tolower', 'toupper', 'lower', 'upper', 'trim', 'btrim', 'ltrim', 'rtrim', 'replace', 'substring', 'left', 'right', 'split']);
+const STRING_FIRST = new Set([
+  'tolower',
+  'toupper',
+  'lower',
+  'upper',
+  'trim',
+  'btrim',
+  'ltrim',
+  'rtrim',
+  'replace',
+  'substring',
+  'left',
+  'right',
+  'split',
+]);
 const LIST_FIRST = new Set(['head', 'last', 'tail']);
 
 export type TypeScope = ReadonlyMap<string, CypherType>;

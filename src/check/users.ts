@@ -7,7 +7,9 @@ import { duplicateClauses } from './duplicates.js';
 import { displayName, newUsername, passwordValue, removeAuthValues, tagValues } from './values.js';
 
 function tagClauseValues(clauses: readonly AlterUserClause[], context: CheckContext): Diagnostic[] {
-  return clauses.flatMap((c) => (c.kind === 'set-tags' || c.kind === 'add-tags' || c.kind === 'remove-tags' ? tagValues(c.tags, context) : []));
+  return clauses.flatMap((c) =>
+    c.kind === 'set-tags' || c.kind === 'add-tags' || c.kind === 'remove-tags' ? tagValues(c.tags, context) : [],
+  );
 }
 
 function isSetClause(clause: AlterUserClause): clause is SetUserClause {
@@ -23,7 +25,11 @@ export function checkCreateUser(statement: CreateUser, context: CheckContext): D
   if (duplicates.length > 0) return duplicates;
   if (statement.orReplace && statement.ifNotExists) {
     return [
-      syntaxError(context, statement.span, `Failed to create the specified user '${displayName(statement.name)}': cannot have both \`OR REPLACE\` and \`IF NOT EXISTS\`.`),
+      syntaxError(
+        context,
+        statement.span,
+        `Failed to create the specified user '${displayName(statement.name)}': cannot have both \`OR REPLACE\` and \`IF NOT EXISTS\`.`,
+      ),
     ];
   }
   const objects = authObjects(statement.clauses);
@@ -50,7 +56,9 @@ export function checkAlterUser(statement: AlterUser, context: CheckContext): Dia
   const removeAll = statement.clauses.find((c) => c.kind === 'remove-all-auth');
   if (removeAll && objects.length === 0) {
     // Neo4j refuses this when it runs; it can never succeed, so say so now.
-    diagnostics.push(argumentError(removeAll.span, 'User has no auth provider. Add at least one auth provider for the user or consider suspending them.'));
+    diagnostics.push(
+      argumentError(removeAll.span, 'User has no auth provider. Add at least one auth provider for the user or consider suspending them.'),
+    );
   }
   return diagnostics;
 }

@@ -21,7 +21,9 @@ export function removeAuthValues(providers: StringListOrParameter, context: Chec
 export function passwordValue(password: PasswordValue, format: PasswordFormat, context: CheckContext): Diagnostic[] {
   if (password.kind === 'parameter') return [];
   const problem =
-    format === 'encrypted' ? problemOf(encryptedPassword(password.value)) : plaintextPasswordProblem(password.value, context.options.minimumPasswordLength);
+    format === 'encrypted'
+      ? problemOf(encryptedPassword(password.value))
+      : plaintextPasswordProblem(password.value, context.options.minimumPasswordLength);
   return problem === null ? [] : [argumentError(password.span, problem)];
 }
 

@@ -7,7 +7,18 @@ export interface ParsedArgs {
 }
 
 /** Options that take a value; every other `--name` is a flag. */
-const VALUED = new Set(['--format', '--min-password-length', '--params', '--state', '--save', '--as', '--databases', '--auth-providers', '--max-steps', '--max-memory']);
+const VALUED = new Set([
+  '--format',
+  '--min-password-length',
+  '--params',
+  '--state',
+  '--save',
+  '--as',
+  '--databases',
+  '--auth-providers',
+  '--max-steps',
+  '--max-memory',
+]);
 
 export function parseArgs(argv: readonly string[], allowed: readonly string[]): ParsedArgs {
   const positional: string[] = [];

@@ -8,7 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /** The calls this makes, so a test can make one of them fail. */
-export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync' | 'realpathSync'>;
+export type AtomicFs = Pick<
+  typeof nodeFs,
+  'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'fchmodSync' | 'realpathSync'
+>;
 
 /** `.<name>.<random>.tmp` in the target's folder: the same file system (so rename is atomic), and hidden. */
 function temporaryPath(path: string): string {
@@ -29,7 +32,7 @@ export function writeFileAtomic(written: string, text: string, fs: AtomicFs = no
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     const bytes = Buffer.from(text, 'utf8');
-    for (let written = 0; written < bytes.length; ) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+    for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written, bytes.length - written);
     fs.fsyncSync(fd);
   } catch (error) {
     closeQuietly(fs, fd);

@@ -39,7 +39,9 @@ export function codeFrames(masked: MaskedText): (span: Span) => string {
     const width = Math.max(1, shown(caretAt, Math.min(end, to)).length);
     const number = String(span.start.line);
     const gutter = ' '.repeat(number.length);
-    return [`${gutter} |`, `${number} | ${before}${shown(from, to)}${after}`, `${gutter} | ${' '.repeat(column)}${'^'.repeat(width)}`].join('\n');
+    return [`${gutter} |`, `${number} | ${before}${shown(from, to)}${after}`, `${gutter} | ${' '.repeat(column)}${'^'.repeat(width)}`].join(
+      '\n',
+    );
   };
 }
 

@@ -99,7 +99,9 @@ function writeText(reports: readonly FileReport[], io: CliIO): void {
     }
   }
   if (errors + warnings > 0) {
-    const counted = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+    const counted = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : '']
+      .filter(Boolean)
+      .join(' and ');
     io.stderr(`${counted} in ${plural(files, 'file')}\n`);
   } else {
     io.stderr(`no problems in ${plural(reports.length, 'file')}\n`);

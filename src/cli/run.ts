@@ -35,12 +35,26 @@ Exit status: 0 every statement succeeded, 1 a statement failed, 2 bad usage or u
 `;
 
 export function run(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['--params', '--state', '--save', '--as', '--continue-on-error', '--format', '--notifications', '--databases', '--auth-providers', '--skip-unsupported', '--max-steps', '--max-memory']);
+  const args = parseArgs(argv, [
+    '--params',
+    '--state',
+    '--save',
+    '--as',
+    '--continue-on-error',
+    '--format',
+    '--notifications',
+    '--databases',
+    '--auth-providers',
+    '--skip-unsupported',
+    '--max-steps',
+    '--max-memory',
+  ]);
   const skipUnsupported = args.options.has('--skip-unsupported');
   const notifications = args.options.has('--notifications');
   const format = choice(args, '--format', ['table', 'json'], 'table');
   const [scriptPath] = args.positional;
-  if (args.positional.length !== 1 || scriptPath === undefined) throw new UsageError('expects exactly one script (or - for standard input)');
+  if (args.positional.length !== 1 || scriptPath === undefined)
+    throw new UsageError('expects exactly one script (or - for standard input)');
   const script = scriptPath === '-' ? io.readStdin() : io.readFile(scriptPath);
   const params = readJsonObject(io, args.options.get('--params'), '--params');
   const statePath = args.options.get('--state');
@@ -108,7 +122,10 @@ function notificationLine(n: Notification): string {
 function listOption(value: string | true | undefined, option: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (value === true) throw new UsageError(`option '${option}' needs a comma-separated list`);
-  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 function readJsonObject(io: CliIO, path: string | true | undefined, option: string): Record<string, unknown> {
@@ -122,12 +139,17 @@ function readJsonObject(io: CliIO, path: string | true | undefined, option: stri
     if (error instanceof JsonError) throw new UsageError(`${option} ${path} is not valid JSON: ${error.message}`);
     throw error;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`${option} ${path} must hold a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new UsageError(`${option} ${path} must hold a JSON object`);
   return parsed as Record<string, unknown>;
 }
 
 /** A limit option: a positive integer, as the named database option. */
-function positiveOption(value: string | true | undefined, option: string, name: 'maxSteps' | 'maxMemoryBytes'): { maxSteps?: number; maxMemoryBytes?: number } {
+function positiveOption(
+  value: string | true | undefined,
+  option: string,
+  name: 'maxSteps' | 'maxMemoryBytes',
+): { maxSteps?: number; maxMemoryBytes?: number } {
   if (value === undefined) return {};
   const n = value === true || !/^\d+$/.test(value) ? NaN : Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`option '${option}' needs a positive integer`);

@@ -41,6 +41,9 @@ export function forbidden(message: string): Neo4jError {
 export function shownValue(value: Value, quote = false): string {
   if (typeof value === 'string') return quote ? `'${MASKED_WORD}'` : MASKED_WORD;
   if (isList(value)) return `[${value.map((v) => shownValue(v, quote)).join(', ')}]`;
-  if (isMap(value)) return `{${Object.entries(value).map(([k, v]) => `${k}: ${shownValue(v, quote)}`).join(', ')}}`;
+  if (isMap(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${shownValue(v, quote)}`)
+      .join(', ')}}`;
   return String(value);
 }

@@ -60,7 +60,9 @@ function clausePrivileges(clauses: readonly AlterUserClause[], command: 'create'
   return [...new Set(needed)];
 }
 
-type Requirements = { readonly [K in CypherStatement['kind']]: (statement: Extract<CypherStatement, { kind: K }>, context: CommandContext) => DbmsAction[] };
+type Requirements = {
+  readonly [K in CypherStatement['kind']]: (statement: Extract<CypherStatement, { kind: K }>, context: CommandContext) => DbmsAction[];
+};
 
 /** The privileges each command needs (Neo4j's AdministrationCommandPlanBuilder). */
 const REQUIRED: Requirements = {
@@ -99,8 +101,10 @@ function requiredPrivileges(statement: CypherStatement, context: CommandContext)
 /** Throws Neo4j's `Permission denied` / `Permission has not been granted` error when the user may not run the statement. */
 export function authorize(state: SystemState, statement: CypherStatement, context: CommandContext): void {
   const checks = requiredPrivileges(statement, context).map((action) => ({ action, state: permission(state, context.user, action) }));
-  const names = (which: Permission) => [...new Set(checks.filter((c) => c.state === which).map((c) => actionDisplayName(c.action)))].sort().join(' and/or ');
-  if (checks.some((c) => c.state === 'denied')) throw new Neo4jError(StatusCode.Forbidden, `Permission denied for ${names('denied')}. ${SHOW_USER_PRIVILEGES_HINT}`);
+  const names = (which: Permission) =>
+    [...new Set(checks.filter((c) => c.state === which).map((c) => actionDisplayName(c.action)))].sort().join(' and/or ');
+  if (checks.some((c) => c.state === 'denied'))
+    throw new Neo4jError(StatusCode.Forbidden, `Permission denied for ${names('denied')}. ${SHOW_USER_PRIVILEGES_HINT}`);
   if (checks.some((c) => c.state === 'not-granted')) {
     throw new Neo4jError(StatusCode.Forbidden, `Permission has not been granted for ${names('not-granted')}. ${SHOW_USER_PRIVILEGES_HINT}`);
   }

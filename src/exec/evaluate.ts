@@ -7,7 +7,19 @@ import { assertNever } from '../diagnostics/assert-never.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import { Neo4jError, typeError } from '../diagnostics/neo4j-error.js';
 import { parameterValue } from './params.js';
-import { compareForOrder, compareNumbers, equals, formatFloat, isList, isMap, isNumber, mapOf, typeName, valueAt, type Value } from './values.js';
+import {
+  compareForOrder,
+  compareNumbers,
+  equals,
+  formatFloat,
+  isList,
+  isMap,
+  isNumber,
+  mapOf,
+  typeName,
+  valueAt,
+  type Value,
+} from './values.js';
 import { callFunction } from './functions.js';
 import { isAggregate } from '../catalog/functions.js';
 import type { StatementBudget } from './budget.js';
@@ -60,7 +72,12 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
     case 'index':
       return indexInto(evaluate(e.object, row, context), evaluate(e.index, row, context));
     case 'slice':
-      return slice(evaluate(e.object, row, context), e.from ? evaluate(e.from, row, context) : undefined, e.to ? evaluate(e.to, row, context) : undefined, budget);
+      return slice(
+        evaluate(e.object, row, context),
+        e.from ? evaluate(e.from, row, context) : undefined,
+        e.to ? evaluate(e.to, row, context) : undefined,
+        budget,
+      );
     case 'unary': {
       // -9223372036854775808 is one literal to Neo4j (a signed integer literal), not the negation of one too large.
       if (e.operator === '-' && e.operand.kind === 'integer' && BigInt(e.operand.value) === -INT64_MIN) return INT64_MIN;
@@ -137,7 +154,11 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
         throw new Error('aggregate evaluated outside an aggregation');
       }
       const call = e as FunctionCall;
-      return callFunction(call.name, call.args.map((arg) => evaluate(arg, row, context)), budget);
+      return callFunction(
+        call.name,
+        call.args.map((arg) => evaluate(arg, row, context)),
+        budget,
+      );
     }
     default:
       return assertNever(e, 'expression kind');

@@ -8,7 +8,13 @@ import { StatusCode } from '../diagnostics/codes.js';
 import type { SystemState } from '../store/state.js';
 import type { CommandContext, CommandOutcome } from './commands/context.js';
 import { createRole, dropRole, grantRoles, renameRole, revokeRoles } from './commands/roles.js';
-import { showCurrentUserSource, showRolesSource, showUserPrivilegesSource, showUsersSource, type ShowSource } from './commands/show-sources.js';
+import {
+  showCurrentUserSource,
+  showRolesSource,
+  showUserPrivilegesSource,
+  showUsersSource,
+  type ShowSource,
+} from './commands/show-sources.js';
 import { alterCurrentUserPassword, alterUser, alterUsers, createUser, dropUser, findUser, renameUser } from './commands/users.js';
 import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { runPipeline } from './pipeline.js';

@@ -132,7 +132,8 @@ function toFloat(value: Value, name: string, orNull: boolean): Value {
 
 function toBoolean(value: Value, name: string, orNull: boolean): Value {
   if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value.trim().toLowerCase() === 'true' ? true : value.trim().toLowerCase() === 'false' ? false : null;
+  if (typeof value === 'string')
+    return value.trim().toLowerCase() === 'true' ? true : value.trim().toLowerCase() === 'false' ? false : null;
   if (typeof value === 'bigint') return value !== 0n;
   return orNull ? null : expect(name, 'String, Integer or Boolean', value);
 }
@@ -144,7 +145,11 @@ function trimFn(side: 'both' | 'leading' | 'trailing'): Fn {
       if (character === undefined) return side === 'both' ? s.trim() : side === 'leading' ? s.trimStart() : s.trimEnd();
       if (character === null) return null;
       if (typeof character !== 'string') return expect(name, 'String', character);
-      if ([...character].length !== 1) throw new Neo4jError(StatusCode.NotSupported, `${name}() with a trim string longer than one character is not supported by cypher-sysdb.`);
+      if ([...character].length !== 1)
+        throw new Neo4jError(
+          StatusCode.NotSupported,
+          `${name}() with a trim string longer than one character is not supported by cypher-sysdb.`,
+        );
       let start = 0;
       let end = s.length;
       if (side !== 'trailing') while (s.startsWith(character, start)) start += character.length;
@@ -175,8 +180,12 @@ function roundHalfUp(value: number, precision: number): number {
 
 /** The functions cypher-sysdb evaluates, by lower-case name; argument counts are in src/functions.ts. */
 const FUNCTIONS: Readonly<Record<string, Fn>> = {
-  size: unary((v, name) => (v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v) ? BigInt(v.length) : expect(name, 'String or List', v))),
-  length: unary((v, name) => (v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v) ? BigInt(v.length) : expect(name, 'String or List', v))),
+  size: unary((v, name) =>
+    v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v) ? BigInt(v.length) : expect(name, 'String or List', v),
+  ),
+  length: unary((v, name) =>
+    v === null ? null : typeof v === 'string' ? BigInt([...v].length) : isList(v) ? BigInt(v.length) : expect(name, 'String or List', v),
+  ),
   tolower: sameLength((s) => s.toLowerCase()),
   toupper: sameLength((s) => s.toUpperCase()),
   trim: stringFn((s) => s.trim()),
@@ -187,20 +196,21 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     typeof search === 'string' && typeof replacement === 'string' ? replaceAll(s, search, replacement, budget) : null,
   ),
   substring: (args, name, budget) =>
-      stringFn((s, [start, length]) => {
-        const chars = [...s];
-        // A null start counts from 0 (what slice made of the null before); not checked against Neo4j.
-        const from = integerArg(name, start) ?? 0;
-        const count = length === undefined ? chars.length : integerArg(name, length);
-        if (from < 0 || (count !== null && count < 0)) throw new Neo4jError(StatusCode.ArgumentError, `Invalid input for '${name}': negative start or length`);
-        return chars.slice(from, count === null ? undefined : from + count).join('');
-      })(args, name, budget),
+    stringFn((s, [start, length]) => {
+      const chars = [...s];
+      // A null start counts from 0 (what slice made of the null before); not checked against Neo4j.
+      const from = integerArg(name, start) ?? 0;
+      const count = length === undefined ? chars.length : integerArg(name, length);
+      if (from < 0 || (count !== null && count < 0))
+        throw new Neo4jError(StatusCode.ArgumentError, `Invalid input for '${name}': negative start or length`);
+      return chars.slice(from, count === null ? undefined : from + count).join('');
+    })(args, name, budget),
   left: (args, name, budget) => stringFn((s, [n]) => [...s].slice(0, integerArg(name, n) ?? 0).join(''))(args, name, budget),
   right: (args, name, budget) =>
-      stringFn((s, [n]) => {
-        const chars = [...s];
-        return chars.slice(Math.max(0, chars.length - (integerArg(name, n) ?? 0))).join('');
-      })(args, name, budget),
+    stringFn((s, [n]) => {
+      const chars = [...s];
+      return chars.slice(Math.max(0, chars.length - (integerArg(name, n) ?? 0))).join('');
+    })(args, name, budget),
   split: stringFn((s, [separator], budget) => (typeof separator === 'string' ? splitString(s, separator, budget) : null)),
   reverse: unary((v, name, budget) => {
     if (v === null) return null;
@@ -228,7 +238,17 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     budget.list(keys.length);
     return keys;
   }),
-  isempty: unary((v, name) => (v === null ? null : typeof v === 'string' ? v.length === 0 : isList(v) ? v.length === 0 : isMap(v) ? Object.keys(v).length === 0 : expect(name, 'String, List or Map', v))),
+  isempty: unary((v, name) =>
+    v === null
+      ? null
+      : typeof v === 'string'
+        ? v.length === 0
+        : isList(v)
+          ? v.length === 0
+          : isMap(v)
+            ? Object.keys(v).length === 0
+            : expect(name, 'String, List or Map', v),
+  ),
   tostring: unary((v, name) => (v !== null && (isList(v) || isMap(v)) ? expect(name, 'String, Number or Boolean', v) : valueToString(v))),
   tostringornull: unary(valueToString),
   tointeger: unary((v, name) => toInteger(v, name, false)),
@@ -251,11 +271,11 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   sqrt: numberFn((n) => Math.sqrt(Number(n))),
   isnan: numberFn((n) => Number.isNaN(Number(n))),
   range: (args, name, budget) => {
-      const [start, end, step] = [bigintArg(name, args[0]), bigintArg(name, args[1]), args[2] === undefined ? 1n : bigintArg(name, args[2])];
-      if (start === null || end === null || step === null) return null;
-      if (step === 0n) throw new Neo4jError(StatusCode.ArgumentError, 'Step argument to range() cannot be zero');
-      return range(start, end, step, budget);
-    },
+    const [start, end, step] = [bigintArg(name, args[0]), bigintArg(name, args[1]), args[2] === undefined ? 1n : bigintArg(name, args[2])];
+    if (start === null || end === null || step === null) return null;
+    if (step === 0n) throw new Neo4jError(StatusCode.ArgumentError, 'Step argument to range() cannot be zero');
+    return range(start, end, step, budget);
+  },
 };
 
 /** Cypher 25's other spellings of the same functions. */

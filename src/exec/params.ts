@@ -4,7 +4,14 @@
  * here with Neo4j's messages. Literal values were already checked by the semantic pass.
  */
 import type { PasswordFormat } from '../ast/users.js';
-import type { DatabaseNameOrParameter, NameOrParameter, Parameter, PasswordValue, StringListOrParameter, StringOrParameter } from '../ast/values.js';
+import type {
+  DatabaseNameOrParameter,
+  NameOrParameter,
+  Parameter,
+  PasswordValue,
+  StringListOrParameter,
+  StringOrParameter,
+} from '../ast/values.js';
 import { encryptedPassword, plaintextPasswordProblem } from '../catalog/passwords.js';
 import type { Credential } from '../crypto/password.js';
 import { StatusCode } from '../diagnostics/codes.js';
@@ -59,7 +66,10 @@ export function passwordText(password: PasswordValue, params: Params): string {
   const value = valueAt(params, password.name);
   if (value === null) throw new Neo4jError(StatusCode.ParameterMissing, `Expected parameter(s): ${password.name}`);
   if (typeof value !== 'string') {
-    throw new Neo4jError(StatusCode.TypeError, `Expected password parameter $${password.name} to have type String but was ${cypherTypeName(value)}`);
+    throw new Neo4jError(
+      StatusCode.TypeError,
+      `Expected password parameter $${password.name} to have type String but was ${cypherTypeName(value)}`,
+    );
   }
   return value;
 }
@@ -70,7 +80,8 @@ function encryptedCredential(password: PasswordValue, params: Params): Credentia
   return parsed.credential;
 }
 
-export type PasswordInput = { readonly format: 'plaintext'; readonly text: string } | { readonly format: 'encrypted'; readonly credential: Credential };
+export type PasswordInput =
+  { readonly format: 'plaintext'; readonly text: string } | { readonly format: 'encrypted'; readonly credential: Credential };
 
 export function passwordInput(password: PasswordValue, format: PasswordFormat, params: Params, minimumLength: number): PasswordInput {
   return format === 'encrypted'
@@ -80,7 +91,12 @@ export function passwordInput(password: PasswordValue, format: PasswordFormat, p
 
 /** Tags: a string or a list of strings; an empty list is allowed, an empty tag is not. Duplicates dropped. */
 export function tagList(tags: StringListOrParameter, params: Params): string[] {
-  const values = stringList(tags, params, () => `Expected parameter \`$${(tags as Parameter).name}\` to be a String or a List of Strings but was \`${shownValue(parameterValue(tags as Parameter, params), true)}\`.`);
+  const values = stringList(
+    tags,
+    params,
+    () =>
+      `Expected parameter \`$${(tags as Parameter).name}\` to be a String or a List of Strings but was \`${shownValue(parameterValue(tags as Parameter, params), true)}\`.`,
+  );
   if (values.some((t) => t === '')) throw argumentError('Expected a non-empty String, List of non-empty Strings, or Parameter.');
   return [...new Set(values)];
 }

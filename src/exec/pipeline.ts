@@ -64,7 +64,9 @@ function shape(source: ShowSource, pipeline: ShowPipeline, context: EvalContext)
   if (pipeline.return === null) {
     if (!yieldClause.where) return { columns: yieldScope, rows: withRows };
     // RETURN items ORDER BY ... SKIP ... LIMIT ..., repeated after the WHERE (see the comment at the top).
-    const again = explicitYieldOrder ? sortBy(withRows, yieldClause.orderBy, (r) => r, context) : sortByColumns(withRows, defaultYieldOrder);
+    const again = explicitYieldOrder
+      ? sortBy(withRows, yieldClause.orderBy, (r) => r, context)
+      : sortByColumns(withRows, defaultYieldOrder);
     return { columns: yieldScope, rows: paginate(again, skip, limit) };
   }
   // RETURN gets the default order only when YIELD had no order at all, explicit or default.
@@ -149,7 +151,9 @@ function aggregate(
   return [...groups.values()].map(({ first, members }) => {
     const aggregates = new Map<Expression, Value>(calls.map((call) => [call, computeAggregate(call, members, context)]));
     const ctx: EvalContext = { ...context, aggregates };
-    const out = new Map(items.map((item) => [item.name, item.expression === null ? (first.get(item.name) ?? null) : evaluate(item.expression, first, ctx)]));
+    const out = new Map(
+      items.map((item) => [item.name, item.expression === null ? (first.get(item.name) ?? null) : evaluate(item.expression, first, ctx)]),
+    );
     return { row: first, out, aggregates };
   });
 }
@@ -272,5 +276,7 @@ function integerArgument(text: string | null): bigint | null {
 function integerValue(value: Value): bigint {
   if (typeof value === 'bigint' && value >= 0n) return value;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return BigInt(value);
-  throw argumentError(`Invalid input. '${typeof value === 'string' ? shownValue(value) : String(value)}' is not a valid value. Must be a non-negative integer.`);
+  throw argumentError(
+    `Invalid input. '${typeof value === 'string' ? shownValue(value) : String(value)}' is not a valid value. Must be a non-negative integer.`,
+  );
 }

@@ -84,7 +84,9 @@ export function fromJs(value: unknown): Value {
     case 'number':
       if (!Number.isInteger(value)) return value;
       if (!Number.isSafeInteger(value)) {
-        throw argumentError(`The parameter value ${value} is an integer beyond 2^53 - 1, which a JavaScript number may not hold exactly; pass it as a bigint.`);
+        throw argumentError(
+          `The parameter value ${value} is an integer beyond 2^53 - 1, which a JavaScript number may not hold exactly; pass it as a bigint.`,
+        );
       }
       return BigInt(value);
     case 'object':

@@ -37,7 +37,8 @@ export function highlight(text: string): HighlightRange[] {
   const comments = (from: number, to: number) => {
     if (to <= from) return;
     const gap = text.slice(from, to);
-    for (const match of gap.matchAll(COMMENT)) ranges.push({ from: from + match.index, to: from + match.index + match[0].length, kind: 'comment' });
+    for (const match of gap.matchAll(COMMENT))
+      ranges.push({ from: from + match.index, to: from + match.index + match[0].length, kind: 'comment' });
   };
   for (const token of tokenize(text)) {
     comments(gapStart, token.startOffset);

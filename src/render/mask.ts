@@ -9,8 +9,26 @@
  */
 import type { IToken } from 'chevrotain';
 import {
-  Arrow, Colon, Comma, DecimalInteger, EscapedName, FloatLiteral, HexInteger, Identifier, LBrace, LBracket, LParen, Name,
-  OctalInteger, Parameter, RBrace, RBracket, RParen, Semicolon, StringLiteral, Unknown,
+  Arrow,
+  Colon,
+  Comma,
+  DecimalInteger,
+  EscapedName,
+  FloatLiteral,
+  HexInteger,
+  Identifier,
+  LBrace,
+  LBracket,
+  LParen,
+  Name,
+  OctalInteger,
+  Parameter,
+  RBrace,
+  RBracket,
+  RParen,
+  Semicolon,
+  StringLiteral,
+  Unknown,
 } from '../../grammar/tokens.js';
 import { forEachSegment, type RawSegment } from '../syntax/split.js';
 import { editDistance } from '../diagnostics/spelling.js';
@@ -166,7 +184,9 @@ function mentionsPassword(image: string): boolean {
  */
 function statementSecrets(tokens: readonly IToken[]): Mark[] {
   const marks = new Array<Mark>(tokens.length).fill(Mark.Shown);
-  const sensitive = tokens.some((t) => (isWord(t) && isPasswordWord(t.image)) || (t.tokenType === StringLiteral && mentionsPassword(t.image)));
+  const sensitive = tokens.some(
+    (t) => (isWord(t) && isPasswordWord(t.image)) || (t.tokenType === StringLiteral && mentionsPassword(t.image)),
+  );
   if (!sensitive) return marks;
   let afterPassword = false;
   /** In a password clause: the password runs to the next clause keyword. */
@@ -230,7 +250,9 @@ function gluedToNeighbour(tokens: readonly IToken[], i: number): boolean {
   const token = tokenAt(tokens, i);
   const previous = tokens[i - 1];
   const next = tokens[i + 1];
-  return (previous !== undefined && tokenEnd(previous) === token.startOffset) || (next !== undefined && tokenEnd(token) === next.startOffset);
+  return (
+    (previous !== undefined && tokenEnd(previous) === token.startOffset) || (next !== undefined && tokenEnd(token) === next.startOffset)
+  );
 }
 
 // --- cypher-shell client commands ----------------------------------------------------------------

@@ -146,7 +146,8 @@ const commands: Printers<CypherStatement> = {
   'show-roles': (s) => `SHOW ${s.populatedOnly ? 'POPULATED ' : ''}ROLES${s.withUsers ? ' WITH USERS' : ''}${pipeline(s.pipeline)}`,
   'grant-privilege': (s) => `GRANT ${dbmsPrivilege(s)} TO ${names(s.roles)}`,
   'deny-privilege': (s) => `DENY ${dbmsPrivilege(s)} TO ${names(s.roles)}`,
-  'revoke-privilege': (s) => `REVOKE ${s.revokes === 'both' ? '' : `${s.revokes.toUpperCase()} `}${dbmsPrivilege(s)} FROM ${names(s.roles)}`,
+  'revoke-privilege': (s) =>
+    `REVOKE ${s.revokes === 'both' ? '' : `${s.revokes.toUpperCase()} `}${dbmsPrivilege(s)} FROM ${names(s.roles)}`,
   'show-privileges': (s) => `SHOW PRIVILEGES${privilegeOutput(s.output)}${pipeline(s.pipeline)}`,
   'show-role-privileges': (s) => `SHOW ROLES ${names(s.roles)} PRIVILEGES${privilegeOutput(s.output)}${pipeline(s.pipeline)}`,
 };
@@ -189,7 +190,10 @@ function sortItems(items: readonly SortItem[]): string {
 }
 
 function yieldClause(y: YieldClause): string {
-  const items = y.items === '*' ? '*' : y.items.map((i) => (i.aliased ? `${escapeName(i.column)} AS ${escapeName(i.alias)}` : escapeName(i.column))).join(', ');
+  const items =
+    y.items === '*'
+      ? '*'
+      : y.items.map((i) => (i.aliased ? `${escapeName(i.column)} AS ${escapeName(i.alias)}` : escapeName(i.column))).join(', ');
   return (
     ` YIELD ${items}${sortItems(y.orderBy)}` +
     (y.skip ? ` SKIP ${y.skip.value}` : '') +
@@ -199,7 +203,12 @@ function yieldClause(y: YieldClause): string {
 }
 
 function returnClause(r: ReturnClause): string {
-  const items = r.items === '*' ? '*' : r.items.map((i) => (i.aliased ? `${formatExpression(i.expression)} AS ${escapeName(i.name)}` : formatExpression(i.expression))).join(', ');
+  const items =
+    r.items === '*'
+      ? '*'
+      : r.items
+          .map((i) => (i.aliased ? `${formatExpression(i.expression)} AS ${escapeName(i.name)}` : formatExpression(i.expression)))
+          .join(', ');
   return (
     ` RETURN ${r.distinct ? 'DISTINCT ' : ''}${items}${sortItems(r.orderBy)}` +
     (r.skip ? ` SKIP ${formatExpression(r.skip)}` : '') +
@@ -285,7 +294,10 @@ export function formatExpression(e: Expression): string {
       return `${operand(e.left, p)} ${e.operator} ${operand(e.right, (p + 1) as Precedence)}`;
     }
     case 'comparison':
-      return [operand(e.first, Precedence.Predicate), ...e.rest.map((r) => `${r.operator} ${operand(r.operand, Precedence.Predicate)}`)].join(' ');
+      return [
+        operand(e.first, Precedence.Predicate),
+        ...e.rest.map((r) => `${r.operator} ${operand(r.operand, Precedence.Predicate)}`),
+      ].join(' ');
     case 'is-null':
       return `${operand(e.operand, Precedence.Predicate)} IS ${e.negated ? 'NOT ' : ''}NULL`;
     case 'case': {

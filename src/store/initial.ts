@@ -72,4 +72,3 @@ export function initialState(options: SystemDatabaseOptions, randomBytes: Random
     config: configFrom(options),
   };
 }
-

@@ -32,7 +32,14 @@ const databasePrivilege = (action: string, command: string): PrivilegeRow => ({
   segment: 'database',
   command: `GRANT ${command} ON DATABASE *`,
 });
-const matchNodes: PrivilegeRow = { access: 'GRANTED', action: 'match', resource: 'all_properties', graph: '*', segment: 'NODE(*)', command: 'GRANT MATCH {*} ON GRAPH * NODE *' };
+const matchNodes: PrivilegeRow = {
+  access: 'GRANTED',
+  action: 'match',
+  resource: 'all_properties',
+  graph: '*',
+  segment: 'NODE(*)',
+  command: 'GRANT MATCH {*} ON GRAPH * NODE *',
+};
 const matchRelationships: PrivilegeRow = {
   access: 'GRANTED',
   action: 'match',
@@ -41,11 +48,25 @@ const matchRelationships: PrivilegeRow = {
   segment: 'RELATIONSHIP(*)',
   command: 'GRANT MATCH {*} ON GRAPH * RELATIONSHIP *',
 };
-const writeNodes: PrivilegeRow = { access: 'GRANTED', action: 'write', resource: 'graph', graph: '*', segment: 'NODE(*)', command: 'GRANT WRITE ON GRAPH *' };
+const writeNodes: PrivilegeRow = {
+  access: 'GRANTED',
+  action: 'write',
+  resource: 'graph',
+  graph: '*',
+  segment: 'NODE(*)',
+  command: 'GRANT WRITE ON GRAPH *',
+};
 const writeRelationships: PrivilegeRow = { ...writeNodes, segment: 'RELATIONSHIP(*)' };
 const showConstraint = databasePrivilege('show_constraint', 'SHOW CONSTRAINT');
 const showIndex = databasePrivilege('show_index', 'SHOW INDEX');
-const load: PrivilegeRow = { access: 'GRANTED', action: 'load', resource: 'all_data', graph: '*', segment: 'database', command: 'GRANT LOAD ON ALL DATA' };
+const load: PrivilegeRow = {
+  access: 'GRANTED',
+  action: 'load',
+  resource: 'all_data',
+  graph: '*',
+  segment: 'database',
+  command: 'GRANT LOAD ON ALL DATA',
+};
 
 const reader = [matchNodes, matchRelationships, access('*'), showConstraint, showIndex];
 const editor = [matchNodes, writeNodes, matchRelationships, writeRelationships, access('*'), showConstraint, showIndex];
@@ -53,15 +74,43 @@ const publisher = [...editor, databasePrivilege('token', 'NAME MANAGEMENT')];
 const architect = [...publisher, databasePrivilege('constraint', 'CONSTRAINT MANAGEMENT'), databasePrivilege('index', 'INDEX MANAGEMENT')];
 const admin = [
   ...architect,
-  { access: 'GRANTED', action: 'transaction_management', resource: 'database', graph: '*', segment: 'USER(*)', command: 'GRANT TRANSACTION MANAGEMENT (*) ON DATABASE *' } as const,
-  { access: 'GRANTED', action: 'dbms_actions', resource: 'database', graph: '*', segment: 'database', command: 'GRANT ALL DBMS PRIVILEGES ON DBMS' } as const,
+  {
+    access: 'GRANTED',
+    action: 'transaction_management',
+    resource: 'database',
+    graph: '*',
+    segment: 'USER(*)',
+    command: 'GRANT TRANSACTION MANAGEMENT (*) ON DATABASE *',
+  } as const,
+  {
+    access: 'GRANTED',
+    action: 'dbms_actions',
+    resource: 'database',
+    graph: '*',
+    segment: 'database',
+    command: 'GRANT ALL DBMS PRIVILEGES ON DBMS',
+  } as const,
   databasePrivilege('start_database', 'START'),
   databasePrivilege('stop_database', 'STOP'),
   load,
 ];
 const publicRole: PrivilegeRow[] = [
-  { access: 'GRANTED', action: 'execute', resource: 'database', graph: '*', segment: 'FUNCTION(*)', command: 'GRANT EXECUTE FUNCTION * ON DBMS' },
-  { access: 'GRANTED', action: 'execute', resource: 'database', graph: '*', segment: 'PROCEDURE(*)', command: 'GRANT EXECUTE PROCEDURE * ON DBMS' },
+  {
+    access: 'GRANTED',
+    action: 'execute',
+    resource: 'database',
+    graph: '*',
+    segment: 'FUNCTION(*)',
+    command: 'GRANT EXECUTE FUNCTION * ON DBMS',
+  },
+  {
+    access: 'GRANTED',
+    action: 'execute',
+    resource: 'database',
+    graph: '*',
+    segment: 'PROCEDURE(*)',
+    command: 'GRANT EXECUTE PROCEDURE * ON DBMS',
+  },
   access('HOME'),
   load,
 ];

@@ -38,7 +38,9 @@ function slot<T>(slots: readonly T[], index: number): T {
 }
 
 const EMPTY_SHARD: Shard<never> = new Map<string, never>();
-const EMPTY_ROWS: Rows<never> = Object.freeze(Array.from({ length: FANOUT }, () => Object.freeze(Array.from({ length: FANOUT }, () => EMPTY_SHARD))));
+const EMPTY_ROWS: Rows<never> = Object.freeze(
+  Array.from({ length: FANOUT }, () => Object.freeze(Array.from({ length: FANOUT }, () => EMPTY_SHARD))),
+);
 
 export class ShardedMap<V> {
   readonly #rows: Rows<V>;

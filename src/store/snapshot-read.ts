@@ -19,7 +19,10 @@ export class SnapshotError extends Error {
 }
 
 /** What a snapshot may hold: the DBMS privileges we model and those of the built-in roles. */
-const KNOWN_ACTIONS: ReadonlySet<string> = new Set([...Object.keys(PRIVILEGE_TEXT), ...Object.values(BUILT_IN_PRIVILEGES).flatMap((rows) => rows.map((r) => r.action))]);
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set([
+  ...Object.keys(PRIVILEGE_TEXT),
+  ...Object.values(BUILT_IN_PRIVILEGES).flatMap((rows) => rows.map((r) => r.action)),
+]);
 
 type Json = Record<string, unknown>;
 
@@ -44,7 +47,8 @@ function boolean(value: unknown, where: string): boolean {
 }
 
 export function integer(value: unknown, where: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new SnapshotError(`${where} must be a non-negative integer`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new SnapshotError(`${where} must be a non-negative integer`);
   return value;
 }
 
@@ -92,7 +96,9 @@ export function readRole(json: Json, where: string): StoredRole {
   return {
     name,
     created: integer(json['created'], `${where}.created`),
-    privileges: array(json['privileges'], `${where}.privileges`).map((p, i) => readPrivilege(object(p, `${where}.privileges[${i}]`), `${where}.privileges[${i}]`)),
+    privileges: array(json['privileges'], `${where}.privileges`).map((p, i) =>
+      readPrivilege(object(p, `${where}.privileges[${i}]`), `${where}.privileges[${i}]`),
+    ),
   };
 }
 
@@ -128,7 +134,15 @@ export function readUser(json: Json, where: string): StoredUser {
   const implicit = roles.indexOf(PUBLIC_ROLE);
   if (implicit >= 0) throw new SnapshotError(`${where}.roles[${implicit}]: every user has PUBLIC; it is never listed`);
   const created = integer(json['created'], `${where}.created`);
-  return { name, auth: auth.sort((a, b) => javaOrder(a.provider, b.provider)), suspended, home, tags, roles: roles.sort(javaOrder), created };
+  return {
+    name,
+    auth: auth.sort((a, b) => javaOrder(a.provider, b.provider)),
+    suspended,
+    home,
+    tags,
+    roles: roles.sort(javaOrder),
+    created,
+  };
 }
 
 function readAuth(json: Json, where: string): AuthEntry {

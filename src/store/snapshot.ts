@@ -41,7 +41,8 @@ export function stateFromSnapshot(data: unknown): SystemState {
   const config = readConfig(object(snapshot['config'], 'config'));
   const nextSequence = integer(snapshot['nextSequence'], 'nextSequence');
   const sequenced = <T extends { readonly created: number }>(record: T, where: string): T => {
-    if (record.created >= nextSequence) throw new SnapshotError(`${where}.created: ${record.created} must be below nextSequence (${nextSequence})`);
+    if (record.created >= nextSequence)
+      throw new SnapshotError(`${where}.created: ${record.created} must be below nextSequence (${nextSequence})`);
     return record;
   };
 
@@ -67,7 +68,10 @@ export function stateFromSnapshot(data: unknown): SystemState {
     if (first !== undefined) throw new SnapshotError(`${where}.name: user '${user.name}' appears twice (also users[${first}])`);
     userAt.set(user.name, i);
     // Types are checked by now; the file's own order makes the first problem the one named.
-    const written = json as { readonly roles: readonly string[]; readonly auth: readonly { readonly provider: string; readonly id?: string }[] };
+    const written = json as {
+      readonly roles: readonly string[];
+      readonly auth: readonly { readonly provider: string; readonly id?: string }[];
+    };
     written.roles.forEach((role, j) => {
       if (!roleAt.has(role)) throw new SnapshotError(`${where}.roles[${j}]: role '${role}' does not exist`);
     });
@@ -75,7 +79,8 @@ export function stateFromSnapshot(data: unknown): SystemState {
       if (provider === 'native' || id === undefined) return;
       const key = authIdKey(provider, id);
       const owner = authIds.get(key);
-      if (owner !== undefined) throw new SnapshotError(`${where}.auth[${j}]: provider '${provider}' and id '${id}' already belong to user '${owner}'`);
+      if (owner !== undefined)
+        throw new SnapshotError(`${where}.auth[${j}]: provider '${provider}' and id '${id}' already belong to user '${owner}'`);
       authIds.set(key, user.name);
     });
     users.set(user.name, user);

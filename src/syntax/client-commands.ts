@@ -51,7 +51,11 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
       if (first.tokenType === LBrace) {
         const cst = parseWith(args, () => parser.clientParamsMap());
         if (!cst) return usage(`Incorrect usage of :${word}: the map of parameters does not parse.`);
-        return build(() => ({ kind: 'client-params-map', map: mapLiteral(one((cst as Cst.ClientParamsMapCstNode).children.mapLiteral), source), span }));
+        return build(() => ({
+          kind: 'client-params-map',
+          map: mapLiteral(one((cst as Cst.ClientParamsMapCstNode).children.mapLiteral), source),
+          span,
+        }));
       }
       const separator = rest[0];
       if (separator === undefined || (separator.tokenType !== Arrow && separator.tokenType !== Colon)) {
@@ -86,7 +90,10 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
       return { command: make(), diagnostics: [] };
     } catch (error) {
       if (error instanceof TooComplexError) {
-        return { command: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: error.message, span: error.span }] };
+        return {
+          command: null,
+          diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: error.message, span: error.span }],
+        };
       }
       throw error;
     }

@@ -12,8 +12,22 @@ import { Dot, Keyword, LParen } from '../../grammar/tokens.js';
 
 /** Clauses that start a graph query (Cypher 25 and GQL spellings included). */
 const QUERY_WORDS = new Set([
-  'MATCH', 'OPTIONAL', 'MERGE', 'CALL', 'UNWIND', 'RETURN', 'WITH', 'LOAD', 'FOREACH', 'FINISH', 'INSERT',
-  'DETACH', 'NODETACH', 'DELETE', 'FILTER', 'LET',
+  'MATCH',
+  'OPTIONAL',
+  'MERGE',
+  'CALL',
+  'UNWIND',
+  'RETURN',
+  'WITH',
+  'LOAD',
+  'FOREACH',
+  'FINISH',
+  'INSERT',
+  'DETACH',
+  'NODETACH',
+  'DELETE',
+  'FILTER',
+  'LET',
 ]);
 
 /** Commands that only exist for databases, servers and transactions. */
@@ -21,8 +35,24 @@ const INFRASTRUCTURE_VERBS = new Set(['START', 'STOP', 'ENABLE', 'DEALLOCATE', '
 
 /** What follows CREATE / DROP / ALTER / SHOW / RENAME in the commands we do not model. */
 const OBJECT_WORDS = new Set([
-  'DATABASE', 'DATABASES', 'ALIAS', 'ALIASES', 'SERVER', 'SERVERS', 'INDEX', 'INDEXES', 'CONSTRAINT', 'CONSTRAINTS',
-  'PROCEDURE', 'PROCEDURES', 'FUNCTION', 'FUNCTIONS', 'TRANSACTION', 'TRANSACTIONS', 'SETTING', 'SETTINGS',
+  'DATABASE',
+  'DATABASES',
+  'ALIAS',
+  'ALIASES',
+  'SERVER',
+  'SERVERS',
+  'INDEX',
+  'INDEXES',
+  'CONSTRAINT',
+  'CONSTRAINTS',
+  'PROCEDURE',
+  'PROCEDURES',
+  'FUNCTION',
+  'FUNCTIONS',
+  'TRANSACTION',
+  'TRANSACTIONS',
+  'SETTING',
+  'SETTINGS',
 ]);
 
 /** Words that name such a command only together with the next word: `RANGE INDEX`, `AUTH RULES`. */
@@ -41,7 +71,17 @@ const QUALIFIED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 const PRIVILEGE_TARGETS = new Set(['DATABASE', 'DATABASES', 'GRAPH', 'GRAPHS', 'HOME', 'DEFAULT', 'URL', 'CIDR']);
 
 /** First words of the DBMS privileges other than user, role and privilege management. */
-const OTHER_DBMS_PRIVILEGE_WORDS = new Set(['DATABASE', 'ALIAS', 'COMPOSITE', 'SERVER', 'EXECUTE', 'IMPERSONATE', 'SETTING', 'TRANSACTION', 'LOAD']);
+const OTHER_DBMS_PRIVILEGE_WORDS = new Set([
+  'DATABASE',
+  'ALIAS',
+  'COMPOSITE',
+  'SERVER',
+  'EXECUTE',
+  'IMPERSONATE',
+  'SETTING',
+  'TRANSACTION',
+  'LOAD',
+]);
 
 /** The message for a statement of a family we do not model, or null when it is simply broken. */
 export function outOfScope(tokens: readonly IToken[]): string | null {
@@ -49,9 +89,11 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   const [first, second] = words;
   if (first === undefined) return null;
   // Cypher 25's auth rules (`CREATE AUTH RULE`, `GRANT ROLE r TO AUTH RULE x`, `SHOW ROLES WITH AUTH RULES`).
-  if (words.some((word, i) => word === 'AUTH' && (words[i + 1] === 'RULE' || words[i + 1] === 'RULES'))) return notChecked('Auth rules', 'are', null);
+  if (words.some((word, i) => word === 'AUTH' && (words[i + 1] === 'RULE' || words[i + 1] === 'RULES')))
+    return notChecked('Auth rules', 'are', null);
   // `CYPHER 25` is removed before parsing; other versions and options (`CYPHER 5`, `CYPHER runtime=slotted`, EXPLAIN) are not modelled.
-  if (first === 'CYPHER' || first === 'EXPLAIN' || first === 'PROFILE') return notChecked('Query options other than CYPHER 25', 'are', null);
+  if (first === 'CYPHER' || first === 'EXPLAIN' || first === 'PROFILE')
+    return notChecked('Query options other than CYPHER 25', 'are', null);
   if (INFRASTRUCTURE_VERBS.has(first)) return notChecked(`${first} ${second ?? ''}`.trim(), 'is', null);
   if (['CREATE', 'DROP', 'ALTER', 'SHOW', 'RENAME'].includes(first)) {
     const object = objectWord(words.slice(1));

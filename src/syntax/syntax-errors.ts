@@ -7,8 +7,23 @@
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { parser } from '../../grammar/parser.js';
 import {
-  DecimalInteger, FloatLiteral, HexInteger, Keyword, LBrace, LBracket, LParen, Name, OctalInteger, Parameter, RBrace, RBracket, RParen, Slash, Star,
-  StringLiteral, Unknown,
+  DecimalInteger,
+  FloatLiteral,
+  HexInteger,
+  Keyword,
+  LBrace,
+  LBracket,
+  LParen,
+  Name,
+  OctalInteger,
+  Parameter,
+  RBrace,
+  RBracket,
+  RParen,
+  Slash,
+  Star,
+  StringLiteral,
+  Unknown,
 } from '../../grammar/tokens.js';
 import type { Position, Span } from '../ast/span.js';
 import type { Source } from './lines.js';
@@ -171,7 +186,12 @@ export function unterminatedDelimiter(tokens: readonly IToken[], source: Source)
     if (message && statementStart) {
       const start = positionOf(token, source);
       const span: Span = { start, end: source.position(tokenEnd(token)) };
-      return { severity: 'error', code: StatusCode.SyntaxError, message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`, span };
+      return {
+        severity: 'error',
+        code: StatusCode.SyntaxError,
+        message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`,
+        span,
+      };
     }
   }
   return null;
@@ -197,9 +217,7 @@ export function syntaxError(
   const offending = error.token;
   const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
   const start = atEnd ? end : positionOf(offending, source);
-  const span: Span = atEnd
-    ? { start: end, end }
-    : { start, end: source.position(tokenEnd(offending)) };
+  const span: Span = atEnd ? { start: end, end } : { start, end: source.position(tokenEnd(offending)) };
   const from = statementStart ?? (tokens[0] ? positionOf(tokens[0], source) : end);
   const suffix = neo4jPositionSuffix(relativeTo(from, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);

@@ -1,14 +1,21 @@
 /** CST -> AST for the expression language of SHOW's WHERE, RETURN and ORDER BY. */
 import type { CstNode, IToken } from 'chevrotain';
-import type {
-  BinaryOperator, ComparisonOperator, Expression, ListPredicateKind, MapEntry, MapLiteral,
-} from '../ast/expressions.js';
+import type { BinaryOperator, ComparisonOperator, Expression, ListPredicateKind, MapEntry, MapLiteral } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { Source } from '../syntax/lines.js';
 import {
-  TooComplexError, decodeName, joinSpans, nodeSpan, nodeStart, one, parameter, stringLiteral, tokenSpan, unexpectedAlternative,
+  TooComplexError,
+  decodeName,
+  joinSpans,
+  nodeSpan,
+  nodeStart,
+  one,
+  parameter,
+  stringLiteral,
+  tokenSpan,
+  unexpectedAlternative,
 } from './source.js';
 
 /**
@@ -30,7 +37,10 @@ function built<E extends Expression>(node: E, children: readonly (Expression | n
   for (const child of children) if (child) deepest = Math.max(deepest, depth(child));
   const d = deepest + 1;
   if (d > MAX_EXPRESSION_DEPTH) {
-    throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, node.span);
+    throw new TooComplexError(
+      `Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`,
+      node.span,
+    );
   }
   if (d > 1) depthOf.set(node, d);
   return node;
@@ -84,7 +94,10 @@ function itemsOf(node: Cst.ExpressionCstNode, source: Source): Item[] {
   const operandItem = (operand: Cst.OperandCstNode): Item => {
     const prefixes = inSourceOrder(operand.children.NOT, operand.children.Plus, operand.children.Minus);
     if (prefixes.length > MAX_EXPRESSION_DEPTH) {
-      throw new TooComplexError(`Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`, nodeSpan(operand, source));
+      throw new TooComplexError(
+        `Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`,
+        nodeSpan(operand, source),
+      );
     }
     return { kind: 'operand', prefixes, node: operand, offset: nodeStart(operand) };
   };
@@ -132,12 +145,19 @@ class Climber {
         // `a < b <= c` is one chain of comparisons, not nested ones.
         let last = this.expression((Precedence.Comparison + 1) as Precedence);
         const rest = [{ operator: infix.operator, operand: last }];
-        for (let more = this.items[this.position]; more?.kind === 'infix' && more.infix.kind === 'comparison'; more = this.items[this.position]) {
+        for (
+          let more = this.items[this.position];
+          more?.kind === 'infix' && more.infix.kind === 'comparison';
+          more = this.items[this.position]
+        ) {
           this.position += 1;
           last = this.expression((Precedence.Comparison + 1) as Precedence);
           rest.push({ operator: more.infix.operator, operand: last });
         }
-        left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, [left, ...rest.map((r) => r.operand)]);
+        left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, [
+          left,
+          ...rest.map((r) => r.operand),
+        ]);
         continue;
       }
       // Left-associative: the right operand binds strictly tighter.
@@ -251,7 +271,15 @@ function caseExpression(node: Cst.CaseExpressionCstNode, source: Source): Expres
 
 function listPredicate(node: Cst.ListPredicateCstNode, source: Source): Expression {
   const c = node.children;
-  const predicate: ListPredicateKind = c.ANY ? 'any' : c.ALL ? 'all' : c.NONE ? 'none' : c.SINGLE ? 'single' : unexpectedAlternative('listPredicate');
+  const predicate: ListPredicateKind = c.ANY
+    ? 'any'
+    : c.ALL
+      ? 'all'
+      : c.NONE
+        ? 'none'
+        : c.SINGLE
+          ? 'single'
+          : unexpectedAlternative('listPredicate');
   const list = expression(one(c.list), source);
   const where = expression(one(c.where), source);
   const variable = decodeName(one(one(c.variable).children.Name).image);
@@ -280,7 +308,10 @@ export function mapLiteral(node: Cst.MapLiteralCstNode, source: Source): MapLite
     value: expression(one(entry.children.expression), source),
     span: nodeSpan(entry, source),
   }));
-  return built({ kind: 'map', entries, span: nodeSpan(node, source) }, entries.map((e) => e.value));
+  return built(
+    { kind: 'map', entries, span: nodeSpan(node, source) },
+    entries.map((e) => e.value),
+  );
 }
 
 /** The earliest token of a node whose children are all tokens (an operator such as `STARTS WITH`). */

@@ -50,7 +50,13 @@ export function denyPrivilege(node: Cst.DenyCommandCstNode, span: Span, source: 
 
 export function revokePrivilege(c: Cst.RevokeCommandCstChildren, span: Span, source: Source): PrivilegeCommand {
   const revokes = c.GRANT ? 'grant' : c.DENY ? 'deny' : 'both';
-  return { kind: 'revoke-privilege', revokes, ...privilege(one(c.dbmsPrivilegeOnDbms)), roles: commandNames(one(c.privilegeRoles), source), span };
+  return {
+    kind: 'revoke-privilege',
+    revokes,
+    ...privilege(one(c.dbmsPrivilegeOnDbms)),
+    roles: commandNames(one(c.privilegeRoles), source),
+    span,
+  };
 }
 
 function privilegeOutput(node: Cst.PrivilegesAsCstNode | undefined): PrivilegeOutput {
@@ -59,7 +65,12 @@ function privilegeOutput(node: Cst.PrivilegesAsCstNode | undefined): PrivilegeOu
 }
 
 export function showPrivileges(c: Cst.ShowRolesCstChildren, span: Span, source: Source): PrivilegeCommand {
-  return { kind: 'show-privileges', output: privilegeOutput(c.privilegesAs?.[0]), pipeline: showPipeline(one(c.showCommandYield), source), span };
+  return {
+    kind: 'show-privileges',
+    output: privilegeOutput(c.privilegesAs?.[0]),
+    pipeline: showPipeline(one(c.showCommandYield), source),
+    span,
+  };
 }
 
 export function showRolePrivileges(node: Cst.ShowRolePrivilegesTailCstNode, span: Span, source: Source): PrivilegeCommand {

@@ -21,15 +21,31 @@ export function createRole(node: Cst.CreateRoleCstNode, orReplace: boolean, span
 }
 
 export function dropRole(node: Cst.DropRoleCstNode, span: Span, source: Source): RoleCommand {
-  return { kind: 'drop-role', name: commandName(one(node.children.commandNameExpression), source), ifExists: node.children.ifExists !== undefined, span };
+  return {
+    kind: 'drop-role',
+    name: commandName(one(node.children.commandNameExpression), source),
+    ifExists: node.children.ifExists !== undefined,
+    span,
+  };
 }
 
 export function renameRole(node: Cst.RenameRoleCstNode, span: Span, source: Source): RoleCommand {
   const c = node.children;
-  return { kind: 'rename-role', from: commandName(one(c.from), source), to: commandName(one(c.to), source), ifExists: c.ifExists !== undefined, span };
+  return {
+    kind: 'rename-role',
+    from: commandName(one(c.from), source),
+    to: commandName(one(c.to), source),
+    ifExists: c.ifExists !== undefined,
+    span,
+  };
 }
 
-export function grantOrRevoke(c: Cst.GrantCommandCstChildren | Cst.RevokeCommandCstChildren, kind: 'grant-roles' | 'revoke-roles', span: Span, source: Source): RoleCommand {
+export function grantOrRevoke(
+  c: Cst.GrantCommandCstChildren | Cst.RevokeCommandCstChildren,
+  kind: 'grant-roles' | 'revoke-roles',
+  span: Span,
+  source: Source,
+): RoleCommand {
   return { kind, roles: commandNames(one(c.roles), source), users: commandNames(one(one(c.roleGrantees).children.users), source), span };
 }
 

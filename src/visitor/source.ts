@@ -61,7 +61,11 @@ export type AlternativeBuilders<Children, Result> = {
 };
 
 /** Builds the alternative the parser took: a new alternative does not compile until it has a builder. */
-export function buildAlternative<Children extends object, Result>(rule: string, children: Children, builders: AlternativeBuilders<Children, Result>): Result {
+export function buildAlternative<Children extends object, Result>(
+  rule: string,
+  children: Children,
+  builders: AlternativeBuilders<Children, Result>,
+): Result {
   for (const key of Object.keys(builders) as (keyof Children)[]) {
     const node = (children[key] as readonly unknown[] | undefined)?.[0];
     if (node !== undefined) return (builders[key] as (node: unknown) => Result)(node);
@@ -77,7 +81,14 @@ export function one<T>(children: readonly T[] | undefined): T {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  '\\': '\\', "'": "'", '"': '"', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
 };
 
 /** Decodes a quoted Cypher string literal: both quote styles and Cypher's backslash escapes. */
@@ -96,7 +107,10 @@ function decodeStringLiteral(image: string): string {
     if (simple !== undefined) {
       out += simple;
       i += 1;
-    } else if ((next === 'u' && /^[0-9a-fA-F]{4}$/.test(body.slice(i + 2, i + 6))) || (next === 'U' && /^[0-9a-fA-F]{8}$/.test(body.slice(i + 2, i + 10)))) {
+    } else if (
+      (next === 'u' && /^[0-9a-fA-F]{4}$/.test(body.slice(i + 2, i + 6))) ||
+      (next === 'U' && /^[0-9a-fA-F]{8}$/.test(body.slice(i + 2, i + 10)))
+    ) {
       const width = next === 'u' ? 4 : 8;
       const codePoint = parseInt(body.slice(i + 2, i + 2 + width), 16);
       out += codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : body.slice(i, i + 2 + width);

@@ -9,7 +9,14 @@ import { denyPrivilege, grantPrivilege, revokePrivilege, showPrivileges, showRol
 import { createRole, dropRole, grantOrRevoke, renameRole, showRoles } from './roles.js';
 import { nodeSpan, one, unexpectedAlternative } from './source.js';
 import {
-  alterCurrentUser, alterUser, alterUsers, createUser, dropUser, renameUser, showCurrentUser, showUsersOrPrivileges,
+  alterCurrentUser,
+  alterUser,
+  alterUsers,
+  createUser,
+  dropUser,
+  renameUser,
+  showCurrentUser,
+  showUsersOrPrivileges,
 } from './users.js';
 
 /** `source` is the whole script: spans are positions in it, and unaliased RETURN columns are named after its text. */
@@ -17,7 +24,17 @@ export function buildStatement(node: Cst.StatementCstNode, source: Source): Cyph
   const c = node.children;
   const useNode = c.useClause?.[0];
   const use = useNode ? { database: databaseName(one(useNode.children.databaseName), source), span: nodeSpan(useNode, source) } : null;
-  const commandNode = one<CstNode>(c.createCommand ?? c.dropCommand ?? c.alterCommand ?? c.renameCommand ?? c.grantCommand ?? c.revokeCommand ?? c.denyCommand ?? c.showCommand ?? unexpectedAlternative('statement'));
+  const commandNode = one<CstNode>(
+    c.createCommand ??
+      c.dropCommand ??
+      c.alterCommand ??
+      c.renameCommand ??
+      c.grantCommand ??
+      c.revokeCommand ??
+      c.denyCommand ??
+      c.showCommand ??
+      unexpectedAlternative('statement'),
+  );
   const span: Span = { start: (use ?? { span: nodeSpan(commandNode, source) }).span.start, end: nodeSpan(commandNode, source).end };
   // Assigned rather than spread: copying every command object showed up in profiles.
   return Object.assign(command(c, span, source), { use });

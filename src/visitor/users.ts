@@ -1,7 +1,15 @@
 /** CST -> AST for the user commands. */
 import type {
-  AlterUser, AlterUserClause, AlterUsers, AuthAttribute, ChangeRequired, CreateUser, PasswordFormat,
-  SetUserClause, TagClause, UserCommand,
+  AlterUser,
+  AlterUserClause,
+  AlterUsers,
+  AuthAttribute,
+  ChangeRequired,
+  CreateUser,
+  PasswordFormat,
+  SetUserClause,
+  TagClause,
+  UserCommand,
 } from '../ast/users.js';
 import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
@@ -26,7 +34,11 @@ export function alterUser(node: Cst.AlterUserCstNode, span: Span, source: Source
   const c = node.children;
   const clauses: AlterUserClause[] = [
     ...(c.removeUserClause ?? []).map((clause) => removeUserClause(clause, source)),
-    ...(c.addTags ?? []).map((t) => ({ kind: 'add-tags' as const, tags: stringList(one(t.children.stringListOrParameter), source), span: nodeSpan(t, source) })),
+    ...(c.addTags ?? []).map((t) => ({
+      kind: 'add-tags' as const,
+      tags: stringList(one(t.children.stringListOrParameter), source),
+      span: nodeSpan(t, source),
+    })),
     ...(c.setUserClause ?? []).map((clause) => setUserClause(clause, source)),
   ];
   return { kind: 'alter-user', name: commandName(one(c.commandNameExpression), source), ifExists: c.ifExists !== undefined, clauses, span };
@@ -36,8 +48,16 @@ export function alterUsers(node: Cst.AlterUsersCstNode, span: Span, source: Sour
   const c = node.children;
   const clauses: TagClause[] = [
     ...(c.removeTagsClause ?? []).map((clause) => removeTagsClause(clause, source)),
-    ...(c.addTags ?? []).map((t) => ({ kind: 'add-tags' as const, tags: stringList(one(t.children.stringListOrParameter), source), span: nodeSpan(t, source) })),
-    ...(c.setTags ?? []).map((t) => ({ kind: 'set-tags' as const, tags: stringList(one(t.children.stringListOrParameter), source), span: nodeSpan(t, source) })),
+    ...(c.addTags ?? []).map((t) => ({
+      kind: 'add-tags' as const,
+      tags: stringList(one(t.children.stringListOrParameter), source),
+      span: nodeSpan(t, source),
+    })),
+    ...(c.setTags ?? []).map((t) => ({
+      kind: 'set-tags' as const,
+      tags: stringList(one(t.children.stringListOrParameter), source),
+      span: nodeSpan(t, source),
+    })),
   ];
   return { kind: 'alter-users', names: commandNames(one(c.commandNameList), source), ifExists: c.ifExists !== undefined, clauses, span };
 }
@@ -91,7 +111,8 @@ function setUserClauses(span: Span, source: Source): AlternativeBuilders<Cst.Set
           span,
         };
       }
-      if (p.passwordChangeRequired) return { kind: 'set-password-change', required: changeRequired(one(p.passwordChangeRequired), source).required, span };
+      if (p.passwordChangeRequired)
+        return { kind: 'set-password-change', required: changeRequired(one(p.passwordChangeRequired), source).required, span };
       return unexpectedAlternative('setPassword');
     },
     userStatus: (node) => ({ kind: 'set-status', status: userStatus(node), span }),
@@ -103,7 +124,12 @@ function setUserClauses(span: Span, source: Source): AlternativeBuilders<Cst.Set
     },
     setAuth: (node) => {
       const a = node.children;
-      return { kind: 'set-auth', provider: stringLiteral(one(a.StringLiteral), source), attributes: a.userAuthAttribute.map((attribute) => authAttribute(attribute, source)), span };
+      return {
+        kind: 'set-auth',
+        provider: stringLiteral(one(a.StringLiteral), source),
+        attributes: a.userAuthAttribute.map((attribute) => authAttribute(attribute, source)),
+        span,
+      };
     },
     tagsClause: (node) => ({ kind: 'set-tags', tags: stringList(one(node.children.stringListOrParameter), source), span }),
   };
@@ -118,26 +144,44 @@ function userStatus(node: Cst.UserStatusCstNode): 'ACTIVE' | 'SUSPENDED' {
 function authAttribute(node: Cst.UserAuthAttributeCstNode, source: Source): AuthAttribute {
   const c = node.children;
   const span = nodeSpan(node, source);
-  if (c.ID) return { kind: 'auth-id', id: c.Parameter ? parameter(one(c.Parameter), source) : stringLiteral(one(c.StringLiteral), source), span };
+  if (c.ID)
+    return { kind: 'auth-id', id: c.Parameter ? parameter(one(c.Parameter), source) : stringLiteral(one(c.StringLiteral), source), span };
   if (c.passwordExpression) {
     return { kind: 'auth-password', format: passwordFormat(c.passwordFormat), password: password(one(c.passwordExpression), source), span };
   }
-  if (c.passwordChangeRequired) return { kind: 'auth-password-change', required: changeRequired(one(c.passwordChangeRequired), source).required, span };
+  if (c.passwordChangeRequired)
+    return { kind: 'auth-password-change', required: changeRequired(one(c.passwordChangeRequired), source).required, span };
   return unexpectedAlternative('userAuthAttribute');
 }
 
 export function dropUser(node: Cst.DropUserCstNode, span: Span, source: Source): UserCommand {
-  return { kind: 'drop-user', name: commandName(one(node.children.commandNameExpression), source), ifExists: node.children.ifExists !== undefined, span };
+  return {
+    kind: 'drop-user',
+    name: commandName(one(node.children.commandNameExpression), source),
+    ifExists: node.children.ifExists !== undefined,
+    span,
+  };
 }
 
 export function renameUser(node: Cst.RenameUserCstNode, span: Span, source: Source): UserCommand {
   const c = node.children;
-  return { kind: 'rename-user', from: commandName(one(c.from), source), to: commandName(one(c.to), source), ifExists: c.ifExists !== undefined, span };
+  return {
+    kind: 'rename-user',
+    from: commandName(one(c.from), source),
+    to: commandName(one(c.to), source),
+    ifExists: c.ifExists !== undefined,
+    span,
+  };
 }
 
 export function alterCurrentUser(node: Cst.AlterCurrentUserCstNode, span: Span, source: Source): UserCommand {
   const c = node.children;
-  return { kind: 'alter-current-user-password', oldPassword: password(one(c.oldPassword), source), newPassword: password(one(c.newPassword), source), span };
+  return {
+    kind: 'alter-current-user-password',
+    oldPassword: password(one(c.oldPassword), source),
+    newPassword: password(one(c.newPassword), source),
+    span,
+  };
 }
 
 export function showCurrentUser(node: Cst.ShowCurrentUserCstNode, span: Span, source: Source): UserCommand {

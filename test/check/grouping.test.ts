@@ -16,7 +16,9 @@ const IMPLICIT_GROUPING = 'Aggregation column contains implicit grouping express
 
 describe('grouping checks with a printer that prints every expression alike', () => {
   it('is the printer these checks see', () => {
-    expect(formatExpression({ kind: 'null', span: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 4, line: 1, column: 5 } } })).toBe('printed');
+    expect(
+      formatExpression({ kind: 'null', span: { start: { offset: 0, line: 1, column: 1 }, end: { offset: 4, line: 1, column: 5 } } }),
+    ).toBe('printed');
   });
 
   it('still finds the implicit grouping key', () => {

@@ -54,7 +54,14 @@ describe('a UTF-8 byte order mark', () => {
   });
 
   it('is accepted at the start of a --params file', () => {
-    const run = sysdb('run', file('s.cypher', 'SHOW USERS YIELD user WHERE user = $name;'), '--params', file('p.json', '{"name": "neo4j"}'), '--format', 'json');
+    const run = sysdb(
+      'run',
+      file('s.cypher', 'SHOW USERS YIELD user WHERE user = $name;'),
+      '--params',
+      file('p.json', '{"name": "neo4j"}'),
+      '--format',
+      'json',
+    );
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout).statements[0].rows).toEqual([['neo4j']]);
   });
@@ -70,8 +77,14 @@ describe('a UTF-8 byte order mark', () => {
 const root = new URL('../..', import.meta.url).pathname;
 describe.skipIf(!existsSync(join(root, 'dist/sysdb.cjs')))('a byte order mark on standard input', () => {
   it('is not part of the script', () => {
-    const lint = spawnSync(process.execPath, ['bin/sysdb.js', 'lint', '-'], { cwd: root, encoding: 'utf8', input: `${BOM}CREATE USR x;\n` });
+    const lint = spawnSync(process.execPath, ['bin/sysdb.js', 'lint', '-'], {
+      cwd: root,
+      encoding: 'utf8',
+      input: `${BOM}CREATE USR x;\n`,
+    });
     expect(lint.status).toBe(1);
-    expect(lint.stdout.split('\n')[0]).toBe("<stdin>:1:8: error: Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))");
+    expect(lint.stdout.split('\n')[0]).toBe(
+      "<stdin>:1:8: error: Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
+    );
   });
 });

@@ -74,7 +74,8 @@ describe('sysdb lint', () => {
   });
 
   it('masks password literals in code frames and messages, even in broken statements', () => {
-    const script = "CREATE USER jake SET PASSWORD 'hunter22' SET PASSWORD 'hunter33';\nALTER CURRENT USER SET PASSWORD FROM 'hunter44' 'hunter55';\nCREATE USER x SET PASSWORD 'hunter66\n:param pw => 'hunter77'\n:bogus 'hunter88'";
+    const script =
+      "CREATE USER jake SET PASSWORD 'hunter22' SET PASSWORD 'hunter33';\nALTER CURRENT USER SET PASSWORD FROM 'hunter44' 'hunter55';\nCREATE USER x SET PASSWORD 'hunter66\n:param pw => 'hunter77'\n:bogus 'hunter88'";
     for (const format of ['text', 'json']) {
       const run = runCli(['lint', '--format', format, 'p.cypher'], { 'p.cypher': script });
       for (const secret of ['hunter22', 'hunter33', 'hunter44', 'hunter55', 'hunter66']) {
@@ -84,17 +85,25 @@ describe('sysdb lint', () => {
   });
 
   it('exits 2 with a one-line message for a missing file, an unknown option or no input', () => {
-    expect(runCli(['lint', 'missing.cypher'])).toMatchObject({ status: 2, stdout: '', stderr: "sysdb: cannot read 'missing.cypher': no such file or directory\n" });
+    expect(runCli(['lint', 'missing.cypher'])).toMatchObject({
+      status: 2,
+      stdout: '',
+      stderr: "sysdb: cannot read 'missing.cypher': no such file or directory\n",
+    });
     const badOption = runCli(['lint', '--colour', 'a.cypher'], { 'a.cypher': '' });
     expect(badOption.status).toBe(2);
     expect(badOption.stderr.split('\n')[0]).toBe("sysdb lint: unknown option '--colour'");
-    expect(runCli(['lint', '--format', 'xml', 'a.cypher'], { 'a.cypher': '' }).stderr.split('\n')[0]).toBe("sysdb lint: option '--format' must be one of text, json, github");
+    expect(runCli(['lint', '--format', 'xml', 'a.cypher'], { 'a.cypher': '' }).stderr.split('\n')[0]).toBe(
+      "sysdb lint: option '--format' must be one of text, json, github",
+    );
     expect(runCli(['lint']).stderr.split('\n')[0]).toBe('sysdb lint: no input files (give files, directories, or - for stdin)');
   });
 
   it('takes the minimum password length as an option', () => {
     const files = { 'a.cypher': "CREATE USER jake SET PASSWORD 'abcd1234';" };
-    expect(runCli(['lint', '--min-password-length', '12', 'a.cypher'], files).stdout).toContain('A password must be at least 12 characters.');
+    expect(runCli(['lint', '--min-password-length', '12', 'a.cypher'], files).stdout).toContain(
+      'A password must be at least 12 characters.',
+    );
     expect(runCli(['lint', '--min-password-length', '4', 'a.cypher'], files).status).toBe(0);
   });
 });
@@ -115,7 +124,9 @@ describe('sysdb lint --format github', () => {
   });
 
   it('masks a password literal that Neo4j would quote as the invalid input', () => {
-    const run = runCli(['lint', '--format', 'github', 'p.cypher'], { 'p.cypher': "CREATE USER jake SET PASSWORD 'pw-one-secret' 'hunter2-secret';" });
+    const run = runCli(['lint', '--format', 'github', 'p.cypher'], {
+      'p.cypher': "CREATE USER jake SET PASSWORD 'pw-one-secret' 'hunter2-secret';",
+    });
     expect(run.stdout).toBe(
       "::error file=p.cypher,line=1,col=47,endLine=1,endColumn=63,title=Neo.ClientError.Statement.SyntaxError::Invalid input ''******'': expected 'CHANGE', 'SET' or <EOF> (line 1, column 47 (offset: 46))\n",
     );
@@ -132,7 +143,11 @@ describe('sysdb lint --quiet', () => {
       "a.cypher:3:12: error: Invalid input '': expected a parameter or an identifier (line 1, column 12 (offset: 11))\n  |\n3 | CREATE USER;\n  |            ^\n\n",
     );
     expect(quiet.stderr).toBe('1 error in 1 file\n');
-    expect(runCli(['lint', '--quiet', 'b.cypher'], { 'b.cypher': 'MATCH (n) RETURN n' })).toMatchObject({ status: 0, stdout: '', stderr: 'no problems in 1 file\n' });
+    expect(runCli(['lint', '--quiet', 'b.cypher'], { 'b.cypher': 'MATCH (n) RETURN n' })).toMatchObject({
+      status: 0,
+      stdout: '',
+      stderr: 'no problems in 1 file\n',
+    });
   });
 });
 
@@ -185,7 +200,8 @@ describe('sysdb', () => {
 const built = existsSync(new URL('../../dist/sysdb.cjs', import.meta.url));
 
 describe.skipIf(!built)('the installed binary (bin/sysdb.js over the bundle)', () => {
-  const sysdb = (...args: string[]) => spawnSync(process.execPath, ['bin/sysdb.js', ...args], { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
+  const sysdb = (...args: string[]) =>
+    spawnSync(process.execPath, ['bin/sysdb.js', ...args], { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
 
   it('lints the bundled fixtures', () => {
     expect(sysdb('lint', 'fixtures/onboarding.cypher')).toMatchObject({ status: 0, stdout: '' });

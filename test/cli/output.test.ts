@@ -26,9 +26,13 @@ describe('code frames on long lines', () => {
   });
 
   it('elide only the side that is cut', () => {
-    const atStart = runCli(['lint', 'a.cypher'], { 'a.cypher': `x${' '.repeat(200)}` }).stdout.split('\n').slice(2, 4);
+    const atStart = runCli(['lint', 'a.cypher'], { 'a.cypher': `x${' '.repeat(200)}` })
+      .stdout.split('\n')
+      .slice(2, 4);
     expect(atStart).toEqual([`1 | x${' '.repeat(99)}...`, '  | ^']);
-    const atEnd = runCli(['lint', 'a.cypher'], { 'a.cypher': `DROP USER a${' '.repeat(200)}x` }).stdout.split('\n').slice(2, 4);
+    const atEnd = runCli(['lint', 'a.cypher'], { 'a.cypher': `DROP USER a${' '.repeat(200)}x` })
+      .stdout.split('\n')
+      .slice(2, 4);
     expect(atEnd).toEqual([`1 | ...${' '.repeat(99)}x`, `  | ${' '.repeat(102)}^`]);
   });
 
@@ -68,13 +72,22 @@ describe('terminal control bytes from a script', () => {
     expect(runCli(['lint', '--format', 'github', 'a.cypher'], { 'a.cypher': script }).stdout).toBe(
       "::error file=a.cypher,line=1,col=11,endLine=1,endColumn=12,title=Neo.ClientError.Statement.SyntaxError::Invalid input '\\u001b': expected a parameter or an identifier (line 1, column 11 (offset: 10))\n",
     );
-    expect(runCli(['lint', '--format', 'github', 'a.cypher'], { 'a.cypher': 'DROP USER \u009b' }).stdout).toContain("Invalid input '\\u009b'");
+    expect(runCli(['lint', '--format', 'github', 'a.cypher'], { 'a.cypher': 'DROP USER \u009b' }).stdout).toContain(
+      "Invalid input '\\u009b'",
+    );
   });
 });
 
 describe('an unexpected error', () => {
   it('is one line on stderr and exit status 2, without a stack trace', () => {
-    const io = { ...nodeIO, stdout: () => undefined, stderr: (t: string) => void (stderr += t), readStdin: () => { throw new RangeError('Maximum call stack size exceeded\n    at lint (sysdb.cjs:1:2)'); } };
+    const io = {
+      ...nodeIO,
+      stdout: () => undefined,
+      stderr: (t: string) => void (stderr += t),
+      readStdin: () => {
+        throw new RangeError('Maximum call stack size exceeded\n    at lint (sysdb.cjs:1:2)');
+      },
+    };
     let stderr = '';
     expect(main(['lint', '-'], io)).toBe(2);
     expect(stderr).toBe('sysdb: internal error: Maximum call stack size exceeded (please report)\n');
@@ -84,7 +97,11 @@ describe('an unexpected error', () => {
   const bin = join(dirname(fileURLToPath(import.meta.url)), '../../bin/sysdb.js');
   const built = existsSync(join(dirname(bin), '../dist/sysdb.cjs'));
   it.skipIf(!built).each([
-    ['while the CLI loads', '', "require('vm').Script.prototype.runInThisContext = () => { throw new RangeError('Maximum call stack size exceeded\\n    at x (sysdb.cjs:1:2)'); };"],
+    [
+      'while the CLI loads',
+      '',
+      "require('vm').Script.prototype.runInThisContext = () => { throw new RangeError('Maximum call stack size exceeded\\n    at x (sysdb.cjs:1:2)'); };",
+    ],
     [
       'uncaught, after linting',
       'no problems in 1 file\n',

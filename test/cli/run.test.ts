@@ -49,7 +49,8 @@ describe('sysdb run', () => {
     expect(run.stdout).not.toContain('abcd1234');
   });
 
-  const FAILING = "CREATE USER jake SET PASSWORD 'abcd1234';\nCREATE USER jake SET PASSWORD 'abcd1234';\nCREATE USER x SET PASSWORD;\nSHOW USERS YIELD user;\n";
+  const FAILING =
+    "CREATE USER jake SET PASSWORD 'abcd1234';\nCREATE USER jake SET PASSWORD 'abcd1234';\nCREATE USER x SET PASSWORD;\nSHOW USERS YIELD user;\n";
 
   it('stops at the first failure and exits 1', () => {
     const run = runCli(['run', 's.cypher', '--format', 'json'], { 's.cypher': FAILING });
@@ -70,19 +71,25 @@ describe('sysdb run', () => {
       query: 'CREATE USER x SET PASSWORD',
       columns: [],
       rows: [],
-      error: { code: 'Neo.ClientError.Statement.SyntaxError', message: "Invalid input '': expected a parameter, a string or 'CHANGE' (line 1, column 27 (offset: 26))" },
+      error: {
+        code: 'Neo.ClientError.Statement.SyntaxError',
+        message: "Invalid input '': expected a parameter, a string or 'CHANGE' (line 1, column 27 (offset: 26))",
+      },
     });
     expect(statements[3].rows).toEqual([['jake'], ['neo4j']]);
   });
 
   it('reports failures on stderr as file:line in table format', () => {
     const run = runCli(['run', 's.cypher'], { 's.cypher': FAILING });
-    expect(run.stderr).toBe("s.cypher:2: error: Failed to create the specified user 'jake': User already exists. (Neo.ClientError.Statement.ArgumentError)\n");
+    expect(run.stderr).toBe(
+      "s.cypher:2: error: Failed to create the specified user 'jake': User already exists. (Neo.ClientError.Statement.ArgumentError)\n",
+    );
   });
 
   it('takes parameters from --params and from :param lines', () => {
     const files = {
-      's.cypher': ":param tags => ['a', 'b']\nCREATE USER $name SET PASSWORD $pw SET TAGS $tags;\nSHOW USERS YIELD user, tags WHERE user = $name;\n",
+      's.cypher':
+        ":param tags => ['a', 'b']\nCREATE USER $name SET PASSWORD $pw SET TAGS $tags;\nSHOW USERS YIELD user, tags WHERE user = $name;\n",
       'p.json': '{"name": "ann", "pw": "abcd1234"}',
     };
     const run = runCli(['run', 's.cypher', '--params', 'p.json', '--format', 'json'], files);
@@ -96,7 +103,10 @@ describe('sysdb run', () => {
     const saved = first.written.get('state.json')!;
     expect(saved).not.toContain('abcd1234');
     expect(JSON.parse(saved).users.map((u: { name: string }) => u.name)).toEqual(['jake', 'neo4j']);
-    const second = runCli(['run', 'b.cypher', '--state', 'state.json', '--format', 'json'], { 'b.cypher': 'SHOW USERS YIELD user', 'state.json': saved });
+    const second = runCli(['run', 'b.cypher', '--state', 'state.json', '--format', 'json'], {
+      'b.cypher': 'SHOW USERS YIELD user',
+      'state.json': saved,
+    });
     expect(JSON.parse(second.stdout).statements[0].rows).toEqual([['jake'], ['neo4j']]);
   });
 
@@ -125,7 +135,10 @@ describe('sysdb run', () => {
     [['run', 'a.cypher', '--format', 'xml'], "sysdb run: option '--format' must be one of table, json"],
     [['run', 'a.cypher', '--params', 'bad.json'], 'sysdb run: --params bad.json is not valid JSON'],
     [['run', 'a.cypher', '--params', 'list.json'], 'sysdb run: --params list.json must hold a JSON object'],
-    [['run', 'a.cypher', '--state', 'list.json'], 'sysdb run: --state list.json: Not a cypher-sysdb snapshot: the snapshot must be an object'],
+    [
+      ['run', 'a.cypher', '--state', 'list.json'],
+      'sysdb run: --state list.json: Not a cypher-sysdb snapshot: the snapshot must be an object',
+    ],
     [['run', 'missing.cypher'], "sysdb: cannot read 'missing.cypher': no such file or directory"],
     [
       ['run', 'a.cypher', '--state', 'db.json', '--databases', 'sales'],
@@ -143,14 +156,20 @@ describe('sysdb run', () => {
   it('refuses a --state file whose users hold a role that does not exist, naming where (exit 2)', () => {
     const snapshot = JSON.parse(JSON.stringify(SystemDatabase.create().toJSON()));
     snapshot.users[0].roles = ['admin', 'ghost'];
-    const run = runCli(['run', 'a.cypher', '--state', 'db.json'], { 'a.cypher': 'SHOW USERS', 'db.json': JSON.stringify(snapshot, null, 2) });
+    const run = runCli(['run', 'a.cypher', '--state', 'db.json'], {
+      'a.cypher': 'SHOW USERS',
+      'db.json': JSON.stringify(snapshot, null, 2),
+    });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`sysdb run: --state db.json: Not a cypher-sysdb snapshot: users[0].roles[1]: role 'ghost' does not exist\n${RUN_HELP}`);
+    expect(run.stderr).toBe(
+      `sysdb run: --state db.json: Not a cypher-sysdb snapshot: users[0].roles[1]: role 'ghost' does not exist\n${RUN_HELP}`,
+    );
   });
 
   describe('--notifications', () => {
-    const script = "CREATE USER jake SET PASSWORD 'abcd1234' SET HOME DATABASE sales;\nGRANT ROLE reader TO jake;\nGRANT ROLE reader TO jake;\n";
+    const script =
+      "CREATE USER jake SET PASSWORD 'abcd1234' SET HOME DATABASE sales;\nGRANT ROLE reader TO jake;\nGRANT ROLE reader TO jake;\n";
     const granted = '`GRANT ROLE reader TO jake` has no effect.';
 
     it('are silent by default, as in cypher-shell', () => {
@@ -172,7 +191,11 @@ describe('sysdb run', () => {
       expect(Object.keys(plain.statements[2])).toEqual(['query', 'columns', 'rows', 'error']);
       const run = runCli(['run', 's.cypher', '--format', 'json', '--notifications', '--databases', 'neo4j,sales'], { 's.cypher': script });
       const statements = JSON.parse(run.stdout).statements;
-      expect(statements.map((s: { notifications: { title: string }[] }) => s.notifications.map((n) => n.title))).toEqual([[], [], [granted]]);
+      expect(statements.map((s: { notifications: { title: string }[] }) => s.notifications.map((n) => n.title))).toEqual([
+        [],
+        [],
+        [granted],
+      ]);
     });
   });
 
@@ -182,7 +205,8 @@ describe('sysdb run', () => {
     const setup = runCli(['run', 'rules.cypher', '--params', 'p.json', '--save', 'db.json'], files);
     expect(setup.status).toBe(0);
     files['db.json'] = setup.written.get('db.json')!;
-    files['sam.cypher'] = "SHOW USERS YIELD user, tags WHERE user = 'sam';\nALTER USER neo4j SET PASSWORD CHANGE REQUIRED;\nCREATE ROLE sneaky;\n";
+    files['sam.cypher'] =
+      "SHOW USERS YIELD user, tags WHERE user = 'sam';\nALTER USER neo4j SET PASSWORD CHANGE REQUIRED;\nCREATE ROLE sneaky;\n";
     const asSam = runCli(['run', 'sam.cypher', '--state', 'db.json', '--as', 'sam', '--continue-on-error', '--format', 'json'], files);
     const statements = JSON.parse(asSam.stdout).statements;
     expect(statements[0]).toMatchObject({ rows: [['sam', null]], error: null }); // tags are hidden from the help desk

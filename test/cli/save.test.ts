@@ -4,7 +4,19 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as nodeFs from 'node:fs';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,7 +111,7 @@ describe('writing a file', () => {
     expect(readFileSync(target, 'utf8')).toBe('{}\n');
   });
 
-  it("keeps the permissions of the file it replaces (a state file holds password hashes)", () => {
+  it('keeps the permissions of the file it replaces (a state file holds password hashes)', () => {
     const target = join(folder, 'db.json');
     writeFileSync(target, OLD);
     chmodSync(target, 0o600);
@@ -127,10 +139,14 @@ describe.skipIf(!built)('sysdb run --save killed with SIGKILL mid-save', () => {
     writeFileSync(join(folder, 's.cypher'), 'CREATE ROLE extra;\n');
     // What a save that is not killed writes: the script is deterministic (no password, no salt).
     writeFileSync(join(folder, 'expected.json'), old);
-    const done = spawnSync(process.execPath, ['bin/sysdb.js', 'run', join(folder, 's.cypher'), '--state', join(folder, 'expected.json'), '--save', join(folder, 'expected.json')], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const done = spawnSync(
+      process.execPath,
+      ['bin/sysdb.js', 'run', join(folder, 's.cypher'), '--state', join(folder, 'expected.json'), '--save', join(folder, 'expected.json')],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(done.stderr).toBe('');
     const expected = readFileSync(join(folder, 'expected.json'), 'utf8');
     expect(expected).not.toBe(old);
@@ -138,7 +154,10 @@ describe.skipIf(!built)('sysdb run --save killed with SIGKILL mid-save', () => {
     for (let attempt = 0; attempt < 4; attempt++) {
       writeFileSync(target, old);
       const before = statSync(target);
-      const child = spawn(process.execPath, ['bin/sysdb.js', 'run', join(folder, 's.cypher'), '--state', target, '--save', target], { cwd: root, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['bin/sysdb.js', 'run', join(folder, 's.cypher'), '--state', target, '--save', target], {
+        cwd: root,
+        stdio: 'ignore',
+      });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       // Kill as soon as the save shows on disk (a new file in the folder, or the target changing),
       // later on each attempt (0, 10, 80, 270 ms).
@@ -146,7 +165,8 @@ describe.skipIf(!built)('sysdb run --save killed with SIGKILL mid-save', () => {
       let seenAt = 0;
       while (Date.now() < deadline) {
         const now = statSync(target, { throwIfNoEntry: false });
-        const changed = readdirSync(folder).length > 3 || !now || now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino;
+        const changed =
+          readdirSync(folder).length > 3 || !now || now.size !== before.size || now.mtimeMs !== before.mtimeMs || now.ino !== before.ino;
         if (changed && seenAt === 0) seenAt = Date.now();
         if (seenAt !== 0 && Date.now() - seenAt >= 10 * attempt ** 3) break;
       }
@@ -154,7 +174,10 @@ describe.skipIf(!built)('sysdb run --save killed with SIGKILL mid-save', () => {
       child.kill('SIGKILL');
       await exited;
       const content = readFileSync(target, 'utf8');
-      expect(content === old || content === expected, `attempt ${attempt}: ${content.length} bytes, neither the old nor the new database`).toBe(true);
+      expect(
+        content === old || content === expected,
+        `attempt ${attempt}: ${content.length} bytes, neither the old nor the new database`,
+      ).toBe(true);
       for (const name of readdirSync(folder)) if (name.endsWith('.tmp')) rmSync(join(folder, name));
     }
   }, 120_000);

@@ -43,7 +43,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   }, 120_000);
@@ -69,12 +77,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     await expect.poll(() => page.locator('#users table').count()).toBe(1);
 
     await replaceScript("CREATE USR jake SET PASSWORD 'abcd1234';");
-    await expect.poll(() => page.locator('#problems li').first().textContent(), { timeout: 10_000 }).toBe(
-      "1:8 Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
-    );
+    await expect
+      .poll(() => page.locator('#problems li').first().textContent(), { timeout: 10_000 })
+      .toBe("1:8 Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))");
     await expect.poll(() => page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     await page.locator('.cm-lintRange-error').first().hover();
-    await expect.poll(() => page.locator('.cm-tooltip-lint').textContent()).toContain("Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER'");
+    await expect
+      .poll(() => page.locator('.cm-tooltip-lint').textContent())
+      .toContain("Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER'");
 
     await replaceScript("CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED;\nGRANT ROLE reader TO jake;\nSHOW USERS;");
     await expect.poll(() => page.locator('#problems li').count(), { timeout: 10_000 }).toBe(0);
@@ -84,7 +94,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     const last = page.locator('#results .result').last();
     // The run is in a worker: its results arrive a moment later.
     await expect.poll(() => last.locator('th').allTextContents()).toEqual(['user', 'roles', 'passwordChangeRequired', 'suspended', 'home']);
-    expect(await last.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)))).toEqual([
+    expect(
+      await last.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))),
+    ).toEqual([
       ['"jake"', '["reader", "PUBLIC"]', 'FALSE', 'FALSE', 'NULL'],
       ['"neo4j"', '["admin", "PUBLIC"]', 'TRUE', 'FALSE', 'NULL'],
     ]);
@@ -92,7 +104,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     expect(await page.locator('#users td').first().textContent()).toBe('"jake"');
     const shown = await page.locator('#results, #state, #problems').allTextContents();
     expect(shown.join(' ')).not.toContain('abcd1234');
-    expect(await page.locator('#results .query code').first().textContent()).toBe("CREATE USER jake SET PASSWORD '******' CHANGE NOT REQUIRED");
+    expect(await page.locator('#results .query code').first().textContent()).toBe(
+      "CREATE USER jake SET PASSWORD '******' CHANGE NOT REQUIRED",
+    );
 
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'playground.png'), fullPage: true });
@@ -149,11 +163,21 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     await page.evaluate((text) => {
       const data = new DataTransfer();
       data.setData('text/plain', text);
-      document.querySelector('#editor .cm-content')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector('#editor .cm-content')!
+        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, `${script}\nCREATE USR x;`);
-    expect(await page.evaluate(() => (window as unknown as { sysdbPlayground: { editor: { state: { doc: { lines: number } } } } }).sysdbPlayground.editor.state.doc.lines)).toBe(5001);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { sysdbPlayground: { editor: { state: { doc: { lines: number } } } } }).sysdbPlayground.editor.state.doc
+            .lines,
+      ),
+    ).toBe(5001);
     await expect.poll(() => page.locator('#problem-count').textContent(), { timeout: 20_000 }).toBe('1');
-    expect(await page.locator('#problems li').first().textContent()).toBe("5001:8 Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))");
+    expect(await page.locator('#problems li').first().textContent()).toBe(
+      "5001:8 Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
+    );
     // Typing goes on while the worker lints: each key press is handled at once.
     const started = Date.now();
     for (const key of ['a', 'b', 'c']) await page.keyboard.press(key);
@@ -163,11 +187,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
 
   const setDocument = (text: string) =>
     page.evaluate((t) => {
-      const view = (window as unknown as { sysdbPlayground: { editor: { state: { doc: { length: number } }; dispatch: (spec: unknown) => void } } }).sysdbPlayground.editor;
+      const view = (
+        window as unknown as { sysdbPlayground: { editor: { state: { doc: { length: number } }; dispatch: (spec: unknown) => void } } }
+      ).sysdbPlayground.editor;
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
     }, text);
   const documentText = (on: Page = page) =>
-    on.evaluate(() => (window as unknown as { sysdbPlayground: { editor: { state: { doc: { toString: () => string } } } } }).sysdbPlayground.editor.state.doc.toString());
+    on.evaluate(() =>
+      (
+        window as unknown as { sysdbPlayground: { editor: { state: { doc: { toString: () => string } } } } }
+      ).sysdbPlayground.editor.state.doc.toString(),
+    );
   /** Hashing 20,000 passwords (Neo4j's SHA-256 x 1024) takes tens of seconds even on a fast machine: far longer than any wait below. */
   const LONG_SCRIPT = Array.from({ length: 20_000 }, (_, i) => `CREATE USER long${i} SET PASSWORD 'abcd1234';`).join('\n');
 
@@ -185,7 +215,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     // Still running: the keys were handled during the run, not after it.
     expect(await page.locator('#stop').isEnabled()).toBe(true);
     expect(await page.locator('#run').isDisabled()).toBe(true);
-    await expect.poll(() => page.locator('#results .running').textContent(), { timeout: 10_000 }).toMatch(/^Running… [\d,]+ statements done\.$/);
+    await expect
+      .poll(() => page.locator('#results .running').textContent(), { timeout: 10_000 })
+      .toMatch(/^Running… [\d,]+ statements done\.$/);
 
     await page.click('#stop');
     expect(await page.locator('#results').textContent()).toBe('Stopped: Stop was pressed. The database is as it was before this run.');
@@ -193,27 +225,35 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     expect(await page.locator('#stop').isDisabled()).toBe(true);
 
     // The next run gets a fresh worker.
-    await setDocument("CREATE USER after_stop SET PASSWORD 'abcd1234';\nSHOW USERS YIELD user WHERE user STARTS WITH 'after' OR user STARTS WITH 'long';");
+    await setDocument(
+      "CREATE USER after_stop SET PASSWORD 'abcd1234';\nSHOW USERS YIELD user WHERE user STARTS WITH 'after' OR user STARTS WITH 'long';",
+    );
     await page.click('#run');
     await expect.poll(() => page.locator('#results .result').last().locator('tbody tr').allTextContents()).toEqual(['"after_stop"']);
   }, 60_000);
 
   it('stops a run that exceeds the time limit, and says so', async () => {
-    await page.evaluate(() => ((window as unknown as { sysdbPlayground: { settings: { timeoutMs: number } } }).sysdbPlayground.settings.timeoutMs = 500));
+    await page.evaluate(
+      () => ((window as unknown as { sysdbPlayground: { settings: { timeoutMs: number } } }).sysdbPlayground.settings.timeoutMs = 500),
+    );
     try {
       await setDocument(LONG_SCRIPT);
       await page.click('#run');
-      await expect.poll(() => page.locator('#results').textContent(), { timeout: 10_000 }).toBe(
-        'Stopped: the script ran for more than 0.5 s. The database is as it was before this run.',
-      );
+      await expect
+        .poll(() => page.locator('#results').textContent(), { timeout: 10_000 })
+        .toBe('Stopped: the script ran for more than 0.5 s. The database is as it was before this run.');
       expect(await page.locator('#users td:text-is(\'"long0"\')').count()).toBe(0);
     } finally {
-      await page.evaluate(() => ((window as unknown as { sysdbPlayground: { settings: { timeoutMs: number } } }).sysdbPlayground.settings.timeoutMs = 60_000));
+      await page.evaluate(
+        () => ((window as unknown as { sysdbPlayground: { settings: { timeoutMs: number } } }).sysdbPlayground.settings.timeoutMs = 60_000),
+      );
     }
   }, 60_000);
 
   it('shares a 1 MB script: the link is compressed, opens to the same script, and holds no password', async () => {
-    const script = Array.from({ length: 25_000 }, (_, i) => `CREATE USER user${i} SET PASSWORD 'pw-${i}-secret' SET TAGS 'team';`).join('\n');
+    const script = Array.from({ length: 25_000 }, (_, i) => `CREATE USER user${i} SET PASSWORD 'pw-${i}-secret' SET TAGS 'team';`).join(
+      '\n',
+    );
     expect(script.length).toBeGreaterThan(1024 * 1024);
     await setDocument(script);
     const before = page.url();
@@ -248,35 +288,49 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     await expect.poll(() => page.locator('#users table').count()).toBe(1);
     await setDocument(noise);
     await page.click('#share');
-    await expect.poll(() => page.locator('#toast').textContent(), { timeout: 20_000 }).toMatch(
-      /^Not shared: even compressed, this script needs a \d+\.\d MB link, and browsers take links of up to 2 MB\.$/,
-    );
+    await expect
+      .poll(() => page.locator('#toast').textContent(), { timeout: 20_000 })
+      .toMatch(/^Not shared: even compressed, this script needs a \d+\.\d MB link, and browsers take links of up to 2 MB\.$/);
     expect(page.url()).toBe(url);
   }, 90_000);
 
   it('refuses to share a script over 16 MB (a link could not open it)', async () => {
     await setDocument(Array.from({ length: 170_000 }, () => `// ${'x'.repeat(97)}`).join('\n'));
     await page.click('#share');
-    await expect.poll(() => page.locator('#toast').textContent(), { timeout: 30_000 }).toBe('Not shared: the script is 16.4 MB; links hold scripts of up to 16.0 MB.');
+    await expect
+      .poll(() => page.locator('#toast').textContent(), { timeout: 30_000 })
+      .toBe('Not shared: the script is 16.4 MB; links hold scripts of up to 16.0 MB.');
     expect(page.url()).toBe(url);
   }, 90_000);
 
   it.each([
-    ['inflates to more than 16 MB', `#z=${deflateRawSync(Buffer.alloc(17 * 1024 * 1024, 'a')).toString('base64url')}`, "This link's script is over 16.0 MB; it was not opened."],
+    [
+      'inflates to more than 16 MB',
+      `#z=${deflateRawSync(Buffer.alloc(17 * 1024 * 1024, 'a')).toString('base64url')}`,
+      "This link's script is over 16.0 MB; it was not opened.",
+    ],
     ['is not deflate data', '#z=AAAA', 'This link is damaged: its script could not be read.'],
-  ])('does not open a link that %s, and says so', async (_, hash, message) => {
-    const other = await browser.newPage();
-    await other.goto(`${url}${hash}`);
-    await expect.poll(() => other.locator('#toast').textContent(), { timeout: 20_000 }).toBe(message);
-    expect(await documentText(other)).toContain('A fresh DBMS');
-    await other.close();
-  }, 60_000);
+  ])(
+    'does not open a link that %s, and says so',
+    async (_, hash, message) => {
+      const other = await browser.newPage();
+      await other.goto(`${url}${hash}`);
+      await expect.poll(() => other.locator('#toast').textContent(), { timeout: 20_000 }).toBe(message);
+      expect(await documentText(other)).toContain('A fresh DBMS');
+      await other.close();
+    },
+    60_000,
+  );
 
   it('draws the results of the first 1,000 statements and counts the rest', async () => {
     await page.click('#reset');
-    await setDocument(`${Array.from({ length: 1003 }, () => 'SHOW CURRENT USER YIELD user;').join('\n')}\nDROP USER nobody;\nSHOW CURRENT USER YIELD user;`);
+    await setDocument(
+      `${Array.from({ length: 1003 }, () => 'SHOW CURRENT USER YIELD user;').join('\n')}\nDROP USER nobody;\nSHOW CURRENT USER YIELD user;`,
+    );
     await page.click('#run');
-    await expect.poll(() => page.locator('#results .more').textContent(), { timeout: 30_000 }).toBe('5 more statements not shown (1 of them failed).');
+    await expect
+      .poll(() => page.locator('#results .more').textContent(), { timeout: 30_000 })
+      .toBe('5 more statements not shown (1 of them failed).');
     expect(await page.locator('#results .result').count()).toBe(1000);
   }, 60_000);
 });

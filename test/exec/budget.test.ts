@@ -34,7 +34,9 @@ describe('the step budget (db.transaction.timeout)', () => {
   });
 
   it('stops `IN` over a long list inside a comprehension (each comparison is a step)', () => {
-    expect(failure('SHOW USERS YIELD user RETURN size([x IN range(1, 3000) WHERE x IN range(1, 3000)]) AS n', { maxSteps: 1_000_000 })).toEqual(TIMED_OUT);
+    expect(
+      failure('SHOW USERS YIELD user RETURN size([x IN range(1, 3000) WHERE x IN range(1, 3000)]) AS n', { maxSteps: 1_000_000 }),
+    ).toEqual(TIMED_OUT);
   });
 
   it('is configurable: a statement within the default fails under a smaller one', () => {
@@ -48,7 +50,8 @@ describe('the memory budget (db.memory.transaction.max)', () => {
   it('refuses a huge range() before building it', () => {
     expect(failure('SHOW USERS YIELD user RETURN size(range(1, 9223372036854775807)) AS n')).toEqual({
       code: MEMORY,
-      message: 'The allocation of an extra 64.0 EiB would use more than the limit 64.0 MiB. Currently using 0 B. db.memory.transaction.max threshold reached',
+      message:
+        'The allocation of an extra 64.0 EiB would use more than the limit 64.0 MiB. Currently using 0 B. db.memory.transaction.max threshold reached',
     });
   });
 
@@ -60,7 +63,7 @@ describe('the memory budget (db.memory.transaction.max)', () => {
   });
 
   it('stops list concatenation that doubles', () => {
-    const query = "SHOW USERS YIELD user RETURN size([x IN range(1, 40) | range(1, 100000) + range(1, 100000)]) AS n";
+    const query = 'SHOW USERS YIELD user RETURN size([x IN range(1, 40) | range(1, 100000) + range(1, 100000)]) AS n';
     expect(failure(query).code).toBe(MEMORY);
   });
 
@@ -84,7 +87,9 @@ describe('the memory budget (db.memory.transaction.max)', () => {
     const query = 'SHOW USERS YIELD user RETURN size(range(1, 100)) AS n';
     expect(db.execute(query).result.rows).toEqual([[100]]);
     expect(db.execute(query).result.rows).toEqual([[100]]);
-    expect(() => db.execute('SHOW USERS YIELD user RETURN size(range(1, 200)) AS n')).toThrow('The allocation of an extra 1.6 KiB would use more than the limit 1.0 KiB.');
+    expect(() => db.execute('SHOW USERS YIELD user RETURN size(range(1, 200)) AS n')).toThrow(
+      'The allocation of an extra 1.6 KiB would use more than the limit 1.0 KiB.',
+    );
   });
 
   it('refuses a limit that is not a positive integer', () => {

@@ -15,11 +15,23 @@ function sessionWithJake() {
 describe('CREATE USER', () => {
   it.each([
     ["CREATE USER jake SET PASSWORD 'abcd1234'", ARGUMENT_ERROR, "Failed to create the specified user 'jake': User already exists."],
-    ["CREATE OR REPLACE USER neo4j SET PASSWORD 'abcd1234'", ARGUMENT_ERROR, "Failed to replace the specified user 'neo4j': Deleting yourself is not allowed."],
-    ["CREATE USER `a:b` SET PASSWORD 'abcd1234'", ARGUMENT_ERROR, "Username 'a:b' contains illegal characters.\nUse ascii characters that are not ',', ':' or whitespaces."],
+    [
+      "CREATE OR REPLACE USER neo4j SET PASSWORD 'abcd1234'",
+      ARGUMENT_ERROR,
+      "Failed to replace the specified user 'neo4j': Deleting yourself is not allowed.",
+    ],
+    [
+      "CREATE USER `a:b` SET PASSWORD 'abcd1234'",
+      ARGUMENT_ERROR,
+      "Username 'a:b' contains illegal characters.\nUse ascii characters that are not ',', ':' or whitespaces.",
+    ],
     ["CREATE USER bob SET PASSWORD 'short'", ARGUMENT_ERROR, 'A password must be at least 8 characters.'],
     ["CREATE USER bob SET PASSWORD ''", ARGUMENT_ERROR, 'A password cannot be empty.'],
-    ["CREATE USER bob SET ENCRYPTED PASSWORD 'abc'", ARGUMENT_ERROR, "Incorrect format of encrypted password. Correct format is '<encryption-version>,<hash>,<salt>'."],
+    [
+      "CREATE USER bob SET ENCRYPTED PASSWORD 'abc'",
+      ARGUMENT_ERROR,
+      "Incorrect format of encrypted password. Correct format is '<encryption-version>,<hash>,<salt>'.",
+    ],
     ["CREATE USER bob SET ENCRYPTED PASSWORD '7,ab,cd'", ARGUMENT_ERROR, 'The encryption version specified is not available.'],
     ['CREATE USER bob SET STATUS ACTIVE', SYNTAX_ERROR, 'No auth given for user. (line 1, column 1 (offset: 0))'],
   ])('%s', (query, code, message) => {
@@ -29,31 +41,67 @@ describe('CREATE USER', () => {
   it('refuses an external id another user already has', () => {
     const session = sessionWithJake();
     session.run("ALTER USER jake SET AUTH 'oidc' {SET ID 'j1'}");
-    expectFailure(session, "CREATE USER bob SET AUTH 'oidc' {SET ID 'j1'}", ARGUMENT_ERROR, "Failed to create the specified user 'bob': The combination of provider and id is already in use.");
+    expectFailure(
+      session,
+      "CREATE USER bob SET AUTH 'oidc' {SET ID 'j1'}",
+      ARGUMENT_ERROR,
+      "Failed to create the specified user 'bob': The combination of provider and id is already in use.",
+    );
   });
 });
 
 describe('ALTER USER', () => {
   it.each([
     ["ALTER USER nobody SET PASSWORD 'abcd1234'", ARGUMENT_ERROR, "Failed to alter the specified user 'nobody': User does not exist."],
-    ['ALTER USER neo4j SET STATUS SUSPENDED', ARGUMENT_ERROR, "Failed to alter the specified user 'neo4j': Changing your own activation status is not allowed."],
-    ['ALTER USER neo4j IF EXISTS SET STATUS ACTIVE', ARGUMENT_ERROR, "Failed to alter the specified user 'neo4j': Changing your own activation status is not allowed."],
-    ["ALTER USER jake SET PASSWORD 'abcd1234'", ARGUMENT_ERROR, "Failed to alter the specified user 'jake': Old password and new password cannot be the same."],
-    ["ALTER USER jake REMOVE AUTH 'native'", ARGUMENT_ERROR, 'User has no auth provider. Add at least one auth provider for the user or consider suspending them.'],
-    ["ALTER USER jake REMOVE AUTH 'native' SET PASSWORD CHANGE REQUIRED", ARGUMENT_ERROR, 'Clause `SET PASSWORD` is mandatory for auth provider `native`.'],
+    [
+      'ALTER USER neo4j SET STATUS SUSPENDED',
+      ARGUMENT_ERROR,
+      "Failed to alter the specified user 'neo4j': Changing your own activation status is not allowed.",
+    ],
+    [
+      'ALTER USER neo4j IF EXISTS SET STATUS ACTIVE',
+      ARGUMENT_ERROR,
+      "Failed to alter the specified user 'neo4j': Changing your own activation status is not allowed.",
+    ],
+    [
+      "ALTER USER jake SET PASSWORD 'abcd1234'",
+      ARGUMENT_ERROR,
+      "Failed to alter the specified user 'jake': Old password and new password cannot be the same.",
+    ],
+    [
+      "ALTER USER jake REMOVE AUTH 'native'",
+      ARGUMENT_ERROR,
+      'User has no auth provider. Add at least one auth provider for the user or consider suspending them.',
+    ],
+    [
+      "ALTER USER jake REMOVE AUTH 'native' SET PASSWORD CHANGE REQUIRED",
+      ARGUMENT_ERROR,
+      'Clause `SET PASSWORD` is mandatory for auth provider `native`.',
+    ],
   ])('%s', (query, code, message) => {
     expectFailure(sessionWithJake(), query, code, message);
   });
 
   it('ALTER USERS is all or nothing without IF EXISTS', () => {
-    expectFailure(sessionWithJake(), "ALTER USERS jake, nobody SET TAGS 'x'", ARGUMENT_ERROR, "Failed to alter the specified user 'nobody': User does not exist.");
+    expectFailure(
+      sessionWithJake(),
+      "ALTER USERS jake, nobody SET TAGS 'x'",
+      ARGUMENT_ERROR,
+      "Failed to alter the specified user 'nobody': User does not exist.",
+    );
   });
 });
 
 describe('ALTER CURRENT USER SET PASSWORD', () => {
   it.each([
-    ["ALTER CURRENT USER SET PASSWORD FROM 'wrong-password' TO 'new-password'", "User 'neo4j' failed to alter their own password: Invalid principal or credentials."],
-    ["ALTER CURRENT USER SET PASSWORD FROM 'secret-neo4j' TO 'secret-neo4j'", "User 'neo4j' failed to alter their own password: Old password and new password cannot be the same."],
+    [
+      "ALTER CURRENT USER SET PASSWORD FROM 'wrong-password' TO 'new-password'",
+      "User 'neo4j' failed to alter their own password: Invalid principal or credentials.",
+    ],
+    [
+      "ALTER CURRENT USER SET PASSWORD FROM 'secret-neo4j' TO 'secret-neo4j'",
+      "User 'neo4j' failed to alter their own password: Old password and new password cannot be the same.",
+    ],
   ])('%s', (query, message) => {
     expectFailure(freshSession(), query, ARGUMENT_ERROR, message);
   });
@@ -73,7 +121,12 @@ describe('ALTER CURRENT USER SET PASSWORD', () => {
   it('is not permitted for a user without native auth (AuthorizationViolationException.alterCurrentUserNotAllowed)', () => {
     const admin = freshSession();
     admin.run("CREATE USER sso SET AUTH 'oidc' {SET ID 'sso-1'}");
-    expectFailure(admin.db.session({ user: 'sso' }), "ALTER CURRENT USER SET PASSWORD FROM 'x' TO 'new-password'", 'Neo.ClientError.Security.Forbidden', '`ALTER CURRENT USER` is not permitted.');
+    expectFailure(
+      admin.db.session({ user: 'sso' }),
+      "ALTER CURRENT USER SET PASSWORD FROM 'x' TO 'new-password'",
+      'Neo.ClientError.Security.Forbidden',
+      '`ALTER CURRENT USER` is not permitted.',
+    );
   });
 });
 
@@ -118,17 +171,47 @@ describe('roles', () => {
 describe('parameters', () => {
   it('binds names, passwords, tags and home databases', () => {
     const session = freshSession();
-    session.run('CREATE USER $name SET PASSWORD $password SET TAGS $tags SET HOME DATABASE $home', { name: 'ann', password: 'abcd1234', tags: ['a', 'b'], home: 'Sales' });
+    session.run('CREATE USER $name SET PASSWORD $password SET TAGS $tags SET HOME DATABASE $home', {
+      name: 'ann',
+      password: 'abcd1234',
+      tags: ['a', 'b'],
+      home: 'Sales',
+    });
     expect(session.run('SHOW USERS YIELD user, tags, home WHERE user = $who', { who: 'ann' }).rows).toEqual([['ann', ['a', 'b'], 'sales']]);
   });
 
   it.each([
-    ['CREATE USER $name SET PASSWORD $password', { password: 'abcd1234' }, 'Neo.ClientError.Statement.ParameterMissing', 'Expected parameter(s): name'],
-    ['CREATE USER $name SET PASSWORD $password', { name: 'ann' }, 'Neo.ClientError.Statement.ParameterMissing', 'Expected parameter(s): password'],
-    ['CREATE USER $name SET PASSWORD $password', { name: 1, password: 'abcd1234' }, 'Neo.ClientError.Statement.TypeError', 'Expected parameter $name to have type String but was Integer'],
-    ['CREATE USER ann SET PASSWORD $password', { password: 12345678 }, 'Neo.ClientError.Statement.TypeError', 'Expected password parameter $password to have type String but was Integer'],
+    [
+      'CREATE USER $name SET PASSWORD $password',
+      { password: 'abcd1234' },
+      'Neo.ClientError.Statement.ParameterMissing',
+      'Expected parameter(s): name',
+    ],
+    [
+      'CREATE USER $name SET PASSWORD $password',
+      { name: 'ann' },
+      'Neo.ClientError.Statement.ParameterMissing',
+      'Expected parameter(s): password',
+    ],
+    [
+      'CREATE USER $name SET PASSWORD $password',
+      { name: 1, password: 'abcd1234' },
+      'Neo.ClientError.Statement.TypeError',
+      'Expected parameter $name to have type String but was Integer',
+    ],
+    [
+      'CREATE USER ann SET PASSWORD $password',
+      { password: 12345678 },
+      'Neo.ClientError.Statement.TypeError',
+      'Expected password parameter $password to have type String but was Integer',
+    ],
     ['CREATE USER ann SET PASSWORD $password', { password: 'short' }, ARGUMENT_ERROR, 'A password must be at least 8 characters.'],
-    ['CREATE USER ann SET PASSWORD $password SET TAGS $tags', { password: 'abcd1234', tags: [''] }, ARGUMENT_ERROR, 'Expected a non-empty String, List of non-empty Strings, or Parameter.'],
+    [
+      'CREATE USER ann SET PASSWORD $password SET TAGS $tags',
+      { password: 'abcd1234', tags: [''] },
+      ARGUMENT_ERROR,
+      'Expected a non-empty String, List of non-empty Strings, or Parameter.',
+    ],
   ])('%s with %j', (query, params, code, message) => {
     expectFailure(freshSession(), query, code, message, params);
   });
@@ -159,9 +242,18 @@ describe('the initial-password gate (an option)', () => {
 describe('regression: aggregation outside RETURN crashed the executor, and implicit grouping keys gave arbitrary values', () => {
   it.each([
     ['SHOW USERS WHERE count(*) > 1', 'Invalid use of aggregating function count(...) in this context (line 1, column 18 (offset: 17))'],
-    ['SHOW USERS YIELD user ORDER BY max(user) RETURN user', 'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding WITH (line 1, column 12 (offset: 11))'],
-    ['SHOW USERS YIELD user RETURN user SKIP count(*)', 'Invalid use of aggregating function count(...) in this context (line 1, column 40 (offset: 39))'],
-    ['SHOW USERS YIELD user RETURN collect(collect(user))', "Can't use aggregate functions inside of aggregate functions. (line 1, column 38 (offset: 37))"],
+    [
+      'SHOW USERS YIELD user ORDER BY max(user) RETURN user',
+      'Cannot use aggregation in ORDER BY if there are no aggregate expressions in the preceding WITH (line 1, column 12 (offset: 11))',
+    ],
+    [
+      'SHOW USERS YIELD user RETURN user SKIP count(*)',
+      'Invalid use of aggregating function count(...) in this context (line 1, column 40 (offset: 39))',
+    ],
+    [
+      'SHOW USERS YIELD user RETURN collect(collect(user))',
+      "Can't use aggregate functions inside of aggregate functions. (line 1, column 38 (offset: 37))",
+    ],
     // These ran and answered with values taken from an arbitrary row of each group.
     [
       'SHOW USERS YIELD user, roles RETURN roles[0] AS r, count(*) AS n ORDER BY user',
@@ -181,7 +273,12 @@ describe('regression: aggregation outside RETURN crashed the executor, and impli
 
 describe('IMMUTABLE roles', () => {
   it('are refused with authentication enabled, in Neo4j’s words (AuthorizationViolationException.creatingImmutableRoles)', () => {
-    expectFailure(freshSession(), 'CREATE IMMUTABLE ROLE guard', 'Neo.ClientError.Security.Forbidden', 'Immutable roles cannot be created. Try creating the role without the IMMUTABLE keyword.');
+    expectFailure(
+      freshSession(),
+      'CREATE IMMUTABLE ROLE guard',
+      'Neo.ClientError.Security.Forbidden',
+      'Immutable roles cannot be created. Try creating the role without the IMMUTABLE keyword.',
+    );
   });
 
   it('with authentication disabled Neo4j would create one; cypher-sysdb does not model them and says so', () => {

@@ -151,7 +151,11 @@ describe('functions', () => {
     ['apoc.text.join(roles, ",")', 'CypherSysdb.NotSupported', "The function 'apoc.text.join' is not supported by cypher-sysdb."],
     ['size()', 'Neo.ClientError.Statement.SyntaxError', "Insufficient parameters for function 'size' (line 1, column 27 (offset: 26))"],
     ['round(1.5, 1, "UP")', 'CypherSysdb.NotSupported', 'round() with a rounding mode is not supported by cypher-sysdb.'],
-    ['toLower(1)', 'Neo.ClientError.Statement.SyntaxError', 'Type mismatch: expected String but was Integer (line 1, column 35 (offset: 34))'],
+    [
+      'toLower(1)',
+      'Neo.ClientError.Statement.SyntaxError',
+      'Type mismatch: expected String but was Integer (line 1, column 35 (offset: 34))',
+    ],
     ['toLower($n)', 'Neo.ClientError.Statement.TypeError', "Expected a String value for 'toLower', but got: Long(1)"],
   ])('%s fails', (expression, code, message) => {
     expect(failure(expression)).toEqual({ code, message });

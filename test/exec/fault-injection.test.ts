@@ -22,9 +22,12 @@ const INTERNAL = { code: 'CypherSysdb.InternalError', message: 'Internal error i
 
 describe('a bug in an executor', () => {
   it('fails that statement alone; the next statements run', () => {
-    const run = SystemDatabase.create().runScript('CREATE ROLE before; CREATE ROLE boom; CREATE ROLE after; SHOW ROLES YIELD role WHERE role IN ["before", "boom", "after"]', {
-      onError: 'continue',
-    });
+    const run = SystemDatabase.create().runScript(
+      'CREATE ROLE before; CREATE ROLE boom; CREATE ROLE after; SHOW ROLES YIELD role WHERE role IN ["before", "boom", "after"]',
+      {
+        onError: 'continue',
+      },
+    );
     expect(run.statements.map((s) => s.error)).toEqual([null, INTERNAL, null, null]);
     expect(run.statements[3]!.rows).toEqual([['after'], ['before']]);
   });

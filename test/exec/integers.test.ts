@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { diagnose, Neo4jError, SystemDatabase } from '../../src/index.js';
 
 const db = SystemDatabase.create();
-const value = (expression: string, params: Record<string, unknown> = {}) => db.execute(`SHOW USERS YIELD * RETURN ${expression} AS v`, params).result.rows[0]![0];
+const value = (expression: string, params: Record<string, unknown> = {}) =>
+  db.execute(`SHOW USERS YIELD * RETURN ${expression} AS v`, params).result.rows[0]![0];
 
 function failure(run: () => unknown): { code: string; message: string } {
   try {
@@ -18,7 +19,10 @@ function failure(run: () => unknown): { code: string; message: string } {
 describe('integer literals', () => {
   // Neo4j's literal checks (e.g. SignedDecimalIntegerLiteral's semantic check, its tests in
   // LiteralsTest: "throws error for too large ... numbers" -> "integer is too large").
-  const tooLarge = (column: number) => ({ code: 'Neo.ClientError.Statement.SyntaxError', message: `integer is too large (line 1, column ${column} (offset: ${column - 1}))` });
+  const tooLarge = (column: number) => ({
+    code: 'Neo.ClientError.Statement.SyntaxError',
+    message: `integer is too large (line 1, column ${column} (offset: ${column - 1}))`,
+  });
 
   it('beyond int64 are a semantic error at the literal, when run and when linted', () => {
     const query = 'SHOW USERS YIELD * RETURN 9223372036854775808 AS v';
@@ -49,10 +53,13 @@ describe('integer literals', () => {
 
 describe('arithmetic at the ends of the range', () => {
   it('unary minus of INT64_MIN overflows', () => {
-    expect(failure(() => value('-(-9223372036854775808)'))).toEqual({ code: 'Neo.ClientError.Statement.ArithmeticError', message: 'long overflow' });
+    expect(failure(() => value('-(-9223372036854775808)'))).toEqual({
+      code: 'Neo.ClientError.Statement.ArithmeticError',
+      message: 'long overflow',
+    });
   });
 
-  it('abs(INT64_MIN) is INT64_MIN, as Java\'s Math.abs(long) that Neo4j calls', () => {
+  it("abs(INT64_MIN) is INT64_MIN, as Java's Math.abs(long) that Neo4j calls", () => {
     // neo4j/neo4j CypherFunctions.abs: `longValue(Math.abs(number.longValue()))`, which wraps around.
     expect(value('abs(-9223372036854775808)')).toBe(-9223372036854775808n);
     expect(value('abs(-9223372036854775807)')).toBe(9223372036854775807n);
@@ -60,7 +67,7 @@ describe('arithmetic at the ends of the range', () => {
 });
 
 describe('toInteger beyond the range', () => {
-  it('of a string is a type error, as Neo4j\'s stringToLongValue', () => {
+  it("of a string is a type error, as Neo4j's stringToLongValue", () => {
     // neo4j/neo4j CypherFunctions.stringToLongValue: CypherTypeException("integer, %s, is too large").
     expect(failure(() => value("toInteger('9223372036854775808')"))).toEqual({
       code: 'Neo.ClientError.Statement.TypeError',
@@ -71,7 +78,7 @@ describe('toInteger beyond the range', () => {
     expect(value("toInteger('-9223372036854775808')")).toBe(-9223372036854775808n);
   });
 
-  it('of a float saturates, as Java\'s (long) cast', () => {
+  it("of a float saturates, as Java's (long) cast", () => {
     expect(value('toInteger(1.0e30)')).toBe(9223372036854775807n);
     expect(value('toInteger(-1.0e30)')).toBe(-9223372036854775808n);
   });
@@ -81,7 +88,8 @@ describe('parameters from JavaScript', () => {
   it('refuse an integral number beyond 2^53 - 1: it may already be rounded', () => {
     expect(failure(() => value('$n', { n: 2 ** 53 + 2 }))).toEqual({
       code: 'Neo.ClientError.Statement.ArgumentError',
-      message: 'The parameter value 9007199254740994 is an integer beyond 2^53 - 1, which a JavaScript number may not hold exactly; pass it as a bigint.',
+      message:
+        'The parameter value 9007199254740994 is an integer beyond 2^53 - 1, which a JavaScript number may not hold exactly; pass it as a bigint.',
     });
     expect(() => value('$n', { n: [1, 2 ** 60] })).toThrow('pass it as a bigint');
   });
@@ -89,6 +97,8 @@ describe('parameters from JavaScript', () => {
   it('accept a bigint within 64 bits, and give it back exactly', () => {
     expect(value('$n + 1', { n: 2n ** 60n })).toBe(2n ** 60n + 1n);
     expect(value('$n', { n: 2 ** 53 - 1 })).toBe(2 ** 53 - 1);
-    expect(failure(() => value('$n', { n: 2n ** 63n })).message).toBe('The parameter value 9223372036854775808 is outside the range of INTEGER (64-bit).');
+    expect(failure(() => value('$n', { n: 2n ** 63n })).message).toBe(
+      'The parameter value 9223372036854775808 is outside the range of INTEGER (64-bit).',
+    );
   });
 });

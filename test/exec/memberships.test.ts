@@ -12,14 +12,16 @@ const noEffect = (gqlStatus: string, command: string, description: string) => ({
 
 function setup() {
   const session = SystemDatabase.create().session();
-  session.runScript("CREATE ROLE a; CREATE ROLE b; CREATE ROLE c; CREATE USER x SET PASSWORD 'password1'; CREATE USER y SET PASSWORD 'password1'; GRANT ROLE b TO y");
+  session.runScript(
+    "CREATE ROLE a; CREATE ROLE b; CREATE ROLE c; CREATE USER x SET PASSWORD 'password1'; CREATE USER y SET PASSWORD 'password1'; GRANT ROLE b TO y",
+  );
   return session;
 }
 
 const rolesOf = (session: ReturnType<typeof setup>) => session.run('SHOW USERS YIELD user, roles WHERE user <> "neo4j"').rows;
 
 describe('GRANT ROLE a, b, c TO x, y', () => {
-  it('grants every pair, sorts each user\'s roles, and notifies once per pair that changed nothing', () => {
+  it("grants every pair, sorts each user's roles, and notifies once per pair that changed nothing", () => {
     const session = setup();
     session.run('GRANT ROLE c, b, a, b TO x, y');
     const notifications = session.notifications;

@@ -75,9 +75,13 @@ describe('a role or privilege already assigned, or not assigned', () => {
     const s = session();
     s.run('GRANT DROP USER ON DBMS TO reader');
     s.run('REVOKE DROP USER ON DBMS FROM reader');
-    expect(s.notifications).toEqual([noEffect('00N71', 'REVOKE DENY DROP USER ON DBMS FROM reader', 'The role does not have the privilege.')]);
+    expect(s.notifications).toEqual([
+      noEffect('00N71', 'REVOKE DENY DROP USER ON DBMS FROM reader', 'The role does not have the privilege.'),
+    ]);
     s.run('REVOKE GRANT DROP USER ON DBMS FROM reader');
-    expect(s.notifications).toEqual([noEffect('00N71', 'REVOKE GRANT DROP USER ON DBMS FROM reader', 'The role does not have the privilege.')]);
+    expect(s.notifications).toEqual([
+      noEffect('00N71', 'REVOKE GRANT DROP USER ON DBMS FROM reader', 'The role does not have the privilege.'),
+    ]);
   });
 });
 
@@ -122,10 +126,18 @@ describe('where notifications appear', () => {
   it('in execute(), in each runScript entry, and never for a statement that failed', () => {
     const db = SystemDatabase.create();
     expect(db.execute("CREATE USER bob SET PASSWORD 'bob-password' SET HOME DATABASE nope").notifications).toEqual([homeNotFound('nope')]);
-    const { statements } = db.runScript("GRANT ROLE reader TO neo4j; GRANT ROLE reader TO neo4j; GRANT ROLE nobody TO neo4j; SHOW USERS YIELD user", {
-      onError: 'continue',
-    });
-    expect(statements.map((s) => s.notifications.map((n) => n.title))).toEqual([[], ['`GRANT ROLE reader TO neo4j` has no effect.'], [], []]);
+    const { statements } = db.runScript(
+      'GRANT ROLE reader TO neo4j; GRANT ROLE reader TO neo4j; GRANT ROLE nobody TO neo4j; SHOW USERS YIELD user',
+      {
+        onError: 'continue',
+      },
+    );
+    expect(statements.map((s) => s.notifications.map((n) => n.title))).toEqual([
+      [],
+      ['`GRANT ROLE reader TO neo4j` has no effect.'],
+      [],
+      [],
+    ]);
     expect(statements[2]!.error?.message).toBe("Failed to grant role 'nobody' to user 'neo4j': Role does not exist.");
   });
 });

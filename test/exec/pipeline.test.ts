@@ -51,7 +51,12 @@ describe('default order', () => {
   });
 
   it('WHERE after YIELD sees only what was yielded', () => {
-    expectFailure(session, 'SHOW USERS YIELD user WHERE suspended', SYNTAX_ERROR, 'Variable `suspended` not defined (line 1, column 29 (offset: 28))');
+    expectFailure(
+      session,
+      'SHOW USERS YIELD user WHERE suspended',
+      SYNTAX_ERROR,
+      'Variable `suspended` not defined (line 1, column 29 (offset: 28))',
+    );
   });
 
   it('a bare WHERE sees only the default columns', () => {
@@ -73,17 +78,30 @@ describe('RETURN', () => {
   });
 
   it('aggregates without grouping keys, also over no rows', () => {
-    expect(session.run('SHOW USERS YIELD user RETURN count(*) AS n, min(user) AS first, max(user) AS last').rows).toEqual([[4, 'alice', 'neo4j']]);
-    expect(session.run("SHOW USERS YIELD user WHERE user = 'nobody' RETURN count(user) AS n, collect(user) AS all").rows).toEqual([[0, []]]);
+    expect(session.run('SHOW USERS YIELD user RETURN count(*) AS n, min(user) AS first, max(user) AS last').rows).toEqual([
+      [4, 'alice', 'neo4j'],
+    ]);
+    expect(session.run("SHOW USERS YIELD user WHERE user = 'nobody' RETURN count(user) AS n, collect(user) AS all").rows).toEqual([
+      [0, []],
+    ]);
   });
 
   it('DISTINCT, expressions, and default column names from the expression text', () => {
-    expect(session.run('SHOW USERS YIELD roles RETURN DISTINCT size(roles) ORDER BY size(roles)')).toEqual({ columns: ['size(roles)'], rows: [[1], [2]] });
-    expect(session.run("SHOW USERS YIELD user, tags RETURN user, [t IN tags WHERE t STARTS WITH 'o' | toUpper(t)] AS o ORDER BY user LIMIT 1").rows).toEqual([['alice', ['OPS']]]);
+    expect(session.run('SHOW USERS YIELD roles RETURN DISTINCT size(roles) ORDER BY size(roles)')).toEqual({
+      columns: ['size(roles)'],
+      rows: [[1], [2]],
+    });
+    expect(
+      session.run("SHOW USERS YIELD user, tags RETURN user, [t IN tags WHERE t STARTS WITH 'o' | toUpper(t)] AS o ORDER BY user LIMIT 1")
+        .rows,
+    ).toEqual([['alice', ['OPS']]]);
   });
 
   it('RETURN * lists the yielded columns alphabetically', () => {
-    expect(session.run("SHOW USERS YIELD user, home WHERE user = 'bob' RETURN *")).toEqual({ columns: ['home', 'user'], rows: [['sales', 'bob']] });
+    expect(session.run("SHOW USERS YIELD user, home WHERE user = 'bob' RETURN *")).toEqual({
+      columns: ['home', 'user'],
+      rows: [['sales', 'bob']],
+    });
   });
 
   it('SKIP and LIMIT take expressions and parameters', () => {
@@ -91,7 +109,12 @@ describe('RETURN', () => {
   });
 
   it('refuses a negative LIMIT', () => {
-    expectFailure(session, 'SHOW USERS YIELD user RETURN user LIMIT -1', ARGUMENT_ERROR, "Invalid input. '-1' is not a valid value. Must be a non-negative integer.");
+    expectFailure(
+      session,
+      'SHOW USERS YIELD user RETURN user LIMIT -1',
+      ARGUMENT_ERROR,
+      "Invalid input. '-1' is not a valid value. Must be a non-negative integer.",
+    );
   });
 });
 
@@ -100,7 +123,10 @@ describe('SHOW ROLES', () => {
 
   it('lists every role in order', () => {
     session.run('CREATE ROLE auditor');
-    expect(session.run('SHOW ROLES')).toEqual({ columns: ['role'], rows: [['PUBLIC'], ['admin'], ['architect'], ['auditor'], ['editor'], ['publisher'], ['reader']] });
+    expect(session.run('SHOW ROLES')).toEqual({
+      columns: ['role'],
+      rows: [['PUBLIC'], ['admin'], ['architect'], ['auditor'], ['editor'], ['publisher'], ['reader']],
+    });
     expect(session.run('SHOW ALL ROLES').rows).toHaveLength(7);
   });
 

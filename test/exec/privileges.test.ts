@@ -114,7 +114,12 @@ describe('enforcement', () => {
 
   it('names every missing privilege, sorted', () => {
     const { ann } = setup();
-    expectFailure(ann(), "ALTER USER victim ADD TAGS 'q' SET STATUS ACTIVE SET PASSWORD 'new-password-1'", FORBIDDEN, notGranted('SET PASSWORDS and/or SET USER METADATA and/or SET USER STATUS'));
+    expectFailure(
+      ann(),
+      "ALTER USER victim ADD TAGS 'q' SET STATUS ACTIVE SET PASSWORD 'new-password-1'",
+      FORBIDDEN,
+      notGranted('SET PASSWORDS and/or SET USER METADATA and/or SET USER STATUS'),
+    );
   });
 
   it('CREATE OR REPLACE also needs DROP USER', () => {
@@ -158,7 +163,10 @@ describe('granting, denying and showing privileges', () => {
     const { admin } = setup();
     admin.run('CREATE ROLE passwordModifier');
     admin.run('GRANT SET PASSWORDS ON DBMS TO passwordModifier');
-    expect(admin.run('SHOW ROLE passwordModifier PRIVILEGES AS COMMANDS;')).toEqual({ columns: ['command'], rows: [['GRANT SET PASSWORD ON DBMS TO `passwordModifier`']] });
+    expect(admin.run('SHOW ROLE passwordModifier PRIVILEGES AS COMMANDS;')).toEqual({
+      columns: ['command'],
+      rows: [['GRANT SET PASSWORD ON DBMS TO `passwordModifier`']],
+    });
     admin.run('CREATE ROLE homeDbModifier');
     admin.run('GRANT SET USER HOME DATABASE ON DBMS TO homeDbModifier');
     admin.run('GRANT SET USER STATUS ON DBMS TO homeDbModifier');
@@ -198,12 +206,37 @@ describe('granting, denying and showing privileges', () => {
 
   it('refuses a role that does not exist, and IMMUTABLE privileges', () => {
     const { admin } = setup();
-    expectFailure(admin, 'GRANT CREATE ROLE ON DBMS TO nobody', 'Neo.ClientError.General.InvalidArguments', "Failed to grant create_role privilege to role 'nobody': Role 'nobody' does not exist.");
-    expectFailure(admin, 'DENY CREATE ROLE ON DBMS TO nobody', 'Neo.ClientError.General.InvalidArguments', "Failed to deny create_role privilege to role 'nobody': Role 'nobody' does not exist.");
-    expectFailure(admin, 'REVOKE CREATE ROLE ON DBMS FROM nobody', 'Neo.ClientError.General.InvalidArguments', "Failed to revoke create_role privilege from role 'nobody': Role 'nobody' does not exist.");
+    expectFailure(
+      admin,
+      'GRANT CREATE ROLE ON DBMS TO nobody',
+      'Neo.ClientError.General.InvalidArguments',
+      "Failed to grant create_role privilege to role 'nobody': Role 'nobody' does not exist.",
+    );
+    expectFailure(
+      admin,
+      'DENY CREATE ROLE ON DBMS TO nobody',
+      'Neo.ClientError.General.InvalidArguments',
+      "Failed to deny create_role privilege to role 'nobody': Role 'nobody' does not exist.",
+    );
+    expectFailure(
+      admin,
+      'REVOKE CREATE ROLE ON DBMS FROM nobody',
+      'Neo.ClientError.General.InvalidArguments',
+      "Failed to revoke create_role privilege from role 'nobody': Role 'nobody' does not exist.",
+    );
     // Neo4j's AuthorizationViolationException texts, with authentication enabled.
-    expectFailure(admin, 'GRANT IMMUTABLE CREATE ROLE ON DBMS TO r', FORBIDDEN, 'Immutable privileges cannot be granted. Try granting the privilege without the IMMUTABLE keyword.');
-    expectFailure(admin, 'DENY IMMUTABLE CREATE ROLE ON DBMS TO r', FORBIDDEN, 'Immutable privileges cannot be denied. Try denying the privilege without the IMMUTABLE keyword.');
+    expectFailure(
+      admin,
+      'GRANT IMMUTABLE CREATE ROLE ON DBMS TO r',
+      FORBIDDEN,
+      'Immutable privileges cannot be granted. Try granting the privilege without the IMMUTABLE keyword.',
+    );
+    expectFailure(
+      admin,
+      'DENY IMMUTABLE CREATE ROLE ON DBMS TO r',
+      FORBIDDEN,
+      'Immutable privileges cannot be denied. Try denying the privilege without the IMMUTABLE keyword.',
+    );
     // With authentication disabled Neo4j would manage them; we do not model immutability.
     const authDisabled = admin.db.session({ user: null });
     expectFailure(

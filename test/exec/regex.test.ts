@@ -58,7 +58,7 @@ describe('=~ matches the whole string, as Pattern.matches does', () => {
   });
 });
 
-describe('an invalid pattern is Neo4j\'s Invalid Regex error', () => {
+describe("an invalid pattern is Neo4j's Invalid Regex error", () => {
   // neo4j/neo4j InvalidSemanticsException.invalidRegex: "Invalid Regex: " + PatternSyntaxException.getMessage()
   // (called from CypherBoolean.regex / CypherFunctions), status Neo.ClientError.Statement.SemanticError.
   // Java's getMessage(): the description, " near index N", then the pattern and a caret under N.
@@ -85,7 +85,10 @@ describe('Java regex features RE2 does not have are refused, never run different
     ["'a' =~ '(?x) a'", 'the inline flag (?x) (comments)'],
     ["'a' =~ '(?U)a'", 'the inline flag (?U) (Unicode character classes)'],
   ])('%s', (expression, feature) => {
-    expect(failure(expression)).toEqual({ code: 'CypherSysdb.NotSupported', message: `A regular expression with ${feature} is not supported by cypher-sysdb.` });
+    expect(failure(expression)).toEqual({
+      code: 'CypherSysdb.NotSupported',
+      message: `A regular expression with ${feature} is not supported by cypher-sysdb.`,
+    });
   });
 
   it('an escaped or bracketed look-alike is not refused', () => {

@@ -7,14 +7,22 @@ const fixedSalt = (length: number) => new Uint8Array(length).fill(7);
 
 describe('snapshots', () => {
   it('are deterministic: users sorted by name, whatever the order they were created in', () => {
-    const a = SystemDatabase.create({ randomBytes: fixedSalt }).runScript("CREATE USER b SET PASSWORD 'abcd1234'; CREATE USER a SET PASSWORD 'abcd1234';").db;
-    const b = SystemDatabase.create({ randomBytes: fixedSalt }).runScript("CREATE USER a SET PASSWORD 'abcd1234'; CREATE USER b SET PASSWORD 'abcd1234';").db;
+    const a = SystemDatabase.create({ randomBytes: fixedSalt }).runScript(
+      "CREATE USER b SET PASSWORD 'abcd1234'; CREATE USER a SET PASSWORD 'abcd1234';",
+    ).db;
+    const b = SystemDatabase.create({ randomBytes: fixedSalt }).runScript(
+      "CREATE USER a SET PASSWORD 'abcd1234'; CREATE USER b SET PASSWORD 'abcd1234';",
+    ).db;
     expect(a.toJSON().users.map((u) => u.name)).toEqual(['a', 'b', 'neo4j']);
-    expect(JSON.stringify(a.toJSON().users.map(({ created: _, ...u }) => u))).toBe(JSON.stringify(b.toJSON().users.map(({ created: _, ...u }) => u)));
+    expect(JSON.stringify(a.toJSON().users.map(({ created: _, ...u }) => u))).toBe(
+      JSON.stringify(b.toJSON().users.map(({ created: _, ...u }) => u)),
+    );
   });
 
   it("hold a user's password as Neo4j's hash, never as text", () => {
-    const db = SystemDatabase.create({ randomBytes: fixedSalt }).execute("CREATE USER jake SET PASSWORD 'abcd1234' SET AUTH 'oidc' {SET ID 'j'}").db;
+    const db = SystemDatabase.create({ randomBytes: fixedSalt }).execute(
+      "CREATE USER jake SET PASSWORD 'abcd1234' SET AUTH 'oidc' {SET ID 'j'}",
+    ).db;
     const json = JSON.stringify(db.toJSON());
     expect(json).not.toContain('abcd1234');
     expect(db.toJSON().users.find((u) => u.name === 'jake')).toEqual({
@@ -47,16 +55,23 @@ describe('snapshots', () => {
 
   it('refuse a plaintext where a credential belongs', () => {
     const snapshot = SystemDatabase.create().toJSON();
-    const tampered = { ...snapshot, users: [{ ...snapshot.users[0]!, auth: [{ provider: 'native', credential: 'neo4j', changeRequired: true }] }] };
-    expect(() => SystemDatabase.fromJSON(JSON.stringify(tampered))).toThrow("Not a cypher-sysdb snapshot: users[0].auth[0].credential must be '<version>,<hash>,<salt>'");
+    const tampered = {
+      ...snapshot,
+      users: [{ ...snapshot.users[0]!, auth: [{ provider: 'native', credential: 'neo4j', changeRequired: true }] }],
+    };
+    expect(() => SystemDatabase.fromJSON(JSON.stringify(tampered))).toThrow(
+      "Not a cypher-sysdb snapshot: users[0].auth[0].credential must be '<version>,<hash>,<salt>'",
+    );
   });
 });
 
 /** roles: PUBLIC, admin, architect, editor, publisher, reader, auditor; users: ann (native + oidc 'a'), bob (oidc 'b', roles auditor and reader), neo4j. */
 const BASE = JSON.stringify(
-  SystemDatabase.create({ randomBytes: fixedSalt }).runScript(
-    "CREATE ROLE auditor; CREATE USER ann SET PASSWORD 'abcd1234' SET AUTH 'oidc' {SET ID 'a'}; CREATE USER bob SET AUTH 'oidc' {SET ID 'b'} SET TAGS 'x'; GRANT ROLE auditor, reader TO bob;",
-  ).db.toJSON(),
+  SystemDatabase.create({ randomBytes: fixedSalt })
+    .runScript(
+      "CREATE ROLE auditor; CREATE USER ann SET PASSWORD 'abcd1234' SET AUTH 'oidc' {SET ID 'a'}; CREATE USER bob SET AUTH 'oidc' {SET ID 'b'} SET TAGS 'x'; GRANT ROLE auditor, reader TO bob;",
+    )
+    .db.toJSON(),
 );
 
 // A hand-edited file can hold anything: the tests write wrong types on purpose.
@@ -80,14 +95,34 @@ describe('a hand-edited snapshot', () => {
   });
 
   it.each<[string, (s: Editable) => void, string]>([
-    ['a user holding a role that does not exist', (s) => (s.users[1].roles = ['auditor', 'ghost']), "users[1].roles[1]: role 'ghost' does not exist"],
+    [
+      'a user holding a role that does not exist',
+      (s) => (s.users[1].roles = ['auditor', 'ghost']),
+      "users[1].roles[1]: role 'ghost' does not exist",
+    ],
     ['a user listed twice', (s) => s.users.push({ ...s.users[0], created: 9 }), "users[3].name: user 'ann' appears twice (also users[0])"],
-    ['a role listed twice', (s) => s.roles.push({ ...s.roles[5], created: 9 }), "roles[7].name: role 'reader' appears twice (also roles[5])"],
+    [
+      'a role listed twice',
+      (s) => s.roles.push({ ...s.roles[5], created: 9 }),
+      "roles[7].name: role 'reader' appears twice (also roles[5])",
+    ],
     ['no PUBLIC role', (s) => s.roles.shift(), "roles: there is no role 'PUBLIC' (every DBMS has it)"],
     ['a user with two native auths', (s) => s.users[0].auth.push(s.users[2].auth[0]), "users[0].auth[2]: provider 'native' appears twice"],
-    ['a user with two auths of one external provider', (s) => s.users[1].auth.push({ provider: 'oidc', id: 'c' }), "users[1].auth[1]: provider 'oidc' appears twice"],
-    ['a user without auth', (s) => (s.users[1].auth = []), 'users[1].auth: a user needs at least one auth (Neo4j refuses a user without one)'],
-    ['an external id that another user has', (s) => (s.users[1].auth[0].id = 'a'), "users[1].auth[0]: provider 'oidc' and id 'a' already belong to user 'ann'"],
+    [
+      'a user with two auths of one external provider',
+      (s) => s.users[1].auth.push({ provider: 'oidc', id: 'c' }),
+      "users[1].auth[1]: provider 'oidc' appears twice",
+    ],
+    [
+      'a user without auth',
+      (s) => (s.users[1].auth = []),
+      'users[1].auth: a user needs at least one auth (Neo4j refuses a user without one)',
+    ],
+    [
+      'an external id that another user has',
+      (s) => (s.users[1].auth[0].id = 'a'),
+      "users[1].auth[0]: provider 'oidc' and id 'a' already belong to user 'ann'",
+    ],
     [
       'a user name Neo4j refuses',
       (s) => (s.users[1].name = 'bob smith'),
@@ -99,8 +134,16 @@ describe('a hand-edited snapshot', () => {
       (s) => (s.roles[6].name = 'audit-team'),
       "roles[6].name: Role name 'audit-team' contains illegal characters. Use simple ascii characters, numbers and underscores.",
     ],
-    ['an unknown privilege action', (s) => (s.roles[0].privileges[1].action = 'fly'), "roles[0].privileges[1].action: unknown privilege action 'fly'"],
-    ['PUBLIC among the roles a user holds', (s) => (s.users[1].roles = ['PUBLIC', 'reader']), 'users[1].roles[0]: every user has PUBLIC; it is never listed'],
+    [
+      'an unknown privilege action',
+      (s) => (s.roles[0].privileges[1].action = 'fly'),
+      "roles[0].privileges[1].action: unknown privilege action 'fly'",
+    ],
+    [
+      'PUBLIC among the roles a user holds',
+      (s) => (s.users[1].roles = ['PUBLIC', 'reader']),
+      'users[1].roles[0]: every user has PUBLIC; it is never listed',
+    ],
     ['a role a user holds twice', (s) => (s.users[1].roles = ['reader', 'reader']), "users[1].roles[1]: role 'reader' appears twice"],
     ['a tag a user has twice', (s) => (s.users[1].tags = ['x', 'y', 'x']), "users[1].tags[2]: tag 'x' appears twice"],
     ['a user created at or after nextSequence', (s) => (s.users[2].created = 10), 'users[2].created: 10 must be below nextSequence (10)'],
@@ -111,7 +154,11 @@ describe('a hand-edited snapshot', () => {
 
   it.each<[string, (s: Editable) => void, string]>([
     ['config', (s) => (s.config = []), 'config must be an object'],
-    ['config.minimumPasswordLength', (s) => (s.config.minimumPasswordLength = '8'), 'config.minimumPasswordLength must be a non-negative integer'],
+    [
+      'config.minimumPasswordLength',
+      (s) => (s.config.minimumPasswordLength = '8'),
+      'config.minimumPasswordLength must be a non-negative integer',
+    ],
     ['config.databases[1]', (s) => (s.config.databases[1] = null), 'config.databases[1] must be a string'],
     ['config.enforcePasswordChange', (s) => (s.config.enforcePasswordChange = 'no'), 'config.enforcePasswordChange must be a boolean'],
     ['nextSequence', (s) => (s.nextSequence = 1.5), 'nextSequence must be a non-negative integer'],
@@ -119,7 +166,11 @@ describe('a hand-edited snapshot', () => {
     ['roles[2]', (s) => (s.roles[2] = 'architect'), 'roles[2] must be an object'],
     ['roles[2].name', (s) => (s.roles[2].name = 2), 'roles[2].name must be a string'],
     ['roles[2].privileges', (s) => delete s.roles[2].privileges, 'roles[2].privileges must be an array'],
-    ['roles[2].privileges[0].access', (s) => (s.roles[2].privileges[0].access = 'ALLOWED'), 'roles[2].privileges[0].access must be GRANTED or DENIED'],
+    [
+      'roles[2].privileges[0].access',
+      (s) => (s.roles[2].privileges[0].access = 'ALLOWED'),
+      'roles[2].privileges[0].access must be GRANTED or DENIED',
+    ],
     ['roles[2].privileges[0].segment', (s) => (s.roles[2].privileges[0].segment = 1), 'roles[2].privileges[0].segment must be a string'],
     ['users', (s) => (s.users = null), 'users must be an array'],
     ['users[1].auth[0].id', (s) => delete s.users[1].auth[0].id, 'users[1].auth[0].id must be a string'],
@@ -131,7 +182,7 @@ describe('a hand-edited snapshot', () => {
     expect(() => SystemDatabase.fromJSON(edited(edit))).toThrow(new SnapshotError(message));
   });
 
-  it('keeps a user\'s roles in the order the executor keeps them, whatever order the file has', () => {
+  it("keeps a user's roles in the order the executor keeps them, whatever order the file has", () => {
     const db = SystemDatabase.fromJSON(edited((s) => (s.users[1].roles = ['reader', 'auditor'])));
     expect(db.toJSON().users[1]!.roles).toEqual(['auditor', 'reader']);
   });

@@ -49,7 +49,10 @@ describe('showing users', () => {
     });
 
     it('shapes the output with RETURN', () => {
-      expect(session.run("SHOW USERS YIELD roles, user\nWHERE 'admin' IN roles\nRETURN user AS adminUser;")).toEqual({ columns: ['adminUser'], rows: [['neo4j']] });
+      expect(session.run("SHOW USERS YIELD roles, user\nWHERE 'admin' IN roles\nRETURN user AS adminUser;")).toEqual({
+        columns: ['adminUser'],
+        rows: [['neo4j']],
+      });
     });
 
     it('shows tags only when yielded', () => {
@@ -82,7 +85,9 @@ describe('showing users', () => {
     });
 
     it('filters on the provider', () => {
-      expect(session.run("SHOW USERS WITH AUTH\nWHERE provider = 'oidc1';").rows).toEqual([['jack', ['PUBLIC'], false, false, null, 'oidc1', { id: 'jacksIdForOidc1' }]]);
+      expect(session.run("SHOW USERS WITH AUTH\nWHERE provider = 'oidc1';").rows).toEqual([
+        ['jack', ['PUBLIC'], false, false, null, 'oidc1', { id: 'jacksIdForOidc1' }],
+      ]);
     });
   });
 });
@@ -92,17 +97,20 @@ describe('creating users', () => {
 
   it('with password, status and home database', () => {
     const session = freshSession();
-    session.run('CREATE USER jake\nSET PASSWORD \'abcd1234\' CHANGE REQUIRED\nSET STATUS SUSPENDED\nSET HOME DATABASE anotherDb;');
+    session.run("CREATE USER jake\nSET PASSWORD 'abcd1234' CHANGE REQUIRED\nSET STATUS SUSPENDED\nSET HOME DATABASE anotherDb;");
     expect(session.run("SHOW USERS WHERE user = 'jake'").rows).toEqual([jakeSuspended]);
   });
 
   it('the same with the auth providers syntax', () => {
     const session = freshSession();
-    session.run("CREATE USER jake\nSET STATUS SUSPENDED\nSET HOME DATABASE anotherDb\nSET AUTH 'native' {SET PASSWORD 'abcd1234' SET PASSWORD CHANGE REQUIRED};");
+    session.run(
+      "CREATE USER jake\nSET STATUS SUSPENDED\nSET HOME DATABASE anotherDb\nSET AUTH 'native' {SET PASSWORD 'abcd1234' SET PASSWORD CHANGE REQUIRED};",
+    );
     expect(session.run("SHOW USERS WHERE user = 'jake'").rows).toEqual([jakeSuspended]);
   });
 
-  const encrypted = '1,6d57a5e0b3317055454e455f96c98c750c77fb371f3f0634a1b8ff2a55c5b825,190ae47c661e0668a0c8be8a21ff78a4a34cdf918cae3c407e907b73932bd16c';
+  const encrypted =
+    '1,6d57a5e0b3317055454e455f96c98c750c77fb371f3f0634a1b8ff2a55c5b825,190ae47c661e0668a0c8be8a21ff78a4a34cdf918cae3c407e907b73932bd16c';
 
   it('with an encrypted password from a backup, which verifies as Neo4j hashed it', () => {
     const session = freshSession();
@@ -118,9 +126,13 @@ describe('creating users', () => {
 
   it('the same with the auth providers syntax', () => {
     const session = freshSession();
-    session.run(`CREATE USER jake\nSET STATUS ACTIVE\nSET AUTH 'native' {\nSET ENCRYPTED PASSWORD '${encrypted}'\nSET PASSWORD CHANGE NOT REQUIRED\n};`);
+    session.run(
+      `CREATE USER jake\nSET STATUS ACTIVE\nSET AUTH 'native' {\nSET ENCRYPTED PASSWORD '${encrypted}'\nSET PASSWORD CHANGE NOT REQUIRED\n};`,
+    );
     expect(session.run('SHOW USERS YIELD * WHERE user = "jake"').rows).toEqual([['jake', ['PUBLIC'], false, false, null, []]]);
-    expect(session.db.toJSON().users.find((u) => u.name === 'jake')!.auth).toEqual([{ provider: 'native', credential: encrypted, changeRequired: false }]);
+    expect(session.db.toJSON().users.find((u) => u.name === 'jake')!.auth).toEqual([
+      { provider: 'native', credential: encrypted, changeRequired: false },
+    ]);
   });
 
   it('IF NOT EXISTS does nothing when the user exists', () => {
@@ -163,7 +175,10 @@ describe('renaming, altering and dropping users', () => {
     session.run("ALTER USER bob\nSET PASSWORD 'abcd5678' CHANGE NOT REQUIRED\nSET STATUS ACTIVE;");
     expect(session.run("SHOW USERS WHERE user = 'bob'").rows).toEqual([['bob', ['PUBLIC'], false, false, null]]);
     session.run("ALTER USER bob\nSET AUTH 'native' {SET PASSWORD 'abcd9999' SET PASSWORD CHANGE NOT REQUIRED}\nSET STATUS ACTIVE;");
-    expect(session.db.session({ user: 'bob' }).run("ALTER CURRENT USER SET PASSWORD FROM 'abcd9999' TO 'abcd0000'")).toEqual({ columns: [], rows: [] });
+    expect(session.db.session({ user: 'bob' }).run("ALTER CURRENT USER SET PASSWORD FROM 'abcd9999' TO 'abcd0000'")).toEqual({
+      columns: [],
+      rows: [],
+    });
   });
 
   it('expires the password', () => {
@@ -176,11 +191,15 @@ describe('renaming, altering and dropping users', () => {
 
   it('moves to an external OIDC provider', () => {
     session.run("ALTER USER bob\nREMOVE AUTH 'native'\nSET AUTH 'oidc-mysso1' {SET ID 'bobsUniqueMySso1Id'};");
-    expect(session.run("SHOW USERS WITH AUTH WHERE user = 'bob'").rows).toEqual([['bob', ['PUBLIC'], null, false, null, 'oidc-mysso1', { id: 'bobsUniqueMySso1Id' }]]);
+    expect(session.run("SHOW USERS WITH AUTH WHERE user = 'bob'").rows).toEqual([
+      ['bob', ['PUBLIC'], null, false, null, 'oidc-mysso1', { id: 'bobsUniqueMySso1Id' }],
+    ]);
   });
 
   it('replaces every provider with two OIDC ones', () => {
-    session.run("ALTER USER bob\nREMOVE ALL AUTH\nSET AUTH 'oidc-mysso1' {SET ID 'bobsUniqueMySso1Id'}\nSET AUTH 'oidc-mysso2' {SET ID 'bobsUniqueMySso2Id'};");
+    session.run(
+      "ALTER USER bob\nREMOVE ALL AUTH\nSET AUTH 'oidc-mysso1' {SET ID 'bobsUniqueMySso1Id'}\nSET AUTH 'oidc-mysso2' {SET ID 'bobsUniqueMySso2Id'};",
+    );
     // WHERE after YIELD sees only what was yielded, so `user` is yielded too and dropped by RETURN.
     expect(session.run("SHOW USERS WITH AUTH YIELD user, provider, auth WHERE user = 'bob' RETURN provider, auth")).toEqual({
       columns: ['provider', 'auth'],

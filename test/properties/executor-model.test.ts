@@ -131,7 +131,10 @@ const commands: fc.Arbitrary<Command> = fc.oneof(
 );
 
 function freshModel(): Model {
-  return { users: new Map([['neo4j', { roles: new Set(['admin']), suspended: false, tags: [], native: true, oidc: null }]]), roles: new Set(['admin', 'architect', 'editor', 'publisher', 'reader']) };
+  return {
+    users: new Map([['neo4j', { roles: new Set(['admin']), suspended: false, tags: [], native: true, oidc: null }]]),
+    roles: new Set(['admin', 'architect', 'editor', 'publisher', 'reader']),
+  };
 }
 
 function expectedUsers(model: Model) {

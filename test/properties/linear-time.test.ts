@@ -69,10 +69,12 @@ const repeatTo = (unit: string, size = SIZE) => unit.repeat(Math.ceil(size / uni
 const hostileInputs = fc.oneof(
   fc.constantFrom(...VALID_STATEMENTS).map((s) => repeatTo(`${s};\n`)),
   fc.constantFrom(...VALID_STATEMENTS).map((s) => repeatTo(s.slice(0, Math.floor(s.length / 2)) + ';\n')),
-  fc.constantFrom('(', '[', '{', 'NOT ', '1 + ', 'a.', 'a, ', "'", '`', '$', 'CASE WHEN true THEN ', 'any(x IN ').map((piece) =>
-    repeatTo(piece).replace(/^/, piece === 'a, ' ? 'GRANT ROLE r TO ' : 'SHOW USERS WHERE '),
-  ),
-  fc.array(fc.constantFrom(...VALID_STATEMENTS, 'SET', ',', "'x'", 'USER', 'WHERE', '(', ')'), { minLength: 5, maxLength: 30 }).map((parts) => repeatTo(parts.join(' '))),
+  fc
+    .constantFrom('(', '[', '{', 'NOT ', '1 + ', 'a.', 'a, ', "'", '`', '$', 'CASE WHEN true THEN ', 'any(x IN ')
+    .map((piece) => repeatTo(piece).replace(/^/, piece === 'a, ' ? 'GRANT ROLE r TO ' : 'SHOW USERS WHERE ')),
+  fc
+    .array(fc.constantFrom(...VALID_STATEMENTS, 'SET', ',', "'x'", 'USER', 'WHERE', '(', ')'), { minLength: 5, maxLength: 30 })
+    .map((parts) => repeatTo(parts.join(' '))),
 );
 
 describe('linting is linear in the size of the input', () => {
@@ -127,21 +129,26 @@ function measure(command: 'lint' | 'fmt', text: string, runs: number): Measured 
 }
 
 describe('what users see is linear in the size of the input', () => {
-  const cases = Object.entries(SHAPES).flatMap(([name, make]) => (['lint', 'fmt'] as const).map((command) => [command, name, make] as const));
-  it.each(cases)('sysdb %s: %s', (command, _name, make) => {
-    const small = make(10 * 1024);
-    const large = make(100 * 1024);
-    measure(command, small, 1); // warm-up
-    const atSmall = measure(command, small, 5);
-    const atLarge = measure(command, large, 2);
-    // Output: each diagnostic's frame is bounded, so output grows with the input, never with errors times lines.
-    expect(atLarge.outputBytes / Math.max(1, atSmall.outputBytes)).toBeLessThan(12);
-    expect(atLarge.outputBytes).toBeLessThan(large.length * 200);
-    // Parser work (lookaheads, content-assist matches) per byte: bounded, whatever the nesting.
-    expect(atLarge.parserWork / large.length).toBeLessThan(60);
-    expect(atLarge.assistWork / large.length).toBeLessThan(2);
-    // Time: linear is about 10x; quadratic 100x. Fixed costs, and the 10 ms floor against timer noise, only lower the ratio.
-    expect(atLarge.ms / Math.max(10, atSmall.ms)).toBeLessThan(35);
-  }, 180_000);
-
+  const cases = Object.entries(SHAPES).flatMap(([name, make]) =>
+    (['lint', 'fmt'] as const).map((command) => [command, name, make] as const),
+  );
+  it.each(cases)(
+    'sysdb %s: %s',
+    (command, _name, make) => {
+      const small = make(10 * 1024);
+      const large = make(100 * 1024);
+      measure(command, small, 1); // warm-up
+      const atSmall = measure(command, small, 5);
+      const atLarge = measure(command, large, 2);
+      // Output: each diagnostic's frame is bounded, so output grows with the input, never with errors times lines.
+      expect(atLarge.outputBytes / Math.max(1, atSmall.outputBytes)).toBeLessThan(12);
+      expect(atLarge.outputBytes).toBeLessThan(large.length * 200);
+      // Parser work (lookaheads, content-assist matches) per byte: bounded, whatever the nesting.
+      expect(atLarge.parserWork / large.length).toBeLessThan(60);
+      expect(atLarge.assistWork / large.length).toBeLessThan(2);
+      // Time: linear is about 10x; quadratic 100x. Fixed costs, and the 10 ms floor against timer noise, only lower the ratio.
+      expect(atLarge.ms / Math.max(10, atSmall.ms)).toBeLessThan(35);
+    },
+    180_000,
+  );
 });

@@ -15,7 +15,10 @@ import { expectWellFormed } from '../support/parse.js';
 const mutatedStatement = fc
   .record({
     source: fc.constantFrom(...VALID_STATEMENTS),
-    edits: fc.array(fc.record({ op: fc.constantFrom('delete', 'swap', 'duplicate'), at: fc.nat(), other: fc.nat() }), { minLength: 1, maxLength: 4 }),
+    edits: fc.array(fc.record({ op: fc.constantFrom('delete', 'swap', 'duplicate'), at: fc.nat(), other: fc.nat() }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
   })
   .map(({ source, edits }) => {
     const pieces = tokenize(source).map((t) => t.image);
@@ -30,22 +33,59 @@ const mutatedStatement = fc
     return pieces.join(' ');
   });
 
-const cypherish = fc.array(
-  fc.oneof(
-    fc.constantFrom('CREATE', 'USER', 'SET', 'PASSWORD', "'", '"', '`', '$', ';', '{', '}', '[', ']', '(', ')', ',', '.', '\n', '/*', '//', 'YIELD', 'WHERE', 'CASE', 'END', ':param', 'ALTER', 'REMOVE', 'ALL'),
-    fc.string({ maxLength: 6 }),
-    fc.string({ unit: 'binary', maxLength: 4 }),
-  ),
-  { maxLength: 40 },
-).map((parts) => parts.join(' '));
+const cypherish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'CREATE',
+        'USER',
+        'SET',
+        'PASSWORD',
+        "'",
+        '"',
+        '`',
+        '$',
+        ';',
+        '{',
+        '}',
+        '[',
+        ']',
+        '(',
+        ')',
+        ',',
+        '.',
+        '\n',
+        '/*',
+        '//',
+        'YIELD',
+        'WHERE',
+        'CASE',
+        'END',
+        ':param',
+        'ALTER',
+        'REMOVE',
+        'ALL',
+      ),
+      fc.string({ maxLength: 6 }),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(' '));
 
 describe('parse never throws and keeps every span inside the input', () => {
   it('for arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => expectWellFormed(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => expectWellFormed(text)),
+      { numRuns: 300 },
+    );
   });
 
   it('for Cypher-like token soup', () => {
-    fc.assert(fc.property(cypherish, (text) => expectWellFormed(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(cypherish, (text) => expectWellFormed(text)),
+      { numRuns: 300 },
+    );
   });
 
   it('for valid statements with tokens deleted, swapped or duplicated', () => {
@@ -68,10 +108,14 @@ describe('hostile input', () => {
     ['a long name list', `GRANT ROLE r TO ${Array(20000).fill('a').join(', ')}`],
     ['an unterminated comment', `DROP USER a /* ${'x'.repeat(10000)}`],
     ['a lone quote before a long text', `CREATE USER a SET PASSWORD '${'x;'.repeat(10000)}`],
-  ])('%s yields diagnostics, not a crash', (_name, text) => {
-    expect(() => parse(text)).not.toThrow();
-    expectWellFormed(text);
-  }, 30_000);
+  ])(
+    '%s yields diagnostics, not a crash',
+    (_name, text) => {
+      expect(() => parse(text)).not.toThrow();
+      expectWellFormed(text);
+    },
+    30_000,
+  );
 });
 
 /** Each depth guard on its own: without it, recursion over these overflows the stack (an internal error). */
@@ -85,12 +129,18 @@ describe('depth guards', () => {
   const tooDeepExpression = 'Expressions nested more than 500 levels deep are not supported by cypher-sysdb.';
 
   it('brackets nested too deep are refused before parsing, at the first bracket too many', () => {
-    expect(refused(`SHOW USERS WHERE ${'('.repeat(5000)}true${')'.repeat(5000)}`)).toEqual([{ code: 'CypherSysdb.NotSupported', message: tooDeepBrackets, column: 18 + 64 }]);
+    expect(refused(`SHOW USERS WHERE ${'('.repeat(5000)}true${')'.repeat(5000)}`)).toEqual([
+      { code: 'CypherSysdb.NotSupported', message: tooDeepBrackets, column: 18 + 64 },
+    ]);
   });
 
   it('brackets nested too deep in a :param value are refused too', () => {
-    expect(refused(`:param x => ${'['.repeat(5000)}1${']'.repeat(5000)}`)).toEqual([{ code: 'CypherSysdb.NotSupported', message: tooDeepBrackets, column: 13 + 64 }]);
-    expect(refused(`:param {a: ${'{a: '.repeat(3000)}1${'}'.repeat(3001)}}`)).toEqual([{ code: 'CypherSysdb.NotSupported', message: tooDeepBrackets, column: 8 + 4 * 64 }]);
+    expect(refused(`:param x => ${'['.repeat(5000)}1${']'.repeat(5000)}`)).toEqual([
+      { code: 'CypherSysdb.NotSupported', message: tooDeepBrackets, column: 13 + 64 },
+    ]);
+    expect(refused(`:param {a: ${'{a: '.repeat(3000)}1${'}'.repeat(3001)}}`)).toEqual([
+      { code: 'CypherSysdb.NotSupported', message: tooDeepBrackets, column: 8 + 4 * 64 },
+    ]);
   });
 
   it.each([
@@ -111,12 +161,16 @@ describe('strings and names longer than a regex can match', () => {
     ['a double-quoted string', 'CREATE USER a SET PASSWORD ', `"${long}"`, StringLiteral],
     ['a quoted name', 'DROP USER ', `\`${long}\``, EscapedName],
     ['a quoted parameter name', 'SHOW USERS WHERE ', `$\`${long}\``, Parameter],
-  ])('%s of 9 million characters is one token, and parses', (_name, before, quoted, type) => {
-    const tokens = tokenize(before + quoted);
-    expect(tokens[tokens.length - 1]!.tokenType).toBe(type);
-    expect(tokens[tokens.length - 1]!.image).toBe(quoted);
-    expectWellFormed(before + quoted);
-  }, 60_000);
+  ])(
+    '%s of 9 million characters is one token, and parses',
+    (_name, before, quoted, type) => {
+      const tokens = tokenize(before + quoted);
+      expect(tokens[tokens.length - 1]!.tokenType).toBe(type);
+      expect(tokens[tokens.length - 1]!.image).toBe(quoted);
+      expectWellFormed(before + quoted);
+    },
+    60_000,
+  );
 });
 
 describe('lists, maps and calls with more items than a call has room for arguments', () => {

@@ -45,7 +45,11 @@ const COMMANDS: readonly { statement: string; needs: readonly string[] }[] = [
   { statement: 'REVOKE SHOW ROLE ON DBMS FROM other', needs: ['REMOVE PRIVILEGE'] },
 ];
 
-type Change = { readonly verb: 'GRANT' | 'DENY' | 'REVOKE GRANT' | 'REVOKE DENY' | 'REVOKE'; readonly privilege: string; readonly role: string };
+type Change = {
+  readonly verb: 'GRANT' | 'DENY' | 'REVOKE GRANT' | 'REVOKE DENY' | 'REVOKE';
+  readonly privilege: string;
+  readonly role: string;
+};
 const ROLES = ['r0', 'r1', 'r2', 'PUBLIC'];
 
 const change: fc.Arbitrary<Change> = fc.record({
@@ -76,7 +80,9 @@ describe('privilege enforcement against a reference model', () => {
           const grants = new Set<string>();
           const denies = new Set<string>();
           for (const c of changes) {
-            const text = c.verb.startsWith('REVOKE') ? `${c.verb} ${c.privilege} ON DBMS FROM ${c.role}` : `${c.verb} ${c.privilege} ON DBMS TO ${c.role}`;
+            const text = c.verb.startsWith('REVOKE')
+              ? `${c.verb} ${c.privilege} ON DBMS FROM ${c.role}`
+              : `${c.verb} ${c.privilege} ON DBMS TO ${c.role}`;
             root.run(text);
             const key = `${c.role}|${c.privilege}`;
             if (c.verb === 'GRANT') grants.add(key);
@@ -87,7 +93,8 @@ describe('privilege enforcement against a reference model', () => {
           if (suspended) root.run('ALTER USER ann SET STATUS SUSPENDED');
 
           const held = suspended ? [] : [...annRoles, 'PUBLIC'];
-          const has = (set: Set<string>, needed: string) => held.some((role) => PRIVILEGES.some((p) => set.has(`${role}|${p}`) && covers(p, needed)));
+          const has = (set: Set<string>, needed: string) =>
+            held.some((role) => PRIVILEGES.some((p) => set.has(`${role}|${p}`) && covers(p, needed)));
           const deniedNeeds = command.needs.filter((n) => has(denies, n));
           const missing = command.needs.filter((n) => !has(grants, n));
 
@@ -102,7 +109,10 @@ describe('privilege enforcement against a reference model', () => {
             expect(error, `${command.statement} should run`).toBeNull();
           } else {
             expect(error?.code).toBe('Neo.ClientError.Security.Forbidden');
-            const expected = deniedNeeds.length > 0 ? `Permission denied for ${[...deniedNeeds].sort().join(' and/or ')}.` : `Permission has not been granted for ${[...missing].sort().join(' and/or ')}.`;
+            const expected =
+              deniedNeeds.length > 0
+                ? `Permission denied for ${[...deniedNeeds].sort().join(' and/or ')}.`
+                : `Permission has not been granted for ${[...missing].sort().join(' and/or ')}.`;
             expect(error?.message.startsWith(expected), `${error?.message} / ${expected}`).toBe(true);
           }
         },

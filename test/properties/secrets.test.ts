@@ -17,21 +17,30 @@ const MARKER = 'Zq7SECRETpw9';
 const TEMPLATES = [
   'CREATE USER u SET PASSWORD §',
   'CREATE OR REPLACE USER u SET PLAINTEXT PASSWORD § CHANGE NOT REQUIRED SET STATUS ACTIVE',
-  'CREATE USER u IF NOT EXISTS SET ENCRYPTED PASSWORD § SET TAGS \'ops\'',
+  "CREATE USER u IF NOT EXISTS SET ENCRYPTED PASSWORD § SET TAGS 'ops'",
   'ALTER USER u SET PASSWORD § SET HOME DATABASE db',
   'ALTER USER u IF EXISTS SET PASSWORD § CHANGE REQUIRED',
-  'ALTER CURRENT USER SET PASSWORD FROM § TO \'abcdefgh\'',
-  'ALTER CURRENT USER SET PASSWORD FROM \'abcdefgh\' TO §',
+  "ALTER CURRENT USER SET PASSWORD FROM § TO 'abcdefgh'",
+  "ALTER CURRENT USER SET PASSWORD FROM 'abcdefgh' TO §",
   "CREATE USER u SET AUTH 'native' { SET PASSWORD § SET PASSWORD CHANGE REQUIRED }",
-  ":param pw => §",
+  ':param pw => §',
   ':params {pw: §, other: 1}',
   ':connect -u neo4j -p §',
 ];
 
 /** The marker as a password might be written, deliberately or by mistake. */
 const WRITTEN = [
-  `'${MARKER}'`, `"${MARKER}"`, MARKER, `'${MARKER}`, `${MARKER}'`, `('${MARKER}')`, `= '${MARKER}'`,
-  `'abc' + '${MARKER}'`, `'x\\'${MARKER}'`, `'${MARKER} with spaces'`, `${MARKER}-and!more`,
+  `'${MARKER}'`,
+  `"${MARKER}"`,
+  MARKER,
+  `'${MARKER}`,
+  `${MARKER}'`,
+  `('${MARKER}')`,
+  `= '${MARKER}'`,
+  `'abc' + '${MARKER}'`,
+  `'x\\'${MARKER}'`,
+  `'${MARKER} with spaces'`,
+  `${MARKER}-and!more`,
 ];
 
 /** Junk a slip of the keyboard puts next to a password (never `;`, which ends the statement). */
@@ -81,7 +90,9 @@ describe('no output channel shows a password', () => {
     fc.assert(
       fc.property(arbitraryScript, (script) => {
         for (const channel of outputChannels(script)) {
-          expect(channel.text.includes(MARKER), `${channel.name} shows the password of ${JSON.stringify(script)}:\n${channel.text}`).toBe(false);
+          expect(channel.text.includes(MARKER), `${channel.name} shows the password of ${JSON.stringify(script)}:\n${channel.text}`).toBe(
+            false,
+          );
         }
       }),
       { numRuns: Number(process.env.SECRETS_RUNS ?? 250) },

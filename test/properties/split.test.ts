@@ -43,15 +43,42 @@ function describeAll(tokens: readonly IToken[]): string[] {
 }
 
 const piece = fc.constantFrom(
-  'CREATE USER a', ';', "'", '"', '`', "'a;b'", '"x\\"y;"', '`q;``r`', '//c;', '/*;*/', '/*', '*/', '\n', '\r\n', '\r', ' ', ':param x => 1', ':use system', '$`p;`', 'é', '\\', "'\\''", '``', '`a``b', '```',
+  'CREATE USER a',
+  ';',
+  "'",
+  '"',
+  '`',
+  "'a;b'",
+  '"x\\"y;"',
+  '`q;``r`',
+  '//c;',
+  '/*;*/',
+  '/*',
+  '*/',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  ':param x => 1',
+  ':use system',
+  '$`p;`',
+  'é',
+  '\\',
+  "'\\''",
+  '``',
+  '`a``b',
+  '```',
 );
 
 describe('statement boundaries', () => {
   it('match a split of the whole-script token stream', () => {
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
-        expect(splitScript(text).map((s) => describeAll(s.tokens))).toEqual(referenceSplit(text));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')),
+        (text) => {
+          expect(splitScript(text).map((s) => describeAll(s.tokens))).toEqual(referenceSplit(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -59,9 +86,12 @@ describe('statement boundaries', () => {
 
 describe('regressions', () => {
   it('a doubled backtick inside a quoted name does not end it (found by the property above)', () => {
-    const text = ":use system`\r``q;``r`";
+    const text = ':use system`\r``q;``r`';
     expect(splitScript(text).map((s) => describeAll(s.tokens))).toEqual(referenceSplit(text));
-    expect(splitScript('DROP USER `a``;b`; DROP USER c').map((s) => s.tokens.map((t) => t.image).join(' '))).toEqual(['DROP USER `a``;b`', 'DROP USER c']);
+    expect(splitScript('DROP USER `a``;b`; DROP USER c').map((s) => s.tokens.map((t) => t.image).join(' '))).toEqual([
+      'DROP USER `a``;b`',
+      'DROP USER c',
+    ]);
   });
 
   it('a block comment spanning lines ends a client command line (found by the property above)', () => {

@@ -17,7 +17,10 @@ describe('regression: passwords leaked when written unquoted or after a malforme
     [`CREATE USER u SET PASSWORD ${SECRET}`, 'CREATE USER u SET PASSWORD ******'],
     ['CREATE USER u SET PASSWORD 98765432109 CHANGE REQUIRED', 'CREATE USER u SET PASSWORD ****** CHANGE REQUIRED'],
     [`ALTER CURRENT USER SET PASSWORD FROM ${SECRET} TO ${SECRET}`, 'ALTER CURRENT USER SET PASSWORD FROM ****** TO ******'],
-    [`CREATE USER u SET AUTH 'native' { SET PASSWORD ${SECRET} } SET TAGS 'a'`, "CREATE USER u SET AUTH 'native' { SET PASSWORD ****** } SET TAGS 'a'"],
+    [
+      `CREATE USER u SET AUTH 'native' { SET PASSWORD ${SECRET} } SET TAGS 'a'`,
+      "CREATE USER u SET AUTH 'native' { SET PASSWORD ****** } SET TAGS 'a'",
+    ],
     [`:param pw => ${SECRET}`, ':param pw => ******'],
     [`:params {pw: ${SECRET}, n: 1}`, ':params {pw: ******, n: ******}'],
     [`CREATE USER u SET PASSWORD ${SECRET}-x!y SET STATUS ACTIVE`, 'CREATE USER u SET PASSWORD ****** SET STATUS ACTIVE'],
@@ -43,13 +46,14 @@ describe('regression: passwords leaked when written unquoted or after a malforme
   });
 
   it('keeps what is not a secret: names, tags, providers, ids, SHOW filters, and the clause after a quoted password', () => {
-    const script = "CREATE USER u SET PASSWORD 'x' IF NOT EXISTS;\nALTER USER u SET AUTH PROVIDER 'oidc' { SET ID 'sub-1' } SET TAGS ['a', 'b'];\nSHOW USERS WHERE user = 'jake'";
+    const script =
+      "CREATE USER u SET PASSWORD 'x' IF NOT EXISTS;\nALTER USER u SET AUTH PROVIDER 'oidc' { SET ID 'sub-1' } SET TAGS ['a', 'b'];\nSHOW USERS WHERE user = 'jake'";
     expect(maskPasswords(script).text).toBe(
       "CREATE USER u SET PASSWORD '******' IF NOT EXISTS;\nALTER USER u SET AUTH PROVIDER 'oidc' { SET ID 'sub-1' } SET TAGS ['a', 'b'];\nSHOW USERS WHERE user = 'jake'",
     );
   });
 
-  it("maps offsets onto the masked text, so carets point where they did", () => {
+  it('maps offsets onto the masked text, so carets point where they did', () => {
     const source = "CREATE USER u SET PASSWORD 'a-long-secret' SET STATUS nonsense";
     const masked = maskPasswords(source);
     const at = source.indexOf('nonsense');
@@ -60,8 +64,14 @@ describe('regression: passwords leaked when written unquoted or after a malforme
 
 describe('messages mask what Neo4j would quote, where it stands for a secret', () => {
   it.each([
-    [`CREATE USER u SET PASSWORD ${SECRET}`, "Invalid input '******': expected a parameter, a string or 'CHANGE' (line 1, column 28 (offset: 27))"],
-    [`CREATE USER u SET PASSWORD '${SECRET}' '${SECRET}'`, "Invalid input ''******'': expected 'CHANGE', 'SET' or <EOF> (line 1, column 43 (offset: 42))"],
+    [
+      `CREATE USER u SET PASSWORD ${SECRET}`,
+      "Invalid input '******': expected a parameter, a string or 'CHANGE' (line 1, column 28 (offset: 27))",
+    ],
+    [
+      `CREATE USER u SET PASSWORD '${SECRET}' '${SECRET}'`,
+      "Invalid input ''******'': expected 'CHANGE', 'SET' or <EOF> (line 1, column 43 (offset: 42))",
+    ],
     [`:param pw => ${SECRET}`, 'Variable `******` not defined (line 1, column 14 (offset: 13))'],
     [`:param pw => ${SECRET}(1)`, "Unknown function '******' (line 1, column 14 (offset: 13))"],
   ])('%s', (script, message) => {
@@ -77,10 +87,22 @@ describe('messages mask what Neo4j would quote, where it stands for a secret', (
 describe('regression: parameter values were echoed in type errors', () => {
   const params = { pw: { secret: SECRET }, list: [SECRET, 1] };
   it.each([
-    ["CREATE USER x SET PASSWORD 'abcdefgh12' SET TAGS $pw", 'Neo.ClientError.Statement.ArgumentError', "Expected parameter `$pw` to be a String or a List of Strings but was `{secret: '******'}`."],
-    ["CREATE USER x SET PASSWORD 'abcdefgh12' SET TAGS $list", 'Neo.ClientError.Statement.ArgumentError', "Expected parameter `$list` to be a String or a List of Strings but was `['******', 1]`."],
+    [
+      "CREATE USER x SET PASSWORD 'abcdefgh12' SET TAGS $pw",
+      'Neo.ClientError.Statement.ArgumentError',
+      "Expected parameter `$pw` to be a String or a List of Strings but was `{secret: '******'}`.",
+    ],
+    [
+      "CREATE USER x SET PASSWORD 'abcdefgh12' SET TAGS $list",
+      'Neo.ClientError.Statement.ArgumentError',
+      "Expected parameter `$list` to be a String or a List of Strings but was `['******', 1]`.",
+    ],
     ['CREATE USER $pw SET PASSWORD $pw', 'Neo.ClientError.Statement.TypeError', 'Expected parameter $pw to have type String but was Map'],
-    ['SHOW USERS YIELD user RETURN toInteger($pw)', 'Neo.ClientError.Statement.TypeError', "Expected a String, Integer, Float or Boolean value for 'toInteger', but got: Map({secret: ******})"],
+    [
+      'SHOW USERS YIELD user RETURN toInteger($pw)',
+      'Neo.ClientError.Statement.TypeError',
+      "Expected a String, Integer, Float or Boolean value for 'toInteger', but got: Map({secret: ******})",
+    ],
   ])('%s', (query, code, message) => {
     expect(() => SystemDatabase.create().execute(query, params)).toThrow(expect.objectContaining({ code, message }));
     expect(leaks(query, SECRET, params)).toEqual([]);
@@ -122,7 +144,10 @@ describe('regression: parameters nested 8,000 deep crashed with a RangeError', (
   it('refuses them with a clear error, in execute() and runScript()', () => {
     let deep: unknown = 'x';
     for (let i = 0; i < 8000; i++) deep = [deep];
-    const error = { code: 'CypherSysdb.NotSupported', message: 'Parameter values nested more than 64 levels deep are not supported by cypher-sysdb.' };
+    const error = {
+      code: 'CypherSysdb.NotSupported',
+      message: 'Parameter values nested more than 64 levels deep are not supported by cypher-sysdb.',
+    };
     expect(() => SystemDatabase.create().execute('SHOW CURRENT USER', { deep })).toThrow(expect.objectContaining(error));
     const cyclic: unknown[] = [];
     cyclic.push(cyclic);

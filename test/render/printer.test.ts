@@ -10,12 +10,27 @@ const canonical = (query: string, reveal = false) => format(parseSyntax(query), 
 
 describe('canonical form', () => {
   it.each([
-    ["create user jake set password 'abcd1234' change required set status suspended set home database anotherDb", "CREATE USER jake SET PASSWORD '******' CHANGE REQUIRED SET STATUS SUSPENDED SET HOME DATABASE anotherDb"],
-    ["CREATE OR REPLACE USER `jake smith` IF NOT EXISTS SET PLAINTEXT PASSWORD $pw", 'CREATE OR REPLACE USER `jake smith` IF NOT EXISTS SET PLAINTEXT PASSWORD $pw'],
-    ["CREATE USER jake SET AUTH PROVIDER 'native' { SET ENCRYPTED PASSWORD '1,ab,cd' SET PASSWORD CHANGE NOT REQUIRED }", "CREATE USER jake SET AUTH 'native' {SET ENCRYPTED PASSWORD '******' SET PASSWORD CHANGE NOT REQUIRED}"],
-    ["CREATE USER jake SET PASSWORD $pw SET TAGS 'finance', 'auditor'", "CREATE USER jake SET PASSWORD $pw SET TAGS ['finance', 'auditor']"],
+    [
+      "create user jake set password 'abcd1234' change required set status suspended set home database anotherDb",
+      "CREATE USER jake SET PASSWORD '******' CHANGE REQUIRED SET STATUS SUSPENDED SET HOME DATABASE anotherDb",
+    ],
+    [
+      'CREATE OR REPLACE USER `jake smith` IF NOT EXISTS SET PLAINTEXT PASSWORD $pw',
+      'CREATE OR REPLACE USER `jake smith` IF NOT EXISTS SET PLAINTEXT PASSWORD $pw',
+    ],
+    [
+      "CREATE USER jake SET AUTH PROVIDER 'native' { SET ENCRYPTED PASSWORD '1,ab,cd' SET PASSWORD CHANGE NOT REQUIRED }",
+      "CREATE USER jake SET AUTH 'native' {SET ENCRYPTED PASSWORD '******' SET PASSWORD CHANGE NOT REQUIRED}",
+    ],
+    [
+      "CREATE USER jake SET PASSWORD $pw SET TAGS 'finance', 'auditor'",
+      "CREATE USER jake SET PASSWORD $pw SET TAGS ['finance', 'auditor']",
+    ],
     ["ALTER USER bob REMOVE TAG 'auditor' ADD TAG 'on-call'", "ALTER USER bob REMOVE TAGS 'auditor' ADD TAGS 'on-call'"],
-    ["ALTER USER bob REMOVE AUTH PROVIDERS ['a','b'] REMOVE ALL AUTH PROVIDER REMOVE HOME DATABASE REMOVE ALL TAG SET TAGS []", "ALTER USER bob REMOVE AUTH ['a', 'b'] REMOVE ALL AUTH REMOVE HOME DATABASE REMOVE ALL TAGS SET TAGS []"],
+    [
+      "ALTER USER bob REMOVE AUTH PROVIDERS ['a','b'] REMOVE ALL AUTH PROVIDER REMOVE HOME DATABASE REMOVE ALL TAG SET TAGS []",
+      "ALTER USER bob REMOVE AUTH ['a', 'b'] REMOVE ALL AUTH REMOVE HOME DATABASE REMOVE ALL TAGS SET TAGS []",
+    ],
     ['ALTER USERS a, $b IF EXISTS SET TAGS $t', 'ALTER USERS a, $b IF EXISTS SET TAGS $t'],
     ["ALTER CURRENT USER SET PASSWORD FROM 'old' TO $new", "ALTER CURRENT USER SET PASSWORD FROM '******' TO $new"],
     ['rename user jake if exists to `bob``s`', 'RENAME USER jake IF EXISTS TO `bob``s`'],
@@ -28,7 +43,10 @@ describe('canonical form', () => {
     ['REVOKE ROLE a FROM USERS jake, bob', 'REVOKE ROLE a FROM jake, bob'],
     ['SHOW ALL ROLES WITH USER', 'SHOW ROLES WITH USERS'],
     ['use system show current user yield *', 'USE system SHOW CURRENT USER YIELD *'],
-    ["SHOW USERS YIELD user AS u, roles ORDER BY u DESC SKIP 1 LIMIT 2 WHERE u <> 'x' RETURN DISTINCT u, size(roles) AS n ORDER BY n ASC SKIP 0 LIMIT 1", "SHOW USERS YIELD user AS u, roles ORDER BY u DESC SKIP 1 LIMIT 2 WHERE u <> 'x' RETURN DISTINCT u, size(roles) AS n ORDER BY n SKIP 0 LIMIT 1"],
+    [
+      "SHOW USERS YIELD user AS u, roles ORDER BY u DESC SKIP 1 LIMIT 2 WHERE u <> 'x' RETURN DISTINCT u, size(roles) AS n ORDER BY n ASC SKIP 0 LIMIT 1",
+      "SHOW USERS YIELD user AS u, roles ORDER BY u DESC SKIP 1 LIMIT 2 WHERE u <> 'x' RETURN DISTINCT u, size(roles) AS n ORDER BY n SKIP 0 LIMIT 1",
+    ],
   ])('%s', (query, expected) => {
     expect(canonical(query)).toBe(expected);
   });

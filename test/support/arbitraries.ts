@@ -26,13 +26,23 @@ const names = fc.array(nameOrParam, { minLength: 1, maxLength: 3 });
 const password = fc.oneof(str, param);
 const stringList = fc.oneof(
   param,
-  fc.array(nonEmptyString.map((value) => spanned({ kind: 'string' as const, value })), { minLength: 0, maxLength: 3 }).map((items) => spanned({ kind: 'string-list' as const, items })),
+  fc
+    .array(
+      nonEmptyString.map((value) => spanned({ kind: 'string' as const, value })),
+      { minLength: 0, maxLength: 3 },
+    )
+    .map((items) => spanned({ kind: 'string-list' as const, items })),
 );
 const format = fc.constantFrom('default' as const, 'plaintext' as const, 'encrypted' as const);
-const database = fc.oneof(fc.array(nameText, { minLength: 1, maxLength: 2 }).map((parts) => spanned({ kind: 'database-name' as const, parts })), param);
+const database = fc.oneof(
+  fc.array(nameText, { minLength: 1, maxLength: 2 }).map((parts) => spanned({ kind: 'database-name' as const, parts })),
+  param,
+);
 
 const setClause = fc.oneof(
-  fc.record({ format, password, changeRequired: fc.option(fc.boolean().map((required) => spanned({ required }))) }).map((c) => spanned({ kind: 'set-password' as const, ...c })),
+  fc
+    .record({ format, password, changeRequired: fc.option(fc.boolean().map((required) => spanned({ required }))) })
+    .map((c) => spanned({ kind: 'set-password' as const, ...c })),
   fc.boolean().map((required) => spanned({ kind: 'set-password-change' as const, required })),
   fc.constantFrom('ACTIVE' as const, 'SUSPENDED' as const).map((status) => spanned({ kind: 'set-status' as const, status })),
   database.map((d) => spanned({ kind: 'set-home-database' as const, database: d })),
@@ -59,7 +69,10 @@ const removeClause = fc.oneof(
   stringList.map((tags) => spanned({ kind: 'remove-tags' as const, tags })),
 );
 const addClause = stringList.map((tags) => spanned({ kind: 'add-tags' as const, tags }));
-const tagRemove = fc.oneof(fc.constant(spanned({ kind: 'remove-all-tags' as const })), stringList.map((tags) => spanned({ kind: 'remove-tags' as const, tags })));
+const tagRemove = fc.oneof(
+  fc.constant(spanned({ kind: 'remove-all-tags' as const })),
+  stringList.map((tags) => spanned({ kind: 'remove-tags' as const, tags })),
+);
 const tagSet = stringList.map((tags) => spanned({ kind: 'set-tags' as const, tags }));
 
 // ---------------------------------------------------------------- expressions
@@ -85,14 +98,23 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expr
       { depthSize: 'small', withCrossShrink: true },
       leaf,
       fc.array(e, { maxLength: 3 }).map((items) => spanned({ kind: 'list' as const, items })),
-      fc.array(fc.record({ key: nameText, value: e }).map(spanned), { maxLength: 2 }).map((entries) => spanned({ kind: 'map' as const, entries })),
+      fc
+        .array(fc.record({ key: nameText, value: e }).map(spanned), { maxLength: 2 })
+        .map((entries) => spanned({ kind: 'map' as const, entries })),
       fc.record({ object: e, property: nameText }).map((p) => spanned({ kind: 'property' as const, ...p })),
       fc.record({ object: e, index: e }).map((p) => spanned({ kind: 'index' as const, ...p })),
       fc.record({ object: e, from: fc.option(e), to: fc.option(e) }).map((p) => spanned({ kind: 'slice' as const, ...p })),
-      fc.record({ operator: fc.constantFrom('NOT' as const, '-' as const, '+' as const), operand: e }).map((u) => spanned({ kind: 'unary' as const, ...u })),
-      fc.record({ operator: fc.constantFrom(...binaryOperators), left: e, right: e }).map((b) => spanned({ kind: 'binary' as const, ...b })),
       fc
-        .record({ first: e, rest: fc.array(fc.record({ operator: fc.constantFrom(...comparisonOperators), operand: e }), { minLength: 1, maxLength: 2 }) })
+        .record({ operator: fc.constantFrom('NOT' as const, '-' as const, '+' as const), operand: e })
+        .map((u) => spanned({ kind: 'unary' as const, ...u })),
+      fc
+        .record({ operator: fc.constantFrom(...binaryOperators), left: e, right: e })
+        .map((b) => spanned({ kind: 'binary' as const, ...b })),
+      fc
+        .record({
+          first: e,
+          rest: fc.array(fc.record({ operator: fc.constantFrom(...comparisonOperators), operand: e }), { minLength: 1, maxLength: 2 }),
+        })
         .map((c) => spanned({ kind: 'comparison' as const, ...c })),
       fc.record({ operand: e, negated: fc.boolean() }).map((n) => spanned({ kind: 'is-null' as const, ...n })),
       fc
@@ -103,9 +125,16 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expr
         })
         .map((c) => spanned({ kind: 'case' as const, ...c })),
       fc
-        .record({ predicate: fc.constantFrom('any' as const, 'all' as const, 'none' as const, 'single' as const), variable: nameText, list: e, where: e })
+        .record({
+          predicate: fc.constantFrom('any' as const, 'all' as const, 'none' as const, 'single' as const),
+          variable: nameText,
+          list: e,
+          where: e,
+        })
         .map((p) => spanned({ kind: 'list-predicate' as const, ...p })),
-      fc.record({ variable: nameText, list: e, where: fc.option(e), projection: fc.option(e) }).map((c) => spanned({ kind: 'list-comprehension' as const, ...c })),
+      fc
+        .record({ variable: nameText, list: e, where: fc.option(e), projection: fc.option(e) })
+        .map((c) => spanned({ kind: 'list-comprehension' as const, ...c })),
       fc
         .record({ name: fc.oneof(plainName, fc.constant('apoc.text.join')), distinct: fc.boolean(), args: fc.array(e, { maxLength: 2 }) })
         .filter((f) => f.name.toLowerCase() !== 'count' || f.args.length > 0 || f.distinct)
@@ -120,24 +149,42 @@ const sortItems = fc.array(fc.record({ expression: arbitraryExpression, descendi
 const integerArgument = fc.bigInt({ min: -5n, max: 1000n }).map((n) => spanned({ value: n.toString() }));
 const yieldItems = fc.oneof(
   fc.constant('*' as const),
-  fc.array(fc.record({ column: nameText, alias: fc.option(nameText) }), { minLength: 1, maxLength: 3 }).map((items) =>
-    items.map(({ column, alias }) => spanned({ column, alias: alias ?? column, aliased: alias !== null })),
-  ),
+  fc
+    .array(fc.record({ column: nameText, alias: fc.option(nameText) }), { minLength: 1, maxLength: 3 })
+    .map((items) => items.map(({ column, alias }) => spanned({ column, alias: alias ?? column, aliased: alias !== null }))),
 );
 const returnItems = fc.oneof(
   fc.constant('*' as const),
-  fc.array(fc.record({ expression: arbitraryExpression, alias: fc.option(nameText) }), { minLength: 1, maxLength: 3 }).map((items) =>
-    items.map(({ expression, alias }) => spanned({ expression, name: alias ?? formatExpression(expression), aliased: alias !== null })),
-  ),
+  fc
+    .array(fc.record({ expression: arbitraryExpression, alias: fc.option(nameText) }), { minLength: 1, maxLength: 3 })
+    .map((items) =>
+      items.map(({ expression, alias }) => spanned({ expression, name: alias ?? formatExpression(expression), aliased: alias !== null })),
+    ),
 );
 const pipeline = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   arbitraryExpression.map((where) => spanned({ kind: 'where' as const, where })),
   fc
     .record({
-      yield: fc.record({ items: yieldItems, orderBy: sortItems, skip: fc.option(integerArgument), limit: fc.option(integerArgument), where: fc.option(arbitraryExpression) }).map(spanned),
+      yield: fc
+        .record({
+          items: yieldItems,
+          orderBy: sortItems,
+          skip: fc.option(integerArgument),
+          limit: fc.option(integerArgument),
+          where: fc.option(arbitraryExpression),
+        })
+        .map(spanned),
       return: fc.option(
-        fc.record({ distinct: fc.boolean(), items: returnItems, orderBy: sortItems, skip: fc.option(arbitraryExpression), limit: fc.option(arbitraryExpression) }).map(spanned),
+        fc
+          .record({
+            distinct: fc.boolean(),
+            items: returnItems,
+            orderBy: sortItems,
+            skip: fc.option(arbitraryExpression),
+            limit: fc.option(arbitraryExpression),
+          })
+          .map(spanned),
       ),
     })
     .map((p) => spanned({ kind: 'yield' as const, ...p })),
@@ -149,12 +196,31 @@ const use = fc.option(fc.constant(spanned({ database: spanned({ kind: 'database-
 const withUse = <T extends object>(command: fc.Arbitrary<T>) => fc.tuple(command, use).map(([c, u]) => spanned({ ...c, use: u }));
 
 const userCommands = fc.oneof(
-  fc.record({ name: nameOrParam, orReplace: fc.boolean(), ifNotExists: fc.boolean(), clauses: fc.array(setClause, { minLength: 1, maxLength: 4 }) }).map((c) => ({ kind: 'create-user' as const, ...c })),
   fc
-    .record({ name: nameOrParam, ifExists: fc.boolean(), removes: fc.array(removeClause, { maxLength: 2 }), adds: fc.array(addClause, { maxLength: 2 }), sets: fc.array(setClause, { maxLength: 3 }) })
+    .record({
+      name: nameOrParam,
+      orReplace: fc.boolean(),
+      ifNotExists: fc.boolean(),
+      clauses: fc.array(setClause, { minLength: 1, maxLength: 4 }),
+    })
+    .map((c) => ({ kind: 'create-user' as const, ...c })),
+  fc
+    .record({
+      name: nameOrParam,
+      ifExists: fc.boolean(),
+      removes: fc.array(removeClause, { maxLength: 2 }),
+      adds: fc.array(addClause, { maxLength: 2 }),
+      sets: fc.array(setClause, { maxLength: 3 }),
+    })
     .map(({ removes, adds, sets, ...c }) => ({ kind: 'alter-user' as const, ...c, clauses: [...removes, ...adds, ...sets] })),
   fc
-    .record({ names, ifExists: fc.boolean(), removes: fc.array(tagRemove, { maxLength: 2 }), adds: fc.array(addClause, { maxLength: 2 }), sets: fc.array(tagSet, { maxLength: 2 }) })
+    .record({
+      names,
+      ifExists: fc.boolean(),
+      removes: fc.array(tagRemove, { maxLength: 2 }),
+      adds: fc.array(addClause, { maxLength: 2 }),
+      sets: fc.array(tagSet, { maxLength: 2 }),
+    })
     .map(({ removes, adds, sets, ...c }) => ({ kind: 'alter-users' as const, ...c, clauses: [...removes, ...adds, ...sets] })),
   fc.record({ oldPassword: password, newPassword: password }).map((c) => ({ kind: 'alter-current-user-password' as const, ...c })),
   fc.record({ from: nameOrParam, to: nameOrParam, ifExists: fc.boolean() }).map((c) => ({ kind: 'rename-user' as const, ...c })),
@@ -162,12 +228,24 @@ const userCommands = fc.oneof(
   pipeline.map((p) => ({ kind: 'show-current-user' as const, pipeline: p })),
   fc.record({ withAuth: fc.boolean(), pipeline }).map((c) => ({ kind: 'show-users' as const, ...c })),
   fc
-    .record({ users: fc.array(nameOrParam, { maxLength: 2 }), output: fc.constantFrom('table' as const, 'commands' as const, 'revoke-commands' as const), pipeline })
+    .record({
+      users: fc.array(nameOrParam, { maxLength: 2 }),
+      output: fc.constantFrom('table' as const, 'commands' as const, 'revoke-commands' as const),
+      pipeline,
+    })
     .map((c) => ({ kind: 'show-user-privileges' as const, ...c })),
 );
 
 const roleCommands = fc.oneof(
-  fc.record({ name: nameOrParam, orReplace: fc.boolean(), immutable: fc.boolean(), ifNotExists: fc.boolean(), copyOf: fc.option(nameOrParam) }).map((c) => ({ kind: 'create-role' as const, ...c })),
+  fc
+    .record({
+      name: nameOrParam,
+      orReplace: fc.boolean(),
+      immutable: fc.boolean(),
+      ifNotExists: fc.boolean(),
+      copyOf: fc.option(nameOrParam),
+    })
+    .map((c) => ({ kind: 'create-role' as const, ...c })),
   fc.record({ name: nameOrParam, ifExists: fc.boolean() }).map((c) => ({ kind: 'drop-role' as const, ...c })),
   fc.record({ from: nameOrParam, to: nameOrParam, ifExists: fc.boolean() }).map((c) => ({ kind: 'rename-role' as const, ...c })),
   fc.record({ roles: names, users: names }).map((c) => ({ kind: 'grant-roles' as const, ...c })),
@@ -181,7 +259,12 @@ const privilegeCommands = fc.oneof(
   fc.record({ immutable: fc.boolean(), action: dbmsAction, roles: names }).map((c) => ({ kind: 'grant-privilege' as const, ...c })),
   fc.record({ immutable: fc.boolean(), action: dbmsAction, roles: names }).map((c) => ({ kind: 'deny-privilege' as const, ...c })),
   fc
-    .record({ revokes: fc.constantFrom('grant' as const, 'deny' as const, 'both' as const), immutable: fc.boolean(), action: dbmsAction, roles: names })
+    .record({
+      revokes: fc.constantFrom('grant' as const, 'deny' as const, 'both' as const),
+      immutable: fc.boolean(),
+      action: dbmsAction,
+      roles: names,
+    })
     .map((c) => ({ kind: 'revoke-privilege' as const, ...c })),
   fc.record({ output: privilegeOutput, pipeline }).map((c) => ({ kind: 'show-privileges' as const, ...c })),
   fc.record({ roles: names, output: privilegeOutput, pipeline }).map((c) => ({ kind: 'show-role-privileges' as const, ...c })),

@@ -28,7 +28,9 @@ export function runCli(argv: string[], files: Record<string, string> = {}, stdin
     expand: (path) => {
       if (files[path] !== undefined) return [path];
       const directory = path.replace(/\/+$/, '');
-      const below = Object.keys(files).filter((f) => f.startsWith(`${directory}/`) && f.endsWith('.cypher')).sort();
+      const below = Object.keys(files)
+        .filter((f) => f.startsWith(`${directory}/`) && f.endsWith('.cypher'))
+        .sort();
       if (below.length === 0) throw new FileError(`cannot read '${path}': no such file or directory`);
       return below;
     },

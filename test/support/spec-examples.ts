@@ -1,7 +1,21 @@
 /** Every example statement of the spec, with the AST (spans aside) it must parse to. */
 import {
-  addTags, authChange, authId, authPassword, name, none, removeTags, setAuth, setHome, setPassword, setPasswordChange,
-  setStatus, setTags, str, strings, variable,
+  addTags,
+  authChange,
+  authId,
+  authPassword,
+  name,
+  none,
+  removeTags,
+  setAuth,
+  setHome,
+  setPassword,
+  setPasswordChange,
+  setStatus,
+  setTags,
+  str,
+  strings,
+  variable,
 } from './ast.js';
 
 const HASH =
@@ -15,7 +29,13 @@ const createUser = (user: string, clauses: object[], flags: { orReplace?: boolea
   clauses,
   use: null,
 });
-const alterUser = (user: string, clauses: object[], ifExists = false) => ({ kind: 'alter-user', name: name(user), ifExists, clauses, use: null });
+const alterUser = (user: string, clauses: object[], ifExists = false) => ({
+  kind: 'alter-user',
+  name: name(user),
+  ifExists,
+  clauses,
+  use: null,
+});
 const yieldItem = (column: string) => ({ column, alias: column, aliased: false });
 const yieldClause = (items: '*' | string[], where: object | null = null) => ({
   items: items === '*' ? '*' : items.map(yieldItem),
@@ -61,7 +81,15 @@ export const SPEC_EXAMPLES: [query: string, ast: object][] = [
       use: null,
     },
   ],
-  ['SHOW USERS YIELD user, roles, tags', { kind: 'show-users', withAuth: false, pipeline: { kind: 'yield', yield: yieldClause(['user', 'roles', 'tags']), return: null }, use: null }],
+  [
+    'SHOW USERS YIELD user, roles, tags',
+    {
+      kind: 'show-users',
+      withAuth: false,
+      pipeline: { kind: 'yield', yield: yieldClause(['user', 'roles', 'tags']), return: null },
+      use: null,
+    },
+  ],
   ['SHOW USERS WITH AUTH', { kind: 'show-users', withAuth: true, pipeline: none, use: null }],
   [
     "SHOW USERS WITH AUTH\nWHERE provider = 'oidc1'",
@@ -83,19 +111,31 @@ export const SPEC_EXAMPLES: [query: string, ast: object][] = [
     `CREATE USER jake\nSET STATUS ACTIVE\nSET AUTH 'native' {\n  SET ENCRYPTED PASSWORD '${HASH}'\n  SET PASSWORD CHANGE NOT REQUIRED\n}`,
     createUser('jake', [setStatus('ACTIVE'), setAuth('native', authPassword(HASH, 'encrypted'), authChange(false))]),
   ],
-  ["CREATE USER jake IF NOT EXISTS\nSET PLAINTEXT PASSWORD 'abcd1234'", createUser('jake', [setPassword('abcd1234', null, 'plaintext')], { ifNotExists: true })],
+  [
+    "CREATE USER jake IF NOT EXISTS\nSET PLAINTEXT PASSWORD 'abcd1234'",
+    createUser('jake', [setPassword('abcd1234', null, 'plaintext')], { ifNotExists: true }),
+  ],
   [
     "CREATE USER jake IF NOT EXISTS\nSET AUTH 'native' {SET PLAINTEXT PASSWORD 'abcd1234'}",
     createUser('jake', [setAuth('native', authPassword('abcd1234', 'plaintext'))], { ifNotExists: true }),
   ],
-  ["CREATE OR REPLACE USER jake\nSET PLAINTEXT PASSWORD 'abcd1234'", createUser('jake', [setPassword('abcd1234', null, 'plaintext')], { orReplace: true })],
+  [
+    "CREATE OR REPLACE USER jake\nSET PLAINTEXT PASSWORD 'abcd1234'",
+    createUser('jake', [setPassword('abcd1234', null, 'plaintext')], { orReplace: true }),
+  ],
   [
     "CREATE OR REPLACE USER jake\nSET AUTH 'native' {SET PLAINTEXT PASSWORD 'abcd1234'}",
     createUser('jake', [setAuth('native', authPassword('abcd1234', 'plaintext'))], { orReplace: true }),
   ],
-  ["CREATE USER jake\nSET PASSWORD 'abcd1234'\nSET TAGS 'finance', 'auditor'", createUser('jake', [setPassword('abcd1234'), setTags('finance', 'auditor')])],
+  [
+    "CREATE USER jake\nSET PASSWORD 'abcd1234'\nSET TAGS 'finance', 'auditor'",
+    createUser('jake', [setPassword('abcd1234'), setTags('finance', 'auditor')]),
+  ],
   ['RENAME USER jake TO bob', { kind: 'rename-user', from: name('jake'), to: name('bob'), ifExists: false, use: null }],
-  ["ALTER USER bob\nSET PASSWORD 'abcd5678' CHANGE NOT REQUIRED\nSET STATUS ACTIVE", alterUser('bob', [setPassword('abcd5678', false), setStatus('ACTIVE')])],
+  [
+    "ALTER USER bob\nSET PASSWORD 'abcd5678' CHANGE NOT REQUIRED\nSET STATUS ACTIVE",
+    alterUser('bob', [setPassword('abcd5678', false), setStatus('ACTIVE')]),
+  ],
   [
     "ALTER USER bob\nSET AUTH 'native' {SET PASSWORD 'abcd5678' SET PASSWORD CHANGE NOT REQUIRED}\nSET STATUS ACTIVE",
     alterUser('bob', [setAuth('native', authPassword('abcd5678'), authChange(false)), setStatus('ACTIVE')]),
@@ -115,11 +155,17 @@ export const SPEC_EXAMPLES: [query: string, ast: object][] = [
     ]),
   ],
   ['ALTER USER bob\nSET HOME DATABASE anotherDbOrAlias', alterUser('bob', [setHome('anotherDbOrAlias')])],
-  ['ALTER USER bob\nREMOVE HOME DATABASE\nSET STATUS SUSPENDED', alterUser('bob', [{ kind: 'remove-home-database' }, setStatus('SUSPENDED')])],
+  [
+    'ALTER USER bob\nREMOVE HOME DATABASE\nSET STATUS SUSPENDED',
+    alterUser('bob', [{ kind: 'remove-home-database' }, setStatus('SUSPENDED')]),
+  ],
   ["ALTER USER bob\nREMOVE TAG 'auditor'\nADD TAG 'on-call'", alterUser('bob', [removeTags('auditor'), addTags('on-call')])],
   ["ALTER USER bob\nSET TAGS 'finance', 'auditor'", alterUser('bob', [setTags('finance', 'auditor')])],
   ['ALTER USER bob REMOVE ALL TAGS', alterUser('bob', [{ kind: 'remove-all-tags' }])],
-  ['SHOW USERS YIELD *', { kind: 'show-users', withAuth: false, pipeline: { kind: 'yield', yield: yieldClause('*'), return: null }, use: null }],
+  [
+    'SHOW USERS YIELD *',
+    { kind: 'show-users', withAuth: false, pipeline: { kind: 'yield', yield: yieldClause('*'), return: null }, use: null },
+  ],
   ["ALTER USER nonExistingUser IF EXISTS SET PASSWORD 'abcd1234'", alterUser('nonExistingUser', [setPassword('abcd1234')], true)],
   [
     "ALTER CURRENT USER\nSET PASSWORD FROM 'password1' TO 'password2'",

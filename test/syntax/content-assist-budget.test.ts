@@ -34,7 +34,9 @@ describe('the content-assist budget of a script', () => {
   it('is per script: the next script gets the expected lists again', () => {
     const script = Array.from({ length: 20 }, (_, i) => `SHOW USERS WHERE ${'('.repeat(41 + i)}x x`).join(';\n');
     parse(script);
-    expect(parse('SHOW USERS WHERE ((x x').diagnostics[0]!.message).toBe("Invalid input 'x': expected an expression (line 1, column 22 (offset: 21))");
+    expect(parse('SHOW USERS WHERE ((x x').diagnostics[0]!.message).toBe(
+      "Invalid input 'x': expected an expression (line 1, column 22 (offset: 21))",
+    );
   });
 
   it('is not spent on the same error again: one assist for a thousand repeats, each with its expected list', () => {

@@ -25,11 +25,15 @@ describe('names', () => {
   });
 
   it('reads `IF` as the user name when nothing else fits, as Neo4j does', () => {
-    expect(parse('DROP USER IF EXISTS').diagnostics[0]?.message).toBe("Invalid input 'EXISTS': expected 'IF EXISTS' or <EOF> (line 1, column 14 (offset: 13))");
+    expect(parse('DROP USER IF EXISTS').diagnostics[0]?.message).toBe(
+      "Invalid input 'EXISTS': expected 'IF EXISTS' or <EOF> (line 1, column 14 (offset: 13))",
+    );
   });
 
   it('rejects a name that starts with a digit', () => {
-    expect(parse('DROP USER 4neo4j').diagnostics[0]?.message).toBe("Invalid input '4': expected a parameter or an identifier (line 1, column 11 (offset: 10))");
+    expect(parse('DROP USER 4neo4j').diagnostics[0]?.message).toBe(
+      "Invalid input '4': expected a parameter or an identifier (line 1, column 11 (offset: 10))",
+    );
   });
 });
 
@@ -85,7 +89,7 @@ describe('ALTER USERS', () => {
   });
 
   it('allows only tag clauses', () => {
-    expect(parse("ALTER USERS a, b SET STATUS ACTIVE").diagnostics[0]?.message).toBe(
+    expect(parse('ALTER USERS a, b SET STATUS ACTIVE').diagnostics[0]?.message).toBe(
       "Invalid input 'STATUS': expected 'TAG' or 'TAGS' (line 1, column 22 (offset: 21))",
     );
   });
@@ -95,11 +99,23 @@ describe('other user commands', () => {
   it.each([
     ['RENAME USER IF EXISTS', null],
     ['RENAME USER jake IF EXISTS TO bob', { kind: 'rename-user', from: name('jake'), to: name('bob'), ifExists: true, use: null }],
-    ['ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { kind: 'alter-current-user-password', oldPassword: param('old'), newPassword: param('new'), use: null }],
+    [
+      'ALTER CURRENT USER SET PASSWORD FROM $old TO $new',
+      { kind: 'alter-current-user-password', oldPassword: param('old'), newPassword: param('new'), use: null },
+    ],
     ['SHOW USER PRIVILEGES', { kind: 'show-user-privileges', users: [], output: 'table', pipeline: none, use: null }],
-    ['SHOW USERS jake, $u PRIVILEGES AS COMMANDS', { kind: 'show-user-privileges', users: [name('jake'), param('u')], output: 'commands', pipeline: none, use: null }],
-    ['SHOW USER privileges PRIVILEGE AS REVOKE COMMAND', { kind: 'show-user-privileges', users: [name('privileges')], output: 'revoke-commands', pipeline: none, use: null }],
-    ['USE system DROP USER jake', { kind: 'drop-user', name: name('jake'), ifExists: false, use: { database: { kind: 'database-name', parts: ['system'] } } }],
+    [
+      'SHOW USERS jake, $u PRIVILEGES AS COMMANDS',
+      { kind: 'show-user-privileges', users: [name('jake'), param('u')], output: 'commands', pipeline: none, use: null },
+    ],
+    [
+      'SHOW USER privileges PRIVILEGE AS REVOKE COMMAND',
+      { kind: 'show-user-privileges', users: [name('privileges')], output: 'revoke-commands', pipeline: none, use: null },
+    ],
+    [
+      'USE system DROP USER jake',
+      { kind: 'drop-user', name: name('jake'), ifExists: false, use: { database: { kind: 'database-name', parts: ['system'] } } },
+    ],
   ])('%s', (query, expected) => {
     if (expected === null) expect(parse(query).diagnostics[0]?.code).toBe('Neo.ClientError.Statement.SyntaxError');
     else expect(ast(query)).toEqual(expected);
@@ -130,29 +146,62 @@ describe('SHOW USERS or SHOW USER PRIVILEGES, when names are keywords', () => {
 
 describe('expressions', () => {
   it('reads [null IN list] as a list holding a predicate, not a comprehension over "null" (regression, found by the round-trip property)', () => {
-    const show = ast('SHOW USERS WHERE [null IN roles] = [x IN roles]') as { pipeline: { where: { first: unknown; rest: { operand: { kind: string } }[] } } };
-    expect(show.pipeline.where.first).toEqual({ kind: 'list', items: [{ kind: 'binary', operator: 'IN', left: { kind: 'null' }, right: variable('roles') }] });
+    const show = ast('SHOW USERS WHERE [null IN roles] = [x IN roles]') as {
+      pipeline: { where: { first: unknown; rest: { operand: { kind: string } }[] } };
+    };
+    expect(show.pipeline.where.first).toEqual({
+      kind: 'list',
+      items: [{ kind: 'binary', operator: 'IN', left: { kind: 'null' }, right: variable('roles') }],
+    });
     expect(show.pipeline.where.rest[0]!.operand.kind).toBe('list-comprehension');
   });
 });
 
 describe('roles', () => {
   it.each([
-    ['CREATE ROLE analyst', { kind: 'create-role', name: name('analyst'), orReplace: false, immutable: false, ifNotExists: false, copyOf: null, use: null }],
+    [
+      'CREATE ROLE analyst',
+      { kind: 'create-role', name: name('analyst'), orReplace: false, immutable: false, ifNotExists: false, copyOf: null, use: null },
+    ],
     [
       'CREATE OR REPLACE ROLE analyst AS COPY OF reader',
-      { kind: 'create-role', name: name('analyst'), orReplace: true, immutable: false, ifNotExists: false, copyOf: name('reader'), use: null },
+      {
+        kind: 'create-role',
+        name: name('analyst'),
+        orReplace: true,
+        immutable: false,
+        ifNotExists: false,
+        copyOf: name('reader'),
+        use: null,
+      },
     ],
-    ['CREATE ROLE $r IF NOT EXISTS', { kind: 'create-role', name: param('r'), orReplace: false, immutable: false, ifNotExists: true, copyOf: null, use: null }],
+    [
+      'CREATE ROLE $r IF NOT EXISTS',
+      { kind: 'create-role', name: param('r'), orReplace: false, immutable: false, ifNotExists: true, copyOf: null, use: null },
+    ],
     // The manual's `CREATE [OR REPLACE] [IMMUTABLE] ROLE` (running it is not supported: see test/exec/errors.test.ts).
     [
       'create or replace immutable role analyst as copy of reader',
-      { kind: 'create-role', name: name('analyst'), orReplace: true, immutable: true, ifNotExists: false, copyOf: name('reader'), use: null },
+      {
+        kind: 'create-role',
+        name: name('analyst'),
+        orReplace: true,
+        immutable: true,
+        ifNotExists: false,
+        copyOf: name('reader'),
+        use: null,
+      },
     ],
     ['DROP ROLE analyst IF EXISTS', { kind: 'drop-role', name: name('analyst'), ifExists: true, use: null }],
-    ['RENAME ROLE analyst IF EXISTS TO auditor', { kind: 'rename-role', from: name('analyst'), to: name('auditor'), ifExists: true, use: null }],
+    [
+      'RENAME ROLE analyst IF EXISTS TO auditor',
+      { kind: 'rename-role', from: name('analyst'), to: name('auditor'), ifExists: true, use: null },
+    ],
     ['GRANT ROLE reader TO jake', { kind: 'grant-roles', roles: [name('reader')], users: [name('jake')], use: null }],
-    ['GRANT ROLES reader, editor TO USERS jake, bob', { kind: 'grant-roles', roles: [name('reader'), name('editor')], users: [name('jake'), name('bob')], use: null }],
+    [
+      'GRANT ROLES reader, editor TO USERS jake, bob',
+      { kind: 'grant-roles', roles: [name('reader'), name('editor')], users: [name('jake'), name('bob')], use: null },
+    ],
     ['GRANT ROLE reader TO USER', { kind: 'grant-roles', roles: [name('reader')], users: [name('USER')], use: null }],
     ['REVOKE ROLE reader FROM USER jake', { kind: 'revoke-roles', roles: [name('reader')], users: [name('jake')], use: null }],
     ['SHOW ROLES', { kind: 'show-roles', populatedOnly: false, withUsers: false, pipeline: none, use: null }],
@@ -165,7 +214,9 @@ describe('roles', () => {
 
 describe('SHOW pipeline', () => {
   it('reads YIELD with aliases, ORDER BY, SKIP, LIMIT, WHERE and RETURN', () => {
-    const show = ast("SHOW USERS YIELD user AS name, roles ORDER BY name DESC SKIP 1 LIMIT 10 WHERE size(roles) > 1 RETURN DISTINCT name, roles[0] ORDER BY name SKIP 0 LIMIT 5");
+    const show = ast(
+      'SHOW USERS YIELD user AS name, roles ORDER BY name DESC SKIP 1 LIMIT 10 WHERE size(roles) > 1 RETURN DISTINCT name, roles[0] ORDER BY name SKIP 0 LIMIT 5',
+    );
     expect(show['pipeline']).toEqual({
       kind: 'yield',
       yield: {
@@ -186,7 +237,11 @@ describe('SHOW pipeline', () => {
         distinct: true,
         items: [
           { expression: variable('name'), name: 'name', aliased: false },
-          { expression: { kind: 'index', object: variable('roles'), index: { kind: 'integer', value: '0' } }, name: 'roles[0]', aliased: false },
+          {
+            expression: { kind: 'index', object: variable('roles'), index: { kind: 'integer', value: '0' } },
+            name: 'roles[0]',
+            aliased: false,
+          },
         ],
         orderBy: [{ expression: variable('name'), descending: false }],
         skip: { kind: 'integer', value: '0' },
@@ -215,9 +270,9 @@ describe('SHOW pipeline', () => {
 describe('cypher-shell client commands', () => {
   it.each([
     [':use system', { kind: 'client-use', database: 'system' }],
-    [':param pw => \'secret123!\'', { kind: 'client-param', name: 'pw', value: str('secret123!') }],
-    [':param tags => [\'a\', \'b\']', { kind: 'client-param', name: 'tags', value: { kind: 'list', items: [str('a'), str('b')] } }],
-    [':param {user: \'jake\'}', { kind: 'client-params-map', map: { kind: 'map', entries: [{ key: 'user', value: str('jake') }] } }],
+    [":param pw => 'secret123!'", { kind: 'client-param', name: 'pw', value: str('secret123!') }],
+    [":param tags => ['a', 'b']", { kind: 'client-param', name: 'tags', value: { kind: 'list', items: [str('a'), str('b')] } }],
+    [":param {user: 'jake'}", { kind: 'client-params-map', map: { kind: 'map', entries: [{ key: 'user', value: str('jake') }] } }],
     [':params', { kind: 'client-params-list' }],
     [':params clear', { kind: 'client-params-clear' }],
   ])('%s', (line, expected) => {

@@ -9,7 +9,8 @@ import { SystemDatabase } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
 
 const PRIVILEGES = 'only the user, role and privilege management privileges ON DBMS are modelled';
-const notChecked = (what: string, why?: string) => `${what} not supported by cypher-sysdb${why ? ` (${why})` : ''}: this statement is not checked.`;
+const notChecked = (what: string, why?: string) =>
+  `${what} not supported by cypher-sysdb${why ? ` (${why})` : ''}: this statement is not checked.`;
 
 describe('statements of families cypher-sysdb does not model', () => {
   it.each([
@@ -36,7 +37,10 @@ describe('statements of families cypher-sysdb does not model', () => {
     ['CYPHER 5 SHOW USERS', notChecked('Query options other than CYPHER 25 are')],
     ['EXPLAIN SHOW USERS', notChecked('Query options other than CYPHER 25 are')],
     ['MATCH (n) RETURN count(n)', notChecked('Graph queries are', 'it runs user administration commands against the system database')],
-    ['USE neo4j CREATE (:Person {name: "jake"})', notChecked('Graph queries are', 'it runs user administration commands against the system database')],
+    [
+      'USE neo4j CREATE (:Person {name: "jake"})',
+      notChecked('Graph queries are', 'it runs user administration commands against the system database'),
+    ],
   ])('%s', (query, message) => {
     const { statements, diagnostics } = parse(query);
     expect(statements).toEqual([]);
@@ -52,7 +56,9 @@ describe('a CYPHER 25 prefix', () => {
     expect(parse('CYPHER 25 CREATE USR x').diagnostics.map((d) => d.message)).toEqual([
       "Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 18 (offset: 17))",
     ]);
-    expect(parse('CYPHER 25 SHOW USERS WHERE nope').diagnostics.map((d) => d.message)).toEqual(['Variable `nope` not defined (line 1, column 28 (offset: 27))']);
+    expect(parse('CYPHER 25 SHOW USERS WHERE nope').diagnostics.map((d) => d.message)).toEqual([
+      'Variable `nope` not defined (line 1, column 28 (offset: 27))',
+    ]);
     expect(SystemDatabase.create().session().run('CYPHER 25 SHOW USERS YIELD user')).toEqual({ columns: ['user'], rows: [['neo4j']] });
   });
 });
@@ -62,7 +68,10 @@ describe('broken statements of the families we model stay syntax errors', () => 
     ['CREATE USR jake', "Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))"],
     ['GRANT CREATE USR ON DBMS TO r', "Invalid input 'USR': expected 'ROLE', 'ROLES', 'USER' or 'USERS' (line 1, column 14 (offset: 13))"],
     ['ALTER AUTH IF EXISTS', "Invalid input 'AUTH': expected 'CURRENT', 'USER' or 'USERS' (line 1, column 7 (offset: 6))"],
-    ['SHOW USERS DATABASE', "Invalid input 'DATABASE': expected a parameter, an identifier, 'PRIVILEGE', 'PRIVILEGES', 'WHERE', 'WITH', 'YIELD' or <EOF> (line 1, column 12 (offset: 11))"],
+    [
+      'SHOW USERS DATABASE',
+      "Invalid input 'DATABASE': expected a parameter, an identifier, 'PRIVILEGE', 'PRIVILEGES', 'WHERE', 'WITH', 'YIELD' or <EOF> (line 1, column 12 (offset: 11))",
+    ],
   ])('%s', (query, message) => {
     expect(parse(query).diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', message]]);
   });

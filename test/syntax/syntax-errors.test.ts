@@ -10,32 +10,71 @@ import { reported } from '../support/parse.js';
 
 const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
   ['CREATE USER foo', "Invalid input '': expected 'IF NOT EXISTS' or 'SET' (line 1, column 16 (offset: 15))"],
-  [`CREATE USER "foo" SET PASSwORD 'password'`, `Invalid input '"foo"': expected a parameter or an identifier (line 1, column 13 (offset: 12))`],
+  [
+    `CREATE USER "foo" SET PASSwORD 'password'`,
+    `Invalid input '"foo"': expected a parameter or an identifier (line 1, column 13 (offset: 12))`,
+  ],
   ["CREATE USER fo,o SET PASSWORD 'password'", "Invalid input ',': expected 'IF NOT EXISTS' or 'SET' (line 1, column 15 (offset: 14))"],
   ['CREATE USER foo SET PASSWORD', "Invalid input '': expected a parameter, a string or 'CHANGE' (line 1, column 29 (offset: 28))"],
   // Neo4j quotes the token ('123', 'null'); it stands where a password does, so cypher-sysdb masks it.
-  ['CREATE USER foo SET ENCRYPTED PASSWORD 123', "Invalid input '******': expected a parameter or a string (line 1, column 40 (offset: 39))"],
-  ["CREATE USER foo SET PASSWORD 'password' ENCRYPTED", "Invalid input 'ENCRYPTED': expected 'CHANGE', 'SET' or <EOF> (line 1, column 41 (offset: 40))"],
-  ["CREATE USER foo SET PASSWORD 'password' SET STATUS IMAGINARY", "Invalid input 'IMAGINARY': expected 'ACTIVE' or 'SUSPENDED' (line 1, column 52 (offset: 51))"],
+  [
+    'CREATE USER foo SET ENCRYPTED PASSWORD 123',
+    "Invalid input '******': expected a parameter or a string (line 1, column 40 (offset: 39))",
+  ],
+  [
+    "CREATE USER foo SET PASSWORD 'password' ENCRYPTED",
+    "Invalid input 'ENCRYPTED': expected 'CHANGE', 'SET' or <EOF> (line 1, column 41 (offset: 40))",
+  ],
+  [
+    "CREATE USER foo SET PASSWORD 'password' SET STATUS IMAGINARY",
+    "Invalid input 'IMAGINARY': expected 'ACTIVE' or 'SUSPENDED' (line 1, column 52 (offset: 51))",
+  ],
   ["CREATE USER foo IF EXISTS SET PASSWORD 'password'", "Invalid input 'EXISTS': expected 'NOT EXISTS' (line 1, column 20 (offset: 19))"],
   ["ALTER USER foo IF NOT EXISTS SET PASSWORD 'password'", "Invalid input 'NOT': expected 'EXISTS' (line 1, column 19 (offset: 18))"],
-  ['ALTER USER foo RENAME TO bar', "Invalid input 'RENAME': expected 'ADD', 'IF EXISTS', 'REMOVE', 'SET' or <EOF> (line 1, column 16 (offset: 15))"],
-  ['ALTER USER foo SET STATUS SUSPENDED REMOVE HOME DATABASE', "Invalid input 'REMOVE': expected 'SET' or <EOF> (line 1, column 37 (offset: 36))"],
-  ["ALTER USER foo SET PASSWORD 'password' REMOVE ALL AUTH", "Invalid input 'REMOVE': expected 'CHANGE', 'SET' or <EOF> (line 1, column 40 (offset: 39))"],
-  ['ALTER USER foo REMOVE AUTH 42', "Invalid input '42': expected a parameter, a string, 'PROVIDER', 'PROVIDERS' or '[' (line 1, column 28 (offset: 27))"],
+  [
+    'ALTER USER foo RENAME TO bar',
+    "Invalid input 'RENAME': expected 'ADD', 'IF EXISTS', 'REMOVE', 'SET' or <EOF> (line 1, column 16 (offset: 15))",
+  ],
+  [
+    'ALTER USER foo SET STATUS SUSPENDED REMOVE HOME DATABASE',
+    "Invalid input 'REMOVE': expected 'SET' or <EOF> (line 1, column 37 (offset: 36))",
+  ],
+  [
+    "ALTER USER foo SET PASSWORD 'password' REMOVE ALL AUTH",
+    "Invalid input 'REMOVE': expected 'CHANGE', 'SET' or <EOF> (line 1, column 40 (offset: 39))",
+  ],
+  [
+    'ALTER USER foo REMOVE AUTH 42',
+    "Invalid input '42': expected a parameter, a string, 'PROVIDER', 'PROVIDERS' or '[' (line 1, column 28 (offset: 27))",
+  ],
   ["ALTER USER foo SET AUTH PROVIDER 'foo' { }", "Invalid input '}': expected 'SET' (line 1, column 42 (offset: 41))"],
-  ["ALTER USER foo SET AUTH PROVIDER 'foo' { SET PASSWORD 'password' CHANGE REQUIRED }", "Invalid input 'CHANGE': expected 'SET' or '}' (line 1, column 66 (offset: 65))"],
-  ["ALTER USER foo SET AUTH PROVIDER $param { SET ID 'bar' }", "Invalid input '$param': expected a string (line 1, column 34 (offset: 33))"],
+  [
+    "ALTER USER foo SET AUTH PROVIDER 'foo' { SET PASSWORD 'password' CHANGE REQUIRED }",
+    "Invalid input 'CHANGE': expected 'SET' or '}' (line 1, column 66 (offset: 65))",
+  ],
+  [
+    "ALTER USER foo SET AUTH PROVIDER $param { SET ID 'bar' }",
+    "Invalid input '$param': expected a string (line 1, column 34 (offset: 33))",
+  ],
   ["ALTER USER foo SET AUTH PROVIDER foo { SET ID 'bar' }", "Invalid input 'foo': expected a string (line 1, column 34 (offset: 33))"],
   ["ALTER USER foo SET AUTH PROVIDER 42 { SET ID 'bar' }", "Invalid input '42': expected a string (line 1, column 34 (offset: 33))"],
-  ["ALTER USER foo SET AUTH 'foo' { SET UNKNOWN 'bar' }", "Invalid input 'UNKNOWN': expected 'ENCRYPTED', 'ID', 'PASSWORD' or 'PLAINTEXT' (line 1, column 37 (offset: 36))"],
+  [
+    "ALTER USER foo SET AUTH 'foo' { SET UNKNOWN 'bar' }",
+    "Invalid input 'UNKNOWN': expected 'ENCRYPTED', 'ID', 'PASSWORD' or 'PLAINTEXT' (line 1, column 37 (offset: 36))",
+  ],
   ['DROP USER', "Invalid input '': expected a parameter or an identifier (line 1, column 10 (offset: 9))"],
   ['RENAME USER foo TO bar IF EXISTS', "Invalid input 'IF': expected <EOF> (line 1, column 24 (offset: 23))"],
   ['SHOW CURRENT USERS', "Invalid input 'USERS': expected 'USER' (line 1, column 14 (offset: 13))"],
   ['SHOW CURRENT USER WITH AUTH', "Invalid input 'WITH': expected 'WHERE', 'YIELD' or <EOF> (line 1, column 19 (offset: 18))"],
   ["SHOW USERS WHERE user = 'GRANTED' WITH AUTH", "Invalid input 'WITH': expected an expression or <EOF> (line 1, column 35 (offset: 34))"],
-  ["ALTER CURRENT USER SET PASSWORD FROM 'current' TO null", "Invalid input '******': expected a parameter or a string (line 1, column 51 (offset: 50))"],
-  ["ALTER CURRENT USER PASSWORD FROM 'current' TO 'new'", "Invalid input 'PASSWORD': expected 'SET PASSWORD FROM' (line 1, column 20 (offset: 19))"],
+  [
+    "ALTER CURRENT USER SET PASSWORD FROM 'current' TO null",
+    "Invalid input '******': expected a parameter or a string (line 1, column 51 (offset: 50))",
+  ],
+  [
+    "ALTER CURRENT USER PASSWORD FROM 'current' TO 'new'",
+    "Invalid input 'PASSWORD': expected 'SET PASSWORD FROM' (line 1, column 20 (offset: 19))",
+  ],
 ];
 
 describe("syntax errors use Neo4j's wording, expected list and position", () => {
@@ -50,7 +89,8 @@ describe('syntax error classes', () => {
   it('reports an unterminated string as Neo4j does', () => {
     expect(reported("CREATE USER jake SET PASSWORD 'abcd1234")).toEqual([
       {
-        message: 'Failed to parse string literal. The query must contain an even number of non-escaped quotes. (line 1, column 31 (offset: 30))',
+        message:
+          'Failed to parse string literal. The query must contain an even number of non-escaped quotes. (line 1, column 31 (offset: 30))',
         line: 1,
         column: 31,
       },
@@ -76,17 +116,27 @@ describe('syntax error classes', () => {
   });
 
   it("names what YIELD expects as Neo4j's error strategy does", () => {
-    expect(reported('SHOW USERS YIELD')[0]?.message).toBe("Invalid input '': expected a variable name or '*' (line 1, column 17 (offset: 16))");
-    expect(reported('SHOW USERS YIELD user SKIP')[0]?.message).toBe("Invalid input '': expected '-' or an integer value (line 1, column 27 (offset: 26))");
-    expect(reported('SHOW USERS YIELD user SKIP 0x1')[0]?.message).toBe("Invalid input '0x1': expected '-' or an integer value (line 1, column 28 (offset: 27))");
+    expect(reported('SHOW USERS YIELD')[0]?.message).toBe(
+      "Invalid input '': expected a variable name or '*' (line 1, column 17 (offset: 16))",
+    );
+    expect(reported('SHOW USERS YIELD user SKIP')[0]?.message).toBe(
+      "Invalid input '': expected '-' or an integer value (line 1, column 27 (offset: 26))",
+    );
+    expect(reported('SHOW USERS YIELD user SKIP 0x1')[0]?.message).toBe(
+      "Invalid input '0x1': expected '-' or an integer value (line 1, column 28 (offset: 27))",
+    );
   });
 
   it('shows a line break in the offending token as an escape, as Neo4j does', () => {
-    expect(reported("DROP USER jake SET\nSTATUS")[0]?.message).toBe("Invalid input 'SET': expected 'IF EXISTS' or <EOF> (line 1, column 16 (offset: 15))");
+    expect(reported('DROP USER jake SET\nSTATUS')[0]?.message).toBe(
+      "Invalid input 'SET': expected 'IF EXISTS' or <EOF> (line 1, column 16 (offset: 15))",
+    );
   });
 
   it('reports a character that is not Cypher', () => {
-    expect(reported('DROP USER jake #')[0]?.message).toBe("Invalid input '#': expected 'IF EXISTS' or <EOF> (line 1, column 16 (offset: 15))");
+    expect(reported('DROP USER jake #')[0]?.message).toBe(
+      "Invalid input '#': expected 'IF EXISTS' or <EOF> (line 1, column 16 (offset: 15))",
+    );
   });
 
   it('suggests the keyword a misspelled word was meant to be', () => {

@@ -87,7 +87,9 @@ export function nextNativeAuth(
 }
 
 export function withAuth(entries: readonly AuthEntry[], entry: AuthEntry): AuthEntry[] {
-  return [...entries.filter((e) => e.provider !== entry.provider), entry].sort((a, b) => (a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0));
+  return [...entries.filter((e) => e.provider !== entry.provider), entry].sort((a, b) =>
+    a.provider < b.provider ? -1 : a.provider > b.provider ? 1 : 0,
+  );
 }
 
 export function nativeOf(entries: readonly AuthEntry[]): NativeAuth | null {

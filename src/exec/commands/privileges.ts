@@ -25,7 +25,12 @@ function sameRow(a: PrivilegeRow, b: PrivilegeRow): boolean {
 }
 
 /** The roles a command names, as the state holds them; a role that does not exist fails the command. */
-function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CommandContext, failure: string): StoredRole[] {
+function resolveRoles(
+  state: SystemState,
+  command: GrantPrivilege | DenyPrivilege | RevokePrivilege,
+  context: CommandContext,
+  failure: string,
+): StoredRole[] {
   if (command.immutable) {
     // With authentication enabled Neo4j refuses IMMUTABLE outright; with it disabled we do not model it.
     if (context.user !== null && command.kind === 'grant-privilege') {
@@ -46,7 +51,11 @@ function resolveRoles(state: SystemState, command: GrantPrivilege | DenyPrivileg
   });
 }
 
-function withPrivileges(state: SystemState, roles: readonly StoredRole[], change: (privileges: readonly PrivilegeRow[]) => PrivilegeRow[]): SystemState {
+function withPrivileges(
+  state: SystemState,
+  roles: readonly StoredRole[],
+  change: (privileges: readonly PrivilegeRow[]) => PrivilegeRow[],
+): SystemState {
   const named = new Set(roles.map((role) => role.name));
   return produce(state, (draft) => {
     for (const role of draft.roles) if (named.has(role.name)) role.privileges = change(role.privileges);
@@ -99,9 +108,18 @@ function quoteRole(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
 }
 
-export function showPrivilegesSource(state: SystemState, command: ShowPrivileges | ShowRolePrivileges, context: CommandContext): ShowSource {
+export function showPrivilegesSource(
+  state: SystemState,
+  command: ShowPrivileges | ShowRolePrivileges,
+  context: CommandContext,
+): ShowSource {
   const names = command.kind === 'show-role-privileges' ? new Set(command.roles.map((r) => nameValue(r, context.params))) : null;
   const roles = names === null ? state.roles : state.roles.filter((r) => names.has(r.name));
   const { all, defaults } = showColumns(command);
-  return { columns: all, defaultColumns: defaults, defaultOrder: command.output === 'table' ? [] : ['command'], rows: privilegeRows(command, roles) };
+  return {
+    columns: all,
+    defaultColumns: defaults,
+    defaultOrder: command.output === 'table' ? [] : ['command'],
+    rows: privilegeRows(command, roles),
+  };
 }

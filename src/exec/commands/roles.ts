@@ -11,7 +11,6 @@ import { nameValue } from '../params.js';
 import { written, type CommandContext, type CommandOutcome } from './context.js';
 import { findUser } from './users.js';
 
-
 function findRole(state: SystemState, name: string): StoredRole | undefined {
   return state.roles.find((r) => r.name === name);
 }
@@ -120,7 +119,12 @@ interface Membership {
  * are checked and applied in that order in time linear in their number: role names are looked up in a
  * set, each user once, and a changed user's roles are sorted once at the end.
  */
-function changeMemberships(state: SystemState, command: GrantRoles | RevokeRoles, context: CommandContext, action: 'grant' | 'revoke'): CommandOutcome {
+function changeMemberships(
+  state: SystemState,
+  command: GrantRoles | RevokeRoles,
+  context: CommandContext,
+  action: 'grant' | 'revoke',
+): CommandOutcome {
   const roles = command.roles.map((r) => nameValue(r, context.params));
   const users = command.users.map((u) => nameValue(u, context.params));
   const existingRoles = new Set(state.roles.map((r) => r.name));
@@ -129,7 +133,11 @@ function changeMemberships(state: SystemState, command: GrantRoles | RevokeRoles
   for (const role of roles) {
     for (const userName of users) {
       const failure = (reason: string) =>
-        argumentError(action === 'grant' ? `Failed to grant role '${role}' to user '${userName}': ${reason}` : `Failed to revoke role '${role}' from user '${userName}': ${reason}`);
+        argumentError(
+          action === 'grant'
+            ? `Failed to grant role '${role}' to user '${userName}': ${reason}`
+            : `Failed to revoke role '${role}' from user '${userName}': ${reason}`,
+        );
       if (role === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
       if (!existingRoles.has(role)) throw failure('Role does not exist.');
       let membership = memberships.get(userName);
@@ -142,7 +150,8 @@ function changeMemberships(state: SystemState, command: GrantRoles | RevokeRoles
       const has = membership.roles.has(role);
       // Granting a role twice or revoking one not held changes nothing: Neo4j only notifies, per role and user.
       if (action === 'grant' && has) notifications.push(roleAlreadyGranted(`GRANT ROLE ${escapeName(role)} TO ${escapeName(userName)}`));
-      else if (action === 'revoke' && !has) notifications.push(roleNotGranted(`REVOKE ROLE ${escapeName(role)} FROM ${escapeName(userName)}`));
+      else if (action === 'revoke' && !has)
+        notifications.push(roleNotGranted(`REVOKE ROLE ${escapeName(role)} FROM ${escapeName(userName)}`));
       else {
         if (action === 'grant') membership.roles.add(role);
         else membership.roles.delete(role);

@@ -45,9 +45,21 @@ function userColumns(user: StoredUser, canSeeTags: boolean): [ShowColumn, Value]
 }
 
 function authColumns(auth: AuthEntry | null): [ShowColumn, Value][] {
-  if (auth === null) return [['provider', null], ['auth', null]];
-  const details = isNative(auth) ? mapOf([['password', NATIVE_PASSWORD_SHOWN], ['changeRequired', auth.changeRequired]]) : mapOf([['id', auth.id]]);
-  return [['provider', auth.provider], ['auth', details]];
+  if (auth === null)
+    return [
+      ['provider', null],
+      ['auth', null],
+    ];
+  const details = isNative(auth)
+    ? mapOf([
+        ['password', NATIVE_PASSWORD_SHOWN],
+        ['changeRequired', auth.changeRequired],
+      ])
+    : mapOf([['id', auth.id]]);
+  return [
+    ['provider', auth.provider],
+    ['auth', details],
+  ];
 }
 
 function source(command: ShowCommand, defaultOrder: readonly ShowColumn[], rows: SourceRow[]): ShowSource {
@@ -64,12 +76,18 @@ export function showUsersSource(state: SystemState, command: ShowUsers, canSeeTa
       continue;
     }
     // One row per auth provider; a user with none still gets a row.
-    for (const auth of user.auth.length > 0 ? user.auth : [null]) rows.push(new Map([...userColumns(user, canSeeTags), ...authColumns(auth)]));
+    for (const auth of user.auth.length > 0 ? user.auth : [null])
+      rows.push(new Map([...userColumns(user, canSeeTags), ...authColumns(auth)]));
   }
   return source(command, ['user'], rows);
 }
 
-export function showCurrentUserSource(state: SystemState, command: ShowCurrentUser, context: CommandContext, canSeeTags: boolean): ShowSource {
+export function showCurrentUserSource(
+  state: SystemState,
+  command: ShowCurrentUser,
+  context: CommandContext,
+  canSeeTags: boolean,
+): ShowSource {
   const user = context.user === null ? undefined : findUser(state, context.user);
   return source(command, ['user'], user ? [new Map(userColumns(user, canSeeTags))] : []);
 }
@@ -85,18 +103,30 @@ export function showRolesSource(state: SystemState, command: ShowRoles): ShowSou
     const members = role.name === PUBLIC_ROLE ? users : users.filter((u) => u.roles.includes(role.name));
     if (command.populatedOnly && members.length === 0) continue;
     if (!command.withUsers) {
-      rows.push(new Map<ShowColumn, Value>([['role', role.name], ['immutable', false]]));
+      rows.push(
+        new Map<ShowColumn, Value>([
+          ['role', role.name],
+          ['immutable', false],
+        ]),
+      );
       continue;
     }
     for (const member of members.length > 0 ? members : [null]) {
-      rows.push(new Map<ShowColumn, Value>([['role', role.name], ['member', member?.name ?? null], ['immutable', false]]));
+      rows.push(
+        new Map<ShowColumn, Value>([
+          ['role', role.name],
+          ['member', member?.name ?? null],
+          ['immutable', false],
+        ]),
+      );
     }
   }
   return source(command, ['role'], rows);
 }
 
 export function showUserPrivilegesSource(state: SystemState, command: ShowUserPrivileges, context: CommandContext): ShowSource {
-  const names = command.users.length > 0 ? command.users.map((u) => nameValue(u, context.params)) : context.user === null ? [] : [context.user];
+  const names =
+    command.users.length > 0 ? command.users.map((u) => nameValue(u, context.params)) : context.user === null ? [] : [context.user];
   const rows: SourceRow[] = [];
   for (const name of names) {
     const user = findUser(state, name);
@@ -112,7 +142,6 @@ export function showUserPrivilegesSource(state: SystemState, command: ShowUserPr
   }
   return source(command, command.output === 'table' ? [] : ['command'], rows);
 }
-
 
 /** One row of SHOW PRIVILEGES (and of a role's or a user's): the user column only for a user's. */
 export function privilegeRow(p: PrivilegeRow, role: string, user?: string): SourceRow {
@@ -130,10 +159,21 @@ export function privilegeRow(p: PrivilegeRow, role: string, user?: string): Sour
 }
 
 /** `AS [REVOKE] COMMANDS`: each privilege once, as the command that grants (or revokes) it, sorted. */
-export function privilegeCommandRows(roles: readonly StoredRole[], output: Exclude<PrivilegeOutput, 'table'>, target: (role: string) => string): SourceRow[] {
+export function privilegeCommandRows(
+  roles: readonly StoredRole[],
+  output: Exclude<PrivilegeOutput, 'table'>,
+  target: (role: string) => string,
+): SourceRow[] {
   const commands = new Set<string>();
   for (const role of roles) {
-    for (const p of role.privileges) commands.add(output === 'commands' ? `${p.command} TO ${target(role.name)}` : `REVOKE ${p.command} FROM ${target(role.name)}`);
+    for (const p of role.privileges)
+      commands.add(output === 'commands' ? `${p.command} TO ${target(role.name)}` : `REVOKE ${p.command} FROM ${target(role.name)}`);
   }
-  return [...commands].sort(javaOrder).map((text) => new Map<ShowColumn, Value>([['command', text], ['immutable', false]]));
+  return [...commands].sort(javaOrder).map(
+    (text) =>
+      new Map<ShowColumn, Value>([
+        ['command', text],
+        ['immutable', false],
+      ]),
+  );
 }

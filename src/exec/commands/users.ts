@@ -22,7 +22,10 @@ export function findUser(state: SystemState, name: string): StoredUser | undefin
 }
 
 /** Writes users and keeps the provider/id index in step with their external auths. */
-function writeUsers(state: SystemState, changes: { readonly remove?: readonly StoredUser[]; readonly put?: readonly StoredUser[] }): SystemState {
+function writeUsers(
+  state: SystemState,
+  changes: { readonly remove?: readonly StoredUser[]; readonly put?: readonly StoredUser[] },
+): SystemState {
   return produce(state, (draft) => {
     for (const user of changes.remove ?? []) {
       draft.users = draft.users.delete(user.name);
@@ -39,11 +42,18 @@ function writeUsers(state: SystemState, changes: { readonly remove?: readonly St
 }
 
 /** Refuses an external id another user already has (the same user may keep its own). */
-function checkAuthIdsFree(state: SystemState, userName: string, auth: readonly AuthEntry[], failure: (reason: string) => Error, ignore?: string): void {
+function checkAuthIdsFree(
+  state: SystemState,
+  userName: string,
+  auth: readonly AuthEntry[],
+  failure: (reason: string) => Error,
+  ignore?: string,
+): void {
   for (const entry of auth) {
     if (isNative(entry)) continue;
     const owner = state.authIds.get(authIdKey(entry.provider, entry.id));
-    if (owner !== undefined && owner !== userName && owner !== ignore) throw failure('The combination of provider and id is already in use.');
+    if (owner !== undefined && owner !== userName && owner !== ignore)
+      throw failure('The combination of provider and id is already in use.');
   }
 }
 
@@ -90,7 +100,8 @@ export function createUser(state: SystemState, command: CreateUser, context: Com
   const existing = findUser(state, name);
   if (existing && command.ifNotExists) return written(state);
   if (existing && !command.orReplace) throw argumentError(`Failed to create the specified user '${name}': User already exists.`);
-  if (existing && name === context.user) throw argumentError(`Failed to replace the specified user '${name}': Deleting yourself is not allowed.`);
+  if (existing && name === context.user)
+    throw argumentError(`Failed to replace the specified user '${name}': Deleting yourself is not allowed.`);
   const failure = (reason: string) => argumentError(`Failed to create the specified user '${name}': ${reason}`);
 
   const changes = readAuthClauses(command.clauses, context.params, state.config.minimumPasswordLength);
@@ -121,7 +132,10 @@ export function createUser(state: SystemState, command: CreateUser, context: Com
     }
   }
   // OR REPLACE is DROP then CREATE: the old user's roles and auth go with it.
-  return written(writeUsers(state, { remove: existing ? [existing] : [], put: [user] }), settingNotifications(state, command.clauses, changes.external, context));
+  return written(
+    writeUsers(state, { remove: existing ? [existing] : [], put: [user] }),
+    settingNotifications(state, command.clauses, changes.external, context),
+  );
 }
 
 export function alterUser(state: SystemState, command: AlterUser, context: CommandContext): CommandOutcome {
@@ -184,7 +198,10 @@ export function alterUser(state: SystemState, command: AlterUser, context: Comma
     throw argumentError('User has no auth provider. Add at least one auth provider for the user or consider suspending them.');
   }
   checkAuthIdsFree(state, name, user.auth, failure);
-  return written(writeUsers(state, { remove: [existing], put: [user] }), settingNotifications(state, command.clauses, changes.external, context));
+  return written(
+    writeUsers(state, { remove: [existing], put: [user] }),
+    settingNotifications(state, command.clauses, changes.external, context),
+  );
 }
 
 export function alterUsers(state: SystemState, command: AlterUsers, context: CommandContext): CommandOutcome {
@@ -195,7 +212,10 @@ export function alterUsers(state: SystemState, command: AlterUsers, context: Com
     if (user) found.push(user);
     else if (!command.ifExists) throw argumentError(`Failed to alter the specified user '${name}': User does not exist.`);
   }
-  const updated = found.map((user) => ({ ...user, tags: command.clauses.reduce((tags, clause) => applyTagClause(tags, clause, context.params), user.tags) }));
+  const updated = found.map((user) => ({
+    ...user,
+    tags: command.clauses.reduce((tags, clause) => applyTagClause(tags, clause, context.params), user.tags),
+  }));
   if (updated.length === 0) return written(state);
   return written(writeUsers(state, { put: updated }));
 }
@@ -216,7 +236,11 @@ export function alterCurrentUserPassword(state: SystemState, command: AlterCurre
   if (!native) throw forbidden('`ALTER CURRENT USER` is not permitted.');
   if (!verifyPassword(oldPassword, native.credential)) throw failure('Invalid principal or credentials.');
   if (verifyPassword(newPassword, native.credential)) throw failure('Old password and new password cannot be the same.');
-  const auth = withAuth(user.auth, { provider: 'native', credential: hashPassword(newPassword, context.randomBytes), changeRequired: false });
+  const auth = withAuth(user.auth, {
+    provider: 'native',
+    credential: hashPassword(newPassword, context.randomBytes),
+    changeRequired: false,
+  });
   return written(writeUsers(state, { put: [{ ...user, auth }] }));
 }
 
@@ -244,4 +268,3 @@ export function dropUser(state: SystemState, command: DropUser, context: Command
   }
   return written(writeUsers(state, { remove: [existing] }));
 }
-
