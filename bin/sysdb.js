@@ -15,9 +15,10 @@ if (!existsSync(bundlePath)) {
 // a stack trace with a snippet of the minified bundle.
 const fail = (error) => {
   const message = error instanceof Error ? error.message : String(error);
-  // eslint-disable-next-line no-control-regex
   const line = message
     .split(/\r\n|\r|\n/, 1)[0]
+    // Terminal control bytes are shown escaped, never sent to the terminal.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   process.stderr.write(`sysdb: internal error: ${line.slice(0, 500)} (please report)\n`);
   process.exit(2);
