@@ -19,6 +19,7 @@ import { INITIAL_USER, initialState, type SystemDatabaseOptions } from './store/
 import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.js';
 import type { SystemState } from './store/state.js';
 import { Session } from './session.js';
+import { checkLogin, type LoginCheck } from './dbms/login.js';
 
 export type { SystemDatabaseOptions } from './store/initial.js';
 export type { Snapshot } from './store/snapshot.js';
@@ -36,6 +37,8 @@ export interface Executed {
 export interface ExecuteOptions {
   /** Who runs the statement (default `neo4j`); null runs it with authentication disabled. */
   readonly user?: string | null;
+  /** Overrides the database's `enforcePasswordChange` for this statement (a Dbms session of a logged-in user sets it). */
+  readonly enforcePasswordChange?: boolean;
 }
 
 export interface ScriptOptions extends ExecuteOptions {
@@ -118,7 +121,7 @@ export class SystemDatabase {
         `execute() runs exactly one statement, and this query has ${segments.length}; use runScript() for scripts.`,
       );
     }
-    return this.#run(segment, bindParams(params), userOf(options));
+    return this.#run(segment, bindParams(params), userOf(options), options.enforcePasswordChange);
   }
 
   /** Runs a script: statements separated by `;`, with cypher-shell's `:param` lines. */
@@ -147,7 +150,7 @@ export class SystemDatabase {
           params = runGuarded(() => applyClientCommand(command, params, budget));
           continue;
         }
-        const outcome = db.#run(segment, params, user);
+        const outcome = db.#run(segment, params, user, options.enforcePasswordChange);
         db = outcome.db;
         run = {
           ...base,
@@ -173,7 +176,15 @@ export class SystemDatabase {
     return new Session(this, options);
   }
 
-  #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null): Executed {
+  /**
+   * What a login as `user` would find, for `Dbms.authenticate`: null for no such user. The credential
+   * stays inside; only whether the password matches comes out.
+   */
+  login(user: string, password: string): LoginCheck | null {
+    return checkLogin(this.#state, user, password);
+  }
+
+  #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null, enforcePasswordChange?: boolean): Executed {
     firstError(segment.diagnostics);
     const statement = segment.statement;
     // A statement of a family we do not model carries only a warning (lint passes it); it cannot run.
@@ -182,7 +193,7 @@ export class SystemDatabase {
     if (statement === null || isClientCommand(statement)) {
       throw new Neo4jError(StatusCode.NotSupported, 'Client commands (such as :param) are not statements; run them with runScript().');
     }
-    const context = { params, user, randomBytes: this.#randomBytes, budget: new StatementBudget(this.#limits) };
+    const context = { params, user, randomBytes: this.#randomBytes, budget: new StatementBudget(this.#limits), enforcePasswordChange };
     const { state, result, notifications } = runGuarded(() => executeStatement(this.#state, statement, context));
     return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes, this.#limits), result, notifications };
   }

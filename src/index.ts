@@ -30,3 +30,7 @@ export { toJson } from './render/json.js';
 export { LineIndex } from './syntax/lines.js';
 export { hashPassword } from './crypto/password.js';
 export { cell as formatValue } from './render/result-text.js';
+export { Dbms } from './dbms/dbms.js';
+export type { Authenticated, DbmsOptions } from './dbms/dbms.js';
+export type { DbmsSession, DbmsSessionOptions, RunOutcome } from './dbms/session.js';
+export type { DbmsTransaction } from './dbms/transaction.js';

@@ -20,6 +20,12 @@ export const StatusCode = {
   ArithmeticError: 'Neo.ClientError.Statement.ArithmeticError',
   /** The executing user must change their password before doing anything else (the initial-password gate). */
   CredentialsExpired: 'Neo.ClientError.Security.CredentialsExpired',
+  /** A failed login: wrong password, unknown or suspended user, no native auth; the text never says which. */
+  Unauthorized: 'Neo.ClientError.Security.Unauthorized',
+  /** Too many failed logins in a row for a user (`dbms.security.auth_max_failed_attempts`). */
+  AuthenticationRateLimit: 'Neo.ClientError.Security.AuthenticationRateLimit',
+  /** An explicit transaction whose commit would overwrite a commit that landed after it began. */
+  TransactionOutdated: 'Neo.TransientError.Transaction.Outdated',
   /** The executing user lacks a privilege (or one is denied). */
   Forbidden: 'Neo.ClientError.Security.Forbidden',
   /** Neo4j's kernel-level argument errors, e.g. granting a privilege to a role that does not exist. */

@@ -86,7 +86,12 @@ const CREDENTIALS_EXPIRED =
 
 /** The real server's gate: while your password must change, that is all you may do. Off unless configured. */
 function checkPasswordChangeGate(state: SystemState, statement: CypherStatement, context: CommandContext): void {
-  if (!state.config.enforcePasswordChange || context.user === null || statement.kind === 'alter-current-user-password') return;
+  if (
+    !(context.enforcePasswordChange ?? state.config.enforcePasswordChange) ||
+    context.user === null ||
+    statement.kind === 'alter-current-user-password'
+  )
+    return;
   const native = findUser(state, context.user)?.auth.find(isNative);
   if (native?.changeRequired) throw new Neo4jError(StatusCode.CredentialsExpired, CREDENTIALS_EXPIRED);
 }

@@ -13,6 +13,8 @@ export interface CommandContext {
   readonly randomBytes: RandomBytes;
   /** The work this statement may still do (steps, bytes), and its compiled regular expressions. */
   readonly budget: StatementBudget;
+  /** Overrides the database's `enforcePasswordChange`: a logged-in session always has the gate. */
+  readonly enforcePasswordChange?: boolean;
 }
 
 /** A result table. Write commands return no columns and no rows, as Neo4j does. */

@@ -1,0 +1,63 @@
+/**
+ * The engine seam: one DBMS shared by every connection of a server. It holds the latest immutable
+ * `SystemDatabase`; sessions run statements against it and commit by compare-and-set, so a transport
+ * (Bolt, HTTP) needs nothing but this class.
+ */
+import { SystemDatabase } from '../database.js';
+import { Neo4jError } from '../diagnostics/neo4j-error.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import { AuthRateLimit, type AuthRateLimitOptions } from './rate-limit.js';
+import { DbmsSession, type DbmsSessionOptions } from './session.js';
+
+export type DbmsOptions = AuthRateLimitOptions;
+
+/** A successful login. */
+export interface Authenticated {
+  readonly user: string;
+  /** The user may only run `ALTER CURRENT USER SET PASSWORD` until they have changed it. */
+  readonly passwordChangeRequired: boolean;
+}
+
+/** Neo4j's one text for every failed login, so that a client cannot tell which check failed. */
+const UNAUTHORIZED = 'The client is unauthorized due to authentication failure.';
+
+export class Dbms {
+  #db: SystemDatabase;
+  readonly #rateLimit: AuthRateLimit;
+
+  constructor(db: SystemDatabase = SystemDatabase.create(), options: DbmsOptions = {}) {
+    this.#db = db;
+    this.#rateLimit = new AuthRateLimit(options);
+  }
+
+  /** The latest committed database: a snapshot that later commits leave as it is. */
+  get current(): SystemDatabase {
+    return this.#db;
+  }
+
+  /** A session running as `user` (null: authentication disabled). Log the user in first with `authenticate`. */
+  session(options: DbmsSessionOptions = {}): DbmsSession {
+    return new DbmsSession(this, options);
+  }
+
+  /**
+   * Checks a basic-auth login as Neo4j does. Every failure is the same `Unauthorized`, except that a
+   * user with too many failures in a row is refused with `AuthenticationRateLimit` for a while.
+   */
+  authenticate(user: string, password: string): Authenticated {
+    const check = this.#db.login(user, password);
+    // As in Neo4j, failures are counted for users that exist (its strategy is handed the stored user).
+    if (check === null) throw new Neo4jError(StatusCode.Unauthorized, UNAUTHORIZED);
+    this.#rateLimit.admit(user);
+    this.#rateLimit.record(user, check.passwordMatches);
+    if (!check.passwordMatches || check.suspended) throw new Neo4jError(StatusCode.Unauthorized, UNAUTHORIZED);
+    return { user, passwordChangeRequired: check.changeRequired };
+  }
+
+  /** Replaces the database if it is still `expected`; false when another commit landed in between. */
+  compareAndSet(expected: SystemDatabase, next: SystemDatabase): boolean {
+    if (this.#db !== expected) return false;
+    this.#db = next;
+    return true;
+  }
+}

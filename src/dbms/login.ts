@@ -1,0 +1,22 @@
+/** What the system database says about a login attempt; the Dbms turns it into Neo4j's outcome. */
+import { verifyPassword } from '../crypto/password.js';
+import { findUser } from '../exec/commands/users.js';
+import { isNative, type SystemState } from '../store/state.js';
+
+export interface LoginCheck {
+  /** False also for a user without native auth: there is no password to match. */
+  readonly passwordMatches: boolean;
+  readonly suspended: boolean;
+  readonly changeRequired: boolean;
+}
+
+export function checkLogin(state: SystemState, user: string, password: string): LoginCheck | null {
+  const stored = findUser(state, user);
+  if (stored === undefined) return null;
+  const native = stored.auth.find(isNative);
+  return {
+    passwordMatches: native !== undefined && verifyPassword(password, native.credential),
+    suspended: stored.suspended,
+    changeRequired: native?.changeRequired ?? false,
+  };
+}

@@ -1,0 +1,64 @@
+/** A session of a `Dbms`: each statement runs against the latest database and commits on its own. */
+import type { ExecuteOptions, ScriptOptions, ScriptRun, SystemDatabase } from '../database.js';
+import type { StatementResult } from '../exec/commands/context.js';
+import type { Notification } from '../exec/notifications.js';
+import { Neo4jError } from '../diagnostics/neo4j-error.js';
+import { StatusCode } from '../diagnostics/codes.js';
+import type { Dbms } from './dbms.js';
+import { DbmsTransaction, OUTDATED } from './transaction.js';
+
+export interface DbmsSessionOptions {
+  /** Who runs the statements (default `neo4j`); null runs them with authentication disabled. */
+  readonly user?: string | null;
+}
+
+/** What one statement of a session produced. */
+export interface RunOutcome {
+  readonly result: StatementResult;
+  readonly notifications: readonly Notification[];
+}
+
+/** A statement re-run this many times, each time overtaken by another commit, gives up. */
+const MAX_ATTEMPTS = 100;
+
+export class DbmsSession {
+  readonly #dbms: Dbms;
+  readonly #options: ExecuteOptions;
+
+  constructor(dbms: Dbms, options: DbmsSessionOptions) {
+    this.#dbms = dbms;
+    // A server always has the password-change gate, whatever the database's own option says.
+    this.#options = { ...options, enforcePasswordChange: true };
+  }
+
+  run(query: string, params: Readonly<Record<string, unknown>> = {}): RunOutcome {
+    const { result, notifications } = this.#commit((db) => db.execute(query, params, this.#options));
+    return { result, notifications };
+  }
+
+  /** Runs a script as one unit: its statements commit together. `onStatement` sees a re-run again. */
+  runScript(text: string, options: ScriptOptions = {}): ScriptRun {
+    return this.#commit((db) => db.runScript(text, { ...options, ...this.#options }));
+  }
+
+  /** An explicit transaction: its statements see each other and commit together, or not at all. */
+  begin(): DbmsTransaction {
+    return new DbmsTransaction(this.#dbms, this.#options);
+  }
+
+  /**
+   * Runs `work` against the latest database and commits by compare-and-set. If another commit landed
+   * meanwhile (only possible re-entrantly, e.g. from an `onStatement` callback), `work` runs again on
+   * the new database: Neo4j serialises administration commands on the system database, so every
+   * statement must see every commit before it, and none may be lost.
+   */
+  #commit<T extends { readonly db: SystemDatabase }>(work: (db: SystemDatabase) => T): T {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const base = this.#dbms.current;
+      const outcome = work(base);
+      // A read leaves the database as it was: it saw one consistent snapshot, and has nothing to commit.
+      if (outcome.db === base || this.#dbms.compareAndSet(base, outcome.db)) return outcome;
+    }
+    throw new Neo4jError(StatusCode.TransactionOutdated, OUTDATED);
+  }
+}
