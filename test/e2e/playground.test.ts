@@ -4,7 +4,7 @@
  * The playground as a person uses it, in headless Chromium (Debian's package, driven by
  * playwright-core): type a script with an error, see Neo4j's diagnostic, fix it, run it, read the
  * SHOW USERS table from the page. Runs against the built static page, served from a local server.
- * CI installs Chromium (.ci/run); without /usr/bin/chromium the test is skipped.
+ * CI installs Chromium (.ci/run); without /usr/bin/chromium (or CHROMIUM_PATH) the test is skipped.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,7 +14,8 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium, or another Chromium-based browser named by CHROMIUM_PATH (GitHub's runners ship Chrome). */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const root = new URL('../..', import.meta.url).pathname;
 const artifacts = join(root, 'test/artifacts');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
