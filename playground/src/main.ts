@@ -4,7 +4,7 @@
  */
 import './style.css';
 import { EditorSelection } from '@codemirror/state';
-import { SystemDatabase, type Snapshot, type StatementRun } from '../../src/index.js';
+import { MAX_NESTING, readJson, SystemDatabase, type Snapshot, type StatementRun } from '../../src/index.js';
 import { createEditor } from './editor.js';
 import { element, problems, statementResult, table } from './render.js';
 import { Runner, type RunOutcome } from './runner.js';
@@ -71,7 +71,8 @@ const editor = createEditor({
 function readParams(): Record<string, unknown> | null {
   const error = $('params-error');
   try {
-    const parsed: unknown = JSON.parse(($('params') as HTMLTextAreaElement).value || '{}');
+    // Not JSON.parse: its messages quote the text around the mistake, and parameters hold passwords.
+    const parsed: unknown = readJson(($('params') as HTMLTextAreaElement).value || '{}', MAX_NESTING + 1);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('parameters must be a JSON object');
     error.textContent = '';
     return parsed as Record<string, unknown>;

@@ -1,8 +1,7 @@
 /** `sysdb run`: a script against an in-memory system database, printed like cypher-shell prints it. */
-import { MAX_NESTING, Neo4jError, SystemDatabase, toJson, type Notification, type StatementRun } from '../index.js';
+import { JsonError, MAX_NESTING, Neo4jError, readJson, SystemDatabase, toJson, type Notification, type StatementRun } from '../index.js';
 import { UsageError, choice, parseArgs } from './args.js';
 import type { CliIO } from './io.js';
-import { JsonError, readJson } from './json.js';
 import { table } from './table.js';
 
 export const RUN_HELP = `Usage: sysdb run <script.cypher|-> [--params params.json] [--state in.json] [--save out.json]

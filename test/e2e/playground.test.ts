@@ -125,6 +125,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     expect(await page.locator('#users tbody tr').count()).toBe(1);
   }, 60_000);
 
+  it('regression: invalid parameters were quoted back by JSON.parse, password and all', async () => {
+    await page.fill('#params', '{"pw": Zq7SECRETpw9}');
+    await replaceScript('SHOW CURRENT USER;');
+    await page.click('#run');
+    await expect.poll(() => page.locator('#params-error').textContent()).toBe('Parameters: unexpected character at line 1, column 8');
+    expect((await page.content()).includes('Zq7SECRETpw9')).toBe(false);
+    await page.fill('#params', '{}');
+  }, 60_000);
+
   it('loads an example from fixtures/ with its parameters', async () => {
     await page.selectOption('#examples', 'onboarding');
     expect(await page.locator('#params').inputValue()).toContain('jakePassword');
