@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Dbms, Neo4jError, SystemDatabase, type DbmsOptions } from '../../src/index.js';
+import { Dbms, SystemDatabase, type DbmsOptions } from '../../src/index.js';
+import { neo4jFailure } from '../support/db.js';
 
 /** A Dbms whose `neo4j` has changed the initial password, so its sessions may run anything. */
 function ready(options: DbmsOptions = {}): Dbms {
@@ -10,16 +11,6 @@ function ready(options: DbmsOptions = {}): Dbms {
 
 function users(dbms: Dbms): unknown[] {
   return dbms.current.execute('SHOW USERS YIELD user RETURN user', {}, { user: null }).result.rows.map((row) => row[0]);
-}
-
-function failure(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Neo4jError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('expected a Neo4jError');
 }
 
 // Neo4j's description of Status.Transaction.Outdated (neo4j/neo4j, kernel-api Status.java): the transient
@@ -69,7 +60,7 @@ describe('sessions of one Dbms', () => {
   it('commit nothing for a statement that fails', () => {
     const dbms = ready();
     const before = dbms.current;
-    expect(failure(() => dbms.session().run('DROP USER nobody'))).toEqual({
+    expect(neo4jFailure(() => dbms.session().run('DROP USER nobody'))).toEqual({
       code: 'Neo.ClientError.Statement.ArgumentError',
       message: "Failed to delete the specified user 'nobody': User does not exist.",
     });
@@ -94,7 +85,7 @@ describe('explicit transactions', () => {
     tx.run("CREATE USER alice SET PASSWORD 'alice-secret'");
     dbms.session().run("CREATE USER bob SET PASSWORD 'bob-secret'");
     const afterBob = dbms.current;
-    expect(failure(() => tx.commit())).toEqual(OUTDATED);
+    expect(neo4jFailure(() => tx.commit())).toEqual(OUTDATED);
     expect(dbms.current).toBe(afterBob);
     expect(users(dbms)).toEqual(['bob', 'neo4j']);
     expect(() => tx.run('SHOW USERS')).toThrow('This transaction has already been rolled back.');
@@ -123,7 +114,7 @@ describe('explicit transactions', () => {
     const dbms = ready();
     const tx = dbms.session().begin();
     tx.run("CREATE USER alice SET PASSWORD 'alice-secret'");
-    expect(failure(() => tx.run("CREATE USER alice SET PASSWORD 'alice-secret'"))).toEqual({
+    expect(neo4jFailure(() => tx.run("CREATE USER alice SET PASSWORD 'alice-secret'"))).toEqual({
       code: 'Neo.ClientError.Statement.ArgumentError',
       message: "Failed to create the specified user 'alice': User already exists.",
     });
@@ -183,14 +174,14 @@ describe('authenticate', () => {
     ['a suspended user, right password and all', 'sam', 'sam-secret'],
     ['a user without native auth', 'olga', 'olgas-id'],
   ])('refuses %s with the one Unauthorized text', (_, user, password) => {
-    expect(failure(() => withUsers().authenticate(user, password))).toEqual(UNAUTHORIZED);
+    expect(neo4jFailure(() => withUsers().authenticate(user, password))).toEqual(UNAUTHORIZED);
   });
 
   it('lets a user whose password must change do nothing but change it', () => {
     const dbms = new Dbms();
     const session = dbms.session({ user: dbms.authenticate('neo4j', 'neo4j').user });
-    expect(failure(() => session.run('SHOW USERS'))).toEqual(CREDENTIALS_EXPIRED);
-    expect(failure(() => session.begin().run('SHOW USERS'))).toEqual(CREDENTIALS_EXPIRED);
+    expect(neo4jFailure(() => session.run('SHOW USERS'))).toEqual(CREDENTIALS_EXPIRED);
+    expect(neo4jFailure(() => session.begin().run('SHOW USERS'))).toEqual(CREDENTIALS_EXPIRED);
     session.run("ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO 'neo4j-secret'");
     expect(session.run('SHOW USERS YIELD user RETURN user').result.rows).toEqual([['neo4j']]);
     expect(dbms.authenticate('neo4j', 'neo4j-secret')).toEqual({ user: 'neo4j', passwordChangeRequired: false });
@@ -207,10 +198,10 @@ describe('the authentication rate limit', () => {
 
   it('refuses even the right password after three failures in a row, for five seconds', () => {
     const { dbms, advance } = clocked();
-    for (let i = 0; i < 3; i++) expect(failure(() => dbms.authenticate('alice', 'wrong-secret'))).toEqual(UNAUTHORIZED);
-    expect(failure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(RATE_LIMITED);
+    for (let i = 0; i < 3; i++) expect(neo4jFailure(() => dbms.authenticate('alice', 'wrong-secret'))).toEqual(UNAUTHORIZED);
+    expect(neo4jFailure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(RATE_LIMITED);
     advance(4999);
-    expect(failure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(RATE_LIMITED);
+    expect(neo4jFailure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(RATE_LIMITED);
     advance(1);
     expect(dbms.authenticate('alice', 'alice-secret')).toEqual({ user: 'alice', passwordChangeRequired: false });
     // Other users are not affected.
@@ -219,35 +210,35 @@ describe('the authentication rate limit', () => {
 
   it('locks again at once when the first attempt after the lock fails', () => {
     const { dbms, advance } = clocked();
-    for (let i = 0; i < 3; i++) failure(() => dbms.authenticate('alice', 'wrong-secret'));
+    for (let i = 0; i < 3; i++) neo4jFailure(() => dbms.authenticate('alice', 'wrong-secret'));
     advance(5000);
-    expect(failure(() => dbms.authenticate('alice', 'wrong-secret'))).toEqual(UNAUTHORIZED);
-    expect(failure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(RATE_LIMITED);
+    expect(neo4jFailure(() => dbms.authenticate('alice', 'wrong-secret'))).toEqual(UNAUTHORIZED);
+    expect(neo4jFailure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(RATE_LIMITED);
   });
 
   it('counts only failures in a row: a success starts again', () => {
     const { dbms } = clocked();
-    for (let i = 0; i < 2; i++) failure(() => dbms.authenticate('alice', 'wrong-secret'));
+    for (let i = 0; i < 2; i++) neo4jFailure(() => dbms.authenticate('alice', 'wrong-secret'));
     dbms.authenticate('alice', 'alice-secret');
-    for (let i = 0; i < 2; i++) failure(() => dbms.authenticate('alice', 'wrong-secret'));
+    for (let i = 0; i < 2; i++) neo4jFailure(() => dbms.authenticate('alice', 'wrong-secret'));
     expect(dbms.authenticate('alice', 'alice-secret').user).toBe('alice');
   });
 
   it('follows authMaxFailedAttempts and authLockTime', () => {
     const { dbms, advance } = clocked({ authMaxFailedAttempts: 1, authLockTime: 60_000 });
-    expect(failure(() => dbms.authenticate('alice', 'wrong-secret'))).toEqual(UNAUTHORIZED);
+    expect(neo4jFailure(() => dbms.authenticate('alice', 'wrong-secret'))).toEqual(UNAUTHORIZED);
     advance(59_999);
-    expect(failure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(RATE_LIMITED);
+    expect(neo4jFailure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(RATE_LIMITED);
   });
 
   it('is off with authMaxFailedAttempts 0', () => {
     const { dbms } = clocked({ authMaxFailedAttempts: 0 });
-    for (let i = 0; i < 10; i++) failure(() => dbms.authenticate('alice', 'wrong-secret'));
+    for (let i = 0; i < 10; i++) neo4jFailure(() => dbms.authenticate('alice', 'wrong-secret'));
     expect(dbms.authenticate('alice', 'alice-secret').user).toBe('alice');
   });
 
   it('counts no failures for unknown users, as Neo4j (its strategy only sees users that exist)', () => {
     const { dbms } = clocked();
-    for (let i = 0; i < 5; i++) expect(failure(() => dbms.authenticate('nobody', 'x'))).toEqual(UNAUTHORIZED);
+    for (let i = 0; i < 5; i++) expect(neo4jFailure(() => dbms.authenticate('nobody', 'x'))).toEqual(UNAUTHORIZED);
   });
 });

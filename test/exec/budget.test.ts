@@ -5,7 +5,8 @@
  * per-transaction form names db.memory.transaction.max with Status.General.TransactionMemoryLimit.
  */
 import { describe, expect, it } from 'vitest';
-import { Neo4jError, SystemDatabase, type SystemDatabaseOptions } from '../../src/index.js';
+import { SystemDatabase, type SystemDatabaseOptions } from '../../src/index.js';
+import { neo4jFailure } from '../support/db.js';
 
 const TIMED_OUT = {
   code: 'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -16,13 +17,7 @@ const TIMED_OUT = {
 const MEMORY = 'Neo.TransientError.General.TransactionMemoryLimit';
 
 function failure(query: string, options: SystemDatabaseOptions = {}): { code: string; message: string } {
-  try {
-    SystemDatabase.create(options).execute(query);
-  } catch (error) {
-    if (error instanceof Neo4jError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error(`${query} did not fail`);
+  return neo4jFailure(() => SystemDatabase.create(options).execute(query), query);
 }
 
 const rows = (query: string, options: SystemDatabaseOptions = {}) => SystemDatabase.create(options).execute(query).result.rows;

@@ -1,6 +1,7 @@
 /** Expressions in RETURN, with Cypher's semantics: null propagation, three-valued logic, exact integers. */
 import { describe, expect, it } from 'vitest';
-import { Neo4jError, SystemDatabase } from '../../src/index.js';
+import { SystemDatabase } from '../../src/index.js';
+import { neo4jFailure } from '../support/db.js';
 
 const db = SystemDatabase.create();
 
@@ -11,13 +12,7 @@ function value(expression: string, params: Record<string, unknown> = {}): unknow
 
 /** Runs with `$n = 1`, for values whose type only shows at run time. */
 function failure(expression: string): { code: string; message: string } {
-  try {
-    value(expression, { n: 1 });
-  } catch (error) {
-    if (error instanceof Neo4jError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error(`${expression} did not fail`);
+  return neo4jFailure(() => value(expression, { n: 1 }), expression);
 }
 
 describe('operators', () => {

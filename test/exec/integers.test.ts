@@ -1,20 +1,11 @@
 /** INTEGER is 64-bit, as Neo4j's `long`: literals, SKIP/LIMIT, arithmetic, functions, parameters and results. */
 import { describe, expect, it } from 'vitest';
-import { diagnose, Neo4jError, SystemDatabase } from '../../src/index.js';
+import { diagnose, SystemDatabase } from '../../src/index.js';
+import { neo4jFailure } from '../support/db.js';
 
 const db = SystemDatabase.create();
 const value = (expression: string, params: Record<string, unknown> = {}) =>
   db.execute(`SHOW USERS YIELD * RETURN ${expression} AS v`, params).result.rows[0]![0];
-
-function failure(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Neo4jError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error('did not fail');
-}
 
 describe('integer literals', () => {
   // Neo4j's literal checks (e.g. SignedDecimalIntegerLiteral's semantic check, its tests in
@@ -26,10 +17,10 @@ describe('integer literals', () => {
 
   it('beyond int64 are a semantic error at the literal, when run and when linted', () => {
     const query = 'SHOW USERS YIELD * RETURN 9223372036854775808 AS v';
-    expect(failure(() => db.execute(query))).toEqual(tooLarge(27));
+    expect(neo4jFailure(() => db.execute(query))).toEqual(tooLarge(27));
     expect(diagnose(query).map((d) => ({ code: d.code, message: d.message }))).toEqual([tooLarge(27)]);
-    expect(failure(() => db.execute('SHOW USERS YIELD * RETURN -9223372036854775809 AS v'))).toEqual(tooLarge(27));
-    expect(failure(() => db.execute('SHOW USERS YIELD * RETURN 0x8000000000000000 AS v'))).toEqual(tooLarge(27));
+    expect(neo4jFailure(() => db.execute('SHOW USERS YIELD * RETURN -9223372036854775809 AS v'))).toEqual(tooLarge(27));
+    expect(neo4jFailure(() => db.execute('SHOW USERS YIELD * RETURN 0x8000000000000000 AS v'))).toEqual(tooLarge(27));
   });
 
   it('the ends of the range are exact', () => {
@@ -42,7 +33,7 @@ describe('integer literals', () => {
   it('SKIP and LIMIT of YIELD take the whole range, and refuse beyond it', () => {
     expect(db.execute('SHOW USERS YIELD user SKIP 9223372036854775807').result.rows).toEqual([]);
     expect(db.execute('SHOW USERS YIELD user LIMIT 9223372036854775807').result.rows).toEqual([['neo4j']]);
-    expect(failure(() => db.execute('SHOW USERS YIELD user SKIP 9223372036854775808'))).toEqual(tooLarge(28));
+    expect(neo4jFailure(() => db.execute('SHOW USERS YIELD user SKIP 9223372036854775808'))).toEqual(tooLarge(28));
   });
 
   it('SKIP and LIMIT of RETURN take values beyond 2^53', () => {
@@ -53,7 +44,7 @@ describe('integer literals', () => {
 
 describe('arithmetic at the ends of the range', () => {
   it('unary minus of INT64_MIN overflows', () => {
-    expect(failure(() => value('-(-9223372036854775808)'))).toEqual({
+    expect(neo4jFailure(() => value('-(-9223372036854775808)'))).toEqual({
       code: 'Neo.ClientError.Statement.ArithmeticError',
       message: 'long overflow',
     });
@@ -69,11 +60,11 @@ describe('arithmetic at the ends of the range', () => {
 describe('toInteger beyond the range', () => {
   it("of a string is a type error, as Neo4j's stringToLongValue", () => {
     // neo4j/neo4j CypherFunctions.stringToLongValue: CypherTypeException("integer, %s, is too large").
-    expect(failure(() => value("toInteger('9223372036854775808')"))).toEqual({
+    expect(neo4jFailure(() => value("toInteger('9223372036854775808')"))).toEqual({
       code: 'Neo.ClientError.Statement.TypeError',
       message: 'integer, 9223372036854775808, is too large',
     });
-    expect(failure(() => value("toInteger('1e30')")).message).toBe('integer, 1e30, is too large');
+    expect(neo4jFailure(() => value("toInteger('1e30')")).message).toBe('integer, 1e30, is too large');
     expect(value("toIntegerOrNull('9223372036854775808')")).toBe(null);
     expect(value("toInteger('-9223372036854775808')")).toBe(-9223372036854775808n);
   });
@@ -86,7 +77,7 @@ describe('toInteger beyond the range', () => {
 
 describe('parameters from JavaScript', () => {
   it('refuse an integral number beyond 2^53 - 1: it may already be rounded', () => {
-    expect(failure(() => value('$n', { n: 2 ** 53 + 2 }))).toEqual({
+    expect(neo4jFailure(() => value('$n', { n: 2 ** 53 + 2 }))).toEqual({
       code: 'Neo.ClientError.Statement.ArgumentError',
       message:
         'The parameter value 9007199254740994 is an integer beyond 2^53 - 1, which a JavaScript number may not hold exactly; pass it as a bigint.',
@@ -97,7 +88,7 @@ describe('parameters from JavaScript', () => {
   it('accept a bigint within 64 bits, and give it back exactly', () => {
     expect(value('$n + 1', { n: 2n ** 60n })).toBe(2n ** 60n + 1n);
     expect(value('$n', { n: 2 ** 53 - 1 })).toBe(2 ** 53 - 1);
-    expect(failure(() => value('$n', { n: 2n ** 63n })).message).toBe(
+    expect(neo4jFailure(() => value('$n', { n: 2n ** 63n })).message).toBe(
       'The parameter value 9223372036854775808 is outside the range of INTEGER (64-bit).',
     );
   });

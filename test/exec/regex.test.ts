@@ -1,7 +1,8 @@
 /** `=~` as Neo4j runs it (java.util.regex Pattern.matches, whole string), on RE2's linear-time engine. */
 import { RE2JS } from 're2js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Neo4jError, SystemDatabase } from '../../src/index.js';
+import { SystemDatabase } from '../../src/index.js';
+import { neo4jFailure } from '../support/db.js';
 
 const db = SystemDatabase.create();
 
@@ -10,13 +11,7 @@ function value(expression: string): unknown {
 }
 
 function failure(expression: string): { code: string; message: string } {
-  try {
-    value(expression);
-  } catch (error) {
-    if (error instanceof Neo4jError) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error(`${expression} did not fail`);
+  return neo4jFailure(() => value(expression), expression);
 }
 
 afterEach(() => vi.restoreAllMocks());

@@ -22,5 +22,16 @@ export function expectFailure(session: Session, query: string, code: string, mes
   expect(session.db.toJSON()).toEqual(before);
 }
 
+/** The code and message of the Neo4jError `run` throws (anything else, or no error, fails the test). */
+export function neo4jFailure(run: () => unknown, what = 'the statement'): { code: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof Neo4jError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error(`${what} did not fail`);
+}
+
 export const ARGUMENT_ERROR = 'Neo.ClientError.Statement.ArgumentError';
 export const SYNTAX_ERROR = 'Neo.ClientError.Statement.SyntaxError';
