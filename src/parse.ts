@@ -2,7 +2,7 @@
 import type { IToken } from 'chevrotain';
 import { parser } from '../grammar/parser.js';
 import type * as Cst from '../grammar/cst.js';
-import { LBrace, LBracket, LParen, RBrace, RBracket, RParen, Keyword, StringLiteral } from '../grammar/tokens.js';
+import { LBrace, LBracket, LParen, RBrace, RBracket, RParen, Keyword } from '../grammar/tokens.js';
 import type { Statement } from './ast/index.js';
 import type { Position, Span } from './ast/span.js';
 import { checkClientCommand } from './check/client.js';
@@ -11,8 +11,8 @@ import { parseClientCommand } from './syntax/client-commands.js';
 import { StatusCode, type Diagnostic } from './diagnostics/codes.js';
 import { tokenEnd } from './diagnostics/token-offsets.js';
 import { Source } from './syntax/lines.js';
-import { firstToken, itemAt, lastToken, tokenAt } from './syntax/indexed.js';
-import { MASKED_PASSWORD, MASKED_WORD, maskRuns, secretRuns, type SecretRun } from './render/mask.js';
+import { firstToken, lastToken } from './syntax/indexed.js';
+import { maskMessages } from './render/mask-messages.js';
 import { outOfScope } from './syntax/out-of-scope.js';
 import { forEachSegment, type RawSegment } from './syntax/split.js';
 import { ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
@@ -107,100 +107,11 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
   });
 }
 
-/**
- * Messages never quote a secret: where a diagnostic points at a password (Neo4j's `Invalid input
- * 'hunter2'`, `Variable \`hunter2\` not defined` for an unquoted `:param` value), the quoted text is
- * masked as code frames mask it. Only statements with diagnostics pay for this.
- */
+/** Only statements with diagnostics pay for masking their messages. */
 function withSecretsMasked(segment: ScriptSegment, raw: RawSegment, source: string): ScriptSegment {
   if (segment.diagnostics.length === 0) return segment;
-  const runs = secretRuns(raw);
-  if (runs.length === 0) return segment;
-  return { ...segment, diagnostics: segment.diagnostics.map((d) => maskDiagnostic(d, runs, raw.tokens, source)) };
+  return { ...segment, diagnostics: maskMessages(segment.diagnostics, raw, source) };
 }
-
-const POSITION_SUFFIX = / \(line \d+, column \d+ \(offset: \d+\)\)$/;
-
-function maskDiagnostic(diagnostic: Diagnostic, runs: readonly SecretRun[], tokens: readonly IToken[], source: string): Diagnostic {
-  const start = diagnostic.span.start.offset;
-  const end = diagnostic.span.end.offset;
-  const inside = runsOverlapping(runs, start, end);
-  if (inside.length === 0) return diagnostic;
-  const suffix = POSITION_SUFFIX.exec(diagnostic.message)?.[0] ?? '';
-  let message = diagnostic.message.slice(0, diagnostic.message.length - suffix.length);
-  // The text the diagnostic points at, then each secret token in it (`Unknown function 'hunter'`).
-  const shown = maskRuns(
-    source.slice(start, end),
-    inside.map((r) => ({
-      start: Math.max(r.start, start) - start,
-      end: Math.min(r.end, end) - start,
-      quoted: r.quoted && r.start >= start && r.end <= end,
-    })),
-  ).text;
-  const replacements = new Map<string, string>([[source.slice(start, end), shown]]);
-  for (const token of tokensWithin(tokens, start, end)) {
-    if (runsOverlapping(inside, token.startOffset, tokenEnd(token)).length === 0 || token.image.length > message.length) continue;
-    replacements.set(token.image, token.tokenType === StringLiteral ? MASKED_PASSWORD : MASKED_WORD);
-  }
-  // Longest first, so a token never spoils the longer text that contains it.
-  for (const [original, masked] of [...replacements].sort((a, b) => b[0].length - a[0].length)) {
-    for (const form of new Set([original, escapeBreaks(original)]))
-      if (form !== '') message = replaceWhole(message, form, escapeBreaks(masked));
-  }
-  return { ...diagnostic, message: message + suffix };
-}
-
-/** Replaces `word` where it stands on its own: `y` in "Variable `y`", not in "yield". */
-function replaceWhole(text: string, word: string, by: string): string {
-  const isPart = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
-  let out = '';
-  let from = 0;
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
-    const bounded = !(isPart(word[0]) && isPart(text[at - 1])) && !(isPart(word[word.length - 1]) && isPart(text[at + word.length]));
-    if (!bounded) continue;
-    out += text.slice(from, at) + by;
-    from = at + word.length;
-  }
-  return out + text.slice(from);
-}
-
-/** The tokens inside `[start, end)`, by binary search over their offsets. */
-function tokensWithin(tokens: readonly IToken[], start: number, end: number): IToken[] {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokenEnd(tokenAt(tokens, mid)) <= start) low = mid + 1;
-    else high = mid;
-  }
-  const found: IToken[] = [];
-  for (let i = low; i < tokens.length; i++) {
-    const token = tokenAt(tokens, i);
-    if (token.startOffset >= end) break;
-    found.push(token);
-  }
-  return found;
-}
-
-/** The runs that overlap `[start, end)`, found by binary search: a statement may have many of both. */
-function runsOverlapping(runs: readonly SecretRun[], start: number, end: number): SecretRun[] {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (itemAt(runs, mid).end <= start) low = mid + 1;
-    else high = mid;
-  }
-  const found: SecretRun[] = [];
-  for (let i = low; i < runs.length; i++) {
-    const run = itemAt(runs, i);
-    if (run.start >= Math.max(end, start + 1)) break;
-    found.push(run);
-  }
-  return found;
-}
-
-const escapeBreaks = (text: string) => text.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 
 /**
  * Why a segment is a statement of a family cypher-sysdb does not model (`GRANT ACCESS ON DATABASE`,

@@ -223,7 +223,7 @@ export function syntaxError(
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = assist.expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
   // Neo4j shows line breaks and tabs in the offending text as escapes.
-  const image = atEnd ? '' : offending.image.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+  const image = atEnd ? '' : escapeBreaks(offending.image);
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
   const hint = atEnd ? undefined : spellingHint(offending, phrases);
   return {
@@ -233,4 +233,9 @@ export function syntaxError(
     span,
     ...(hint ? { hint } : {}),
   };
+}
+
+/** Neo4j shows line breaks and tabs in the offending text of a message as escapes. */
+export function escapeBreaks(text: string): string {
+  return text.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 }
