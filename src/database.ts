@@ -178,10 +178,10 @@ export class SystemDatabase {
 
   /**
    * What a login as `user` would find, for `Dbms.authenticate`: null for no such user. The credential
-   * stays inside; only whether the password matches comes out.
+   * stays inside; only whether a password matches comes out.
    */
-  login(user: string, password: string): LoginCheck | null {
-    return checkLogin(this.#state, user, password);
+  login(user: string): LoginCheck | null {
+    return checkLogin(this.#state, user);
   }
 
   #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null, enforcePasswordChange?: boolean): Executed {

@@ -45,12 +45,14 @@ export class Dbms {
    * user with too many failures in a row is refused with `AuthenticationRateLimit` for a while.
    */
   authenticate(user: string, password: string): Authenticated {
-    const check = this.#db.login(user, password);
-    // As in Neo4j, failures are counted for users that exist (its strategy is handed the stored user).
+    const check = this.#db.login(user);
+    // As in Neo4j, failures are counted for users that exist (its strategy is handed the stored user),
+    // and a locked-out user is refused before the password is hashed.
     if (check === null) throw new Neo4jError(StatusCode.Unauthorized, UNAUTHORIZED);
     this.#rateLimit.admit(user);
-    this.#rateLimit.record(user, check.passwordMatches);
-    if (!check.passwordMatches || check.suspended) throw new Neo4jError(StatusCode.Unauthorized, UNAUTHORIZED);
+    const matches = check.passwordMatches(password);
+    this.#rateLimit.record(user, matches);
+    if (!matches || check.suspended) throw new Neo4jError(StatusCode.Unauthorized, UNAUTHORIZED);
     return { user, passwordChangeRequired: check.changeRequired };
   }
 

@@ -4,18 +4,18 @@ import { findUser } from '../exec/commands/users.js';
 import { isNative, type SystemState } from '../store/state.js';
 
 export interface LoginCheck {
-  /** False also for a user without native auth: there is no password to match. */
-  readonly passwordMatches: boolean;
+  /** Hashes `password` and compares (the costly part, so the rate limit is asked first); false for a user without native auth. */
+  readonly passwordMatches: (password: string) => boolean;
   readonly suspended: boolean;
   readonly changeRequired: boolean;
 }
 
-export function checkLogin(state: SystemState, user: string, password: string): LoginCheck | null {
+export function checkLogin(state: SystemState, user: string): LoginCheck | null {
   const stored = findUser(state, user);
   if (stored === undefined) return null;
   const native = stored.auth.find(isNative);
   return {
-    passwordMatches: native !== undefined && verifyPassword(password, native.credential),
+    passwordMatches: (password) => native !== undefined && verifyPassword(password, native.credential),
     suspended: stored.suspended,
     changeRequired: native?.changeRequired ?? false,
   };
