@@ -32,12 +32,9 @@ const DELETIONS: readonly Deletion[] = [
     find: "  'set-home-database': { alter: 'set_user_home_database', create: null },\n",
   },
   {
-    name: 'the set-status case of the ALTER USER executor',
+    name: 'the set-status case of the CREATE and ALTER USER executors',
     file: 'src/exec/commands/users.ts',
-    find:
-      '        user = { ...user, tags: applyTagClause(user.tags, clause, context.params) };\n        break;\n' +
-      "      case 'set-status':\n        user = { ...user, suspended: clause.status === 'SUSPENDED' };\n        break;\n",
-    replaceWith: '        user = { ...user, tags: applyTagClause(user.tags, clause, context.params) };\n        break;\n',
+    find: "    case 'set-status':\n      return { ...user, suspended: clause.status === 'SUSPENDED' };\n",
   },
   {
     name: 'the setAuth builder of the visitor',

@@ -1,7 +1,16 @@
 /** CREATE, ALTER, RENAME and DROP USER, and ALTER CURRENT USER: validate first, then apply with immer. */
 import { produce } from 'immer';
 import { assertNever } from '../../diagnostics/assert-never.js';
-import type { AlterCurrentUserPassword, AlterUser, AlterUsers, CreateUser, DropUser, RenameUser, TagClause } from '../../ast/users.js';
+import type {
+  AlterCurrentUserPassword,
+  AlterUser,
+  AlterUsers,
+  CreateUser,
+  DropUser,
+  RenameUser,
+  SetUserClause,
+  TagClause,
+} from '../../ast/users.js';
 import { usernameProblem } from '../../catalog/names.js';
 import { hashPassword, verifyPassword } from '../../crypto/password.js';
 import { authIdKey, isNative, type AuthEntry, type StoredUser, type SystemState } from '../../store/state.js';
@@ -54,6 +63,27 @@ function checkAuthIdsFree(
     const owner = state.authIds.get(authIdKey(entry.provider, entry.id));
     if (owner !== undefined && owner !== userName && owner !== ignore)
       throw failure('The combination of provider and id is already in use.');
+  }
+}
+
+/**
+ * The SET clauses CREATE and ALTER USER share, applied to a user. The auth clauses are read apart
+ * (readAuthClauses), because the native ones combine into one auth.
+ */
+function applySetClause(user: StoredUser, clause: SetUserClause, params: Params): StoredUser {
+  switch (clause.kind) {
+    case 'set-status':
+      return { ...user, suspended: clause.status === 'SUSPENDED' };
+    case 'set-home-database':
+      return { ...user, home: databaseName(clause.database, params) };
+    case 'set-tags':
+      return { ...user, tags: tagList(clause.tags, params) };
+    case 'set-password':
+    case 'set-password-change':
+    case 'set-auth':
+      return user;
+    default:
+      return assertNever(clause, 'SET clause of a user');
   }
 }
 
@@ -112,25 +142,7 @@ export function createUser(state: SystemState, command: CreateUser, context: Com
   checkAuthIdsFree(state, name, auth, failure, existing?.name);
 
   let user: StoredUser = { name, auth, suspended: false, home: null, tags: [], roles: [], created: state.nextSequence };
-  for (const clause of command.clauses) {
-    switch (clause.kind) {
-      case 'set-status':
-        user = { ...user, suspended: clause.status === 'SUSPENDED' };
-        break;
-      case 'set-home-database':
-        user = { ...user, home: databaseName(clause.database, context.params) };
-        break;
-      case 'set-tags':
-        user = { ...user, tags: tagList(clause.tags, context.params) };
-        break;
-      case 'set-password':
-      case 'set-password-change':
-      case 'set-auth':
-        break; // read above into the user's auth
-      default:
-        assertNever(clause, 'CREATE USER clause');
-    }
-  }
+  for (const clause of command.clauses) user = applySetClause(user, clause, context.params);
   // OR REPLACE is DROP then CREATE: the old user's roles and auth go with it.
   return written(
     writeUsers(state, { remove: existing ? [existing] : [], put: [user] }),
@@ -170,19 +182,16 @@ export function alterUser(state: SystemState, command: AlterUser, context: Comma
       case 'remove-tags':
       case 'remove-all-tags':
       case 'add-tags':
-      case 'set-tags':
         user = { ...user, tags: applyTagClause(user.tags, clause, context.params) };
         break;
+      case 'set-tags':
       case 'set-status':
-        user = { ...user, suspended: clause.status === 'SUSPENDED' };
-        break;
       case 'set-home-database':
-        user = { ...user, home: databaseName(clause.database, context.params) };
-        break;
       case 'set-password':
       case 'set-password-change':
       case 'set-auth':
-        break; // read together below: the native clauses combine into one auth
+        user = applySetClause(user, clause, context.params);
+        break;
       default:
         assertNever(clause, 'ALTER USER clause');
     }
