@@ -245,7 +245,8 @@ function binary(operator: BinaryOperator, leftExpression: Expression, rightExpre
     case '=~':
       if (typeof left !== 'string' || typeof right !== 'string') return null;
       context.budget.step(left.length + right.length); // RE2 matches in time linear in both
-      return regexMatches(left, right, context.budget.regexes);
+      // Only a pattern written in the query is quoted back in an error: one from a parameter may be a secret.
+      return regexMatches(left, right, context.budget.regexes, rightExpression.kind === 'string');
     case '+':
     case '-':
     case '*':

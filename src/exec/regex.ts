@@ -9,6 +9,7 @@
  */
 import { RE2JS, RE2JSSyntaxException } from 're2js';
 import { StatusCode } from '../diagnostics/codes.js';
+import { MASKED_WORD } from '../render/mask.js';
 import { Neo4jError, notSupported } from '../diagnostics/neo4j-error.js';
 
 /** Compiled patterns of one statement: a WHERE over many rows compiles each pattern once. */
@@ -17,27 +18,28 @@ export class RegexCache {
   static readonly MAX_ENTRIES = 256;
   readonly #compiled = new Map<string, RE2JS>();
 
-  compile(pattern: string): RE2JS {
+  compile(pattern: string, quotable: boolean): RE2JS {
     const cached = this.#compiled.get(pattern);
     if (cached) return cached;
-    const compiled = compile(pattern);
+    const compiled = compile(pattern, quotable);
     if (this.#compiled.size < RegexCache.MAX_ENTRIES) this.#compiled.set(pattern, compiled);
     return compiled;
   }
 }
 
-export function regexMatches(text: string, pattern: string, cache: RegexCache): boolean {
-  return cache.compile(pattern).matcher(text).matches();
+/** `quotable`: the pattern was written in the query, so an error may show it (as Neo4j's does). */
+export function regexMatches(text: string, pattern: string, cache: RegexCache, quotable: boolean): boolean {
+  return cache.compile(pattern, quotable).matcher(text).matches();
 }
 
-function compile(pattern: string): RE2JS {
+function compile(pattern: string, quotable: boolean): RE2JS {
   const scan = scanPattern(pattern);
   if (scan.unsupported) throw notSupported(`A regular expression with ${scan.unsupported}`);
   try {
     return RE2JS.compile(pattern);
   } catch (error) {
     if (!(error instanceof RE2JSSyntaxException)) throw error;
-    throw invalidRegex(pattern, error.getDescription(), scan);
+    throw invalidRegex(pattern, error.getDescription(), scan, quotable);
   }
 }
 
@@ -47,7 +49,7 @@ function compile(pattern: string): RE2JS {
  * own lines. For the common mistakes we give Java's description and index; for the rest, RE2's
  * description in the same layout.
  */
-function invalidRegex(pattern: string, re2Description: string, scan: PatternScan): Neo4jError {
+function invalidRegex(pattern: string, re2Description: string, scan: PatternScan, quotable: boolean): Neo4jError {
   let description = re2Description;
   let index = -1;
   if (re2Description === 'unexpected )' && scan.unmatchedClose >= 0) {
@@ -63,8 +65,8 @@ function invalidRegex(pattern: string, re2Description: string, scan: PatternScan
     description = `Dangling meta character '${pattern[scan.danglingQuantifier]}'`;
     index = scan.danglingQuantifier;
   }
-  let message = `${description}${index >= 0 ? ` near index ${index}` : ''}\n${pattern}`;
-  if (index >= 0 && index < pattern.length) message += `\n${' '.repeat(index)}^`;
+  let message = `${description}${index >= 0 ? ` near index ${index}` : ''}\n${quotable ? pattern : MASKED_WORD}`;
+  if (quotable && index >= 0 && index < pattern.length) message += `\n${' '.repeat(index)}^`;
   return new Neo4jError(StatusCode.SemanticError, `Invalid Regex: ${message}`);
 }
 

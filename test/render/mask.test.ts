@@ -85,7 +85,7 @@ describe('messages mask what Neo4j would quote, where it stands for a secret', (
 });
 
 describe('regression: parameter values were echoed in type errors', () => {
-  const params = { pw: { secret: SECRET }, list: [SECRET, 1] };
+  const params = { pw: { secret: SECRET }, list: [SECRET, 1], bad: `${SECRET})` };
   it.each([
     [
       "CREATE USER x SET PASSWORD 'abcdefgh12' SET TAGS $pw",
@@ -102,6 +102,12 @@ describe('regression: parameter values were echoed in type errors', () => {
       'SHOW USERS YIELD user RETURN toInteger($pw)',
       'Neo.ClientError.Statement.TypeError',
       "Expected a String, Integer, Float or Boolean value for 'toInteger', but got: Map({secret: ******})",
+    ],
+    // Neo4j quotes the pattern under its caret; a pattern from a parameter is masked instead.
+    [
+      'SHOW USERS YIELD user WHERE user =~ $bad',
+      'Neo.ClientError.Statement.SemanticError',
+      "Invalid Regex: Unmatched closing ')' near index 11\n******",
     ],
   ])('%s', (query, code, message) => {
     expect(() => SystemDatabase.create().execute(query, params)).toThrow(expect.objectContaining({ code, message }));
