@@ -6,7 +6,8 @@ import { isClientCommand, type ClientCommand } from './ast/index.js';
 import { assertNever } from './diagnostics/assert-never.js';
 import { secureRandomBytes, type RandomBytes } from './crypto/password.js';
 import { StatusCode, type Diagnostic } from './diagnostics/codes.js';
-import type { StatementResult } from './exec/commands/context.js';
+import { toStatementResult, type StatementResult, type TypedResult } from './exec/commands/context.js';
+import { QUERY_TYPES, type QueryType } from './catalog/query-types.js';
 import { Neo4jError } from './diagnostics/neo4j-error.js';
 import type { Notification } from './exec/notifications.js';
 import { evaluate } from './exec/evaluate.js';
@@ -31,7 +32,13 @@ export { Session } from './session.js';
 export interface Executed {
   readonly db: SystemDatabase;
   readonly result: StatementResult;
+  /** The same table with Cypher's types kept (INTEGER a bigint, FLOAT a number), for transports that must not lose them. */
+  readonly records: TypedResult['records'];
   readonly notifications: readonly Notification[];
+  /** Neo4j's summary query type: `r` for SHOW commands, `s` for the other administration commands. */
+  readonly queryType: QueryType;
+  /** Neo4j's `system-updates` counter: 1 when the statement changed the system database, else 0. */
+  readonly systemUpdates: number;
 }
 
 export interface ExecuteOptions {
@@ -195,7 +202,15 @@ export class SystemDatabase {
     }
     const context = { params, user, randomBytes: this.#randomBytes, budget: new StatementBudget(this.#limits), enforcePasswordChange };
     const { state, result, notifications } = runGuarded(() => executeStatement(this.#state, statement, context));
-    return { db: state === this.#state ? this : new SystemDatabase(state, this.#randomBytes, this.#limits), result, notifications };
+    const changed = state !== this.#state;
+    return {
+      db: changed ? new SystemDatabase(state, this.#randomBytes, this.#limits) : this,
+      result: toStatementResult(result),
+      records: result.records,
+      notifications,
+      queryType: QUERY_TYPES[statement.kind],
+      systemUpdates: changed ? 1 : 0,
+    };
   }
 }
 

@@ -8,8 +8,9 @@ import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import { AuthRateLimit, type AuthRateLimitOptions } from './rate-limit.js';
 import { DbmsSession, type DbmsSessionOptions } from './session.js';
+import { Databases, type DatabasesOptions } from './routing.js';
 
-export type DbmsOptions = AuthRateLimitOptions;
+export type DbmsOptions = AuthRateLimitOptions & DatabasesOptions;
 
 /** A successful login. */
 export interface Authenticated {
@@ -24,10 +25,18 @@ const UNAUTHORIZED = 'The client is unauthorized due to authentication failure.'
 export class Dbms {
   #db: SystemDatabase;
   readonly #rateLimit: AuthRateLimit;
+  /** The databases this DBMS has: statements name one, administration commands run on `system`. */
+  readonly databases: Databases;
 
   constructor(db: SystemDatabase = SystemDatabase.create(), options: DbmsOptions = {}) {
     this.#db = db;
     this.#rateLimit = new AuthRateLimit(options);
+    this.databases = new Databases(options);
+  }
+
+  /** The database a user's requests go to when they name none (ROUTE's `db`): their home database, else the default. */
+  homeDatabase(user: string | null): string {
+    return this.databases.home(user === null ? null : (this.#db.login(user)?.home ?? null));
   }
 
   /** The latest committed database: a snapshot that later commits leave as it is. */

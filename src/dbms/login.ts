@@ -8,6 +8,8 @@ export interface LoginCheck {
   readonly passwordMatches: (password: string) => boolean;
   readonly suspended: boolean;
   readonly changeRequired: boolean;
+  /** The user's home database (normalised), or null for the DBMS default. */
+  readonly home: string | null;
 }
 
 export function checkLogin(state: SystemState, user: string): LoginCheck | null {
@@ -18,5 +20,6 @@ export function checkLogin(state: SystemState, user: string): LoginCheck | null 
     passwordMatches: (password) => native !== undefined && verifyPassword(password, native.credential),
     suspended: stored.suspended,
     changeRequired: native?.changeRequired ?? false,
+    home: stored.home,
   };
 }

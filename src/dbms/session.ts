@@ -1,10 +1,10 @@
 /** A session of a `Dbms`: each statement runs against the latest database and commits on its own. */
 import type { ExecuteOptions, ScriptOptions, ScriptRun, SystemDatabase } from '../database.js';
-import type { StatementResult } from '../exec/commands/context.js';
-import type { Notification } from '../exec/notifications.js';
 import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import type { Dbms } from './dbms.js';
+import type { RunOutcome } from './outcome.js';
+import { runStatement } from './statement.js';
 import { DbmsTransaction, OUTDATED } from './transaction.js';
 
 export interface DbmsSessionOptions {
@@ -12,18 +12,22 @@ export interface DbmsSessionOptions {
   readonly user?: string | null;
 }
 
-/** What one statement of a session produced. */
-export interface RunOutcome {
-  readonly result: StatementResult;
-  readonly notifications: readonly Notification[];
+/** Where a statement or transaction goes. */
+export interface TargetOptions {
+  /** The database the client named (default: the user's home database, else the DBMS default). */
+  readonly database?: string | null;
 }
 
 /** A statement re-run this many times, each time overtaken by another commit, gives up. */
 const MAX_ATTEMPTS = 100;
 
+const TRANSACTION_OPEN =
+  'Queries cannot be run directly on a session with an open transaction; either run from within the transaction or use a different session.';
+
 export class DbmsSession {
   readonly #dbms: Dbms;
   readonly #options: ExecuteOptions;
+  #open: DbmsTransaction | null = null;
 
   constructor(dbms: Dbms, options: DbmsSessionOptions) {
     this.#dbms = dbms;
@@ -31,19 +35,29 @@ export class DbmsSession {
     this.#options = { ...options, enforcePasswordChange: true };
   }
 
-  run(query: string, params: Readonly<Record<string, unknown>> = {}): RunOutcome {
-    const { result, notifications } = this.#commit((db) => db.execute(query, params, this.#options));
-    return { result, notifications };
+  run(query: string, params: Readonly<Record<string, unknown>> = {}, target: TargetOptions = {}): RunOutcome {
+    this.#assertNoTransaction();
+    const route = { databases: this.#dbms.databases, database: target.database };
+    return this.#commit((db) => runStatement(db, query, params, this.#options, route)).outcome;
   }
 
   /** Runs a script as one unit: its statements commit together. `onStatement` sees a re-run again. */
   runScript(text: string, options: ScriptOptions = {}): ScriptRun {
+    this.#assertNoTransaction();
     return this.#commit((db) => db.runScript(text, { ...options, ...this.#options }));
   }
 
-  /** An explicit transaction: its statements see each other and commit together, or not at all. */
-  begin(): DbmsTransaction {
-    return new DbmsTransaction(this.#dbms, this.#options);
+  /** An explicit transaction: its statements see each other and commit together, or not at all. One at a time per session. */
+  begin(target: TargetOptions = {}): DbmsTransaction {
+    this.#assertNoTransaction();
+    const route = { databases: this.#dbms.databases, database: target.database };
+    const transaction = new DbmsTransaction(this.#dbms, this.#options, route);
+    this.#open = transaction;
+    return transaction;
+  }
+
+  #assertNoTransaction(): void {
+    if (this.#open?.isOpen === true) throw new Neo4jError(StatusCode.RequestInvalid, TRANSACTION_OPEN);
   }
 
   /**

@@ -3,7 +3,8 @@ import type { ExecuteOptions, SystemDatabase } from '../database.js';
 import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import type { Dbms } from './dbms.js';
-import type { RunOutcome } from './session.js';
+import type { RunOutcome } from './outcome.js';
+import { runStatement, type StatementTarget } from './statement.js';
 
 /** Neo4j's description of Status.Transaction.Outdated. */
 export const OUTDATED =
@@ -21,24 +22,39 @@ const CLOSED: Readonly<Record<Exclude<TransactionState, 'open'>, string>> = {
 export class DbmsTransaction {
   readonly #dbms: Dbms;
   readonly #options: ExecuteOptions;
+  readonly #target: StatementTarget;
   readonly #base: SystemDatabase;
   #db: SystemDatabase;
   #state: TransactionState = 'open';
 
-  constructor(dbms: Dbms, options: ExecuteOptions) {
+  /** Checks the target database at once: BEGIN on a database the DBMS lacks fails, as Neo4j's does. */
+  constructor(dbms: Dbms, options: ExecuteOptions, target: StatementTarget) {
     this.#dbms = dbms;
     this.#options = options;
     this.#base = dbms.current;
     this.#db = this.#base;
+    const user = options.user === undefined ? 'neo4j' : options.user;
+    const database = target.databases.resolve(target.database, user === null ? null : (this.#base.login(user)?.home ?? null));
+    // Every statement of the transaction goes to the database it began on.
+    this.#target = { databases: target.databases, database };
+  }
+
+  get isOpen(): boolean {
+    return this.#state === 'open';
+  }
+
+  /** The database the transaction was begun on. */
+  get database(): string {
+    return this.#target.database ?? '';
   }
 
   /** Runs a statement against the transaction's own database; a failure rolls the whole transaction back, as in Neo4j. */
   run(query: string, params: Readonly<Record<string, unknown>> = {}): RunOutcome {
     this.#assertOpen();
     try {
-      const { db, result, notifications } = this.#db.execute(query, params, this.#options);
+      const { db, outcome } = runStatement(this.#db, query, params, this.#options, this.#target);
       this.#db = db;
-      return { result, notifications };
+      return outcome;
     } catch (error) {
       this.#state = 'failed';
       throw error;

@@ -38,6 +38,12 @@ export const StatusCode = {
   TransactionTimedOut: 'Neo.ClientError.Transaction.TransactionTimedOut',
   /** Neo4j's db.memory.transaction.max: a statement allocated more than its memory budget. */
   TransactionMemoryLimit: 'Neo.TransientError.General.TransactionMemoryLimit',
+  /** A statement or transaction aimed at a database the DBMS does not have. */
+  DatabaseNotFound: 'Neo.ClientError.Database.DatabaseNotFound',
+  /** A request the session cannot take in its state, e.g. an auto-commit statement while a transaction is open. */
+  RequestInvalid: 'Neo.ClientError.Request.Invalid',
+  /** A procedure call cypher-sysdb does not answer (it answers the probes drivers and shells send on connect). */
+  ProcedureNotFound: 'Neo.ClientError.Procedure.ProcedureNotFound',
   /** Not Neo4j's: a construct cypher-sysdb does not implement. */
   NotSupported: 'CypherSysdb.NotSupported',
   /** Not Neo4j's: a bug in cypher-sysdb, reported where it happened instead of taking the whole script down. */

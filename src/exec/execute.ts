@@ -76,7 +76,7 @@ function show(state: SystemState, command: ShowCommand, source: ShowSource, cont
 }
 
 /** Neo4j's SecurityContext.assertCredentialsNotExpired: generateCredentialsExpiredMessage("Permission denied."). */
-const CREDENTIALS_EXPIRED =
+export const CREDENTIALS_EXPIRED =
   'Permission denied.\n\n' +
   'The credentials you provided were valid, but must be changed before you can use this instance. ' +
   'If this is the first time you are using Neo4j, this is to ensure you are not using the default credentials in production. ' +

@@ -9,13 +9,13 @@
  */
 import type { Expression } from '../ast/expressions.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
-import type { StatementResult } from './commands/context.js';
+import type { TypedResult } from './commands/context.js';
 import { columnValue, type ShowSource, type SourceRow } from './commands/show-sources.js';
 import { argumentError, shownValue } from '../diagnostics/neo4j-error.js';
 import { evaluate, type EvalContext } from './evaluate.js';
 import { containsAggregate, isAggregate } from '../catalog/functions.js';
 import { childExpressions } from '../ast/children.js';
-import { compareForOrder, groupingKey, toResultValue, type Value } from './values.js';
+import { compareForOrder, groupingKey, type Value } from './values.js';
 import { isInt64 } from './integers.js';
 
 type Row = ReadonlyMap<string, Value>;
@@ -26,9 +26,9 @@ interface Table {
   readonly rows: readonly Row[];
 }
 
-export function runPipeline(source: ShowSource, pipeline: ShowPipeline, context: EvalContext): StatementResult {
+export function runPipeline(source: ShowSource, pipeline: ShowPipeline, context: EvalContext): TypedResult {
   const table = shape(source, pipeline, context);
-  return { columns: table.columns, rows: table.rows.map((row) => table.columns.map((c) => toResultValue(row.get(c) ?? null))) };
+  return { columns: table.columns, records: table.rows.map((row) => table.columns.map((c) => row.get(c) ?? null)) };
 }
 
 function shape(source: ShowSource, pipeline: ShowPipeline, context: EvalContext): Table {

@@ -3,7 +3,7 @@ import type { StatementBudget } from '../budget.js';
 import type { SystemState } from '../../store/state.js';
 import type { Params } from '../params.js';
 import type { Notification } from '../notifications.js';
-import type { ResultValue } from '../values.js';
+import { toResultValue, type ResultValue, type Value } from '../values.js';
 
 /** Who runs a statement, with which parameters. */
 export interface CommandContext {
@@ -17,20 +17,30 @@ export interface CommandContext {
   readonly enforcePasswordChange?: boolean;
 }
 
-/** A result table. Write commands return no columns and no rows, as Neo4j does. */
+/** A result table as callers read it: JSON-like values (see `toResultValue`). Write commands return no columns and no rows, as Neo4j does. */
 export interface StatementResult {
   readonly columns: readonly string[];
   readonly rows: readonly (readonly ResultValue[])[];
 }
 
+/** A result table with Cypher's types kept: INTEGER is always a bigint, FLOAT a number (what a wire protocol sends). */
+export interface TypedResult {
+  readonly columns: readonly string[];
+  readonly records: readonly (readonly Value[])[];
+}
+
+export function toStatementResult(typed: TypedResult): StatementResult {
+  return { columns: typed.columns, rows: typed.records.map((record) => record.map(toResultValue)) };
+}
+
 export interface CommandOutcome {
   readonly state: SystemState;
-  readonly result: StatementResult;
+  readonly result: TypedResult;
   /** What Neo4j would notify about a command that succeeded (changed nothing, named a missing database, ...). */
   readonly notifications: readonly Notification[];
 }
 
-const NO_RESULT: StatementResult = { columns: [], rows: [] };
+const NO_RESULT: TypedResult = { columns: [], records: [] };
 
 /** The outcome of a write command: no result table. */
 export function written(state: SystemState, notifications: readonly Notification[] = []): CommandOutcome {
