@@ -25,6 +25,7 @@ const UNAUTHORIZED = 'The client is unauthorized due to authentication failure.'
 export class Dbms {
   #db: SystemDatabase;
   readonly #rateLimit: AuthRateLimit;
+  readonly #listeners = new Set<(db: SystemDatabase) => void>();
   /** The databases this DBMS has: statements name one, administration commands run on `system`. */
   readonly databases: Databases;
 
@@ -69,6 +70,26 @@ export class Dbms {
   compareAndSet(expected: SystemDatabase, next: SystemDatabase): boolean {
     if (this.#db !== expected) return false;
     this.#db = next;
+    this.#notify();
     return true;
+  }
+
+  /**
+   * Puts `db` in place whatever was committed before (a test set-up restoring a snapshot). Open
+   * transactions then fail to commit, as they would after any other commit.
+   */
+  replace(db: SystemDatabase): void {
+    this.#db = db;
+    this.#notify();
+  }
+
+  /** Calls `listener` with the new database after every commit (e.g. to save it); returns the unsubscribe. */
+  onCommit(listener: (db: SystemDatabase) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener(this.#db);
   }
 }

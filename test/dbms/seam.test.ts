@@ -146,3 +146,31 @@ describe('the probes clients send on connect', () => {
     );
   });
 });
+
+describe('commit listeners', () => {
+  it('see every commit and replace, not reads, and stop when unsubscribed', () => {
+    const dbms = ready();
+    const seen: string[][] = [];
+    const stop = dbms.onCommit((db) =>
+      seen.push(db.execute('SHOW USERS YIELD user', {}, { user: null }).result.rows.map((r) => String(r[0]))),
+    );
+    const session = dbms.session();
+    session.run('SHOW USERS');
+    session.run("CREATE USER alice SET PASSWORD 'alice-secret'");
+    const tx = session.begin();
+    tx.run("CREATE USER bob SET PASSWORD 'bob-secret'");
+    tx.commit();
+    dbms.replace(SystemDatabase.create());
+    stop();
+    dbms.session({ user: null }).run("CREATE USER carol SET PASSWORD 'carol-secret'");
+    expect(seen).toEqual([['alice', 'neo4j'], ['alice', 'bob', 'neo4j'], ['neo4j']]);
+  });
+
+  it('make a transaction begun before a replace fail to commit', () => {
+    const dbms = ready();
+    const tx = dbms.session().begin();
+    tx.run("CREATE USER bob SET PASSWORD 'bob-secret'");
+    dbms.replace(SystemDatabase.create());
+    expect(neo4jFailure(() => tx.commit()).code).toBe('Neo.TransientError.Transaction.Outdated');
+  });
+});
