@@ -46,6 +46,11 @@ export interface ExecuteOptions {
   readonly user?: string | null;
   /** Overrides the database's `enforcePasswordChange` for this statement (a Dbms session of a logged-in user sets it). */
   readonly enforcePasswordChange?: boolean;
+  /**
+   * Parameters are typed as a wire protocol types them: a number is a FLOAT even when whole (`7` is
+   * `7.0`), an INTEGER is a bigint. Without it, a whole number is an INTEGER, as JavaScript callers mean.
+   */
+  readonly typedParams?: boolean;
 }
 
 export interface ScriptOptions extends ExecuteOptions {
@@ -128,14 +133,14 @@ export class SystemDatabase {
         `execute() runs exactly one statement, and this query has ${segments.length}; use runScript() for scripts.`,
       );
     }
-    return this.#run(segment, bindParams(params), userOf(options), options.enforcePasswordChange);
+    return this.#run(segment, bindParams(params, options.typedParams), userOf(options), options.enforcePasswordChange);
   }
 
   /** Runs a script: statements separated by `;`, with cypher-shell's `:param` lines. */
   runScript(text: string, options: ScriptOptions = {}): ScriptRun {
     // Each statement runs against the database the one before it produced.
     let db = this as SystemDatabase;
-    let params: Record<string, Value> = bindParams(options.params ?? {});
+    let params: Record<string, Value> = bindParams(options.params ?? {}, options.typedParams);
     const user = userOf(options);
     const statements: StatementRun[] = [];
     for (const segment of parseScript(text, { minimumPasswordLength: this.#state.config.minimumPasswordLength })) {
@@ -218,9 +223,9 @@ function userOf(options: ExecuteOptions): string | null {
   return options.user === undefined ? INITIAL_USER : options.user;
 }
 
-function bindParams(params: Readonly<Record<string, unknown>>): Record<string, Value> {
+function bindParams(params: Readonly<Record<string, unknown>>, typed = false): Record<string, Value> {
   checkParamShape(params);
-  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, fromJs(value)]));
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, fromJs(value, typed)]));
 }
 
 /** Parameter values hold at most this many lists, maps and items in all. */

@@ -26,6 +26,7 @@ export class Dbms {
   #db: SystemDatabase;
   readonly #rateLimit: AuthRateLimit;
   readonly #listeners = new Set<(db: SystemDatabase) => void>();
+  #commits = 0;
   /** The databases this DBMS has: statements name one, administration commands run on `system`. */
   readonly databases: Databases;
 
@@ -89,7 +90,13 @@ export class Dbms {
     return () => this.#listeners.delete(listener);
   }
 
+  /** How many commits (and replaces) this DBMS has seen: a transport's bookmarks count them. */
+  get commits(): number {
+    return this.#commits;
+  }
+
   #notify(): void {
+    this.#commits += 1;
     for (const listener of this.#listeners) listener(this.#db);
   }
 }

@@ -10,6 +10,8 @@ import { DbmsTransaction, OUTDATED } from './transaction.js';
 export interface DbmsSessionOptions {
   /** Who runs the statements (default `neo4j`); null runs them with authentication disabled. */
   readonly user?: string | null;
+  /** Parameters typed as a wire protocol types them (a number is a FLOAT, a bigint an INTEGER); see `ExecuteOptions`. */
+  readonly typedParams?: boolean;
 }
 
 /** Where a statement or transaction goes. */

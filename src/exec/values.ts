@@ -72,7 +72,7 @@ function isSafeInteger(value: bigint): boolean {
  * number beyond 2^53 - 1 may already have been rounded (2^53 + 1 cannot be a number), so it is refused:
  * pass a bigint for such an integer. A bigint must fit INTEGER (64 bits).
  */
-export function fromJs(value: unknown): Value {
+export function fromJs(value: unknown, numbersAreFloats = false): Value {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'boolean':
@@ -82,7 +82,8 @@ export function fromJs(value: unknown): Value {
       if (!isInt64(value)) throw argumentError(`The parameter value ${value} is outside the range of INTEGER (64-bit).`);
       return value;
     case 'number':
-      if (!Number.isInteger(value)) return value;
+      // A wire protocol types its values: there a number is a FLOAT even when it is whole.
+      if (numbersAreFloats || !Number.isInteger(value)) return value;
       if (!Number.isSafeInteger(value)) {
         throw argumentError(
           `The parameter value ${value} is an integer beyond 2^53 - 1, which a JavaScript number may not hold exactly; pass it as a bigint.`,
@@ -90,8 +91,8 @@ export function fromJs(value: unknown): Value {
       }
       return BigInt(value);
     case 'object':
-      if (Array.isArray(value)) return value.map(fromJs);
-      return mapOf(Object.entries(value as object).map(([k, v]) => [k, fromJs(v)]));
+      if (Array.isArray(value)) return value.map((item) => fromJs(item, numbersAreFloats));
+      return mapOf(Object.entries(value as object).map(([k, v]) => [k, fromJs(v, numbersAreFloats)]));
     default:
       throw new TypeError(`A ${typeof value} cannot be a Cypher value`);
   }

@@ -164,6 +164,7 @@ describe('commit listeners', () => {
     stop();
     dbms.session({ user: null }).run("CREATE USER carol SET PASSWORD 'carol-secret'");
     expect(seen).toEqual([['alice', 'neo4j'], ['alice', 'bob', 'neo4j'], ['neo4j']]);
+    expect(dbms.commits).toBe(5); // the password change in ready(), three commits and the replace
   });
 
   it('make a transaction begun before a replace fail to commit', () => {
@@ -172,5 +173,16 @@ describe('commit listeners', () => {
     tx.run("CREATE USER bob SET PASSWORD 'bob-secret'");
     dbms.replace(SystemDatabase.create());
     expect(neo4jFailure(() => tx.commit()).code).toBe('Neo.TransientError.Transaction.Outdated');
+  });
+});
+
+describe('typed parameters', () => {
+  it('keep a whole number a FLOAT for a wire session, and make it an INTEGER for JavaScript callers', () => {
+    const dbms = ready();
+    const query = 'SHOW USERS YIELD user RETURN $x AS x, $list AS list';
+    const params = { x: 7, list: [1, 2n] };
+    expect(dbms.session({ typedParams: true }).run(query, params).records).toEqual([[7, [1, 2n]]]);
+    expect(dbms.session().run(query, params).records).toEqual([[7n, [1n, 2n]]]);
+    expect(typeof dbms.session({ typedParams: true }).run(query, params).records[0]?.[0]).toBe('number');
   });
 });
