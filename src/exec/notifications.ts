@@ -13,17 +13,29 @@ export interface Notification {
   readonly severity: 'INFORMATION' | 'WARNING';
   readonly title: string;
   readonly description: string;
+  /** The GQL status description, as GQL status objects carry it (Bolt 5.6+ `statuses`). */
+  readonly statusDescription: string;
+  /** Neo4j's notification category, which is also the GQL classification. */
+  readonly category: 'SECURITY' | 'UNRECOGNIZED';
 }
 
 const SEE_DOCS = 'See Status Codes documentation for more information.';
 
+const NO_EFFECT = {
+  '00N70': 'role or privilege already assigned',
+  '00N71': 'role or privilege not assigned',
+} as const;
+
 function noEffect(gqlStatus: '00N70' | '00N71', command: string, description: string): Notification {
+  const assigned = gqlStatus === '00N70' ? 'is already assigned' : 'is not assigned';
   return {
     code: 'Neo.ClientNotification.Security.CommandHasNoEffect',
     gqlStatus,
     severity: 'INFORMATION',
     title: `\`${command}\` has no effect.`,
     description: `${description} ${SEE_DOCS}`,
+    statusDescription: `note: successful completion - ${NO_EFFECT[gqlStatus]}. The command \`${command}\` has no effect. The role or privilege ${assigned}.`,
+    category: 'SECURITY',
   };
 }
 
@@ -40,6 +52,8 @@ export function homeDatabaseNotFound(database: string): Notification {
     severity: 'INFORMATION',
     title: 'The request referred to a home database that does not exist.',
     description: `The home database provided does not currently exist in the DBMS. This command will not take effect until this database is created. (HOME DATABASE: \`${database}\`)`,
+    statusDescription: `note: successful completion - home database not found. The database \`${database}\` does not exist. Verify that the spelling is correct or create the database for the command to take effect.`,
+    category: 'UNRECOGNIZED',
   };
 }
 
@@ -50,6 +64,8 @@ export function authProviderNotDefined(provider: string): Notification {
     severity: 'INFORMATION',
     title: 'The auth provider is not defined.',
     description: `The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
+    statusDescription: `note: successful completion - undefined auth provider. The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define ${provider} in the configuration.`,
+    category: 'SECURITY',
   };
 }
 
@@ -59,4 +75,6 @@ export const EXTERNAL_AUTH_NOT_ENABLED: Notification = {
   severity: 'WARNING',
   title: 'External auth for user is not enabled.',
   description: 'Use setting `dbms.security.require_local_user` to enable external auth.',
+  statusDescription: 'warn: external auth disabled. Use the setting `dbms.security.require_local_user` to enable external auth.',
+  category: 'SECURITY',
 };

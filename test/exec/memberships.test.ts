@@ -2,13 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SystemDatabase } from '../../src/index.js';
 
-const noEffect = (gqlStatus: string, command: string, description: string) => ({
-  code: 'Neo.ClientNotification.Security.CommandHasNoEffect',
-  gqlStatus,
-  severity: 'INFORMATION',
-  title: `\`${command}\` has no effect.`,
-  description: `${description} See Status Codes documentation for more information.`,
-});
+import { noEffect } from '../support/notifications.js';
 
 function setup() {
   const session = SystemDatabase.create().session();

@@ -5,35 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { SystemDatabase } from '../../src/index.js';
 
-const SEE_DOCS = 'See Status Codes documentation for more information.';
-const noEffect = (gqlStatus: string, command: string, description: string) => ({
-  code: 'Neo.ClientNotification.Security.CommandHasNoEffect',
-  gqlStatus,
-  severity: 'INFORMATION',
-  title: `\`${command}\` has no effect.`,
-  description: `${description} ${SEE_DOCS}`,
-});
-const homeNotFound = (database: string) => ({
-  code: 'Neo.ClientNotification.Database.HomeDatabaseNotFound',
-  gqlStatus: '00N50',
-  severity: 'INFORMATION',
-  title: 'The request referred to a home database that does not exist.',
-  description: `The home database provided does not currently exist in the DBMS. This command will not take effect until this database is created. (HOME DATABASE: \`${database}\`)`,
-});
-const providerNotDefined = (provider: string) => ({
-  code: 'Neo.ClientNotification.Security.AuthProviderNotDefined',
-  gqlStatus: '00N72',
-  severity: 'INFORMATION',
-  title: 'The auth provider is not defined.',
-  description: `The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
-});
-const externalAuthNotEnabled = {
-  code: 'Neo.ClientNotification.Security.ExternalAuthNotEnabled',
-  gqlStatus: '01N71',
-  severity: 'WARNING',
-  title: 'External auth for user is not enabled.',
-  description: 'Use setting `dbms.security.require_local_user` to enable external auth.',
-};
+import { externalAuthNotEnabled, homeNotFound, noEffect, providerNotDefined } from '../support/notifications.js';
 
 function session(options: Parameters<typeof SystemDatabase.create>[0] = {}) {
   const s = SystemDatabase.create(options).session();
