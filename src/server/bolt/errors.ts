@@ -14,3 +14,8 @@ export class PackStreamError extends BoltWireError {
 export class ChunkingError extends BoltWireError {
   override readonly name = 'ChunkingError';
 }
+
+/** A handshake that is not Bolt's, or a manifest choice the server did not offer. */
+export class HandshakeError extends BoltWireError {
+  override readonly name = 'HandshakeError';
+}
