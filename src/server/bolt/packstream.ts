@@ -218,11 +218,19 @@ function describe(value: unknown): string {
 export interface DecodeOptions {
   /** Containers (List, Dictionary, Structure) nested deeper than this are refused. Default MAX_DEPTH. */
   readonly maxDepth?: number;
+  /**
+   * Containers in the whole value, at most. An empty Dictionary is one byte on the wire but some
+   * 200 bytes of heap, so this bounds what a message can cost in memory. Default MAX_CONTAINERS.
+   */
+  readonly maxContainers?: number;
 }
+
+/** Far more Lists and Dictionaries than any Bolt request holds; some 13 MB of heap at worst. */
+export const MAX_CONTAINERS = 65_536;
 
 /** The one value `bytes` holds; trailing bytes are an error (a Bolt message is exactly one value). */
 export function decode(bytes: Uint8Array, options: DecodeOptions = {}): PackValue {
-  const reader = new Reader(bytes, options.maxDepth ?? MAX_DEPTH);
+  const reader = new Reader(bytes, options.maxDepth ?? MAX_DEPTH, options.maxContainers ?? MAX_CONTAINERS);
   const value = reader.value(0);
   reader.end();
   return value;
@@ -235,6 +243,7 @@ class Reader {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly maxDepth: number,
+    private containersLeft: number,
   ) {
     // byteOffset matters: a Node Buffer is often a window into a larger pooled ArrayBuffer.
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -351,6 +360,7 @@ class Reader {
    */
   private enter(at: number, depth: number, what: keyof typeof ENTRIES, count: number, minimumBytes: number): void {
     if (depth >= this.maxDepth) this.fail(`${what} nested deeper than ${this.maxDepth} levels`, at);
+    if (--this.containersLeft < 0) this.fail(`More Lists, Dictionaries and Structures than one message may hold`, at);
     const left = this.bytes.length - this.position;
     if (minimumBytes > left)
       this.fail(`${what} declares ${counted(count, ENTRIES[what][0], ENTRIES[what][1])}, but only ${counted(left, 'byte')} left`);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PackStreamError } from '../../../src/server/bolt/errors.js';
-import { decode, encode, MAX_DEPTH, Structure } from '../../../src/server/bolt/packstream.js';
+import { decode, encode, MAX_CONTAINERS, MAX_DEPTH, Structure } from '../../../src/server/bolt/packstream.js';
 import { hex, utf8 } from '../../support/bytes.js';
 import { arbitraryPackValue } from '../../support/pack-arbitraries.js';
 
@@ -201,6 +201,25 @@ describe('random and mutated input', () => {
         expect(decode(encode(value))).toEqual(value);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('memory', () => {
+  // An empty Dictionary is one byte on the wire and some 200 bytes of heap: the count of containers is capped.
+  const maps = (n: number) =>
+    new Uint8Array([0xd4 + 2, (n >> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff, ...new Array<number>(n).fill(0xa0)]);
+
+  it(`decodes ${MAX_CONTAINERS - 1} empty Dictionaries in a List, and refuses one more`, () => {
+    expect((decode(maps(MAX_CONTAINERS - 1)) as unknown[]).length).toBe(MAX_CONTAINERS - 1);
+    expect(() => decode(maps(MAX_CONTAINERS))).toThrow(
+      `More Lists, Dictionaries and Structures than one message may hold (at byte ${5 + MAX_CONTAINERS - 1})`,
+    );
+  });
+
+  it('takes a smaller limit as an option', () => {
+    expect(() => decode(maps(3), { maxContainers: 3 })).toThrow(
+      'More Lists, Dictionaries and Structures than one message may hold (at byte 7)',
     );
   });
 });
