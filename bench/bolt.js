@@ -1,0 +1,97 @@
+// `npm run bench`: the Bolt server (`sysdb serve`) against a canned Bolt stub (bench/bolt-stub.js: framing
+// and prepared replies, no PackStream decoding, no Cypher, no store), both driven by the real neo4j-driver
+// from this process, in one run: start-up (spawn to first answered query), round trips on one session,
+// and throughput and latency with 50 concurrent sessions. Ratios matter; the machine is shared and noisy.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j from 'neo4j-driver';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PASSWORD = 'bench-secret';
+const QUERY = 'SHOW USERS';
+
+const SERVERS = {
+  sysdb: [join(root, 'bin/sysdb.js'), 'serve', '--bolt', '127.0.0.1:0', '--initial-password', PASSWORD],
+  stub: [join(root, 'bench/bolt-stub.js')],
+};
+
+/** Spawns a server and resolves with its URL once it prints it. */
+function launch(args) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (data) => {
+      out += data;
+      const url = /bolt:\/\/[\d.]+:\d+/.exec(out)?.[0];
+      if (url) resolve({ child, url });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
+  });
+}
+
+const stop = (child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+
+async function startup(args) {
+  const start = performance.now();
+  const { child, url } = await launch(args);
+  const driver = neo4j.driver(url, neo4j.auth.basic('neo4j', PASSWORD));
+  await driver.executeQuery(QUERY, {}, { database: 'system' });
+  const ms = performance.now() - start;
+  await driver.close();
+  await stop(child);
+  return ms;
+}
+
+async function oneSession(driver, count) {
+  const session = driver.session({ database: 'system' });
+  const latencies = [];
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await session.run(QUERY);
+    latencies.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  await session.close();
+  return { perSecond: count / seconds, latencies };
+}
+
+async function manySessions(driver, sessions, each) {
+  const start = performance.now();
+  const runs = await Promise.all(Array.from({ length: sessions }, () => oneSession(driver, each)));
+  const seconds = (performance.now() - start) / 1000;
+  return { perSecond: (sessions * each) / seconds, latencies: runs.flatMap((r) => r.latencies) };
+}
+
+const results = {};
+for (const [name, args] of Object.entries(SERVERS)) {
+  const startups = [];
+  for (let i = 0; i < 5; i++) startups.push(await startup(args));
+  const { child, url } = await launch(args);
+  const driver = neo4j.driver(url, neo4j.auth.basic('neo4j', PASSWORD), { maxConnectionPoolSize: 100 });
+  await oneSession(driver, 200); // warm-up
+  const single = await oneSession(driver, 2000);
+  const concurrent = await manySessions(driver, 50, 100);
+  await driver.close();
+  await stop(child);
+  results[name] = { startup: median(startups), single, concurrent };
+}
+
+const ms = (v) => `${v.toFixed(2)} ms`;
+const { sysdb, stub } = results;
+console.log('\nBolt server: sysdb serve against a canned Bolt stub, both driven by neo4j-driver from this process');
+console.log(`  start-up, spawn to first answered query   sysdb ${ms(sysdb.startup)}   stub ${ms(stub.startup)}   (target under 300 ms)`);
+console.log(
+  `  one session, round trips/s                 sysdb ${sysdb.single.perSecond.toFixed(0)}   stub ${stub.single.perSecond.toFixed(0)}   ratio ${(sysdb.single.perSecond / stub.single.perSecond).toFixed(2)}x (target at least 0.7x)`,
+);
+console.log(
+  `  50 sessions, statements/s                  sysdb ${sysdb.concurrent.perSecond.toFixed(0)}   stub ${stub.concurrent.perSecond.toFixed(0)}   ratio ${(sysdb.concurrent.perSecond / stub.concurrent.perSecond).toFixed(2)}x; sysdb gains ${(sysdb.concurrent.perSecond / sysdb.single.perSecond).toFixed(2)}x over one session`,
+);
+for (const [name, r] of Object.entries(results)) {
+  console.log(
+    `  ${name.padEnd(5)} latency p50/p99: one session ${ms(percentile(r.single.latencies, 50))} / ${ms(percentile(r.single.latencies, 99))}, 50 sessions ${ms(percentile(r.concurrent.latencies, 50))} / ${ms(percentile(r.concurrent.latencies, 99))}`,
+  );
+}
