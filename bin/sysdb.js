@@ -27,7 +27,10 @@ process.on('uncaughtException', fail);
 try {
   const cache = existsSync(cachePath) ? readFileSync(cachePath) : null;
   const { exports: cli } = compileBundle(bundlePath, createRequire(bundlePath), cache);
-  process.exitCode = cli.main(process.argv.slice(2));
+  const status = cli.main(process.argv.slice(2));
+  // `serve` gives a promise of its status: the process ends once it resolves and nothing is left open.
+  if (typeof status === 'number') process.exitCode = status;
+  else status.then((code) => (process.exitCode = code), fail);
 } catch (error) {
   fail(error);
 }

@@ -90,6 +90,8 @@ describe('README', () => {
       .slice(2)
       .flatMap((block) => block.split('```')[0]!.split('\n'))
       .filter((line) => line.startsWith('npx sysdb '))
+      // `serve` runs until stopped and listens on fixed ports: test/cli/serve.test.ts runs it.
+      .filter((line) => !line.startsWith('npx sysdb serve'))
       .map((line) => line.split('#')[0]!.trim());
     expect(commands.length).toBeGreaterThanOrEqual(9);
     for (const command of commands) {

@@ -18,6 +18,13 @@ const VALUED = new Set([
   '--auth-providers',
   '--max-steps',
   '--max-memory',
+  '--bolt',
+  '--http',
+  '--data',
+  '--initial-password',
+  '--log-level',
+  '--max-connections',
+  '--max-message-bytes',
 ]);
 
 export function parseArgs(argv: readonly string[], allowed: readonly string[]): ParsedArgs {

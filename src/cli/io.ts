@@ -1,7 +1,7 @@
 /** What the CLI touches outside itself, injectable so tests can run it in-process. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic, type AtomicFs } from './atomic-write.js';
+import { writeFileAtomic, type AtomicFs } from '../server/atomic-write.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;

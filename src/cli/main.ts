@@ -5,6 +5,7 @@ import { fmt, FMT_HELP } from './fmt.js';
 import { FileError, nodeIO, type CliIO } from './io.js';
 import { lint, LINT_HELP } from './lint.js';
 import { run, RUN_HELP } from './run.js';
+import { serve, SERVE_HELP } from './serve.js';
 
 const VERSION = '0.1.0';
 
@@ -16,18 +17,27 @@ Commands:
   lint [files|dirs|-]   report syntax and semantic errors with Neo4j's messages
   fmt [files|-]         print scripts in canonical form (--check, --write)
   run <script>          run a script against an in-memory system database
+  serve                 serve an in-memory system database over Bolt, for Neo4j's drivers
   help [command]        show help
 
 Run 'sysdb <command> --help' for a command's options.
 `;
 
-const COMMANDS: Record<string, { run: (argv: readonly string[], io: CliIO) => number; help: string }> = {
+interface Command {
+  /** Most commands finish synchronously; `serve` runs until it is stopped. */
+  readonly run: (argv: readonly string[], io: CliIO) => number | Promise<number>;
+  readonly help: string;
+}
+
+const COMMANDS: Record<string, Command> = {
   lint: { run: lint, help: LINT_HELP },
   fmt: { run: fmt, help: FMT_HELP },
   run: { run, help: RUN_HELP },
+  serve: { run: (argv, io) => serve(argv, io), help: SERVE_HELP },
 };
 
-export function main(argv: readonly string[], io: CliIO = nodeIO): number {
+/** The exit status, or (for `serve`) a promise of it. */
+export function main(argv: readonly string[], io: CliIO = nodeIO): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
@@ -48,19 +58,24 @@ export function main(argv: readonly string[], io: CliIO = nodeIO): number {
     return 0;
   }
   try {
-    return entry.run(rest, io);
+    const status = entry.run(rest, io);
+    return typeof status === 'number' ? status : status.catch((error: unknown) => failed(command, entry, io, error));
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`sysdb ${command}: ${error.message}\n${entry.help}`);
-      return 2;
-    }
-    if (error instanceof FileError) {
-      io.stderr(`sysdb: ${error.message}\n`);
-      return 2;
-    }
-    io.stderr(internalErrorLine(error));
+    return failed(command, entry, io, error);
+  }
+}
+
+function failed(command: string, entry: Command, io: CliIO, error: unknown): number {
+  if (error instanceof UsageError) {
+    io.stderr(`sysdb ${command}: ${error.message}\n${entry.help}`);
     return 2;
   }
+  if (error instanceof FileError) {
+    io.stderr(`sysdb: ${error.message}\n`);
+    return 2;
+  }
+  io.stderr(internalErrorLine(error));
+  return 2;
 }
 
 /**

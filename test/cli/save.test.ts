@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AtomicFs } from '../../src/cli/atomic-write.js';
+import type { AtomicFs } from '../../src/server/atomic-write.js';
 import { FileError, writeFileOrFail } from '../../src/cli/io.js';
 import { SystemDatabase } from '../../src/index.js';
 

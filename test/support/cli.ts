@@ -36,5 +36,6 @@ export function runCli(argv: string[], files: Record<string, string> = {}, stdin
     },
   };
   const status = main(argv, io);
+  if (typeof status !== 'number') throw new Error('runCli runs the commands that finish at once; test serve with serve() itself');
   return { status, stdout, stderr, written };
 }

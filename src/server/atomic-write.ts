@@ -1,9 +1,11 @@
 /**
  * Replaces a file so that a crash, a kill or a full disk never leaves it half written: the text goes
  * to a new file beside it, is flushed to disk, and is then renamed over the target (a rename within
- * one folder is atomic). Readers see the old content or the new, never a mix.
+ * one folder is atomic). Readers see the old content or the new, never a mix. The CLI writes with the
+ * synchronous form; the server with the asynchronous one, so that its connections go on meanwhile.
  */
 import * as nodeFs from 'node:fs';
+import * as nodeFsPromises from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -89,4 +91,49 @@ function syncFolder(fs: AtomicFs, folder: string): void {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The calls the asynchronous form makes, so a test can make one of them fail or wait. */
+export type AtomicFsAsync = Pick<typeof nodeFsPromises, 'open' | 'rename' | 'unlink' | 'stat' | 'realpath'>;
+
+/** `writeFileAtomic`, the same steps without blocking the event loop. */
+export async function writeFileAtomicAsync(written: string, text: string, fs: AtomicFsAsync = nodeFsPromises): Promise<void> {
+  const path = await fs.realpath(written).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return written;
+    throw error;
+  });
+  const temporary = temporaryPath(path);
+  const file = await fs.open(temporary, 'wx', 0o666);
+  try {
+    const mode = await fs.stat(path).then(
+      (stats) => stats.mode & 0o777,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      },
+    );
+    if (mode !== null) await file.chmod(mode);
+    await file.writeFile(text, 'utf8');
+    await file.sync();
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await fs.unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await file.close();
+  try {
+    await fs.rename(temporary, path);
+  } catch (error) {
+    await fs.unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await syncFolderAsync(fs, dirname(path));
+}
+
+async function syncFolderAsync(fs: AtomicFsAsync, folder: string): Promise<void> {
+  const handle = await fs.open(folder, 'r').catch(() => null);
+  if (handle === null) return;
+  // Not supported for folders on some platforms: the rename is still atomic there.
+  await handle.sync().catch(() => undefined);
+  await handle.close();
 }

@@ -1,0 +1,176 @@
+/** `sysdb serve`: a Bolt server over an in-memory system database, configured as Neo4j's Docker image is. */
+import {
+  LOG_LEVELS,
+  parseListenAddress,
+  ServerOptionError,
+  ServerStartError,
+  startServer,
+  stderrLog,
+  type BoltServer,
+  type LogLevel,
+  type StartServerOptions,
+} from '../server/index.js';
+import { choice, parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { FileError, type CliIO } from './io.js';
+
+export const SERVE_HELP = `Usage: sysdb serve [--bolt HOST:PORT] [--http HOST:PORT] [--data FILE]
+                  [--initial-password PW] [--no-auth] [--log-level quiet|info|debug]
+                  [--max-connections N] [--max-message-bytes N]
+
+Serves an in-memory Neo4j system database over Bolt, so that Neo4j's drivers and cypher-shell run
+user administration against it. It prints the URL it listens on, and serves until SIGINT or SIGTERM.
+
+  --bolt HOST:PORT         where to listen (default 127.0.0.1:7687, loopback only; port 0 picks a
+                           free port; [::1]:7687 for IPv6, 0.0.0.0:7687 for every interface)
+  --http HOST:PORT         accepted and ignored for now: the HTTP API is not there yet
+  --data FILE              load the database from FILE if it exists (as sysdb run --save writes it),
+                           and save it there atomically after every commit
+  --initial-password PW    the password of neo4j in a new database, with no change required
+                           (NEO4J_AUTH does the same without showing the password to ps)
+  --no-auth                no authentication: every login is accepted
+  --log-level LEVEL        quiet (default: warnings only), info (connections, failed logins), debug
+  --max-connections N      connections served at once (default 400); more are closed at once
+  --max-message-bytes N    the largest message a client may send (default 16777216, 16 MiB)
+
+Environment, as in Neo4j's Docker image (the options above win over it):
+  NEO4J_AUTH=neo4j/PW      the password of neo4j in a new database, with no change required
+  NEO4J_AUTH=neo4j/PW/true the same, but neo4j must change it at first login
+  NEO4J_AUTH=none          no authentication
+Without either, neo4j logs in with password neo4j and must change it first, as on a fresh Neo4j.
+
+Exit status: 0 stopped by a signal, 2 bad usage, or the address or FILE cannot be used.
+`;
+
+export interface ServeOptions {
+  /** Where NEO4J_AUTH is read (default the process environment). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Resolves when the server is to stop (default: the first SIGINT or SIGTERM). */
+  readonly stop?: Promise<unknown>;
+  /** Sees the running server (tests). */
+  readonly started?: (server: BoltServer) => void;
+}
+
+/** Where the auth configuration came from, to name it in a message. */
+interface AuthConfig {
+  readonly auth: boolean;
+  readonly initialPassword?: string;
+  readonly requirePasswordChange?: boolean;
+  readonly source: string;
+}
+
+export async function serve(argv: readonly string[], io: CliIO, options: ServeOptions = {}): Promise<number> {
+  const args = parseArgs(argv, [
+    '--bolt',
+    '--http',
+    '--data',
+    '--initial-password',
+    '--no-auth',
+    '--log-level',
+    '--max-connections',
+    '--max-message-bytes',
+  ]);
+  if (args.positional.length > 0) throw new UsageError('takes no arguments, only options');
+  const bolt = address(args, '--bolt');
+  const http = address(args, '--http');
+  const data = valued(args, '--data');
+  const level = choice(args, '--log-level', LOG_LEVELS, 'quiet') as LogLevel;
+  const auth = authConfig(args, options.env ?? process.env);
+  const config: StartServerOptions = {
+    ...(bolt === undefined ? {} : { bolt }),
+    ...(data === undefined ? {} : { data }),
+    auth: auth.auth,
+    ...(auth.initialPassword === undefined ? {} : { initialPassword: auth.initialPassword }),
+    ...(auth.requirePasswordChange ? { requirePasswordChange: true } : {}),
+    log: stderrLog(level, io.stderr),
+    ...count(args, '--max-connections', 'maxConnections'),
+    ...count(args, '--max-message-bytes', 'maxMessageBytes'),
+  };
+  const signals = options.stop === undefined ? signalled() : null;
+  let server: BoltServer;
+  try {
+    server = await start(config, auth.source);
+  } catch (error) {
+    signals?.dispose();
+    throw error;
+  }
+  if (http !== undefined) io.stderr(`sysdb serve: --http ${http} is ignored: the HTTP API is not available yet\n`);
+  io.stdout(`Bolt listening on ${server.boltUrl}\n`);
+  options.started?.(server);
+  await (options.stop ?? signals?.stopped);
+  await server.close();
+  return 0;
+}
+
+async function start(config: StartServerOptions, passwordSource: string): Promise<BoltServer> {
+  try {
+    return await startServer(config);
+  } catch (error) {
+    if (error instanceof ServerOptionError) {
+      throw new UsageError(`${error.option === 'initialPassword' ? passwordSource : error.option}: ${error.reason}`);
+    }
+    if (error instanceof ServerStartError) throw new FileError(error.message);
+    throw error;
+  }
+}
+
+/** The first SIGINT or SIGTERM; after it the handlers are gone, so a second signal ends the process at once. */
+function signalled(): { readonly stopped: Promise<void>; readonly dispose: () => void } {
+  let dispose = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      dispose();
+      resolve();
+    };
+    dispose = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return { stopped, dispose };
+}
+
+/**
+ * --no-auth and --initial-password, else NEO4J_AUTH as the Docker image reads it: `none`, or
+ * `neo4j/PW` with an optional `/true` (change required). Messages never quote the value: it holds a password.
+ */
+function authConfig(args: ParsedArgs, env: Readonly<Record<string, string | undefined>>): AuthConfig {
+  const initialPassword = valued(args, '--initial-password');
+  const noAuth = args.options.has('--no-auth');
+  if (noAuth || initialPassword !== undefined) {
+    return { auth: !noAuth, ...(initialPassword === undefined ? {} : { initialPassword }), source: '--initial-password' };
+  }
+  const value = env['NEO4J_AUTH'];
+  if (value === undefined || value === '') return { auth: true, source: 'NEO4J_AUTH' };
+  if (value === 'none') return { auth: false, source: 'NEO4J_AUTH' };
+  // The image's own pattern: a password has no slash; a trailing `/true` asks for a change at first login.
+  const match = /^([^/]+)\/([^/]+)\/?([tT][rR][uU][eE])?$/.exec(value);
+  if (match === null) throw new UsageError('Invalid value for NEO4J_AUTH: expected none, neo4j/<password> or neo4j/<password>/true');
+  const [, user, password, reset] = match;
+  if (user !== 'neo4j') throw new UsageError('NEO4J_AUTH: Invalid admin username, it must be neo4j.');
+  if (password === 'neo4j') throw new UsageError("NEO4J_AUTH: Invalid value for password. It cannot be 'neo4j', which is the default.");
+  return { auth: true, initialPassword: password ?? '', requirePasswordChange: reset !== undefined, source: 'NEO4J_AUTH' };
+}
+
+function valued(args: ParsedArgs, name: string): string | undefined {
+  const value = args.options.get(name);
+  if (value === true) throw new UsageError(`option '${name}' needs a value`);
+  return value;
+}
+
+function address(args: ParsedArgs, name: string): string | undefined {
+  const value = valued(args, name);
+  if (value === undefined) return undefined;
+  const parsed = parseListenAddress(value);
+  if ('problem' in parsed) throw new UsageError(`option '${name}' ${value}: ${parsed.problem}`);
+  return value;
+}
+
+function count(args: ParsedArgs, name: string, key: 'maxConnections' | 'maxMessageBytes'): Partial<StartServerOptions> {
+  const value = valued(args, name);
+  if (value === undefined) return {};
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`option '${name}' needs a positive integer`);
+  return { [key]: n };
+}

@@ -1,0 +1,228 @@
+/**
+ * One Bolt client on a socket: the handshake, then chunked messages in, replies out. Every byte from
+ * the client is hostile: framing, PackStream and message errors close this connection (after a
+ * FAILURE where the protocol has one), and never reach another connection or the process.
+ */
+import type { Socket } from 'node:net';
+import { StatusCode, wireError, type Dbms } from '../../index.js';
+import type { ServerLog } from '../log.js';
+import { chunkAll, Dechunker } from './chunking.js';
+import { BoltWireError } from './errors.js';
+import { DEFAULT_VERSIONS, negotiate, readManifestChoice, readOpening } from './handshake.js';
+import { BoltMachine, type Reply } from './machine.js';
+import { decodeRequest, failure, ignored, record, success, type RequestMessage } from './messages.js';
+import { decode } from './packstream.js';
+import { versionText, type BoltVersion } from './version.js';
+
+export interface BoltConnectionOptions {
+  readonly dbms: Dbms;
+  /** false: --no-auth / NEO4J_AUTH=none: LOGON accepts anything and statements run with auth disabled (user null). */
+  readonly authEnabled: boolean;
+  readonly log: ServerLog;
+  readonly maxMessageBytes: number;
+  /** Bolt versions offered, highest first, as "major.minor" strings (tests force one); default all we serve. */
+  readonly versions?: readonly string[];
+}
+
+export interface BoltConnection {
+  /** Ends the connection (server shutdown); resolves when the socket is closed. */
+  close(): Promise<void>;
+  readonly closed: Promise<void>;
+}
+
+/** A client that has not finished the handshake by then is dropped (a slowloris holds no slot for long). */
+const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** A closing socket that does not finish within this is destroyed. */
+const CLOSE_TIMEOUT_MS = 2_000;
+
+let connections = 0;
+
+type Phase =
+  | { readonly kind: 'opening'; readonly received: Uint8Array }
+  | { readonly kind: 'manifest'; readonly offered: readonly BoltVersion[]; readonly received: Uint8Array }
+  | { readonly kind: 'messages'; readonly machine: BoltMachine; readonly version: BoltVersion; readonly dechunker: Dechunker }
+  | { readonly kind: 'closed' };
+
+export function serveBoltConnection(socket: Socket, options: BoltConnectionOptions): BoltConnection {
+  const id = `bolt-${++connections}`;
+  const peer = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+  // The listener logs open and close, sets TCP_NODELAY and bounds what a client leaves unread (guard.ts).
+  const log = options.log;
+  const versions = options.versions?.map(parseVersion) ?? DEFAULT_VERSIONS;
+  let phase: Phase = { kind: 'opening', received: new Uint8Array(0) };
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  const handshakeTimer = setTimeout(() => drop('did not complete the handshake in time'), HANDSHAKE_TIMEOUT_MS);
+  handshakeTimer.unref();
+  socket.once('close', () => {
+    clearTimeout(handshakeTimer);
+    phase = { kind: 'closed' };
+  });
+
+  function drop(reason: string): void {
+    if (phase.kind === 'closed') return;
+    log.warn(`closed by the server: ${reason}`);
+    phase = { kind: 'closed' };
+    socket.destroy();
+  }
+
+  /** Sends `bytes` in one write; stops reading while the client leaves replies unread. */
+  function send(bytes: Uint8Array, end = false): void {
+    if (end) {
+      socket.end(bytes);
+      phase = { kind: 'closed' };
+      return;
+    }
+    if (!socket.write(bytes)) {
+      socket.pause();
+      socket.once('drain', () => socket.resume());
+    }
+  }
+
+  function machineFor(version: BoltVersion, manifest: boolean): BoltMachine {
+    return new BoltMachine({
+      dbms: options.dbms,
+      authEnabled: options.authEnabled,
+      version,
+      manifest,
+      connectionId: id,
+      address: `${socket.localAddress ?? '127.0.0.1'}:${socket.localPort ?? 7687}`,
+      onFailedLogin: (user, reason) => log.info(`failed login for user '${user}' from ${peer}: ${reason}`),
+      // The kind only: an error's message may quote a statement, and so a password.
+      onInternalError: (error) => log.warn(`internal error in a statement: ${error instanceof Error ? error.name : typeof error}`),
+    });
+  }
+
+  function startMessages(version: BoltVersion, manifest: boolean, rest: Uint8Array): void {
+    clearTimeout(handshakeTimer);
+    log.debug(`speaks Bolt ${versionText(version)}`);
+    phase = {
+      kind: 'messages',
+      machine: machineFor(version, manifest),
+      version,
+      dechunker: new Dechunker({ maxMessageSize: options.maxMessageBytes }),
+    };
+    if (rest.length > 0) onMessages(rest);
+  }
+
+  function onOpening(received: Uint8Array): void {
+    const opening = readOpening(received);
+    if (opening.kind === 'incomplete') {
+      phase = { kind: 'opening', received };
+      return;
+    }
+    if (opening.kind === 'http') return drop('an HTTP request on the Bolt port');
+    const negotiation = negotiate(opening.proposals, { versions });
+    if (negotiation.kind === 'none') {
+      send(negotiation.reply, true);
+      log.info('offered no Bolt version this server speaks');
+      return;
+    }
+    send(negotiation.reply);
+    if (negotiation.kind === 'version') return startMessages(negotiation.version, false, opening.rest);
+    phase = { kind: 'manifest', offered: negotiation.offered, received: new Uint8Array(0) };
+    if (opening.rest.length > 0) onManifest(negotiation.offered, opening.rest);
+  }
+
+  function onManifest(offered: readonly BoltVersion[], received: Uint8Array): void {
+    const choice = readManifestChoice(received, offered);
+    if (choice.kind === 'incomplete') {
+      phase = { kind: 'manifest', offered, received };
+      return;
+    }
+    startMessages(choice.version, true, choice.rest);
+  }
+
+  function onMessages(bytes: Uint8Array): void {
+    if (phase.kind !== 'messages') return;
+    const { machine, version, dechunker } = phase;
+    const out: Uint8Array[] = [];
+    let close = false;
+    try {
+      for (const message of dechunker.push(bytes)) {
+        const request: RequestMessage = decodeRequest(decode(message), version);
+        const handled = machine.handle(request);
+        for (const reply of handled.replies) out.push(encodeReply(reply, version));
+        if (handled.close) {
+          close = true;
+          break;
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof BoltWireError)) throw error;
+      // A malformed message: Neo4j answers with a protocol FAILURE and closes.
+      log.warn(`closed by the server: ${error.message}`);
+      out.push(failure(protocolFailure(error.message), version));
+      close = true;
+    }
+    if (out.length > 0 || close) send(chunkAll(out), close);
+  }
+
+  socket.on('data', (data: Buffer) => {
+    try {
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      switch (phase.kind) {
+        case 'opening':
+          // Buffered only while fewer than the opening's 20 bytes have come: never more than 19 plus one read.
+          return onOpening(phase.received.length === 0 ? bytes : concat(phase.received, bytes));
+        case 'manifest':
+          return onManifest(phase.offered, concat(phase.received, bytes));
+        case 'messages':
+          return onMessages(bytes);
+        case 'closed':
+          return;
+      }
+    } catch (error) {
+      // Anything else is our bug: it ends this connection only.
+      drop(error instanceof BoltWireError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+
+  return {
+    closed,
+    close: () => {
+      if (phase.kind !== 'closed') {
+        phase = { kind: 'closed' };
+        socket.end();
+        setTimeout(() => socket.destroy(), CLOSE_TIMEOUT_MS).unref();
+      }
+      return closed;
+    },
+  };
+}
+
+function encodeReply(reply: Reply, version: BoltVersion): Uint8Array {
+  switch (reply.kind) {
+    case 'SUCCESS':
+      return success(reply.metadata);
+    case 'RECORD':
+      return record(reply.values);
+    case 'IGNORED':
+      return ignored();
+    case 'FAILURE':
+      return failure(reply.error, version);
+  }
+}
+
+function protocolFailure(message: string) {
+  const error = wireError(StatusCode.RequestInvalid, message);
+  return {
+    neo4jCode: error.code,
+    message,
+    gqlStatus: error.gqlStatus,
+    description: error.description,
+    classification: error.classification,
+  };
+}
+
+function parseVersion(text: string): BoltVersion {
+  const match = /^(\d+)\.(\d+)$/.exec(text);
+  if (!match) throw new RangeError(`A Bolt version is written major.minor, not '${text}'`);
+  return { major: Number(match[1]), minor: Number(match[2]) };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
