@@ -113,8 +113,9 @@ describe('no output channel shows a password', () => {
       }),
       { numRuns: 1500 },
     );
-    // The property says something only if the generated statements hold passwords.
-    expect(passwords).toBeGreaterThan(100);
+    // The property says something only if the generated statements hold passwords. About one statement
+    // in ten does (93 to 180 of 1,500 seen across seeds), so this floor holds for any seed but a broken generator.
+    expect(passwords).toBeGreaterThan(25);
   });
 });
 
