@@ -34,7 +34,7 @@ describe.runIf(available)('the Python driver', () => {
       show_type: 'r',
       create_type: 's',
       system_updates: 1,
-      types: ['int', 9007199254740993, 'float'],
+      types: ['int', '9007199254740993', 'float'],
       exists: ['ClientError', 'Neo.ClientError.Statement.ArgumentError', "Failed to create the specified user 'alice': User already exists.", '22N04'],
       unsupported: ['ClientError', 'Neo.ClientError.Statement.UnsupportedOperationError'],
       after_tx: ['alice', 'bob', 'neo4j'],

@@ -29,7 +29,7 @@ with neo4j.GraphDatabase.driver(url, auth=("neo4j", password)) as driver:
     records, _, _ = driver.execute_query(
         "SHOW USERS YIELD user RETURN count(*) AS n, 9007199254740993 AS big, $f AS f", f=7.0, database_="system"
     )
-    seen["types"] = [type(records[0]["n"]).__name__, records[0]["big"], type(records[0]["f"]).__name__]
+    seen["types"] = [type(records[0]["n"]).__name__, str(records[0]["big"]), type(records[0]["f"]).__name__]
 
     try:
         driver.execute_query("CREATE USER alice SET PASSWORD 'whatever-1'", database_="system")
