@@ -45,6 +45,7 @@ const EMPTY_ROWS: Rows<never> = Object.freeze(
 export class ShardedMap<V> {
   readonly #rows: Rows<V>;
   readonly size: number;
+  #all: readonly V[] | null = null;
 
   private constructor(rows: Rows<V>, size: number) {
     this.#rows = rows;
@@ -100,8 +101,22 @@ export class ShardedMap<V> {
     });
   }
 
-  *values(): Generator<V> {
-    for (const row of this.#rows) for (const shard of row) yield* shard.values();
+  /**
+   * In shard order. Walking 4,096 shards costs more than a small map's entries, so the walk is made
+   * once per map and kept: the map never changes (a private field may still be set on a frozen object).
+   */
+  values(): IterableIterator<V> {
+    this.#all ??= this.#collect();
+    return this.#all.values();
+  }
+
+  #collect(): readonly V[] {
+    const all: V[] = [];
+    if (this.size === 0) return all;
+    for (const row of this.#rows) {
+      for (const shard of row) if (shard.size > 0) for (const value of shard.values()) all.push(value);
+    }
+    return all;
   }
 
   #withShard(key: string, change: (shard: Shard<V>) => Map<string, V>): ShardedMap<V> {
