@@ -183,6 +183,16 @@ export class SystemDatabase {
     return { db, statements, params };
   }
 
+  /** The databases the DBMS has (`system` among them), lower-cased: what a statement may be sent to. */
+  get databases(): readonly string[] {
+    return this.#state.config.databases;
+  }
+
+  /** The DBMS default database: the home of users without one. */
+  get defaultDatabase(): string {
+    return this.#state.config.defaultDatabase;
+  }
+
   /** A mutable handle for tests: each `run` keeps the database it produced. */
   session(options: ExecuteOptions = {}): Session {
     return new Session(this, options);

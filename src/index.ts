@@ -37,7 +37,6 @@ export type { Authenticated, DbmsOptions } from './dbms/dbms.js';
 export type { DbmsSession, DbmsSessionOptions, TargetOptions } from './dbms/session.js';
 export type { RunOutcome, RunSummary } from './dbms/outcome.js';
 export type { DbmsTransaction } from './dbms/transaction.js';
-export type { Databases, DatabasesOptions } from './dbms/routing.js';
 export { NEO4J_EDITION, NEO4J_VERSION } from './dbms/probes.js';
 export type { QueryType } from './catalog/query-types.js';
 export type { Value as CypherValue } from './exec/values.js';

@@ -63,3 +63,13 @@ export function positiveInteger(args: ParsedArgs, name: string): number | undefi
   if (value === true || !/^[0-9]+$/.test(value)) throw new UsageError(`option '${name}' must be a non-negative integer`);
   return Number(value);
 }
+
+/** A comma-separated list option (`--databases a,b`), without empty items. */
+export function listOption(value: string | true | undefined, option: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === true) throw new UsageError(`option '${option}' needs a comma-separated list`);
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}

@@ -1,6 +1,6 @@
 /** `sysdb run`: a script against an in-memory system database, printed like cypher-shell prints it. */
 import { JsonError, MAX_NESTING, Neo4jError, readJson, SystemDatabase, toJson, type Notification, type StatementRun } from '../index.js';
-import { UsageError, choice, parseArgs } from './args.js';
+import { UsageError, choice, listOption, parseArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { table } from './table.js';
 
@@ -116,15 +116,6 @@ function writeStatement(io: CliIO, scriptPath: string, statement: StatementRun, 
 
 function notificationLine(n: Notification): string {
   return `${n.severity === 'WARNING' ? 'warning' : 'info'}: ${n.title} ${n.description} (${n.code})`;
-}
-
-function listOption(value: string | true | undefined, option: string): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (value === true) throw new UsageError(`option '${option}' needs a comma-separated list`);
-  return value
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
 }
 
 function readJsonObject(io: CliIO, path: string | true | undefined, option: string): Record<string, unknown> {

@@ -10,12 +10,12 @@ import {
   type LogLevel,
   type StartServerOptions,
 } from '../server/index.js';
-import { choice, parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { choice, listOption, parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { FileError, type CliIO } from './io.js';
 
 export const SERVE_HELP = `Usage: sysdb serve [--bolt HOST:PORT] [--http HOST:PORT] [--data FILE]
                   [--initial-password PW] [--no-auth] [--log-level quiet|info|debug]
-                  [--max-connections N] [--max-message-bytes N]
+                  [--databases NAMES] [--max-connections N] [--max-message-bytes N]
 
 Serves an in-memory Neo4j system database over Bolt, so that Neo4j's drivers and cypher-shell run
 user administration against it. It prints the URL it listens on, and serves until SIGINT or SIGTERM.
@@ -29,6 +29,8 @@ user administration against it. It prints the URL it listens on, and serves unti
                            (NEO4J_AUTH does the same without showing the password to ps)
   --no-auth                no authentication: every login is accepted
   --log-level LEVEL        quiet (default: warnings only), info (connections, failed logins), debug
+  --databases NAMES        the databases clients may name, comma-separated (default neo4j; system
+                           is always there), in a new database: --data keeps its file's own
   --max-connections N      connections served at once (default 400); more are closed at once
   --max-message-bytes N    the largest message a client may send (default 16777216, 16 MiB)
 
@@ -68,6 +70,7 @@ export async function serve(argv: readonly string[], io: CliIO, options: ServeOp
     '--log-level',
     '--max-connections',
     '--max-message-bytes',
+    '--databases',
   ]);
   if (args.positional.length > 0) throw new UsageError('takes no arguments, only options');
   const bolt = address(args, '--bolt');
@@ -75,6 +78,7 @@ export async function serve(argv: readonly string[], io: CliIO, options: ServeOp
   const data = valued(args, '--data');
   const level = choice(args, '--log-level', LOG_LEVELS, 'quiet') as LogLevel;
   const auth = authConfig(args, options.env ?? process.env);
+  const databases = listOption(args.options.get('--databases'), '--databases');
   const config: StartServerOptions = {
     ...(bolt === undefined ? {} : { bolt }),
     ...(data === undefined ? {} : { data }),
@@ -82,6 +86,7 @@ export async function serve(argv: readonly string[], io: CliIO, options: ServeOp
     ...(auth.initialPassword === undefined ? {} : { initialPassword: auth.initialPassword }),
     ...(auth.requirePasswordChange ? { requirePasswordChange: true } : {}),
     log: stderrLog(level, io.stderr),
+    ...(databases === undefined ? {} : { databases }),
     ...count(args, '--max-connections', 'maxConnections'),
     ...count(args, '--max-message-bytes', 'maxMessageBytes'),
   };

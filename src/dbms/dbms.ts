@@ -8,9 +8,9 @@ import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import { AuthRateLimit, type AuthRateLimitOptions } from './rate-limit.js';
 import { DbmsSession, type DbmsSessionOptions } from './session.js';
-import { Databases, type DatabasesOptions } from './routing.js';
+import { homeDatabase, resolveDatabase } from './routing.js';
 
-export type DbmsOptions = AuthRateLimitOptions & DatabasesOptions;
+export type DbmsOptions = AuthRateLimitOptions;
 
 /** A successful login. */
 export interface Authenticated {
@@ -27,18 +27,20 @@ export class Dbms {
   readonly #rateLimit: AuthRateLimit;
   readonly #listeners = new Set<(db: SystemDatabase) => void>();
   #commits = 0;
-  /** The databases this DBMS has: statements name one, administration commands run on `system`. */
-  readonly databases: Databases;
 
   constructor(db: SystemDatabase = SystemDatabase.create(), options: DbmsOptions = {}) {
     this.#db = db;
     this.#rateLimit = new AuthRateLimit(options);
-    this.databases = new Databases(options);
   }
 
   /** The database a user's requests go to when they name none (ROUTE's `db`): their home database, else the default. */
   homeDatabase(user: string | null): string {
-    return this.databases.home(user === null ? null : (this.#db.login(user)?.home ?? null));
+    return homeDatabase(this.#db, user);
+  }
+
+  /** `name` as the DBMS knows it (lower-cased); DatabaseNotFound when it has no such database. */
+  resolveDatabase(name: string): string {
+    return resolveDatabase(this.#db, name, null);
   }
 
   /** The latest committed database: a snapshot that later commits leave as it is. */

@@ -39,8 +39,7 @@ export class DbmsSession {
 
   run(query: string, params: Readonly<Record<string, unknown>> = {}, target: TargetOptions = {}): RunOutcome {
     this.#assertNoTransaction();
-    const route = { databases: this.#dbms.databases, database: target.database };
-    return this.#commit((db) => runStatement(db, query, params, this.#options, route)).outcome;
+    return this.#commit((db) => runStatement(db, query, params, this.#options, target.database)).outcome;
   }
 
   /** Runs a script as one unit: its statements commit together. `onStatement` sees a re-run again. */
@@ -52,8 +51,7 @@ export class DbmsSession {
   /** An explicit transaction: its statements see each other and commit together, or not at all. One at a time per session. */
   begin(target: TargetOptions = {}): DbmsTransaction {
     this.#assertNoTransaction();
-    const route = { databases: this.#dbms.databases, database: target.database };
-    const transaction = new DbmsTransaction(this.#dbms, this.#options, route);
+    const transaction = new DbmsTransaction(this.#dbms, this.#options, target.database);
     this.#open = transaction;
     return transaction;
   }

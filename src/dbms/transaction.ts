@@ -4,7 +4,8 @@ import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import type { Dbms } from './dbms.js';
 import type { RunOutcome } from './outcome.js';
-import { runStatement, type StatementTarget } from './statement.js';
+import { runStatement } from './statement.js';
+import { homeDatabase, resolveDatabase } from './routing.js';
 
 /** Neo4j's description of Status.Transaction.Outdated. */
 export const OUTDATED =
@@ -22,37 +23,31 @@ const CLOSED: Readonly<Record<Exclude<TransactionState, 'open'>, string>> = {
 export class DbmsTransaction {
   readonly #dbms: Dbms;
   readonly #options: ExecuteOptions;
-  readonly #target: StatementTarget;
+  /** The database the transaction was begun on: every statement in it goes there. */
+  readonly database: string;
   readonly #base: SystemDatabase;
   #db: SystemDatabase;
   #state: TransactionState = 'open';
 
   /** Checks the target database at once: BEGIN on a database the DBMS lacks fails, as Neo4j's does. */
-  constructor(dbms: Dbms, options: ExecuteOptions, target: StatementTarget) {
+  constructor(dbms: Dbms, options: ExecuteOptions, requested: string | null | undefined) {
     this.#dbms = dbms;
     this.#options = options;
     this.#base = dbms.current;
     this.#db = this.#base;
     const user = options.user === undefined ? 'neo4j' : options.user;
-    const database = target.databases.resolve(target.database, user === null ? null : (this.#base.login(user)?.home ?? null));
-    // Every statement of the transaction goes to the database it began on.
-    this.#target = { databases: target.databases, database };
+    this.database = resolveDatabase(this.#base, requested, homeDatabase(this.#base, user));
   }
 
   get isOpen(): boolean {
     return this.#state === 'open';
   }
 
-  /** The database the transaction was begun on. */
-  get database(): string {
-    return this.#target.database ?? '';
-  }
-
   /** Runs a statement against the transaction's own database; a failure rolls the whole transaction back, as in Neo4j. */
   run(query: string, params: Readonly<Record<string, unknown>> = {}): RunOutcome {
     this.#assertOpen();
     try {
-      const { db, outcome } = runStatement(this.#db, query, params, this.#options, this.#target);
+      const { db, outcome } = runStatement(this.#db, query, params, this.#options, this.database);
       this.#db = db;
       return outcome;
     } catch (error) {

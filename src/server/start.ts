@@ -3,7 +3,7 @@
  * server and restore its database between tests. The connection handler is a parameter here so that
  * the server's own tests can run it with handlers of their own.
  */
-import { Dbms, Neo4jError, SystemDatabase } from '../index.js';
+import { Dbms, Neo4jError, SystemDatabase, type DbmsOptions } from '../index.js';
 import { boltUrl, DEFAULT_HOST, parseListenAddress, type ListenAddress } from './address.js';
 import { DataFile, loadDataFile } from './data-file.js';
 import { ServerOptionError } from './errors.js';
@@ -36,6 +36,13 @@ export interface StartServerOptions {
   readonly maxQueuedBytes?: number;
   /** Bolt versions to offer, highest first, as `"major.minor"` (default: every version served). */
   readonly boltVersions?: readonly string[];
+  /**
+   * The databases of a new database's DBMS (default `neo4j`, and always `system`), as `sysdb run
+   * --databases`: what clients may name. A loaded or given database keeps its own.
+   */
+  readonly databases?: readonly string[];
+  /** The failed-login limit: `authMaxFailedAttempts` (default 3) and `authLockTime` (default 5 s). */
+  readonly dbmsOptions?: DbmsOptions;
 }
 
 export interface BoltServer {
@@ -80,8 +87,8 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
     // As neo4j-admin's set-initial-password: it applies to a new database only.
     log.warn(`'${options.data}' holds a database: it is served, and the initial ${options.db ? 'db' : 'password'} is not used`);
   }
-  const initial = loaded ?? options.db ?? freshDatabase(options.initialPassword, options.requirePasswordChange ?? false);
-  const dbms = new Dbms(initial);
+  const initial = loaded ?? options.db ?? freshDatabase(options.initialPassword, options.requirePasswordChange ?? false, options.databases);
+  const dbms = new Dbms(initial, options.dbmsOptions);
 
   let listener: Listener | null = null;
   const dataFile =
@@ -146,8 +153,8 @@ function positive(value: number | undefined, option: string, fallback: number): 
 }
 
 /** A fresh DBMS; with a password, `neo4j` has it (checked by Neo4j's rules for passwords). */
-function freshDatabase(password: string | undefined, requireChange: boolean): SystemDatabase {
-  const db = SystemDatabase.create();
+function freshDatabase(password: string | undefined, requireChange: boolean, databases: readonly string[] | undefined): SystemDatabase {
+  const db = SystemDatabase.create(databases === undefined ? {} : { databases });
   if (password === undefined) return db;
   try {
     const change = requireChange ? 'CHANGE REQUIRED' : 'CHANGE NOT REQUIRED';

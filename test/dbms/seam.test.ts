@@ -1,10 +1,10 @@
 /** What a transport gets from a Dbms session: typed records, a summary, routing by database, and probe answers. */
 import { describe, expect, it } from 'vitest';
-import { Dbms, SystemDatabase } from '../../src/index.js';
+import { Dbms, SystemDatabase, type SystemDatabaseOptions } from '../../src/index.js';
 import { neo4jFailure } from '../support/db.js';
 
-function ready(options: ConstructorParameters<typeof Dbms>[1] = {}): Dbms {
-  const dbms = new Dbms(SystemDatabase.create(), options);
+function ready(options: SystemDatabaseOptions = {}): Dbms {
+  const dbms = new Dbms(SystemDatabase.create(options));
   dbms.session({ user: 'neo4j' }).run("ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO 'neo4j-secret'");
   return dbms;
 }
@@ -64,14 +64,14 @@ describe('routing by database', () => {
     expect(dbms.current).toBe(before);
   });
 
-  it('knows the databases it was given', () => {
-    const dbms = ready({ databases: ['movies'] });
-    expect(dbms.databases.names).toEqual(['system', 'movies', 'neo4j']);
+  it('knows the databases its system database was configured with', () => {
+    const dbms = ready({ databases: ['movies', 'neo4j'] });
+    expect(dbms.current.databases).toEqual(['movies', 'neo4j', 'system']);
     expect(dbms.session().run('SHOW USERS', {}, { database: 'movies' }).summary.database).toBe('movies');
   });
 
   it('sends a user who names no database to their home database, and to DatabaseNotFound when it does not exist', () => {
-    const dbms = ready({ databases: ['movies'] });
+    const dbms = ready({ databases: ['movies', 'neo4j'] });
     const admin = dbms.session();
     admin.run("CREATE USER alice SET PASSWORD 'alice-secret' CHANGE NOT REQUIRED SET HOME DATABASE movies");
     admin.run("CREATE USER bob SET PASSWORD 'bob-secret' CHANGE NOT REQUIRED SET HOME DATABASE gone");

@@ -208,9 +208,8 @@ export class BoltMachine {
   #route(extra: Dictionary): Handled {
     refuseImpersonation(extra);
     const db = optionalString(extra, 'db');
-    const database = db ?? this.#options.dbms.homeDatabase(this.#user);
-    // Check the database exists, as Neo4j's routing procedure does.
-    this.#options.dbms.databases.resolve(database, null);
+    // Checked as a statement's database is: DatabaseNotFound for one the DBMS does not have.
+    const database = this.#options.dbms.resolveDatabase(db ?? this.#options.dbms.homeDatabase(this.#user));
     const addresses = [this.#routingAddress ?? this.#options.address];
     const servers = ['ROUTE', 'READ', 'WRITE'].map((role) => ({ addresses, role }));
     return ok({ rt: { ttl: ROUTING_TTL, db: database, servers } });
