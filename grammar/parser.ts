@@ -59,13 +59,21 @@ function isNameToken(token: IToken): boolean {
   return token.tokenType === EscapedName || token.tokenType.CATEGORIES?.includes(Name) === true;
 }
 
+/** Tokens of lookahead per decision; content assist (src/syntax/next-tokens.ts) relies on it too. */
+export const MAX_LOOKAHEAD = 1;
+
 export class CypherAdminParser extends CstParser {
   /**
    * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion). They cost start-up time
    * and cannot fail for a grammar that passed them once, so the test suite runs them, not every user.
    */
   constructor({ validate = false }: { validate?: boolean } = {}) {
-    super(vocabulary, { maxLookahead: 1, nodeLocationTracking: 'onlyOffset', recoveryEnabled: false, skipValidations: !validate });
+    super(vocabulary, {
+      maxLookahead: MAX_LOOKAHEAD,
+      nodeLocationTracking: 'onlyOffset',
+      recoveryEnabled: false,
+      skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 

@@ -1,3 +1,4 @@
+import './object-group-by.js';
 import { generateCstDts } from '@chevrotain/cst-dts-gen';
 import { productions } from '../grammar/parser.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import '../scripts/object-group-by.js';
 import { CypherAdminParser } from '../grammar/parser.js';
 
 describe('the grammar', () => {

@@ -1,11 +1,11 @@
 /**
  * Syntax errors worded as Neo4j words them: `Invalid input 'USR': expected 'IMMUTABLE', 'ROLE' or 'USER' (line 1,
- * column 8 (offset: 7))`. The expected alternatives come from the grammar itself (Chevrotain's content
- * assist over the tokens before the error), grouped into Neo4j's phrases: "an identifier", "a string",
- * "an expression", keyword sequences such as 'IF NOT EXISTS'.
+ * column 8 (offset: 7))`. The expected alternatives come from the grammar itself (what it accepts
+ * after the tokens before the error: next-tokens.ts), grouped into Neo4j's phrases: "an identifier",
+ * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
 import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import { parser } from '../../grammar/parser.js';
+import { MAX_LOOKAHEAD, parser } from '../../grammar/parser.js';
 import {
   DecimalInteger,
   FloatLiteral,
@@ -31,6 +31,7 @@ import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '..
 import { editDistance } from '../diagnostics/spelling.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { itemAt, tokenAt } from './indexed.js';
+import { nextTokens } from './next-tokens.js';
 
 /** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
 const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
@@ -93,9 +94,11 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * Content assist walks the grammar along the prefix, carrying a rule stack as deep as its nesting:
- * its cost grows with length times depth (80 ms for one error at 64 brackets). Each script gets a
- * budget of that work; past it, syntax errors still say what and where, without the expected list.
+ * Content assist walks the grammar along the prefix. Ours (next-tokens.ts) shares its rule stacks and
+ * continuations, so it costs about the prefix's length (0.1 ms for one error at 64 brackets;
+ * Chevrotain's copied them at each step and grew with length times depth: 80 ms). The budget still
+ * counts length times depth, a bound for either. Each script gets a budget of that work; past it,
+ * syntax errors still say what and where, without the expected list.
  * Results are shared between errors after the same token types (generated scripts repeat them).
  */
 const ASSIST_BUDGET = 50_000;
@@ -135,7 +138,9 @@ const OPENING = new Set<TokenType>([LParen, LBracket, LBrace, Keyword.CASE]);
 const CLOSING = new Set<TokenType>([RParen, RBracket, RBrace, Keyword.END]);
 
 function expectedPhrases(prefix: readonly IToken[]): string[] {
-  const suggestions = parser.computeContentAssist('statement', prefix as IToken[]);
+  const start = parser.getGAstProductions()['statement'];
+  if (!start) throw new Error('the grammar has no statement rule');
+  const suggestions = nextTokens(start, prefix, { maxLookahead: MAX_LOOKAHEAD });
   const byText = new Map<string, Expected>();
   for (const s of suggestions) {
     const expected = expectedOf(s.nextTokenType, s.ruleStack);

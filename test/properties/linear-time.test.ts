@@ -7,9 +7,11 @@
  *   parser work per byte is bounded, and time grows like the input, within a generous tolerance (a
  *   quadratic step makes 100 KB cost 100 times 10 KB, linear work about 10 times).
  */
+import { tokenMatcher, type IToken, type Rule } from 'chevrotain';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parser } from '../../grammar/parser.js';
+import type { NextTokenOptions } from '../../src/syntax/next-tokens.js';
 import { parse } from '../../src/parse.js';
 import { tokenize } from '../../src/syntax/split.js';
 import { runCli } from '../support/cli.js';
@@ -21,38 +23,53 @@ let assists = 0;
 let matches = 0;
 /** Content assist's cost grows with prefix length times bracket depth (its rule stacks): that product, summed. */
 let assistWork = 0;
-/** `LA` and `tokenMatcher` are protected in Chevrotain's typings; the test counts calls to them from outside. */
-const instrumented = parser as unknown as { LA: (howMuch: number) => unknown; tokenMatcher: (token: unknown, type: unknown) => boolean };
+/** `LA` and `LA_FAST` are protected or internal in Chevrotain's typings; the test counts calls to them from outside. */
+const instrumented = parser as unknown as { LA: (howMuch: number) => unknown; LA_FAST?: (howMuch: number) => unknown };
 const originalLA = instrumented.LA.bind(parser);
-const originalMatcher = instrumented.tokenMatcher;
-const originalAssist = parser.computeContentAssist.bind(parser);
+// Chevrotain 13's own lookahead reads tokens through LA_FAST (no bounds check); grammar gates through LA.
+const originalFastLA = instrumented.LA_FAST?.bind(parser);
+
+// Every run of content assist goes through nextTokens: the mock counts runs, their size, and the token matches they make.
+vi.mock('../../src/syntax/next-tokens.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/syntax/next-tokens.js')>();
+  return {
+    ...original,
+    nextTokens: (start: Rule, prefix: readonly IToken[], options: NextTokenOptions) => {
+      assists += 1;
+      let depth = 0;
+      let deepest = 0;
+      for (const token of prefix) {
+        if (/^[([{]$/.test(token.image)) deepest = Math.max(deepest, ++depth);
+        else if (/^[)\]}]$/.test(token.image)) depth -= 1;
+      }
+      assistWork += prefix.length * (1 + deepest);
+      // Content assist walks the grammar matching tokens: its work is the number of matches.
+      return original.nextTokens(start, prefix, {
+        ...options,
+        match: (token, type) => {
+          matches += 1;
+          return tokenMatcher(token, type);
+        },
+      });
+    },
+  };
+});
 
 beforeAll(() => {
   instrumented.LA = (howMuch: number) => {
     lookaheads += 1;
     return originalLA(howMuch);
   };
-  // Content assist walks the grammar matching tokens: its work is the number of matches.
-  instrumented.tokenMatcher = (token, type) => {
-    matches += 1;
-    return originalMatcher(token, type);
-  };
-  parser.computeContentAssist = (rule, prefix) => {
-    assists += 1;
-    let depth = 0;
-    let deepest = 0;
-    for (const token of prefix) {
-      if (/^[([{]$/.test(token.image)) deepest = Math.max(deepest, ++depth);
-      else if (/^[)\]}]$/.test(token.image)) depth -= 1;
-    }
-    assistWork += prefix.length * (1 + deepest);
-    return originalAssist(rule, prefix);
-  };
+  if (originalFastLA) {
+    instrumented.LA_FAST = (howMuch: number) => {
+      lookaheads += 1;
+      return originalFastLA(howMuch);
+    };
+  }
 });
 afterAll(() => {
   instrumented.LA = originalLA;
-  instrumented.tokenMatcher = originalMatcher;
-  parser.computeContentAssist = originalAssist;
+  if (originalFastLA) instrumented.LA_FAST = originalFastLA;
 });
 
 function work(text: string): { perToken: number; assistsPerStatement: number } {

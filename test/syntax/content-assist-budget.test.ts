@@ -2,21 +2,23 @@
  * Content assist (the expected list of a syntax error) costs length times nesting of the tokens
  * before the error: each script gets a budget of it, and errors after the same tokens share one run.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parser } from '../../grammar/parser.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from '../../src/parse.js';
 
 let assists = 0;
-const originalAssist = parser.computeContentAssist.bind(parser);
-beforeEach(() => {
-  assists = 0;
-  parser.computeContentAssist = (rule, prefix) => {
-    assists += 1;
-    return originalAssist(rule, prefix);
+// Every run of content assist goes through nextTokens: the mock counts them.
+vi.mock('../../src/syntax/next-tokens.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/syntax/next-tokens.js')>();
+  return {
+    ...original,
+    nextTokens: (...args: Parameters<typeof original.nextTokens>) => {
+      assists += 1;
+      return original.nextTokens(...args);
+    },
   };
 });
-afterEach(() => {
-  parser.computeContentAssist = originalAssist;
+beforeEach(() => {
+  assists = 0;
 });
 
 describe('the content-assist budget of a script', () => {

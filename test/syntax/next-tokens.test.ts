@@ -1,0 +1,107 @@
+/**
+ * nextTokens over a small grammar: every kind of production, token categories, rule stacks, and the
+ * cut of alternatives the parser would have decided within its lookahead.
+ */
+import { createToken, createTokenInstance, CstParser, type IToken, type TokenType } from 'chevrotain';
+import { describe, expect, it } from 'vitest';
+import { nextTokens } from '../../src/syntax/next-tokens.js';
+
+const Word = createToken({ name: 'Word', pattern: /[a-z]+/ });
+const KeyA = createToken({ name: 'A', pattern: /A/, categories: [Word] });
+const B = createToken({ name: 'B', pattern: /B/ });
+const C = createToken({ name: 'C', pattern: /C/ });
+const D = createToken({ name: 'D', pattern: /D/ });
+const Comma = createToken({ name: 'Comma', pattern: /,/ });
+const Semi = createToken({ name: 'Semi', pattern: /;/ });
+
+class Tiny extends CstParser {
+  constructor() {
+    super([KeyA, Word, B, C, D, Comma, Semi], { maxLookahead: 1, skipValidations: true });
+    this.performSelfAnalysis();
+  }
+
+  public top = this.RULE('top', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.lists) }, { ALT: () => this.SUBRULE(this.ambiguous) }]);
+  });
+
+  public lists = this.RULE('lists', () => {
+    this.CONSUME(B);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.item) });
+    this.CONSUME(Semi);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(C) });
+    this.OPTION(() => this.AT_LEAST_ONE(() => this.CONSUME(D)));
+    this.MANY(() => this.CONSUME2(B));
+  });
+
+  public item = this.RULE('item', () => {
+    this.CONSUME(Word);
+  });
+
+  // Both alternatives start with A B: an LL(1) parser never reaches the second one.
+  public ambiguous = this.RULE('ambiguous', () => {
+    this.OR2([
+      {
+        ALT: () => {
+          this.CONSUME(KeyA);
+          this.CONSUME3(B);
+          this.CONSUME2(C);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(KeyA);
+          this.CONSUME4(B);
+          this.CONSUME2(D);
+        },
+      },
+    ]);
+  });
+}
+
+const tiny = new Tiny();
+const start = tiny.getGAstProductions()['top']!;
+const tokens = (...types: TokenType[]): IToken[] => types.map((t) => createTokenInstance(t, t.name, 0, 0, 1, 1, 1, 1));
+const after = (prefix: IToken[], maxLookahead = 1) =>
+  nextTokens(start, prefix, { maxLookahead }).map((n) => `${n.nextTokenType.name} in ${n.ruleStack.join('/')}`);
+
+describe('nextTokens', () => {
+  it('lists the first terminals of every alternative, under the rules that hold them', () => {
+    expect(after([])).toEqual(['B in top/lists', 'A in top/ambiguous', 'A in top/ambiguous']);
+  });
+
+  it('walks repetitions with separators: an empty list, a list going on, a mandatory one', () => {
+    expect(after(tokens(B))).toEqual(['Word in top/lists/item', 'Semi in top/lists']);
+    expect(after(tokens(B, Word))).toEqual(['Comma in top/lists', 'Semi in top/lists']);
+    expect(after(tokens(B, Word, Comma))).toEqual(['Word in top/lists/item']);
+    expect(after(tokens(B, Semi))).toEqual(['C in top/lists']);
+    expect(after(tokens(B, Semi, C))).toEqual(['Comma in top/lists', 'D in top/lists', 'B in top/lists']);
+    expect(after(tokens(B, Semi, C, D))).toEqual(['D in top/lists', 'B in top/lists']);
+  });
+
+  it('matches a token by its categories, as the parser does', () => {
+    expect(after(tokens(B, KeyA))).toEqual(['Comma in top/lists', 'Semi in top/lists']);
+  });
+
+  it('has nothing after a prefix the grammar rejects, nor after the start rule ends', () => {
+    expect(after(tokens(C))).toEqual([]);
+    expect(after(tokens(B, Semi, C, B, B))).toEqual(['B in top/lists']);
+  });
+
+  it('drops a later alternative the parser decides on the prefix alone (its lookahead ends in it), once some path got through', () => {
+    // LL(1) and LL(2) choose on `A` and on `A B`: the first alternative, always.
+    expect(after(tokens(KeyA, B))).toEqual(['C in top/ambiguous']);
+    expect(after(tokens(KeyA, B), 2)).toEqual(['C in top/ambiguous']);
+    // LL(3) would look past the prefix: both stay.
+    expect(after(tokens(KeyA, B), 3)).toEqual(['C in top/ambiguous', 'D in top/ambiguous']);
+  });
+
+  it('takes a custom matcher, which sees every match it makes', () => {
+    let matches = 0;
+    const found = nextTokens(start, tokens(B, Word), {
+      maxLookahead: 1,
+      match: (token, type) => (matches++, token.tokenType === type),
+    });
+    expect(found.map((n) => n.nextTokenType)).toEqual([Comma, Semi]);
+    expect(matches).toBeGreaterThan(0);
+  });
+});
