@@ -22,6 +22,8 @@ export interface BoltConnectionOptions {
   readonly maxMessageBytes: number;
   /** Bolt versions offered, highest first, as "major.minor" strings (tests force one); default all we serve. */
   readonly versions?: readonly string[];
+  /** How long a client has to finish the handshake before it is dropped (default 10 s). */
+  readonly handshakeTimeoutMs?: number;
 }
 
 export interface BoltConnection {
@@ -31,7 +33,7 @@ export interface BoltConnection {
 }
 
 /** A client that has not finished the handshake by then is dropped (a slowloris holds no slot for long). */
-const HANDSHAKE_TIMEOUT_MS = 10_000;
+const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
 /** A closing socket that does not finish within this is destroyed. */
 const CLOSE_TIMEOUT_MS = 2_000;
 
@@ -51,11 +53,20 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
   const versions = options.versions?.map(parseVersion) ?? DEFAULT_VERSIONS;
   let phase: Phase = { kind: 'opening', received: new Uint8Array(0) };
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  const handshakeTimer = setTimeout(() => drop('did not complete the handshake in time'), HANDSHAKE_TIMEOUT_MS);
+  const handshakeTimer = setTimeout(
+    () => drop('did not complete the handshake in time'),
+    options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
+  );
   handshakeTimer.unref();
   socket.once('close', () => {
     clearTimeout(handshakeTimer);
     phase = { kind: 'closed' };
+  });
+  // The client ended its side: say so if it left something unfinished (its connection closes anyway).
+  socket.once('end', () => {
+    if (phase.kind === 'messages' && phase.dechunker.midMessage) log.debug('the client ended the connection in the middle of a message');
+    else if ((phase.kind === 'opening' || phase.kind === 'manifest') && phase.received.length > 0)
+      log.debug('the client ended the connection in the middle of the handshake');
   });
 
   function drop(reason: string): void {
