@@ -36,13 +36,27 @@ export interface BoltConnection {
 const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
 /** A closing socket that does not finish within this is destroyed. */
 const CLOSE_TIMEOUT_MS = 2_000;
+/**
+ * Replies are written once this many bytes of them have gathered, and the next request waits if the
+ * client is behind: one read of pipelined requests (64 KiB of RUN+PULL) can ask for megabytes of
+ * replies, and these must meet the queued-bytes bound (guard.ts) and back-pressure as they go, not
+ * after all of them have been built.
+ */
+const REPLY_BATCH_BYTES = 64 * 1024;
 
 let connections = 0;
 
 type Phase =
   | { readonly kind: 'opening'; readonly received: Uint8Array }
   | { readonly kind: 'manifest'; readonly offered: readonly BoltVersion[]; readonly received: Uint8Array }
-  | { readonly kind: 'messages'; readonly machine: BoltMachine; readonly version: BoltVersion; readonly dechunker: Dechunker }
+  | {
+      readonly kind: 'messages';
+      readonly machine: BoltMachine;
+      readonly version: BoltVersion;
+      readonly dechunker: Dechunker;
+      /** Requests received and not yet handled (while the client is behind on its replies); a framing error in turn. */
+      readonly pending: (Uint8Array | BoltWireError)[];
+    }
   | { readonly kind: 'closed' };
 
 export function serveBoltConnection(socket: Socket, options: BoltConnectionOptions): BoltConnection {
@@ -76,17 +90,32 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
     socket.destroy();
   }
 
-  /** Sends `bytes` in one write; stops reading while the client leaves replies unread. */
-  function send(bytes: Uint8Array, end = false): void {
+  /** Whether reading is paused until the client has read what is queued for it. */
+  let waiting = false;
+
+  /**
+   * Sends `bytes` in one write. False when the client is behind (or the socket is gone): reading
+   * then stops, and on 'drain' the requests held meanwhile are handled before reading resumes.
+   */
+  function send(bytes: Uint8Array, end = false): boolean {
     if (end) {
       socket.end(bytes);
       phase = { kind: 'closed' };
-      return;
+      return false;
     }
-    if (!socket.write(bytes)) {
+    if (socket.write(bytes) && !socket.destroyed) return true;
+    if (!waiting && !socket.destroyed) {
+      waiting = true;
       socket.pause();
-      socket.once('drain', () => socket.resume());
+      socket.once('drain', () =>
+        guarded(() => {
+          waiting = false;
+          handlePending();
+          if (!waiting && phase.kind !== 'closed') socket.resume();
+        }),
+      );
     }
+    return false;
   }
 
   function machineFor(version: BoltVersion, manifest: boolean): BoltMachine {
@@ -111,6 +140,7 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
       machine: machineFor(version, manifest),
       version,
       dechunker: new Dechunker({ maxMessageSize: options.maxMessageBytes }),
+      pending: [],
     };
     if (rest.length > 0) onMessages(rest);
   }
@@ -145,31 +175,68 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
 
   function onMessages(bytes: Uint8Array): void {
     if (phase.kind !== 'messages') return;
-    const { machine, version, dechunker } = phase;
-    const out: Uint8Array[] = [];
-    let close = false;
+    const { dechunker, pending } = phase;
     try {
-      for (const message of dechunker.push(bytes)) {
-        const request: RequestMessage = decodeRequest(decode(message), version);
-        const handled = machine.handle(request);
-        for (const reply of handled.replies) out.push(encodeReply(reply, version));
-        if (handled.close) {
-          close = true;
-          break;
-        }
-      }
+      for (const message of dechunker.push(bytes)) pending.push(message);
     } catch (error) {
       if (!(error instanceof BoltWireError)) throw error;
-      // A malformed message: Neo4j answers with a protocol FAILURE and closes.
-      log.warn(`closed by the server: ${error.message}`);
-      out.push(failure(protocolFailure(error.message), version));
-      close = true;
+      // Answered in turn, after the requests before it.
+      pending.push(error);
     }
+    if (!waiting) handlePending();
+  }
+
+  /** Handles the requests received so far, in order, until they are done or the client falls behind. */
+  function handlePending(): void {
+    if (phase.kind !== 'messages') return;
+    const { machine, version, pending } = phase;
+    const out: Uint8Array[] = [];
+    let size = 0;
+    let close = false;
+    let next = 0;
+    while (next < pending.length && !close) {
+      const message = pending[next++];
+      if (message === undefined) break;
+      try {
+        if (message instanceof BoltWireError) throw message;
+        const request: RequestMessage = decodeRequest(decode(message), version);
+        const handled = machine.handle(request);
+        for (const reply of handled.replies) {
+          const bytes = encodeReply(reply, version);
+          out.push(bytes);
+          size += bytes.length;
+        }
+        close = handled.close;
+      } catch (error) {
+        if (!(error instanceof BoltWireError)) throw error;
+        // A malformed message: Neo4j answers with a protocol FAILURE and closes.
+        log.warn(`closed by the server: ${error.message}`);
+        out.push(failure(protocolFailure(error.message), version));
+        close = true;
+      }
+      if (!close && size >= REPLY_BATCH_BYTES) {
+        const flushed = send(chunkAll(out));
+        out.length = 0;
+        size = 0;
+        if (!flushed) break;
+      }
+    }
+    pending.splice(0, next);
     if (out.length > 0 || close) send(chunkAll(out), close);
   }
 
-  socket.on('data', (data: Buffer) => {
+  /** Runs `work`; an error from it ends this connection only (a BoltWireError here is a handshake's). */
+  function guarded(work: () => void): void {
     try {
+      work();
+    } catch (error) {
+      // Anything else is our bug.
+      drop(error instanceof BoltWireError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  socket.on('data', (data: Buffer) =>
+    guarded(() => {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       switch (phase.kind) {
         case 'opening':
@@ -182,11 +249,8 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
         case 'closed':
           return;
       }
-    } catch (error) {
-      // Anything else is our bug: it ends this connection only.
-      drop(error instanceof BoltWireError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
+    }),
+  );
 
   return {
     closed,

@@ -1,7 +1,7 @@
 /**
  * One Bolt connection, byte by byte over a real socket: the handshake replies, pipelined messages
  * and their batched replies, and every way a client can misbehave (a wrong magic, HTTP, a stalled
- * handshake, a cut-off chunk, an oversized or unknown message, a message out of state).
+ * handshake, a cut-off chunk, an oversized or unknown message, a message out of state, not reading).
  * Each misbehaviour closes that connection only: a second, well-behaved connection open alongside
  * still answers a query afterwards.
  *
@@ -345,6 +345,24 @@ describe('messages', () => {
     await t.stillServes();
   });
 
+  it('bug: the replies to one read of pipelined requests went out in one write however large (one 60 KB read asked for megabytes at once); now in batches of some 64 KiB', async () => {
+    const t = await start();
+    const client = await loggedIn(t);
+    const rows = t.server.dbms.session({ user: null }).run('SHOW PRIVILEGES').records.length;
+    const pairs = 1000;
+    const before = t.sides[1]?.writes.length ?? 0;
+    client.send(...Array.from({ length: pairs }, () => concat(run('SHOW PRIVILEGES'), pull())));
+    const replies = await client.replies(pairs * (rows + 2));
+    // Every request answered, in order: SUCCESS, the rows, SUCCESS, for each RUN and PULL.
+    const expected = ['SUCCESS', ...Array<string>(rows).fill('RECORD'), 'SUCCESS'];
+    expect(replies.map(([name]) => name)).toEqual(Array.from({ length: pairs }, () => expected).flat());
+    const writes = t.sides[1]?.writes.slice(before) ?? [];
+    expect(writes.reduce((a, b) => a + b, 0)).toBeGreaterThan(pairs * rows * 50);
+    // No write much above the batch size: the queued-bytes bound and back-pressure apply as the replies go.
+    expect(Math.max(...writes)).toBeLessThan(64 * 1024 + 16 * 1024);
+    await t.stillServes();
+  });
+
   it('skips NOOP keep-alives (00 00) before, between and after messages', async () => {
     const t = await start();
     const client = await t.open();
@@ -439,6 +457,28 @@ describe('a misbehaving client', () => {
     ]);
     expect(await client.rest()).toBe('');
     await t.logs.waitFor('info: connection 2 closed');
+    await t.stillServes();
+  });
+
+  it('is closed by the guard when it sends PULLs and never reads, and the server does not queue without bound', async () => {
+    // Below the socket's 16 KiB high-water mark: the bound is passed before back-pressure would pause reading.
+    const maxQueuedBytes = 8 * 1024;
+    const t = await start({ maxQueuedBytes });
+    const client = await loggedIn(t);
+    client.socket.pause();
+    // Each RUN + PULL is some 60 bytes in and some 4 KB out (every privilege of every role).
+    const pair = concat(run('SHOW PRIVILEGES'), pull());
+    const batch = Buffer.concat(Array.from({ length: 1000 }, () => pair));
+    let closed = false;
+    void client.closed.then(() => (closed = true));
+    for (let sent = 0; !closed && sent < 200; sent++) {
+      // Until the system has taken the batch (or the server has closed): nothing piles up in this process.
+      await Promise.race([new Promise<void>((resolve) => client.socket.write(batch, () => resolve())), client.closed]);
+    }
+    await t.logs.waitFor('info: connection 2 closed');
+    expect(linesOf(t.logs, 2)).toContain(`warn: closing: the client is not reading (more than ${maxQueuedBytes} bytes queued)`);
+    // What the server had queued for it at most: the bound, plus one batch of replies (64 KiB), plus one reply.
+    expect(t.sides[1]?.peakQueued).toBeLessThan(maxQueuedBytes + 64 * 1024 + 16 * 1024);
     await t.stillServes();
   });
 });
