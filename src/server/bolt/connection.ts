@@ -7,9 +7,9 @@ import type { Socket } from 'node:net';
 import { StatusCode, wireError, type Dbms } from '../../index.js';
 import type { ServerLog } from '../log.js';
 import { chunkAll, Dechunker } from './chunking.js';
-import { BoltWireError } from './errors.js';
+import { BoltWireError, ProtocolError } from './errors.js';
 import { DEFAULT_VERSIONS, negotiate, readManifestChoice, readOpening } from './handshake.js';
-import { BoltMachine, type Reply } from './machine.js';
+import { BoltMachine, type BoltState, type Reply } from './machine.js';
 import { decodeRequest, failure, ignored, record, success, type RequestMessage } from './messages.js';
 import { decode } from './packstream.js';
 import { versionText, type BoltVersion } from './version.js';
@@ -43,6 +43,14 @@ const CLOSE_TIMEOUT_MS = 2_000;
  * after all of them have been built.
  */
 const REPLY_BATCH_BYTES = 64 * 1024;
+/**
+ * The largest message before LOGON succeeds. HELLO and LOGON are a few hundred bytes, and anyone may
+ * send them: a client that has not logged in gets no more than this decoded (an empty Dictionary is
+ * one byte on the wire and some 200 of heap; MAX_CONTAINERS caps a message at some 13 MB), whatever
+ * maxMessageBytes allows once it has.
+ */
+export const MAX_UNAUTHENTICATED_MESSAGE_BYTES = 64 * 1024;
+const UNAUTHENTICATED: ReadonlySet<BoltState> = new Set(['NEGOTIATION', 'AUTHENTICATION']);
 
 let connections = 0;
 
@@ -199,6 +207,11 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
       if (message === undefined) break;
       try {
         if (message instanceof BoltWireError) throw message;
+        if (message.length > MAX_UNAUTHENTICATED_MESSAGE_BYTES && UNAUTHENTICATED.has(machine.state)) {
+          throw new ProtocolError(
+            `Message larger than the limit of ${MAX_UNAUTHENTICATED_MESSAGE_BYTES} bytes before authentication (${message.length} bytes)`,
+          );
+        }
         const request: RequestMessage = decodeRequest(decode(message), version);
         const handled = machine.handle(request);
         for (const reply of handled.replies) {

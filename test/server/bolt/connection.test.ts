@@ -12,7 +12,7 @@
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chunk, Dechunker } from '../../../src/server/bolt/chunking.js';
-import { serveBoltConnection } from '../../../src/server/bolt/connection.js';
+import { MAX_UNAUTHENTICATED_MESSAGE_BYTES, serveBoltConnection } from '../../../src/server/bolt/connection.js';
 import { decode, encode, Structure, type Packable, type PackValue } from '../../../src/server/bolt/packstream.js';
 import { startServerWith, type BoltServer, type StartServerOptions } from '../../../src/server/start.js';
 import { hex, toHex } from '../../support/bytes.js';
@@ -479,6 +479,62 @@ describe('a misbehaving client', () => {
     expect(linesOf(t.logs, 2)).toContain(`warn: closing: the client is not reading (more than ${maxQueuedBytes} bytes queued)`);
     // What the server had queued for it at most: the bound, plus one batch of replies (64 KiB), plus one reply.
     expect(t.sides[1]?.peakQueued).toBeLessThan(maxQueuedBytes + 64 * 1024 + 16 * 1024);
+    await t.stillServes();
+  });
+});
+
+describe('before authentication', () => {
+  const LIMIT = MAX_UNAUTHENTICATED_MESSAGE_BYTES;
+
+  /** HELLO whose message (before chunking) is exactly `size` bytes. */
+  function helloOf(size: number): Uint8Array {
+    const of = (n: number) => encode(new Structure(HELLO, [{ user_agent: 'x'.repeat(n) }]));
+    const n = size - (of(300).length - 300);
+    const bytes = of(n);
+    expect(bytes.length).toBe(size);
+    return chunk(bytes);
+  }
+
+  it(`takes a HELLO of ${LIMIT} bytes`, async () => {
+    const t = await start();
+    const client = await t.open();
+    client.send(DRIVER_OPENING, CHOOSE_5_8, helloOf(LIMIT), logon());
+    await client.bytes(18);
+    expect((await client.replies(2)).map(([name]) => name)).toEqual(['SUCCESS', 'SUCCESS']);
+    await t.stillServes();
+  });
+
+  it(`answers a HELLO of ${LIMIT + 1} bytes with FAILURE Request.Invalid and closes`, async () => {
+    const t = await start();
+    const client = await t.open();
+    client.send(DRIVER_OPENING, CHOOSE_5_8, helloOf(LIMIT + 1), logon());
+    await client.bytes(18);
+    const reason = `Message larger than the limit of ${LIMIT} bytes before authentication (${LIMIT + 1} bytes)`;
+    expect(await client.replies(1)).toEqual([
+      ['FAILURE', expect.objectContaining({ neo4j_code: 'Neo.ClientError.Request.Invalid', message: reason })],
+    ]);
+    expect(await client.rest()).toBe('');
+    await t.logs.waitFor('info: connection 2 closed');
+    expect(linesOf(t.logs, 2)).toContain(`warn: closed by the server: ${reason}`);
+    await t.stillServes();
+  });
+
+  it('holds a LOGON to the same limit, and lifts it once logged in', async () => {
+    const t = await start();
+    const big = await t.open();
+    big.send(DRIVER_OPENING, CHOOSE_5_8, hello(), message(LOGON, { scheme: 'basic', principal: 'neo4j', credentials: 'x'.repeat(LIMIT) }));
+    await big.bytes(18);
+    expect((await big.replies(2)).map(([name, metadata]) => [name, (metadata as { neo4j_code?: string }).neo4j_code])).toEqual([
+      ['SUCCESS', undefined],
+      ['FAILURE', 'Neo.ClientError.Request.Invalid'],
+    ]);
+    await big.closed;
+    // Logged in, a message of twice the limit is served (maxMessageBytes is 16 MiB).
+    const client = await loggedIn(t);
+    const text = 'y'.repeat(2 * LIMIT);
+    client.send(run('SHOW CURRENT USER YIELD user RETURN size($text) AS n', { text }), pull());
+    const replies = await client.replies(3);
+    expect(replies[1]).toEqual(['RECORD', [BigInt(2 * LIMIT)]]);
     await t.stillServes();
   });
 });
