@@ -43,6 +43,8 @@ export interface StartServerOptions {
   readonly databases?: readonly string[];
   /** The failed-login limit: `authMaxFailedAttempts` (default 3) and `authLockTime` (default 5 s). */
   readonly dbmsOptions?: DbmsOptions;
+  /** Milliseconds a client has to finish the Bolt handshake before it is dropped (default 10 000). */
+  readonly handshakeTimeoutMs?: number;
 }
 
 export interface BoltServer {
@@ -77,6 +79,9 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
     maxMessageBytes: positive(options.maxMessageBytes, 'maxMessageBytes', DEFAULT_MAX_MESSAGE_BYTES),
     maxQueuedBytes: positive(options.maxQueuedBytes, 'maxQueuedBytes', DEFAULT_MAX_QUEUED_BYTES),
   };
+  // Without one, the connection's own default (10 s) applies.
+  const handshake =
+    options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: positive(options.handshakeTimeoutMs, 'handshakeTimeoutMs', 0) };
   if (options.db !== undefined && options.initialPassword !== undefined) {
     throw new ServerOptionError('initialPassword', 'give the password in the database passed as db instead');
   }
@@ -104,6 +109,7 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
       authEnabled,
       maxMessageBytes: limits.maxMessageBytes,
       ...(options.boltVersions ? { versions: options.boltVersions } : {}),
+      ...handshake,
     },
     handler,
   });

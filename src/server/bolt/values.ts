@@ -1,6 +1,7 @@
 /**
  * Between PackStream values and the engine's: parameters come in as decoded PackStream (Integer a
- * bigint, Float a number, Dictionary a Map), results go out as Packable. Types the engine does not
+ * bigint, Float a number, Dictionary a Map); results need no conversion, as the engine's values are
+ * PackStream's (bigint, number, lists, maps). Types the engine does not
  * model (Bytes, temporal and spatial structures) are refused as not supported, naming the parameter.
  */
 import { Neo4jError, StatusCode } from '../../index.js';
