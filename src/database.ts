@@ -16,6 +16,7 @@ import { executeStatement } from './exec/execute.js';
 import { fromJs, type Value } from './exec/values.js';
 import { maskPasswords } from './render/mask.js';
 import { MAX_NESTING, parseScript, unsupportedReason, type ScriptSegment } from './parse.js';
+import { cachedSegments } from './syntax/statement-cache.js';
 import { INITIAL_USER, initialState, type SystemDatabaseOptions } from './store/initial.js';
 import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.js';
 import type { SystemState } from './store/state.js';
@@ -125,7 +126,8 @@ export class SystemDatabase {
    * Neo4j's status code and message) when Neo4j would refuse the statement.
    */
   execute(query: string, params: Readonly<Record<string, unknown>> = {}, options: ExecuteOptions = {}): Executed {
-    const segments = parseScript(query, { minimumPasswordLength: this.#state.config.minimumPasswordLength });
+    const { minimumPasswordLength } = this.#state.config;
+    const segments = cachedSegments(query, minimumPasswordLength, () => parseScript(query, { minimumPasswordLength }));
     const [segment] = segments;
     if (segments.length !== 1 || segment === undefined) {
       throw new Neo4jError(

@@ -29,34 +29,58 @@ const MAX_PROBE_LENGTH = 200;
 /** The probe's answer, or null when `query` is not a probe. Throws ProcedureNotFound for another bare procedure call. */
 export function answerProbe(query: string, context: ProbeContext): ProbeAnswer | null {
   if (query.length > MAX_PROBE_LENGTH) return null;
-  const text = query.trim().replace(/;$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  // Whitespace-normalised; compared without case, but aliases and literals keep theirs.
+  const written = query.trim().replace(/;$/, '').replace(/\s+/g, ' ').trim();
+  const text = written.toLowerCase();
   if (text === 'call db.ping()' || text === 'call db.ping') return { columns: ['success'], records: [[true]] };
   if (text === 'return 1') return { columns: ['1'], records: [[1n]] };
   if (text === "show procedures yield name where name = 'dbms.showcurrentuser' return count(*)") {
     return { columns: ['count(*)'], records: [[1n]] };
   }
-  const components = /^call dbms\.components\(\)(?: yield ([a-z, ]+))?$/.exec(text);
-  if (components) return components_(components[1]);
+  const components = COMPONENTS.exec(written);
+  if (components) return componentsAnswer(components[1], components[2]);
   if (text === 'call dbms.showcurrentuser()' || text === 'call dbms.showcurrentuser() yield username return username') {
     return currentUser(context, text.endsWith('return username'));
   }
-  const call = /^call ([a-z0-9_.]+) ?\(/.exec(text);
+  // EXPLAIN and PROFILE too: neo4j-migrations probes `EXPLAIN CALL dbms.procedures()`, gone since Neo4j 5.
+  const call = /^(?:(?:explain|profile) )?call ([\w.]+) ?\(/i.exec(written);
   if (call?.[1] !== undefined) {
-    const name = /^call\s+([\w.]+)/i.exec(query.trim())?.[1] ?? call[1];
     throw new Neo4jError(
       StatusCode.ProcedureNotFound,
-      `There is no procedure with the name \`${name}\` registered for this database instance. ` +
+      `There is no procedure with the name \`${call[1]}\` registered for this database instance. ` +
         "Please ensure you've spelled the procedure name correctly and that the procedure is properly deployed.",
     );
   }
   return null;
 }
 
-function components_(yielded: string | undefined): ProbeAnswer | null {
+/**
+ * `CALL dbms.components() [YIELD cols] [WHERE name = 'Neo4j Kernel'] [RETURN items]`, the version and
+ * health checks of Spring Boot, neo4j-migrations and many tools. RETURN items are a yielded column,
+ * `versions[0]`, or a string literal `+ versions[0]`, each with an optional alias.
+ */
+const COMPONENTS = /^call dbms\.components\(\)(?: yield ([\w, ]+?))?(?: where name = 'Neo4j Kernel')?(?: return (.+))?$/i;
+const RETURN_ITEM = /^(?:'([^']*)' \+ )?(\w+)(\[0\])?(?: as (\w+))?$/i;
+
+/** The only component is the kernel, so the WHERE keeps its row. */
+function componentsAnswer(yielded: string | undefined, returned: string | undefined): ProbeAnswer | null {
   const row: Readonly<Record<string, Value>> = { name: 'Neo4j Kernel', versions: [NEO4J_VERSION], edition: NEO4J_EDITION };
   const columns = yielded === undefined ? ['name', 'versions', 'edition'] : yielded.split(',').map((c) => c.trim());
   if (!columns.every((c) => Object.hasOwn(row, c))) return null;
-  return { columns, records: [columns.map((c) => row[c] ?? null)] };
+  if (returned === undefined) return { columns, records: [columns.map((c) => row[c] ?? null)] };
+  const names: string[] = [];
+  const values: Value[] = [];
+  for (const item of returned.split(',').map((i) => i.trim())) {
+    const match = RETURN_ITEM.exec(item);
+    const [, prefix, column = '', first, alias] = match ?? [];
+    if (match === null || !columns.includes(column)) return null;
+    let value: Value = row[column] ?? null;
+    if (first !== undefined) value = Array.isArray(value) ? ((value as readonly Value[])[0] ?? null) : null;
+    if (prefix !== undefined) value = typeof value === 'string' ? prefix + value : null;
+    names.push(alias ?? item);
+    values.push(value);
+  }
+  return { columns: names, records: [values] };
 }
 
 /** `dbms.showCurrentUser()`: username, roles and flags (Neo4j flags a user that must change their password). */

@@ -123,6 +123,18 @@ describe('the probes clients send on connect', () => {
     ["SHOW PROCEDURES YIELD name WHERE name = 'dbms.showCurrentUser' RETURN count(*)", ['count(*)'], [[1n]]],
     ['CALL dbms.showCurrentUser()', ['username', 'roles', 'flags'], [['neo4j', ['admin', 'PUBLIC'], []]]],
     ['CALL dbms.showCurrentUser() YIELD username RETURN username', ['username'], [['neo4j']]],
+    // Spring Boot's health indicator, and the version checks of neo4j-migrations and others.
+    ["CALL dbms.components() YIELD name, edition WHERE name = 'Neo4j Kernel' RETURN edition", ['edition'], [['enterprise']]],
+    [
+      "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN 'Neo4j/' + versions[0] AS version, edition",
+      ['version', 'edition'],
+      [['Neo4j/2026.06.0', 'enterprise']],
+    ],
+    [
+      "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0], edition",
+      ['versions[0]', 'edition'],
+      [['2026.06.0', 'enterprise']],
+    ],
   ])('%s', (query, columns, records) => {
     expect(run(query)).toEqual({ columns, records, type: 'r' });
   });
@@ -132,6 +144,13 @@ describe('the probes clients send on connect', () => {
       code: 'Neo.ClientError.Procedure.ProcedureNotFound',
       message:
         "There is no procedure with the name `db.labels` registered for this database instance. Please ensure you've spelled the procedure name correctly and that the procedure is properly deployed.",
+    });
+  });
+
+  it('answers EXPLAIN of a procedure Neo4j 5 removed with ProcedureNotFound, as neo4j-migrations expects', () => {
+    expect(neo4jFailure(() => run('EXPLAIN CALL dbms.procedures() YIELD name RETURN count(*)'))).toMatchObject({
+      code: 'Neo.ClientError.Procedure.ProcedureNotFound',
+      message: expect.stringContaining('`dbms.procedures`') as string,
     });
   });
 

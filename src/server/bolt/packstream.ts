@@ -97,11 +97,8 @@ class Writer {
     else if (value === true) this.u8(0xc3);
     else if (typeof value === 'bigint') this.integer(value);
     else if (typeof value === 'number') this.fixed(0xc1, 8, (at) => this.view.setFloat64(at, value));
-    else if (typeof value === 'string') {
-      const bytes = UTF8_ENCODER.encode(value);
-      this.header(bytes.length, 0x80, 0xd0, 'String');
-      this.raw(bytes);
-    } else if (value instanceof Uint8Array) {
+    else if (typeof value === 'string') this.string(value);
+    else if (value instanceof Uint8Array) {
       this.header(value.length, null, 0xcc, 'Bytes');
       this.raw(value);
     } else if (typeof value !== 'object') {
@@ -141,6 +138,23 @@ class Writer {
       // undefined, a function, a Date, another typed array...: a bug of the caller, not silently `{}`.
       throw new PackStreamError(`Cannot encode ${describe(value)} as PackStream`);
     }
+  }
+
+  /** Most strings of a reply are short and ASCII (field names, codes): written directly, without an encoder call. */
+  private string(value: string): void {
+    if (value.length < 16) {
+      let ascii = true;
+      for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
+      if (ascii) {
+        this.reserve(1 + value.length);
+        this.buffer[this.length++] = 0x80 + value.length;
+        for (let i = 0; i < value.length; i++) this.buffer[this.length++] = value.charCodeAt(i);
+        return;
+      }
+    }
+    const bytes = UTF8_ENCODER.encode(value);
+    this.header(bytes.length, 0x80, 0xd0, 'String');
+    this.raw(bytes);
   }
 
   /** The smallest encoding: the compact widths are what Neo4j and the drivers send. */

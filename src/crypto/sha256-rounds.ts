@@ -1,0 +1,88 @@
+/**
+ * Neo4j's password hash is 1,023 more SHA-256 rounds over a 32-byte digest. A general SHA-256
+ * allocates a hasher per round; this one knows each round is one 64-byte block (the digest, the
+ * padding bit and the length, 256 bits), so it runs on two preallocated word arrays: several times
+ * faster in any JavaScript engine. FIPS 180-4 is the reference; `sha256-rounds.test.ts` checks it
+ * against @noble/hashes and node:crypto.
+ */
+
+// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
+const K = Int32Array.from(
+  [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,
+    0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa,
+    0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85,
+    0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3,
+    0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f,
+    0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+  ],
+  (k) => k | 0,
+);
+// The first 32 bits of the fractional parts of the square roots of the first 8 primes.
+const IV = Int32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19], (h) => h | 0);
+
+const W = new Int32Array(64);
+const STATE = new Int32Array(8);
+
+const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+
+/** `digest` hashed `rounds` more times, each round over the previous 32-byte digest. */
+export function sha256Rounds(digest: Uint8Array, rounds: number): Uint8Array {
+  if (digest.length !== 32) throw new RangeError('sha256Rounds takes a 32-byte digest');
+  for (let i = 0; i < 8; i++) {
+    STATE[i] = ((digest[4 * i] ?? 0) << 24) | ((digest[4 * i + 1] ?? 0) << 16) | ((digest[4 * i + 2] ?? 0) << 8) | (digest[4 * i + 3] ?? 0);
+  }
+  for (let round = 0; round < rounds; round++) compressDigestBlock();
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 8; i++) {
+    const word = STATE[i] ?? 0;
+    out[4 * i] = word >>> 24;
+    out[4 * i + 1] = word >>> 16;
+    out[4 * i + 2] = word >>> 8;
+    out[4 * i + 3] = word;
+  }
+  return out;
+}
+
+/** STATE becomes SHA-256 of STATE's 32 bytes: one block, the words, then 0x80... and the length 256. */
+function compressDigestBlock(): void {
+  W.set(STATE, 0);
+  W[8] = 0x80000000 | 0;
+  W.fill(0, 9, 15);
+  W[15] = 256;
+  for (let t = 16; t < 64; t++) {
+    const w15 = W[t - 15] ?? 0;
+    const w2 = W[t - 2] ?? 0;
+    const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >>> 3);
+    const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
+    W[t] = ((W[t - 16] ?? 0) + s0 + (W[t - 7] ?? 0) + s1) | 0;
+  }
+  let a = IV[0] ?? 0;
+  let b = IV[1] ?? 0;
+  let c = IV[2] ?? 0;
+  let d = IV[3] ?? 0;
+  let e = IV[4] ?? 0;
+  let f = IV[5] ?? 0;
+  let g = IV[6] ?? 0;
+  let h = IV[7] ?? 0;
+  for (let t = 0; t < 64; t++) {
+    const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[t] ?? 0) + (W[t] ?? 0)) | 0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  STATE[0] = (a + (IV[0] ?? 0)) | 0;
+  STATE[1] = (b + (IV[1] ?? 0)) | 0;
+  STATE[2] = (c + (IV[2] ?? 0)) | 0;
+  STATE[3] = (d + (IV[3] ?? 0)) | 0;
+  STATE[4] = (e + (IV[4] ?? 0)) | 0;
+  STATE[5] = (f + (IV[5] ?? 0)) | 0;
+  STATE[6] = (g + (IV[6] ?? 0)) | 0;
+  STATE[7] = (h + (IV[7] ?? 0)) | 0;
+}
