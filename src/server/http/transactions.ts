@@ -14,7 +14,7 @@ export interface OpenTransaction {
   readonly database: string;
   readonly user: string | null;
   readonly transaction: DbmsTransaction;
-  /** When it expires unless used again (ms since the epoch). */
+  /** When it expires unless used again, as told to the client (ms since the epoch, to the second). */
   expires: number;
   /** A request is using it: another at the same time is refused. */
   busy: boolean;
@@ -24,7 +24,6 @@ export interface OpenTransaction {
 export interface RegistryOptions {
   readonly idleTimeoutMs: number;
   readonly maxPerUser: number;
-  readonly clock?: () => number;
   /** Told of each transaction that expired (rolled back by the server). */
   readonly onExpired?: (open: OpenTransaction) => void;
 }
@@ -36,11 +35,9 @@ export class TransactionRegistry {
   readonly #open = new Map<string, OpenTransaction>();
   readonly #perUser = new Map<string | null, number>();
   readonly #options: RegistryOptions;
-  readonly #clock: () => number;
 
   constructor(options: RegistryOptions) {
     this.#options = options;
-    this.#clock = options.clock ?? Date.now;
   }
 
   get size(): number {
@@ -79,12 +76,14 @@ export class TransactionRegistry {
     return open;
   }
 
-  /** Extends the idle timeout from now; `expires` is Neo4j's: now to the second, plus the timeout. */
+  /**
+   * Extends the idle timeout from now. `expires` is what Neo4j tells a client (now to the second,
+   * plus the timeout): never later than the real end, which is the whole timeout from now.
+   */
   touch(open: OpenTransaction): void {
-    const now = this.#clock();
-    open.expires = Math.floor(now / 1000) * 1000 + this.#options.idleTimeoutMs;
+    open.expires = Math.floor(Date.now() / 1000) * 1000 + this.#options.idleTimeoutMs;
     if (open.timer !== null) clearTimeout(open.timer);
-    open.timer = setTimeout(() => this.#expire(open), Math.max(0, open.expires - now));
+    open.timer = setTimeout(() => this.#expire(open), this.#options.idleTimeoutMs);
     open.timer.unref();
   }
 
