@@ -51,7 +51,7 @@ export function typedValue(value: CypherValue): string {
 
 /**
  * Java's `Double.toString` (which Neo4j's serialisers use): the shortest digits that read back as
- * the same double (JavaScript's choice too), in decimal notation from 10^-3 up to 10^7 and in
+ * the same double (JavaScript's choice too, but never fewer than two), in decimal notation from 10^-3 up to 10^7 and in
  * computerised scientific notation (`1.0E7`, `1.5E-5`) outside, always with a fractional digit.
  */
 export function javaDouble(x: number): string {
@@ -60,8 +60,10 @@ export function javaDouble(x: number): string {
   if (x === -Infinity) return '-Infinity';
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
   const sign = x < 0 ? '-' : '';
-  const [mantissa = '', exponentText = '0'] = Math.abs(x).toExponential().split('e');
-  const digits = mantissa.replace('.', '');
+  // Java writes at least two digits: where one would do, the two-digit decimal nearest x (4.9E-324).
+  const shortest = Math.abs(x).toExponential();
+  const [mantissa = '', exponentText = '0'] = (shortest.includes('.') ? shortest : Math.abs(x).toExponential(1)).split('e');
+  const digits = mantissa.replace('.', '').replace(/(?<=.)0+$/, '');
   const exponent = Number(exponentText);
   const abs = Math.abs(x);
   if (abs >= 1e-3 && abs < 1e7) {
