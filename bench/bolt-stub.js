@@ -31,7 +31,10 @@ const replies = new Map([
   [0x01, SUCCESS({ server: 'Neo4j/5.26.0', connection_id: 'bolt-stub' })],
   [0x6a, SUCCESS({})],
   [0x10, SUCCESS({ fields: FIELDS, t_first: 0 })],
-  [0x3f, Buffer.concat([message(0x71, ['neo4j', ['admin', 'PUBLIC'], false, false, null]), SUCCESS({ type: 'r', t_last: 0, db: 'system' })])],
+  [
+    0x3f,
+    Buffer.concat([message(0x71, ['neo4j', ['admin', 'PUBLIC'], false, false, null]), SUCCESS({ type: 'r', t_last: 0, db: 'system' })]),
+  ],
   [0x2f, SUCCESS({ type: 'r', t_last: 0, db: 'system' })],
   [0x11, SUCCESS({})],
   [0x12, SUCCESS({ bookmark: 'FB:stub' })],

@@ -38,12 +38,12 @@ export interface StartServerOptions {
   /** The largest Bolt message, or HTTP request body, a client may send, in bytes (default 16 MiB). */
   readonly maxMessageBytes?: number;
   /** Milliseconds an HTTP explicit transaction may sit idle before it is rolled back (default 60,000, Neo4j's). */
-  readonly httpTransactionIdleTimeout?: number;
+  readonly httpTransactionIdleTimeoutMs?: number;
   /** HTTP explicit transactions one user may hold open at once (default 100). */
   readonly httpMaxTransactionsPerUser?: number;
   /** Milliseconds an HTTP client has to send a request's headers (default 10,000) and the whole request (default 30,000). */
-  readonly httpHeadersTimeout?: number;
-  readonly httpRequestTimeout?: number;
+  readonly httpHeadersTimeoutMs?: number;
+  readonly httpRequestTimeoutMs?: number;
   /** Bytes queued for a client that is not reading before its connection is closed (default 64 MiB). */
   readonly maxQueuedBytes?: number;
   /** Bolt versions to offer, highest first, as `"major.minor"` (default: every version served). */
@@ -55,6 +55,8 @@ export interface StartServerOptions {
   readonly databases?: readonly string[];
   /** The failed-login limit: `authMaxFailedAttempts` (default 3) and `authLockTime` (default 5 s). */
   readonly dbmsOptions?: DbmsOptions;
+  /** Milliseconds a client has to finish the Bolt handshake before it is dropped (default 10 000). */
+  readonly handshakeTimeoutMs?: number;
 }
 
 export interface BoltServer {
@@ -98,15 +100,22 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
     maxQueuedBytes: positive(options.maxQueuedBytes, 'maxQueuedBytes', DEFAULT_MAX_QUEUED_BYTES),
   };
   const httpLimits = {
-    transactionIdleTimeoutMs: positive(options.httpTransactionIdleTimeout, 'httpTransactionIdleTimeout', DEFAULT_HTTP_TRANSACTION_IDLE_MS),
+    transactionIdleTimeoutMs: positive(
+      options.httpTransactionIdleTimeoutMs,
+      'httpTransactionIdleTimeoutMs',
+      DEFAULT_HTTP_TRANSACTION_IDLE_MS,
+    ),
     maxTransactionsPerUser: positive(options.httpMaxTransactionsPerUser, 'httpMaxTransactionsPerUser', DEFAULT_HTTP_TRANSACTIONS_PER_USER),
-    headersTimeoutMs: positive(options.httpHeadersTimeout, 'httpHeadersTimeout', DEFAULT_HTTP_HEADERS_TIMEOUT_MS),
-    requestTimeoutMs: positive(options.httpRequestTimeout, 'httpRequestTimeout', DEFAULT_HTTP_REQUEST_TIMEOUT_MS),
+    headersTimeoutMs: positive(options.httpHeadersTimeoutMs, 'httpHeadersTimeoutMs', DEFAULT_HTTP_HEADERS_TIMEOUT_MS),
+    requestTimeoutMs: positive(options.httpRequestTimeoutMs, 'httpRequestTimeoutMs', DEFAULT_HTTP_REQUEST_TIMEOUT_MS),
   };
   // Node refuses a request timeout shorter than the headers' (they are part of the request).
   if (httpLimits.requestTimeoutMs < httpLimits.headersTimeoutMs) {
-    throw new ServerOptionError('httpRequestTimeout', 'must be at least httpHeadersTimeout');
+    throw new ServerOptionError('httpRequestTimeoutMs', 'must be at least httpHeadersTimeoutMs');
   }
+  // Without one, the connection's own default (10 s) applies.
+  const handshake =
+    options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: positive(options.handshakeTimeoutMs, 'handshakeTimeoutMs', 0) };
   if (options.db !== undefined && options.initialPassword !== undefined) {
     throw new ServerOptionError('initialPassword', 'give the password in the database passed as db instead');
   }
@@ -142,6 +151,7 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
       authEnabled,
       maxMessageBytes: limits.maxMessageBytes,
       ...(options.boltVersions ? { versions: options.boltVersions } : {}),
+      ...handshake,
     },
     handler,
   });

@@ -11,23 +11,36 @@ const MAX_ENTRIES = 512;
 /** Longer texts are parsed each time: they are scripts, not a client's repeated statements. */
 const MAX_TEXT_LENGTH = 4096;
 
-const cache = new Map<string, readonly ScriptSegment[]>();
+/** By minimum password length, then by text: no key string is built per lookup. */
+const caches = new Map<number, Map<string, readonly ScriptSegment[]>>();
+let size = 0;
 
 export function cachedSegments(text: string, minimumPasswordLength: number, parse: () => ScriptSegment[]): readonly ScriptSegment[] {
   if (text.length > MAX_TEXT_LENGTH) return parse();
-  const key = `${minimumPasswordLength}\u0000${text}`;
-  const hit = cache.get(key);
+  let cache = caches.get(minimumPasswordLength);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(minimumPasswordLength, cache);
+  }
+  const hit = cache.get(text);
   if (hit !== undefined) {
     // Re-inserted, so that the Map's order is the order of last use.
-    cache.delete(key);
-    cache.set(key, hit);
+    cache.delete(text);
+    cache.set(text, hit);
     return hit;
   }
   const segments = parse();
-  cache.set(key, segments);
-  if (cache.size > MAX_ENTRIES) {
-    const oldest = cache.keys().next();
-    if (oldest.done !== true) cache.delete(oldest.value);
-  }
+  cache.set(text, segments);
+  if (++size > MAX_ENTRIES) evictFrom(cache);
   return segments;
+}
+
+/** Drops the least recently used entry of `cache`, or of another length's cache when `cache` holds only the newcomer. */
+function evictFrom(cache: Map<string, readonly ScriptSegment[]>): void {
+  let victim = cache;
+  if (cache.size <= 1) for (const other of caches.values()) if (other.size > 0 && other !== cache) victim = other;
+  const oldest = victim.keys().next();
+  if (oldest.done === true) return;
+  victim.delete(oldest.value);
+  size -= 1;
 }

@@ -53,7 +53,9 @@ describe.each(VERSIONS)('neo4j-driver over Bolt %s', (version) => {
     server.reset();
     const { keys, records, summary } = await driver.executeQuery('SHOW USERS', {}, { database: 'system' });
     expect(keys).toEqual(['user', 'roles', 'passwordChangeRequired', 'suspended', 'home']);
-    expect(records.map((r) => r.toObject())).toEqual([{ user: 'neo4j', roles: ['admin', 'PUBLIC'], passwordChangeRequired: false, suspended: false, home: null }]);
+    expect(records.map((r) => r.toObject())).toEqual([
+      { user: 'neo4j', roles: ['admin', 'PUBLIC'], passwordChangeRequired: false, suspended: false, home: null },
+    ]);
     expect(summary.queryType).toBe('r');
     expect(summary.database.name).toBe('system');
   });
@@ -83,7 +85,11 @@ describe.each(VERSIONS)('neo4j-driver over Bolt %s', (version) => {
   });
 
   it('keeps integers 64-bit and floats apart', async () => {
-    const { records } = await driver.executeQuery('SHOW USERS YIELD user RETURN count(*) AS n, 9007199254740993 AS big, $f AS f', { f: 1.5 }, { database: 'system' });
+    const { records } = await driver.executeQuery(
+      'SHOW USERS YIELD user RETURN count(*) AS n, 9007199254740993 AS big, $f AS f',
+      { f: 1.5 },
+      { database: 'system' },
+    );
     const [record] = records;
     expect(neo4j.isInt(record?.get('n'))).toBe(true);
     expect(record?.get('big').toString()).toBe('9007199254740993');
@@ -115,7 +121,10 @@ describe.each(VERSIONS)('neo4j-driver over Bolt %s', (version) => {
     const wrong = neo4j.driver(server.boltUrl, neo4j.auth.basic('neo4j', 'not-the-password'));
     try {
       const error = await failure(wrong.verifyConnectivity());
-      expect([error.code, error.message]).toEqual(['Neo.ClientError.Security.Unauthorized', 'The client is unauthorized due to authentication failure.']);
+      expect([error.code, error.message]).toEqual([
+        'Neo.ClientError.Security.Unauthorized',
+        'The client is unauthorized due to authentication failure.',
+      ]);
     } finally {
       await wrong.close();
     }
@@ -146,6 +155,9 @@ describe.each(VERSIONS)('neo4j-driver over Bolt %s', (version) => {
 
   it('names an unknown database', async () => {
     const error = await failure(driver.executeQuery('SHOW USERS', {}, { database: 'nope' }));
-    expect([error.code, error.message]).toEqual(['Neo.ClientError.Database.DatabaseNotFound', "Database does not exist. Database name: 'nope'."]);
+    expect([error.code, error.message]).toEqual([
+      'Neo.ClientError.Database.DatabaseNotFound',
+      "Database does not exist. Database name: 'nope'.",
+    ]);
   });
 });

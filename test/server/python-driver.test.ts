@@ -13,7 +13,8 @@ import { startServer, type BoltServer } from '../../src/server/index.js';
 const root = new URL('../..', import.meta.url).pathname;
 const python = process.env['SYSDB_PYTHON'] ?? join(root, '.venv/bin/python');
 const available = existsSync(python);
-if (!available) console.warn(`Skipping the Python driver tests: no Python with the neo4j driver at ${python} (run .ci/run, or set SYSDB_PYTHON).`);
+if (!available)
+  console.warn(`Skipping the Python driver tests: no Python with the neo4j driver at ${python} (run .ci/run, or set SYSDB_PYTHON).`);
 
 const PASSWORD = 'neo4j-secret';
 
@@ -25,7 +26,9 @@ describe.runIf(available)('the Python driver', () => {
   afterAll(() => server.close());
 
   it('connects, runs administration commands and reads errors as from Neo4j', async () => {
-    const { stdout } = await promisify(execFile)(python, [join(root, 'test/server/python/scenario.py'), server.boltUrl, PASSWORD], { timeout: 30_000 });
+    const { stdout } = await promisify(execFile)(python, [join(root, 'test/server/python/scenario.py'), server.boltUrl, PASSWORD], {
+      timeout: 30_000,
+    });
     expect(JSON.parse(stdout)).toEqual({
       agent: 'Neo4j/2026.06.0',
       protocol: [6, 0],
@@ -35,7 +38,12 @@ describe.runIf(available)('the Python driver', () => {
       create_type: 's',
       system_updates: 1,
       types: ['int', '9007199254740993', 'float'],
-      exists: ['ClientError', 'Neo.ClientError.Statement.ArgumentError', "Failed to create the specified user 'alice': User already exists.", '22N04'],
+      exists: [
+        'ClientError',
+        'Neo.ClientError.Statement.ArgumentError',
+        "Failed to create the specified user 'alice': User already exists.",
+        '22N04',
+      ],
       unsupported: ['ClientError', 'Neo.ClientError.Statement.UnsupportedOperationError'],
       after_tx: ['alice', 'bob', 'neo4j'],
       wrong_password: ['AuthError', 'Neo.ClientError.Security.Unauthorized', 'The client is unauthorized due to authentication failure.'],

@@ -103,6 +103,7 @@ describe('startServer: listening', () => {
     [{ bolt: '::1:7687' }, 'bolt: write an IPv6 address in brackets, e.g. [::1]:7687'],
     [{ maxConnections: 0 }, 'maxConnections: must be a positive integer'],
     [{ maxMessageBytes: 1.5 }, 'maxMessageBytes: must be a positive integer'],
+    [{ handshakeTimeoutMs: 0 }, 'handshakeTimeoutMs: must be a positive integer'],
     [{ initialPassword: 'short' }, 'initialPassword: A password must be at least 8 characters.'],
     [{ initialPassword: '' }, 'initialPassword: A password cannot be empty.'],
   ])('refuses %j: %s', async (options, message) => {

@@ -7,9 +7,9 @@ import type { Socket } from 'node:net';
 import { StatusCode, wireError, type Dbms } from '../../index.js';
 import type { ServerLog } from '../log.js';
 import { chunkAll, Dechunker } from './chunking.js';
-import { BoltWireError } from './errors.js';
+import { BoltWireError, ProtocolError } from './errors.js';
 import { DEFAULT_VERSIONS, negotiate, readManifestChoice, readOpening } from './handshake.js';
-import { BoltMachine, type Reply } from './machine.js';
+import { BoltMachine, type BoltState, type Reply } from './machine.js';
 import { decodeRequest, failure, ignored, record, success, type RequestMessage } from './messages.js';
 import { decode } from './packstream.js';
 import { versionText, type BoltVersion } from './version.js';
@@ -22,6 +22,8 @@ export interface BoltConnectionOptions {
   readonly maxMessageBytes: number;
   /** Bolt versions offered, highest first, as "major.minor" strings (tests force one); default all we serve. */
   readonly versions?: readonly string[];
+  /** How long a client has to finish the handshake before it is dropped (default 10 s). */
+  readonly handshakeTimeoutMs?: number;
 }
 
 export interface BoltConnection {
@@ -31,16 +33,38 @@ export interface BoltConnection {
 }
 
 /** A client that has not finished the handshake by then is dropped (a slowloris holds no slot for long). */
-const HANDSHAKE_TIMEOUT_MS = 10_000;
+const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
 /** A closing socket that does not finish within this is destroyed. */
 const CLOSE_TIMEOUT_MS = 2_000;
+/**
+ * Replies are written once this many bytes of them have gathered, and the next request waits if the
+ * client is behind: one read of pipelined requests (64 KiB of RUN+PULL) can ask for megabytes of
+ * replies, and these must meet the queued-bytes bound (guard.ts) and back-pressure as they go, not
+ * after all of them have been built.
+ */
+const REPLY_BATCH_BYTES = 64 * 1024;
+/**
+ * The largest message before LOGON succeeds. HELLO and LOGON are a few hundred bytes, and anyone may
+ * send them: a client that has not logged in gets no more than this decoded (an empty Dictionary is
+ * one byte on the wire and some 200 of heap; MAX_CONTAINERS caps a message at some 13 MB), whatever
+ * maxMessageBytes allows once it has.
+ */
+export const MAX_UNAUTHENTICATED_MESSAGE_BYTES = 64 * 1024;
+const UNAUTHENTICATED: ReadonlySet<BoltState> = new Set(['NEGOTIATION', 'AUTHENTICATION']);
 
 let connections = 0;
 
 type Phase =
   | { readonly kind: 'opening'; readonly received: Uint8Array }
   | { readonly kind: 'manifest'; readonly offered: readonly BoltVersion[]; readonly received: Uint8Array }
-  | { readonly kind: 'messages'; readonly machine: BoltMachine; readonly version: BoltVersion; readonly dechunker: Dechunker }
+  | {
+      readonly kind: 'messages';
+      readonly machine: BoltMachine;
+      readonly version: BoltVersion;
+      readonly dechunker: Dechunker;
+      /** Requests received and not yet handled (while the client is behind on its replies); a framing error in turn. */
+      readonly pending: (Uint8Array | BoltWireError)[];
+    }
   | { readonly kind: 'closed' };
 
 export function serveBoltConnection(socket: Socket, options: BoltConnectionOptions): BoltConnection {
@@ -51,11 +75,20 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
   const versions = options.versions?.map(parseVersion) ?? DEFAULT_VERSIONS;
   let phase: Phase = { kind: 'opening', received: new Uint8Array(0) };
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  const handshakeTimer = setTimeout(() => drop('did not complete the handshake in time'), HANDSHAKE_TIMEOUT_MS);
+  const handshakeTimer = setTimeout(
+    () => drop('did not complete the handshake in time'),
+    options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
+  );
   handshakeTimer.unref();
   socket.once('close', () => {
     clearTimeout(handshakeTimer);
     phase = { kind: 'closed' };
+  });
+  // The client ended its side: say so if it left something unfinished (its connection closes anyway).
+  socket.once('end', () => {
+    if (phase.kind === 'messages' && phase.dechunker.midMessage) log.debug('the client ended the connection in the middle of a message');
+    else if ((phase.kind === 'opening' || phase.kind === 'manifest') && phase.received.length > 0)
+      log.debug('the client ended the connection in the middle of the handshake');
   });
 
   function drop(reason: string): void {
@@ -65,17 +98,32 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
     socket.destroy();
   }
 
-  /** Sends `bytes` in one write; stops reading while the client leaves replies unread. */
-  function send(bytes: Uint8Array, end = false): void {
+  /** Whether reading is paused until the client has read what is queued for it. */
+  let waiting = false;
+
+  /**
+   * Sends `bytes` in one write. False when the client is behind (or the socket is gone): reading
+   * then stops, and on 'drain' the requests held meanwhile are handled before reading resumes.
+   */
+  function send(bytes: Uint8Array, end = false): boolean {
     if (end) {
       socket.end(bytes);
       phase = { kind: 'closed' };
-      return;
+      return false;
     }
-    if (!socket.write(bytes)) {
+    if (socket.write(bytes) && !socket.destroyed) return true;
+    if (!waiting && !socket.destroyed) {
+      waiting = true;
       socket.pause();
-      socket.once('drain', () => socket.resume());
+      socket.once('drain', () =>
+        guarded(() => {
+          waiting = false;
+          handlePending();
+          if (!waiting && phase.kind !== 'closed') socket.resume();
+        }),
+      );
     }
+    return false;
   }
 
   function machineFor(version: BoltVersion, manifest: boolean): BoltMachine {
@@ -100,6 +148,7 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
       machine: machineFor(version, manifest),
       version,
       dechunker: new Dechunker({ maxMessageSize: options.maxMessageBytes }),
+      pending: [],
     };
     if (rest.length > 0) onMessages(rest);
   }
@@ -134,31 +183,73 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
 
   function onMessages(bytes: Uint8Array): void {
     if (phase.kind !== 'messages') return;
-    const { machine, version, dechunker } = phase;
-    const out: Uint8Array[] = [];
-    let close = false;
+    const { dechunker, pending } = phase;
     try {
-      for (const message of dechunker.push(bytes)) {
-        const request: RequestMessage = decodeRequest(decode(message), version);
-        const handled = machine.handle(request);
-        for (const reply of handled.replies) out.push(encodeReply(reply, version));
-        if (handled.close) {
-          close = true;
-          break;
-        }
-      }
+      for (const message of dechunker.push(bytes)) pending.push(message);
     } catch (error) {
       if (!(error instanceof BoltWireError)) throw error;
-      // A malformed message: Neo4j answers with a protocol FAILURE and closes.
-      log.warn(`closed by the server: ${error.message}`);
-      out.push(failure(protocolFailure(error.message), version));
-      close = true;
+      // Answered in turn, after the requests before it.
+      pending.push(error);
     }
+    if (!waiting) handlePending();
+  }
+
+  /** Handles the requests received so far, in order, until they are done or the client falls behind. */
+  function handlePending(): void {
+    if (phase.kind !== 'messages') return;
+    const { machine, version, pending } = phase;
+    const out: Uint8Array[] = [];
+    let size = 0;
+    let close = false;
+    let next = 0;
+    while (next < pending.length && !close) {
+      const message = pending[next++];
+      if (message === undefined) break;
+      try {
+        if (message instanceof BoltWireError) throw message;
+        if (message.length > MAX_UNAUTHENTICATED_MESSAGE_BYTES && UNAUTHENTICATED.has(machine.state)) {
+          throw new ProtocolError(
+            `Message larger than the limit of ${MAX_UNAUTHENTICATED_MESSAGE_BYTES} bytes before authentication (${message.length} bytes)`,
+          );
+        }
+        const request: RequestMessage = decodeRequest(decode(message), version);
+        const handled = machine.handle(request);
+        for (const reply of handled.replies) {
+          const bytes = encodeReply(reply, version);
+          out.push(bytes);
+          size += bytes.length;
+        }
+        close = handled.close;
+      } catch (error) {
+        if (!(error instanceof BoltWireError)) throw error;
+        // A malformed message: Neo4j answers with a protocol FAILURE and closes.
+        log.warn(`closed by the server: ${error.message}`);
+        out.push(failure(protocolFailure(error.message), version));
+        close = true;
+      }
+      if (!close && size >= REPLY_BATCH_BYTES) {
+        const flushed = send(chunkAll(out));
+        out.length = 0;
+        size = 0;
+        if (!flushed) break;
+      }
+    }
+    pending.splice(0, next);
     if (out.length > 0 || close) send(chunkAll(out), close);
   }
 
-  socket.on('data', (data: Buffer) => {
+  /** Runs `work`; an error from it ends this connection only (a BoltWireError here is a handshake's). */
+  function guarded(work: () => void): void {
     try {
+      work();
+    } catch (error) {
+      // Anything else is our bug.
+      drop(error instanceof BoltWireError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  socket.on('data', (data: Buffer) =>
+    guarded(() => {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       switch (phase.kind) {
         case 'opening':
@@ -171,11 +262,8 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
         case 'closed':
           return;
       }
-    } catch (error) {
-      // Anything else is our bug: it ends this connection only.
-      drop(error instanceof BoltWireError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
+    }),
+  );
 
   return {
     closed,

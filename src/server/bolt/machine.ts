@@ -11,6 +11,7 @@
 import {
   assertNever,
   Neo4jError,
+  NEO4J_VERSION,
   StatusCode,
   wireError,
   type Dbms,
@@ -55,7 +56,7 @@ export interface MachineOptions {
 }
 
 /** The agent string drivers show as the server (the Java driver insists it starts `Neo4j/`). */
-export const SERVER_AGENT = 'Neo4j/2026.06.0';
+const SERVER_AGENT = `Neo4j/${NEO4J_VERSION}`;
 
 /** Seconds a routing table is valid (Neo4j's default `dbms.routing_ttl`). */
 const ROUTING_TTL = 300n;

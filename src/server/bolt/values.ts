@@ -1,10 +1,11 @@
 /**
  * Between PackStream values and the engine's: parameters come in as decoded PackStream (Integer a
- * bigint, Float a number, Dictionary a Map), results go out as Packable. Types the engine does not
+ * bigint, Float a number, Dictionary a Map); results need no conversion, as the engine's values are
+ * PackStream's (bigint, number, lists, maps). Types the engine does not
  * model (Bytes, temporal and spatial structures) are refused as not supported, naming the parameter.
  */
-import { Neo4jError, StatusCode, type CypherValue } from '../../index.js';
-import { Structure, type Dictionary, type Packable, type PackValue } from './packstream.js';
+import { Neo4jError, StatusCode } from '../../index.js';
+import { Structure, type Dictionary, type PackValue } from './packstream.js';
 
 /** A RUN's parameters as the engine takes them, with wire typing kept (`typedParams`). */
 export function parametersOf(parameters: Dictionary): Record<string, unknown> {
@@ -32,9 +33,4 @@ function engineValue(value: PackValue, name: string): unknown {
 
 function unsupported(name: string, what: string): Neo4jError {
   return new Neo4jError(StatusCode.NotSupported, `A parameter holding ${what} ($${name}) is not supported by cypher-sysdb.`);
-}
-
-/** An engine value as a RECORD field: the engine's values are PackStream's already (bigint, number, lists, maps). */
-export function packable(value: CypherValue): Packable {
-  return value;
 }

@@ -46,7 +46,7 @@ describe('an oversized body', () => {
 
 describe('slow clients', () => {
   it('are disconnected when the headers do not arrive in time', async () => {
-    const { url } = await startHttp({ httpHeadersTimeout: 300, httpRequestTimeout: 1000 });
+    const { url } = await startHttp({ httpHeadersTimeoutMs: 300, httpRequestTimeoutMs: 1000 });
     const started = Date.now();
     // Headers begun, never finished.
     const text = await raw(url, 'POST /db/system/query/v2 HTTP/1.1\r\nHost: localhost\r\nX-Slow: ');
@@ -55,7 +55,7 @@ describe('slow clients', () => {
   });
 
   it('are disconnected when the body does not arrive in time', async () => {
-    const { url } = await startHttp({ httpHeadersTimeout: 300, httpRequestTimeout: 600 });
+    const { url } = await startHttp({ httpHeadersTimeoutMs: 300, httpRequestTimeoutMs: 600 });
     const started = Date.now();
     const text = await raw(url, request('/db/system/query/v2', 'Content-Length: 100\r\n', '{"statement":'));
     expect(Date.now() - started).toBeLessThan(5000);

@@ -98,7 +98,7 @@ describe('a commit that loses to another commit', () => {
 
 describe('idle transactions expire', () => {
   it('rolls one back after the idle timeout, and then answers 404; every request extends it', async () => {
-    const { url, server, log } = await startHttp({ httpTransactionIdleTimeout: 1500 });
+    const { url, server, log } = await startHttp({ httpTransactionIdleTimeoutMs: 1500 });
     const id = await begin(url, createBob);
     // Kept alive past the first timeout by requests within it.
     for (let i = 0; i < 3; i++) {
