@@ -12,8 +12,8 @@ export interface Media {
   readonly contentType: string;
 }
 
-export const PLAIN_JSON = 'application/json';
-export const TYPED_JSON = 'application/vnd.neo4j.query';
+const PLAIN_JSON = 'application/json';
+const TYPED_JSON = 'application/vnd.neo4j.query';
 
 /** What a response can be, in the resource's `@Produces` order: plain JSON first, which `*\/*` gets. */
 const PRODUCED: readonly Media[] = [
@@ -24,7 +24,7 @@ const PRODUCED: readonly Media[] = [
   { format: 'typed', contentType: `${TYPED_JSON}.v1.1` },
 ];
 
-export const PLAIN: Media = { format: 'plain', contentType: PLAIN_JSON };
+const PLAIN: Media = { format: 'plain', contentType: PLAIN_JSON };
 
 /** The format of a request body; null for a type the Query API does not read (415). No header reads as JSON. */
 export function requestFormat(contentType: string | undefined): Format | null {

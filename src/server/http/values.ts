@@ -99,7 +99,7 @@ const FLOAT_TEXT = /^[+-]?(?:NaN|Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-
  * `typedParams`: INTEGER a bigint, FLOAT a number, lists and maps of the same. `name` is the
  * parameter's, for messages; they never quote the value (a parameter may hold a password).
  */
-export function decodeTyped(value: unknown, name: string): unknown {
+function decodeTyped(value: unknown, name: string): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, '$type')) {
     throw invalid(name, 'is not a typed value ({"$type": ..., "_value": ...})');
   }

@@ -1,6 +1,8 @@
 /** The Query API's pieces without sockets: value codecs, Java's double text, negotiation, headers, paths. */
 import { describe, expect, it } from 'vitest';
+import { StatusCode, WIRE_STATUS } from '../../../src/index.js';
 import { parseAuthorization } from '../../../src/server/http/auth.js';
+import { HTTP_STATUS } from '../../../src/server/http/errors.js';
 import { negotiate, prefersJson, requestFormat } from '../../../src/server/http/media.js';
 import { route } from '../../../src/server/http/routes.js';
 import { decodeParameters, javaDouble, plainValue, typedValue } from '../../../src/server/http/values.js';
@@ -156,5 +158,16 @@ describe('routes', () => {
     ]) {
       expect(route('POST', path), path).toEqual({ kind: 'not-found' });
     }
+  });
+});
+
+describe('the HTTP status of each engine error', () => {
+  it('follows the wire classification as Neo4j’s exception mapper does: 404 for DatabaseNotFound, 400 client and transient, 500 database', () => {
+    for (const [code, status] of Object.entries(HTTP_STATUS)) {
+      const { classification } = WIRE_STATUS[code as StatusCode];
+      const expected = code === StatusCode.DatabaseNotFound ? 404 : classification === 'DATABASE_ERROR' ? 500 : 400;
+      expect({ code, status }).toEqual({ code, status: expected });
+    }
+    expect(Object.keys(HTTP_STATUS).sort()).toEqual(Object.values(StatusCode).sort());
   });
 });
