@@ -68,7 +68,7 @@ export class QueryApi {
   #handle(request: HttpRequest): HttpReply {
     const target = route(request.method, request.target);
     let user: string | null = null;
-    if (!isPublic(request.target)) {
+    if (!isPublic(request.method, request.target)) {
       const result = login(this.#options.dbms, this.#options.authEnabled, request.headers['authorization']);
       if (result.kind === 'refused') return this.#refused(result, request);
       user = result.user;
@@ -80,6 +80,8 @@ export class QueryApi {
         return reply(404, target.kind, {}, '');
       case 'not-allowed':
         return reply(405, target.kind, { allow: target.allow }, '');
+      case 'options':
+        return reply(200, target.kind, { allow: target.allow }, '');
       case 'query':
       case 'begin':
       case 'run':

@@ -175,10 +175,14 @@ export class HttpListener {
     return new Promise((resolve) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      let settled = false;
       const done = (body: string | null) => {
+        if (settled) return;
+        settled = true;
         request.off('data', onData);
         request.off('end', onEnd);
-        request.off('error', onError);
+        request.off('error', onGone);
+        request.off('close', onGone);
         resolve(body);
       };
       const onData = (chunk: Buffer) => {
@@ -198,11 +202,12 @@ export class HttpListener {
           done(null);
         }
       };
-      // The client went away mid-body: nobody to answer.
-      const onError = () => done(null);
+      // The client went away mid-body (or the server cut it off): nobody to answer.
+      const onGone = () => done(null);
       request.on('data', onData);
       request.on('end', onEnd);
-      request.on('error', onError);
+      request.on('error', onGone);
+      request.on('close', onGone);
     });
   }
 

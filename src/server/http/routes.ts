@@ -1,6 +1,7 @@
 /**
  * The Query API's paths (`QueryResource`: `/db/{databaseName}/query/v2` and its `/tx` resources) and
- * discovery at `/`. A known path with another method is 405 with `Allow`, as JAX-RS answers.
+ * discovery at `/`. A known path with another method is 405 with `Allow`, and OPTIONS names the
+ * methods, as JAX-RS answers.
  */
 import { assertNever } from '../../index.js';
 
@@ -12,6 +13,7 @@ export type Route =
   | { readonly kind: 'commit'; readonly database: string; readonly id: string }
   | { readonly kind: 'rollback'; readonly database: string; readonly id: string }
   | { readonly kind: 'not-allowed'; readonly allow: string }
+  | { readonly kind: 'options'; readonly allow: string }
   | { readonly kind: 'not-found' };
 
 type Resource =
@@ -22,28 +24,38 @@ type Resource =
 export function route(method: string, target: string): Route {
   const resource = resourceOf(target);
   if (resource === null) return { kind: 'not-found' };
+  if (method === 'OPTIONS') return { kind: 'options', allow: `${ALLOW[resource.kind]}, OPTIONS` };
   switch (resource.kind) {
     case 'discovery':
-      return method === 'GET' ? { kind: 'discovery' } : { kind: 'not-allowed', allow: 'GET' };
+      // HEAD is GET without the body, which Node leaves out.
+      return method === 'GET' || method === 'HEAD' ? { kind: 'discovery' } : { kind: 'not-allowed', allow: ALLOW.discovery };
     case 'query':
     case 'begin':
-      if (method !== 'POST') return { kind: 'not-allowed', allow: 'POST' };
+      if (method !== 'POST') return { kind: 'not-allowed', allow: ALLOW[resource.kind] };
       return { kind: resource.kind, database: resource.database };
     case 'commit':
-      if (method !== 'POST') return { kind: 'not-allowed', allow: 'POST' };
+      if (method !== 'POST') return { kind: 'not-allowed', allow: ALLOW.commit };
       return { kind: 'commit', database: resource.database, id: resource.id };
     case 'transaction':
       if (method === 'POST') return { kind: 'run', database: resource.database, id: resource.id };
       if (method === 'DELETE') return { kind: 'rollback', database: resource.database, id: resource.id };
-      return { kind: 'not-allowed', allow: 'DELETE, POST' };
+      return { kind: 'not-allowed', allow: ALLOW.transaction };
     default:
       return assertNever(resource, 'resource');
   }
 }
 
-/** Paths a request may take without credentials (Neo4j's auth filter whitelist): discovery. */
-export function isPublic(target: string): boolean {
-  return pathOf(target) === '/';
+const ALLOW: Readonly<Record<Resource['kind'], string>> = {
+  discovery: 'GET, HEAD',
+  query: 'POST',
+  begin: 'POST',
+  commit: 'POST',
+  transaction: 'DELETE, POST',
+};
+
+/** Requests that need no credentials (Neo4j's auth filter lets them by): discovery, and OPTIONS anywhere. */
+export function isPublic(method: string, target: string): boolean {
+  return method === 'OPTIONS' || pathOf(target) === '/';
 }
 
 function resourceOf(target: string): Resource | null {

@@ -147,7 +147,9 @@ describe('routes', () => {
     expect(route('DELETE', '/db/system/query/v2/tx/ab12')).toEqual({ kind: 'rollback', database: 'system', id: 'ab12' });
     expect(route('POST', '/db/system/query/v2/tx/ab12/commit')).toEqual({ kind: 'commit', database: 'system', id: 'ab12' });
     expect(route('GET', '/')).toEqual({ kind: 'discovery' });
-    expect(route('POST', '/')).toEqual({ kind: 'not-allowed', allow: 'GET' });
+    expect(route('HEAD', '/')).toEqual({ kind: 'discovery' });
+    expect(route('POST', '/')).toEqual({ kind: 'not-allowed', allow: 'GET, HEAD' });
+    expect(route('OPTIONS', '/db/x/query/v2/tx/1')).toEqual({ kind: 'options', allow: 'DELETE, POST, OPTIONS' });
     for (const path of [
       '/db',
       '/db//query/v2',

@@ -292,7 +292,10 @@ describe('request errors', () => {
     expect(put.headers['allow']).toBe('DELETE, POST');
     expect((await call(url, '/db/system/query/v1', { body: SHOW })).status).toBe(404);
     expect((await call(url, '/db/system/query/v2/tx/abc/commit/more', { body: SHOW })).status).toBe(404);
-    // The auth filter comes first, as in Neo4j.
+    // The auth filter comes first, as in Neo4j; it lets OPTIONS by.
     expect((await call(url, '/db/system/query/v1', { headers: { authorization: '' }, body: SHOW })).status).toBe(401);
+    const options = await call(url, '/db/system/query/v2', { method: 'OPTIONS', headers: { authorization: '' } });
+    expect(options.status).toBe(200);
+    expect(options.headers['allow']).toBe('POST, OPTIONS');
   });
 });

@@ -63,6 +63,20 @@ describe('slow clients', () => {
   });
 });
 
+describe('closing the server', () => {
+  it('cuts off a client stuck mid-body after the grace period instead of waiting for it', async () => {
+    const { url, server } = await startHttp({ httpRequestTimeoutMs: 60_000 });
+    const port = Number(new URL(url).port);
+    const socket = await connect(port);
+    socket.write(request('/db/system/query/v2', 'Content-Length: 100\r\n', '{"statement":'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await server.close();
+    expect(Date.now() - started).toBeLessThan(4000);
+    await closed(socket);
+  });
+});
+
 describe('broken requests', () => {
   it('get 400 and a closed connection for what is not HTTP', async () => {
     const { url } = await startHttp();
