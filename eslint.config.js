@@ -34,6 +34,7 @@ export default tseslint.config(
         performance: 'readonly',
         Buffer: 'readonly',
         setTimeout: 'readonly',
+        fetch: 'readonly',
       },
     },
   },

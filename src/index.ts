@@ -29,7 +29,7 @@ export type { MaskedText } from './render/mask.js';
 export { toJson } from './render/json.js';
 export { LineIndex } from './syntax/lines.js';
 export { JsonError, readJson } from './syntax/json.js';
-export type { JsonValue } from './syntax/json.js';
+export type { JsonValue, ReadJsonOptions } from './syntax/json.js';
 export { hashPassword } from './crypto/password.js';
 export { cell as formatValue } from './render/result-text.js';
 export { Dbms } from './dbms/dbms.js';

@@ -1,4 +1,7 @@
-/** `sysdb serve`: a Bolt server over an in-memory system database, configured as Neo4j's Docker image is. */
+/**
+ * `sysdb serve`: a Bolt server (and with --http Neo4j's HTTP Query API) over an in-memory system
+ * database, configured as Neo4j's Docker image is.
+ */
 import {
   LOG_LEVELS,
   parseListenAddress,
@@ -18,11 +21,13 @@ export const SERVE_HELP = `Usage: sysdb serve [--bolt HOST:PORT] [--http HOST:PO
                   [--databases NAMES] [--max-connections N] [--max-message-bytes N]
 
 Serves an in-memory Neo4j system database over Bolt, so that Neo4j's drivers and cypher-shell run
-user administration against it. It prints the URL it listens on, and serves until SIGINT or SIGTERM.
+user administration against it, and with --http over Neo4j's HTTP Query API (POST /db/{db}/query/v2)
+for curl and HTTP clients. It prints the URLs it listens on, and serves until SIGINT or SIGTERM.
 
   --bolt HOST:PORT         where to listen (default 127.0.0.1:7687, loopback only; port 0 picks a
                            free port; [::1]:7687 for IPv6, 0.0.0.0:7687 for every interface)
-  --http HOST:PORT         accepted and ignored for now: the HTTP API is not there yet
+  --http HOST:PORT         also serve the HTTP Query API there, on the same database (:7474 is
+                           loopback only, 0.0.0.0:7474 every interface; port 0 picks a free port)
   --data FILE              load the database from FILE if it exists (as sysdb run --save writes it),
                            and save it there atomically after every commit
   --initial-password PW    the password of neo4j in a new database, with no change required
@@ -31,8 +36,10 @@ user administration against it. It prints the URL it listens on, and serves unti
   --log-level LEVEL        quiet (default: warnings only), info (connections, failed logins), debug
   --databases NAMES        the databases clients may name, comma-separated (default neo4j; system
                            is always there), in a new database: --data keeps its file's own
-  --max-connections N      connections served at once (default 400); more are closed at once
-  --max-message-bytes N    the largest message a client may send (default 16777216, 16 MiB)
+  --max-connections N      connections served at once, on Bolt and on HTTP each (default 400); more
+                           are closed at once
+  --max-message-bytes N    the largest Bolt message or HTTP request body a client may send (default
+                           16777216, 16 MiB)
 
 Environment, as in Neo4j's Docker image (the options above win over it):
   NEO4J_AUTH=neo4j/PW      the password of neo4j in a new database, with no change required
@@ -81,6 +88,7 @@ export async function serve(argv: readonly string[], io: CliIO, options: ServeOp
   const databases = listOption(args.options.get('--databases'), '--databases');
   const config: StartServerOptions = {
     ...(bolt === undefined ? {} : { bolt }),
+    ...(http === undefined ? {} : { http }),
     ...(data === undefined ? {} : { data }),
     auth: auth.auth,
     ...(auth.initialPassword === undefined ? {} : { initialPassword: auth.initialPassword }),
@@ -98,8 +106,8 @@ export async function serve(argv: readonly string[], io: CliIO, options: ServeOp
     signals?.dispose();
     throw error;
   }
-  if (http !== undefined) io.stderr(`sysdb serve: --http ${http} is ignored: the HTTP API is not available yet\n`);
   io.stdout(`Bolt listening on ${server.boltUrl}\n`);
+  if (server.httpUrl !== undefined) io.stdout(`HTTP listening on ${server.httpUrl}\n`);
   options.started?.(server);
   await (options.stop ?? signals?.stopped);
   await server.close();

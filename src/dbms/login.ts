@@ -1,7 +1,8 @@
 /** What the system database says about a login attempt; the Dbms turns it into Neo4j's outcome. */
-import { verifyPassword } from '../crypto/password.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { secureRandomBytes, verifyPassword } from '../crypto/password.js';
 import { findUser } from '../exec/commands/users.js';
-import { isNative, type SystemState } from '../store/state.js';
+import { isNative, type NativeAuth, type SystemState } from '../store/state.js';
 
 export interface LoginCheck {
   /** Hashes `password` and compares (the costly part, so the rate limit is asked first); false for a user without native auth. */
@@ -17,9 +18,36 @@ export function checkLogin(state: SystemState, user: string): LoginCheck | null 
   if (stored === undefined) return null;
   const native = stored.auth.find(isNative);
   return {
-    passwordMatches: (password) => native !== undefined && verifyPassword(password, native.credential),
+    passwordMatches: (password) => native !== undefined && matches(native, password),
     suspended: stored.suspended,
     changeRequired: native?.changeRequired ?? false,
     home: stored.home,
   };
+}
+
+/**
+ * Neo4j Enterprise caches successful authentications, and a transport that logs in on every request
+ * (the HTTP Query API) needs it: the 1,024 hash rounds cost about a millisecond. A password is
+ * remembered as verified for one stored credential: the record is immutable, so a password change
+ * (or a dropped user) makes a new one, and the cache entry is garbage with the old. Only successes
+ * are kept, so a wrong password always takes the slow path, as the rate limit expects. What is kept
+ * is a hash under a key of this process's own, never the password.
+ */
+const verified = new WeakMap<NativeAuth, string>();
+const CACHE_KEY = secureRandomBytes(32);
+
+function matches(native: NativeAuth, password: string): boolean {
+  const tag = keyedHash(password);
+  if (verified.get(native) === tag) return true;
+  const ok = verifyPassword(password, native.credential);
+  if (ok) verified.set(native, tag);
+  return ok;
+}
+
+function keyedHash(password: string): string {
+  const text = new TextEncoder().encode(password);
+  const input = new Uint8Array(CACHE_KEY.length + text.length);
+  input.set(CACHE_KEY);
+  input.set(text, CACHE_KEY.length);
+  return Array.from(sha256(input), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,18 +1,23 @@
 /**
- * `startServer`: a Bolt server over one `Dbms`, for `sysdb serve` and for test set-ups that start one
- * server and restore its database between tests. The connection handler is a parameter here so that
- * the server's own tests can run it with handlers of their own.
+ * `startServer`: a Bolt server over one `Dbms`, and with `http` Neo4j's HTTP Query API over the same
+ * one, for `sysdb serve` and for test set-ups that start one server and restore its database between
+ * tests. The Bolt connection handler is a parameter here so that the server's own tests can run it
+ * with handlers of their own.
  */
 import { Dbms, Neo4jError, SystemDatabase, type DbmsOptions } from '../index.js';
 import { boltUrl, DEFAULT_HOST, parseListenAddress, type ListenAddress } from './address.js';
 import { DataFile, loadDataFile } from './data-file.js';
 import { ServerOptionError } from './errors.js';
+import { hostPort } from './http/discovery.js';
+import { HttpListener } from './http/listener.js';
 import { Listener, type ConnectionHandler } from './listener.js';
 import { stderrLog, type ServerLog } from './log.js';
 
 export interface StartServerOptions {
   /** `HOST:PORT` to listen on (default `127.0.0.1:7687`); port 0 picks a free port. */
   readonly bolt?: string;
+  /** `HOST:PORT` to serve the HTTP Query API on as well (none by default; Neo4j's port is 7474, loopback unless a host is given). */
+  readonly http?: string;
   /** The database to start with when `data` names no existing file (default: a fresh one). */
   readonly db?: SystemDatabase;
   /** A file the database is loaded from when it exists, and saved to atomically after every commit. */
@@ -28,10 +33,17 @@ export interface StartServerOptions {
   readonly auth?: boolean;
   /** Where log lines go (default: warnings to standard error). */
   readonly log?: ServerLog;
-  /** Connections open at once; one more is accepted and closed at once (default 400). */
+  /** Connections open at once, on each of Bolt and HTTP; one more is closed at once (default 400). */
   readonly maxConnections?: number;
-  /** The largest Bolt message a client may send, in bytes (default 16 MiB). */
+  /** The largest Bolt message, or HTTP request body, a client may send, in bytes (default 16 MiB). */
   readonly maxMessageBytes?: number;
+  /** Milliseconds an HTTP explicit transaction may sit idle before it is rolled back (default 60,000, Neo4j's). */
+  readonly httpTransactionIdleTimeoutMs?: number;
+  /** HTTP explicit transactions one user may hold open at once (default 100). */
+  readonly httpMaxTransactionsPerUser?: number;
+  /** Milliseconds an HTTP client has to send a request's headers (default 10,000) and the whole request (default 30,000). */
+  readonly httpHeadersTimeoutMs?: number;
+  readonly httpRequestTimeoutMs?: number;
   /** Bytes queued for a client that is not reading before its connection is closed (default 64 MiB). */
   readonly maxQueuedBytes?: number;
   /** Bolt versions to offer, highest first, as `"major.minor"` (default: every version served). */
@@ -50,6 +62,8 @@ export interface StartServerOptions {
 export interface BoltServer {
   /** `bolt://host:port`, with the port actually listened on. */
   readonly boltUrl: string;
+  /** `http://host:port` of the Query API (`/db/{db}/query/v2`), or undefined without `http`. */
+  readonly httpUrl: string | undefined;
   readonly host: string;
   readonly port: number;
   readonly authEnabled: boolean;
@@ -71,14 +85,34 @@ export interface BoltServer {
 const DEFAULT_MAX_CONNECTIONS = 400;
 const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 const DEFAULT_MAX_QUEUED_BYTES = 64 * 1024 * 1024;
+/** Neo4j's `server.queryapi.transaction_idle_timeout`. */
+const DEFAULT_HTTP_TRANSACTION_IDLE_MS = 60_000;
+const DEFAULT_HTTP_TRANSACTIONS_PER_USER = 100;
+const DEFAULT_HTTP_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
 export async function startServerWith(options: StartServerOptions, handler: ConnectionHandler): Promise<BoltServer> {
-  const address = listenAddress(options.bolt);
+  const address = listenAddress(options.bolt, 'bolt', 7687);
+  const httpAddress = options.http === undefined ? null : listenAddress(options.http, 'http', 7474);
   const limits = {
     maxConnections: positive(options.maxConnections, 'maxConnections', DEFAULT_MAX_CONNECTIONS),
     maxMessageBytes: positive(options.maxMessageBytes, 'maxMessageBytes', DEFAULT_MAX_MESSAGE_BYTES),
     maxQueuedBytes: positive(options.maxQueuedBytes, 'maxQueuedBytes', DEFAULT_MAX_QUEUED_BYTES),
   };
+  const httpLimits = {
+    transactionIdleTimeoutMs: positive(
+      options.httpTransactionIdleTimeoutMs,
+      'httpTransactionIdleTimeoutMs',
+      DEFAULT_HTTP_TRANSACTION_IDLE_MS,
+    ),
+    maxTransactionsPerUser: positive(options.httpMaxTransactionsPerUser, 'httpMaxTransactionsPerUser', DEFAULT_HTTP_TRANSACTIONS_PER_USER),
+    headersTimeoutMs: positive(options.httpHeadersTimeoutMs, 'httpHeadersTimeoutMs', DEFAULT_HTTP_HEADERS_TIMEOUT_MS),
+    requestTimeoutMs: positive(options.httpRequestTimeoutMs, 'httpRequestTimeoutMs', DEFAULT_HTTP_REQUEST_TIMEOUT_MS),
+  };
+  // Node refuses a request timeout shorter than the headers' (they are part of the request).
+  if (httpLimits.requestTimeoutMs < httpLimits.headersTimeoutMs) {
+    throw new ServerOptionError('httpRequestTimeoutMs', 'must be at least httpHeadersTimeoutMs');
+  }
   // Without one, the connection's own default (10 s) applies.
   const handshake =
     options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: positive(options.handshakeTimeoutMs, 'handshakeTimeoutMs', 0) };
@@ -96,10 +130,18 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
   const dbms = new Dbms(initial, options.dbmsOptions);
 
   let listener: Listener | null = null;
-  const dataFile =
-    options.data === undefined
-      ? null
-      : new DataFile(options.data, log, { hooks: { busy: () => listener?.hold(), idle: () => listener?.release() } });
+  let http: HttpListener | null = null;
+  const hooks = {
+    busy: () => {
+      listener?.hold();
+      http?.hold();
+    },
+    idle: () => {
+      listener?.release();
+      http?.release();
+    },
+  };
+  const dataFile = options.data === undefined ? null : new DataFile(options.data, log, { hooks });
   listener = await Listener.listen({
     address,
     log,
@@ -113,19 +155,36 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
     },
     handler,
   });
+  const bolt = listener;
+  if (httpAddress !== null) {
+    http = await HttpListener.listen({
+      address: httpAddress,
+      log,
+      dbms,
+      authEnabled,
+      boltPort: bolt.address.port,
+      maxConnections: limits.maxConnections,
+      maxBodyBytes: limits.maxMessageBytes,
+      ...httpLimits,
+    }).catch(async (error: unknown) => {
+      await bolt.close();
+      throw error;
+    });
+  }
+  const httpListener = http;
   if (dataFile !== null && loaded === null) {
     // A new file now, not at the first commit: a path that cannot be written is a start-up error.
     await dataFile.writeNow(initial).catch(async (error: unknown) => {
-      await listener?.close();
+      await Promise.all([bolt.close(), httpListener?.close()]);
       throw error;
     });
   }
   const unsubscribe = dataFile === null ? () => false : dbms.onCommit((db) => dataFile.save(db));
-  const { host, port } = listener.address;
-  const running = listener;
+  const { host, port } = bolt.address;
   let closing: Promise<void> | null = null;
   return {
     boltUrl: boltUrl(host, port),
+    httpUrl: httpListener === null ? undefined : `http://${hostPort(httpListener.address.host, httpListener.address.port)}`,
     host,
     port,
     authEnabled,
@@ -136,7 +195,7 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
     saved: async () => dataFile?.saved(),
     close: () => {
       closing ??= (async () => {
-        await running.close();
+        await Promise.all([bolt.close(), httpListener?.close()]);
         await dataFile?.saved();
         unsubscribe();
       })();
@@ -145,10 +204,10 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
   };
 }
 
-function listenAddress(text: string | undefined): ListenAddress {
-  if (text === undefined) return { host: DEFAULT_HOST, port: 7687 };
+function listenAddress(text: string | undefined, option: string, defaultPort: number): ListenAddress {
+  if (text === undefined) return { host: DEFAULT_HOST, port: defaultPort };
   const parsed = parseListenAddress(text);
-  if ('problem' in parsed) throw new ServerOptionError('bolt', parsed.problem);
+  if ('problem' in parsed) throw new ServerOptionError(option, parsed.problem);
   return parsed;
 }
 

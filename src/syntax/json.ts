@@ -24,7 +24,17 @@ const KEYWORDS: readonly (readonly [string, JsonValue])[] = [
 ];
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-export function readJson(source: string, maxDepth: number): JsonValue {
+export interface ReadJsonOptions {
+  /**
+   * `bigint`: every integer literal (no fraction, no exponent) is a bigint and every other number a
+   * number, so that a wire protocol can tell INTEGER `1` from FLOAT `1.0` as Neo4j's JSON reader does.
+   * Default `number`: integers are numbers where a number holds them exactly.
+   */
+  readonly integers?: 'number' | 'bigint';
+}
+
+export function readJson(source: string, maxDepth: number, options: ReadJsonOptions = {}): JsonValue {
+  const bigIntegers = options.integers === 'bigint';
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source; // a UTF-8 byte order mark
   let i = 0;
   const stack: Open[] = [];
@@ -89,6 +99,7 @@ export function readJson(source: string, maxDepth: number): JsonValue {
     const literal = match[0];
     if (/^-?[0-9]+$/.test(literal)) {
       const exact = BigInt(literal);
+      if (bigIntegers) return exact;
       return exact >= BigInt(Number.MIN_SAFE_INTEGER) && exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(literal) : exact;
     }
     return Number(literal);

@@ -93,11 +93,32 @@ describe('sysdb serve, as a process', () => {
     first.destroy();
   });
 
-  it('accepts --http and says in one line that it is ignored', async () => {
-    const child = sysdb(['serve', '--bolt', '127.0.0.1:0', '--http', '127.0.0.1:7474']);
-    await port(child);
-    await child.stderrContains('\n');
-    expect(child.stderr()).toBe('sysdb serve: --http 127.0.0.1:7474 is ignored: the HTTP API is not available yet\n');
+  it('with --http, prints the HTTP URL as a second line and serves the Query API on the same database until SIGTERM', async () => {
+    const child = sysdb(['serve', '--bolt', '127.0.0.1:0', '--http', '127.0.0.1:0'], { NEO4J_AUTH: 'neo4j/secret123' });
+    const bolt = await port(child);
+    const http = Number((await child.line(/^HTTP listening on http:\/\/127\.0\.0\.1:(\d+)$/))[1]);
+    expect(child.stdout()).toBe(`Bolt listening on bolt://127.0.0.1:${bolt}\nHTTP listening on http://127.0.0.1:${http}\n`);
+    const response = await fetch(`http://127.0.0.1:${http}/db/system/query/v2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('neo4j:secret123').toString('base64')}` },
+      body: JSON.stringify({ statement: 'SHOW USERS YIELD user' }),
+    });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ data: { fields: ['user'], values: [['neo4j']] }, bookmarks: ['FB:sysdb:0'] });
+    child.process.kill('SIGTERM');
+    expect(await child.exited).toEqual({ code: 0, signal: null });
+    expect(child.stderr()).toBe('');
+    await expect(fetch(`http://127.0.0.1:${http}/`)).rejects.toThrow();
+  });
+
+  it('says in one line that the HTTP address is taken, and exits 2', async () => {
+    const first = sysdb(['serve', '--bolt', '127.0.0.1:0', '--http', '127.0.0.1:0']);
+    await port(first);
+    const taken = Number((await first.line(/^HTTP listening on http:\/\/127\.0\.0\.1:(\d+)$/))[1]);
+    const second = sysdb(['serve', '--bolt', '127.0.0.1:0', '--http', `127.0.0.1:${taken}`]);
+    expect((await second.exited).code).toBe(2);
+    expect(second.stderr()).toBe(`sysdb: cannot listen on 127.0.0.1:${taken}: address already in use\n`);
+    expect(second.stdout()).toBe('');
   });
 
   it('creates the --data file at start and keeps it after a stop', async () => {
