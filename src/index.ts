@@ -46,6 +46,6 @@ export { WIRE_STATUS, wireError } from './diagnostics/status.js';
 export type { Classification, WireCode, WireError, WireStatus } from './diagnostics/status.js';
 export { assertNever } from './diagnostics/assert-never.js';
 export type { Change, ChangeAction, ChangeType, PrivilegeRecord, RoleRecord, UserAuth, UserRecord } from './plan/changes.js';
-export { changeLine, changeSign, planSummary } from './plan/text.js';
+export { changeSign, planLines, planSummary } from './plan/text.js';
 export type { ChangeSign } from './plan/text.js';
 export type { RerunProblem } from './plan/rerun.js';

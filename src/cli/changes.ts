@@ -1,5 +1,5 @@
 /** A change report on stdout, as `sysdb plan` and `sysdb diff` print it: text (coloured on a terminal) or JSON. */
-import { changeLine, changeSign, planSummary, type Change, type ChangeSign } from '../index.js';
+import { changeSign, planLines, planSummary, type Change, type ChangeSign } from '../index.js';
 import { escapeControls } from './controls.js';
 import type { CliIO } from './io.js';
 
@@ -9,9 +9,10 @@ const RESET = '\x1b[0m';
 
 export function writeChanges(io: CliIO, changes: readonly Change[]): void {
   // Names may hold control characters: shown escaped, never sent to the terminal.
-  const lines = changes.map((c) => {
-    const line = escapeControls(changeLine(c));
-    return io.stdoutColour ? `${COLOUR[changeSign(c)]}${line}${RESET}` : line;
+  const lines = planLines(changes).map((text, i) => {
+    const line = escapeControls(text);
+    const change = changes[i];
+    return io.stdoutColour && change ? `${COLOUR[changeSign(change)]}${line}${RESET}` : line;
   });
   io.stdout(`${lines.map((l) => `${l}\n`).join('')}${lines.length > 0 ? '\n' : ''}${planSummary(changes)}\n`);
 }

@@ -64,7 +64,10 @@ export function dumpScript<D>(state: SystemState, replay: Replay<D>): Dump {
   const users = [...state.users.values()].sort((a, b) => a.created - b.created);
   // `neo4j` becomes the saved `neo4j`, or (when it is gone) a user it can be renamed to at the end.
   const initial = state.users.get(INITIAL_USER);
-  const target = initial ?? users.find((u) => u.created === INITIAL_SEQUENCE && !u.suspended) ?? users.find((u) => !u.suspended) ?? null;
+  // The rename comes last and needs RENAME USER: a user holding admin is the likelier to keep it.
+  const active = users.filter((u) => !u.suspended);
+  const target =
+    initial ?? active.find((u) => u.created === INITIAL_SEQUENCE) ?? active.find((u) => u.roles.includes(ADMIN_ROLE)) ?? active[0] ?? null;
   const denies = new Set(state.roles.filter((r) => r.privileges.some((p) => p.access === 'DENIED')).map((r) => r.name));
   const heldRoles = (user: StoredUser) => user.roles.filter((r) => r !== ADMIN_ROLE || roles.admin === null);
 

@@ -7,7 +7,7 @@ import type { Statement } from '../ast/index.js';
 import { parse } from '../parse.js';
 import { format } from '../render/printer.js';
 import type { Change } from './changes.js';
-import { changeLine } from './text.js';
+import { planLines } from './text.js';
 
 export interface RerunProblem {
   /** 1-based line of the statement in the script. */
@@ -62,7 +62,7 @@ export function rerunProblem(ran: Ran, changes: readonly Change[]): RerunProblem
   const base = { line: ran.line, query: ran.query };
   if (ran.error !== null) return { ...base, reason: `fails when run again: ${ran.error.message} (${ran.error.code})`, hint: hintFor(ran) };
   if (changes.length === 0) return null;
-  return { ...base, reason: `changes something when run again: ${changes.map(changeLine).join(', ')}`, hint: hintFor(ran) };
+  return { ...base, reason: `changes something when run again: ${planLines(changes).join(', ')}`, hint: hintFor(ran) };
 }
 
 /** A statement that fails the first time: the script cannot be checked further. */
