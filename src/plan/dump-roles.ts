@@ -23,10 +23,12 @@ export interface Note {
 export interface RolePlan {
   /** Run first, while `neo4j` holds everything a fresh DBMS gives it: roles, then privileges. */
   readonly head: readonly string[];
-  /** Each takes privileges from a role `neo4j` holds (admin, PUBLIC): run where they harm nothing after them. */
+  /** Each may take privileges from a role `neo4j` holds (admin, PUBLIC): run where they harm nothing after them. */
   readonly tail: readonly (readonly string[])[];
   /** Re-creates `admin` (or drops it), when the saved one is not a fresh DBMS's; its members come after it. */
   readonly admin: readonly string[] | null;
+  /** Drops the copies re-creating admin used, each on its own: they go even when re-creating admin cannot run. */
+  readonly cleanup: readonly string[];
   readonly notes: readonly Note[];
 }
 
@@ -84,8 +86,12 @@ export function planRoles(roles: readonly StoredRole[]): RolePlan {
   const rebuilt = new Set<string>(
     BUILT_IN_ROLES.filter((b) => b !== PUBLIC_ROLE && unreplayable(saved.get(b)?.privileges ?? []) !== unreplayable(fresh(b))),
   );
+  // admin is re-created last, after the privileges of the others changed: it copies a copy made first, if its source changes.
+  const unchanged = (b: string) =>
+    !rebuilt.has(b) &&
+    missing(fresh(b), saved.get(b)?.privileges ?? []).length + missing(saved.get(b)?.privileges ?? [], fresh(b)).length === 0;
   const sourceOf = (b: string, forAdmin: boolean) => {
-    if (!rebuilt.has(b)) return b;
+    if (forAdmin ? unchanged(b) : !rebuilt.has(b)) return b;
     const temp = temps.get(b) ?? freeName(`sysdb_dump_copy_of_${b}`, taken);
     temps.set(b, temp);
     if (forAdmin) adminTemps.add(temp);
@@ -129,6 +135,7 @@ export function planRoles(roles: readonly StoredRole[]): RolePlan {
     }
   }
   const copies = [...temps].map(([b, temp]) => createRoleText(temp, b));
-  for (const temp of temps.values()) (adminTemps.has(temp) ? admin : replaced).push(`DROP ROLE ${temp}`);
-  return { head: [...copies, ...created, ...replaced, ...privileges], tail, admin: adminRebuilt ? admin : null, notes };
+  const cleanup: string[] = [];
+  for (const temp of temps.values()) (adminTemps.has(temp) ? cleanup : replaced).push(`DROP ROLE ${temp}`);
+  return { head: [...copies, ...created, ...replaced, ...privileges], tail, admin: adminRebuilt ? admin : null, cleanup, notes };
 }

@@ -98,6 +98,8 @@ export function dumpScript<D>(state: SystemState, replay: Replay<D>): Dump {
     const members = users.filter((u) => u.roles.includes(ADMIN_ROLE)).map((u) => (u === target ? INITIAL_USER : u.name));
     tail.push([...roles.admin, ...members.map((m) => grantRolesText([ADMIN_ROLE], m))]);
   }
+  // After admin in the list: where both orders run as far, the one that re-creates admin wins.
+  tail.push(...roles.cleanup.map((drop) => [drop]));
   const rename = target !== null && target !== initial ? [`RENAME USER ${INITIAL_USER} TO ${escapeName(target.name)}`] : [];
 
   const head = [...roles.head, ...userStatements, ...initialStatements];
