@@ -94,10 +94,12 @@ export interface ScriptRun {
   readonly params: Readonly<Record<string, Value>>;
 }
 
-/** What a script would do: the changes it makes (nothing is kept) and each statement's outcome. */
+/** What a script would do: the changes it makes and each statement's outcome. */
 export interface Plan {
   readonly changes: readonly Change[];
   readonly statements: readonly StatementRun[];
+  /** The database the script leaves, for a caller that decides to keep it (this one stays as it was). */
+  readonly db: SystemDatabase;
 }
 
 export interface DumpOptions {
@@ -208,10 +210,10 @@ export class SystemDatabase {
     return diffStates(this.#state, other.#state, sharesHistory(this.#state, other.#state));
   }
 
-  /** Runs a script without keeping its result, and says what it changed: `diff` of before and after. */
+  /** Runs a script and says what it changed: `diff` of before and after. This database stays as it was. */
   plan(text: string, options: ScriptOptions = {}): Plan {
     const run = this.runScript(text, options);
-    return { changes: diffStates(this.#state, run.db.#state, true), statements: run.statements };
+    return { changes: diffStates(this.#state, run.db.#state, true), statements: run.statements, db: run.db };
   }
 
   /**
