@@ -35,7 +35,7 @@ export interface AdminStatement {
 const plain = (query: string): AdminStatement => ({ query, password: null });
 
 /** Passwords are `${marker}-${n}`: a test can look for the marker in any output. */
-export function adminStatement(marker: string): fc.Arbitrary<AdminStatement> {
+function adminStatement(marker: string): fc.Arbitrary<AdminStatement> {
   const password = fc.integer({ min: 0, max: 999 }).map((n) => `${marker}-${n}`);
   // External ids are unique across users: most are the user's own, a few are shared (and then refused).
   const settings = (u: string) =>
