@@ -10,7 +10,8 @@ export const DIFF_HELP = `Usage: sysdb diff <a.json> <b.json> [--format text|jso
 Prints what changed from the database saved in a.json to the one in b.json (files sysdb run --save
 writes): one line per user, role or privilege (+ add, ~ change, > rename, - delete), then "Plan: N to
 add, M to change, K to delete.", or {"changes":[...]} with --format json. Renames are recognised
-when both files come from one database's history. Passwords never appear: only "password changed".
+when both files come from one database's history (a user's password hash is in both). Passwords
+never appear: only "password changed".
 
   --check   exit 1 when the databases differ
 
