@@ -117,8 +117,10 @@ export function planRoles(roles: readonly StoredRole[]): RolePlan {
     }
     const lost = missing(start, role.privileges);
     const gained = missing(role.privileges, start);
-    const cannot = [...gained.filter((r) => !replayable(r)).map((r) => grantText(r, role.name))];
-    cannot.push(...lost.filter((r) => !replayable(r)).map((r) => revokeText(r, role.name)));
+    const cannot = [
+      ...gained.filter((r) => !replayable(r)).map((r) => grantText(r, role.name)),
+      ...lost.filter((r) => !replayable(r)).map((r) => revokeText(r, role.name)),
+    ];
     if (cannot.length > 0)
       notes.push({ reason: `role ${role.name} holds database or graph privileges no built-in role holds together`, statements: cannot });
     const grants = gained.filter(replayable);
