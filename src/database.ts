@@ -22,6 +22,10 @@ import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.j
 import type { SystemState } from './store/state.js';
 import { Session } from './session.js';
 import { checkLogin, type LoginCheck } from './dbms/login.js';
+import type { Change } from './plan/changes.js';
+import { diffStates, sharesHistory } from './plan/diff.js';
+import { dumpScript, type Replay } from './plan/dump.js';
+import { firstRunProblem, rerunProblem, type RerunProblem } from './plan/rerun.js';
 
 export type { SystemDatabaseOptions } from './store/initial.js';
 export type { Snapshot } from './store/snapshot.js';
@@ -64,8 +68,8 @@ export interface ScriptOptions extends ExecuteOptions {
    * so a real migration that mixes them with user administration can still be tested.
    */
   readonly onUnsupported?: 'fail' | 'skip';
-  /** Called after each statement, e.g. to show progress. */
-  readonly onStatement?: (run: StatementRun, index: number) => void;
+  /** Called after each statement, e.g. to show progress, with the database it left. */
+  readonly onStatement?: (run: StatementRun, index: number, db: SystemDatabase) => void;
 }
 
 /** One statement of a script and what became of it. */
@@ -88,6 +92,19 @@ export interface ScriptRun {
   readonly statements: readonly StatementRun[];
   /** Parameters as the script's `:param` lines left them. */
   readonly params: Readonly<Record<string, Value>>;
+}
+
+/** What a script would do: the changes it makes and each statement's outcome. */
+export interface Plan {
+  readonly changes: readonly Change[];
+  readonly statements: readonly StatementRun[];
+  /** The database the script leaves, for a caller that decides to keep it (this one stays as it was). */
+  readonly db: SystemDatabase;
+}
+
+export interface DumpOptions {
+  /** Called with each part of the database the script cannot recreate (it is in the script as a comment). */
+  readonly onNote?: (note: string) => void;
 }
 
 /** Options of a database restored from a snapshot: what is not part of the saved state. */
@@ -154,7 +171,7 @@ export class SystemDatabase {
         if (unsupported !== undefined && options.onUnsupported === 'skip') {
           run = { ...base, columns: [], rows: [], error: null, notifications: [], skipped: unsupported };
           statements.push(run);
-          options.onStatement?.(run, statements.length - 1);
+          options.onStatement?.(run, statements.length - 1, db);
           continue;
         }
         if (segment.statement && isClientCommand(segment.statement)) {
@@ -179,10 +196,68 @@ export class SystemDatabase {
         run = { ...base, columns: [], rows: [], error: { code: error.code, message: error.message }, notifications: [], skipped: null };
       }
       statements.push(run);
-      options.onStatement?.(run, statements.length - 1);
+      options.onStatement?.(run, statements.length - 1, db);
       if (run.error && (options.onError ?? 'stop') === 'stop') break;
     }
     return { db, statements, params };
+  }
+
+  /**
+   * The changes from this database to `other`: users, roles and privileges created, deleted, updated
+   * or renamed, sorted by type, then name. Never a password or a hash: `passwordChanged` says it changed.
+   */
+  diff(other: SystemDatabase): Change[] {
+    return diffStates(this.#state, other.#state, sharesHistory(this.#state, other.#state));
+  }
+
+  /** Runs a script and says what it changed: `diff` of before and after. This database stays as it was. */
+  plan(text: string, options: ScriptOptions = {}): Plan {
+    const run = this.runScript(text, options);
+    return { changes: diffStates(this.#state, run.db.#state, true), statements: run.statements, db: run.db };
+  }
+
+  /**
+   * Runs a script, then runs it again on its own result: each statement that fails or changes
+   * something the second time is a problem (scripts a deploy runs every time must have none).
+   */
+  rerun(text: string, options: ScriptOptions = {}): RerunProblem[] {
+    const { onStatement: _, ...quiet } = options;
+    const first = this.runScript(text, quiet);
+    const failed = first.statements.flatMap((s) => firstRunProblem(s) ?? []);
+    if (failed.length > 0) return failed;
+    const problems: RerunProblem[] = [];
+    let before: SystemDatabase = first.db;
+    first.db.runScript(text, {
+      ...quiet,
+      onError: 'continue',
+      onStatement: (ran, _index, after) => {
+        const problem = rerunProblem(ran, after === before ? [] : diffStates(before.#state, after.#state, true));
+        if (problem) problems.push(problem);
+        before = after;
+      },
+    });
+    return problems;
+  }
+
+  /**
+   * A Cypher script that recreates this database on a fresh DBMS, run there as `neo4j`: roles,
+   * privileges, users (passwords as `SET ENCRYPTED PASSWORD` hashes, never plaintext) and their roles.
+   */
+  dump(options: DumpOptions = {}): string {
+    const replay: Replay<SystemDatabase> = {
+      fresh: () => SystemDatabase.create({ randomBytes: this.#randomBytes }),
+      run: (db, statements) => {
+        try {
+          return statements.reduce((next, statement) => next.execute(statement).db, db);
+        } catch (error) {
+          if (error instanceof Neo4jError) return null;
+          throw error;
+        }
+      },
+    };
+    const { script, notes } = runGuarded(() => dumpScript(this.#state, replay));
+    for (const note of notes) options.onNote?.(`${note.reason}: ${note.statements.join('; ')}`);
+    return script;
   }
 
   /** The databases the DBMS has (`system` among them), lower-cased: what a statement may be sent to. */

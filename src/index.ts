@@ -13,6 +13,8 @@ export type {
   ExecuteOptions,
   Notification,
   QueryResult,
+  DumpOptions,
+  Plan,
   ScriptOptions,
   ScriptRun,
   Snapshot,
@@ -43,3 +45,7 @@ export type { Value as CypherValue } from './exec/values.js';
 export { WIRE_STATUS, wireError } from './diagnostics/status.js';
 export type { Classification, WireCode, WireError, WireStatus } from './diagnostics/status.js';
 export { assertNever } from './diagnostics/assert-never.js';
+export type { Change, ChangeAction, ChangeType, PrivilegeRecord, RoleRecord, UserAuth, UserRecord } from './plan/changes.js';
+export { changeSign, planLines, planSummary } from './plan/text.js';
+export type { ChangeSign } from './plan/text.js';
+export type { RerunProblem } from './plan/rerun.js';

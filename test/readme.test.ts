@@ -1,11 +1,22 @@
 /** The README's examples are run, so they stay true. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { format, parse, SystemDatabase } from '../src/index.js';
+import { format, parse, planLines, SystemDatabase } from '../src/index.js';
 import { runCli } from './support/cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const fixture = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
+
+/** The database the onboarding fixture leaves, as `sysdb run --save onboarded.json` writes it. */
+function onboarded(): string {
+  const files = {
+    'fixtures/onboarding.cypher': fixture('fixtures/onboarding.cypher'),
+    'p.json': fixture('fixtures/onboarding.params.json'),
+  };
+  return runCli(['run', 'fixtures/onboarding.cypher', '--params', 'p.json', '--save', 'onboarded.json'], files).written.get(
+    'onboarded.json',
+  )!;
+}
 
 describe('README', () => {
   it('starts with the two commands, and the main one prints the table the README shows', () => {
@@ -84,26 +95,57 @@ describe('README', () => {
       'check.cypher': 'SHOW USERS YIELD user',
       'db.json': saved.written.get('db.json')!,
       'scripts/a.cypher': onboarding,
+      'fixtures/onboarding.params.json': fixture('fixtures/onboarding.params.json'),
+      'fixtures/offboarding.cypher': fixture('fixtures/offboarding.cypher'),
+      'fixtures/run-once.cypher': fixture('fixtures/run-once.cypher'),
+      'onboarded.json': onboarded(),
     };
-    const commands = readme
+    const lines = readme
       .split('```sh\n')
       .slice(2)
       .flatMap((block) => block.split('```')[0]!.split('\n'))
       .filter((line) => line.startsWith('npx sysdb '))
       // `serve` runs until stopped and listens on fixed ports: test/cli/serve.test.ts runs it.
-      .filter((line) => !line.startsWith('npx sysdb serve'))
-      .map((line) => line.split('#')[0]!.trim());
-    expect(commands.length).toBeGreaterThanOrEqual(9);
-    for (const command of commands) {
+      .filter((line) => !line.startsWith('npx sysdb serve'));
+    expect(lines.length).toBeGreaterThanOrEqual(9);
+    for (const line of lines) {
+      const command = line.split('#')[0]!.trim();
       const [argv, stdinFile] = command.replace('npx sysdb ', '').split(' < ') as [string, string | undefined];
       const run = runCli(argv.split(' '), files, stdinFile ? files[stdinFile] : '');
-      const expectedStatus = command.includes('broken') ? 1 : 0;
+      // A command that finds problems says so in its comment: `(exit 1: ...)`.
+      const expectedStatus = command.includes('broken') || line.includes('(exit 1') ? 1 : 0;
       expect({ command, status: run.status, stderr: expectedStatus === 0 ? run.stderr.replace(/^no problems in .*\n$/, '') : '' }).toEqual({
         command,
         status: expectedStatus,
         stderr: '',
       });
     }
+  });
+
+  it('shows the plan and the re-run report sysdb really prints', () => {
+    const files = { 'onboarded.json': onboarded(), 'fixtures/offboarding.cypher': fixture('fixtures/offboarding.cypher') };
+    const plan = runCli(['plan', 'fixtures/offboarding.cypher', '--state', 'onboarded.json'], files);
+    expect(plan.status).toBe(0);
+    expect(readme).toContain('```\n' + plan.stdout.trimEnd() + '\n```');
+    const rerun = runCli(['plan', 'fixtures/run-once.cypher', '--rerun'], {
+      'fixtures/run-once.cypher': fixture('fixtures/run-once.cypher'),
+    });
+    expect(readme).toContain('```\n' + rerun.stdout.split('\n').slice(0, 2).join('\n') + '\n```');
+  });
+
+  it('has a plan, rerun and dump example that returns what its comments show', () => {
+    const block = readme
+      .split('```ts\n')
+      .map((b) => b.split('```')[0]!)
+      .find((b) => b.includes('db.plan('))!;
+    const code = block.split('\n').filter((l) => l !== '' && !l.startsWith('import '));
+    const checks = code.map((line) => {
+      const [expression, shown] = line.split(' // ') as [string, string | undefined];
+      if (shown === undefined) return line;
+      return `expect(${expression.replace(/;$/, '')}).toEqual(${shown});`;
+    });
+    new Function('SystemDatabase', 'planLines', 'expect', checks.join('\n'))(SystemDatabase, planLines, expect);
+    expect(checks.filter((c) => c.startsWith('expect('))).toHaveLength(3);
   });
 
   it('has a privileges example that does what its comment says', () => {

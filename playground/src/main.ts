@@ -6,7 +6,7 @@ import './style.css';
 import { EditorSelection } from '@codemirror/state';
 import { MAX_NESTING, readJson, SystemDatabase, type Snapshot, type StatementRun } from '../../src/index.js';
 import { createEditor } from './editor.js';
-import { element, problems, statementResult, table } from './render.js';
+import { element, planView, problems, statementResult, table } from './render.js';
 import { Runner, type RunOutcome } from './runner.js';
 import { scriptFromHash, shareLink } from './share.js';
 import { stateTables, type StateTables } from './state-view.js';
@@ -87,6 +87,7 @@ async function run(): Promise<void> {
   const params = readParams();
   if (params === null) return;
   setRunning(true);
+  $('plan').replaceChildren();
   $('results').replaceChildren(element('p', { class: 'running' }, 'Running…'));
   const outcome = await runner.run({ script: editor.state.doc.toString(), params, snapshot: current().snapshot }, (statements) => {
     $('results').replaceChildren(element('p', { class: 'running' }, `Running… ${statements.toLocaleString('en')} statements done.`));
@@ -118,6 +119,7 @@ function showOutcome(outcome: RunOutcome): void {
       return;
     case 'done':
       databases.push({ snapshot: outcome.snapshot, tables: outcome.tables });
+      $('plan').replaceChildren(...planView(outcome.plan));
       showResults(outcome.statements);
       showState();
   }
@@ -191,11 +193,13 @@ $('run').addEventListener('click', () => void run());
 $('stop').addEventListener('click', () => runner.stop());
 $('undo').addEventListener('click', () => {
   if (databases.length > 1) databases.pop();
+  $('plan').replaceChildren();
   showState();
   toast('The last run was undone.');
 });
 $('reset').addEventListener('click', () => {
   databases = [fresh()];
+  $('plan').replaceChildren();
   $('results').replaceChildren();
   showState();
   toast('A fresh DBMS.');

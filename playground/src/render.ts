@@ -1,6 +1,7 @@
 /** DOM for result tables, per-statement outcomes, the users/roles panel and the problems list. */
 import { formatValue, type ResultValue, type StatementRun } from '../../src/index.js';
 import type { LintDiagnostic } from './lint-worker.js';
+import type { PlanView } from './run-worker.js';
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -41,6 +42,17 @@ export function statementResult(run: StatementRun): HTMLElement {
     return element('article', { class: 'result done' }, header, element('p', { class: 'ok' }, 'Done.'), ...notes);
   const count = `${run.rows.length} ${run.rows.length === 1 ? 'row' : 'rows'}`;
   return element('article', { class: 'result' }, header, table(run.columns, run.rows), element('p', { class: 'count' }, count), ...notes);
+}
+
+const SIGN_CLASS = { '+': 'add', '~': 'change', '>': 'change', '-': 'delete' } as const;
+
+/** What the last run changed, one line per user, role or privilege, as `sysdb plan` prints it. */
+export function planView(plan: PlanView): HTMLElement[] {
+  return [
+    element('h2', {}, 'Plan of the last run'),
+    element('ul', {}, ...plan.lines.map((l) => element('li', { class: SIGN_CLASS[l.sign] }, l.text))),
+    element('p', { class: 'summary' }, plan.summary),
+  ];
 }
 
 export function problems(list: HTMLElement, diagnostics: readonly LintDiagnostic[], goTo: (offset: number) => void): void {

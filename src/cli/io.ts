@@ -8,6 +8,8 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   /** Progress is only drawn on a terminal. */
   readonly stderrIsTTY: boolean;
+  /** Standard output is a terminal and NO_COLOR is not set: plans may be coloured. */
+  readonly stdoutColour?: boolean;
   readonly readStdin: () => string;
   readonly readFile: (path: string) => string;
   /** Replaces the file atomically: a crash leaves the old content or the new, never a part. */
@@ -61,6 +63,8 @@ export const nodeIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
+  // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
+  stdoutColour: process.stdout.isTTY === true && !process.env['NO_COLOR'],
   readStdin: () => withoutBom(readFileSync(0, 'utf8')),
   readFile: (path) => {
     try {

@@ -1,9 +1,12 @@
 /** The `sysdb` command line. */
 import { UsageError } from './args.js';
 import { escapeControls } from './controls.js';
+import { diff, DIFF_HELP } from './diff.js';
+import { dump, DUMP_HELP } from './dump.js';
 import { fmt, FMT_HELP } from './fmt.js';
 import { FileError, nodeIO, type CliIO } from './io.js';
 import { lint, LINT_HELP } from './lint.js';
+import { plan, PLAN_HELP } from './plan.js';
 import { run, RUN_HELP } from './run.js';
 import { serve, SERVE_HELP } from './serve.js';
 
@@ -17,6 +20,9 @@ Commands:
   lint [files|dirs|-]   report syntax and semantic errors with Neo4j's messages
   fmt [files|-]         print scripts in canonical form (--check, --write)
   run <script>          run a script against an in-memory system database
+  plan <script>         show what a script would change, saving nothing (--check, --rerun)
+  diff <a> <b>          show what changed between two saved databases
+  dump                  print a script that recreates a saved database on a fresh DBMS
   serve                 serve an in-memory system database over Bolt, for Neo4j's drivers
   help [command]        show help
 
@@ -33,6 +39,9 @@ const COMMANDS: Record<string, Command> = {
   lint: { run: lint, help: LINT_HELP },
   fmt: { run: fmt, help: FMT_HELP },
   run: { run, help: RUN_HELP },
+  plan: { run: plan, help: PLAN_HELP },
+  diff: { run: diff, help: DIFF_HELP },
+  dump: { run: dump, help: DUMP_HELP },
   serve: { run: (argv, io) => serve(argv, io), help: SERVE_HELP },
 };
 

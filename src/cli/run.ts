@@ -75,23 +75,18 @@ export function run(argv: readonly string[], io: CliIO): number {
   const progress = io.stderrIsTTY ? progressReporter(io, script) : undefined;
   const print = format === 'table' ? (s: StatementRun) => writeStatement(io, scriptPath, s, notifications) : undefined;
   const onStatement = progress ? progress.wrap(print) : print;
-  const outcome = runScript(db, script, {
-    params,
-    ...(typeof user === 'string' ? { user } : {}),
-    onError: args.options.has('--continue-on-error') ? 'continue' : 'stop',
-    onUnsupported: skipUnsupported ? 'skip' : 'fail',
-    ...(onStatement ? { onStatement } : {}),
-  });
+  const outcome = paramsChecked(() =>
+    db.runScript(script, {
+      params,
+      ...(typeof user === 'string' ? { user } : {}),
+      onError: args.options.has('--continue-on-error') ? 'continue' : 'stop',
+      onUnsupported: skipUnsupported ? 'skip' : 'fail',
+      ...(onStatement ? { onStatement } : {}),
+    }),
+  );
   progress?.done();
   if (format === 'json') {
-    const statements = outcome.statements.map((s) => ({
-      query: s.query,
-      columns: s.columns,
-      rows: s.rows,
-      error: s.error,
-      ...(notifications ? { notifications: s.notifications } : {}),
-      ...(skipUnsupported ? { skipped: s.skipped } : {}),
-    }));
+    const statements = outcome.statements.map((s) => jsonStatement(s, { notifications, skipped: skipUnsupported }));
     io.stdout(`${toJson({ statements })}\n`);
   }
   const savePath = args.options.get('--save');
@@ -99,7 +94,20 @@ export function run(argv: readonly string[], io: CliIO): number {
   return outcome.statements.some((s) => s.error !== null) ? 1 : 0;
 }
 
-function writeStatement(io: CliIO, scriptPath: string, statement: StatementRun, showNotifications: boolean): void {
+/** A statement as `--format json` prints it; notifications and `skipped` only when asked for. */
+export function jsonStatement(s: StatementRun, shown: { readonly notifications: boolean; readonly skipped: boolean }) {
+  return {
+    query: s.query,
+    columns: s.columns,
+    rows: s.rows,
+    error: s.error,
+    ...(shown.notifications ? { notifications: s.notifications } : {}),
+    ...(shown.skipped ? { skipped: s.skipped } : {}),
+  };
+}
+
+/** Failures (and passed-over statements) on stderr as `file:line: error: message (code)`; tables on stdout. */
+export function writeStatement(io: CliIO, scriptPath: string, statement: StatementRun, showNotifications: boolean): void {
   const where = `${scriptPath === '-' ? '<stdin>' : scriptPath}:${statement.line}`;
   if (statement.error) {
     io.stderr(`${where}: error: ${statement.error.message} (${statement.error.code})\n`);
@@ -118,7 +126,7 @@ function notificationLine(n: Notification): string {
   return `${n.severity === 'WARNING' ? 'warning' : 'info'}: ${n.title} ${n.description} (${n.code})`;
 }
 
-function readJsonObject(io: CliIO, path: string | true | undefined, option: string): Record<string, unknown> {
+export function readJsonObject(io: CliIO, path: string | true | undefined, option: string): Record<string, unknown> {
   if (path === undefined) return {};
   if (path === true) throw new UsageError(`option '${option}' needs a file`);
   let parsed: unknown;
@@ -147,21 +155,26 @@ function positiveOption(
 }
 
 /** Parameters that cannot be Cypher values (an integer a JSON number cannot hold exactly) are a usage error. */
-function runScript(db: SystemDatabase, script: string, options: Parameters<SystemDatabase['runScript']>[1]) {
+export function paramsChecked<T>(run: () => T): T {
   try {
-    return db.runScript(script, options);
+    return run();
   } catch (error) {
     if (error instanceof Neo4jError) throw new UsageError(`--params: ${error.message}`);
     throw error;
   }
 }
 
-function loadState(io: CliIO, path: string, limits: { maxSteps?: number; maxMemoryBytes?: number }): SystemDatabase {
+export function loadState(
+  io: CliIO,
+  path: string,
+  limits: { maxSteps?: number; maxMemoryBytes?: number } = {},
+  option = '--state',
+): SystemDatabase {
   const text = io.readFile(path);
   try {
     return SystemDatabase.fromJSON(text, limits);
   } catch (error) {
-    throw new UsageError(`--state ${path}: ${(error as Error).message}`);
+    throw new UsageError(`${option ? `${option} ` : ''}${path}: ${(error as Error).message}`);
   }
 }
 

@@ -32,7 +32,7 @@ function variableName(name: string): string {
   return RESERVED_IN_EXPRESSIONS.has(name.toUpperCase()) ? `\`${name}\`` : escapeName(name);
 }
 
-function quoteString(value: string): string {
+export function quoteString(value: string): string {
   let out = "'";
   for (const ch of value) {
     // Only control characters are escaped by code, and each is one UTF-16 unit.

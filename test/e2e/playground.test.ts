@@ -101,9 +101,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
       ['"jake"', '["reader", "PUBLIC"]', 'FALSE', 'FALSE', 'NULL'],
       ['"neo4j"', '["admin", "PUBLIC"]', 'TRUE', 'FALSE', 'NULL'],
     ]);
+    // Next to the results, the plan of the run: what it changed, as `sysdb plan` prints it.
+    expect(await page.locator('#plan li').evaluateAll((items) => items.map((i) => [i.className, i.textContent]))).toEqual([
+      ['add', '+ user jake'],
+    ]);
+    expect(await page.locator('#plan .summary').textContent()).toBe('Plan: 1 to add, 0 to change, 0 to delete.');
     // The users panel follows the run; the password typed in the editor shows nowhere outside it.
     expect(await page.locator('#users td').first().textContent()).toBe('"jake"');
-    const shown = await page.locator('#results, #state, #problems').allTextContents();
+    const shown = await page.locator('#plan, #results, #state, #problems').allTextContents();
     expect(shown.join(' ')).not.toContain('abcd1234');
     expect(await page.locator('#results .query code').first().textContent()).toBe(
       "CREATE USER jake SET PASSWORD '******' CHANGE NOT REQUIRED",
@@ -119,8 +124,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the playground in Chromium', () => {
     await replaceScript('CREATE USER ann SET PASSWORD $pw;');
     await editor().press('ControlOrMeta+Enter');
     await expect.poll(() => page.locator('#users td:text-is(\'"ann"\')').count()).toBe(1);
+    await expect.poll(() => page.locator('#plan li').allTextContents()).toEqual(['+ user ann']);
     await page.click('#undo');
     await expect.poll(() => page.locator('#users td:text-is(\'"ann"\')').count()).toBe(0);
+    expect(await page.locator('#plan li').count()).toBe(0);
     await page.click('#reset');
     expect(await page.locator('#users tbody tr').count()).toBe(1);
   }, 60_000);

@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Runs `sysdb` in-process over an in-memory file system. */
-export function runCli(argv: string[], files: Record<string, string> = {}, stdin = '', stderrIsTTY = false): CliRun {
+export function runCli(argv: string[], files: Record<string, string> = {}, stdin = '', stderrIsTTY = false, stdoutColour = false): CliRun {
   let stdout = '';
   let stderr = '';
   const written = new Map<string, string>();
@@ -18,6 +18,7 @@ export function runCli(argv: string[], files: Record<string, string> = {}, stdin
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stderrIsTTY,
+    stdoutColour,
     readStdin: () => stdin,
     readFile: (path) => {
       const text = files[path];

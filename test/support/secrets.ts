@@ -21,6 +21,24 @@ export function outputChannels(script: string, params: Record<string, unknown> =
     const run = runCli(['run', '--continue-on-error', '--format', format, 's.cypher', '--params', 'p.json'], files);
     channels.push({ name: `run --format ${format}`, text: run.stdout + run.stderr });
   }
+  for (const format of ['text', 'json']) {
+    for (const check of [[], ['--rerun']]) {
+      const run = runCli(['plan', ...check, '--format', format, 's.cypher', '--params', 'p.json'], files);
+      channels.push({ name: `plan ${check.join(' ')} --format ${format}`, text: run.stdout + run.stderr });
+    }
+  }
+  const saved = runCli(['run', '--continue-on-error', 's.cypher', '--params', 'p.json', '--save', 'after.json'], files).written.get(
+    'after.json',
+  );
+  const states = { ...files, 'before.json': JSON.stringify(SystemDatabase.create().toJSON()), 'after.json': saved ?? '' };
+  for (const argv of [
+    ['dump', '--state', 'after.json'],
+    ['diff', 'before.json', 'after.json'],
+    ['diff', '--format', 'json', 'before.json', 'after.json'],
+  ]) {
+    const run = runCli(argv, states);
+    channels.push({ name: argv.slice(0, 3).join(' '), text: run.stdout + run.stderr });
+  }
   const { statements } = SystemDatabase.create().runScript(script, { params, onError: 'continue' });
   channels.push({ name: 'runScript()', text: JSON.stringify(statements) });
   channels.push({ name: 'parse()', text: JSON.stringify(parse(script).diagnostics) });

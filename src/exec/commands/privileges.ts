@@ -15,12 +15,12 @@ import { written, type CommandContext, type CommandOutcome } from './context.js'
 import { privilegeCommandRows, privilegeRow, type ShowSource, type SourceRow } from './show-sources.js';
 
 /** A DBMS privilege as a role holds it, in the shape SHOW PRIVILEGES prints. */
-function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
+export function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
   return { access, action, resource: 'database', graph: '*', segment: 'database', command: `${verb} ${PRIVILEGE_TEXT[action]} ON DBMS` };
 }
 
-function sameRow(a: PrivilegeRow, b: PrivilegeRow): boolean {
+export function sameRow(a: PrivilegeRow, b: PrivilegeRow): boolean {
   return a.access === b.access && a.action === b.action && a.resource === b.resource && a.graph === b.graph && a.segment === b.segment;
 }
 
@@ -104,7 +104,7 @@ function privilegeRows(command: ShowPrivileges | ShowRolePrivileges, roles: read
 }
 
 /** Neo4j prints role names in privilege commands between backticks. */
-function quoteRole(name: string): string {
+export function quoteRole(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
 }
 
