@@ -34,7 +34,7 @@ function noEffect(gqlStatus: '00N70' | '00N71', command: string, description: st
     severity: 'INFORMATION',
     title: `\`${command}\` has no effect.`,
     description: `${description} ${SEE_DOCS}`,
-    statusDescription: `note: successful completion - ${NO_EFFECT[gqlStatus]}. The command \`${command}\` has no effect. The role or privilege ${assigned}.`,
+    statusDescription: `note: successful completion - ${NO_EFFECT[gqlStatus]}. \`${command}\` has no effect. The role or privilege ${assigned}.`,
     category: 'SECURITY',
   };
 }
@@ -64,7 +64,7 @@ export function authProviderNotDefined(provider: string): Notification {
     severity: 'INFORMATION',
     title: 'The auth provider is not defined.',
     description: `The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
-    statusDescription: `note: successful completion - undefined auth provider. The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define ${provider} in the configuration.`,
+    statusDescription: `note: successful completion - undefined auth provider. The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
     category: 'SECURITY',
   };
 }

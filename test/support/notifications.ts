@@ -8,8 +8,8 @@ export const noEffect = (gqlStatus: string, command: string, description: string
   description: `${description} ${SEE_DOCS}`,
   statusDescription:
     gqlStatus === '00N70'
-      ? `note: successful completion - role or privilege already assigned. The command \`${command}\` has no effect. The role or privilege is already assigned.`
-      : `note: successful completion - role or privilege not assigned. The command \`${command}\` has no effect. The role or privilege is not assigned.`,
+      ? `note: successful completion - role or privilege already assigned. \`${command}\` has no effect. The role or privilege is already assigned.`
+      : `note: successful completion - role or privilege not assigned. \`${command}\` has no effect. The role or privilege is not assigned.`,
   category: 'SECURITY',
 });
 export const homeNotFound = (database: string) => ({
@@ -27,7 +27,7 @@ export const providerNotDefined = (provider: string) => ({
   severity: 'INFORMATION',
   title: 'The auth provider is not defined.',
   description: `The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
-  statusDescription: `note: successful completion - undefined auth provider. The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define ${provider} in the configuration.`,
+  statusDescription: `note: successful completion - undefined auth provider. The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
   category: 'SECURITY',
 });
 export const externalAuthNotEnabled = {

@@ -245,7 +245,7 @@ describe('auto-commit RUN and PULL', () => {
         expect((metadata['statuses'] as unknown[])[1]).toEqual({
           gql_status: '00N70',
           status_description:
-            'note: successful completion - role or privilege already assigned. The command `GRANT ROLE admin TO neo4j` has no effect. The role or privilege is already assigned.',
+            'note: successful completion - role or privilege already assigned. `GRANT ROLE admin TO neo4j` has no effect. The role or privilege is already assigned.',
           neo4j_code: 'Neo.ClientNotification.Security.CommandHasNoEffect',
           title: '`GRANT ROLE admin TO neo4j` has no effect.',
           description: 'The user already has the role. See Status Codes documentation for more information.',
