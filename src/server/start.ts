@@ -57,6 +57,8 @@ export interface StartServerOptions {
   readonly dbmsOptions?: DbmsOptions;
   /** Milliseconds a client has to finish the Bolt handshake before it is dropped (default 10 000). */
   readonly handshakeTimeoutMs?: number;
+  /** Milliseconds a Bolt client may leave its replies unread before it is dropped (default 15 minutes, as Neo4j). */
+  readonly unreadTimeoutMs?: number;
 }
 
 export interface BoltServer {
@@ -114,8 +116,12 @@ export async function startServerWith(options: StartServerOptions, handler: Conn
     throw new ServerOptionError('httpRequestTimeoutMs', 'must be at least httpHeadersTimeoutMs');
   }
   // Without one, the connection's own default (10 s) applies.
-  const handshake =
-    options.handshakeTimeoutMs === undefined ? {} : { handshakeTimeoutMs: positive(options.handshakeTimeoutMs, 'handshakeTimeoutMs', 0) };
+  const handshake = {
+    ...(options.handshakeTimeoutMs === undefined
+      ? {}
+      : { handshakeTimeoutMs: positive(options.handshakeTimeoutMs, 'handshakeTimeoutMs', 0) }),
+    ...(options.unreadTimeoutMs === undefined ? {} : { unreadTimeoutMs: positive(options.unreadTimeoutMs, 'unreadTimeoutMs', 0) }),
+  };
   if (options.db !== undefined && options.initialPassword !== undefined) {
     throw new ServerOptionError('initialPassword', 'give the password in the database passed as db instead');
   }

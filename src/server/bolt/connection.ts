@@ -24,6 +24,11 @@ export interface BoltConnectionOptions {
   readonly versions?: readonly string[];
   /** How long a client has to finish the handshake before it is dropped (default 10 s). */
   readonly handshakeTimeoutMs?: number;
+  /**
+   * How long a client may leave its replies unread before it is dropped: Neo4j's
+   * `server.bolt.outbound_buffer_throttle.max_duration` (default 15 minutes).
+   */
+  readonly unreadTimeoutMs?: number;
 }
 
 export interface BoltConnection {
@@ -34,6 +39,7 @@ export interface BoltConnection {
 
 /** A client that has not finished the handshake by then is dropped (a slowloris holds no slot for long). */
 const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
+const DEFAULT_UNREAD_TIMEOUT_MS = 15 * 60_000;
 /** A closing socket that does not finish within this is destroyed. */
 const CLOSE_TIMEOUT_MS = 2_000;
 /**
@@ -115,8 +121,15 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
     if (!waiting && !socket.destroyed) {
       waiting = true;
       socket.pause();
+      const stalled = setTimeout(
+        () => drop('the client left its replies unread too long'),
+        options.unreadTimeoutMs ?? DEFAULT_UNREAD_TIMEOUT_MS,
+      );
+      stalled.unref();
+      socket.once('close', () => clearTimeout(stalled));
       socket.once('drain', () =>
         guarded(() => {
+          clearTimeout(stalled);
           waiting = false;
           handlePending();
           if (!waiting && phase.kind !== 'closed') socket.resume();

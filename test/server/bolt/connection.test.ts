@@ -483,6 +483,25 @@ describe('a misbehaving client', () => {
   });
 });
 
+describe('a client that leaves its replies unread', () => {
+  it('is closed after unreadTimeoutMs (Neo4j’s outbound throttle limit) though it stays under the queued-bytes bound', async () => {
+    const t = await start({ unreadTimeoutMs: 300 });
+    const client = await loggedIn(t);
+    client.socket.pause();
+    const pair = concat(run('SHOW PRIVILEGES'), pull());
+    const batch = Buffer.concat(Array.from({ length: 200 }, () => pair));
+    let closed = false;
+    void client.closed.then(() => (closed = true));
+    // Enough for the server's writes to back up and its reading to pause; then nothing more is sent.
+    for (let sent = 0; !closed && sent < 20; sent++) {
+      await Promise.race([new Promise<void>((resolve) => client.socket.write(batch, () => resolve())), client.closed]);
+    }
+    await t.logs.waitFor('info: connection 2 closed');
+    expect(linesOf(t.logs, 2)).toContain('warn: closed by the server: the client left its replies unread too long');
+    await t.stillServes();
+  });
+});
+
 describe('before authentication', () => {
   const LIMIT = MAX_UNAUTHENTICATED_MESSAGE_BYTES;
 
