@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { format, parse } from '../../src/index.js';
-import { freshSession } from '../support/db.js';
+import { expectFailure, freshSession } from '../support/db.js';
 
 function commands(statements: readonly string[], output = 'AS COMMANDS'): readonly unknown[] {
   const session = freshSession();
@@ -131,5 +131,23 @@ describe('database privileges in lint and fmt', () => {
         .diagnostics.map((d) => d.message)
         .join(),
     ).toContain(message);
+  });
+});
+
+describe('who may grant database privileges', () => {
+  it.each([
+    ['GRANT ACCESS ON DATABASE * TO x', 'ASSIGN PRIVILEGE'],
+    ['DENY START ON HOME DATABASE TO x', 'ASSIGN PRIVILEGE'],
+    ['REVOKE INDEX MANAGEMENT ON DATABASE neo4j FROM x', 'REMOVE PRIVILEGE'],
+  ])('%s needs %s', (statement, needs) => {
+    const admin = freshSession();
+    admin.runScript("CREATE USER ann SET PASSWORD 'ann-password' CHANGE NOT REQUIRED; CREATE ROLE x;");
+    expectFailure(
+      admin.db.session({ user: 'ann' }),
+      statement,
+      'Neo.ClientError.Security.Forbidden',
+      `Permission has not been granted for ${needs}. Try executing SHOW USER PRIVILEGES to determine the missing or denied privileges. ` +
+        'In case of missing privileges, they need to be granted (See GRANT). In case of denied privileges, they need to be revoked (See REVOKE) and granted.',
+    );
   });
 });
