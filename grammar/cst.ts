@@ -463,6 +463,28 @@ export type DatabaseScopeCstChildren = {
   databases?: CommandNameListCstNode[];
 };
 
+export interface TransactionKeywordCstNode extends CstNode {
+  name: "transactionKeyword";
+  children: TransactionKeywordCstChildren;
+}
+
+export type TransactionKeywordCstChildren = {
+  TRANSACTION?: IToken[];
+  TRANSACTIONS?: IToken[];
+};
+
+export interface UserQualifierCstNode extends CstNode {
+  name: "userQualifier";
+  children: UserQualifierCstChildren;
+}
+
+export type UserQualifierCstChildren = {
+  LParen: IToken[];
+  Star?: IToken[];
+  users?: CommandNameListCstNode[];
+  RParen: IToken[];
+};
+
 export interface IndexKeywordCstNode extends CstNode {
   name: "indexKeyword";
   children: IndexKeywordCstChildren;
@@ -519,6 +541,10 @@ export type DbmsPrivilegeCstChildren = {
   indexKeyword?: (IndexKeywordCstNode)[];
   constraintKeyword?: (ConstraintKeywordCstNode)[];
   newToken?: NewTokenCstNode[];
+  TERMINATE?: IToken[];
+  transactionKeyword?: (TransactionKeywordCstNode)[];
+  userQualifier?: (UserQualifierCstNode)[];
+  MANAGEMENT?: (IToken)[];
   ACCESS?: IToken[];
   START?: IToken[];
   STOP?: IToken[];
@@ -536,7 +562,6 @@ export type DbmsPrivilegeCstChildren = {
   ASSIGN?: IToken[];
   REMOVE?: IToken[];
   NAME?: IToken[];
-  MANAGEMENT?: IToken[];
 };
 
 export interface RoleKeywordCstNode extends CstNode {

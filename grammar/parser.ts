@@ -485,6 +485,17 @@ export class CypherAdminParser extends CstParser {
     ]);
   });
 
+  private transactionKeyword = this.RULE('transactionKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.TRANSACTION) }, { ALT: () => this.CONSUME(K.TRANSACTIONS) }]);
+  });
+
+  /** `(*)` or `(names)`: whose transactions a transaction privilege covers. */
+  private userQualifier = this.RULE('userQualifier', () => {
+    this.CONSUME(LParen);
+    this.OR([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'users' }) }]);
+    this.CONSUME(RParen);
+  });
+
   private indexKeyword = this.RULE('indexKeyword', () => {
     this.OR([{ ALT: () => this.CONSUME(K.INDEX) }, { ALT: () => this.CONSUME(K.INDEXES) }]);
   });
@@ -539,6 +550,20 @@ export class CypherAdminParser extends CstParser {
           ]);
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(K.TERMINATE);
+          this.SUBRULE(this.transactionKeyword);
+          this.OPTION5(() => this.SUBRULE(this.userQualifier));
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.transactionKeyword);
+          this.OPTION6(() => this.CONSUME2(K.MANAGEMENT));
+          this.OPTION7(() => this.SUBRULE2(this.userQualifier));
+        },
+      },
       { ALT: () => this.CONSUME(K.ACCESS) },
       { ALT: () => this.CONSUME(K.START) },
       { ALT: () => this.CONSUME(K.STOP) },
@@ -562,6 +587,12 @@ export class CypherAdminParser extends CstParser {
             { ALT: () => this.SUBRULE(this.privilegeKeyword) },
             { ALT: () => this.SUBRULE2(this.indexKeyword) },
             { ALT: () => this.SUBRULE2(this.constraintKeyword) },
+            {
+              ALT: () => {
+                this.SUBRULE3(this.transactionKeyword);
+                this.OPTION8(() => this.SUBRULE3(this.userQualifier));
+              },
+            },
           ]);
         },
       },

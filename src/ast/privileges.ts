@@ -54,7 +54,10 @@ export type DatabaseAction =
   | 'token'
   | 'create_label'
   | 'create_reltype'
-  | 'create_propertykey';
+  | 'create_propertykey'
+  | 'transaction_management'
+  | 'show_transaction'
+  | 'terminate_transaction';
 
 /** `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`. */
 export type DatabaseScope =
@@ -66,6 +69,8 @@ interface PrivilegeCommandBase extends Spanned {
   /** A DBMS action `ON DBMS` (databases null), or a database action on `databases`; the check refuses other pairs. */
   readonly action: DbmsAction | DatabaseAction;
   readonly databases: DatabaseScope | null;
+  /** Whose transactions a transaction privilege covers (`(*)` when omitted); null for the other privileges. */
+  readonly transactionUsers: '*' | readonly NameOrParameter[] | null;
   readonly roles: readonly NameOrParameter[];
 }
 

@@ -95,7 +95,15 @@ export const DATABASE_PRIVILEGE_TEXT: Readonly<Record<DatabaseAction, string>> =
   create_label: 'CREATE NEW NODE LABEL',
   create_reltype: 'CREATE NEW RELATIONSHIP TYPE',
   create_propertykey: 'CREATE NEW PROPERTY NAME',
+  transaction_management: 'TRANSACTION MANAGEMENT',
+  show_transaction: 'SHOW TRANSACTION',
+  terminate_transaction: 'TERMINATE TRANSACTION',
 };
+
+/** The privileges that take a `(users)` qualifier. */
+export function isTransactionAction(action: DbmsAction | DatabaseAction): boolean {
+  return action === 'transaction_management' || action === 'show_transaction' || action === 'terminate_transaction';
+}
 
 export const DATABASE_ACTIONS = Object.keys(DATABASE_PRIVILEGE_TEXT) as DatabaseAction[];
 

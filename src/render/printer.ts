@@ -160,8 +160,10 @@ function dbmsPrivilege(s: {
   readonly immutable: boolean;
   readonly action: DbmsAction | DatabaseAction;
   readonly databases: DatabaseScope | null;
+  readonly transactionUsers: '*' | readonly NameOrParameter[] | null;
 }): string {
-  return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)} ON ${s.databases === null ? 'DBMS' : databaseScopeText(s.databases)}`;
+  const users = s.transactionUsers === null ? '' : ` (${s.transactionUsers === '*' ? '*' : names(s.transactionUsers)})`;
+  return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)}${users} ON ${s.databases === null ? 'DBMS' : databaseScopeText(s.databases)}`;
 }
 
 function databaseScopeText(scope: DatabaseScope): string {

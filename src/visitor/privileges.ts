@@ -2,6 +2,7 @@
 import type { DatabaseAction, DatabaseScope, DbmsAction, PrivilegeCommand } from '../ast/privileges.js';
 import type { Span } from '../ast/span.js';
 import type { PrivilegeOutput } from '../ast/users.js';
+import type { NameOrParameter } from '../ast/values.js';
 import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
 import { commandNames } from './names.js';
@@ -15,6 +16,8 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction | DatabaseAction
   const onIndex = c.indexKeyword !== undefined;
   const onConstraint = c.constraintKeyword !== undefined;
   if (c.ALL) return c.DATABASE ? 'database_actions' : 'dbms_actions';
+  if (c.TERMINATE) return 'terminate_transaction';
+  if (c.transactionKeyword) return c.SHOW ? 'show_transaction' : 'transaction_management';
   if (c.ACCESS) return 'access';
   if (c.START) return 'start_database';
   if (c.STOP) return 'stop_database';
@@ -67,9 +70,17 @@ function databaseScope(node: Cst.DatabaseScopeCstNode, source: Source): Database
 function privilege(
   node: Cst.DbmsPrivilegeOnDbmsCstNode,
   source: Source,
-): { immutable: boolean; action: DbmsAction | DatabaseAction; databases: DatabaseScope | null } {
+): {
+  immutable: boolean;
+  action: DbmsAction | DatabaseAction;
+  databases: DatabaseScope | null;
+  transactionUsers: '*' | readonly NameOrParameter[] | null;
+} {
   const c = node.children;
+  const p = one(c.dbmsPrivilege).children;
+  const qualifier = p.userQualifier?.[0]?.children.users?.[0];
   return {
+    transactionUsers: p.transactionKeyword ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
     action: dbmsAction(one(c.dbmsPrivilege)),
     databases: c.databaseScope ? databaseScope(one(c.databaseScope), source) : null,

@@ -79,6 +79,39 @@ const CASES: readonly [statement: string, command: string, row: readonly string[
   ],
 ];
 
+const TRANSACTIONS: readonly [statement: string, commands: readonly string[], segments: readonly string[]][] = [
+  ['GRANT TRANSACTION MANAGEMENT ON DATABASE * TO x', ['GRANT TRANSACTION MANAGEMENT (*) ON DATABASE * TO `x`'], ['USER(*)']],
+  ['GRANT TRANSACTION (*) ON DATABASE * TO x', ['GRANT TRANSACTION MANAGEMENT (*) ON DATABASE * TO `x`'], ['USER(*)']],
+  ['GRANT SHOW TRANSACTIONS (ann) ON HOME DATABASE TO x', ['GRANT SHOW TRANSACTION (ann) ON HOME DATABASE TO `x`'], ['USER(ann)']],
+  [
+    'DENY TERMINATE TRANSACTION (ann, bob) ON DATABASE neo4j TO x',
+    ['DENY TERMINATE TRANSACTION (ann) ON DATABASE neo4j TO `x`', 'DENY TERMINATE TRANSACTION (bob) ON DATABASE neo4j TO `x`'],
+    ['USER(ann)', 'USER(bob)'],
+  ],
+];
+
+describe('transaction privileges: one row per user', () => {
+  it.each(TRANSACTIONS)('%s', (statement, expected, segments) => {
+    expect(commands([statement])).toEqual(expected.map((c) => [c]));
+    const session = freshSession();
+    session.run('CREATE ROLE x');
+    session.run(statement);
+    expect(session.run('SHOW ROLE x PRIVILEGES YIELD segment').rows).toEqual(segments.map((s) => [s]));
+    session.run(statement.replace(/^(GRANT|DENY)/, 'REVOKE').replace(/ TO x$/, ' FROM x'));
+    expect(session.run('SHOW ROLE x PRIVILEGES').rows).toEqual([]);
+  });
+
+  it('the admin role holds what GRANT TRANSACTION MANAGEMENT (*) ON DATABASE * gives', () => {
+    const session = freshSession();
+    session.run('CREATE ROLE x');
+    session.run('GRANT TRANSACTION MANAGEMENT (*) ON DATABASE * TO x');
+    const rows = (role: string): readonly unknown[] =>
+      session.run(`SHOW ROLE ${role} PRIVILEGES YIELD access, action, resource, graph, segment WHERE action = 'transaction_management'`)
+        .rows;
+    expect(rows('x')).toEqual(rows('admin'));
+  });
+});
+
 describe('database privileges are stored and shown', () => {
   it.each(CASES)('%s', (statement, command, row) => {
     expect(commands([statement])).toEqual([[command]]);
@@ -115,6 +148,8 @@ describe('database privileges in lint and fmt', () => {
     ['deny create new node labels on home database to x', 'DENY CREATE NEW NODE LABEL ON HOME DATABASE TO x'],
     ['revoke grant all database privileges on database * from x', 'REVOKE GRANT ALL DATABASE PRIVILEGES ON DATABASE * FROM x'],
     ['GRANT ALL PRIVILEGES ON DBMS TO x', 'GRANT ALL DBMS PRIVILEGES ON DBMS TO x'],
+    ['grant transactions on database * to x', 'GRANT TRANSACTION MANAGEMENT (*) ON DATABASE * TO x'],
+    ['deny terminate transaction (a, $b) on home database to x', 'DENY TERMINATE TRANSACTION (a, $b) ON HOME DATABASE TO x'],
   ])('%s', (input, printed) => {
     const result = parse(input);
     expect(result.diagnostics).toEqual([]);

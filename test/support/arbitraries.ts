@@ -1,4 +1,4 @@
-import { DATABASE_ACTIONS, DBMS_ACTIONS } from '../../src/catalog/dbms-privileges.js';
+import { DATABASE_ACTIONS, DBMS_ACTIONS, isTransactionAction } from '../../src/catalog/dbms-privileges.js';
 /**
  * Random ASTs of every statement kind, shaped as the parser produces them (spans are a dummy: compare
  * with `withoutSpans`). Used by the round-trip property: parse(format(ast)) gives back ast.
@@ -261,8 +261,17 @@ const databaseScope = fc.oneof(
 );
 /** A DBMS privilege ON DBMS, or a database privilege on databases. */
 const privilegeOn = fc.oneof(
-  fc.record({ action: dbmsAction, databases: fc.constant(null) }),
-  fc.record({ action: fc.constantFrom(...DATABASE_ACTIONS), databases: databaseScope }),
+  fc.record({ action: dbmsAction, databases: fc.constant(null), transactionUsers: fc.constant(null) }),
+  fc.record({
+    action: fc.constantFrom(...DATABASE_ACTIONS.filter((a) => !isTransactionAction(a))),
+    databases: databaseScope,
+    transactionUsers: fc.constant(null),
+  }),
+  fc.record({
+    action: fc.constantFrom(...DATABASE_ACTIONS.filter(isTransactionAction)),
+    databases: databaseScope,
+    transactionUsers: fc.oneof(fc.constant('*' as const), names),
+  }),
 );
 const privilegeOutput = fc.constantFrom('table' as const, 'commands' as const, 'revoke-commands' as const);
 const privilegeCommands = fc.oneof(

@@ -34,24 +34,34 @@ function commandRows(
   if (isDbmsAction(action)) return [dbmsPrivilegeRow(access, action)];
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
   const text = DATABASE_PRIVILEGE_TEXT[action];
-  const row = (graph: string, on: string): PrivilegeRow => ({
-    access,
-    action,
-    resource: 'database',
-    graph,
-    segment: 'database',
-    command: `${verb} ${text} ON ${on}`,
-  });
+  // A transaction privilege is one row per user it names, segment `USER(name)`.
+  const users =
+    command.transactionUsers === null
+      ? null
+      : command.transactionUsers === '*'
+        ? ['*']
+        : command.transactionUsers.map((u) => nameValue(u, params));
+  const rowsOn = (graph: string, on: string): PrivilegeRow[] =>
+    users === null
+      ? [{ access, action, resource: 'database', graph, segment: 'database', command: `${verb} ${text} ON ${on}` }]
+      : users.map((user) => ({
+          access,
+          action,
+          resource: 'database',
+          graph,
+          segment: `USER(${user})`,
+          command: `${verb} ${text} (${user === '*' ? '*' : escapeName(user)}) ON ${on}`,
+        }));
   const scope: DatabaseScope = databases ?? { kind: 'all' };
   switch (scope.kind) {
     case 'all':
-      return [row('*', 'DATABASE *')];
+      return rowsOn('*', 'DATABASE *');
     case 'home':
-      return [row('HOME', 'HOME DATABASE')];
+      return rowsOn('HOME', 'HOME DATABASE');
     case 'named':
-      return scope.names.map((n) => {
+      return scope.names.flatMap((n) => {
         const name = nameValue(n, params);
-        return row(name, `DATABASE ${escapeName(name)}`);
+        return rowsOn(name, `DATABASE ${escapeName(name)}`);
       });
     default:
       return assertNever(scope, 'database scope');
