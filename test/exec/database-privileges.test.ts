@@ -4,7 +4,7 @@
  * "Built-in roles and privileges" (neo4j/docs-operations).
  */
 import { describe, expect, it } from 'vitest';
-import { format, parse } from '../../src/index.js';
+import { format, parse, SystemDatabase } from '../../src/index.js';
 import { expectFailure, freshSession } from '../support/db.js';
 
 function commands(statements: readonly string[], output = 'AS COMMANDS'): readonly unknown[] {
@@ -184,5 +184,20 @@ describe('who may grant database privileges', () => {
       `Permission has not been granted for ${needs}. Try executing SHOW USER PRIVILEGES to determine the missing or denied privileges. ` +
         'In case of missing privileges, they need to be granted (See GRANT). In case of denied privileges, they need to be revoked (See REVOKE) and granted.',
     );
+  });
+});
+
+describe('database privileges in snapshots', () => {
+  it('survive toJSON and fromJSON', () => {
+    const session = freshSession();
+    session.runScript(`
+      CREATE ROLE x;
+      GRANT ACCESS ON DATABASES neo4j, sales TO x;
+      DENY TERMINATE TRANSACTION (ann) ON HOME DATABASE TO x;
+      GRANT ALL DATABASE PRIVILEGES ON DATABASE * TO x;
+    `);
+    const show = 'SHOW ROLE x PRIVILEGES AS COMMANDS';
+    const restored = SystemDatabase.fromJSON(JSON.stringify(session.db.toJSON())).session({ user: null });
+    expect(restored.run(show).rows).toEqual(session.run(show).rows);
   });
 });
