@@ -117,7 +117,7 @@ describe('sysdb lint --format github', () => {
       [
         "::error file=ci/a%2Cb.cypher,line=1,col=8,endLine=1,endColumn=11,title=Neo.ClientError.Statement.SyntaxError::Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
         '::error file=ci/a%2Cb.cypher,line=2,col=1,endLine=2,endColumn=16,title=Neo.ClientError.Statement.SyntaxError::`ALTER USER` requires at least one clause. (line 1, column 1 (offset: 0))',
-        '::warning file=ci/a%2Cb.cypher,line=3,col=1,endLine=3,endColumn=6,title=CypherSysdb.NotSupported::GRANT TRAVERSE ON GRAPH is not supported by cypher-sysdb (only the user, role and privilege management privileges ON DBMS are modelled): this statement is not checked.',
+        '::warning file=ci/a%2Cb.cypher,line=3,col=1,endLine=3,endColumn=6,title=CypherSysdb.NotSupported::GRANT TRAVERSE ON GRAPH is not supported by cypher-sysdb (only the user, role and privilege management privileges ON DBMS and the database privileges are modelled): this statement is not checked.',
         '',
       ].join('\n'),
     );

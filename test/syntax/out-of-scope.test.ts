@@ -8,7 +8,7 @@ import { parse } from '../../src/parse.js';
 import { SystemDatabase } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
 
-const PRIVILEGES = 'only the user, role and privilege management privileges ON DBMS are modelled';
+const PRIVILEGES = 'only the user, role and privilege management privileges ON DBMS and the database privileges are modelled';
 const notChecked = (what: string, why?: string) =>
   `${what} not supported by cypher-sysdb${why ? ` (${why})` : ''}: this statement is not checked.`;
 
