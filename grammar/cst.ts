@@ -446,7 +446,81 @@ export type DbmsPrivilegeOnDbmsCstChildren = {
   IMMUTABLE?: IToken[];
   dbmsPrivilege: DbmsPrivilegeCstNode[];
   ON: IToken[];
-  DBMS: IToken[];
+  DBMS?: IToken[];
+  databaseScope?: DatabaseScopeCstNode[];
+};
+
+export interface DatabaseScopeCstNode extends CstNode {
+  name: "databaseScope";
+  children: DatabaseScopeCstChildren;
+}
+
+export type DatabaseScopeCstChildren = {
+  HOME?: IToken[];
+  DATABASE?: (IToken)[];
+  DATABASES?: IToken[];
+  Star?: IToken[];
+  databases?: CommandNameListCstNode[];
+};
+
+export interface TransactionKeywordCstNode extends CstNode {
+  name: "transactionKeyword";
+  children: TransactionKeywordCstChildren;
+}
+
+export type TransactionKeywordCstChildren = {
+  TRANSACTION?: IToken[];
+  TRANSACTIONS?: IToken[];
+};
+
+export interface UserQualifierCstNode extends CstNode {
+  name: "userQualifier";
+  children: UserQualifierCstChildren;
+}
+
+export type UserQualifierCstChildren = {
+  LParen: IToken[];
+  Star?: IToken[];
+  users?: CommandNameListCstNode[];
+  RParen: IToken[];
+};
+
+export interface IndexKeywordCstNode extends CstNode {
+  name: "indexKeyword";
+  children: IndexKeywordCstChildren;
+}
+
+export type IndexKeywordCstChildren = {
+  INDEX?: IToken[];
+  INDEXES?: IToken[];
+};
+
+export interface ConstraintKeywordCstNode extends CstNode {
+  name: "constraintKeyword";
+  children: ConstraintKeywordCstChildren;
+}
+
+export type ConstraintKeywordCstChildren = {
+  CONSTRAINT?: IToken[];
+  CONSTRAINTS?: IToken[];
+};
+
+export interface NewTokenCstNode extends CstNode {
+  name: "newToken";
+  children: NewTokenCstChildren;
+}
+
+export type NewTokenCstChildren = {
+  NEW: IToken[];
+  NODE?: IToken[];
+  LABEL?: IToken[];
+  LABELS?: IToken[];
+  RELATIONSHIP?: IToken[];
+  TYPE?: IToken[];
+  TYPES?: IToken[];
+  PROPERTY?: IToken[];
+  NAME?: IToken[];
+  NAMES?: IToken[];
 };
 
 export interface DbmsPrivilegeCstNode extends CstNode {
@@ -457,12 +531,23 @@ export interface DbmsPrivilegeCstNode extends CstNode {
 export type DbmsPrivilegeCstChildren = {
   ALL?: IToken[];
   DBMS?: IToken[];
+  DATABASE?: (IToken)[];
   PRIVILEGES?: IToken[];
   CREATE?: IToken[];
   DROP?: IToken[];
   RENAME?: IToken[];
   userKeyword?: (UserKeywordCstNode)[];
   roleKeyword?: (RoleKeywordCstNode)[];
+  indexKeyword?: (IndexKeywordCstNode)[];
+  constraintKeyword?: (ConstraintKeywordCstNode)[];
+  newToken?: NewTokenCstNode[];
+  TERMINATE?: IToken[];
+  transactionKeyword?: (TransactionKeywordCstNode)[];
+  userQualifier?: (UserQualifierCstNode)[];
+  MANAGEMENT?: (IToken)[];
+  ACCESS?: IToken[];
+  START?: IToken[];
+  STOP?: IToken[];
   ALTER?: IToken[];
   SHOW?: IToken[];
   METADATA?: (IToken)[];
@@ -474,10 +559,9 @@ export type DbmsPrivilegeCstChildren = {
   USER?: IToken[];
   STATUS?: IToken[];
   HOME?: IToken[];
-  DATABASE?: IToken[];
   ASSIGN?: IToken[];
   REMOVE?: IToken[];
-  MANAGEMENT?: IToken[];
+  NAME?: IToken[];
 };
 
 export interface RoleKeywordCstNode extends CstNode {

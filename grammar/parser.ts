@@ -464,7 +464,69 @@ export class CypherAdminParser extends CstParser {
     this.OPTION(() => this.CONSUME(K.IMMUTABLE));
     this.SUBRULE(this.dbmsPrivilege);
     this.CONSUME(K.ON);
-    this.CONSUME(K.DBMS);
+    this.OR([{ ALT: () => this.CONSUME(K.DBMS) }, { ALT: () => this.SUBRULE(this.databaseScope) }]);
+  });
+
+  /** `DATABASE[S] * | names` or `HOME DATABASE`: where a database privilege applies. */
+  private databaseScope = this.RULE('databaseScope', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.HOME);
+          this.CONSUME(K.DATABASE);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME2(K.DATABASE) }, { ALT: () => this.CONSUME(K.DATABASES) }]);
+          this.OR3([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) }]);
+        },
+      },
+    ]);
+  });
+
+  private transactionKeyword = this.RULE('transactionKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.TRANSACTION) }, { ALT: () => this.CONSUME(K.TRANSACTIONS) }]);
+  });
+
+  /** `(*)` or `(names)`: whose transactions a transaction privilege covers. */
+  private userQualifier = this.RULE('userQualifier', () => {
+    this.CONSUME(LParen);
+    this.OR([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'users' }) }]);
+    this.CONSUME(RParen);
+  });
+
+  private indexKeyword = this.RULE('indexKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.INDEX) }, { ALT: () => this.CONSUME(K.INDEXES) }]);
+  });
+
+  private constraintKeyword = this.RULE('constraintKeyword', () => {
+    this.OR([{ ALT: () => this.CONSUME(K.CONSTRAINT) }, { ALT: () => this.CONSUME(K.CONSTRAINTS) }]);
+  });
+
+  /** `NEW [NODE] LABEL[S]`, `NEW [RELATIONSHIP] TYPE[S]`, `NEW [PROPERTY] NAME[S]`. */
+  private newToken = this.RULE('newToken', () => {
+    this.CONSUME(K.NEW);
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(K.NODE));
+          this.OR2([{ ALT: () => this.CONSUME(K.LABEL) }, { ALT: () => this.CONSUME(K.LABELS) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION2(() => this.CONSUME(K.RELATIONSHIP));
+          this.OR3([{ ALT: () => this.CONSUME(K.TYPE) }, { ALT: () => this.CONSUME(K.TYPES) }]);
+        },
+      },
+      {
+        ALT: () => {
+          this.OPTION3(() => this.CONSUME(K.PROPERTY));
+          this.OR4([{ ALT: () => this.CONSUME(K.NAME) }, { ALT: () => this.CONSUME(K.NAMES) }]);
+        },
+      },
+    ]);
   });
 
   private dbmsPrivilege = this.RULE('dbmsPrivilege', () => {
@@ -472,16 +534,39 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.ALL);
-          this.OPTION(() => this.CONSUME(K.DBMS));
+          this.OPTION(() => this.or(10, [{ ALT: () => this.CONSUME(K.DBMS) }, { ALT: () => this.CONSUME2(K.DATABASE) }]));
           this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
         },
       },
       {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(K.CREATE) }, { ALT: () => this.CONSUME(K.DROP) }, { ALT: () => this.CONSUME(K.RENAME) }]);
-          this.OR3([{ ALT: () => this.SUBRULE(this.userKeyword) }, { ALT: () => this.SUBRULE(this.roleKeyword) }]);
+          this.OR3([
+            { ALT: () => this.SUBRULE(this.userKeyword) },
+            { ALT: () => this.SUBRULE(this.roleKeyword) },
+            { ALT: () => this.SUBRULE(this.indexKeyword) },
+            { ALT: () => this.SUBRULE(this.constraintKeyword) },
+            { ALT: () => this.SUBRULE(this.newToken) },
+          ]);
         },
       },
+      {
+        ALT: () => {
+          this.CONSUME(K.TERMINATE);
+          this.SUBRULE(this.transactionKeyword);
+          this.OPTION5(() => this.SUBRULE(this.userQualifier));
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.transactionKeyword);
+          this.OPTION6(() => this.CONSUME2(K.MANAGEMENT));
+          this.OPTION7(() => this.SUBRULE2(this.userQualifier));
+        },
+      },
+      { ALT: () => this.CONSUME(K.ACCESS) },
+      { ALT: () => this.CONSUME(K.START) },
+      { ALT: () => this.CONSUME(K.STOP) },
       {
         ALT: () => {
           this.CONSUME(K.ALTER);
@@ -500,6 +585,14 @@ export class CypherAdminParser extends CstParser {
             },
             { ALT: () => this.SUBRULE2(this.roleKeyword) },
             { ALT: () => this.SUBRULE(this.privilegeKeyword) },
+            { ALT: () => this.SUBRULE2(this.indexKeyword) },
+            { ALT: () => this.SUBRULE2(this.constraintKeyword) },
+            {
+              ALT: () => {
+                this.SUBRULE3(this.transactionKeyword);
+                this.OPTION8(() => this.SUBRULE3(this.userQualifier));
+              },
+            },
           ]);
         },
       },
@@ -545,6 +638,9 @@ export class CypherAdminParser extends CstParser {
             },
             { ALT: () => this.SUBRULE4(this.roleKeyword) },
             { ALT: () => this.SUBRULE3(this.privilegeKeyword) },
+            { ALT: () => this.SUBRULE3(this.indexKeyword) },
+            { ALT: () => this.SUBRULE3(this.constraintKeyword) },
+            { ALT: () => this.CONSUME(K.NAME) },
           ]);
           this.CONSUME(K.MANAGEMENT);
         },

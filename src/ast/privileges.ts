@@ -34,10 +34,43 @@ export type DbmsAction =
   | 'assign_privilege'
   | 'remove_privilege';
 
+/**
+ * The database privileges, by their `action` column in SHOW PRIVILEGES. They are kept as data only:
+ * cypher-sysdb has no databases or graphs to enforce them on.
+ */
+export type DatabaseAction =
+  | 'database_actions'
+  | 'access'
+  | 'start_database'
+  | 'stop_database'
+  | 'index'
+  | 'create_index'
+  | 'drop_index'
+  | 'show_index'
+  | 'constraint'
+  | 'create_constraint'
+  | 'drop_constraint'
+  | 'show_constraint'
+  | 'token'
+  | 'create_label'
+  | 'create_reltype'
+  | 'create_propertykey'
+  | 'transaction_management'
+  | 'show_transaction'
+  | 'terminate_transaction';
+
+/** `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`. */
+export type DatabaseScope =
+  { readonly kind: 'all' } | { readonly kind: 'home' } | { readonly kind: 'named'; readonly names: readonly NameOrParameter[] };
+
 interface PrivilegeCommandBase extends Spanned {
   /** `IMMUTABLE` was written (cypher-sysdb refuses it when run: it needs auth disabled in Neo4j). */
   readonly immutable: boolean;
-  readonly action: DbmsAction;
+  /** A DBMS action `ON DBMS` (databases null), or a database action on `databases`; the check refuses other pairs. */
+  readonly action: DbmsAction | DatabaseAction;
+  readonly databases: DatabaseScope | null;
+  /** Whose transactions a transaction privilege covers (`(*)` when omitted); null for the other privileges. */
+  readonly transactionUsers: '*' | readonly NameOrParameter[] | null;
   readonly roles: readonly NameOrParameter[];
 }
 

@@ -1,5 +1,5 @@
 /** What each DBMS privilege is called, and which privilege includes which (Neo4j's hierarchy). */
-import type { DbmsAction } from '../ast/privileges.js';
+import type { DatabaseAction, DbmsAction } from '../ast/privileges.js';
 
 /** As the privilege is written in a command (`GRANT <this> ON DBMS TO role`), and as SHOW ... AS COMMANDS prints it. */
 export const PRIVILEGE_TEXT: Readonly<Record<DbmsAction, string>> = {
@@ -76,3 +76,42 @@ export function coveringActions(action: DbmsAction): DbmsAction[] {
 }
 
 export const DBMS_ACTIONS = Object.keys(PARENT) as DbmsAction[];
+
+/** Database privileges as written in a command (`GRANT <this> ON DATABASE * TO role`) and printed by AS COMMANDS. */
+export const DATABASE_PRIVILEGE_TEXT: Readonly<Record<DatabaseAction, string>> = {
+  database_actions: 'ALL DATABASE PRIVILEGES',
+  access: 'ACCESS',
+  start_database: 'START',
+  stop_database: 'STOP',
+  index: 'INDEX MANAGEMENT',
+  create_index: 'CREATE INDEX',
+  drop_index: 'DROP INDEX',
+  show_index: 'SHOW INDEX',
+  constraint: 'CONSTRAINT MANAGEMENT',
+  create_constraint: 'CREATE CONSTRAINT',
+  drop_constraint: 'DROP CONSTRAINT',
+  show_constraint: 'SHOW CONSTRAINT',
+  token: 'NAME MANAGEMENT',
+  create_label: 'CREATE NEW NODE LABEL',
+  create_reltype: 'CREATE NEW RELATIONSHIP TYPE',
+  create_propertykey: 'CREATE NEW PROPERTY NAME',
+  transaction_management: 'TRANSACTION MANAGEMENT',
+  show_transaction: 'SHOW TRANSACTION',
+  terminate_transaction: 'TERMINATE TRANSACTION',
+};
+
+/** The privileges that take a `(users)` qualifier. */
+export function isTransactionAction(action: DbmsAction | DatabaseAction): boolean {
+  return action === 'transaction_management' || action === 'show_transaction' || action === 'terminate_transaction';
+}
+
+export const DATABASE_ACTIONS = Object.keys(DATABASE_PRIVILEGE_TEXT) as DatabaseAction[];
+
+export function isDbmsAction(action: DbmsAction | DatabaseAction): action is DbmsAction {
+  return Object.hasOwn(PRIVILEGE_TEXT, action);
+}
+
+/** How a privilege is written in a command, whichever it is. */
+export function privilegeText(action: DbmsAction | DatabaseAction): string {
+  return isDbmsAction(action) ? PRIVILEGE_TEXT[action] : DATABASE_PRIVILEGE_TEXT[action];
+}

@@ -10,6 +10,8 @@ import { checkAlterUser, checkAlterUsers, checkCreateUser } from './users.js';
 import { displayName, newRoleName, newUsername, passwordValue } from './values.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import { assertNever } from '../diagnostics/assert-never.js';
+import type { DenyPrivilege, GrantPrivilege, RevokePrivilege } from '../ast/privileges.js';
+import { isDbmsAction, privilegeText } from '../catalog/dbms-privileges.js';
 
 export type { CheckContext } from './context.js';
 
@@ -55,10 +57,11 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
     case 'drop-role':
     case 'grant-roles':
     case 'revoke-roles':
+      return [];
     case 'grant-privilege':
     case 'deny-privilege':
     case 'revoke-privilege':
-      return [];
+      return privilegeTarget(statement, context);
     default:
       return assertNever(statement, 'statement kind');
   }
@@ -100,4 +103,15 @@ function checkUse(statement: CypherStatement): Diagnostic[] {
       span: use.span,
     },
   ];
+}
+
+/** A DBMS privilege goes `ON DBMS`, a database privilege `ON DATABASE[S]` or `ON HOME DATABASE`. */
+function privilegeTarget(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
+  const dbms = isDbmsAction(statement.action);
+  if (dbms === (statement.databases === null)) return [];
+  const text = privilegeText(statement.action);
+  const message = dbms
+    ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
+    : `Invalid input: ${text} is a database privilege and cannot be granted ON DBMS: expected ON DATABASE[S] or ON HOME DATABASE.`;
+  return [syntaxError(context, statement.span, message)];
 }

@@ -11,8 +11,8 @@ import type { Expression } from '../ast/expressions.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type { AlterUserClause, AuthAttribute, PasswordFormat, PrivilegeOutput, SetUserClause, TagClause } from '../ast/users.js';
-import type { DbmsAction } from '../ast/privileges.js';
-import { PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
+import type { DatabaseAction, DatabaseScope, DbmsAction } from '../ast/privileges.js';
+import { privilegeText } from '../catalog/dbms-privileges.js';
 import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from '../ast/values.js';
 
 export interface FormatOptions {
@@ -156,8 +156,27 @@ function privilegeOutput(output: PrivilegeOutput): string {
   return output === 'commands' ? ' AS COMMANDS' : output === 'revoke-commands' ? ' AS REVOKE COMMANDS' : '';
 }
 
-function dbmsPrivilege(s: { readonly immutable: boolean; readonly action: DbmsAction }): string {
-  return `${s.immutable ? 'IMMUTABLE ' : ''}${PRIVILEGE_TEXT[s.action]} ON DBMS`;
+function dbmsPrivilege(s: {
+  readonly immutable: boolean;
+  readonly action: DbmsAction | DatabaseAction;
+  readonly databases: DatabaseScope | null;
+  readonly transactionUsers: '*' | readonly NameOrParameter[] | null;
+}): string {
+  const users = s.transactionUsers === null ? '' : ` (${s.transactionUsers === '*' ? '*' : names(s.transactionUsers)})`;
+  return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)}${users} ON ${s.databases === null ? 'DBMS' : databaseScopeText(s.databases)}`;
+}
+
+function databaseScopeText(scope: DatabaseScope): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'DATABASE *';
+    case 'home':
+      return 'HOME DATABASE';
+    case 'named':
+      return `${scope.names.length === 1 ? 'DATABASE' : 'DATABASES'} ${names(scope.names)}`;
+    default:
+      return assertNever(scope, 'database scope');
+  }
 }
 
 const clientCommands: Printers<ClientCommand> = {

@@ -4,7 +4,7 @@
  * between records (a user's roles exist, names are unique) are checked in snapshot.ts.
  */
 import { parseEncrypted, type Credential } from '../crypto/password.js';
-import { PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
+import { DATABASE_PRIVILEGE_TEXT, PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
 import { validateNewRoleName } from '../exec/commands/roles.js';
 import { validateNewUsername } from '../exec/commands/users.js';
 import { argumentError, Neo4jError } from '../diagnostics/neo4j-error.js';
@@ -21,6 +21,7 @@ export class SnapshotError extends Error {
 /** What a snapshot may hold: the DBMS privileges we model and those of the built-in roles. */
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set([
   ...Object.keys(PRIVILEGE_TEXT),
+  ...Object.keys(DATABASE_PRIVILEGE_TEXT),
   ...Object.values(BUILT_IN_PRIVILEGES).flatMap((rows) => rows.map((r) => r.action)),
 ]);
 

@@ -1,18 +1,43 @@
 /** CST -> AST for GRANT / DENY / REVOKE of DBMS privileges and SHOW [ROLE ...] PRIVILEGES. */
-import type { DbmsAction, PrivilegeCommand } from '../ast/privileges.js';
+import type { DatabaseAction, DatabaseScope, DbmsAction, PrivilegeCommand } from '../ast/privileges.js';
 import type { Span } from '../ast/span.js';
 import type { PrivilegeOutput } from '../ast/users.js';
+import type { NameOrParameter } from '../ast/values.js';
 import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
 import { commandNames } from './names.js';
 import { showPipeline } from './show.js';
 import { one, unexpectedAlternative } from './source.js';
 
-function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction {
+function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction | DatabaseAction {
   const c = node.children;
   const onUser = c.userKeyword !== undefined;
   const onRole = c.roleKeyword !== undefined;
-  if (c.ALL) return 'dbms_actions';
+  const onIndex = c.indexKeyword !== undefined;
+  const onConstraint = c.constraintKeyword !== undefined;
+  if (c.ALL) return c.DATABASE ? 'database_actions' : 'dbms_actions';
+  if (c.TERMINATE) return 'terminate_transaction';
+  if (c.transactionKeyword) return c.SHOW ? 'show_transaction' : 'transaction_management';
+  if (c.ACCESS) return 'access';
+  if (c.START) return 'start_database';
+  if (c.STOP) return 'stop_database';
+  if (c.newToken) {
+    const t = one(c.newToken).children;
+    return t.LABEL || t.LABELS ? 'create_label' : t.TYPE || t.TYPES ? 'create_reltype' : 'create_propertykey';
+  }
+  if (onIndex) return c.MANAGEMENT ? 'index' : c.CREATE ? 'create_index' : c.DROP ? 'drop_index' : c.SHOW ? 'show_index' : 'index';
+  if (onConstraint) {
+    return c.MANAGEMENT
+      ? 'constraint'
+      : c.CREATE
+        ? 'create_constraint'
+        : c.DROP
+          ? 'drop_constraint'
+          : c.SHOW
+            ? 'show_constraint'
+            : 'constraint';
+  }
+  if (c.NAME) return 'token';
   if (c.MANAGEMENT) {
     if (onUser) return c.METADATA ? 'user_metadata_management' : 'user_management';
     return onRole ? 'role_management' : 'privilege_management';
@@ -35,17 +60,50 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction {
   return unexpectedAlternative('dbmsPrivilege');
 }
 
-function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode): { immutable: boolean; action: DbmsAction } {
-  return { immutable: node.children.IMMUTABLE !== undefined, action: dbmsAction(one(node.children.dbmsPrivilege)) };
+function databaseScope(node: Cst.DatabaseScopeCstNode, source: Source): DatabaseScope {
+  const c = node.children;
+  if (c.HOME) return { kind: 'home' };
+  if (c.databases) return { kind: 'named', names: commandNames(one(c.databases), source) };
+  return { kind: 'all' };
+}
+
+function privilege(
+  node: Cst.DbmsPrivilegeOnDbmsCstNode,
+  source: Source,
+): {
+  immutable: boolean;
+  action: DbmsAction | DatabaseAction;
+  databases: DatabaseScope | null;
+  transactionUsers: '*' | readonly NameOrParameter[] | null;
+} {
+  const c = node.children;
+  const p = one(c.dbmsPrivilege).children;
+  const qualifier = p.userQualifier?.[0]?.children.users?.[0];
+  return {
+    transactionUsers: p.transactionKeyword ? (qualifier ? commandNames(qualifier, source) : '*') : null,
+    immutable: c.IMMUTABLE !== undefined,
+    action: dbmsAction(one(c.dbmsPrivilege)),
+    databases: c.databaseScope ? databaseScope(one(c.databaseScope), source) : null,
+  };
 }
 
 export function grantPrivilege(c: Cst.GrantCommandCstChildren, span: Span, source: Source): PrivilegeCommand {
-  return { kind: 'grant-privilege', ...privilege(one(c.dbmsPrivilegeOnDbms)), roles: commandNames(one(c.privilegeRoles), source), span };
+  return {
+    kind: 'grant-privilege',
+    ...privilege(one(c.dbmsPrivilegeOnDbms), source),
+    roles: commandNames(one(c.privilegeRoles), source),
+    span,
+  };
 }
 
 export function denyPrivilege(node: Cst.DenyCommandCstNode, span: Span, source: Source): PrivilegeCommand {
   const c = node.children;
-  return { kind: 'deny-privilege', ...privilege(one(c.dbmsPrivilegeOnDbms)), roles: commandNames(one(c.privilegeRoles), source), span };
+  return {
+    kind: 'deny-privilege',
+    ...privilege(one(c.dbmsPrivilegeOnDbms), source),
+    roles: commandNames(one(c.privilegeRoles), source),
+    span,
+  };
 }
 
 export function revokePrivilege(c: Cst.RevokeCommandCstChildren, span: Span, source: Source): PrivilegeCommand {
@@ -53,7 +111,7 @@ export function revokePrivilege(c: Cst.RevokeCommandCstChildren, span: Span, sou
   return {
     kind: 'revoke-privilege',
     revokes,
-    ...privilege(one(c.dbmsPrivilegeOnDbms)),
+    ...privilege(one(c.dbmsPrivilegeOnDbms), source),
     roles: commandNames(one(c.privilegeRoles), source),
     span,
   };

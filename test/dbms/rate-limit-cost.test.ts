@@ -28,3 +28,29 @@ describe('the authentication rate limit', () => {
     expect(hashes.count).toBe(before);
   });
 });
+
+describe('the login cache', () => {
+  it('hashes a verified password once (a login per HTTP request), a wrong one every time, and forgets on a change', () => {
+    const dbms = new Dbms(SystemDatabase.create(), { authMaxFailedAttempts: 0 });
+    dbms.session({ user: null }).run("CREATE USER alice SET PASSWORD 'alice-secret' CHANGE NOT REQUIRED");
+    const hashed = (login: () => unknown) => {
+      const before = hashes.count;
+      login();
+      return hashes.count - before;
+    };
+    expect(hashed(() => dbms.authenticate('alice', 'alice-secret'))).toBe(1);
+    expect(hashed(() => dbms.authenticate('alice', 'alice-secret'))).toBe(0);
+    // A wrong password is never taken for the cached right one, and is always hashed.
+    const unauthorized = {
+      code: 'Neo.ClientError.Security.Unauthorized',
+      message: 'The client is unauthorized due to authentication failure.',
+    };
+    expect(hashed(() => expect(neo4jFailure(() => dbms.authenticate('alice', 'alice-secret '))).toEqual(unauthorized))).toBe(1);
+    expect(hashed(() => expect(neo4jFailure(() => dbms.authenticate('alice', 'alice-secret '))).toEqual(unauthorized))).toBe(1);
+    dbms.session({ user: null }).run("ALTER USER alice SET PASSWORD 'alice-newer' CHANGE NOT REQUIRED");
+    expect(hashed(() => expect(neo4jFailure(() => dbms.authenticate('alice', 'alice-secret'))).toEqual(unauthorized))).toBe(1);
+    expect(hashed(() => dbms.authenticate('alice', 'alice-newer'))).toBe(1);
+    dbms.session({ user: null }).run('ALTER USER alice SET STATUS SUSPENDED');
+    expect(neo4jFailure(() => dbms.authenticate('alice', 'alice-newer'))).toEqual(unauthorized);
+  });
+});

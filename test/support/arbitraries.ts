@@ -1,4 +1,4 @@
-import { DBMS_ACTIONS } from '../../src/catalog/dbms-privileges.js';
+import { DATABASE_ACTIONS, DBMS_ACTIONS, isTransactionAction } from '../../src/catalog/dbms-privileges.js';
 /**
  * Random ASTs of every statement kind, shaped as the parser produces them (spans are a dummy: compare
  * with `withoutSpans`). Used by the round-trip property: parse(format(ast)) gives back ast.
@@ -254,18 +254,41 @@ const roleCommands = fc.oneof(
 );
 
 const dbmsAction = fc.constantFrom(...DBMS_ACTIONS);
+const databaseScope = fc.oneof(
+  fc.constant({ kind: 'all' as const }),
+  fc.constant({ kind: 'home' as const }),
+  fc.record({ kind: fc.constant('named' as const), names }),
+);
+/** A DBMS privilege ON DBMS, or a database privilege on databases. */
+const privilegeOn = fc.oneof(
+  fc.record({ action: dbmsAction, databases: fc.constant(null), transactionUsers: fc.constant(null) }),
+  fc.record({
+    action: fc.constantFrom(...DATABASE_ACTIONS.filter((a) => !isTransactionAction(a))),
+    databases: databaseScope,
+    transactionUsers: fc.constant(null),
+  }),
+  fc.record({
+    action: fc.constantFrom(...DATABASE_ACTIONS.filter(isTransactionAction)),
+    databases: databaseScope,
+    transactionUsers: fc.oneof(fc.constant('*' as const), names),
+  }),
+);
 const privilegeOutput = fc.constantFrom('table' as const, 'commands' as const, 'revoke-commands' as const);
 const privilegeCommands = fc.oneof(
-  fc.record({ immutable: fc.boolean(), action: dbmsAction, roles: names }).map((c) => ({ kind: 'grant-privilege' as const, ...c })),
-  fc.record({ immutable: fc.boolean(), action: dbmsAction, roles: names }).map((c) => ({ kind: 'deny-privilege' as const, ...c })),
+  privilegeOn.chain((on) =>
+    fc.record({ immutable: fc.boolean(), roles: names }).map((c) => ({ kind: 'grant-privilege' as const, ...on, ...c })),
+  ),
+  privilegeOn.chain((on) =>
+    fc.record({ immutable: fc.boolean(), roles: names }).map((c) => ({ kind: 'deny-privilege' as const, ...on, ...c })),
+  ),
   fc
     .record({
       revokes: fc.constantFrom('grant' as const, 'deny' as const, 'both' as const),
       immutable: fc.boolean(),
-      action: dbmsAction,
+      on: privilegeOn,
       roles: names,
     })
-    .map((c) => ({ kind: 'revoke-privilege' as const, ...c })),
+    .map(({ on, ...c }) => ({ kind: 'revoke-privilege' as const, ...on, ...c })),
   fc.record({ output: privilegeOutput, pipeline }).map((c) => ({ kind: 'show-privileges' as const, ...c })),
   fc.record({ roles: names, output: privilegeOutput, pipeline }).map((c) => ({ kind: 'show-role-privileges' as const, ...c })),
 );

@@ -8,14 +8,14 @@ import { parse } from '../../src/parse.js';
 import { SystemDatabase } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
 
-const PRIVILEGES = 'only the user, role and privilege management privileges ON DBMS are modelled';
+const PRIVILEGES = 'only the user, role and privilege management privileges ON DBMS and the database privileges are modelled';
 const notChecked = (what: string, why?: string) =>
   `${what} not supported by cypher-sysdb${why ? ` (${why})` : ''}: this statement is not checked.`;
 
 describe('statements of families cypher-sysdb does not model', () => {
   it.each([
-    ['GRANT ACCESS ON DATABASE neo4j TO reader', notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)],
-    ['REVOKE ACCESS ON HOME DATABASE FROM PUBLIC', notChecked('REVOKE ACCESS ON HOME DATABASE is', PRIVILEGES)],
+    ['GRANT TRAVERSE ON GRAPH neo4j TO reader', notChecked('GRANT TRAVERSE ON GRAPH is', PRIVILEGES)],
+    ['REVOKE TRAVERSE ON HOME GRAPH FROM PUBLIC', notChecked('REVOKE TRAVERSE ON HOME GRAPH is', PRIVILEGES)],
     ['GRANT MATCH {*} ON GRAPH neo4j NODES Person TO reader', notChecked('GRANT MATCH ON GRAPH is', PRIVILEGES)],
     ['revoke grant traverse on graph * nodes * from reader', notChecked('REVOKE GRANT TRAVERSE ON GRAPH is', PRIVILEGES)],
     ['DENY IMMUTABLE DATABASE MANAGEMENT ON DBMS TO PUBLIC', notChecked('DENY DATABASE MANAGEMENT ON DBMS is', PRIVILEGES)],
@@ -66,7 +66,10 @@ describe('a CYPHER 25 prefix', () => {
 describe('broken statements of the families we model stay syntax errors', () => {
   it.each([
     ['CREATE USR jake', "Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))"],
-    ['GRANT CREATE USR ON DBMS TO r', "Invalid input 'USR': expected 'ROLE', 'ROLES', 'USER' or 'USERS' (line 1, column 14 (offset: 13))"],
+    [
+      'GRANT CREATE USR ON DBMS TO r',
+      "Invalid input 'USR': expected 'CONSTRAINT', 'CONSTRAINTS', 'INDEX', 'INDEXES', 'NEW', 'ROLE', 'ROLES', 'USER' or 'USERS' (line 1, column 14 (offset: 13))",
+    ],
     ['ALTER AUTH IF EXISTS', "Invalid input 'AUTH': expected 'CURRENT', 'USER' or 'USERS' (line 1, column 7 (offset: 6))"],
     [
       'SHOW USERS DATABASE',
@@ -78,14 +81,14 @@ describe('broken statements of the families we model stay syntax errors', () => 
 });
 
 describe('running and linting them', () => {
-  const script = 'CREATE ROLE analyst;\nGRANT ACCESS ON DATABASE neo4j TO analyst;\nSHOW ROLES YIELD role WHERE role = $r;\n';
+  const script = 'CREATE ROLE analyst;\nGRANT TRAVERSE ON GRAPH neo4j TO analyst;\nSHOW ROLES YIELD role WHERE role = $r;\n';
 
   it('lint passes the script with a warning (Neo4j would accept it)', () => {
     const run = runCli(['lint', 'grants.cypher'], { 'grants.cypher': script });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(
-      `grants.cypher:2:1: warning: ${notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)}\n` +
-        '  |\n2 | GRANT ACCESS ON DATABASE neo4j TO analyst;\n  | ^^^^^\n\n',
+      `grants.cypher:2:1: warning: ${notChecked('GRANT TRAVERSE ON GRAPH is', PRIVILEGES)}\n` +
+        '  |\n2 | GRANT TRAVERSE ON GRAPH neo4j TO analyst;\n  | ^^^^^\n\n',
     );
     expect(run.stderr).toBe('1 warning in 1 file\n');
   });
@@ -94,7 +97,7 @@ describe('running and linting them', () => {
     const { statements, db } = SystemDatabase.create().runScript(script, { params: { r: 'analyst' }, onUnsupported: 'skip' });
     expect(statements.map((s) => [s.error, s.skipped])).toEqual([
       [null, null],
-      [null, notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)],
+      [null, notChecked('GRANT TRAVERSE ON GRAPH is', PRIVILEGES)],
       [null, null],
     ]);
     expect(db.execute('SHOW ROLES YIELD role WHERE role = $r', { r: 'analyst' }).result.rows).toEqual([['analyst']]);
@@ -104,7 +107,7 @@ describe('running and linting them', () => {
     const files = { 'm.cypher': script, 'p.json': '{"r": "analyst"}' };
     const run = runCli(['run', 'm.cypher', '--params', 'p.json', '--skip-unsupported'], files);
     expect(run.status).toBe(0);
-    expect(run.stderr).toBe(`m.cypher:2: warning: skipped: ${notChecked('GRANT ACCESS ON DATABASE is', PRIVILEGES)}\n`);
+    expect(run.stderr).toBe(`m.cypher:2: warning: skipped: ${notChecked('GRANT TRAVERSE ON GRAPH is', PRIVILEGES)}\n`);
     const json = JSON.parse(runCli(['run', 'm.cypher', '--params', 'p.json', '--skip-unsupported', '--format', 'json'], files).stdout);
     expect(json.statements.map((s: { skipped: string | null }) => s.skipped !== null)).toEqual([false, true, false]);
     expect(runCli(['run', 'm.cypher', '--params', 'p.json'], files).status).toBe(1);

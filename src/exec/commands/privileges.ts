@@ -1,9 +1,10 @@
 /** GRANT, DENY and REVOKE of DBMS privileges, and the rows of SHOW [ROLE ...] PRIVILEGES. */
 import { produce } from 'immer';
 import type { DenyPrivilege, GrantPrivilege, RevokePrivilege, ShowPrivileges, ShowRolePrivileges } from '../../ast/privileges.js';
-import type { DbmsAction } from '../../ast/privileges.js';
+import type { DatabaseScope, DbmsAction } from '../../ast/privileges.js';
+import { assertNever } from '../../diagnostics/assert-never.js';
 import { showColumns } from '../../catalog/show-columns.js';
-import { PRIVILEGE_TEXT } from '../../catalog/dbms-privileges.js';
+import { DATABASE_PRIVILEGE_TEXT, isDbmsAction, PRIVILEGE_TEXT } from '../../catalog/dbms-privileges.js';
 import { StatusCode } from '../../diagnostics/codes.js';
 import type { Access, PrivilegeRow } from '../../store/privileges.js';
 import { javaOrder, type StoredRole, type SystemState } from '../../store/state.js';
@@ -18,6 +19,53 @@ import { privilegeCommandRows, privilegeRow, type ShowSource, type SourceRow } f
 export function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
   return { access, action, resource: 'database', graph: '*', segment: 'database', command: `${verb} ${PRIVILEGE_TEXT[action]} ON DBMS` };
+}
+
+/**
+ * The rows a command's privilege stands for: one per named database. Database privileges are kept as
+ * data only (there are no databases to enforce them on).
+ */
+function commandRows(
+  access: Access,
+  command: GrantPrivilege | DenyPrivilege | RevokePrivilege,
+  params: CommandContext['params'],
+): PrivilegeRow[] {
+  const { action, databases } = command;
+  if (isDbmsAction(action)) return [dbmsPrivilegeRow(access, action)];
+  const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
+  const text = DATABASE_PRIVILEGE_TEXT[action];
+  // A transaction privilege is one row per user it names, segment `USER(name)`.
+  const users =
+    command.transactionUsers === null
+      ? null
+      : command.transactionUsers === '*'
+        ? ['*']
+        : command.transactionUsers.map((u) => nameValue(u, params));
+  const rowsOn = (graph: string, on: string): PrivilegeRow[] =>
+    users === null
+      ? [{ access, action, resource: 'database', graph, segment: 'database', command: `${verb} ${text} ON ${on}` }]
+      : users.map((user) => ({
+          access,
+          action,
+          resource: 'database',
+          graph,
+          segment: `USER(${user})`,
+          command: `${verb} ${text} (${user === '*' ? '*' : escapeName(user)}) ON ${on}`,
+        }));
+  const scope: DatabaseScope = databases ?? { kind: 'all' };
+  switch (scope.kind) {
+    case 'all':
+      return rowsOn('*', 'DATABASE *');
+    case 'home':
+      return rowsOn('HOME', 'HOME DATABASE');
+    case 'named':
+      return scope.names.flatMap((n) => {
+        const name = nameValue(n, params);
+        return rowsOn(name, `DATABASE ${escapeName(name)}`);
+      });
+    default:
+      return assertNever(scope, 'database scope');
+  }
 }
 
 export function sameRow(a: PrivilegeRow, b: PrivilegeRow): boolean {
@@ -71,12 +119,18 @@ function rolesByName(state: SystemState): ReadonlyMap<string, StoredRole> {
 export function grantOrDenyPrivilege(state: SystemState, command: GrantPrivilege | DenyPrivilege, context: CommandContext): CommandOutcome {
   const verb = command.kind === 'grant-privilege' ? 'grant' : 'deny';
   const roles = resolveRoles(state, command, context, `Failed to ${verb} ${command.action} privilege to`);
-  const row = dbmsPrivilegeRow(command.kind === 'grant-privilege' ? 'GRANTED' : 'DENIED', command.action);
-  const notifications = roles
-    .filter((role) => role.privileges.some((p) => sameRow(p, row)))
-    .map((role) => privilegeAlreadyHeld(`${row.command} TO ${escapeName(role.name)}`));
+  const rows = commandRows(command.kind === 'grant-privilege' ? 'GRANTED' : 'DENIED', command, context.params);
+  const notifications = roles.flatMap((role) =>
+    rows
+      .filter((row) => role.privileges.some((p) => sameRow(p, row)))
+      .map((row) => privilegeAlreadyHeld(`${row.command} TO ${escapeName(role.name)}`)),
+  );
   return written(
-    withPrivileges(state, roles, (privileges) => (privileges.some((p) => sameRow(p, row)) ? [...privileges] : [...privileges, row])),
+    withPrivileges(state, roles, (privileges) => {
+      const next = [...privileges];
+      for (const row of rows) if (!next.some((p) => sameRow(p, row))) next.push(row);
+      return next;
+    }),
     notifications,
   );
 }
@@ -84,7 +138,7 @@ export function grantOrDenyPrivilege(state: SystemState, command: GrantPrivilege
 export function revokePrivilege(state: SystemState, command: RevokePrivilege, context: CommandContext): CommandOutcome {
   const roles = resolveRoles(state, command, context, `Failed to revoke ${command.action} privilege from`);
   const accesses: Access[] = command.revokes === 'grant' ? ['GRANTED'] : command.revokes === 'deny' ? ['DENIED'] : ['GRANTED', 'DENIED'];
-  const revoked = accesses.map((access) => dbmsPrivilegeRow(access, command.action));
+  const revoked = accesses.flatMap((access) => commandRows(access, command, context.params));
   // Neo4j revokes GRANT and DENY as separate sub-commands, and notifies about each that finds nothing.
   const notifications = roles.flatMap((role) =>
     revoked
