@@ -2,41 +2,25 @@
 // and prepared replies, no PackStream decoding, no Cypher, no store), both driven by the real neo4j-driver
 // from this process, in one run: start-up (spawn to first answered query), round trips on one session,
 // and throughput and latency with 50 concurrent sessions. Ratios matter; the machine is shared and noisy.
-import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launch, median, percentile, stop } from './servers.js';
 import neo4j from 'neo4j-driver';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PASSWORD = 'bench-secret';
 const QUERY = 'SHOW USERS';
 
+const URL_PATTERN = /(bolt:\/\/[\d.]+:\d+)/;
+
 const SERVERS = {
   sysdb: [join(root, 'bin/sysdb.js'), 'serve', '--bolt', '127.0.0.1:0', '--initial-password', PASSWORD],
   stub: [join(root, 'bench/bolt-stub.js')],
 };
 
-/** Spawns a server and resolves with its URL once it prints it. */
-function launch(args) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (data) => {
-      out += data;
-      const url = /bolt:\/\/[\d.]+:\d+/.exec(out)?.[0];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
-  });
-}
-
-const stop = (child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
-
 async function startup(args) {
   const start = performance.now();
-  const { child, url } = await launch(args);
+  const { child, url } = await launch(args, URL_PATTERN);
   const driver = neo4j.driver(url, neo4j.auth.basic('neo4j', PASSWORD));
   await driver.executeQuery(QUERY, {}, { database: 'system' });
   const ms = performance.now() - start;
@@ -70,7 +54,7 @@ const results = {};
 for (const [name, args] of Object.entries(SERVERS)) {
   const startups = [];
   for (let i = 0; i < 5; i++) startups.push(await startup(args));
-  const { child, url } = await launch(args);
+  const { child, url } = await launch(args, URL_PATTERN);
   const driver = neo4j.driver(url, neo4j.auth.basic('neo4j', PASSWORD), { maxConnectionPoolSize: 100 });
   await oneSession(driver, 200); // warm-up
   const single = await oneSession(driver, 2000);

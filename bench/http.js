@@ -3,36 +3,21 @@
 // process: auto-commit `SHOW USERS` requests per second with 1 and with 20 concurrent clients, each
 // client sending one request after another. Target: at least 0.5x the floor. Ratios matter; the
 // machine is shared and noisy.
-import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launch, percentile, stop } from './servers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PASSWORD = 'bench-secret';
 const AUTH = `Basic ${Buffer.from(`neo4j:${PASSWORD}`).toString('base64')}`;
 const BODY = JSON.stringify({ statement: 'SHOW USERS' });
 
+const URL_PATTERN = /HTTP listening on (http:\/\/[\d.]+:\d+)/;
+
 const SERVERS = {
   sysdb: [join(root, 'bin/sysdb.js'), 'serve', '--bolt', '127.0.0.1:0', '--http', '127.0.0.1:0', '--initial-password', PASSWORD],
   floor: [join(root, 'bench/http-floor.js')],
 };
-
-/** Spawns a server and resolves with its HTTP URL once it prints it. */
-function launch(args) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (data) => {
-      out += data;
-      const url = /HTTP listening on (http:\/\/[\d.]+:\d+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
-  });
-}
-
-const stop = (child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
 async function oneClient(url, count) {
   const latencies = [];
@@ -59,7 +44,7 @@ async function clients(url, concurrent, each) {
 
 const results = {};
 for (const [name, args] of Object.entries(SERVERS)) {
-  const { child, url } = await launch(args);
+  const { child, url } = await launch(args, URL_PATTERN);
   await clients(url, 1, 300); // warm-up
   const single = await clients(url, 1, 3000);
   const many = await clients(url, 20, 300);

@@ -60,10 +60,11 @@ describe('the CLI, the server, the playground and the benchmarks', () => {
     const playground = sources(join('playground', 'src'), []);
     const bench = sources('bench', [], '.js');
     // Within their own folder anything goes; into the core, only the door. The CLI reaches the server
-    // only for \`serve\` (its public API) and for the atomic write both of them use.
+    // only for \`serve\` (its public API), and for the atomic write and system-error wording both use.
     const cliIntoServer = new Set([
       `${join('src', 'cli', 'serve.ts')} -> ${join('src', 'server', 'index.ts')}`,
       `${join('src', 'cli', 'io.ts')} -> ${join('src', 'server', 'atomic-write.ts')}`,
+      `${join('src', 'cli', 'io.ts')} -> ${join('src', 'server', 'system-errors.ts')}`,
     ]);
     for (const file of cli) {
       for (const specifier of specifiers(readFileSync(join(root, file), 'utf8'))) {

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, type AtomicFs } from '../server/atomic-write.js';
+import { describeSystemError } from '../server/system-errors.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -20,21 +21,6 @@ export interface CliIO {
 
 export class FileError extends Error {}
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  ENOTDIR: 'not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'read-only file system',
-};
-
-function describe(error: unknown): string {
-  return REASONS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
-}
-
 /** Editors on Windows often start UTF-8 files with a byte order mark; it is not part of the text. */
 function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -45,7 +31,7 @@ export function writeFileOrFail(path: string, text: string, fs?: AtomicFs): void
   try {
     writeFileAtomic(path, text, fs);
   } catch (error) {
-    throw new FileError(`cannot write '${path}': ${describe(error)}`);
+    throw new FileError(`cannot write '${path}': ${describeSystemError(error)}`);
   }
 }
 
@@ -70,7 +56,7 @@ export const nodeIO: CliIO = {
     try {
       return withoutBom(readFileSync(path, 'utf8'));
     } catch (error) {
-      throw new FileError(`cannot read '${path}': ${describe(error)}`);
+      throw new FileError(`cannot read '${path}': ${describeSystemError(error)}`);
     }
   },
   writeFile: (path, text) => writeFileOrFail(path, text),
@@ -78,7 +64,7 @@ export const nodeIO: CliIO = {
     try {
       return statSync(path).isDirectory() ? cypherFilesBelow(path) : [path];
     } catch (error) {
-      throw new FileError(`cannot read '${path}': ${describe(error)}`);
+      throw new FileError(`cannot read '${path}': ${describeSystemError(error)}`);
     }
   },
 };

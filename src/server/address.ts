@@ -26,7 +26,12 @@ export function parseListenAddress(text: string): ListenAddress | { readonly pro
   return { host: host === '' ? DEFAULT_HOST : host, port: Number(rawPort) };
 }
 
+/** `host:port`, with an IPv6 host in brackets (as URLs and Bolt routing tables write it). */
+export function hostPort(host: string, port: number): string {
+  return `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+}
+
 /** `bolt://host:port`, with an IPv6 host in brackets. */
 export function boltUrl(host: string, port: number): string {
-  return `bolt://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+  return `bolt://${hostPort(host, port)}`;
 }

@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { SystemDatabase } from '../index.js';
 import { writeFileAtomicAsync } from './atomic-write.js';
-import { describeSystemError, ServerStartError } from './errors.js';
+import { ServerStartError } from './errors.js';
+import { describeSystemError } from './system-errors.js';
 import type { ServerLog } from './log.js';
 
 export type WriteFile = (path: string, text: string) => Promise<void>;

@@ -3,10 +3,11 @@
  * them so that the connection limit holds and `close()` can end every one. Each connection is guarded
  * (see guard.ts): whatever goes wrong in it closes it alone.
  */
-import { createServer, isIP, type AddressInfo, type Server, type Socket } from 'node:net';
-import type { ListenAddress } from './address.js';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { hostPort, type ListenAddress } from './address.js';
 import type { BoltConnection, BoltConnectionOptions } from './bolt/connection.js';
-import { describeSystemError, ServerStartError } from './errors.js';
+import { ServerStartError } from './errors.js';
+import { describeSystemError } from './system-errors.js';
 import { guardSocket } from './guard.js';
 import { prefixedLog, type ServerLog } from './log.js';
 
@@ -161,8 +162,4 @@ async function end(socket: Socket, bolt: BoltConnection | null): Promise<void> {
   } catch {
     socket.destroy();
   }
-}
-
-function hostPort(host: string, port: number): string {
-  return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
 }

@@ -8,7 +8,7 @@ import { Dbms, Neo4jError, SystemDatabase, type DbmsOptions } from '../index.js'
 import { boltUrl, DEFAULT_HOST, parseListenAddress, type ListenAddress } from './address.js';
 import { DataFile, loadDataFile } from './data-file.js';
 import { ServerOptionError } from './errors.js';
-import { hostPort } from './http/discovery.js';
+import { hostPort } from './address.js';
 import { HttpListener } from './http/listener.js';
 import { Listener, type ConnectionHandler } from './listener.js';
 import { stderrLog, type ServerLog } from './log.js';

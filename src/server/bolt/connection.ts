@@ -6,6 +6,7 @@
 import type { Socket } from 'node:net';
 import { StatusCode, wireError, type Dbms } from '../../index.js';
 import type { ServerLog } from '../log.js';
+import { hostPort } from '../address.js';
 import { chunkAll, Dechunker } from './chunking.js';
 import { BoltWireError, ProtocolError } from './errors.js';
 import { DEFAULT_VERSIONS, negotiate, readManifestChoice, readOpening } from './handshake.js';
@@ -75,7 +76,7 @@ type Phase =
 
 export function serveBoltConnection(socket: Socket, options: BoltConnectionOptions): BoltConnection {
   const id = `bolt-${++connections}`;
-  const peer = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+  const peer = hostPort(socket.remoteAddress ?? '?', socket.remotePort ?? 0);
   // The listener logs open and close, sets TCP_NODELAY and bounds what a client leaves unread (guard.ts).
   const log = options.log;
   const versions = options.versions?.map(parseVersion) ?? DEFAULT_VERSIONS;
@@ -146,7 +147,8 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
       version,
       manifest,
       connectionId: id,
-      address: `${socket.localAddress ?? '127.0.0.1'}:${socket.localPort ?? 7687}`,
+      // An IPv6 address in brackets, as a routing table's addresses are written.
+      address: hostPort(socket.localAddress ?? '127.0.0.1', socket.localPort ?? 7687),
       onFailedLogin: (user, reason) => log.info(`failed login for user '${user}' from ${peer}: ${reason}`),
       // The kind only: an error's message may quote a statement, and so a password.
       onInternalError: (error) => log.warn(`internal error in a statement: ${error instanceof Error ? error.name : typeof error}`),

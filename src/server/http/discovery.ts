@@ -4,7 +4,7 @@
  * does, so a client behind a port mapping is pointed back at the address it used. The legacy
  * `transaction` endpoint is not served, so it is not listed.
  */
-import { isIP } from 'node:net';
+import { hostPort } from '../address.js';
 import { NEO4J_EDITION, NEO4J_VERSION } from '../../index.js';
 
 export interface DiscoveryAddresses {
@@ -38,8 +38,4 @@ export function browserLocation(addresses: DiscoveryAddresses): string {
 
 function authorityOf({ host, listening }: DiscoveryAddresses): string {
   return host !== undefined && HOST.test(host) ? host : hostPort(listening.host, listening.port);
-}
-
-export function hostPort(host: string, port: number): string {
-  return `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
 }

@@ -9,9 +9,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { Dbms } from '../../index.js';
 import type { ListenAddress } from '../address.js';
-import { describeSystemError, ServerStartError } from '../errors.js';
+import { ServerStartError } from '../errors.js';
+import { describeSystemError } from '../system-errors.js';
 import type { ServerLog } from '../log.js';
-import { hostPort } from './discovery.js';
+import { hostPort } from '../address.js';
 import { errorBody, REQUEST_INVALID } from './errors.js';
 import { QueryApi, type HttpReply } from './handler.js';
 import { TransactionRegistry } from './transactions.js';

@@ -95,8 +95,8 @@ class Client {
     );
   }
 
-  static async open(port: number): Promise<Client> {
-    const socket = await connect(port);
+  static async open(port: number, host?: string): Promise<Client> {
+    const socket = await connect(port, host);
     socket.setNoDelay(true);
     return new Client(socket);
   }
@@ -184,7 +184,7 @@ async function start(options: StartServerOptions = {}): Promise<Started> {
   });
   running.push(server);
   const open = async () => {
-    const client = await Client.open(server.port);
+    const client = await Client.open(server.port, server.host);
     clients.push(client);
     return client;
   };
@@ -480,6 +480,22 @@ describe('a misbehaving client', () => {
     // What the server had queued for it at most: the bound, plus one batch of replies (64 KiB), plus one reply.
     expect(t.sides[1]?.peakQueued).toBeLessThan(maxQueuedBytes + 64 * 1024 + 16 * 1024);
     await t.stillServes();
+  });
+});
+
+describe('ROUTE without a routing context', () => {
+  it('bug: over IPv6 the table listed the server as ::1:PORT; it is [::1]:PORT, as addresses are written', async () => {
+    const t = await start({ bolt: '[::1]:0' });
+    const client = await Client.open(t.server.port, '::1');
+    client.send(DRIVER_OPENING);
+    expect(await client.bytes(18)).toBe(MANIFEST);
+    client.send(CHOOSE_5_8, hello(), logon(), message(0x66, {}, [], {}));
+    const [, , route] = await client.replies(3);
+    const addresses = [`[::1]:${t.server.port}`];
+    expect(route).toEqual([
+      'SUCCESS',
+      { rt: { ttl: 300n, db: 'neo4j', servers: ['ROUTE', 'READ', 'WRITE'].map((role) => ({ addresses, role })) } },
+    ]);
   });
 });
 
