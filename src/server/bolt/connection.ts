@@ -11,7 +11,7 @@ import { chunkAll, Dechunker } from './chunking.js';
 import { BoltWireError, ProtocolError } from './errors.js';
 import { DEFAULT_VERSIONS, negotiate, readManifestChoice, readOpening } from './handshake.js';
 import { BoltMachine, type BoltState, type Reply } from './machine.js';
-import { decodeRequest, failure, ignored, record, success, type RequestMessage } from './messages.js';
+import { decodeRequest, failure, failureDetails, ignored, record, success, type RequestMessage } from './messages.js';
 import { decode } from './packstream.js';
 import { versionText, type BoltVersion } from './version.js';
 
@@ -307,14 +307,7 @@ function encodeReply(reply: Reply, version: BoltVersion): Uint8Array {
 }
 
 function protocolFailure(message: string) {
-  const error = wireError(StatusCode.RequestInvalid, message);
-  return {
-    neo4jCode: error.code,
-    message,
-    gqlStatus: error.gqlStatus,
-    description: error.description,
-    classification: error.classification,
-  };
+  return failureDetails(wireError(StatusCode.RequestInvalid, message));
 }
 
 function parseVersion(text: string): BoltVersion {

@@ -24,7 +24,7 @@ import type { Dictionary, Packable, PackableDictionary, PackValue } from './pack
 import { atLeast, type BoltVersion } from './version.js';
 import { parametersOf } from './values.js';
 import { summaryMetadata } from './summary.js';
-import type { FailureDetails } from './messages.js';
+import { failureDetails, type FailureDetails } from './messages.js';
 
 export type BoltState = 'NEGOTIATION' | 'AUTHENTICATION' | 'READY' | 'STREAMING' | 'TX_READY' | 'TX_STREAMING' | 'FAILED' | 'DEFUNCT';
 
@@ -318,9 +318,11 @@ export class BoltMachine {
   #failure(error: unknown): FailureDetails {
     if (!(error instanceof Neo4jError)) {
       this.#options.onInternalError?.(error);
-      return details(wireError(StatusCode.InternalError, 'cypher-sysdb failed on this statement (an internal error); see the server log.'));
+      return failureDetails(
+        wireError(StatusCode.InternalError, 'cypher-sysdb failed on this statement (an internal error); see the server log.'),
+      );
     }
-    return details(wireError(error.code, error.message));
+    return failureDetails(wireError(error.code, error.message));
   }
 
   #expect(message: string, ...states: BoltState[]): void {
@@ -345,16 +347,6 @@ class ProtocolViolation extends Error {}
 
 function ok(metadata: PackableDictionary): Handled {
   return { replies: [{ kind: 'SUCCESS', metadata }], close: false };
-}
-
-function details(error: ReturnType<typeof wireError>): FailureDetails {
-  return {
-    neo4jCode: error.code,
-    message: error.message,
-    gqlStatus: error.gqlStatus,
-    description: error.description,
-    classification: error.classification,
-  };
 }
 
 function optionalString(extra: Dictionary, key: string): string | null {

@@ -3,6 +3,7 @@
  * types checked, so the state machine never meets a malformed message), and the four responses
  * encoded to PackStream bytes ready for chunking.
  */
+import type { Classification, WireError } from '../../index.js';
 import { ProtocolError } from './errors.js';
 import { encode, Structure, typeName, type Dictionary, type Packable, type PackableDictionary, type PackValue } from './packstream.js';
 import { atLeast, versionText, type BoltVersion } from './version.js';
@@ -166,8 +167,6 @@ export function ignored(): Uint8Array {
   return encode(new Structure(0x7e, []));
 }
 
-export type Classification = 'CLIENT_ERROR' | 'TRANSIENT_ERROR' | 'DATABASE_ERROR';
-
 /** A GQL error as FAILURE carries it; a `cause` is another, without a Neo4j code. */
 export interface GqlError {
   readonly message: string;
@@ -180,6 +179,12 @@ export interface GqlError {
 export interface FailureDetails extends GqlError {
   /** `Neo.ClientError.Statement.ArgumentError` and the like. */
   readonly neo4jCode: string;
+}
+
+/** An error from the status table, in FAILURE's terms. */
+export function failureDetails(error: WireError): FailureDetails {
+  const { code, message, gqlStatus, description, classification } = error;
+  return { neo4jCode: code, message, gqlStatus, description, classification };
 }
 
 /**

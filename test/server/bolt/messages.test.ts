@@ -12,12 +12,12 @@ import {
   ignored,
   record,
   success,
-  type Classification,
   type FailureDetails,
   type GqlError,
   type RequestMessage,
 } from '../../../src/server/bolt/messages.js';
 import { decode, encode, Structure, type PackValue } from '../../../src/server/bolt/packstream.js';
+import type { Classification } from '../../../src/index.js';
 import type { BoltVersion } from '../../../src/server/bolt/version.js';
 import { hex, toHex, utf8 } from '../../support/bytes.js';
 import { driverUnpack } from '../../support/driver-codec.js';
