@@ -5,7 +5,7 @@
  * exception class: an unknown database (FatalDiscoveryException) 404, client and transient errors
  * 400, database errors 500. Everything else a statement throws is our bug: 500, as Neo4j answers.
  */
-import { Neo4jError, StatusCode, wireError } from '../../index.js';
+import { Neo4jError, StatusCode, WIRE_STATUS, wireError } from '../../index.js';
 
 /** An error answered as it is, with Neo4j's code (also ones the engine does not raise, e.g. `Request.InvalidFormat`). */
 export class HttpError extends Error {
@@ -30,34 +30,14 @@ const UNKNOWN_ERROR = 'Neo.DatabaseError.General.UnknownError';
 /** Neo4j's description of Status.General.UnknownError, the whole message of a 500. */
 const UNKNOWN_ERROR_TEXT = 'An unknown error occurred.';
 
-/** Every engine status, so that a new one must be given a status here. */
-export const HTTP_STATUS: Readonly<Record<StatusCode, 400 | 404 | 500>> = {
-  [StatusCode.SyntaxError]: 400,
-  [StatusCode.ArgumentError]: 400,
-  [StatusCode.ParameterMissing]: 400,
-  [StatusCode.SemanticError]: 400,
-  [StatusCode.TypeError]: 400,
-  [StatusCode.ArithmeticError]: 400,
-  [StatusCode.CredentialsExpired]: 400,
-  [StatusCode.Unauthorized]: 400,
-  [StatusCode.AuthenticationRateLimit]: 400,
-  // Transient: the driver's TransientException, which the mapper answers as a client error.
-  [StatusCode.TransactionOutdated]: 400,
-  [StatusCode.Forbidden]: 400,
-  [StatusCode.InvalidArguments]: 400,
-  [StatusCode.NotSystemDatabaseError]: 400,
-  // A DatabaseError whose GQL classification is not CLIENT_ERROR.
-  [StatusCode.ExecutionFailed]: 500,
-  [StatusCode.TransactionTimedOut]: 400,
-  [StatusCode.TransactionMemoryLimit]: 400,
-  [StatusCode.DatabaseNotFound]: 404,
-  [StatusCode.RequestInvalid]: 400,
-  [StatusCode.ProcedureNotFound]: 400,
-  // Travels as Neo.ClientError.Statement.UnsupportedOperationError.
-  [StatusCode.NotSupported]: 400,
-  [StatusCode.InternalError]: 500,
-  [StatusCode.UnknownClientCommand]: 400,
-};
+/**
+ * The HTTP status of an engine error, from its classification in the core's status table: the
+ * mapper's rule, so a new status code needs no entry here.
+ */
+export function httpStatus(code: StatusCode): 400 | 404 | 500 {
+  if (code === StatusCode.DatabaseNotFound) return 404;
+  return WIRE_STATUS[code].classification === 'DATABASE_ERROR' ? 500 : 400;
+}
 
 export interface ErrorReply {
   readonly status: number;
@@ -70,7 +50,7 @@ export function errorReply(error: unknown, internal: (error: unknown) => void): 
   if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message };
   if (error instanceof Neo4jError) {
     const wire = wireError(error.code, error.message);
-    return { status: HTTP_STATUS[error.code], code: wire.code, message: wire.message };
+    return { status: httpStatus(error.code), code: wire.code, message: wire.message };
   }
   internal(error);
   return { status: 500, code: UNKNOWN_ERROR, message: UNKNOWN_ERROR_TEXT };
