@@ -1,6 +1,6 @@
 /** What the system database says about a login attempt; the Dbms turns it into Neo4j's outcome. */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { secureRandomBytes, verifyPassword } from '../crypto/password.js';
+import { secureRandomBytes, toHex, verifyPassword } from '../crypto/password.js';
 import { findUser } from '../exec/commands/users.js';
 import { isNative, type NativeAuth, type SystemState } from '../store/state.js';
 
@@ -49,5 +49,5 @@ function keyedHash(password: string): string {
   const input = new Uint8Array(CACHE_KEY.length + text.length);
   input.set(CACHE_KEY);
   input.set(text, CACHE_KEY.length);
-  return Array.from(sha256(input), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(sha256(input));
 }

@@ -7,6 +7,7 @@
  * so the client's first messages may follow its choice in the same segment.
  */
 import { HandshakeError } from './errors.js';
+import { hex } from './packstream.js';
 import { compareVersions, versionText, type BoltVersion } from './version.js';
 
 const OPENING_SIZE = 20;
@@ -163,5 +164,5 @@ export function decodeVarint(bytes: Uint8Array, offset: number): { readonly valu
 }
 
 function hexBytes(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+  return Array.from(bytes, hex).join(' ');
 }

@@ -5,7 +5,7 @@
  */
 import type { Classification, WireError } from '../../index.js';
 import { ProtocolError } from './errors.js';
-import { encode, Structure, typeName, type Dictionary, type Packable, type PackableDictionary, type PackValue } from './packstream.js';
+import { encode, hex, Structure, typeName, type Dictionary, type Packable, type PackableDictionary, type PackValue } from './packstream.js';
 import { atLeast, versionText, type BoltVersion } from './version.js';
 
 export type RequestMessage =
@@ -80,7 +80,7 @@ const REQUESTS = new Map<number, RequestSpec>([
 export function decodeRequest(value: PackValue, version: BoltVersion): RequestMessage {
   if (!(value instanceof Structure)) throw new ProtocolError(`A Bolt message must be a Structure, not ${withArticle(typeName(value))}`);
   const spec = REQUESTS.get(value.tag);
-  if (spec === undefined) throw new ProtocolError(`Unknown request message tag 0x${value.tag.toString(16).padStart(2, '0').toUpperCase()}`);
+  if (spec === undefined) throw new ProtocolError(`Unknown request message tag 0x${hex(value.tag)}`);
   if (spec.since && !atLeast(version, spec.since.major, spec.since.minor))
     throw new ProtocolError(`${spec.name} is not a Bolt ${versionText(version)} message (it came in ${versionText(spec.since)})`);
   if (value.fields.length !== spec.fields)

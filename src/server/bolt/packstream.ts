@@ -419,6 +419,7 @@ function counted(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function hex(byte: number): string {
+/** A byte as error messages show it: `0x` is the caller's. */
+export function hex(byte: number): string {
   return byte.toString(16).padStart(2, '0').toUpperCase();
 }
