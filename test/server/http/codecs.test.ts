@@ -114,7 +114,18 @@ describe('negotiation', () => {
     expect(negotiate('application/vnd.neo4j.query, application/json')?.contentType).toBe('application/vnd.neo4j.query');
     expect(negotiate('application/json;q=0.5, application/vnd.neo4j.query.v1.0')?.contentType).toBe('application/vnd.neo4j.query.v1.0');
     expect(negotiate('application/vnd.neo4j.query;q=0, application/*')?.contentType).toBe('application/json');
-    expect(negotiate('text/html, application/jsonl')).toBeNull();
+    expect(negotiate('text/html')).toBeNull();
+    // JSON Lines (QueryMimeTypes: PLAIN_JSONL, TYPED_JSONL_V1x0, TYPED_JSONL_V1x1), never the default.
+    expect(negotiate('text/html, application/jsonl')).toEqual({ format: 'plain', lines: true, contentType: 'application/jsonl' });
+    expect(negotiate('application/vnd.neo4j.query.v1.1+jsonl')).toEqual({
+      format: 'typed',
+      lines: true,
+      contentType: 'application/vnd.neo4j.query.v1.1+jsonl',
+    });
+    expect(negotiate('application/vnd.neo4j.query.v1.0+jsonl')?.contentType).toBe('application/vnd.neo4j.query.v1.0+jsonl');
+    // There is no unversioned typed JSON Lines type.
+    expect(negotiate('application/vnd.neo4j.query+jsonl')).toBeNull();
+    expect(negotiate('application/*')?.contentType).toBe('application/json');
     expect(prefersJson('application/json')).toBe(true);
     expect(prefersJson('text/html,application/json')).toBe(false);
     expect(prefersJson(undefined)).toBe(false);
