@@ -111,8 +111,9 @@ function counters(systemUpdates: number): string {
 }
 
 /**
- * Neo4j's legacy notification object. `position` is always written; an administration command's
- * notifications have none (Bolt sends none), so it is null.
+ * Neo4j's legacy notification object (`DefaultResponseModule.NotificationSerializer`): `position`
+ * is always written, the embedded driver's position or null when the server sent none, which is
+ * the case for all but the home-database notification (see the core's Notification).
  */
 function notification(n: Notification): string {
   return JSON.stringify({
@@ -120,7 +121,7 @@ function notification(n: Notification): string {
     description: n.description,
     severity: n.severity,
     title: n.title,
-    position: null,
+    position: n.position === null ? null : { offset: n.position.offset, line: n.position.line, column: n.position.column },
     category: n.category,
   });
 }
