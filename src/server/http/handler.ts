@@ -7,6 +7,7 @@
 import { Neo4jError, StatusCode, assertNever, type Dbms, type DbmsSession } from '../../index.js';
 import type { ServerLog } from '../log.js';
 import { login, WWW_AUTHENTICATE, type Login } from './auth.js';
+import { corsHeaders } from './cors.js';
 import { bookmarksBody, errorReplyBody, resultBody, resultThenErrorBody, rollbackBody, transactionBody } from './body.js';
 import { browserLocation, discoveryBody, type DiscoveryAddresses } from './discovery.js';
 import { errorBody, errorReply, HttpError, REQUEST_INVALID } from './errors.js';
@@ -56,6 +57,12 @@ export class QueryApi {
   }
 
   handle(request: HttpRequest): HttpReply {
+    const answer = this.#answer(request);
+    // Neo4j's CORS filter runs before everything else, so every answer has its headers.
+    return { ...answer, headers: { ...corsHeaders(request.headers), ...answer.headers } };
+  }
+
+  #answer(request: HttpRequest): HttpReply {
     try {
       return this.#handle(request);
     } catch (error) {
