@@ -79,6 +79,32 @@ describe('the Query API', () => {
       ['Neo.ClientNotification.Security.AuthProviderNotDefined', null],
       ['Neo.ClientNotification.Security.ExternalAuthNotEnabled', null],
     ]);
+    const provider = await call(url, '/db/system/query/v2', { body: { statement: "CREATE USER bar SET AUTH 'sso' { SET ID 'y' }" } });
+    expect(provider.text).toBe(
+      JSON.stringify({
+        data: { fields: [], values: [] },
+        notifications: [
+          {
+            code: 'Neo.ClientNotification.Security.AuthProviderNotDefined',
+            description:
+              'The auth provider `sso` is not defined in the configuration. Verify that the spelling is correct or define `sso` in the configuration.',
+            severity: 'INFORMATION',
+            title: 'The auth provider is not defined.',
+            position: null,
+            category: 'SECURITY',
+          },
+          {
+            code: 'Neo.ClientNotification.Security.ExternalAuthNotEnabled',
+            description: 'Use setting `dbms.security.require_local_user` to enable external auth.',
+            severity: 'WARNING',
+            title: 'External auth for user is not enabled.',
+            position: null,
+            category: 'SECURITY',
+          },
+        ],
+        bookmarks: ['FB:sysdb:2'],
+      }),
+    );
     const home = await call(url, '/db/system/query/v2', { body: { statement: HOME } });
     // Key order as the embedded driver's InputPosition serialises: offset, line, column.
     expect(home.text).toContain('"position":{"offset":0,"line":0,"column":0},"category":"UNRECOGNIZED"');
