@@ -58,7 +58,8 @@ export class QueryApi {
 
   handle(request: HttpRequest): HttpReply {
     const answer = this.#answer(request);
-    // Neo4j's CORS filter runs before everything else, so every answer has its headers.
+    // Neo4j's CORS filter (`/*`) sets its headers before passing the request on, so every answer has
+    // them; that it also precedes the auth filter (401s too) is an assumption from the modules' order.
     return { ...answer, headers: { ...corsHeaders(request.headers), ...answer.headers } };
   }
 
