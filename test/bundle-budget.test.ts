@@ -3,7 +3,10 @@
  * cypher-sysdb downloads, minified and gzipped, regex engine included (our own, src/exec/regex/, in
  * place of a dependency).
  */
+import { Lexer } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ES module of the build scripts, without types
+import { Lexer as BundledLexer } from '../scripts/chevrotain-lexer-stub.js';
 // @ts-expect-error: a plain ES module of the build scripts, without types
 import { coreSize } from '../scripts/core-size.mjs';
 
@@ -17,4 +20,10 @@ describe('the core bundle', () => {
     const owners = [...whole.byPackage.keys()];
     expect(owners.filter((o: string) => /vitest|fast-check|playwright|esbuild|node:/.test(o))).toEqual([]);
   }, 60_000);
+
+  it("keeps Chevrotain's Lexer constants, which its parser reads, where the bundles stub the Lexer out", () => {
+    expect(BundledLexer.NA).toEqual(Lexer.NA);
+    expect(BundledLexer.SKIPPED).toBe(Lexer.SKIPPED);
+    expect(() => new BundledLexer()).toThrow("cypher-sysdb's bundles leave out Chevrotain's Lexer: grammar/lexer.ts lexes");
+  });
 });
