@@ -16,8 +16,7 @@ const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 };
 
 /** The relative imports of a bundle file (its chunks). */
-const chunksOf = (file: string): string[] =>
-  [...readFileSync(join(lib, file), 'utf8').matchAll(/from\s*"\.\/([^"]+)"/g)].map((m) => m[1]!);
+const chunksOf = (file: string): string[] => [...readFileSync(join(lib, file), 'utf8').matchAll(/from\s*"\.\/([^"]+)"/g)].map((m) => m[1]!);
 
 describe.skipIf(!existsSync(join(lib, 'index.js')))('the bundled library', () => {
   it('is what the package exports', () => {
@@ -28,7 +27,8 @@ describe.skipIf(!existsSync(join(lib, 'index.js')))('the bundled library', () =>
   it('exports what the sources export, and behaves as they do', async () => {
     const bundled = (await import(join(lib, 'index.js'))) as typeof source;
     expect(Object.keys(bundled).sort()).toEqual(Object.keys(source).sort());
-    const script = "CREATE USER alice SET PASSWORD 'secret12' CHANGE NOT REQUIRED; CREATE ROLE r; GRANT ROLE r TO alice; SHOW USERS YIELD user, roles";
+    const script =
+      "CREATE USER alice SET PASSWORD 'secret12' CHANGE NOT REQUIRED; CREATE ROLE r; GRANT ROLE r TO alice; SHOW USERS YIELD user, roles";
     const run = (api: typeof source) => {
       const db = api.SystemDatabase.create({ randomBytes: (n: number) => new Uint8Array(n) });
       const run = db.runScript(script);
