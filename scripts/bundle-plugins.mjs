@@ -2,14 +2,34 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const stub = join(dirname(fileURLToPath(import.meta.url)), 'chevrotain-lexer-stub.js');
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** An esbuild plugin resolving `module` of Chevrotain (a path under chevrotain/lib/src/) to `stub`. */
+function replaceChevrotainModule(name, module, stub) {
+  const base = module.split('/').at(-1);
+  const filter = new RegExp(`(^|/)${base.replace('.', '\\.')}$`);
+  const suffix = join('chevrotain/lib/src', module);
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) => (join(args.resolveDir, args.path).endsWith(suffix) ? { path: join(here, stub) } : undefined));
+    },
+  };
+}
 
 /** Chevrotain's Lexer module replaced by its constants (see chevrotain-lexer-stub.js). */
-export const withoutChevrotainLexer = {
-  name: 'without-chevrotain-lexer',
-  setup(build) {
-    build.onResolve({ filter: /(^|[/\\])lexer_public\.js$/ }, (args) =>
-      /[/\\]chevrotain[/\\]lib[/\\]/.test(args.importer) ? { path: stub } : undefined,
-    );
-  },
-};
+export const withoutChevrotainLexer = replaceChevrotainModule(
+  'without-chevrotain-lexer',
+  'scan/lexer_public.js',
+  'chevrotain-lexer-stub.js',
+);
+
+/** Chevrotain's grammar checks left out (see chevrotain-checks-stub.js). */
+export const withoutGrammarChecks = replaceChevrotainModule(
+  'without-grammar-checks',
+  'parse/grammar/checks.js',
+  'chevrotain-checks-stub.js',
+);
+
+/** Every plugin of the bundles. */
+export const bundlePlugins = [withoutChevrotainLexer, withoutGrammarChecks];

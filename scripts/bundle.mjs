@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileBundle } from '../bin/load-bundle.js';
-import { withoutChevrotainLexer } from './bundle-plugins.mjs';
+import { bundlePlugins } from './bundle-plugins.mjs';
 import { corpusText, generateStatements } from './corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +29,7 @@ await build({
   format: 'esm',
   target: 'node20',
   minify: true,
-  plugins: [withoutChevrotainLexer],
+  plugins: bundlePlugins,
   logLevel: 'warning',
 });
 
@@ -41,7 +41,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   minify: true,
-  plugins: [withoutChevrotainLexer],
+  plugins: bundlePlugins,
   logLevel: 'warning',
 });
 

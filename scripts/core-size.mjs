@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { withoutChevrotainLexer } from './bundle-plugins.mjs';
+import { bundlePlugins } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,7 +19,7 @@ export async function coreSize({ external = [] } = {}) {
     write: false,
     metafile: true,
     external,
-    plugins: [withoutChevrotainLexer],
+    plugins: bundlePlugins,
     logLevel: 'warning',
   });
   const code = core.outputFiles[0].contents;

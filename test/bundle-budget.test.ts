@@ -1,7 +1,8 @@
 /**
  * The core's download budget, held here as the CST's freshness is: what a browser page importing
  * cypher-sysdb downloads, minified and gzipped, regex engine included (our own, src/exec/regex/, in
- * place of a dependency).
+ * place of a dependency). The budget is what the core weighs (89.1 KB when it was set) plus a little
+ * room for grammar under way; issue 16's target is 60 KB.
  */
 import { Lexer } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
@@ -13,12 +14,14 @@ import { coreSize } from '../scripts/core-size.mjs';
 const KB = 1024;
 
 describe('the core bundle', () => {
-  it('is under 100 KB gzipped', async () => {
+  it('is under 92 KB gzipped', async () => {
     const whole = await coreSize();
-    expect(whole.gzipped).toBeLessThan(100 * KB);
+    expect(whole.gzipped).toBeLessThan(92 * KB);
     // Nothing from Node or a test tool found its way in.
     const owners = [...whole.byPackage.keys()];
     expect(owners.filter((o: string) => /vitest|fast-check|playwright|esbuild|node:/.test(o))).toEqual([]);
+    // Chevrotain's Lexer (and the regex parser only it uses) is stubbed out: grammar/lexer.ts lexes.
+    expect(owners).not.toContain('@chevrotain/regexp-to-ast');
   }, 60_000);
 
   it("keeps Chevrotain's Lexer constants, which its parser reads, where the bundles stub the Lexer out", () => {
