@@ -1,4 +1,5 @@
-// esbuild plugins shared by every bundle of the project (the CLI, the library, the size budget).
+// Plugins shared by every bundle of the project: esbuild's (the CLI, the library, the size budget)
+// and Vite's (the playground), each replacing modules of Chevrotain we do not use by stubs.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,3 +34,16 @@ export const withoutGrammarChecks = replaceChevrotainModule(
 
 /** Every plugin of the bundles. */
 export const bundlePlugins = [withoutChevrotainLexer, withoutGrammarChecks];
+
+/** The same replacements for Vite (the playground page). */
+export const viteChevrotainStubs = {
+  name: 'chevrotain-stubs',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (!importer) return null;
+    const resolved = join(dirname(importer), source);
+    if (resolved.endsWith(join('chevrotain/lib/src', 'scan/lexer_public.js'))) return join(here, 'chevrotain-lexer-stub.js');
+    if (resolved.endsWith(join('chevrotain/lib/src', 'parse/grammar/checks.js'))) return join(here, 'chevrotain-checks-stub.js');
+    return null;
+  },
+};
