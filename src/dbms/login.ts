@@ -1,5 +1,5 @@
 /** What the system database says about a login attempt; the Dbms turns it into Neo4j's outcome. */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from '../crypto/sha256-rounds.js';
 import { secureRandomBytes, toHex, verifyPassword } from '../crypto/password.js';
 import { findUser } from '../exec/commands/users.js';
 import { isNative, type NativeAuth, type SystemState } from '../store/state.js';
