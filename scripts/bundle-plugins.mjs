@@ -32,8 +32,15 @@ export const withoutGrammarChecks = replaceChevrotainModule(
   'chevrotain-checks-stub.js',
 );
 
+/** Chevrotain's default error messages left out (see chevrotain-errors-stub.js). */
+export const withoutErrorMessages = replaceChevrotainModule(
+  'without-error-messages',
+  'parse/errors_public.js',
+  'chevrotain-errors-stub.js',
+);
+
 /** Every plugin of the bundles. */
-export const bundlePlugins = [withoutChevrotainLexer, withoutGrammarChecks];
+export const bundlePlugins = [withoutChevrotainLexer, withoutGrammarChecks, withoutErrorMessages];
 
 /** The same replacements for Vite (the playground page). */
 export const viteChevrotainStubs = {
@@ -44,6 +51,7 @@ export const viteChevrotainStubs = {
     const resolved = join(dirname(importer), source);
     if (resolved.endsWith(join('chevrotain/lib/src', 'scan/lexer_public.js'))) return join(here, 'chevrotain-lexer-stub.js');
     if (resolved.endsWith(join('chevrotain/lib/src', 'parse/grammar/checks.js'))) return join(here, 'chevrotain-checks-stub.js');
+    if (resolved.endsWith(join('chevrotain/lib/src', 'parse/errors_public.js'))) return join(here, 'chevrotain-errors-stub.js');
     return null;
   },
 };
