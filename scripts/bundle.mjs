@@ -18,7 +18,7 @@ import { corpusText, generateStatements } from './corpus.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundlePath = join(root, 'dist/sysdb.cjs');
 
-// package.json's exports point here; types stay tsc's (dist/src/**/*.d.ts).
+// package.json's exports point here; tsc writes only the types (dist/src/**/*.d.ts).
 await build({
   entryPoints: { index: join(root, 'src/index.ts'), server: join(root, 'src/server/index.ts') },
   outdir: join(root, 'dist/lib'),
