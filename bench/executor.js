@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const { SystemDatabase, hashPassword } = await import(pathToFileURL(join(root, 'dist/src/index.js')).href);
+const { SystemDatabase, hashPassword } = await import(pathToFileURL(join(root, 'dist/lib/index.js')).href);
 
 const TOTAL_USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const WINDOW = 2_000;

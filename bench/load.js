@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const { SystemDatabase } = await import(pathToFileURL(join(here, '..', 'dist/src/index.js')).href);
+const { SystemDatabase } = await import(pathToFileURL(join(here, '..', 'dist/lib/index.js')).href);
 
 function snapshotWith(count) {
   const fresh = SystemDatabase.create().toJSON();

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { SystemDatabase } = await import(pathToFileURL(join(root, 'dist/src/index.js')).href);
+const { SystemDatabase } = await import(pathToFileURL(join(root, 'dist/lib/index.js')).href);
 
 const names = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 

@@ -33,7 +33,7 @@ const cold = spawnSync(
     '--input-type=module',
     '-e',
     `const t0 = performance.now();
-     const { parse } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/src/index.js')).href)});
+     const { parse } = await import(${JSON.stringify(pathToFileURL(join(root, 'dist/lib/index.js')).href)});
      const text = (await import('node:fs')).readFileSync(${JSON.stringify(corpusFile)}, 'utf8');
      const loaded = performance.now();
      const result = parse(text);
@@ -45,7 +45,7 @@ const cold = spawnSync(
 const coldResult = JSON.parse(cold.stdout);
 
 // ---- warm: same process, after warm-up
-const { parse } = await import(pathToFileURL(join(root, 'dist/src/index.js')).href);
+const { parse } = await import(pathToFileURL(join(root, 'dist/lib/index.js')).href);
 for (let i = 0; i < 3; i++) parse(corpus);
 const warmMs = median([0, 1, 2, 3, 4].map(() => time(() => parse(corpus))));
 

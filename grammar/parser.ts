@@ -6,6 +6,7 @@
  * backtracking.
  */
 import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { LazyLookahead } from './lazy-lookahead.js';
 import {
   Arrow,
   Caret,
@@ -73,6 +74,7 @@ export class CypherAdminParser extends CstParser {
       nodeLocationTracking: 'onlyOffset',
       recoveryEnabled: false,
       skipValidations: !validate,
+      lookaheadStrategy: new LazyLookahead({ maxLookahead: MAX_LOOKAHEAD }),
     });
     this.performSelfAnalysis();
   }

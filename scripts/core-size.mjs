@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { bundlePlugins } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,6 +19,7 @@ export async function coreSize({ external = [] } = {}) {
     write: false,
     metafile: true,
     external,
+    plugins: bundlePlugins,
     logLevel: 'warning',
   });
   const code = core.outputFiles[0].contents;

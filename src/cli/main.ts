@@ -8,7 +8,7 @@ import { FileError, nodeIO, type CliIO } from './io.js';
 import { lint, LINT_HELP } from './lint.js';
 import { plan, PLAN_HELP } from './plan.js';
 import { run, RUN_HELP } from './run.js';
-import { serve, SERVE_HELP } from './serve.js';
+import { SERVE_HELP } from './serve-help.js';
 
 const VERSION = '0.1.0';
 
@@ -42,7 +42,8 @@ const COMMANDS: Record<string, Command> = {
   plan: { run: plan, help: PLAN_HELP },
   diff: { run: diff, help: DIFF_HELP },
   dump: { run: dump, help: DUMP_HELP },
-  serve: { run: (argv, io) => serve(argv, io), help: SERVE_HELP },
+  // Loaded on demand: the server's modules (and Node's net, http) cost the other commands' start-up.
+  serve: { run: async (argv, io) => (await import('./serve.js')).serve(argv, io), help: SERVE_HELP },
 };
 
 /** The exit status, or (for `serve`) a promise of it. */

@@ -5,8 +5,7 @@
  * first and then over the previous digest (Shiro's SimpleHash). Pure JavaScript: runs in browsers too, and
  * the 1,023 rounds over a digest run in sha256-rounds.ts, faster than node:crypto's per-call overhead allows.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { sha256Rounds } from './sha256-rounds.js';
+import { sha256, sha256Rounds } from './sha256-rounds.js';
 
 /** A hashed password in Neo4j's external format. Never a plaintext: the brand keeps the two apart. */
 export type Credential = string & { readonly __credential: unique symbol };

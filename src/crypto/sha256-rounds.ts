@@ -1,9 +1,10 @@
 /**
- * Neo4j's password hash is 1,023 more SHA-256 rounds over a 32-byte digest. A general SHA-256
- * allocates a hasher per round; this one knows each round is one 64-byte block (the digest, the
- * padding bit and the length, 256 bits), so it runs on two preallocated word arrays: several times
- * faster in any JavaScript engine. FIPS 180-4 is the reference; `sha256-rounds.test.ts` checks it
- * against @noble/hashes and node:crypto.
+ * SHA-256 (FIPS 180-4), for Neo4j's password hash and the login cache. The hash is 1,023 more rounds
+ * over a 32-byte digest: a general SHA-256 allocates a hasher per round, while `sha256Rounds` knows
+ * each round is one 64-byte block (the digest, the padding bit and the length, 256 bits), so it runs
+ * on two preallocated word arrays: several times faster in any JavaScript engine. `sha256` hashes
+ * any bytes with the same compression (it replaced @noble/hashes, 5.4 KB of the core's bundle).
+ * `sha256-rounds.test.ts` checks both against @noble/hashes and node:crypto.
  */
 
 // The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
@@ -44,12 +45,39 @@ export function sha256Rounds(digest: Uint8Array, rounds: number): Uint8Array {
   return out;
 }
 
+/** SHA-256 of `data`. */
+export function sha256(data: Uint8Array): Uint8Array {
+  // The message, a 1 bit, zeros, and the length in bits (64-bit big-endian) fill whole 64-byte blocks.
+  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
+  padded.set(data);
+  padded[data.length] = 0x80;
+  const view = new DataView(padded.buffer);
+  const bits = data.length * 8;
+  view.setUint32(padded.length - 8, Math.floor(bits / 2 ** 32));
+  view.setUint32(padded.length - 4, bits >>> 0);
+  const state = Int32Array.from(IV);
+  for (let block = 0; block < padded.length; block += 64) {
+    for (let i = 0; i < 16; i++) W[i] = view.getInt32(block + 4 * i);
+    compress(state);
+  }
+  const out = new Uint8Array(32);
+  const outView = new DataView(out.buffer);
+  for (let i = 0; i < 8; i++) outView.setInt32(4 * i, state[i] ?? 0);
+  return out;
+}
+
 /** STATE becomes SHA-256 of STATE's 32 bytes: one block, the words, then 0x80... and the length 256. */
 function compressDigestBlock(): void {
   W.set(STATE, 0);
   W[8] = 0x80000000 | 0;
   W.fill(0, 9, 15);
   W[15] = 256;
+  STATE.set(IV);
+  compress(STATE);
+}
+
+/** One block (its 16 words in W[0..15]) compressed into `state`: the words expanded, 64 steps, added. */
+function compress(state: Int32Array): void {
   for (let t = 16; t < 64; t++) {
     const w15 = W[t - 15] ?? 0;
     const w2 = W[t - 2] ?? 0;
@@ -57,14 +85,14 @@ function compressDigestBlock(): void {
     const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
     W[t] = ((W[t - 16] ?? 0) + s0 + (W[t - 7] ?? 0) + s1) | 0;
   }
-  let a = IV[0] ?? 0;
-  let b = IV[1] ?? 0;
-  let c = IV[2] ?? 0;
-  let d = IV[3] ?? 0;
-  let e = IV[4] ?? 0;
-  let f = IV[5] ?? 0;
-  let g = IV[6] ?? 0;
-  let h = IV[7] ?? 0;
+  let a = state[0] ?? 0;
+  let b = state[1] ?? 0;
+  let c = state[2] ?? 0;
+  let d = state[3] ?? 0;
+  let e = state[4] ?? 0;
+  let f = state[5] ?? 0;
+  let g = state[6] ?? 0;
+  let h = state[7] ?? 0;
   for (let t = 0; t < 64; t++) {
     const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + (K[t] ?? 0) + (W[t] ?? 0)) | 0;
     const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
@@ -77,12 +105,12 @@ function compressDigestBlock(): void {
     b = a;
     a = (t1 + t2) | 0;
   }
-  STATE[0] = (a + (IV[0] ?? 0)) | 0;
-  STATE[1] = (b + (IV[1] ?? 0)) | 0;
-  STATE[2] = (c + (IV[2] ?? 0)) | 0;
-  STATE[3] = (d + (IV[3] ?? 0)) | 0;
-  STATE[4] = (e + (IV[4] ?? 0)) | 0;
-  STATE[5] = (f + (IV[5] ?? 0)) | 0;
-  STATE[6] = (g + (IV[6] ?? 0)) | 0;
-  STATE[7] = (h + (IV[7] ?? 0)) | 0;
+  state[0] = (a + (state[0] ?? 0)) | 0;
+  state[1] = (b + (state[1] ?? 0)) | 0;
+  state[2] = (c + (state[2] ?? 0)) | 0;
+  state[3] = (d + (state[3] ?? 0)) | 0;
+  state[4] = (e + (state[4] ?? 0)) | 0;
+  state[5] = (f + (state[5] ?? 0)) | 0;
+  state[6] = (g + (state[6] ?? 0)) | 0;
+  state[7] = (h + (state[7] ?? 0)) | 0;
 }

@@ -1,5 +1,5 @@
 /** What the system database says about a login attempt; the Dbms turns it into Neo4j's outcome. */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from '../crypto/sha256-rounds.js';
 import { secureRandomBytes, toHex, verifyPassword } from '../crypto/password.js';
 import { findUser } from '../exec/commands/users.js';
 import { isNative, type NativeAuth, type SystemState } from '../store/state.js';
@@ -34,7 +34,8 @@ export function checkLogin(state: SystemState, user: string): LoginCheck | null 
  * is a hash under a key of this process's own, never the password.
  */
 const verified = new WeakMap<NativeAuth, string>();
-const CACHE_KEY = secureRandomBytes(32);
+/** Drawn on the first login: drawing it on import loaded Node's Web Crypto at every start-up. */
+let cacheKey: Uint8Array | undefined;
 
 function matches(native: NativeAuth, password: string): boolean {
   const tag = keyedHash(password);
@@ -45,9 +46,10 @@ function matches(native: NativeAuth, password: string): boolean {
 }
 
 function keyedHash(password: string): string {
+  const key = (cacheKey ??= secureRandomBytes(32));
   const text = new TextEncoder().encode(password);
-  const input = new Uint8Array(CACHE_KEY.length + text.length);
-  input.set(CACHE_KEY);
-  input.set(text, CACHE_KEY.length);
+  const input = new Uint8Array(key.length + text.length);
+  input.set(key);
+  input.set(text, key.length);
   return toHex(sha256(input));
 }

@@ -1,6 +1,6 @@
 /**
  * Where a token ends. Chevrotain types `endOffset` as optional (some lexer modes leave it unset), but
- * our lexer always sets it: `retypeKeywords` (grammar/tokens.ts) recomputes it for every token.
+ * our lexer (grammar/lexer.ts) always sets it.
  */
 import type { IToken } from 'chevrotain';
 
@@ -11,6 +11,6 @@ import type { IToken } from 'chevrotain';
  */
 export function tokenEnd(token: IToken): number {
   const last = token.endOffset;
-  if (last === undefined) throw new Error(`The token at offset ${token.startOffset} has no end offset: retypeKeywords did not see it`);
+  if (last === undefined) throw new Error(`The token at offset ${token.startOffset} has no end offset: it did not come from the lexer`);
   return last + 1;
 }

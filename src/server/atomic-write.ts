@@ -6,7 +6,6 @@
  */
 import * as nodeFs from 'node:fs';
 import * as nodeFsPromises from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
 /** The calls this makes, so a test can make one of them fail. */
@@ -17,7 +16,9 @@ export type AtomicFs = Pick<
 
 /** `.<name>.<random>.tmp` in the target's folder: the same file system (so rename is atomic), and hidden. */
 function temporaryPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Web Crypto (loaded on first use) rather than node:crypto, which the CLI would load at every start.
+  const random = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(6))).toString('hex');
+  return join(dirname(path), `.${basename(path)}.${random}.tmp`);
 }
 
 export function writeFileAtomic(written: string, text: string, fs: AtomicFs = nodeFs): void {

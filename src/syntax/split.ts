@@ -7,7 +7,8 @@
  */
 import type { IToken } from 'chevrotain';
 import { backtickedEnd, blockCommentEnd, ClosingScanner, stringEnd } from '../../grammar/quoted.js';
-import { cypherLexer, retypeKeywords, Semicolon } from '../../grammar/tokens.js';
+import { lex } from '../../grammar/lexer.js';
+import { Semicolon } from '../../grammar/tokens.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 
 export interface RawSegment {
@@ -17,9 +18,7 @@ export interface RawSegment {
 }
 
 export function tokenize(text: string): IToken[] {
-  const { tokens } = cypherLexer.tokenize(text);
-  retypeKeywords(tokens);
-  return tokens;
+  return lex(text);
 }
 
 /** Lexes `text.slice(start, end)`, with offsets counted from the start of the script. */

@@ -1,0 +1,230 @@
+/**
+ * The Cypher lexer: one pass over the text, dispatching on each token's first character, producing
+ * Chevrotain tokens (grammar/tokens.ts) for the parser. It replaces Chevrotain's Lexer, whose regex
+ * analysis and the regex parser it ships were a tenth of the core's download, and it is about twice
+ * as fast.
+ *
+ * The rules are the Chevrotain patterns it replaced (test/support/reference-lexer.ts keeps them),
+ * in their priority order where two match at one character: whitespace and comments are skipped;
+ * strings, quoted names and block comments end where quoted.ts says; an identifier spelled like a
+ * keyword is that keyword; anything else is one `Unknown` character (the lexer never fails: the
+ * parser reports it as `Invalid input`).
+ * test/syntax/lexer.test.ts holds it to the token stream of the Chevrotain Lexer it replaced.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import { backtickedEnd, blockCommentEnd, ClosingScanner, stringEnd } from './quoted.js';
+import * as T from './tokens.js';
+
+/** Punctuation that is one character whatever follows it, by character code. */
+const SINGLE = new Map<number, TokenType>(
+  (
+    [
+      [';', T.Semicolon],
+      [',', T.Comma],
+      ['(', T.LParen],
+      [')', T.RParen],
+      ['[', T.LBracket],
+      [']', T.RBracket],
+      ['{', T.LBrace],
+      ['}', T.RBrace],
+      [':', T.Colon],
+      ['*', T.Star],
+      ['+', T.Plus],
+      ['-', T.Minus],
+      ['%', T.Percent],
+      ['^', T.Caret],
+    ] as const
+  ).map(([c, type]) => [c.charCodeAt(0), type]),
+);
+
+/** Two-character punctuation: the first character, then the second one and its token. */
+const PAIRS = new Map<number, { readonly second: number; readonly type: TokenType }[]>(
+  (
+    [
+      ['.', [['.', T.DotDot]]],
+      [
+        '=',
+        [
+          ['>', T.Arrow],
+          ['~', T.RegexMatch],
+        ],
+      ],
+      [
+        '<',
+        [
+          ['>', T.NotEquals],
+          ['=', T.LessEquals],
+        ],
+      ],
+      ['!', [['=', T.BangEquals]]],
+      ['>', [['=', T.GreaterEquals]]],
+      ['|', [['|', T.Concat]]],
+    ] as const
+  ).map(([c, seconds]) => [c.charCodeAt(0), seconds.map(([s, type]) => ({ second: s.charCodeAt(0), type }))]),
+);
+
+/** What a first character of PAIRS is alone (`!` alone is no token of ours). */
+const PAIR_ALONE = new Map<number, TokenType>(
+  (
+    [
+      ['.', T.Dot],
+      ['=', T.Equals],
+      ['<', T.Less],
+      ['>', T.Greater],
+      ['|', T.Pipe],
+    ] as const
+  ).map(([c, type]) => [c.charCodeAt(0), type]),
+);
+
+/** JavaScript's `\s`: the lexer's whitespace, ASCII and not. */
+function isWhitespace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const isAsciiNamePart = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) || code === 95;
+
+/** Names may use letters of any script: a sticky Unicode regex matches them (by code point). */
+const NAME_START = '[\\p{L}_]';
+const NAME_PART = '[\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]';
+const NAME = new RegExp(`${NAME_START}${NAME_PART}*`, 'uy');
+const PARAMETER_NAME = new RegExp(`${NAME_START}${NAME_PART}*|[0-9]+`, 'uy');
+
+/** The end of the match of a sticky `regex` at `offset`, or -1. */
+function stickyEnd(regex: RegExp, text: string, offset: number): number {
+  regex.lastIndex = offset;
+  return regex.test(text) ? regex.lastIndex : -1;
+}
+
+const digitsEnd = (text: string, offset: number): number => {
+  let i = offset;
+  while (isDigit(text.charCodeAt(i))) i += 1;
+  return i;
+};
+
+/** `[eE][+-]?[0-9]+` at `offset`: its end, or `offset` when there is no exponent. */
+function exponentEnd(text: string, offset: number): number {
+  const e = text.charCodeAt(offset);
+  if (e !== 101 && e !== 69) return offset;
+  const sign = text.charCodeAt(offset + 1);
+  const digits = sign === 43 || sign === 45 ? offset + 2 : offset + 1;
+  const end = digitsEnd(text, digits);
+  return end === digits ? offset : end;
+}
+
+/** A number starting with a digit: its end, and whether it is a float, hex, octal or decimal. */
+function numberAt(text: string, offset: number): { end: number; type: TokenType } {
+  const integerEnd = digitsEnd(text, offset);
+  // FloatLiteral first: digits '.' digits [exponent], or digits exponent.
+  if (text.charCodeAt(integerEnd) === 46 && isDigit(text.charCodeAt(integerEnd + 1))) {
+    return { end: exponentEnd(text, digitsEnd(text, integerEnd + 1)), type: T.FloatLiteral };
+  }
+  const exponent = exponentEnd(text, integerEnd);
+  if (exponent !== integerEnd) return { end: exponent, type: T.FloatLiteral };
+  if (text.charCodeAt(offset) === 48) {
+    const radix = text.charCodeAt(offset + 1);
+    if (radix === 120) {
+      let i = offset + 2;
+      while (/[0-9a-fA-F]/.test(text.charAt(i))) i += 1;
+      if (i > offset + 2) return { end: i, type: T.HexInteger };
+    } else if (radix === 111) {
+      let i = offset + 2;
+      while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 55) i += 1;
+      if (i > offset + 2) return { end: i, type: T.OctalInteger };
+    }
+  }
+  return { end: integerEnd, type: T.DecimalInteger };
+}
+
+/** One `Unknown` character: a whole code point (both halves of a surrogate pair). */
+function unknownEnd(text: string, offset: number): number {
+  const code = text.charCodeAt(offset);
+  const next = text.charCodeAt(offset + 1);
+  return code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? offset + 2 : offset + 1;
+}
+
+/** The tokens of `text`, offsets counted from its start: keywords typed, end offsets set. */
+export function lex(text: string): IToken[] {
+  const tokens: IToken[] = [];
+  // An unclosed quote is found once per kind, not once per later quote (see ClosingScanner).
+  const closing = new ClosingScanner(text);
+  const push = (type: TokenType, start: number, end: number) => {
+    const image = text.slice(start, end);
+    const finalType = type === T.Identifier ? (T.keywordOf(image) ?? type) : type;
+    tokens.push({ image, startOffset: start, endOffset: end - 1, tokenTypeIdx: finalType.tokenTypeIdx!, tokenType: finalType });
+  };
+  let offset = 0;
+  while (offset < text.length) {
+    const code = text.charCodeAt(offset);
+    const start = offset;
+    if (isWhitespace(code)) {
+      do offset += 1;
+      while (isWhitespace(text.charCodeAt(offset)));
+      continue;
+    }
+    if (code === 47) {
+      const next = text.charCodeAt(offset + 1);
+      if (next === 47) {
+        offset += 2;
+        for (let c = text.charCodeAt(offset); offset < text.length && c !== 10 && c !== 13; c = text.charCodeAt(offset)) offset += 1;
+        continue;
+      }
+      const end = next === 42 ? closing.end(offset, blockCommentEnd) : -1;
+      if (end !== -1) offset = end;
+      else push(T.Slash, start, (offset += 1));
+      continue;
+    }
+    if (code === 39 || code === 34 || code === 96) {
+      const end = closing.end(offset, code === 96 ? backtickedEnd : stringEnd);
+      if (end === -1) push(T.Unknown, start, (offset += 1));
+      else push(code === 96 ? T.EscapedName : T.StringLiteral, start, (offset = end));
+      continue;
+    }
+    if (code === 36) {
+      const end = text.charCodeAt(offset + 1) === 96 ? backtickedEnd(text, offset + 1) : stickyEnd(PARAMETER_NAME, text, offset + 1);
+      if (end === -1) push(T.Unknown, start, (offset += 1));
+      else push(T.Parameter, start, (offset = end));
+      continue;
+    }
+    if (isDigit(code)) {
+      const { end, type } = numberAt(text, offset);
+      push(type, start, (offset = end));
+      continue;
+    }
+    if (code === 46 && isDigit(text.charCodeAt(offset + 1))) {
+      push(T.FloatLiteral, start, (offset = exponentEnd(text, digitsEnd(text, offset + 1))));
+      continue;
+    }
+    if (isAsciiNamePart(code) || code >= 128) {
+      // ASCII names in one loop; a name reaching a non-ASCII character is matched by the regex.
+      let end = offset + 1;
+      if (code < 128) while (isAsciiNamePart(text.charCodeAt(end))) end += 1;
+      if (code >= 128 || text.charCodeAt(end) >= 128) end = stickyEnd(NAME, text, offset);
+      if (end === -1) push(T.Unknown, start, (offset = unknownEnd(text, offset)));
+      else push(T.Identifier, start, (offset = end));
+      continue;
+    }
+    const single = SINGLE.get(code);
+    if (single) {
+      push(single, start, (offset += 1));
+      continue;
+    }
+    const second = text.charCodeAt(offset + 1);
+    const pair = PAIRS.get(code)?.find((p) => p.second === second);
+    if (pair) push(pair.type, start, (offset += 2));
+    else push(PAIR_ALONE.get(code) ?? T.Unknown, start, (offset += 1));
+  }
+  return tokens;
+}
