@@ -1,7 +1,8 @@
 // `npm run bench`: the Bolt server (`sysdb serve`) against a canned Bolt stub (bench/bolt-stub.js: framing
 // and prepared replies, no PackStream decoding, no Cypher, no store), both driven by the real neo4j-driver
-// from this process, in one run: start-up (spawn to first answered query), round trips on one session,
-// and throughput and latency with 50 concurrent sessions. Ratios matter; the machine is shared and noisy.
+// from this process, in one run: start-up (spawn to first answered query), round trips on one session
+// (in rounds alternating between the two servers), and throughput and latency with 50 concurrent
+// sessions. Ratios matter; the machine is shared and noisy.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, median, percentile, stop } from './servers.js';
