@@ -72,7 +72,9 @@ for (const { driver } of Object.values(running)) await oneSession(driver, 200); 
 // machine skews one pair, not the result.
 const rounds = Object.fromEntries(Object.keys(running).map((name) => [name, []]));
 for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, { driver }] of Object.entries(running)) rounds[name].push(await oneSession(driver, ROUND_TRIPS));
+  // ABBA: each server goes first in half the pairs, so neither always follows the other's leftover work.
+  const order = round % 2 === 0 ? Object.entries(running) : Object.entries(running).reverse();
+  for (const [name, { driver }] of order) rounds[name].push(await oneSession(driver, ROUND_TRIPS));
 }
 const results = {};
 for (const [name, { child, driver }] of Object.entries(running)) {
