@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { StatusCode, wireError, type Dbms } from '../../index.js';
 import type { ServerLog } from '../log.js';
 import { hostPort } from '../address.js';
-import { chunk, Dechunker } from './chunking.js';
+import { chunkAll, Dechunker } from './chunking.js';
 import { BoltWireError, ProtocolError } from './errors.js';
 import { DEFAULT_VERSIONS, negotiate, readManifestChoice, readOpening } from './handshake.js';
 import { BoltMachine, type BoltState, type Reply } from './machine.js';
@@ -230,7 +230,7 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
         const request: RequestMessage = decodeRequest(decode(message), version);
         const handled = machine.handle(request);
         for (const reply of handled.replies) {
-          const bytes = framedReply(reply, version);
+          const bytes = encodeReply(reply, version);
           out.push(bytes);
           size += bytes.length;
         }
@@ -239,18 +239,18 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
         if (!(error instanceof BoltWireError)) throw error;
         // A malformed message: Neo4j answers with a protocol FAILURE and closes.
         log.warn(`closed by the server: ${error.message}`);
-        out.push(chunk(failure(protocolFailure(error.message), version)));
+        out.push(failure(protocolFailure(error.message), version));
         close = true;
       }
       if (!close && size >= REPLY_BATCH_BYTES) {
-        const flushed = send(joined(out));
+        const flushed = send(chunkAll(out));
         out.length = 0;
         size = 0;
         if (!flushed) break;
       }
     }
     pending.splice(0, next);
-    if (out.length > 0 || close) send(joined(out), close);
+    if (out.length > 0 || close) send(chunkAll(out), close);
   }
 
   /** Runs `work`; an error from it ends this connection only (a BoltWireError here is a handshake's). */
@@ -293,49 +293,17 @@ export function serveBoltConnection(socket: Socket, options: BoltConnectionOptio
   };
 }
 
-/**
- * Replies framed for the wire, by the metadata or record values they encode: a session's repeated
- * read gives the same outcome, and the machine the same metadata, so their bytes are encoded once.
- * Safe because replies are never changed once the machine has returned them; weak, so the bytes go
- * with the outcome.
- */
-const FRAMED = new WeakMap<object, Uint8Array>();
-const FRAMED_IGNORED = chunk(ignored());
-
-function framedReply(reply: Reply, version: BoltVersion): Uint8Array {
+function encodeReply(reply: Reply, version: BoltVersion): Uint8Array {
   switch (reply.kind) {
     case 'SUCCESS':
-      return framedOnce(reply.metadata, () => success(reply.metadata));
+      return success(reply.metadata);
     case 'RECORD':
-      return framedOnce(reply.values, () => record(reply.values));
+      return record(reply.values);
     case 'IGNORED':
-      return FRAMED_IGNORED;
+      return ignored();
     case 'FAILURE':
-      return chunk(failure(reply.error, version));
+      return failure(reply.error, version);
   }
-}
-
-function framedOnce(key: object, encode: () => Uint8Array): Uint8Array {
-  let bytes = FRAMED.get(key);
-  if (bytes === undefined) {
-    bytes = chunk(encode());
-    FRAMED.set(key, bytes);
-  }
-  return bytes;
-}
-
-/** One buffer for one socket write (a lone reply is sent as it is: nothing changes it once framed). */
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
-  let size = 0;
-  for (const part of parts) size += part.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 function protocolFailure(message: string) {

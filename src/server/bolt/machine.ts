@@ -83,15 +83,6 @@ export class BoltMachine {
   #routingAddress: string | null = null;
   /** Who is logged in (null with auth disabled, or before LOGON). */
   #user: string | null = null;
-  /**
-   * The metadata sent for an outcome the session gave before (its read cache): the same objects
-   * again, so that the connection sends the bytes it encoded for them (replies are never changed
-   * once returned).
-   */
-  readonly #runMetadataOf = new WeakMap<RunOutcome, { readonly reportDatabase: boolean; readonly metadata: Record<string, Packable> }>();
-  readonly #summaryOf = new WeakMap<RunOutcome, { readonly bookmark: string | null; readonly metadata: Record<string, Packable> }>();
-  #bookmarkText = '';
-  #bookmarkCommits = -1;
 
   constructor(options: MachineOptions) {
     this.#options = options;
@@ -232,12 +223,7 @@ export class BoltMachine {
     this.#streams.set(0, { outcome, next: 0, bookmark: this.#bookmark() });
     this.#lastQid = 0;
     this.#state = 'STREAMING';
-    const reportDatabase = database === null;
-    const known = this.#runMetadataOf.get(outcome);
-    if (known?.reportDatabase === reportDatabase) return ok(known.metadata);
-    const metadata = this.#runMetadata(outcome, null, reportDatabase);
-    this.#runMetadataOf.set(outcome, { reportDatabase, metadata });
-    return ok(metadata);
+    return ok(this.#runMetadata(outcome, null, database === null));
   }
 
   #begin(extra: Dictionary): Handled {
@@ -285,18 +271,10 @@ export class BoltMachine {
       return { replies, close: false };
     }
     this.#streams.delete(id);
-    replies.push({ kind: 'SUCCESS', metadata: this.#summary(stream) });
+    replies.push({ kind: 'SUCCESS', metadata: summaryMetadata(stream.outcome, this.#options.version, stream.bookmark) });
     if (this.#state === 'STREAMING') this.#state = 'READY';
     else if (this.#streams.size === 0) this.#state = 'TX_READY';
     return { replies, close: false };
-  }
-
-  #summary({ outcome, bookmark }: Stream): Record<string, Packable> {
-    const known = this.#summaryOf.get(outcome);
-    if (known?.bookmark === bookmark) return known.metadata;
-    const metadata = summaryMetadata(outcome, this.#options.version, bookmark);
-    this.#summaryOf.set(outcome, { bookmark, metadata });
-    return metadata;
   }
 
   #commit(): Handled {
@@ -360,12 +338,7 @@ export class BoltMachine {
 
   /** A bookmark names the commit a client has seen: this DBMS's commit count. */
   #bookmark(): string {
-    const commits = this.#options.dbms.commits;
-    if (commits !== this.#bookmarkCommits) {
-      this.#bookmarkCommits = commits;
-      this.#bookmarkText = `FB:sysdb:${commits}`;
-    }
-    return this.#bookmarkText;
+    return `FB:sysdb:${this.#options.dbms.commits}`;
   }
 }
 

@@ -363,27 +363,6 @@ describe('messages', () => {
     await t.stillServes();
   });
 
-  it('answers a repeated read with the bytes of the first answer until a commit changes it', async () => {
-    const t = await start();
-    const client = await loggedIn(t);
-    const read = concat(run('SHOW USERS YIELD user'), pull());
-    client.send(read, read, run("CREATE USER alice SET PASSWORD 'alice-secret'"), pull(), read);
-    const replies = await client.replies(3 + 3 + 2 + 4);
-    expect(replies.slice(3, 6)).toEqual(replies.slice(0, 3));
-    expect(replies.slice(0, 3)).toEqual([
-      ['SUCCESS', { fields: ['user'], t_first: 0n }],
-      ['RECORD', ['neo4j']],
-      ['SUCCESS', expect.objectContaining({ bookmark: 'FB:sysdb:0' })],
-    ]);
-    expect(replies.slice(8)).toEqual([
-      ['SUCCESS', { fields: ['user'], t_first: 0n }],
-      ['RECORD', ['alice']],
-      ['RECORD', ['neo4j']],
-      ['SUCCESS', expect.objectContaining({ bookmark: 'FB:sysdb:1' })],
-    ]);
-    await t.stillServes();
-  });
-
   it('skips NOOP keep-alives (00 00) before, between and after messages', async () => {
     const t = await start();
     const client = await t.open();

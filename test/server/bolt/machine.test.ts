@@ -160,24 +160,6 @@ describe('auto-commit RUN and PULL', () => {
     expect(m.state).toBe('READY');
   });
 
-  it('answer a repeated read as the first time, with the bookmark of the latest commit', () => {
-    const d = dbms();
-    const m = ready({ dbms: d });
-    const read = () => [...m.handle(run('SHOW USERS YIELD user', {}, { db: 'system' })).replies, ...m.handle(pull()).replies];
-    const first = read();
-    expect(read()).toEqual(first);
-    expect(first[2]).toMatchObject({ metadata: { bookmark: 'FB:sysdb:1' } });
-    // A commit that leaves the users as they were (a restore of the same snapshot) still moves the bookmark on.
-    d.replace(d.current);
-    expect(read()[2]).toMatchObject({ metadata: { bookmark: 'FB:sysdb:2' } });
-    d.session().run("CREATE USER alice SET PASSWORD 'alice-secret'");
-    expect(read().slice(1)).toEqual([
-      { kind: 'RECORD', values: ['alice'] },
-      { kind: 'RECORD', values: ['neo4j'] },
-      expect.objectContaining({ metadata: expect.objectContaining({ bookmark: 'FB:sysdb:3' }) }),
-    ]);
-  });
-
   it('report the database on 5.8 when the client named none', () => {
     const m = ready();
     expect(m.handle(run('SHOW CURRENT USER YIELD user')).replies[0]).toEqual({
