@@ -4,7 +4,6 @@ import { Neo4jError } from '../diagnostics/neo4j-error.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import type { Dbms } from './dbms.js';
 import type { RunOutcome } from './outcome.js';
-import { ReadCache } from './read-cache.js';
 import { runStatement } from './statement.js';
 import { DbmsTransaction, OUTDATED } from './transaction.js';
 
@@ -31,7 +30,6 @@ export class DbmsSession {
   readonly #dbms: Dbms;
   readonly #options: ExecuteOptions;
   #open: DbmsTransaction | null = null;
-  readonly #reads = new ReadCache();
 
   constructor(dbms: Dbms, options: DbmsSessionOptions) {
     this.#dbms = dbms;
@@ -41,13 +39,7 @@ export class DbmsSession {
 
   run(query: string, params: Readonly<Record<string, unknown>> = {}, target: TargetOptions = {}): RunOutcome {
     this.#assertNoTransaction();
-    const database = target.database ?? null;
-    const base = this.#dbms.current;
-    const kept = this.#reads.get(base, query, params, database);
-    if (kept !== undefined) return kept;
-    const ran = this.#commit((db) => runStatement(db, query, params, this.#options, database));
-    if (ran.db === base) this.#reads.set(base, query, params, database, ran.outcome);
-    return ran.outcome;
+    return this.#commit((db) => runStatement(db, query, params, this.#options, target.database)).outcome;
   }
 
   /** Runs a script as one unit: its statements commit together. `onStatement` sees a re-run again. */
