@@ -52,9 +52,11 @@ export interface DechunkerOptions {
 /** Reassembles messages from a byte stream split anywhere. After an error it stays failed. */
 export class Dechunker {
   private readonly maxMessageSize: number;
-  /** Copies of the current message's chunk bodies so far, and their total length. */
+  /** The current message's chunk bodies so far, and their total length. */
   private parts: Uint8Array[] = [];
   private size = 0;
+  /** How many of `parts` are copies (kept from an earlier push); the rest are views of this push's bytes. */
+  private owned = 0;
   /** Bytes of the current chunk body still to come. */
   private chunkLeft = 0;
   /** The first byte of a chunk header whose second byte has not arrived. */
@@ -70,7 +72,12 @@ export class Dechunker {
     return this.size > 0 || this.headerHigh !== null;
   }
 
-  /** Feeds the next slice of the stream; returns the messages it completed, in order (NOOPs skipped). */
+  /**
+   * Feeds the next slice of the stream; returns the messages it completed, in order (NOOPs skipped).
+   * A message that arrived whole in this slice, in one chunk, is a view of `bytes` (no copy): the
+   * caller must not overwrite `bytes` while it holds the messages (a socket's reads are fresh
+   * buffers). What is kept for the next push is copied, so `bytes` may be reused after that.
+   */
   push(bytes: Uint8Array): Uint8Array[] {
     if (this.failure) throw this.failure;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -79,8 +86,7 @@ export class Dechunker {
     while (at < bytes.length) {
       if (this.chunkLeft > 0) {
         const take = Math.min(this.chunkLeft, bytes.length - at);
-        // Copied, since the caller may reuse its buffer before the message is complete.
-        this.parts.push(new Uint8Array(bytes.subarray(at, at + take)));
+        this.parts.push(bytes.subarray(at, at + take));
         this.chunkLeft -= take;
         at += take;
       } else if (this.headerHigh === null) {
@@ -101,7 +107,17 @@ export class Dechunker {
         }
       }
     }
+    this.keepParts();
     return messages;
+  }
+
+  /** Copies the parts of an unfinished message that are still views: the caller may reuse its buffer once push returns. */
+  private keepParts(): void {
+    for (let i = this.owned; i < this.parts.length; i++) {
+      const part = this.parts[i];
+      if (part !== undefined) this.parts[i] = new Uint8Array(part);
+    }
+    this.owned = this.parts.length;
   }
 
   private takeMessage(): Uint8Array {
@@ -109,6 +125,7 @@ export class Dechunker {
     const message = this.parts.length === 1 && first !== undefined ? first : concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
+    this.owned = 0;
     return message;
   }
 }
