@@ -21,6 +21,7 @@ import { INITIAL_USER, initialState, type SystemDatabaseOptions } from './store/
 import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.js';
 import type { SystemState } from './store/state.js';
 import { Session } from './session.js';
+import { mayImpersonate } from './dbms/impersonate.js';
 import { checkLogin, type LoginCheck } from './dbms/login.js';
 import type { Change } from './plan/changes.js';
 import { diffStates, sharesHistory } from './plan/diff.js';
@@ -281,6 +282,11 @@ export class SystemDatabase {
    */
   login(user: string): LoginCheck | null {
     return checkLogin(this.#state, user);
+  }
+
+  /** Whether `user` (null: authentication disabled) may impersonate `target`, by the stored IMPERSONATE privileges. */
+  mayImpersonate(user: string | null, target: string): boolean {
+    return mayImpersonate(this.#state, user, target);
   }
 
   #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null, enforcePasswordChange?: boolean): Executed {

@@ -43,6 +43,11 @@ export class Dbms {
     return resolveDatabase(this.#db, name, null);
   }
 
+  /** Whether `user` may run as `target` (IMPERSONATE ON DBMS; a DENY wins), for the transports that impersonate. */
+  mayImpersonate(user: string | null, target: string): boolean {
+    return this.#db.mayImpersonate(user, target);
+  }
+
   /** The latest committed database: a snapshot that later commits leave as it is. */
   get current(): SystemDatabase {
     return this.#db;
