@@ -31,7 +31,7 @@ import { firstRunProblem, rerunProblem, type RerunProblem } from './plan/rerun.j
 export type { SystemDatabaseOptions } from './store/initial.js';
 export type { Snapshot } from './store/snapshot.js';
 export type { StatementResult as QueryResult } from './exec/commands/context.js';
-export type { Notification } from './exec/notifications.js';
+export type { Notification, NotificationPosition } from './exec/notifications.js';
 export { Session } from './session.js';
 
 /** What one statement produced: the new database, the result table and Neo4j's notifications. */

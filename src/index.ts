@@ -12,6 +12,7 @@ export type {
   Executed,
   ExecuteOptions,
   Notification,
+  NotificationPosition,
   QueryResult,
   DumpOptions,
   Plan,

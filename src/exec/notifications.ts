@@ -5,6 +5,13 @@
  * it refers to something the DBMS does not have.
  */
 
+/** Where in the statement a notification points, as Neo4j's `InputPosition` (offset 0-based). */
+export interface NotificationPosition {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
 export interface Notification {
   /** Neo4j's notification code, e.g. `Neo.ClientNotification.Security.CommandHasNoEffect`. */
   readonly code: string;
@@ -17,7 +24,17 @@ export interface Notification {
   readonly statusDescription: string;
   /** Neo4j's notification category, which is also the GQL classification. */
   readonly category: 'SECURITY' | 'UNRECOGNIZED';
+  /**
+   * The position Neo4j gives it, or null for none: Neo4j's `NotificationWrapping` (cypher frontend)
+   * creates every administration notification with `graphdb.InputPosition.empty` (-1, -1, -1),
+   * which Bolt leaves out, except HomeDatabaseNotPresent, created with the compiler's
+   * `InputPosition.NONE` (0, 0, 0), which Bolt sends as it is. None points into the statement.
+   */
+  readonly position: NotificationPosition | null;
 }
+
+/** The compiler's `InputPosition.NONE`, which Neo4j gives the home-database notification. */
+const POSITION_NONE: NotificationPosition = { offset: 0, line: 0, column: 0 };
 
 const SEE_DOCS = 'See Status Codes documentation for more information.';
 
@@ -36,6 +53,7 @@ function noEffect(gqlStatus: '00N70' | '00N71', command: string, description: st
     description: `${description} ${SEE_DOCS}`,
     statusDescription: `note: successful completion - ${NO_EFFECT[gqlStatus]}. \`${command}\` has no effect. The role or privilege ${assigned}.`,
     category: 'SECURITY',
+    position: null,
   };
 }
 
@@ -54,6 +72,7 @@ export function homeDatabaseNotFound(database: string): Notification {
     description: `The home database provided does not currently exist in the DBMS. This command will not take effect until this database is created. (HOME DATABASE: \`${database}\`)`,
     statusDescription: `note: successful completion - home database not found. The database \`${database}\` does not exist. Verify that the spelling is correct or create the database for the command to take effect.`,
     category: 'UNRECOGNIZED',
+    position: POSITION_NONE,
   };
 }
 
@@ -66,6 +85,7 @@ export function authProviderNotDefined(provider: string): Notification {
     description: `The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
     statusDescription: `note: successful completion - undefined auth provider. The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
     category: 'SECURITY',
+    position: null,
   };
 }
 
@@ -77,4 +97,5 @@ export const EXTERNAL_AUTH_NOT_ENABLED: Notification = {
   description: 'Use setting `dbms.security.require_local_user` to enable external auth.',
   statusDescription: 'warn: external auth disabled. Use the setting `dbms.security.require_local_user` to enable external auth.',
   category: 'SECURITY',
+  position: null,
 };

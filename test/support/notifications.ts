@@ -11,6 +11,7 @@ export const noEffect = (gqlStatus: string, command: string, description: string
       ? `note: successful completion - role or privilege already assigned. \`${command}\` has no effect. The role or privilege is already assigned.`
       : `note: successful completion - role or privilege not assigned. \`${command}\` has no effect. The role or privilege is not assigned.`,
   category: 'SECURITY',
+  position: null,
 });
 export const homeNotFound = (database: string) => ({
   code: 'Neo.ClientNotification.Database.HomeDatabaseNotFound',
@@ -20,6 +21,8 @@ export const homeNotFound = (database: string) => ({
   description: `The home database provided does not currently exist in the DBMS. This command will not take effect until this database is created. (HOME DATABASE: \`${database}\`)`,
   statusDescription: `note: successful completion - home database not found. The database \`${database}\` does not exist. Verify that the spelling is correct or create the database for the command to take effect.`,
   category: 'UNRECOGNIZED',
+  // Neo4j's NotificationWrapping gives HomeDatabaseNotPresent InputPosition.NONE, not "empty".
+  position: { offset: 0, line: 0, column: 0 },
 });
 export const providerNotDefined = (provider: string) => ({
   code: 'Neo.ClientNotification.Security.AuthProviderNotDefined',
@@ -29,6 +32,7 @@ export const providerNotDefined = (provider: string) => ({
   description: `The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
   statusDescription: `note: successful completion - undefined auth provider. The auth provider \`${provider}\` is not defined in the configuration. Verify that the spelling is correct or define \`${provider}\` in the configuration.`,
   category: 'SECURITY',
+  position: null,
 });
 export const externalAuthNotEnabled = {
   code: 'Neo.ClientNotification.Security.ExternalAuthNotEnabled',
@@ -38,4 +42,5 @@ export const externalAuthNotEnabled = {
   description: 'Use setting `dbms.security.require_local_user` to enable external auth.',
   statusDescription: 'warn: external auth disabled. Use the setting `dbms.security.require_local_user` to enable external auth.',
   category: 'SECURITY',
+  position: null,
 };

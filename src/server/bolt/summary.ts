@@ -3,12 +3,16 @@
  * query type, database, bookmark (auto-commit only), counters when a system update happened, and the
  * notifications: from Bolt 5.6 as GQL status objects (`statuses`, the main status first, because the
  * drivers add none of their own when `statuses` is present), before that as `notifications`.
+ *
+ * Positions: a legacy notification has `position {offset, line, column}` only when Neo4j's is not
+ * `InputPosition.empty` (AbstractLegacyMetadataHandler). A status object's `diagnostic_record`
+ * leaves out every entry that has its default value (DefaultMetadataHandler's
+ * DEFAULT_DIAGNOSTIC_RECORD: OPERATION "", OPERATION_CODE "0", CURRENT_SCHEMA "/", `_position`
+ * (-1, -1, -1)), and is left out itself when nothing remains, as for the main status.
  */
-import type { Notification, RunOutcome } from '../../index.js';
+import type { Notification, NotificationPosition, RunOutcome } from '../../index.js';
 import type { Packable } from './packstream.js';
 import { atLeast, type BoltVersion } from './version.js';
-
-const DIAGNOSTIC_DEFAULTS = { OPERATION: '', OPERATION_CODE: '0', CURRENT_SCHEMA: '/' } as const;
 
 export function summaryMetadata(outcome: RunOutcome, version: BoltVersion, bookmark: string | null): Record<string, Packable> {
   const { summary } = outcome;
@@ -33,7 +37,8 @@ function mainStatus(outcome: RunOutcome): Record<string, Packable> {
       : outcome.records.length > 0
         ? ['00000', 'note: successful completion']
         : ['02000', 'note: no data'];
-  return { gql_status: gqlStatus, status_description: description, diagnostic_record: DIAGNOSTIC_DEFAULTS };
+  // Its diagnostic record holds only defaults, so Neo4j sends none.
+  return { gql_status: gqlStatus, status_description: description };
 }
 
 function statusObject(notification: Notification): Record<string, Packable> {
@@ -43,7 +48,11 @@ function statusObject(notification: Notification): Record<string, Packable> {
     neo4j_code: notification.code,
     title: notification.title,
     description: notification.description,
-    diagnostic_record: { ...DIAGNOSTIC_DEFAULTS, _severity: notification.severity, _classification: notification.category },
+    diagnostic_record: {
+      _severity: notification.severity,
+      _classification: notification.category,
+      ...(notification.position === null ? {} : { _position: position(notification.position) }),
+    },
   };
 }
 
@@ -54,5 +63,11 @@ function legacyNotification(notification: Notification): Record<string, Packable
     description: notification.description,
     severity: notification.severity,
     category: notification.category,
+    ...(notification.position === null ? {} : { position: position(notification.position) }),
   };
+}
+
+/** Neo4j sends the three as INTEGER. */
+function position({ offset, line, column }: NotificationPosition): Record<string, Packable> {
+  return { offset: BigInt(offset), line: BigInt(line), column: BigInt(column) };
 }

@@ -2,8 +2,7 @@
  * The Query API's errors: the envelope `{"errors":[{"code","message"}]}` and the HTTP status of
  * each. An engine error keeps its Neo4j code and message (the wire table in the core) and gets the
  * status Neo4j's exception mapper (`Neo4jExceptionMapper`, 2025.11+) derives from the driver's
- * exception class: an unknown database (FatalDiscoveryException) 404, client and transient errors
- * 400, database errors 500. Everything else a statement throws is our bug: 500, as Neo4j answers.
+ * exception class and GQL classification (see httpStatus). Everything else a statement throws is our bug: 500, as Neo4j answers.
  */
 import { Neo4jError, StatusCode, WIRE_STATUS, wireError } from '../../index.js';
 
@@ -31,12 +30,24 @@ const UNKNOWN_ERROR = 'Neo.DatabaseError.General.UnknownError';
 const UNKNOWN_ERROR_TEXT = 'An unknown error occurred.';
 
 /**
- * The HTTP status of an engine error, from its classification in the core's status table: the
- * mapper's rule, so a new status code needs no entry here.
+ * The HTTP status of an engine error, by `Neo4jExceptionMapper` (2025.11+) applied to the exception
+ * the embedded Java driver makes of it (ErrorUtil: the class follows the Neo4j code's middle part):
+ * DatabaseNotFound is a FatalDiscoveryException, 404; any other ClientError or TransientError a
+ * ClientException or TransientException, 400; a DatabaseError a DatabaseException, 400 when its GQL
+ * classification is CLIENT_ERROR, else 500. Derived from the core's status table, so a new status
+ * code needs no entry here.
+ *
+ * Administration errors ("User already exists", …) get these statuses too, never a 202 with
+ * `errors`: an updating system command runs to its end while the query starts
+ * (UpdatingSystemCommandExecutionPlan.run consumes the inner query and asserts it did not fail),
+ * so the driver's `session.run` throws before any row is written.
  */
 export function httpStatus(code: StatusCode): 400 | 404 | 500 {
-  if (code === StatusCode.DatabaseNotFound) return 404;
-  return WIRE_STATUS[code].classification === 'DATABASE_ERROR' ? 500 : 400;
+  const wire = WIRE_STATUS[code];
+  if (wire.code === StatusCode.DatabaseNotFound) return 404;
+  const kind = wire.code.split('.')[1];
+  if (kind === 'ClientError' || kind === 'TransientError') return 400;
+  return wire.classification === 'CLIENT_ERROR' ? 400 : 500;
 }
 
 export interface ErrorReply {

@@ -7,7 +7,8 @@
 import { Neo4jError, StatusCode, assertNever, type Dbms, type DbmsSession } from '../../index.js';
 import type { ServerLog } from '../log.js';
 import { login, WWW_AUTHENTICATE, type Login } from './auth.js';
-import { bookmarksBody, resultBody, resultThenErrorBody, transactionBody } from './body.js';
+import { corsHeaders } from './cors.js';
+import { bookmarksBody, errorReplyBody, resultBody, resultThenErrorBody, rollbackBody, transactionBody } from './body.js';
 import { browserLocation, discoveryBody, type DiscoveryAddresses } from './discovery.js';
 import { errorBody, errorReply, HttpError, REQUEST_INVALID } from './errors.js';
 import { negotiate, prefersJson, requestFormat, type Format, type Media } from './media.js';
@@ -56,6 +57,13 @@ export class QueryApi {
   }
 
   handle(request: HttpRequest): HttpReply {
+    const answer = this.#answer(request);
+    // Neo4j's CORS filter (`/*`) sets its headers before passing the request on, so every answer has
+    // them; that it also precedes the auth filter (401s too) is an assumption from the modules' order.
+    return { ...answer, headers: { ...corsHeaders(request.headers), ...answer.headers } };
+  }
+
+  #answer(request: HttpRequest): HttpReply {
     try {
       return this.#handle(request);
     } catch (error) {
@@ -104,7 +112,7 @@ export class QueryApi {
       return this.#dispatch(target, readQueryRequest(body, format), user, media);
     } catch (error) {
       const { status, code, message } = errorReply(error, (e) => this.#internal(e));
-      return reply(status, target.kind, { 'content-type': media.contentType }, errorBody(code, message));
+      return reply(status, target.kind, { 'content-type': media.contentType }, errorReplyBody(media, code, message));
     }
   }
 
@@ -120,8 +128,8 @@ export class QueryApi {
         return this.#commit(this.#options.transactions.take(target.id, target.database, user), request, media);
       case 'rollback':
         this.#options.transactions.remove(this.#options.transactions.take(target.id, target.database, user));
-        // 200, not 202 (Neo4j keeps it for compatibility), with an empty object.
-        return ok(200, 'rollback', media, '{}');
+        // 200, not 202 (Neo4j keeps it for compatibility), with an empty bookmarks response.
+        return ok(200, 'rollback', media, rollbackBody(media));
       default:
         return assertNever(target, 'Query API route');
     }
@@ -131,7 +139,7 @@ export class QueryApi {
     if (request.statement === null) throw new HttpError(400, REQUEST_INVALID, 'statement cannot be null or empty');
     refuseImpersonation(request);
     const outcome = this.#session(user).run(request.statement, request.parameters, { database });
-    const body = resultBody(outcome, media.format, { includeCounters: request.includeCounters, bookmarks: [this.#bookmark()] });
+    const body = resultBody(outcome, media, { includeCounters: request.includeCounters, bookmarks: [this.#bookmark()] });
     return ok(202, 'query', media, body);
   }
 
@@ -143,7 +151,7 @@ export class QueryApi {
     const open = transactions.add(this.#session(user).begin({ database }), database, user);
     if (request.statement === null) {
       transactions.release(open);
-      return ok(202, 'begin', media, transactionBody(open.id, instantText(open.expires)));
+      return ok(202, 'begin', media, transactionBody(media, open.id, instantText(open.expires)));
     }
     return this.#run(open, request, media, 'begin');
   }
@@ -154,12 +162,12 @@ export class QueryApi {
     try {
       if (request.statement === null) {
         transactions.touch(open);
-        return ok(202, what, media, transactionBody(open.id, instantText(open.expires)));
+        return ok(202, what, media, transactionBody(media, open.id, instantText(open.expires)));
       }
       const outcome = open.transaction.run(request.statement, request.parameters);
       transactions.touch(open);
       const transaction = { id: open.id, expires: instantText(open.expires) };
-      return ok(202, what, media, resultBody(outcome, media.format, { includeCounters: request.includeCounters, transaction }));
+      return ok(202, what, media, resultBody(outcome, media, { includeCounters: request.includeCounters, transaction }));
     } catch (error) {
       transactions.remove(open);
       throw error;
@@ -172,7 +180,7 @@ export class QueryApi {
     try {
       if (request.statement === null) {
         open.transaction.commit();
-        return ok(202, 'commit', media, bookmarksBody([this.#bookmark()]));
+        return ok(202, 'commit', media, bookmarksBody(media, [this.#bookmark()]));
       }
       const outcome = open.transaction.run(request.statement, request.parameters);
       try {
@@ -180,9 +188,9 @@ export class QueryApi {
       } catch (error) {
         // Neo4j commits while it writes the final statement's 202 body: the error comes after the rows.
         const { code, message } = errorReply(error, (e) => this.#internal(e));
-        return ok(202, 'commit', media, resultThenErrorBody(outcome, media.format, code, message));
+        return ok(202, 'commit', media, resultThenErrorBody(outcome, media, code, message));
       }
-      const body = resultBody(outcome, media.format, { includeCounters: request.includeCounters, bookmarks: [this.#bookmark()] });
+      const body = resultBody(outcome, media, { includeCounters: request.includeCounters, bookmarks: [this.#bookmark()] });
       return ok(202, 'commit', media, body);
     } finally {
       this.#options.transactions.remove(open);

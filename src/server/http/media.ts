@@ -9,28 +9,40 @@ export type Format = 'plain' | 'typed';
 
 export interface Media {
   readonly format: Format;
+  /** JSON Lines (2025.12+): one event object a line instead of one JSON object. */
+  readonly lines: boolean;
   readonly contentType: string;
 }
 
 const PLAIN_JSON = 'application/json';
 const TYPED_JSON = 'application/vnd.neo4j.query';
 
-/** What a response can be, in the resource's `@Produces` order: plain JSON first, which `*\/*` gets. */
+/**
+ * What a response can be, in `QueryMimeTypes`' order (ALL_JSON, then ALL_JSONL): plain JSON
+ * first, which `*\/*` gets. JSON Lines exist only for plain JSON and the versioned typed JSON
+ * (`…v1.0+jsonl`, `…v1.1+jsonl`); there is no unversioned typed one.
+ */
 const PRODUCED: readonly Media[] = [
-  { format: 'plain', contentType: PLAIN_JSON },
-  { format: 'typed', contentType: TYPED_JSON },
-  { format: 'typed', contentType: `${TYPED_JSON}.v1.0` },
+  { format: 'plain', lines: false, contentType: PLAIN_JSON },
+  { format: 'typed', lines: false, contentType: TYPED_JSON },
+  { format: 'typed', lines: false, contentType: `${TYPED_JSON}.v1.0` },
   // v1.1 adds Vector and Unsupported, which no value of ours is.
-  { format: 'typed', contentType: `${TYPED_JSON}.v1.1` },
+  { format: 'typed', lines: false, contentType: `${TYPED_JSON}.v1.1` },
+  { format: 'plain', lines: true, contentType: 'application/jsonl' },
+  { format: 'typed', lines: true, contentType: `${TYPED_JSON}.v1.0+jsonl` },
+  { format: 'typed', lines: true, contentType: `${TYPED_JSON}.v1.1+jsonl` },
 ];
 
-const PLAIN: Media = { format: 'plain', contentType: PLAIN_JSON };
+const PLAIN: Media = { format: 'plain', lines: false, contentType: PLAIN_JSON };
 
-/** The format of a request body; null for a type the Query API does not read (415). No header reads as JSON. */
+/**
+ * The format of a request body; null for a type the Query API does not read (415). No header reads
+ * as JSON. A request is one JSON object: JSON Lines are a response format only (chosen by Accept).
+ */
 export function requestFormat(contentType: string | undefined): Format | null {
   if (contentType === undefined || contentType.trim() === '') return 'plain';
   const type = mediaType(contentType);
-  return PRODUCED.find((m) => m.contentType === type)?.format ?? null;
+  return PRODUCED.find((m) => !m.lines && m.contentType === type)?.format ?? null;
 }
 
 /** The response's media for an `Accept` header; null when none is acceptable (406). No header: plain JSON. */

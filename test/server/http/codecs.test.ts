@@ -114,7 +114,18 @@ describe('negotiation', () => {
     expect(negotiate('application/vnd.neo4j.query, application/json')?.contentType).toBe('application/vnd.neo4j.query');
     expect(negotiate('application/json;q=0.5, application/vnd.neo4j.query.v1.0')?.contentType).toBe('application/vnd.neo4j.query.v1.0');
     expect(negotiate('application/vnd.neo4j.query;q=0, application/*')?.contentType).toBe('application/json');
-    expect(negotiate('text/html, application/jsonl')).toBeNull();
+    expect(negotiate('text/html')).toBeNull();
+    // JSON Lines (QueryMimeTypes: PLAIN_JSONL, TYPED_JSONL_V1x0, TYPED_JSONL_V1x1), never the default.
+    expect(negotiate('text/html, application/jsonl')).toEqual({ format: 'plain', lines: true, contentType: 'application/jsonl' });
+    expect(negotiate('application/vnd.neo4j.query.v1.1+jsonl')).toEqual({
+      format: 'typed',
+      lines: true,
+      contentType: 'application/vnd.neo4j.query.v1.1+jsonl',
+    });
+    expect(negotiate('application/vnd.neo4j.query.v1.0+jsonl')?.contentType).toBe('application/vnd.neo4j.query.v1.0+jsonl');
+    // There is no unversioned typed JSON Lines type.
+    expect(negotiate('application/vnd.neo4j.query+jsonl')).toBeNull();
+    expect(negotiate('application/*')?.contentType).toBe('application/json');
     expect(prefersJson('application/json')).toBe(true);
     expect(prefersJson('text/html,application/json')).toBe(false);
     expect(prefersJson(undefined)).toBe(false);
@@ -164,17 +175,36 @@ describe('routes', () => {
 });
 
 describe('the HTTP status of each engine error', () => {
-  it.each([
-    [StatusCode.DatabaseNotFound, 404],
-    [StatusCode.ArgumentError, 400],
-    [StatusCode.SyntaxError, 400],
-    [StatusCode.CredentialsExpired, 400],
-    [StatusCode.TransactionOutdated, 400],
-    [StatusCode.TransactionMemoryLimit, 400],
-    [StatusCode.NotSupported, 400],
-    [StatusCode.ExecutionFailed, 500],
-    [StatusCode.InternalError, 500],
-  ] as const)('%s is %i, as Neo4j’s exception mapper answers its class', (code, status) => {
+  // Neo4jExceptionMapper (2025.11+): FatalDiscoveryException 404; ClientException and
+  // TransientException 400; DatabaseException 400 if its GQL classification is CLIENT_ERROR, else
+  // 500. The embedded Java driver chooses the class from the Neo4j code: DatabaseNotFound is
+  // FatalDiscovery, the rest by ClientError / TransientError / DatabaseError. A Record, so a new
+  // status code does not compile until its status is pinned here.
+  const EXPECTED: Record<StatusCode, 400 | 404 | 500> = {
+    [StatusCode.SyntaxError]: 400,
+    [StatusCode.ArgumentError]: 400,
+    [StatusCode.ParameterMissing]: 400,
+    [StatusCode.SemanticError]: 400,
+    [StatusCode.TypeError]: 400,
+    [StatusCode.ArithmeticError]: 400,
+    [StatusCode.CredentialsExpired]: 400,
+    [StatusCode.Unauthorized]: 400,
+    [StatusCode.AuthenticationRateLimit]: 400,
+    [StatusCode.TransactionOutdated]: 400,
+    [StatusCode.Forbidden]: 400,
+    [StatusCode.InvalidArguments]: 400,
+    [StatusCode.NotSystemDatabaseError]: 400,
+    [StatusCode.ExecutionFailed]: 500,
+    [StatusCode.TransactionTimedOut]: 400,
+    [StatusCode.TransactionMemoryLimit]: 400,
+    [StatusCode.DatabaseNotFound]: 404,
+    [StatusCode.RequestInvalid]: 400,
+    [StatusCode.ProcedureNotFound]: 400,
+    [StatusCode.NotSupported]: 400,
+    [StatusCode.InternalError]: 500,
+    [StatusCode.UnknownClientCommand]: 400,
+  };
+  it.each(Object.entries(EXPECTED) as [StatusCode, number][])('%s is %i, as Neo4j’s exception mapper answers it', (code, status) => {
     expect(httpStatus(code)).toBe(status);
   });
 });

@@ -144,6 +144,24 @@ describe('statement errors: the engine’s Neo4j code and message, 400 for clien
     expect(answer.json).toEqual(errors(code, message));
   });
 
+  it('400, never 202 with errors, for an administration error on every endpoint that runs a statement', async () => {
+    // Neo4j runs an updating system command to its end when the query starts
+    // (UpdatingSystemCommandExecutionPlan.run: consumeAll, then assertNotFailed), so the embedded
+    // driver's run throws and Neo4jExceptionMapper answers the ClientException with 400.
+    const { url } = await startHttp();
+    const exists = errors('Neo.ClientError.Statement.ArgumentError', "Failed to create the specified user 'neo4j': User already exists.");
+    const statement = "CREATE USER neo4j SET PASSWORD 'abcdefgh'";
+    const begin = async () =>
+      ((await call(url, '/db/system/query/v2/tx', { body: {} })).json as { transaction: { id: string } }).transaction.id;
+    const answers = [
+      await call(url, '/db/system/query/v2', { body: { statement } }),
+      await call(url, '/db/system/query/v2/tx', { body: { statement } }),
+      await call(url, `/db/system/query/v2/tx/${await begin()}`, { body: { statement } }),
+      await call(url, `/db/system/query/v2/tx/${await begin()}/commit`, { body: { statement } }),
+    ];
+    expect(answers.map((a) => [a.status, a.json])).toEqual(answers.map(() => [400, exists]));
+  });
+
   it('400 Forbidden for a user without the privilege', async () => {
     const { url } = await startHttp();
     await call(url, '/db/system/query/v2', { body: { statement: "CREATE USER bob SET PASSWORD 'bob-secret' CHANGE NOT REQUIRED" } });
