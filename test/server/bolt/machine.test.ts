@@ -310,7 +310,7 @@ describe('failures', () => {
     m.handle({ kind: 'RESET' });
     // ROUTE resolves the impersonated user's home database.
     const route = m.handle({ kind: 'ROUTE', routing: dict(), bookmarks: [], extra: dict({ imp_user: 'alice' }) }).replies[0];
-    expect(route?.kind === 'SUCCESS' && (route.metadata['rt'] as { db: string }).db).toBe('system');
+    expect(route).toMatchObject({ kind: 'SUCCESS', metadata: { rt: { db: 'system' } } });
     expect(
       failureOf(m.handle({ kind: 'ROUTE', routing: dict(), bookmarks: [], extra: dict({ imp_user: 'nobody' }) }).replies[0]),
     ).toMatchObject({
