@@ -81,7 +81,7 @@ function show(state: SystemState, command: ShowCommand, source: ShowSource, cont
  * Neo4j's SystemGraphWriteExecutionPlan: after the privilege checks of the plans before it, an updating
  * command run as an impersonated user fails (AuthorizationViolationException.updatesWhenImpersonating).
  */
-export const UPDATES_WHEN_IMPERSONATING = 'Not allowed to run updating system commands when impersonating a user.';
+const UPDATES_WHEN_IMPERSONATING = 'Not allowed to run updating system commands when impersonating a user.';
 
 function refuseUpdateWhenImpersonating(statement: CypherStatement, context: CommandContext): void {
   if (context.impersonating === true && QUERY_TYPES[statement.kind] !== 'r') throw forbidden(UPDATES_WHEN_IMPERSONATING);
