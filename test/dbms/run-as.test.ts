@@ -76,6 +76,12 @@ describe('impersonation (imp_user, impersonatedUser)', () => {
     expect(dbms.current.login('dan')).toBeNull();
   });
 
+  it('runs as a suspended target with none of its roles, PUBLIC included (Operations Manual, "User states")', () => {
+    const ann = session(dbmsWith('ALTER USER bob SET STATUS SUSPENDED;'));
+    expect(ann.run('SHOW CURRENT USER YIELD user', {}, { impersonatedUser: 'bob' }).result.rows).toEqual([['bob']]);
+    expect(wireOf(() => ann.run('SHOW USERS', {}, { impersonatedUser: 'bob' })).code).toBe('Neo.ClientError.Security.Forbidden');
+  });
+
   it('refuses a target the user may not impersonate, a DENY winning, and an unknown one, alike', () => {
     expect(wireOf(() => session(dbmsWith()).run('SHOW CURRENT USER', {}, { impersonatedUser: 'cy' }))).toMatchObject(PERMISSION_DENIED);
     const denied = dbmsWith('CREATE ROLE no; DENY IMPERSONATE (bob) ON DBMS TO no; GRANT ROLE no TO ann;');
