@@ -457,10 +457,51 @@ export interface DatabaseScopeCstNode extends CstNode {
 
 export type DatabaseScopeCstChildren = {
   HOME?: IToken[];
+  DEFAULT?: IToken[];
   DATABASE?: (IToken)[];
+  GRAPH?: (IToken)[];
   DATABASES?: IToken[];
+  GRAPHS?: IToken[];
   Star?: IToken[];
   databases?: CommandNameListCstNode[];
+  graphSegment?: GraphSegmentCstNode[];
+};
+
+export interface GraphSegmentCstNode extends CstNode {
+  name: "graphSegment";
+  children: GraphSegmentCstChildren;
+}
+
+export type GraphSegmentCstChildren = {
+  NODE?: IToken[];
+  NODES?: IToken[];
+  RELATIONSHIP?: IToken[];
+  RELATIONSHIPS?: IToken[];
+  ELEMENT?: IToken[];
+  ELEMENTS?: IToken[];
+  starOrNames: StarOrNamesCstNode[];
+};
+
+export interface StarOrNamesCstNode extends CstNode {
+  name: "starOrNames";
+  children: StarOrNamesCstChildren;
+}
+
+export type StarOrNamesCstChildren = {
+  Star?: IToken[];
+  Name?: IToken[];
+  Comma?: IToken[];
+};
+
+export interface PropertyResourceCstNode extends CstNode {
+  name: "propertyResource";
+  children: PropertyResourceCstChildren;
+}
+
+export type PropertyResourceCstChildren = {
+  LBrace: IToken[];
+  starOrNames: StarOrNamesCstNode[];
+  RBrace: IToken[];
 };
 
 export interface TransactionKeywordCstNode extends CstNode {
@@ -532,8 +573,9 @@ export type DbmsPrivilegeCstChildren = {
   ALL?: IToken[];
   DBMS?: IToken[];
   DATABASE?: (IToken)[];
+  GRAPH?: IToken[];
   PRIVILEGES?: IToken[];
-  CREATE?: IToken[];
+  CREATE?: (IToken)[];
   DROP?: IToken[];
   RENAME?: IToken[];
   userKeyword?: (UserKeywordCstNode)[];
@@ -548,6 +590,17 @@ export type DbmsPrivilegeCstChildren = {
   ACCESS?: IToken[];
   START?: IToken[];
   STOP?: IToken[];
+  TRAVERSE?: IToken[];
+  WRITE?: IToken[];
+  DELETE?: IToken[];
+  READ?: IToken[];
+  MATCH?: IToken[];
+  MERGE?: IToken[];
+  propertyResource?: (PropertyResourceCstNode)[];
+  IMPERSONATE?: IToken[];
+  REMOVE?: (IToken)[];
+  LABEL?: (IToken)[];
+  labels?: (StarOrNamesCstNode)[];
   ALTER?: IToken[];
   SHOW?: IToken[];
   METADATA?: (IToken)[];
@@ -556,11 +609,11 @@ export type DbmsPrivilegeCstChildren = {
   PASSWORD?: IToken[];
   PASSWORDS?: IToken[];
   AUTH?: IToken[];
+  PROPERTY?: IToken[];
   USER?: IToken[];
   STATUS?: IToken[];
   HOME?: IToken[];
   ASSIGN?: IToken[];
-  REMOVE?: IToken[];
   NAME?: IToken[];
 };
 

@@ -469,22 +469,56 @@ export class CypherAdminParser extends CstParser {
     this.OR([{ ALT: () => this.CONSUME(K.DBMS) }, { ALT: () => this.SUBRULE(this.databaseScope) }]);
   });
 
-  /** `DATABASE[S] * | names` or `HOME DATABASE`: where a database privilege applies. */
+  /**
+   * `DATABASE[S] * | names`, `HOME|DEFAULT DATABASE`, or the same with GRAPH[S] and a segment: where a
+   * database or graph privilege applies (the check refuses a GRAPH scope for a database privilege).
+   */
   private databaseScope = this.RULE('databaseScope', () => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(K.HOME);
-          this.CONSUME(K.DATABASE);
+          this.OR2([{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]);
+          this.OR3([{ ALT: () => this.CONSUME(K.DATABASE) }, { ALT: () => this.CONSUME(K.GRAPH) }]);
         },
       },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME2(K.DATABASE) }, { ALT: () => this.CONSUME(K.DATABASES) }]);
-          this.OR3([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) }]);
+          this.OR4([
+            { ALT: () => this.CONSUME2(K.DATABASE) },
+            { ALT: () => this.CONSUME(K.DATABASES) },
+            { ALT: () => this.CONSUME2(K.GRAPH) },
+            { ALT: () => this.CONSUME(K.GRAPHS) },
+          ]);
+          this.OR5([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) }]);
         },
       },
     ]);
+    this.OPTION(() => this.SUBRULE(this.graphSegment));
+  });
+
+  /** `NODE[S] | RELATIONSHIP[S] | ELEMENT[S]` then `*` or labels / relationship types. */
+  private graphSegment = this.RULE('graphSegment', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(K.NODE) },
+      { ALT: () => this.CONSUME(K.NODES) },
+      { ALT: () => this.CONSUME(K.RELATIONSHIP) },
+      { ALT: () => this.CONSUME(K.RELATIONSHIPS) },
+      { ALT: () => this.CONSUME(K.ELEMENT) },
+      { ALT: () => this.CONSUME(K.ELEMENTS) },
+    ]);
+    this.SUBRULE(this.starOrNames);
+  });
+
+  /** `*` or `a, b`: labels, relationship types or property names (never parameters). */
+  private starOrNames = this.RULE('starOrNames', () => {
+    this.OR([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Name) }) }]);
+  });
+
+  /** `{*}` or `{a, b}`: the properties of READ, MATCH, MERGE and SET PROPERTY. */
+  private propertyResource = this.RULE('propertyResource', () => {
+    this.CONSUME(LBrace);
+    this.SUBRULE(this.starOrNames);
+    this.CONSUME(RBrace);
   });
 
   private transactionKeyword = this.RULE('transactionKeyword', () => {
@@ -536,11 +570,19 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.ALL);
-          this.OPTION(() => this.or(10, [{ ALT: () => this.CONSUME(K.DBMS) }, { ALT: () => this.CONSUME2(K.DATABASE) }]));
+          this.OPTION(() =>
+            this.or(10, [
+              { ALT: () => this.CONSUME(K.DBMS) },
+              { ALT: () => this.CONSUME2(K.DATABASE) },
+              { ALT: () => this.CONSUME(K.GRAPH) },
+            ]),
+          );
           this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
         },
       },
       {
+        // `CREATE ON GRAPH` (creating nodes and relationships) is the alternative after this one.
+        GATE: () => this.LA(2).tokenType !== K.ON,
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(K.CREATE) }, { ALT: () => this.CONSUME(K.DROP) }, { ALT: () => this.CONSUME(K.RENAME) }]);
           this.OR3([
@@ -552,6 +594,7 @@ export class CypherAdminParser extends CstParser {
           ]);
         },
       },
+      { ALT: () => this.CONSUME2(K.CREATE) },
       {
         ALT: () => {
           this.CONSUME(K.TERMINATE);
@@ -569,6 +612,29 @@ export class CypherAdminParser extends CstParser {
       { ALT: () => this.CONSUME(K.ACCESS) },
       { ALT: () => this.CONSUME(K.START) },
       { ALT: () => this.CONSUME(K.STOP) },
+      { ALT: () => this.CONSUME(K.TRAVERSE) },
+      { ALT: () => this.CONSUME(K.WRITE) },
+      { ALT: () => this.CONSUME(K.DELETE) },
+      {
+        ALT: () => {
+          this.or(11, [{ ALT: () => this.CONSUME(K.READ) }, { ALT: () => this.CONSUME(K.MATCH) }, { ALT: () => this.CONSUME(K.MERGE) }]);
+          this.SUBRULE(this.propertyResource);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.IMPERSONATE);
+          this.OPTION9(() => this.SUBRULE4(this.userQualifier));
+        },
+      },
+      {
+        GATE: () => this.LA(2).tokenType === K.LABEL,
+        ALT: () => {
+          this.CONSUME2(K.REMOVE);
+          this.CONSUME(K.LABEL);
+          this.SUBRULE(this.starOrNames, { LABEL: 'labels' });
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(K.ALTER);
@@ -605,6 +671,18 @@ export class CypherAdminParser extends CstParser {
             { ALT: () => this.CONSUME(K.PASSWORD) },
             { ALT: () => this.CONSUME(K.PASSWORDS) },
             { ALT: () => this.CONSUME(K.AUTH) },
+            {
+              ALT: () => {
+                this.CONSUME2(K.LABEL);
+                this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
+              },
+            },
+            {
+              ALT: () => {
+                this.CONSUME(K.PROPERTY);
+                this.SUBRULE2(this.propertyResource);
+              },
+            },
             {
               ALT: () => {
                 this.CONSUME(K.USER);

@@ -21,6 +21,7 @@ import { INITIAL_USER, initialState, type SystemDatabaseOptions } from './store/
 import { snapshotOf, stateFromSnapshot, type Snapshot } from './store/snapshot.js';
 import type { SystemState } from './store/state.js';
 import { Session } from './session.js';
+import { mayImpersonate } from './dbms/impersonate.js';
 import { checkLogin, type LoginCheck } from './dbms/login.js';
 import type { Change } from './plan/changes.js';
 import { diffStates, sharesHistory } from './plan/diff.js';
@@ -56,6 +57,13 @@ export interface ExecuteOptions {
    * `7.0`), an INTEGER is a bigint. Without it, a whole number is an INTEGER, as JavaScript callers mean.
    */
   readonly typedParams?: boolean;
+  /**
+   * `user` runs the statement on behalf of the logged-in user (Bolt's `imp_user`, the Query API's
+   * `impersonatedUser`): their privileges decide, but updating administration commands are refused.
+   */
+  readonly impersonating?: boolean;
+  /** `READ` refuses an updating command before it runs, as Neo4j's read transactions do (default `WRITE`). */
+  readonly accessMode?: 'READ' | 'WRITE';
 }
 
 export interface ScriptOptions extends ExecuteOptions {
@@ -152,7 +160,7 @@ export class SystemDatabase {
         `execute() runs exactly one statement, and this query has ${segments.length}; use runScript() for scripts.`,
       );
     }
-    return this.#run(segment, bindParams(params, options.typedParams), userOf(options), options.enforcePasswordChange);
+    return this.#run(segment, bindParams(params, options.typedParams), userOf(options), options);
   }
 
   /** Runs a script: statements separated by `;`, with cypher-shell's `:param` lines. */
@@ -181,7 +189,7 @@ export class SystemDatabase {
           params = runGuarded(() => applyClientCommand(command, params, budget));
           continue;
         }
-        const outcome = db.#run(segment, params, user, options.enforcePasswordChange);
+        const outcome = db.#run(segment, params, user, options);
         db = outcome.db;
         run = {
           ...base,
@@ -283,7 +291,12 @@ export class SystemDatabase {
     return checkLogin(this.#state, user);
   }
 
-  #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null, enforcePasswordChange?: boolean): Executed {
+  /** Whether `user` (null: authentication disabled) may impersonate `target`, by the stored IMPERSONATE privileges. */
+  mayImpersonate(user: string | null, target: string): boolean {
+    return mayImpersonate(this.#state, user, target);
+  }
+
+  #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null, options: ExecuteOptions): Executed {
     firstError(segment.diagnostics);
     const statement = segment.statement;
     // A statement of a family we do not model carries only a warning (lint passes it); it cannot run.
@@ -292,7 +305,13 @@ export class SystemDatabase {
     if (statement === null || isClientCommand(statement)) {
       throw new Neo4jError(StatusCode.NotSupported, 'Client commands (such as :param) are not statements; run them with runScript().');
     }
-    const context = { params, user, randomBytes: this.#randomBytes, budget: new StatementBudget(this.#limits), enforcePasswordChange };
+    // Neo4j's query router refuses a write in a read transaction before planning it: before any privilege check.
+    if (options.accessMode === 'READ' && QUERY_TYPES[statement.kind] !== 'r') {
+      throw new Neo4jError(StatusCode.AccessMode, WRITE_IN_READ_MODE);
+    }
+    const { enforcePasswordChange, impersonating } = options;
+    const budget = new StatementBudget(this.#limits);
+    const context = { params, user, randomBytes: this.#randomBytes, budget, enforcePasswordChange, impersonating };
     const { state, result, notifications } = runGuarded(() => executeStatement(this.#state, statement, context));
     const changed = state !== this.#state;
     return {
@@ -305,6 +324,12 @@ export class SystemDatabase {
     };
   }
 }
+
+/**
+ * FabricException.writingInReadAccessMode names the graph written to; administration commands write
+ * to `system` (Neo4j's QueryApiIT pins "Attempted write to neo4j" for a CREATE in a READ request).
+ */
+const WRITE_IN_READ_MODE = 'Writing in read access mode not allowed. Attempted write to system';
 
 function userOf(options: ExecuteOptions): string | null {
   return options.user === undefined ? INITIAL_USER : options.user;

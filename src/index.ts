@@ -38,6 +38,7 @@ export { cell as formatValue } from './render/result-text.js';
 export { Dbms } from './dbms/dbms.js';
 export type { Authenticated, DbmsOptions } from './dbms/dbms.js';
 export type { DbmsSession, DbmsSessionOptions, TargetOptions } from './dbms/session.js';
+export type { RunAsOptions } from './dbms/run-as.js';
 export type { RunOutcome, RunSummary } from './dbms/outcome.js';
 export type { DbmsTransaction } from './dbms/transaction.js';
 export { NEO4J_EDITION, NEO4J_VERSION } from './dbms/probes.js';

@@ -32,7 +32,8 @@ export type DbmsAction =
   | 'privilege_management'
   | 'show_privilege'
   | 'assign_privilege'
-  | 'remove_privilege';
+  | 'remove_privilege'
+  | 'impersonate';
 
 /**
  * The database privileges, by their `action` column in SHOW PRIVILEGES. They are kept as data only:
@@ -59,18 +60,50 @@ export type DatabaseAction =
   | 'show_transaction'
   | 'terminate_transaction';
 
-/** `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`. */
+/** The graph privileges, by their `action` column. Kept as data only, like the database privileges. */
+export type GraphAction =
+  | 'graph_actions'
+  | 'traverse'
+  | 'read'
+  | 'match'
+  | 'write'
+  | 'create_element'
+  | 'delete_element'
+  | 'set_label'
+  | 'remove_label'
+  | 'set_property'
+  | 'merge';
+
+export type PrivilegeAction = DbmsAction | DatabaseAction | GraphAction;
+
+/** `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`, `ON DEFAULT DATABASE` (or GRAPH). */
 export type DatabaseScope =
-  { readonly kind: 'all' } | { readonly kind: 'home' } | { readonly kind: 'named'; readonly names: readonly NameOrParameter[] };
+  | { readonly kind: 'all' }
+  | { readonly kind: 'home' }
+  | { readonly kind: 'default' }
+  | { readonly kind: 'named'; readonly names: readonly NameOrParameter[] };
+
+/** `NODE[S] A, B`, `RELATIONSHIP[S] *`, `ELEMENT[S] ...`: which graph elements a graph privilege covers. */
+export interface GraphSegment {
+  readonly element: 'node' | 'relationship' | 'element';
+  readonly names: '*' | readonly string[];
+}
 
 interface PrivilegeCommandBase extends Spanned {
   /** `IMMUTABLE` was written (cypher-sysdb refuses it when run: it needs auth disabled in Neo4j). */
   readonly immutable: boolean;
-  /** A DBMS action `ON DBMS` (databases null), or a database action on `databases`; the check refuses other pairs. */
-  readonly action: DbmsAction | DatabaseAction;
+  /** A DBMS action `ON DBMS` (databases null), or a database or graph action on `databases`; the check refuses other pairs. */
+  readonly action: PrivilegeAction;
   readonly databases: DatabaseScope | null;
-  /** Whose transactions a transaction privilege covers (`(*)` when omitted); null for the other privileges. */
+  /** `ON GRAPH[S]`, `ON HOME GRAPH`, `ON DEFAULT GRAPH` rather than DATABASE. */
+  readonly onGraph: boolean;
+  /** Whose transactions a transaction privilege covers, or whom IMPERSONATE does (`(*)` when omitted); null for the others. */
   readonly transactionUsers: '*' | readonly NameOrParameter[] | null;
+  /** `{props}` of READ, MATCH, MERGE and SET PROPERTY; `SET|REMOVE LABEL labels`; null for the others. */
+  readonly properties: '*' | readonly string[] | null;
+  readonly labels: '*' | readonly string[] | null;
+  /** The segment written after the graph scope, null when none was. */
+  readonly segment: GraphSegment | null;
   readonly roles: readonly NameOrParameter[];
 }
 

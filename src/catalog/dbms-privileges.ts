@@ -1,5 +1,5 @@
 /** What each DBMS privilege is called, and which privilege includes which (Neo4j's hierarchy). */
-import type { DatabaseAction, DbmsAction } from '../ast/privileges.js';
+import type { DatabaseAction, DbmsAction, GraphAction, PrivilegeAction } from '../ast/privileges.js';
 
 /** As the privilege is written in a command (`GRANT <this> ON DBMS TO role`), and as SHOW ... AS COMMANDS prints it. */
 export const PRIVILEGE_TEXT: Readonly<Record<DbmsAction, string>> = {
@@ -28,6 +28,7 @@ export const PRIVILEGE_TEXT: Readonly<Record<DbmsAction, string>> = {
   show_privilege: 'SHOW PRIVILEGE',
   assign_privilege: 'ASSIGN PRIVILEGE',
   remove_privilege: 'REMOVE PRIVILEGE',
+  impersonate: 'IMPERSONATE',
 };
 
 /** How `Permission denied for ...` names a privilege (Neo4j's action names). */
@@ -66,6 +67,7 @@ const PARENT: Readonly<Record<DbmsAction, DbmsAction | null>> = {
   show_privilege: 'privilege_management',
   assign_privilege: 'privilege_management',
   remove_privilege: 'privilege_management',
+  impersonate: 'dbms_actions',
 };
 
 /** The action itself and every privilege that includes it. */
@@ -100,18 +102,49 @@ export const DATABASE_PRIVILEGE_TEXT: Readonly<Record<DatabaseAction, string>> =
   terminate_transaction: 'TERMINATE TRANSACTION',
 };
 
+/** Graph privileges as written in a command (`GRANT <this> ON GRAPH * TO role`) and printed by AS COMMANDS. */
+export const GRAPH_PRIVILEGE_TEXT: Readonly<Record<GraphAction, string>> = {
+  graph_actions: 'ALL GRAPH PRIVILEGES',
+  traverse: 'TRAVERSE',
+  read: 'READ',
+  match: 'MATCH',
+  write: 'WRITE',
+  create_element: 'CREATE',
+  delete_element: 'DELETE',
+  set_label: 'SET LABEL',
+  remove_label: 'REMOVE LABEL',
+  set_property: 'SET PROPERTY',
+  merge: 'MERGE',
+};
+
+/** The graph privileges that cover the whole graph: no NODE/RELATIONSHIP segment may follow them (Neo4j's grammar). */
+export const WHOLE_GRAPH_ACTIONS: ReadonlySet<string> = new Set(['graph_actions', 'write', 'set_label', 'remove_label']);
+
 /** The privileges that take a `(users)` qualifier. */
-export function isTransactionAction(action: DbmsAction | DatabaseAction): boolean {
+export function isUserQualified(action: PrivilegeAction): boolean {
+  return action === 'impersonate' || isTransactionAction(action);
+}
+
+export function isTransactionAction(action: PrivilegeAction): boolean {
   return action === 'transaction_management' || action === 'show_transaction' || action === 'terminate_transaction';
 }
 
 export const DATABASE_ACTIONS = Object.keys(DATABASE_PRIVILEGE_TEXT) as DatabaseAction[];
+export const GRAPH_ACTIONS = Object.keys(GRAPH_PRIVILEGE_TEXT) as GraphAction[];
 
-export function isDbmsAction(action: DbmsAction | DatabaseAction): action is DbmsAction {
+export function isDbmsAction(action: PrivilegeAction): action is DbmsAction {
   return Object.hasOwn(PRIVILEGE_TEXT, action);
 }
 
+export function isGraphAction(action: PrivilegeAction): action is GraphAction {
+  return Object.hasOwn(GRAPH_PRIVILEGE_TEXT, action);
+}
+
 /** How a privilege is written in a command, whichever it is. */
-export function privilegeText(action: DbmsAction | DatabaseAction): string {
-  return isDbmsAction(action) ? PRIVILEGE_TEXT[action] : DATABASE_PRIVILEGE_TEXT[action];
+export function privilegeText(action: PrivilegeAction): string {
+  return isDbmsAction(action)
+    ? PRIVILEGE_TEXT[action]
+    : isGraphAction(action)
+      ? GRAPH_PRIVILEGE_TEXT[action]
+      : DATABASE_PRIVILEGE_TEXT[action];
 }

@@ -11,7 +11,7 @@ import { displayName, newRoleName, newUsername, passwordValue } from './values.j
 import { StatusCode } from '../diagnostics/codes.js';
 import { assertNever } from '../diagnostics/assert-never.js';
 import type { DenyPrivilege, GrantPrivilege, RevokePrivilege } from '../ast/privileges.js';
-import { isDbmsAction, privilegeText } from '../catalog/dbms-privileges.js';
+import { isDbmsAction, isGraphAction, privilegeText, WHOLE_GRAPH_ACTIONS } from '../catalog/dbms-privileges.js';
 
 export type { CheckContext } from './context.js';
 
@@ -105,13 +105,21 @@ function checkUse(statement: CypherStatement): Diagnostic[] {
   ];
 }
 
-/** A DBMS privilege goes `ON DBMS`, a database privilege `ON DATABASE[S]` or `ON HOME DATABASE`. */
+/** A DBMS privilege goes `ON DBMS`, a database privilege `ON DATABASE[S]`/`HOME`/`DEFAULT DATABASE`, a graph privilege `ON GRAPH[S]`. */
 function privilegeTarget(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
-  const dbms = isDbmsAction(statement.action);
-  if (dbms === (statement.databases === null)) return [];
-  const text = privilegeText(statement.action);
-  const message = dbms
-    ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
-    : `Invalid input: ${text} is a database privilege and cannot be granted ON DBMS: expected ON DATABASE[S] or ON HOME DATABASE.`;
-  return [syntaxError(context, statement.span, message)];
+  const { action } = statement;
+  const kind = isDbmsAction(action) ? 'dbms' : isGraphAction(action) ? 'graph' : 'database';
+  const target = statement.databases === null ? 'dbms' : statement.onGraph ? 'graph' : 'database';
+  const text = privilegeText(action);
+  const message =
+    kind === target
+      ? statement.segment !== null && (kind !== 'graph' || WHOLE_GRAPH_ACTIONS.has(action))
+        ? `Invalid input: ${text} takes no NODE, RELATIONSHIP or ELEMENT segment.`
+        : null
+      : kind === 'dbms'
+        ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
+        : kind === 'graph'
+          ? `Invalid input: ${text} is a graph privilege and can only be granted ON GRAPH[S], ON HOME GRAPH or ON DEFAULT GRAPH.`
+          : `Invalid input: ${text} is a database privilege and cannot be granted ON ${target.toUpperCase()}: expected ON DATABASE[S], ON HOME DATABASE or ON DEFAULT DATABASE.`;
+  return message === null ? [] : [syntaxError(context, statement.span, message)];
 }

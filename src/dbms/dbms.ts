@@ -9,6 +9,7 @@ import { StatusCode } from '../diagnostics/codes.js';
 import { AuthRateLimit, type AuthRateLimitOptions } from './rate-limit.js';
 import { DbmsSession, type DbmsSessionOptions } from './session.js';
 import { homeDatabase, resolveDatabase } from './routing.js';
+import { impersonatedUser } from './run-as.js';
 
 export type DbmsOptions = AuthRateLimitOptions;
 
@@ -41,6 +42,16 @@ export class Dbms {
   /** `name` as the DBMS knows it (lower-cased); DatabaseNotFound when it has no such database. */
   resolveDatabase(name: string): string {
     return resolveDatabase(this.#db, name, null);
+  }
+
+  /** Whether `user` may run as `target` (IMPERSONATE ON DBMS; a DENY wins), for the transports that impersonate. */
+  mayImpersonate(user: string | null, target: string): boolean {
+    return this.#db.mayImpersonate(user, target);
+  }
+
+  /** `target` when `user` may impersonate them (ROUTE's `imp_user`), else Neo4j's error; see `TargetOptions.impersonatedUser`. */
+  impersonate(user: string | null, target: string): string {
+    return impersonatedUser(this.#db, user, target);
   }
 
   /** The latest committed database: a snapshot that later commits leave as it is. */

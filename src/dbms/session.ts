@@ -6,6 +6,7 @@ import type { Dbms } from './dbms.js';
 import type { RunOutcome } from './outcome.js';
 import { runStatement } from './statement.js';
 import { DbmsTransaction, OUTDATED } from './transaction.js';
+import { runAsOptions, type RunAsOptions } from './run-as.js';
 
 export interface DbmsSessionOptions {
   /** Who runs the statements (default `neo4j`); null runs them with authentication disabled. */
@@ -14,8 +15,8 @@ export interface DbmsSessionOptions {
   readonly typedParams?: boolean;
 }
 
-/** Where a statement or transaction goes. */
-export interface TargetOptions {
+/** Where a statement or transaction goes, as whom, in which access mode. */
+export interface TargetOptions extends RunAsOptions {
   /** The database the client named (default: the user's home database, else the DBMS default). */
   readonly database?: string | null;
 }
@@ -39,7 +40,7 @@ export class DbmsSession {
 
   run(query: string, params: Readonly<Record<string, unknown>> = {}, target: TargetOptions = {}): RunOutcome {
     this.#assertNoTransaction();
-    return this.#commit((db) => runStatement(db, query, params, this.#options, target.database)).outcome;
+    return this.#commit((db) => runStatement(db, query, params, runAsOptions(db, this.#options, target), target.database)).outcome;
   }
 
   /** Runs a script as one unit: its statements commit together. `onStatement` sees a re-run again. */
@@ -51,7 +52,7 @@ export class DbmsSession {
   /** An explicit transaction: its statements see each other and commit together, or not at all. One at a time per session. */
   begin(target: TargetOptions = {}): DbmsTransaction {
     this.#assertNoTransaction();
-    const transaction = new DbmsTransaction(this.#dbms, this.#options, target.database);
+    const transaction = new DbmsTransaction(this.#dbms, (db) => runAsOptions(db, this.#options, target), target.database);
     this.#open = transaction;
     return transaction;
   }

@@ -29,13 +29,16 @@ export class DbmsTransaction {
   #db: SystemDatabase;
   #state: TransactionState = 'open';
 
-  /** Checks the target database at once: BEGIN on a database the DBMS lacks fails, as Neo4j's does. */
-  constructor(dbms: Dbms, options: ExecuteOptions, requested: string | null | undefined) {
+  /**
+   * Checks at once whom it runs as (`options` of the database it begins on: impersonation is decided at
+   * BEGIN, as in Neo4j) and the target database: BEGIN on a database the DBMS lacks fails, as Neo4j's does.
+   */
+  constructor(dbms: Dbms, options: (db: SystemDatabase) => ExecuteOptions, requested: string | null | undefined) {
     this.#dbms = dbms;
-    this.#options = options;
     this.#base = dbms.current;
     this.#db = this.#base;
-    const user = options.user === undefined ? 'neo4j' : options.user;
+    this.#options = options(this.#base);
+    const user = this.#options.user === undefined ? 'neo4j' : this.#options.user;
     this.database = resolveDatabase(this.#base, requested, homeDatabase(this.#base, user));
   }
 

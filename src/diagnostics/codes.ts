@@ -42,6 +42,8 @@ export const StatusCode = {
   DatabaseNotFound: 'Neo.ClientError.Database.DatabaseNotFound',
   /** A request the session cannot take in its state, e.g. an auto-commit statement while a transaction is open. */
   RequestInvalid: 'Neo.ClientError.Request.Invalid',
+  /** An updating command in a read transaction (Bolt `mode: "r"`, the Query API's `accessMode: "READ"`). */
+  AccessMode: 'Neo.ClientError.Statement.AccessMode',
   /** A procedure call cypher-sysdb does not answer (it answers the probes drivers and shells send on connect). */
   ProcedureNotFound: 'Neo.ClientError.Procedure.ProcedureNotFound',
   /** Not Neo4j's: a construct cypher-sysdb does not implement. */

@@ -8,12 +8,21 @@ import { isList, isMap, type Value } from '../exec/values.js';
  */
 export class Neo4jError extends Error {
   readonly code: StatusCode;
+  /** The GQLSTATUS when it is not the one the status table gives the code (one Neo4j code, several GQL conditions). */
+  readonly gql: GqlStatusOverride | undefined;
 
-  constructor(code: StatusCode, message: string) {
+  constructor(code: StatusCode, message: string, gql?: GqlStatusOverride) {
     super(message);
     this.name = 'Neo4jError';
     this.code = code;
+    this.gql = gql;
   }
+}
+
+/** A GQLSTATUS code and its status description without the message part (docs-status-codes, `errors/gql-errors/`). */
+export interface GqlStatusOverride {
+  readonly gqlStatus: string;
+  readonly statusDescription: string;
 }
 
 export function argumentError(message: string): Neo4jError {

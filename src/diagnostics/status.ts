@@ -8,6 +8,7 @@
  * for a code, it is Neo4j's own fallback, 50N42.
  */
 import { StatusCode } from './codes.js';
+import type { GqlStatusOverride } from './neo4j-error.js';
 
 export type Classification = 'CLIENT_ERROR' | 'TRANSIENT_ERROR' | 'DATABASE_ERROR';
 
@@ -64,6 +65,8 @@ export const WIRE_STATUS: Readonly<Record<StatusCode, WireStatus>> = {
   },
   [StatusCode.DatabaseNotFound]: client(StatusCode.DatabaseNotFound, '22N51', `${DATA} - graph reference not found`),
   [StatusCode.RequestInvalid]: client(StatusCode.RequestInvalid, '08N06', 'error: connection exception - protocol error'),
+  // FabricException.writingInReadAccessMode: 08N03 (its cause, 42N02, is not sent).
+  [StatusCode.AccessMode]: client(StatusCode.AccessMode, '08N03', 'error: connection exception - failed to write to graph'),
   [StatusCode.ProcedureNotFound]: client(StatusCode.ProcedureNotFound, '42N08', `${SYNTAX} - no such procedure`),
   // Ours: a construct Neo4j has and cypher-sysdb does not model is, to a driver, Neo4j's "not supported".
   [StatusCode.NotSupported]: client(
@@ -89,7 +92,8 @@ export interface WireError extends WireStatus {
   readonly description: string;
 }
 
-export function wireError(code: StatusCode, message: string): WireError {
-  const status = WIRE_STATUS[code];
+/** `gql` replaces the table's GQLSTATUS for an error Neo4j gives another one (a `Neo4jError`'s own `gql`). */
+export function wireError(code: StatusCode, message: string, gql?: GqlStatusOverride): WireError {
+  const status = gql === undefined ? WIRE_STATUS[code] : { ...WIRE_STATUS[code], ...gql };
   return { ...status, message, description: `${status.statusDescription}. ${message}` };
 }

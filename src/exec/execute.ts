@@ -16,7 +16,8 @@ import {
   type ShowSource,
 } from './commands/show-sources.js';
 import { alterCurrentUserPassword, alterUser, alterUsers, createUser, dropUser, findUser, renameUser } from './commands/users.js';
-import { Neo4jError } from '../diagnostics/neo4j-error.js';
+import { forbidden, Neo4jError } from '../diagnostics/neo4j-error.js';
+import { QUERY_TYPES } from '../catalog/query-types.js';
 import { runPipeline } from './pipeline.js';
 import { authorize, permission } from './authorize.js';
 import { grantOrDenyPrivilege, revokePrivilege, showPrivilegesSource } from './commands/privileges.js';
@@ -26,6 +27,7 @@ import { assertNever } from '../diagnostics/assert-never.js';
 export function executeStatement(state: SystemState, statement: CypherStatement, context: CommandContext): CommandOutcome {
   checkPasswordChangeGate(state, statement, context);
   authorize(state, statement, context);
+  refuseUpdateWhenImpersonating(statement, context);
   const canSeeTags = permission(state, context.user, 'show_user_metadata') === 'granted';
   switch (statement.kind) {
     case 'create-user':
@@ -73,6 +75,16 @@ export function executeStatement(state: SystemState, statement: CypherStatement,
 
 function show(state: SystemState, command: ShowCommand, source: ShowSource, context: CommandContext): CommandOutcome {
   return { state, result: runPipeline(source, command.pipeline, { params: context.params, budget: context.budget }), notifications: [] };
+}
+
+/**
+ * Neo4j's SystemGraphWriteExecutionPlan: after the privilege checks of the plans before it, an updating
+ * command run as an impersonated user fails (AuthorizationViolationException.updatesWhenImpersonating).
+ */
+const UPDATES_WHEN_IMPERSONATING = 'Not allowed to run updating system commands when impersonating a user.';
+
+function refuseUpdateWhenImpersonating(statement: CypherStatement, context: CommandContext): void {
+  if (context.impersonating === true && QUERY_TYPES[statement.kind] !== 'r') throw forbidden(UPDATES_WHEN_IMPERSONATING);
 }
 
 /** Neo4j's SecurityContext.assertCredentialsNotExpired: generateCredentialsExpiredMessage("Permission denied."). */

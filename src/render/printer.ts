@@ -11,7 +11,7 @@ import type { Expression } from '../ast/expressions.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type { AlterUserClause, AuthAttribute, PasswordFormat, PrivilegeOutput, SetUserClause, TagClause } from '../ast/users.js';
-import type { DatabaseAction, DatabaseScope, DbmsAction } from '../ast/privileges.js';
+import type { DatabaseScope, GraphSegment, PrivilegeAction } from '../ast/privileges.js';
 import { privilegeText } from '../catalog/dbms-privileges.js';
 import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from '../ast/values.js';
 
@@ -158,22 +158,44 @@ function privilegeOutput(output: PrivilegeOutput): string {
 
 function dbmsPrivilege(s: {
   readonly immutable: boolean;
-  readonly action: DbmsAction | DatabaseAction;
+  readonly action: PrivilegeAction;
   readonly databases: DatabaseScope | null;
+  readonly onGraph: boolean;
   readonly transactionUsers: '*' | readonly NameOrParameter[] | null;
+  readonly properties: '*' | readonly string[] | null;
+  readonly labels: '*' | readonly string[] | null;
+  readonly segment: GraphSegment | null;
 }): string {
   const users = s.transactionUsers === null ? '' : ` (${s.transactionUsers === '*' ? '*' : names(s.transactionUsers)})`;
-  return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)}${users} ON ${s.databases === null ? 'DBMS' : databaseScopeText(s.databases)}`;
+  const on = s.databases === null ? 'DBMS' : databaseScopeText(s.databases, s.onGraph ? 'GRAPH' : 'DATABASE');
+  const segment = s.segment === null ? '' : ` ${s.segment.element.toUpperCase()}S ${starOrNames(s.segment.names)}`;
+  return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)}${resourceText(s)}${users} ON ${on}${segment}`;
 }
 
-function databaseScopeText(scope: DatabaseScope): string {
+/** `*` or escaped names, comma-separated. */
+export function starOrNames(values: '*' | readonly string[]): string {
+  return values === '*' ? '*' : values.map(escapeName).join(', ');
+}
+
+/** ` {a, b}` after READ, MATCH, MERGE and SET PROPERTY; ` a, b` after SET LABEL and REMOVE LABEL. */
+export function resourceText(s: {
+  readonly properties: '*' | readonly string[] | null;
+  readonly labels: '*' | readonly string[] | null;
+}): string {
+  if (s.properties !== null) return ` {${starOrNames(s.properties)}}`;
+  return s.labels === null ? '' : ` ${starOrNames(s.labels)}`;
+}
+
+function databaseScopeText(scope: DatabaseScope, noun: 'DATABASE' | 'GRAPH'): string {
   switch (scope.kind) {
     case 'all':
-      return 'DATABASE *';
+      return `${noun} *`;
     case 'home':
-      return 'HOME DATABASE';
+      return `HOME ${noun}`;
+    case 'default':
+      return `DEFAULT ${noun}`;
     case 'named':
-      return `${scope.names.length === 1 ? 'DATABASE' : 'DATABASES'} ${names(scope.names)}`;
+      return `${noun}${scope.names.length === 1 ? '' : 'S'} ${names(scope.names)}`;
     default:
       return assertNever(scope, 'database scope');
   }

@@ -4,7 +4,7 @@
  * between records (a user's roles exist, names are unique) are checked in snapshot.ts.
  */
 import { parseEncrypted, type Credential } from '../crypto/password.js';
-import { DATABASE_PRIVILEGE_TEXT, PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
+import { DATABASE_PRIVILEGE_TEXT, GRAPH_PRIVILEGE_TEXT, PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
 import { validateNewRoleName } from '../exec/commands/roles.js';
 import { validateNewUsername } from '../exec/commands/users.js';
 import { argumentError, Neo4jError } from '../diagnostics/neo4j-error.js';
@@ -22,6 +22,7 @@ export class SnapshotError extends Error {
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set([
   ...Object.keys(PRIVILEGE_TEXT),
   ...Object.keys(DATABASE_PRIVILEGE_TEXT),
+  ...Object.keys(GRAPH_PRIVILEGE_TEXT),
   ...Object.values(BUILT_IN_PRIVILEGES).flatMap((rows) => rows.map((r) => r.action)),
 ]);
 

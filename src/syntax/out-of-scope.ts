@@ -67,8 +67,8 @@ const QUALIFIED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   }).map(([word, next]) => [word, new Set(next)]),
 );
 
-/** `ON <target>` of privileges that did not parse: graphs, data loading, and database privileges we do not model. */
-const PRIVILEGE_TARGETS = new Set(['DATABASE', 'DATABASES', 'GRAPH', 'GRAPHS', 'HOME', 'DEFAULT', 'URL', 'CIDR']);
+/** `ON <target>` of privileges that did not parse: data loading, and database privileges we do not model. */
+const PRIVILEGE_TARGETS = new Set(['DATABASE', 'DATABASES', 'HOME', 'DEFAULT', 'URL', 'CIDR']);
 
 /** First words of the DBMS privileges other than user, role and privilege management. */
 const OTHER_DBMS_PRIVILEGE_WORDS = new Set([
@@ -116,7 +116,12 @@ function privilegeOutOfScope(command: string, words: readonly string[]): string 
   if (rest[0] === 'IMMUTABLE') rest = rest.slice(1);
   const on = rest.lastIndexOf('ON');
   const target = on === -1 ? undefined : rest[on + 1];
-  const modelled = 'only the user, role and privilege management privileges ON DBMS and the database privileges are modelled';
+  const modelled =
+    'only the user, role, privilege management and IMPERSONATE privileges ON DBMS, and the database and graph privileges are modelled';
+  const graph = target === 'GRAPH' || target === 'GRAPHS' || ((target === 'HOME' || target === 'DEFAULT') && rest[on + 2] === 'GRAPH');
+  // Graph privileges are modelled, so a broken one is a syntax error; only their property-based rules are not.
+  if (graph)
+    return rest.includes('FOR') ? notChecked('Property-based access control (FOR ... WHERE) in graph privileges', 'is', null) : null;
   // `GRANT CREATE DATABASE ON DBMS`, `GRANT ACCESS ON HOME DATABASE`: the privilege's own words and its target.
   const ownWords = rest.slice(0, on === -1 ? 2 : Math.min(on, 2));
   const privilege = (ownWords.includes('') ? ownWords.slice(0, ownWords.indexOf('')) : ownWords).join(' ');

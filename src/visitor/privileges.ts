@@ -1,21 +1,29 @@
 /** CST -> AST for GRANT / DENY / REVOKE of DBMS privileges and SHOW [ROLE ...] PRIVILEGES. */
-import type { DatabaseAction, DatabaseScope, DbmsAction, PrivilegeCommand } from '../ast/privileges.js';
+import type { DatabaseScope, GraphSegment, PrivilegeAction, PrivilegeCommand } from '../ast/privileges.js';
 import type { Span } from '../ast/span.js';
 import type { PrivilegeOutput } from '../ast/users.js';
-import type { NameOrParameter } from '../ast/values.js';
 import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
 import { commandNames } from './names.js';
 import { showPipeline } from './show.js';
-import { one, unexpectedAlternative } from './source.js';
+import { decodeName, one, unexpectedAlternative } from './source.js';
 
-function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction | DatabaseAction {
+function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   const c = node.children;
   const onUser = c.userKeyword !== undefined;
   const onRole = c.roleKeyword !== undefined;
   const onIndex = c.indexKeyword !== undefined;
   const onConstraint = c.constraintKeyword !== undefined;
-  if (c.ALL) return c.DATABASE ? 'database_actions' : 'dbms_actions';
+  if (c.ALL) return c.DATABASE ? 'database_actions' : c.GRAPH ? 'graph_actions' : 'dbms_actions';
+  if (c.IMPERSONATE) return 'impersonate';
+  if (c.TRAVERSE) return 'traverse';
+  if (c.READ) return 'read';
+  if (c.MATCH) return 'match';
+  if (c.MERGE) return 'merge';
+  if (c.WRITE) return 'write';
+  if (c.DELETE) return 'delete_element';
+  if (c.LABEL) return c.SET ? 'set_label' : 'remove_label';
+  if (c.PROPERTY) return 'set_property';
   if (c.TERMINATE) return 'terminate_transaction';
   if (c.transactionKeyword) return c.SHOW ? 'show_transaction' : 'transaction_management';
   if (c.ACCESS) return 'access';
@@ -42,9 +50,10 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction | DatabaseAction
     if (onUser) return c.METADATA ? 'user_metadata_management' : 'user_management';
     return onRole ? 'role_management' : 'privilege_management';
   }
-  if (c.CREATE) return onUser ? 'create_user' : 'create_role';
+  if (c.CREATE && (onUser || onRole)) return onUser ? 'create_user' : 'create_role';
   if (c.DROP) return onUser ? 'drop_user' : 'drop_role';
   if (c.RENAME) return onUser ? 'rename_user' : 'rename_role';
+  if (c.CREATE) return 'create_element';
   if (c.ALTER) return 'alter_user';
   if (c.SHOW) {
     if (onUser) return c.METADATA ? 'show_user_metadata' : 'show_user';
@@ -60,30 +69,50 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): DbmsAction | DatabaseAction
   return unexpectedAlternative('dbmsPrivilege');
 }
 
-function databaseScope(node: Cst.DatabaseScopeCstNode, source: Source): DatabaseScope {
-  const c = node.children;
+function databaseScope(c: Cst.DatabaseScopeCstChildren, source: Source): DatabaseScope {
   if (c.HOME) return { kind: 'home' };
+  if (c.DEFAULT) return { kind: 'default' };
   if (c.databases) return { kind: 'named', names: commandNames(one(c.databases), source) };
   return { kind: 'all' };
 }
 
-function privilege(
-  node: Cst.DbmsPrivilegeOnDbmsCstNode,
-  source: Source,
-): {
-  immutable: boolean;
-  action: DbmsAction | DatabaseAction;
-  databases: DatabaseScope | null;
-  transactionUsers: '*' | readonly NameOrParameter[] | null;
-} {
+/** `*` or the names, decoded. */
+function starOrNames(node: Cst.StarOrNamesCstNode): '*' | string[] {
+  const names = node.children.Name;
+  return names ? names.map((t) => decodeName(t.image)) : '*';
+}
+
+function graphSegment(node: Cst.GraphSegmentCstNode): GraphSegment {
+  const c = node.children;
+  const element = c.NODE || c.NODES ? 'node' : c.RELATIONSHIP || c.RELATIONSHIPS ? 'relationship' : 'element';
+  return { element, names: starOrNames(one(c.starOrNames)) };
+}
+
+type PrivilegeParts = Omit<PrivilegeCommand & { kind: 'grant-privilege' }, 'kind' | 'roles' | 'span' | 'use'>;
+
+function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): PrivilegeParts {
   const c = node.children;
   const p = one(c.dbmsPrivilege).children;
   const qualifier = p.userQualifier?.[0]?.children.users?.[0];
+  const scope = c.databaseScope?.[0]?.children;
+  const resource = p.propertyResource?.[0]?.children.starOrNames[0];
+  const segment = scope?.graphSegment?.[0];
+  const onGraph = scope !== undefined && (scope.GRAPH !== undefined || scope.GRAPHS !== undefined);
   return {
-    transactionUsers: p.transactionKeyword ? (qualifier ? commandNames(qualifier, source) : '*') : null,
+    transactionUsers: p.transactionKeyword || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
-    action: dbmsAction(one(c.dbmsPrivilege)),
-    databases: c.databaseScope ? databaseScope(one(c.databaseScope), source) : null,
+    // A bare `ALL [PRIVILEGES]` is the ALL of its target: DBMS, DATABASE or GRAPH.
+    action:
+      p.ALL && !p.DBMS && !p.DATABASE && !p.GRAPH && scope
+        ? onGraph
+          ? 'graph_actions'
+          : 'database_actions'
+        : dbmsAction(one(c.dbmsPrivilege)),
+    databases: scope ? databaseScope(scope, source) : null,
+    onGraph,
+    properties: resource ? starOrNames(resource) : null,
+    labels: p.labels ? starOrNames(one(p.labels)) : null,
+    segment: segment ? graphSegment(segment) : null,
   };
 }
 

@@ -110,14 +110,14 @@ describe('sysdb lint', () => {
 
 describe('sysdb lint --format github', () => {
   it('prints one GitHub Actions annotation per diagnostic, escaped as the runner expects', () => {
-    const files = { 'ci/a,b.cypher': 'CREATE USR jake;\nALTER USER jake;\nGRANT TRAVERSE ON GRAPH neo4j TO r;' };
+    const files = { 'ci/a,b.cypher': 'CREATE USR jake;\nALTER USER jake;\nGRANT TRAVERSE ON GRAPH neo4j FOR (n:Secret) TO r;' };
     const run = runCli(['lint', '--format', 'github', 'ci/a,b.cypher'], files);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(
       [
         "::error file=ci/a%2Cb.cypher,line=1,col=8,endLine=1,endColumn=11,title=Neo.ClientError.Statement.SyntaxError::Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
         '::error file=ci/a%2Cb.cypher,line=2,col=1,endLine=2,endColumn=16,title=Neo.ClientError.Statement.SyntaxError::`ALTER USER` requires at least one clause. (line 1, column 1 (offset: 0))',
-        '::warning file=ci/a%2Cb.cypher,line=3,col=1,endLine=3,endColumn=6,title=CypherSysdb.NotSupported::GRANT TRAVERSE ON GRAPH is not supported by cypher-sysdb (only the user, role and privilege management privileges ON DBMS and the database privileges are modelled): this statement is not checked.',
+        '::warning file=ci/a%2Cb.cypher,line=3,col=1,endLine=3,endColumn=6,title=CypherSysdb.NotSupported::Property-based access control (FOR ... WHERE) in graph privileges is not supported by cypher-sysdb: this statement is not checked.',
         '',
       ].join('\n'),
     );
@@ -135,7 +135,7 @@ describe('sysdb lint --format github', () => {
 
 describe('sysdb lint --quiet', () => {
   it('reports errors only', () => {
-    const files = { 'a.cypher': 'GRANT TRAVERSE ON GRAPH neo4j TO reader;\n:begin\nCREATE USER;' };
+    const files = { 'a.cypher': 'GRANT TRAVERSE ON GRAPH neo4j FOR (n:Secret) TO reader;\n:begin\nCREATE USER;' };
     expect(runCli(['lint', 'a.cypher'], files).stderr).toBe('1 error and 2 warnings in 1 file\n');
     const quiet = runCli(['lint', '--quiet', 'a.cypher'], files);
     expect(quiet.status).toBe(1);
@@ -169,10 +169,11 @@ describe('sysdb fmt', () => {
   });
 
   it('keeps statements of families it does not model exactly as written (they are not errors)', () => {
-    const script = 'create role r;\nGRANT  TRAVERSE ON GRAPH neo4j TO r;\nmatch (n) return n;\ncypher  25 /* version */ show users';
+    const script =
+      'create role r;\nGRANT  TRAVERSE ON GRAPH neo4j FOR (n:Secret) TO r;\nmatch (n) return n;\ncypher  25 /* version */ show users';
     expect(runCli(['fmt', 'a.cypher'], { 'a.cypher': script })).toMatchObject({
       status: 0,
-      stdout: 'CREATE ROLE r;\nGRANT  TRAVERSE ON GRAPH neo4j TO r;\nmatch (n) return n;\nCYPHER 25 SHOW USERS;\n',
+      stdout: 'CREATE ROLE r;\nGRANT  TRAVERSE ON GRAPH neo4j FOR (n:Secret) TO r;\nmatch (n) return n;\nCYPHER 25 SHOW USERS;\n',
     });
   });
 

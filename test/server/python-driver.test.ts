@@ -46,6 +46,13 @@ describe.runIf(available)('the Python driver', () => {
       ],
       unsupported: ['ClientError', 'Neo.ClientError.Statement.UnsupportedOperationError'],
       after_tx: ['alice', 'bob', 'neo4j'],
+      write_in_read: [
+        'Neo.ClientError.Statement.AccessMode',
+        'Writing in read access mode not allowed. Attempted write to system',
+        '08N03',
+      ],
+      impersonated: ['alice'],
+      impersonated_write: ['Neo.ClientError.Security.Forbidden', 'Not allowed to run updating system commands when impersonating a user.'],
       wrong_password: ['AuthError', 'Neo.ClientError.Security.Unauthorized', 'The client is unauthorized due to authentication failure.'],
     });
   });

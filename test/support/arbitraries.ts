@@ -1,4 +1,10 @@
-import { DATABASE_ACTIONS, DBMS_ACTIONS, isTransactionAction } from '../../src/catalog/dbms-privileges.js';
+import {
+  DATABASE_ACTIONS,
+  DBMS_ACTIONS,
+  GRAPH_ACTIONS,
+  isTransactionAction,
+  WHOLE_GRAPH_ACTIONS,
+} from '../../src/catalog/dbms-privileges.js';
 /**
  * Random ASTs of every statement kind, shaped as the parser produces them (spans are a dummy: compare
  * with `withoutSpans`). Used by the round-trip property: parse(format(ast)) gives back ast.
@@ -253,25 +259,59 @@ const roleCommands = fc.oneof(
   fc.record({ populatedOnly: fc.boolean(), withUsers: fc.boolean(), pipeline }).map((c) => ({ kind: 'show-roles' as const, ...c })),
 );
 
-const dbmsAction = fc.constantFrom(...DBMS_ACTIONS);
+const dbmsAction = fc.constantFrom(...DBMS_ACTIONS.filter((a) => a !== 'impersonate'));
 const databaseScope = fc.oneof(
   fc.constant({ kind: 'all' as const }),
   fc.constant({ kind: 'home' as const }),
+  fc.constant({ kind: 'default' as const }),
   fc.record({ kind: fc.constant('named' as const), names }),
 );
-/** A DBMS privilege ON DBMS, or a database privilege on databases. */
-const privilegeOn = fc.oneof(
-  fc.record({ action: dbmsAction, databases: fc.constant(null), transactionUsers: fc.constant(null) }),
+/** Labels, relationship types and property names: plain or needing backticks. */
+const graphNames = fc.oneof(
+  fc.constant('*' as const),
+  fc.array(fc.constantFrom('A', 'Person', 'has space', 'name'), { minLength: 1, maxLength: 2 }),
+);
+const none = { onGraph: false, properties: null, labels: null, segment: null } as const;
+const PROPERTY_ACTIONS = ['read', 'match', 'merge', 'set_property'];
+/** A graph privilege with the resource and segment its grammar allows. */
+const graphPrivilege = fc.constantFrom(...GRAPH_ACTIONS).chain((action) =>
   fc.record({
-    action: fc.constantFrom(...DATABASE_ACTIONS.filter((a) => !isTransactionAction(a))),
+    action: fc.constant(action),
     databases: databaseScope,
     transactionUsers: fc.constant(null),
+    onGraph: fc.constant(true),
+    properties: PROPERTY_ACTIONS.includes(action) ? graphNames : fc.constant(null),
+    labels: action === 'set_label' || action === 'remove_label' ? graphNames : fc.constant(null),
+    segment: WHOLE_GRAPH_ACTIONS.has(action)
+      ? fc.constant(null)
+      : fc.option(fc.record({ element: fc.constantFrom('node' as const, 'relationship' as const, 'element' as const), names: graphNames })),
   }),
-  fc.record({
-    action: fc.constantFrom(...DATABASE_ACTIONS.filter(isTransactionAction)),
-    databases: databaseScope,
-    transactionUsers: fc.oneof(fc.constant('*' as const), names),
-  }),
+);
+/** A DBMS privilege ON DBMS, a database privilege on databases, or a graph privilege on graphs. */
+const privilegeOn = fc.oneof(
+  fc.record({ action: dbmsAction, databases: fc.constant(null), transactionUsers: fc.constant(null) }).map((p) => ({ ...p, ...none })),
+  fc
+    .record({
+      action: fc.constant('impersonate' as const),
+      databases: fc.constant(null),
+      transactionUsers: fc.oneof(fc.constant('*' as const), names),
+    })
+    .map((p) => ({ ...p, ...none })),
+  fc
+    .record({
+      action: fc.constantFrom(...DATABASE_ACTIONS.filter((a) => !isTransactionAction(a))),
+      databases: databaseScope,
+      transactionUsers: fc.constant(null),
+    })
+    .map((p) => ({ ...p, ...none })),
+  fc
+    .record({
+      action: fc.constantFrom(...DATABASE_ACTIONS.filter(isTransactionAction)),
+      databases: databaseScope,
+      transactionUsers: fc.oneof(fc.constant('*' as const), names),
+    })
+    .map((p) => ({ ...p, ...none })),
+  graphPrivilege,
 );
 const privilegeOutput = fc.constantFrom('table' as const, 'commands' as const, 'revoke-commands' as const);
 const privilegeCommands = fc.oneof(

@@ -15,6 +15,8 @@ export interface CommandContext {
   readonly budget: StatementBudget;
   /** Overrides the database's `enforcePasswordChange`: a logged-in session always has the gate. */
   readonly enforcePasswordChange?: boolean;
+  /** `user` is impersonated by the logged-in user: updating commands are refused (SHOW commands run). */
+  readonly impersonating?: boolean;
 }
 
 /** A result table as callers read it: JSON-like values (see `toResultValue`). Write commands return no columns and no rows, as Neo4j does. */

@@ -1,10 +1,9 @@
 /** GRANT, DENY and REVOKE of DBMS privileges, and the rows of SHOW [ROLE ...] PRIVILEGES. */
 import { produce } from 'immer';
 import type { DenyPrivilege, GrantPrivilege, RevokePrivilege, ShowPrivileges, ShowRolePrivileges } from '../../ast/privileges.js';
-import type { DatabaseScope, DbmsAction } from '../../ast/privileges.js';
-import { assertNever } from '../../diagnostics/assert-never.js';
+import type { DbmsAction } from '../../ast/privileges.js';
 import { showColumns } from '../../catalog/show-columns.js';
-import { DATABASE_PRIVILEGE_TEXT, isDbmsAction, PRIVILEGE_TEXT } from '../../catalog/dbms-privileges.js';
+import { isDbmsAction, isGraphAction, PRIVILEGE_TEXT, privilegeText, WHOLE_GRAPH_ACTIONS } from '../../catalog/dbms-privileges.js';
 import { StatusCode } from '../../diagnostics/codes.js';
 import type { Access, PrivilegeRow } from '../../store/privileges.js';
 import { javaOrder, type StoredRole, type SystemState } from '../../store/state.js';
@@ -21,51 +20,92 @@ export function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeR
   return { access, action, resource: 'database', graph: '*', segment: 'database', command: `${verb} ${PRIVILEGE_TEXT[action]} ON DBMS` };
 }
 
-/**
- * The rows a command's privilege stands for: one per named database. Database privileges are kept as
- * data only (there are no databases to enforce them on).
- */
-function commandRows(
-  access: Access,
-  command: GrantPrivilege | DenyPrivilege | RevokePrivilege,
-  params: CommandContext['params'],
-): PrivilegeRow[] {
-  const { action, databases } = command;
-  if (isDbmsAction(action)) return [dbmsPrivilegeRow(access, action)];
-  const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
-  const text = DATABASE_PRIVILEGE_TEXT[action];
-  // A transaction privilege is one row per user it names, segment `USER(name)`.
-  const users =
-    command.transactionUsers === null
-      ? null
-      : command.transactionUsers === '*'
-        ? ['*']
-        : command.transactionUsers.map((u) => nameValue(u, params));
-  const rowsOn = (graph: string, on: string): PrivilegeRow[] =>
-    users === null
-      ? [{ access, action, resource: 'database', graph, segment: 'database', command: `${verb} ${text} ON ${on}` }]
-      : users.map((user) => ({
-          access,
-          action,
-          resource: 'database',
-          graph,
-          segment: `USER(${user})`,
-          command: `${verb} ${text} (${user === '*' ? '*' : escapeName(user)}) ON ${on}`,
-        }));
-  const scope: DatabaseScope = databases ?? { kind: 'all' };
-  switch (scope.kind) {
-    case 'all':
-      return rowsOn('*', 'DATABASE *');
-    case 'home':
-      return rowsOn('HOME', 'HOME DATABASE');
-    case 'named':
-      return scope.names.flatMap((n) => {
-        const name = nameValue(n, params);
-        return rowsOn(name, `DATABASE ${escapeName(name)}`);
-      });
-    default:
-      return assertNever(scope, 'database scope');
+/** One column of a privilege row and the words it stands for in the command. */
+type Part = readonly [column: string, text: string];
+
+const starOr = (names: '*' | readonly string[], column: (name: string) => string, text: (name: string) => string): Part[] =>
+  names === '*' ? [[column('*'), text('*')]] : names.map((n) => [column(n), text(escapeName(n))]);
+
+/** The resource column and its words: `{p}`/`property(p)`, `SET LABEL L`/`label(L)`, else the whole graph or database. */
+function resources(command: PrivilegeCommandParts): Part[] {
+  if (command.properties === '*') return [['all_properties', ' {*}']];
+  if (command.properties !== null)
+    return starOr(
+      command.properties,
+      (p) => `property(${p})`,
+      (p) => ` {${p}}`,
+    );
+  if (command.labels === '*') return [['all_labels', ' *']];
+  if (command.labels !== null)
+    return starOr(
+      command.labels,
+      (l) => `label(${l})`,
+      (l) => ` ${l}`,
+    );
+  return [[isGraphAction(command.action) && command.action !== 'graph_actions' ? 'graph' : 'database', '']];
+}
+
+/** The segment column and its words: `USER(u)` for the (users) qualifier, `NODE(A)` for graph segments (ELEMENTS is both). */
+function segments(command: PrivilegeCommandParts, params: CommandContext['params']): Part[] {
+  const { action, transactionUsers: users } = command;
+  if (users !== null) {
+    return users === '*' ? [['USER(*)', ' (*)']] : users.map((u) => nameValue(u, params)).map((u) => [`USER(${u})`, ` (${escapeName(u)})`]);
   }
+  if (!isGraphAction(action) || action === 'graph_actions') return [['database', '']];
+  if (WHOLE_GRAPH_ACTIONS.has(action))
+    return action === 'write'
+      ? [
+          ['NODE(*)', ''],
+          ['RELATIONSHIP(*)', ''],
+        ]
+      : [['NODE(*)', '']];
+  const { element, names } = command.segment ?? { element: 'element', names: '*' };
+  const kinds = element === 'element' ? ['NODE', 'RELATIONSHIP'] : [element.toUpperCase()];
+  return kinds.flatMap((kind) =>
+    starOr(
+      names,
+      (n) => `${kind}(${n})`,
+      (n) => ` ${kind} ${n}`,
+    ),
+  );
+}
+
+type PrivilegeCommandParts = GrantPrivilege | DenyPrivilege | RevokePrivilege;
+
+/**
+ * The rows a command's privilege stands for: one per database or graph, segment and resource it names.
+ * Database and graph privileges are kept as data only (there are no databases to enforce them on).
+ */
+function commandRows(access: Access, command: PrivilegeCommandParts, params: CommandContext['params']): PrivilegeRow[] {
+  const { action, databases: scope } = command;
+  if (isDbmsAction(action) && command.transactionUsers === null) return [dbmsPrivilegeRow(access, action)];
+  const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
+  const noun = command.onGraph ? 'GRAPH' : 'DATABASE';
+  const places: Part[] =
+    scope === null
+      ? [['*', 'DBMS']]
+      : scope.kind === 'named'
+        ? scope.names.map((n) => nameValue(n, params)).map((name) => [name, `${noun} ${escapeName(name)}`])
+        : [
+            [
+              scope.kind === 'all' ? '*' : scope.kind.toUpperCase(),
+              scope.kind === 'all' ? `${noun} *` : `${scope.kind.toUpperCase()} ${noun}`,
+            ],
+          ];
+  const text = privilegeText(action);
+  const users = command.transactionUsers !== null;
+  return places.flatMap(([graph, on]) =>
+    segments(command, params).flatMap(([segment, segmentText]) =>
+      resources(command).map(([resource, resourceText]) => ({
+        access,
+        action,
+        resource,
+        graph,
+        segment,
+        command: `${verb} ${text}${resourceText}${users ? segmentText : ''} ON ${on}${users ? '' : segmentText}`,
+      })),
+    ),
+  );
 }
 
 export function sameRow(a: PrivilegeRow, b: PrivilegeRow): boolean {

@@ -17,6 +17,7 @@ import {
   type Dbms,
   type DbmsSession,
   type DbmsTransaction,
+  type RunAsOptions,
   type RunOutcome,
 } from '../../index.js';
 import type { RequestMessage } from './messages.js';
@@ -207,19 +208,21 @@ export class BoltMachine {
   }
 
   #route(extra: Dictionary): Handled {
-    refuseImpersonation(extra);
     const db = optionalString(extra, 'db');
+    const impersonated = optionalString(extra, 'imp_user');
+    const { dbms } = this.#options;
+    // With `imp_user`, the home database is that user's (once the IMPERSONATE privilege is checked).
+    const user = impersonated === null ? this.#user : dbms.impersonate(this.#user, impersonated);
     // Checked as a statement's database is: DatabaseNotFound for one the DBMS does not have.
-    const database = this.#options.dbms.resolveDatabase(db ?? this.#options.dbms.homeDatabase(this.#user));
+    const database = dbms.resolveDatabase(db ?? dbms.homeDatabase(user));
     const addresses = [this.#routingAddress ?? this.#options.address];
     const servers = ['ROUTE', 'READ', 'WRITE'].map((role) => ({ addresses, role }));
     return ok({ rt: { ttl: ROUTING_TTL, db: database, servers } });
   }
 
   #runAutoCommit(query: string, parameters: Dictionary, extra: Dictionary): Handled {
-    refuseImpersonation(extra);
     const database = optionalString(extra, 'db');
-    const outcome = this.#requireSession().run(query, parametersOf(parameters), { database });
+    const outcome = this.#requireSession().run(query, parametersOf(parameters), { database, ...runAs(extra) });
     this.#streams.set(0, { outcome, next: 0, bookmark: this.#bookmark() });
     this.#lastQid = 0;
     this.#state = 'STREAMING';
@@ -227,9 +230,8 @@ export class BoltMachine {
   }
 
   #begin(extra: Dictionary): Handled {
-    refuseImpersonation(extra);
     const database = optionalString(extra, 'db');
-    this.#transaction = this.#requireSession().begin({ database });
+    this.#transaction = this.#requireSession().begin({ database, ...runAs(extra) });
     this.#nextQid = 0;
     this.#state = 'TX_READY';
     const metadata: Record<string, Packable> = {};
@@ -322,7 +324,7 @@ export class BoltMachine {
         wireError(StatusCode.InternalError, 'cypher-sysdb failed on this statement (an internal error); see the server log.'),
       );
     }
-    return failureDetails(wireError(error.code, error.message));
+    return failureDetails(wireError(error.code, error.message, error.gql));
   }
 
   #expect(message: string, ...states: BoltState[]): void {
@@ -356,13 +358,7 @@ function optionalString(extra: Dictionary, key: string): string | null {
   return value;
 }
 
-/** Impersonation needs the IMPERSONATE privilege, which cypher-sysdb does not model yet: refused, never ignored. */
-function refuseImpersonation(extra: Dictionary): void {
-  const user = extra.get('imp_user');
-  if (user !== undefined && user !== null) {
-    throw new Neo4jError(
-      StatusCode.NotSupported,
-      'Impersonation (running as another user with imp_user) is not supported by cypher-sysdb.',
-    );
-  }
+/** BEGIN's and RUN's `imp_user` and `mode` ("r" reads; anything else, or none, writes), for the session. */
+function runAs(extra: Dictionary): RunAsOptions {
+  return { impersonatedUser: optionalString(extra, 'imp_user'), accessMode: optionalString(extra, 'mode') === 'r' ? 'READ' : 'WRITE' };
 }

@@ -4,7 +4,7 @@
  * method, the request's Content-Type (415) and Accept (406), the body, the statement. Statements
  * run on the shared `Dbms`, as the Bolt connections' do, with wire typing (INTEGER a bigint).
  */
-import { Neo4jError, StatusCode, assertNever, type Dbms, type DbmsSession } from '../../index.js';
+import { assertNever, type Dbms, type DbmsSession, type RunAsOptions } from '../../index.js';
 import type { ServerLog } from '../log.js';
 import { login, WWW_AUTHENTICATE, type Login } from './auth.js';
 import { corsHeaders } from './cors.js';
@@ -137,18 +137,16 @@ export class QueryApi {
 
   #autoCommit(database: string, request: QueryRequest, user: string | null, media: Media): HttpReply {
     if (request.statement === null) throw new HttpError(400, REQUEST_INVALID, 'statement cannot be null or empty');
-    refuseImpersonation(request);
-    const outcome = this.#session(user).run(request.statement, request.parameters, { database });
+    const outcome = this.#session(user).run(request.statement, request.parameters, { database, ...runAs(request) });
     const body = resultBody(outcome, media, { includeCounters: request.includeCounters, bookmarks: [this.#bookmark()] });
     return ok(202, 'query', media, body);
   }
 
   #begin(database: string, request: QueryRequest, user: string | null, media: Media): HttpReply {
-    refuseImpersonation(request);
     const { transactions } = this.#options;
     transactions.admit(user);
     // Checks the database at once: a begin on one the DBMS lacks is Neo4j's 404.
-    const open = transactions.add(this.#session(user).begin({ database }), database, user);
+    const open = transactions.add(this.#session(user).begin({ database, ...runAs(request) }), database, user);
     if (request.statement === null) {
       transactions.release(open);
       return ok(202, 'begin', media, transactionBody(media, open.id, instantText(open.expires)));
@@ -232,14 +230,9 @@ export class QueryApi {
   }
 }
 
-/** Impersonation needs the IMPERSONATE privilege, which cypher-sysdb does not model yet: refused as over Bolt, never ignored. */
-function refuseImpersonation(request: QueryRequest): void {
-  if (request.impersonatedUser !== null) {
-    throw new Neo4jError(
-      StatusCode.NotSupported,
-      'Impersonation (running as another user with impersonatedUser) is not supported by cypher-sysdb.',
-    );
-  }
+/** `impersonatedUser` and `accessMode` of an auto-commit request or a begin, for the session (rules in src/dbms/run-as.ts). */
+function runAs(request: QueryRequest): RunAsOptions {
+  return { impersonatedUser: request.impersonatedUser, accessMode: request.accessMode };
 }
 
 function ok(status: number, what: string, media: Media, body: string): HttpReply {

@@ -283,12 +283,55 @@ describe('failures', () => {
     });
   });
 
-  it('refuse impersonation rather than ignore it', () => {
-    const m = ready();
+  it('run RUN and BEGIN as imp_user, with its privileges, updating commands refused (rules: test/dbms/run-as.test.ts)', () => {
+    const d = dbms();
+    d.session({ user: 'neo4j' }).runScript(
+      "CREATE USER alice SET PASSWORD 'alice-secret' CHANGE NOT REQUIRED SET HOME DATABASE system; GRANT IMPERSONATE (alice) ON DBMS TO PUBLIC",
+    );
+    const m = ready({ dbms: d });
+    m.handle(run('SHOW CURRENT USER YIELD user', {}, { imp_user: 'alice' }));
+    expect(m.handle(pull()).replies[0]).toEqual({ kind: 'RECORD', values: ['alice'] });
+    // alice (PUBLIC only) may not SHOW USERS: her context decides, not neo4j's.
     expect(failureOf(m.handle(run('SHOW USERS', {}, { imp_user: 'alice' })).replies[0])).toMatchObject({
-      neo4jCode: 'Neo.ClientError.Statement.UnsupportedOperationError',
-      message: 'Impersonation (running as another user with imp_user) is not supported by cypher-sysdb.',
+      neo4jCode: 'Neo.ClientError.Security.Forbidden',
     });
+    m.handle({ kind: 'RESET' });
+    m.handle({ kind: 'BEGIN', extra: dict({ imp_user: 'alice' }) });
+    expect(
+      failureOf(m.handle(run('ALTER CURRENT USER SET PASSWORD FROM $o TO $n', { o: 'alice-secret', n: 'x-secret-1' })).replies[0]),
+    ).toEqual({
+      neo4jCode: 'Neo.ClientError.Security.Forbidden',
+      message: 'Not allowed to run updating system commands when impersonating a user.',
+      gqlStatus: '42NFF',
+      description:
+        'error: syntax error or access rule violation - permission/access denied. Not allowed to run updating system commands when impersonating a user.',
+      classification: 'CLIENT_ERROR',
+    });
+    m.handle({ kind: 'RESET' });
+    // ROUTE resolves the impersonated user's home database.
+    const route = m.handle({ kind: 'ROUTE', routing: dict(), bookmarks: [], extra: dict({ imp_user: 'alice' }) }).replies[0];
+    expect(route).toMatchObject({ kind: 'SUCCESS', metadata: { rt: { db: 'system' } } });
+    expect(
+      failureOf(m.handle({ kind: 'ROUTE', routing: dict(), bookmarks: [], extra: dict({ imp_user: 'nobody' }) }).replies[0]),
+    ).toMatchObject({
+      neo4jCode: 'Neo.ClientError.Security.Forbidden',
+      message: 'Permission denied.',
+    });
+  });
+
+  it('refuse an updating command in mode "r" with Neo4j’s AccessMode error', () => {
+    const m = ready();
+    expect(failureOf(m.handle(run('CREATE ROLE r', {}, { mode: 'r' })).replies[0])).toMatchObject({
+      neo4jCode: 'Neo.ClientError.Statement.AccessMode',
+      message: 'Writing in read access mode not allowed. Attempted write to system',
+      gqlStatus: '08N03',
+    });
+    m.handle({ kind: 'RESET' });
+    m.handle({ kind: 'BEGIN', extra: dict({ mode: 'r' }) });
+    expect(failureOf(m.handle(run('CREATE ROLE r')).replies[0]).neo4jCode).toBe('Neo.ClientError.Statement.AccessMode');
+    m.handle({ kind: 'RESET' });
+    m.handle(run('CREATE ROLE r', {}, { mode: 'w' }));
+    expect(kinds(m.handle(pull()).replies)).toEqual(['SUCCESS']);
   });
 
   it('close on a message the state does not allow, with Neo4j’s text', () => {

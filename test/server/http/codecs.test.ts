@@ -188,6 +188,7 @@ describe('the HTTP status of each engine error', () => {
     [StatusCode.TypeError]: 400,
     [StatusCode.ArithmeticError]: 400,
     [StatusCode.CredentialsExpired]: 400,
+    [StatusCode.AccessMode]: 400,
     [StatusCode.Unauthorized]: 400,
     [StatusCode.AuthenticationRateLimit]: 400,
     [StatusCode.TransactionOutdated]: 400,

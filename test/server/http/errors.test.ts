@@ -183,15 +183,43 @@ describe('statement errors: the engine’s Neo4j code and message, 400 for clien
     expect(begin.json).toEqual(expected);
   });
 
-  it('refuses impersonatedUser as over Bolt (not supported), but not a blank one', async () => {
+  it('impersonatedUser on auto-commit and begin: its context, its refusals, a blank one none (rules: test/dbms/run-as.test.ts)', async () => {
     const { url } = await startHttp();
-    const message = 'Impersonation (running as another user with impersonatedUser) is not supported by cypher-sysdb.';
+    const setup = "CREATE USER alice SET PASSWORD 'alice-secret' CHANGE NOT REQUIRED; GRANT IMPERSONATE (alice) ON DBMS TO PUBLIC";
+    for (const statement of setup.split('; ')) expect((await call(url, '/db/system/query/v2', { body: { statement } })).status).toBe(202);
+    const current = { statement: 'SHOW CURRENT USER YIELD user' };
+    const shown = await call(url, '/db/system/query/v2', { body: { ...current, impersonatedUser: ' alice ' } });
+    expect(shown.status).toBe(202);
+    expect(shown.json).toMatchObject({ data: { fields: ['user'], values: [['alice']] } });
+    const begun = await call(url, '/db/system/query/v2/tx', { body: { ...current, impersonatedUser: 'alice' } });
+    expect(begun.json).toMatchObject({ data: { values: [['alice']] } });
+    const write = { statement: 'CREATE ROLE r', impersonatedUser: 'alice' };
     for (const path of ['/db/system/query/v2', '/db/system/query/v2/tx']) {
-      const answer = await call(url, path, { body: { ...SHOW, impersonatedUser: 'alice' } });
-      expect(answer.status).toBe(400);
-      expect(answer.json).toEqual(errors('Neo.ClientError.Statement.UnsupportedOperationError', message));
+      const refused = await call(url, path, { body: write });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toEqual(
+        errors(
+          'Neo.ClientError.Security.Forbidden',
+          'Permission has not been granted for CREATE ROLE. Try executing SHOW USER PRIVILEGES to determine the missing or denied privileges. In case of missing privileges, they need to be granted (See GRANT). In case of denied privileges, they need to be revoked (See REVOKE) and granted.',
+        ),
+      );
+      const unknown = await call(url, path, { body: { ...current, impersonatedUser: 'nobody' } });
+      expect([unknown.status, unknown.json]).toEqual([400, errors('Neo.ClientError.Security.Forbidden', 'Permission denied.')]);
     }
-    expect((await call(url, '/db/system/query/v2', { body: { ...SHOW, impersonatedUser: '  ' } })).status).toBe(202);
+    expect((await call(url, '/db/system/query/v2', { body: { ...current, impersonatedUser: '  ' } })).json).toMatchObject({
+      data: { values: [['neo4j']] },
+    });
+  });
+
+  it('accessMode READ refuses an updating command (400 Statement.AccessMode), on auto-commit and in a transaction', async () => {
+    const { url } = await startHttp();
+    const message = 'Writing in read access mode not allowed. Attempted write to system';
+    for (const path of ['/db/system/query/v2', '/db/system/query/v2/tx']) {
+      const answer = await call(url, path, { body: { statement: 'CREATE ROLE r', accessMode: 'READ' } });
+      expect([answer.status, answer.json]).toEqual([400, errors('Neo.ClientError.Statement.AccessMode', message)]);
+    }
+    expect((await call(url, '/db/system/query/v2', { body: { ...SHOW, accessMode: 'READ' } })).status).toBe(202);
+    expect((await call(url, '/db/system/query/v2', { body: { statement: 'CREATE ROLE r', accessMode: 'WRITE' } })).status).toBe(202);
   });
 
   it('500 UnknownError for a bug of ours, logging its kind only', async () => {

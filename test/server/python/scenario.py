@@ -46,6 +46,18 @@ with neo4j.GraphDatabase.driver(url, auth=("neo4j", password)) as driver:
             tx.run("CREATE USER bob SET PASSWORD 'bob-secret'")
             tx.commit()
         seen["after_tx"] = session.execute_read(lambda tx: [r["user"] for r in tx.run("SHOW USERS YIELD user")])
+        try:
+            session.execute_read(lambda tx: tx.run("CREATE ROLE r").consume())
+        except ClientError as error:
+            seen["write_in_read"] = [error.code, error.message, error.gql_status]
+
+    with driver.session(database="system", impersonated_user="alice") as session:
+        seen["impersonated"] = [r["user"] for r in session.run("SHOW CURRENT USER YIELD user")]
+    with driver.session(database="system", impersonated_user="neo4j") as session:
+        try:
+            session.run("CREATE ROLE r").consume()
+        except ClientError as error:
+            seen["impersonated_write"] = [error.code, error.message]
 
 with neo4j.GraphDatabase.driver(url, auth=("neo4j", "wrong-password")) as wrong:
     try:
