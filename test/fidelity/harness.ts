@@ -25,7 +25,7 @@ export interface FidelityRow {
 export const ROW_PREFIX = 'row: ';
 
 /** The first diagnostic as a user sees it: message and start position (1-based line/column, 0-based offset). */
-export function firstReported(input: string): { message: string; line: number; column: number; offset: number } | undefined {
+function firstReported(input: string): { message: string; line: number; column: number; offset: number } | undefined {
   const [first] = parse(input).diagnostics;
   if (!first) return undefined;
   const { line, column, offset } = first.span.start;
