@@ -1025,12 +1025,35 @@ export type AtomCstChildren = {
   caseExpression?: CaseExpressionCstNode[];
   countStar?: CountStarCstNode[];
   listPredicate?: ListPredicateCstNode[];
+  subqueryExpression?: SubqueryExpressionCstNode[];
   functionCall?: FunctionCallCstNode[];
   listComprehension?: ListComprehensionCstNode[];
   listLiteral?: ListLiteralCstNode[];
   mapLiteral?: MapLiteralCstNode[];
   parenthesizedExpression?: ParenthesizedExpressionCstNode[];
   variable?: IToken[];
+};
+
+export interface SubqueryExpressionCstNode extends CstNode {
+  name: "subqueryExpression";
+  children: SubqueryExpressionCstChildren;
+}
+
+export type SubqueryExpressionCstChildren = {
+  keyword: IToken[];
+  subqueryBody: SubqueryBodyCstNode[];
+};
+
+export interface SubqueryBodyCstNode extends CstNode {
+  name: "subqueryBody";
+  children: SubqueryBodyCstChildren;
+}
+
+export type SubqueryBodyCstChildren = {
+  LBrace: IToken[];
+  subqueryBody?: SubqueryBodyCstNode[];
+  skipped?: (IToken)[];
+  RBrace: IToken[];
 };
 
 export interface NumberLiteralCstNode extends CstNode {

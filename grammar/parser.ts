@@ -47,6 +47,21 @@ import {
 } from './tokens.js';
 
 const PRIVILEGE_WORDS = new Set<TokenType>([K.PRIVILEGE, K.PRIVILEGES]);
+
+/** `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: subqueries Neo4j parses, then rejects on SHOW commands. */
+const SUBQUERY_WORDS = new Set(['EXISTS', 'COUNT', 'COLLECT']);
+
+/**
+ * What a subquery's braces may hold, besides nested braces: every token the lexer makes (a name
+ * stands for identifiers, quoted names and keywords). The query inside is not modelled, only skipped.
+ */
+const SUBQUERY_BODY_TOKENS: readonly TokenType[] = [
+  Name,
+  ...vocabulary.filter(
+    (t) =>
+      t !== Name && t !== LBrace && t !== RBrace && t.name !== 'Semicolon' && t.GROUP === undefined && !(t.CATEGORIES ?? []).includes(Name),
+  ),
+];
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
 const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
@@ -1053,6 +1068,10 @@ export class CypherAdminParser extends CstParser {
           GATE: () => LIST_PREDICATES.has(this.LA(1).tokenType) && this.LA(2).tokenType === LParen,
           ALT: () => this.SUBRULE(this.listPredicate),
         },
+        {
+          GATE: () => isNameToken(this.LA(1)) && SUBQUERY_WORDS.has(this.LA(1).image.toUpperCase()) && this.LA(2).tokenType === LBrace,
+          ALT: () => this.SUBRULE(this.subqueryExpression),
+        },
         { GATE: () => this.isFunctionCallAhead(), ALT: () => this.SUBRULE(this.functionCall) },
         {
           // `[x IN list ...]`, but not `[null IN list]`: literals are never variables.
@@ -1065,6 +1084,23 @@ export class CypherAdminParser extends CstParser {
         { ALT: () => this.CONSUME(Name, { LABEL: 'variable' }) },
       ],
     });
+  });
+
+  private subqueryExpression = this.RULE('subqueryExpression', () => {
+    this.CONSUME(Name, { LABEL: 'keyword' });
+    this.SUBRULE(this.subqueryBody);
+  });
+
+  /** Balanced braces around tokens that are skipped, not parsed. */
+  private subqueryBody = this.RULE('subqueryBody', () => {
+    this.CONSUME(LBrace);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.subqueryBody) },
+        ...SUBQUERY_BODY_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: 'skipped' }) })),
+      ]),
+    );
+    this.CONSUME(RBrace);
   });
 
   private numberLiteral = this.RULE('numberLiteral', () => {

@@ -5,7 +5,7 @@
  * aggregating or DISTINCT RETURN, what it may still refer to (./grouping.ts).
  */
 import { boundIn, childExpressions } from '../ast/children.js';
-import type { Expression } from '../ast/expressions.js';
+import type { Expression, SubqueryExpression } from '../ast/expressions.js';
 import type { ShowPipeline } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
 import { appendAll, syntaxError, type CheckContext } from './context.js';
@@ -30,6 +30,9 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   const columnScope = (names: readonly string[]): TypeScope => new Map(names.map((c) => [c, columnType(c)]));
 
   if (pipeline.kind === 'none') return diagnostics;
+  // Neo4j looks for a subquery before any other check of the pipeline, and reports only the first.
+  const subquery = firstSubquery(pipelineExpressions(pipeline));
+  if (subquery) return [syntaxError(context, subquery.span, `The ${subquery.subquery} expression is not valid on SHOW commands.`)];
   if (pipeline.kind === 'where') {
     check(pipeline.where, columnScope(columns.defaults), 'simple', true);
     return diagnostics;
@@ -108,6 +111,29 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   }
   for (const expression of [returnClause.skip, returnClause.limit]) if (expression) check(expression, new Map(), 'simple');
   return diagnostics;
+}
+
+/** Every top-level expression of a SHOW pipeline, in source order. */
+function pipelineExpressions(pipeline: ShowPipeline): Expression[] {
+  if (pipeline.kind === 'none') return [];
+  if (pipeline.kind === 'where') return [pipeline.where];
+  const { yield: y, return: r } = pipeline;
+  const found: Expression[] = [...y.orderBy.map((i) => i.expression), ...(y.where ? [y.where] : [])];
+  if (!r) return found;
+  if (r.items !== '*') for (const item of r.items) found.push(item.expression);
+  for (const i of r.orderBy) found.push(i.expression);
+  for (const e of [r.skip, r.limit]) if (e) found.push(e);
+  return found;
+}
+
+/** The first `EXISTS`/`COUNT`/`COLLECT { ... }` in `roots`, depth first. */
+function firstSubquery(roots: readonly Expression[]): SubqueryExpression | undefined {
+  const pending = [...roots].reverse();
+  for (let e = pending.pop(); e; e = pending.pop()) {
+    if (e.kind === 'subquery') return e;
+    for (const child of childExpressions(e).reverse()) pending.push(child.expression);
+  }
+  return undefined;
 }
 
 /** The variables an expression reads that it does not bind itself (list predicates bind their own). */
