@@ -150,12 +150,16 @@ function parseStatement(
   const tooDeep = excessiveNesting(tokens, source);
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
   const unterminated = unterminatedDelimiter(tokens, source);
-  if (unterminated) return { statement: null, diagnostics: [unterminated] };
   const cst = withoutStackTraces(() => {
     parser.input = tokens as IToken[];
     return parser.statement() as Cst.StatementCstNode;
   });
   const error = parser.errors[0];
+  // Neo4j words an unclosed string or comment so where its parser fails at it. Where ours does not
+  // fail at all (a subquery's skipped body) or cannot judge the statement (a family we do not model), it is reported still.
+  if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens) !== null)) {
+    return { statement: null, diagnostics: [unterminated.diagnostic] };
+  }
   if (error) {
     const unsupported = outOfScope(tokens);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.

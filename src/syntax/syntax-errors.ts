@@ -173,17 +173,24 @@ function spellingHint(offending: IToken, phrases: readonly string[]): string | u
   return best && `Did you mean '${best.keyword}'?`;
 }
 
+/** An unclosed string or comment: the token where it opens, and the error Neo4j gives there. */
+export interface Unterminated {
+  readonly token: IToken;
+  readonly diagnostic: Diagnostic;
+}
+
 /**
- * Neo4j checks quotes and comments before it parses: a string, quoted name or comment that is never
- * closed is reported first, wherever it is in the statement.
+ * The first string or comment that is never closed. Neo4j's error strategy (CypherErrorStrategy.scala,
+ * `isUnclosedQuote`/`isUnclosedComment`) words the error so only when the parser fails at the lone
+ * `'`, `"` or `/*`; a lone backtick is an ordinary invalid input there. parse.ts decides which applies.
  */
-export function unterminatedDelimiter(tokens: readonly IToken[], source: Source): Diagnostic | null {
+export function unterminatedDelimiter(tokens: readonly IToken[], source: Source): Unterminated | null {
   const statementStart = tokens[0] ? positionOf(tokens[0], source) : null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokenAt(tokens, i);
     const next = tokens[i + 1];
     let message: string | null = null;
-    if (token.tokenType === Unknown && /^['"`]$/.test(token.image)) {
+    if (token.tokenType === Unknown && /^['"]$/.test(token.image)) {
       message = 'Failed to parse string literal. The query must contain an even number of non-escaped quotes.';
     } else if (token.tokenType === Slash && next?.tokenType === Star && next.startOffset === tokenEnd(token)) {
       message = 'Failed to parse comment. A comment starting on `/*` must have a closing `*/`.';
@@ -192,10 +199,13 @@ export function unterminatedDelimiter(tokens: readonly IToken[], source: Source)
       const start = positionOf(token, source);
       const span: Span = { start, end: source.position(tokenEnd(token)) };
       return {
-        severity: 'error',
-        code: StatusCode.SyntaxError,
-        message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`,
-        span,
+        token,
+        diagnostic: {
+          severity: 'error',
+          code: StatusCode.SyntaxError,
+          message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`,
+          span,
+        },
       };
     }
   }
@@ -228,7 +238,7 @@ export function syntaxError(
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = assist.expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
   // Neo4j shows line breaks and tabs in the offending text as escapes.
-  const image = atEnd ? '' : escapeBreaks(offending.image);
+  const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending, source));
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
   const hint = atEnd ? undefined : spellingHint(offending, phrases);
   return {
@@ -238,6 +248,22 @@ export function syntaxError(
     span,
     ...(hint ? { hint } : {}),
   };
+}
+
+const NUMBERS = new Set<TokenType>([DecimalInteger, FloatLiteral, HexInteger, OctalInteger]);
+/** What Cypher 25's lexer lets a number run on with (its PART_LETTER, roughly). */
+const NAME_PART = /^[\p{ID_Continue}$]*/u;
+
+/**
+ * The offending token's text as Cypher25Lexer.g4 cuts it: a parameter is `$` and a name
+ * (DOLLAR is a token of its own), and a number runs on into the letters and digits right after it
+ * (`UNSIGNED_DECIMAL_INTEGER: [1-9] INTEGER_PART* PART_LETTER*`, so `4neo4j` is one token).
+ */
+function asNeo4jLexes(token: IToken, source: Source): string {
+  if (token.tokenType === Parameter) return '$';
+  if (!NUMBERS.has(token.tokenType)) return token.image;
+  const end = tokenEnd(token);
+  return token.image + (NAME_PART.exec(source.text.slice(end, end + 1000))?.[0] ?? '');
 }
 
 /** Neo4j shows line breaks and tabs in the offending text of a message as escapes. */
