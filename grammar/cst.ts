@@ -671,14 +671,23 @@ export interface ShowRolesCstNode extends CstNode {
 }
 
 export type ShowRolesCstChildren = {
-  ALL?: IToken[];
   POPULATED?: IToken[];
-  privilegeKeyword?: PrivilegeKeywordCstNode[];
-  privilegesAs?: PrivilegesAsCstNode[];
-  showCommandYield?: ShowCommandYieldCstNode[];
-  roleKeyword?: RoleKeywordCstNode[];
-  showRolesTail?: ShowRolesTailCstNode[];
+  roleKeyword?: (RoleKeywordCstNode)[];
+  showRolesTail?: (ShowRolesTailCstNode)[];
+  ALL?: IToken[];
+  showAllPrivilegesTail?: (ShowAllPrivilegesTailCstNode)[];
   showRolePrivilegesTail?: ShowRolePrivilegesTailCstNode[];
+};
+
+export interface ShowAllPrivilegesTailCstNode extends CstNode {
+  name: "showAllPrivilegesTail";
+  children: ShowAllPrivilegesTailCstChildren;
+}
+
+export type ShowAllPrivilegesTailCstChildren = {
+  privilegeKeyword: PrivilegeKeywordCstNode[];
+  privilegesAs?: PrivilegesAsCstNode[];
+  showCommandYield: ShowCommandYieldCstNode[];
 };
 
 export interface ShowRolesTailCstNode extends CstNode {

@@ -52,13 +52,11 @@ fidelityTable('show', [
     'SHOW ALL ROLE role PRIVILEGES',
     "Invalid input 'role': expected 'WHERE', 'WITH', 'YIELD' or <EOF> (line 1, column 15 (offset: 14))",
     `${PRIVS} (as issue 15 quotes it; the newest test adds 'AS')`,
-    SHOW_PRIVS,
   ),
   neo4j(
     'SHOW ALL ROLE r PRIVILEGES',
     "Invalid input 'r': expected 'WHERE', 'WITH', 'YIELD' or <EOF> (line 1, column 15 (offset: 14))",
     'issue 15',
-    SHOW_PRIVS,
   ),
   neo4j(
     'SHOW USER user PRIVILEGES YIELD *, blah RETURN user',
