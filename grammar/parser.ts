@@ -51,7 +51,7 @@ const PRIVILEGE_WORDS = new Set<TokenType>([K.PRIVILEGE, K.PRIVILEGES]);
 const TAIL_STARTS = new Set<TokenType>([K.WITH, K.YIELD, K.WHERE]);
 
 /** `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: subqueries Neo4j parses, then rejects on SHOW commands. */
-const SUBQUERY_WORDS = new Set(['EXISTS', 'COUNT', 'COLLECT']);
+const SUBQUERY_WORD = /^(exists|count|collect)$/i;
 
 /**
  * What a subquery's braces may hold, besides nested braces: every token the lexer makes (a name
@@ -59,10 +59,7 @@ const SUBQUERY_WORDS = new Set(['EXISTS', 'COUNT', 'COLLECT']);
  */
 const SUBQUERY_BODY_TOKENS: readonly TokenType[] = [
   Name,
-  ...vocabulary.filter(
-    (t) =>
-      t !== Name && t !== LBrace && t !== RBrace && t.name !== 'Semicolon' && t.GROUP === undefined && !(t.CATEGORIES ?? []).includes(Name),
-  ),
+  ...vocabulary.filter((t) => !t.CATEGORIES?.length && t !== Name && t !== LBrace && t !== RBrace),
 ];
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
@@ -1089,7 +1086,7 @@ export class CypherAdminParser extends CstParser {
           ALT: () => this.SUBRULE(this.listPredicate),
         },
         {
-          GATE: () => isNameToken(this.LA(1)) && SUBQUERY_WORDS.has(this.LA(1).image.toUpperCase()) && this.LA(2).tokenType === LBrace,
+          GATE: () => isNameToken(this.LA(1)) && SUBQUERY_WORD.test(this.LA(1).image) && this.LA(2).tokenType === LBrace,
           ALT: () => this.SUBRULE(this.subqueryExpression),
         },
         { GATE: () => this.isFunctionCallAhead(), ALT: () => this.SUBRULE(this.functionCall) },

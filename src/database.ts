@@ -362,10 +362,9 @@ function runGuarded<T>(execute: () => T): T {
 }
 
 /** The first error, when the statement parsed and every error it has is an argument error. */
-function executionTimeErrors(segment: ScriptSegment): Diagnostic | undefined {
-  const errors = segment.diagnostics.filter((d) => d.severity === 'error');
-  if (segment.statement === null || !errors.every((d) => d.code === StatusCode.ArgumentError)) return undefined;
-  return errors[0];
+function executionTimeErrors({ statement, diagnostics }: ScriptSegment): Diagnostic | undefined {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return statement && errors.every((d) => d.code === StatusCode.ArgumentError) ? errors[0] : undefined;
 }
 
 function firstError(diagnostics: readonly Diagnostic[]): void {

@@ -16,6 +16,7 @@ import { maskMessages } from './render/mask-messages.js';
 import { outOfScope } from './syntax/out-of-scope.js';
 import { forEachSegment, type RawSegment } from './syntax/split.js';
 import { ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
+import { unbracketedTags } from './syntax/unbracketed-tags.js';
 import { buildStatement } from './visitor/statement.js';
 import { spanBetween, tokenSpan, TooComplexError } from './visitor/source.js';
 
@@ -177,7 +178,8 @@ function parseStatement(
     };
   }
   try {
-    return { statement: buildStatement(cst, source), diagnostics: [] };
+    const statement = buildStatement(cst, source);
+    return { statement, diagnostics: unbracketedTags(tokens, source, tokenSpan(firstToken(allTokens), source).start) };
   } catch (caught) {
     if (caught instanceof TooComplexError) {
       return {

@@ -113,25 +113,20 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   return diagnostics;
 }
 
-/** Every top-level expression of a SHOW pipeline, in source order. */
-function pipelineExpressions(pipeline: ShowPipeline): Expression[] {
+/** Every top-level expression of a SHOW pipeline, in source order (null: a clause not given). */
+function pipelineExpressions(pipeline: ShowPipeline): (Expression | null)[] {
   if (pipeline.kind === 'none') return [];
   if (pipeline.kind === 'where') return [pipeline.where];
   const { yield: y, return: r } = pipeline;
-  const found: Expression[] = [...y.orderBy.map((i) => i.expression), ...(y.where ? [y.where] : [])];
-  if (!r) return found;
-  if (r.items !== '*') for (const item of r.items) found.push(item.expression);
-  for (const i of r.orderBy) found.push(i.expression);
-  for (const e of [r.skip, r.limit]) if (e) found.push(e);
-  return found;
+  const returned = r ? [...(r.items === '*' ? [] : r.items), ...r.orderBy].map((i) => i.expression) : [];
+  return [...y.orderBy.map((i) => i.expression), y.where, ...returned, r?.skip ?? null, r?.limit ?? null];
 }
 
 /** The first `EXISTS`/`COUNT`/`COLLECT { ... }` in `roots`, depth first. */
-function firstSubquery(roots: readonly Expression[]): SubqueryExpression | undefined {
-  const pending = [...roots].reverse();
-  for (let e = pending.pop(); e; e = pending.pop()) {
-    if (e.kind === 'subquery') return e;
-    for (const child of childExpressions(e).reverse()) pending.push(child.expression);
+function firstSubquery(roots: readonly (Expression | null)[]): SubqueryExpression | undefined {
+  for (const e of roots) {
+    const found = e?.kind === 'subquery' ? e : e && firstSubquery(childExpressions(e).map((c) => c.expression));
+    if (found) return found;
   }
   return undefined;
 }

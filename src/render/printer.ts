@@ -338,7 +338,7 @@ export function formatExpression(e: Expression): string {
     case 'count-star':
       return 'count(*)';
     case 'subquery':
-      return `${e.subquery} { ${e.body.trim()} }`;
+      return `${e.subquery} {${e.body}}`;
     default:
       return assertNever(e, 'expression kind');
   }

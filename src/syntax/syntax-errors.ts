@@ -4,7 +4,7 @@
  * after the tokens before the error: next-tokens.ts), grouped into Neo4j's phrases: "an identifier",
  * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
-import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { MAX_LOOKAHEAD, parser } from '../../grammar/parser.js';
 import {
   DecimalInteger,
@@ -238,7 +238,7 @@ export function syntaxError(
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = assist.expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
   // Neo4j shows line breaks and tabs in the offending text as escapes.
-  const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending, source));
+  const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending, index < 0 ? undefined : tokens[index + 1]));
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
   const hint = atEnd ? undefined : spellingHint(offending, phrases);
   return {
@@ -251,19 +251,16 @@ export function syntaxError(
 }
 
 const NUMBERS = new Set<TokenType>([DecimalInteger, FloatLiteral, HexInteger, OctalInteger]);
-/** What Cypher 25's lexer lets a number run on with (its PART_LETTER, roughly). */
-const NAME_PART = /^[\p{ID_Continue}$]*/u;
 
 /**
  * The offending token's text as Cypher25Lexer.g4 cuts it: a parameter is `$` and a name
- * (DOLLAR is a token of its own), and a number runs on into the letters and digits right after it
+ * (DOLLAR is a token of its own), and a number runs on into a name right after it
  * (`UNSIGNED_DECIMAL_INTEGER: [1-9] INTEGER_PART* PART_LETTER*`, so `4neo4j` is one token).
  */
-function asNeo4jLexes(token: IToken, source: Source): string {
+function asNeo4jLexes(token: IToken, next: IToken | undefined): string {
   if (token.tokenType === Parameter) return '$';
-  if (!NUMBERS.has(token.tokenType)) return token.image;
-  const end = tokenEnd(token);
-  return token.image + (NAME_PART.exec(source.text.slice(end, end + 1000))?.[0] ?? '');
+  const runsOn = NUMBERS.has(token.tokenType) && next && tokenMatcher(next, Name) && next.startOffset === tokenEnd(token);
+  return runsOn ? token.image + next.image : token.image;
 }
 
 /** Neo4j shows line breaks and tabs in the offending text of a message as escapes. */
