@@ -57,10 +57,7 @@ const SUBQUERY_WORD = /^(exists|count|collect)$/i;
  * What a subquery's braces may hold, besides nested braces: every token the lexer makes (a name
  * stands for identifiers, quoted names and keywords). The query inside is not modelled, only skipped.
  */
-const SUBQUERY_BODY_TOKENS: readonly TokenType[] = [
-  Name,
-  ...vocabulary.filter((t) => !t.CATEGORIES?.length && t !== Name && t !== LBrace && t !== RBrace),
-];
+const SUBQUERY_BODY_TOKENS: readonly TokenType[] = vocabulary.filter((t) => !t.CATEGORIES?.length && t !== LBrace && t !== RBrace);
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
 const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
@@ -1086,7 +1083,8 @@ export class CypherAdminParser extends CstParser {
           ALT: () => this.SUBRULE(this.listPredicate),
         },
         {
-          GATE: () => isNameToken(this.LA(1)) && SUBQUERY_WORD.test(this.LA(1).image) && this.LA(2).tokenType === LBrace,
+          // Only a name's text can match: strings, quoted names and parameters keep their quotes or `$`.
+          GATE: () => SUBQUERY_WORD.test(this.LA(1).image) && this.LA(2).tokenType === LBrace,
           ALT: () => this.SUBRULE(this.subqueryExpression),
         },
         { GATE: () => this.isFunctionCallAhead(), ALT: () => this.SUBRULE(this.functionCall) },

@@ -39,6 +39,9 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
   ifExists: [Keyword.IF, Keyword.EXISTS],
   setPasswordFrom: [Keyword.SET, Keyword.PASSWORD, Keyword.FROM],
   orderBy: [Keyword.ORDER, Keyword.BY],
+  homeDatabase: [Keyword.HOME, Keyword.DATABASE],
+  // Only its AS COPY OF is a fixed sequence; ROLE and IMMUTABLE are not in it.
+  createRole: [Keyword.AS, Keyword.COPY, Keyword.OF],
 };
 
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
@@ -72,9 +75,10 @@ function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expecte
   if (tokenType === DecimalInteger) return tokenNamed(['an integer value']);
   if (tokenType === HexInteger) return tokenNamed(['a hexadecimal integer value']);
   if (tokenType === OctalInteger) return tokenNamed(['an octal integer value']);
+  // Neo4j's symbolicAliasName holds the dots too: after `db1`, a '.' is more of "a database name".
+  if (ruleStack.includes('databaseName')) return ruleNamed('a database name');
   if (tokenType === Name) {
     const rule = ruleStack[ruleStack.length - 2] ?? '';
-    if (ruleStack.includes('databaseName')) return ruleNamed('a database name');
     return ruleNamed(VARIABLE_RULES.has(rule) ? 'a variable name' : 'an identifier');
   }
   const rule = ruleStack[ruleStack.length - 1] ?? '';

@@ -27,7 +27,7 @@ export function unbracketedTags(tokens: readonly IToken[], source: Source, state
       code: StatusCode.UnbracketedTags,
       message: `Neo4j's parser rejects tags without brackets: Invalid input ','${neo4jPositionSuffix(relativeTo(statementStart, span.start))}`,
       span,
-      hint: `Write ${tokens[i - 1]?.image ?? ''} ${keyword.image} [${items.join(', ')}]`,
+      hint: `Write ${tokenAt(tokens, i - 1).image} ${keyword.image} [${items.join(', ')}]`,
     });
   });
   return found;
