@@ -10,6 +10,8 @@ import { reported } from '../support/parse.js';
 
 const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
   ['CREATE USER foo', "Invalid input '': expected 'IF NOT EXISTS' or 'SET' (line 1, column 16 (offset: 15))"],
+  // Neo4j's Cypher 25 test lists 'a graph pattern' first (CREATE also opens a graph pattern clause): a
+  // known deviation, kept as a row in test/fidelity/users.test.ts; this pins what cypher-sysdb says today.
   [
     `CREATE USER "foo" SET PASSwORD 'password'`,
     `Invalid input '"foo"': expected a parameter or an identifier (line 1, column 13 (offset: 12))`,
