@@ -724,14 +724,23 @@ export interface ShowRolesCstNode extends CstNode {
 }
 
 export type ShowRolesCstChildren = {
-  ALL?: IToken[];
   POPULATED?: IToken[];
-  privilegeKeyword?: PrivilegeKeywordCstNode[];
-  privilegesAs?: PrivilegesAsCstNode[];
-  showCommandYield?: ShowCommandYieldCstNode[];
-  roleKeyword?: RoleKeywordCstNode[];
-  showRolesTail?: ShowRolesTailCstNode[];
+  roleKeyword?: (RoleKeywordCstNode)[];
+  showRolesTail?: (ShowRolesTailCstNode)[];
+  ALL?: IToken[];
+  showAllPrivilegesTail?: (ShowAllPrivilegesTailCstNode)[];
   showRolePrivilegesTail?: ShowRolePrivilegesTailCstNode[];
+};
+
+export interface ShowAllPrivilegesTailCstNode extends CstNode {
+  name: "showAllPrivilegesTail";
+  children: ShowAllPrivilegesTailCstChildren;
+}
+
+export type ShowAllPrivilegesTailCstChildren = {
+  privilegeKeyword: PrivilegeKeywordCstNode[];
+  privilegesAs?: PrivilegesAsCstNode[];
+  showCommandYield: ShowCommandYieldCstNode[];
 };
 
 export interface ShowRolesTailCstNode extends CstNode {
@@ -1078,12 +1087,35 @@ export type AtomCstChildren = {
   caseExpression?: CaseExpressionCstNode[];
   countStar?: CountStarCstNode[];
   listPredicate?: ListPredicateCstNode[];
+  subqueryExpression?: SubqueryExpressionCstNode[];
   functionCall?: FunctionCallCstNode[];
   listComprehension?: ListComprehensionCstNode[];
   listLiteral?: ListLiteralCstNode[];
   mapLiteral?: MapLiteralCstNode[];
   parenthesizedExpression?: ParenthesizedExpressionCstNode[];
   variable?: IToken[];
+};
+
+export interface SubqueryExpressionCstNode extends CstNode {
+  name: "subqueryExpression";
+  children: SubqueryExpressionCstChildren;
+}
+
+export type SubqueryExpressionCstChildren = {
+  keyword: IToken[];
+  subqueryBody: SubqueryBodyCstNode[];
+};
+
+export interface SubqueryBodyCstNode extends CstNode {
+  name: "subqueryBody";
+  children: SubqueryBodyCstChildren;
+}
+
+export type SubqueryBodyCstChildren = {
+  LBrace: IToken[];
+  subqueryBody?: SubqueryBodyCstNode[];
+  skipped?: (IToken)[];
+  RBrace: IToken[];
 };
 
 export interface NumberLiteralCstNode extends CstNode {

@@ -48,6 +48,17 @@ import {
 } from './tokens.js';
 
 const PRIVILEGE_WORDS = new Set<TokenType>([K.PRIVILEGE, K.PRIVILEGES]);
+/** The keywords SHOW USERS and SHOW ROLES go on with. */
+const TAIL_STARTS = new Set<TokenType>([K.WITH, K.YIELD, K.WHERE]);
+
+/** `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: subqueries Neo4j parses, then rejects on SHOW commands. */
+const SUBQUERY_WORD = /^(exists|count|collect)$/i;
+
+/**
+ * What a subquery's braces may hold, besides nested braces: every token the lexer makes (a name
+ * stands for identifiers, quoted names and keywords). The query inside is not modelled, only skipped.
+ */
+const SUBQUERY_BODY_TOKENS: readonly TokenType[] = vocabulary.filter((t) => !t.CATEGORIES?.length && t !== LBrace && t !== RBrace);
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
 const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
@@ -776,7 +787,7 @@ export class CypherAdminParser extends CstParser {
       // alternative a token fits) then describe what Neo4j would read.
       DEF: [
         {
-          GATE: () => !this.isPrivilegesAhead() || this.showUsersProbeSucceeds(),
+          GATE: () => (this.isPrivilegesAhead() ? this.showUsersProbeSucceeds() : !this.isNamesAhead()),
           ALT: () => this.SUBRULE(this.showUsersTail),
         },
         { ALT: () => this.SUBRULE(this.showPrivilegesTail) },
@@ -818,35 +829,53 @@ export class CypherAdminParser extends CstParser {
    * Role names may be keywords, so `SHOW ROLES YIELD privileges` is resolved as for SHOW USERS.
    */
   private showRoles = this.RULE('showRoles', () => {
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(K.ALL) }, { ALT: () => this.CONSUME(K.POPULATED) }]));
-    this.OR2([
+    // SHOW POPULATED ROLES and SHOW ALL ROLES never name roles: a name after them is an error, as in
+    // Neo4j's grammar (`SHOW ALL ROLE r PRIVILEGES`: Invalid input 'r').
+    this.OR([
       {
-        GATE: () => this.LA(0).tokenType !== K.POPULATED,
         ALT: () => {
-          this.SUBRULE(this.privilegeKeyword);
-          this.OPTION2(() => this.SUBRULE(this.privilegesAs));
-          this.SUBRULE(this.showCommandYield);
+          this.CONSUME(K.POPULATED);
+          this.SUBRULE(this.roleKeyword);
+          this.SUBRULE(this.showRolesTail);
         },
       },
       {
         ALT: () => {
-          this.SUBRULE(this.roleKeyword);
+          this.CONSUME(K.ALL);
+          this.OR2([
+            { ALT: () => this.SUBRULE(this.showAllPrivilegesTail) },
+            {
+              ALT: () => {
+                this.SUBRULE2(this.roleKeyword);
+                this.SUBRULE2(this.showRolesTail);
+              },
+            },
+          ]);
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.showAllPrivilegesTail) },
+      {
+        ALT: () => {
+          this.SUBRULE3(this.roleKeyword);
           this.OR3({
             IGNORE_AMBIGUITIES: true,
             DEF: [
               {
-                GATE: () => !this.isPrivilegesAhead() || this.showRolesProbeSucceeds(),
-                ALT: () => this.SUBRULE(this.showRolesTail),
+                GATE: () => (this.isPrivilegesAhead() ? this.showRolesProbeSucceeds() : !this.isNamesAhead()),
+                ALT: () => this.SUBRULE3(this.showRolesTail),
               },
-              {
-                GATE: () => this.LA(0).tokenType !== K.POPULATED,
-                ALT: () => this.SUBRULE(this.showRolePrivilegesTail),
-              },
+              { ALT: () => this.SUBRULE(this.showRolePrivilegesTail) },
             ],
           });
         },
       },
     ]);
+  });
+
+  private showAllPrivilegesTail = this.RULE('showAllPrivilegesTail', () => {
+    this.SUBRULE(this.privilegeKeyword);
+    this.OPTION(() => this.SUBRULE(this.privilegesAs));
+    this.SUBRULE(this.showCommandYield);
   });
 
   private showRolesTail = this.RULE('showRolesTail', () => {
@@ -1133,6 +1162,11 @@ export class CypherAdminParser extends CstParser {
           GATE: () => LIST_PREDICATES.has(this.LA(1).tokenType) && this.LA(2).tokenType === LParen,
           ALT: () => this.SUBRULE(this.listPredicate),
         },
+        {
+          // Only a name's text can match: strings, quoted names and parameters keep their quotes or `$`.
+          GATE: () => SUBQUERY_WORD.test(this.LA(1).image) && this.LA(2).tokenType === LBrace,
+          ALT: () => this.SUBRULE(this.subqueryExpression),
+        },
         { GATE: () => this.isFunctionCallAhead(), ALT: () => this.SUBRULE(this.functionCall) },
         {
           // `[x IN list ...]`, but not `[null IN list]`: literals are never variables.
@@ -1145,6 +1179,23 @@ export class CypherAdminParser extends CstParser {
         { ALT: () => this.CONSUME(Name, { LABEL: 'variable' }) },
       ],
     });
+  });
+
+  private subqueryExpression = this.RULE('subqueryExpression', () => {
+    this.CONSUME(Name, { LABEL: 'keyword' });
+    this.SUBRULE(this.subqueryBody);
+  });
+
+  /** Balanced braces around tokens that are skipped, not parsed. */
+  private subqueryBody = this.RULE('subqueryBody', () => {
+    this.CONSUME(LBrace);
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.subqueryBody) },
+        ...SUBQUERY_BODY_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: 'skipped' }) })),
+      ]),
+    );
+    this.CONSUME(RBrace);
   });
 
   private numberLiteral = this.RULE('numberLiteral', () => {
@@ -1271,6 +1322,14 @@ export class CypherAdminParser extends CstParser {
   }
 
   /** After `SHOW USER[S]`: is this `[name, ...] PRIVILEGE[S]`? Scans the name list once. */
+  /**
+   * A name that cannot begin SHOW USERS/ROLES' own tail (WITH, YIELD, WHERE): Neo4j's prediction then
+   * takes the privileges command, which reads further, and reports its error (`SHOW ROLE role`: at the end).
+   */
+  private isNamesAhead(): boolean {
+    return this.startsName(1) && !TAIL_STARTS.has(this.LA(1).tokenType);
+  }
+
   private isPrivilegesAhead(): boolean {
     if (this.isPrivilegeKeywordAhead()) return true;
     let k = 1;

@@ -297,7 +297,11 @@ export class SystemDatabase {
   }
 
   #run(segment: ScriptSegment, params: Readonly<Record<string, Value>>, user: string | null, options: ExecuteOptions): Executed {
-    firstError(segment.diagnostics);
+    // Argument errors (a short password, an invalid name) are execution-time errors to Neo4j: the
+    // executor meets them in Neo4j's order (replacing yourself fails before a short password does).
+    // It checks them again; if it somehow did not fail, the check's error still stands.
+    const deferred = executionTimeErrors(segment);
+    if (!deferred) firstError(segment.diagnostics);
     const statement = segment.statement;
     // A statement of a family we do not model carries only a warning (lint passes it); it cannot run.
     const unsupported = unsupportedReason(segment);
@@ -313,6 +317,7 @@ export class SystemDatabase {
     const budget = new StatementBudget(this.#limits);
     const context = { params, user, randomBytes: this.#randomBytes, budget, enforcePasswordChange, impersonating };
     const { state, result, notifications } = runGuarded(() => executeStatement(this.#state, statement, context));
+    if (deferred) throw new Neo4jError(deferred.code, deferred.message);
     const changed = state !== this.#state;
     return {
       db: changed ? new SystemDatabase(state, this.#randomBytes, this.#limits) : this,
@@ -379,6 +384,12 @@ function runGuarded<T>(execute: () => T): T {
     const detail = error instanceof Error ? error.message : String(error);
     throw new Neo4jError(StatusCode.InternalError, `Internal error in cypher-sysdb (please report): ${detail}`);
   }
+}
+
+/** The first error, when the statement parsed and every error it has is an argument error. */
+function executionTimeErrors({ statement, diagnostics }: ScriptSegment): Diagnostic | undefined {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return statement && errors.every((d) => d.code === StatusCode.ArgumentError) ? errors[0] : undefined;
 }
 
 function firstError(diagnostics: readonly Diagnostic[]): void {

@@ -16,6 +16,7 @@ import { maskMessages } from './render/mask-messages.js';
 import { outOfScope } from './syntax/out-of-scope.js';
 import { forEachSegment, type RawSegment } from './syntax/split.js';
 import { ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
+import { unbracketedTags } from './syntax/unbracketed-tags.js';
 import { buildStatement } from './visitor/statement.js';
 import { spanBetween, tokenSpan, TooComplexError } from './visitor/source.js';
 
@@ -150,12 +151,16 @@ function parseStatement(
   const tooDeep = excessiveNesting(tokens, source);
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
   const unterminated = unterminatedDelimiter(tokens, source);
-  if (unterminated) return { statement: null, diagnostics: [unterminated] };
   const cst = withoutStackTraces(() => {
     parser.input = tokens as IToken[];
     return parser.statement() as Cst.StatementCstNode;
   });
   const error = parser.errors[0];
+  // Neo4j words an unclosed string or comment so where its parser fails at it. Where ours does not
+  // fail at all (a subquery's skipped body) or cannot judge the statement (a family we do not model), it is reported still.
+  if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens) !== null)) {
+    return { statement: null, diagnostics: [unterminated.diagnostic] };
+  }
   if (error) {
     const unsupported = outOfScope(tokens);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
@@ -173,7 +178,8 @@ function parseStatement(
     };
   }
   try {
-    return { statement: buildStatement(cst, source), diagnostics: [] };
+    const statement = buildStatement(cst, source);
+    return { statement, diagnostics: unbracketedTags(tokens, source, tokenSpan(firstToken(allTokens), source).start) };
   } catch (caught) {
     if (caught instanceof TooComplexError) {
       return {

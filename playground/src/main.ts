@@ -29,7 +29,7 @@ const examples = Object.fromEntries(
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const DEFAULT_SCRIPT = `// A fresh DBMS: user neo4j (roles admin, PUBLIC) and the built-in roles.
-CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED SET TAGS 'finance', 'auditor';
+CREATE USER jake SET PASSWORD 'abcd1234' CHANGE NOT REQUIRED SET TAGS ['finance', 'auditor'];
 GRANT ROLE reader TO jake;
 SHOW USERS YIELD user, roles, suspended, tags;
 `;

@@ -30,6 +30,7 @@ export function childExpressions(e: Expression): ChildExpression[] {
     case 'parameter':
     case 'variable':
     case 'count-star':
+    case 'subquery': // the query inside is not modelled: nothing in it is checked
       return [];
     case 'list':
       return e.items.map(outer);

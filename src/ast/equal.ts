@@ -70,6 +70,8 @@ export function sameExpression(a: Expression, b: Expression): boolean {
         sameOptional(a.where, b.where) &&
         sameOptional(a.projection, b.projection)
       );
+    case 'subquery':
+      return b.kind === 'subquery' && a.subquery === b.subquery && a.body === b.body;
     case 'function-call':
       return b.kind === 'function-call' && sameFunctionName(a.name, b.name) && a.distinct === b.distinct && sameList(a.args, b.args);
     default:

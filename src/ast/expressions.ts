@@ -23,7 +23,8 @@ export type Expression =
   | ListPredicate
   | ListComprehension
   | FunctionCall
-  | CountStar;
+  | CountStar
+  | SubqueryExpression;
 
 export interface IntegerLiteral extends Spanned {
   readonly kind: 'integer';
@@ -156,6 +157,20 @@ export interface FunctionCall extends Spanned {
   readonly name: string;
   readonly distinct: boolean;
   readonly args: readonly Expression[];
+}
+
+/** The keyword of a subquery expression. */
+export type SubqueryKind = 'EXISTS' | 'COUNT' | 'COLLECT';
+
+/**
+ * `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: parsed so that the check can say, as Neo4j
+ * does, that they are not valid on SHOW commands. The query inside is kept as text, not modelled.
+ */
+export interface SubqueryExpression extends Spanned {
+  readonly kind: 'subquery';
+  readonly subquery: SubqueryKind;
+  /** The source between the braces, as written. */
+  readonly body: string;
 }
 
 /** `count(*)` is its own form: it takes no argument expression. */

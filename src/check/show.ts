@@ -5,7 +5,7 @@
  * aggregating or DISTINCT RETURN, what it may still refer to (./grouping.ts).
  */
 import { boundIn, childExpressions } from '../ast/children.js';
-import type { Expression } from '../ast/expressions.js';
+import type { Expression, SubqueryExpression } from '../ast/expressions.js';
 import type { ShowPipeline } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
 import { appendAll, syntaxError, type CheckContext } from './context.js';
@@ -30,6 +30,9 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   const columnScope = (names: readonly string[]): TypeScope => new Map(names.map((c) => [c, columnType(c)]));
 
   if (pipeline.kind === 'none') return diagnostics;
+  // Neo4j looks for a subquery before any other check of the pipeline, and reports only the first.
+  const subquery = firstSubquery(pipelineExpressions(pipeline));
+  if (subquery) return [syntaxError(context, subquery.span, `The ${subquery.subquery} expression is not valid on SHOW commands.`)];
   if (pipeline.kind === 'where') {
     check(pipeline.where, columnScope(columns.defaults), 'simple', true);
     return diagnostics;
@@ -108,6 +111,24 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   }
   for (const expression of [returnClause.skip, returnClause.limit]) if (expression) check(expression, new Map(), 'simple');
   return diagnostics;
+}
+
+/** Every top-level expression of a SHOW pipeline, in source order (null: a clause not given). */
+function pipelineExpressions(pipeline: ShowPipeline): (Expression | null)[] {
+  if (pipeline.kind === 'none') return [];
+  if (pipeline.kind === 'where') return [pipeline.where];
+  const { yield: y, return: r } = pipeline;
+  const returned = r ? [...(r.items === '*' ? [] : r.items), ...r.orderBy].map((i) => i.expression) : [];
+  return [...y.orderBy.map((i) => i.expression), y.where, ...returned, r?.skip ?? null, r?.limit ?? null];
+}
+
+/** The first `EXISTS`/`COUNT`/`COLLECT { ... }` in `roots`, depth first. */
+function firstSubquery(roots: readonly (Expression | null)[]): SubqueryExpression | undefined {
+  for (const e of roots) {
+    const found = e?.kind === 'subquery' ? e : e && firstSubquery(childExpressions(e).map((c) => c.expression));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The variables an expression reads that it does not bind itself (list predicates bind their own). */

@@ -112,6 +112,7 @@ export function inferType(e: Expression, scope: TypeScope): CypherType {
     case 'property':
     case 'case':
     case 'list-comprehension':
+    case 'subquery':
       return 'Any';
     default:
       return assertNever(e, 'expression kind');

@@ -50,6 +50,8 @@ export const StatusCode = {
   NotSupported: 'CypherSysdb.NotSupported',
   /** Not Neo4j's: a bug in cypher-sysdb, reported where it happened instead of taking the whole script down. */
   InternalError: 'CypherSysdb.InternalError',
+  /** Not Neo4j's: `SET TAGS 'a', 'b'`, which the manual writes and Neo4j's parser rejects (a warning). */
+  UnbracketedTags: 'CypherSysdb.UnbracketedTags',
   /** Not Neo4j's: a cypher-shell client command cypher-sysdb does not understand (a warning). */
   UnknownClientCommand: 'CypherSysdb.UnknownClientCommand',
 } as const;

@@ -81,6 +81,8 @@ export const WIRE_STATUS: Readonly<Record<StatusCode, WireStatus>> = {
     statusDescription: `${PROCESSING} - internal error`,
     classification: 'DATABASE_ERROR',
   },
+  // Ours, a lint warning; sent to Neo4j, the statement is the syntax error Neo4j's parser gives.
+  [StatusCode.UnbracketedTags]: client(StatusCode.SyntaxError, '42001', `${SYNTAX} - invalid syntax`),
   // Ours, a lint warning for a cypher-shell command; sent to a server, it is not Cypher at all.
   [StatusCode.UnknownClientCommand]: client(StatusCode.SyntaxError, '42001', `${SYNTAX} - invalid syntax`),
 };

@@ -289,6 +289,7 @@ function precedenceOf(e: Expression): Precedence {
     case 'list-comprehension':
     case 'function-call':
     case 'count-star':
+    case 'subquery':
       return Precedence.Atom;
     default:
       return assertNever(e, 'expression kind');
@@ -358,6 +359,8 @@ export function formatExpression(e: Expression): string {
       return `${e.name.split('.').map(escapeName).join('.')}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(formatExpression).join(', ')})`;
     case 'count-star':
       return 'count(*)';
+    case 'subquery':
+      return `${e.subquery} {${e.body}}`;
     default:
       return assertNever(e, 'expression kind');
   }

@@ -4,7 +4,7 @@
  * after the tokens before the error: next-tokens.ts), grouped into Neo4j's phrases: "an identifier",
  * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
-import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { MAX_LOOKAHEAD, parser } from '../../grammar/parser.js';
 import {
   DecimalInteger,
@@ -39,6 +39,9 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
   ifExists: [Keyword.IF, Keyword.EXISTS],
   setPasswordFrom: [Keyword.SET, Keyword.PASSWORD, Keyword.FROM],
   orderBy: [Keyword.ORDER, Keyword.BY],
+  homeDatabase: [Keyword.HOME, Keyword.DATABASE],
+  // Only its AS COPY OF is a fixed sequence; ROLE and IMMUTABLE are not in it.
+  createRole: [Keyword.AS, Keyword.COPY, Keyword.OF],
 };
 
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
@@ -72,9 +75,10 @@ function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expecte
   if (tokenType === DecimalInteger) return tokenNamed(['an integer value']);
   if (tokenType === HexInteger) return tokenNamed(['a hexadecimal integer value']);
   if (tokenType === OctalInteger) return tokenNamed(['an octal integer value']);
+  // Neo4j's symbolicAliasName holds the dots too: after `db1`, a '.' is more of "a database name".
+  if (ruleStack.includes('databaseName')) return ruleNamed('a database name');
   if (tokenType === Name) {
     const rule = ruleStack[ruleStack.length - 2] ?? '';
-    if (ruleStack.includes('databaseName')) return ruleNamed('a database name');
     return ruleNamed(VARIABLE_RULES.has(rule) ? 'a variable name' : 'an identifier');
   }
   const rule = ruleStack[ruleStack.length - 1] ?? '';
@@ -173,17 +177,24 @@ function spellingHint(offending: IToken, phrases: readonly string[]): string | u
   return best && `Did you mean '${best.keyword}'?`;
 }
 
+/** An unclosed string or comment: the token where it opens, and the error Neo4j gives there. */
+export interface Unterminated {
+  readonly token: IToken;
+  readonly diagnostic: Diagnostic;
+}
+
 /**
- * Neo4j checks quotes and comments before it parses: a string, quoted name or comment that is never
- * closed is reported first, wherever it is in the statement.
+ * The first string or comment that is never closed. Neo4j's error strategy (CypherErrorStrategy.scala,
+ * `isUnclosedQuote`/`isUnclosedComment`) words the error so only when the parser fails at the lone
+ * `'`, `"` or `/*`; a lone backtick is an ordinary invalid input there. parse.ts decides which applies.
  */
-export function unterminatedDelimiter(tokens: readonly IToken[], source: Source): Diagnostic | null {
+export function unterminatedDelimiter(tokens: readonly IToken[], source: Source): Unterminated | null {
   const statementStart = tokens[0] ? positionOf(tokens[0], source) : null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokenAt(tokens, i);
     const next = tokens[i + 1];
     let message: string | null = null;
-    if (token.tokenType === Unknown && /^['"`]$/.test(token.image)) {
+    if (token.tokenType === Unknown && /^['"]$/.test(token.image)) {
       message = 'Failed to parse string literal. The query must contain an even number of non-escaped quotes.';
     } else if (token.tokenType === Slash && next?.tokenType === Star && next.startOffset === tokenEnd(token)) {
       message = 'Failed to parse comment. A comment starting on `/*` must have a closing `*/`.';
@@ -192,10 +203,13 @@ export function unterminatedDelimiter(tokens: readonly IToken[], source: Source)
       const start = positionOf(token, source);
       const span: Span = { start, end: source.position(tokenEnd(token)) };
       return {
-        severity: 'error',
-        code: StatusCode.SyntaxError,
-        message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`,
-        span,
+        token,
+        diagnostic: {
+          severity: 'error',
+          code: StatusCode.SyntaxError,
+          message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`,
+          span,
+        },
       };
     }
   }
@@ -228,7 +242,7 @@ export function syntaxError(
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const phrases = assist.expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
   // Neo4j shows line breaks and tabs in the offending text as escapes.
-  const image = atEnd ? '' : escapeBreaks(offending.image);
+  const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending, index < 0 ? undefined : tokens[index + 1]));
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
   const hint = atEnd ? undefined : spellingHint(offending, phrases);
   return {
@@ -238,6 +252,19 @@ export function syntaxError(
     span,
     ...(hint ? { hint } : {}),
   };
+}
+
+const NUMBERS = new Set<TokenType>([DecimalInteger, FloatLiteral, HexInteger, OctalInteger]);
+
+/**
+ * The offending token's text as Cypher25Lexer.g4 cuts it: a parameter is `$` and a name
+ * (DOLLAR is a token of its own), and a number runs on into a name right after it
+ * (`UNSIGNED_DECIMAL_INTEGER: [1-9] INTEGER_PART* PART_LETTER*`, so `4neo4j` is one token).
+ */
+function asNeo4jLexes(token: IToken, next: IToken | undefined): string {
+  if (token.tokenType === Parameter) return '$';
+  const runsOn = NUMBERS.has(token.tokenType) && next && tokenMatcher(next, Name) && next.startOffset === tokenEnd(token);
+  return runsOn ? token.image + next.image : token.image;
 }
 
 /** Neo4j shows line breaks and tabs in the offending text of a message as escapes. */

@@ -1,6 +1,14 @@
 /** CST -> AST for the expression language of SHOW's WHERE, RETURN and ORDER BY. */
 import type { CstNode, IToken } from 'chevrotain';
-import type { BinaryOperator, ComparisonOperator, Expression, ListPredicateKind, MapEntry, MapLiteral } from '../ast/expressions.js';
+import type {
+  BinaryOperator,
+  ComparisonOperator,
+  Expression,
+  ListPredicateKind,
+  MapEntry,
+  MapLiteral,
+  SubqueryKind,
+} from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
@@ -230,6 +238,7 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
   if (c.caseExpression) return caseExpression(one(c.caseExpression), source);
   if (c.countStar) return { kind: 'count-star', span };
   if (c.listPredicate) return listPredicate(one(c.listPredicate), source);
+  if (c.subqueryExpression) return subqueryExpression(one(c.subqueryExpression), source, span);
   if (c.functionCall) return functionCall(one(c.functionCall), source);
   if (c.listComprehension) return listComprehension(one(c.listComprehension), source);
   if (c.listLiteral) {
@@ -240,6 +249,14 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
   if (c.parenthesizedExpression) return expression(one(one(c.parenthesizedExpression).children.expression), source);
   if (c.variable) return { kind: 'variable', name: decodeName(one(c.variable).image), span };
   return unexpectedAlternative('atom');
+}
+
+function subqueryExpression(node: Cst.SubqueryExpressionCstNode, source: Source, span: Span): Expression {
+  const body = one(node.children.subqueryBody).children;
+  const open = one(body.LBrace);
+  const close = one(body.RBrace);
+  const subquery = one(node.children.keyword).image.toUpperCase() as SubqueryKind;
+  return { kind: 'subquery', subquery, body: source.text.slice(open.startOffset + 1, close.startOffset), span };
 }
 
 export function integerText(token: IToken): string {

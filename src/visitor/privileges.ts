@@ -151,7 +151,8 @@ function privilegeOutput(node: Cst.PrivilegesAsCstNode | undefined): PrivilegeOu
   return node.children.REVOKE ? 'revoke-commands' : 'commands';
 }
 
-export function showPrivileges(c: Cst.ShowRolesCstChildren, span: Span, source: Source): PrivilegeCommand {
+export function showPrivileges(node: Cst.ShowAllPrivilegesTailCstNode, span: Span, source: Source): PrivilegeCommand {
+  const c = node.children;
   return {
     kind: 'show-privileges',
     output: privilegeOutput(c.privilegesAs?.[0]),

@@ -91,6 +91,6 @@ function showCommand(show: Cst.ShowCommandCstChildren, span: Span, source: Sourc
   const roles = one(show.showRoles).children;
   if (roles.showRolesTail) return showRoles(roles, one(roles.showRolesTail), span, source);
   if (roles.showRolePrivilegesTail) return showRolePrivileges(one(roles.showRolePrivilegesTail), span, source);
-  if (roles.privilegeKeyword) return showPrivileges(roles, span, source);
+  if (roles.showAllPrivilegesTail) return showPrivileges(one(roles.showAllPrivilegesTail), span, source);
   return unexpectedAlternative('showRoles');
 }

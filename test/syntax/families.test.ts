@@ -30,9 +30,9 @@ describe('names', () => {
     );
   });
 
-  it('rejects a name that starts with a digit', () => {
+  it('rejects a name that starts with a digit, quoting the token as Neo4j lexes it (Cypher25Lexer.g4: a number runs on into letters)', () => {
     expect(parse('DROP USER 4neo4j').diagnostics[0]?.message).toBe(
-      "Invalid input '4': expected a parameter or an identifier (line 1, column 11 (offset: 10))",
+      "Invalid input '4neo4j': expected a parameter or an identifier (line 1, column 11 (offset: 10))",
     );
   });
 });
@@ -261,8 +261,11 @@ describe('SHOW pipeline', () => {
   });
 
   it('does not allow RETURN without YIELD', () => {
+    // RETURN is also a user name: as Neo4j's prediction does (its `SHOW ROLE role` test), the
+    // privileges command reads further and reports the error. (Neo4j's own list has no ',' there:
+    // a known deviation, test/fidelity/show.test.ts.)
     expect(parse('SHOW USERS RETURN user').diagnostics[0]?.message).toBe(
-      "Invalid input 'RETURN': expected a parameter, an identifier, 'PRIVILEGE', 'PRIVILEGES', 'WHERE', 'WITH', 'YIELD' or <EOF> (line 1, column 12 (offset: 11))",
+      "Invalid input 'user': expected ',', 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 19 (offset: 18))",
     );
   });
 });

@@ -28,8 +28,11 @@ export interface ShowSource {
   readonly rows: readonly SourceRow[];
 }
 
-/** What WITH AUTH shows for a native password (Neo4j's manual prints it so); not the mask of echoed text. */
-const NATIVE_PASSWORD_SHOWN = '*********';
+/**
+ * What WITH AUTH shows for a native password: `***`, as Neo4j's source builds the row (shared
+ * reference, neo4j-user-admin-semantics.md section 3), not the nine stars of one manual table.
+ */
+const NATIVE_PASSWORD_SHOWN = '***';
 
 /** Tag values need SHOW USER METADATA; without it the column is null (Neo4j's manual). */
 function userColumns(user: StoredUser, canSeeTags: boolean): [ShowColumn, Value][] {
