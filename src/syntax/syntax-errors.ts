@@ -32,6 +32,7 @@ import { editDistance } from '../diagnostics/spelling.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { itemAt, tokenAt } from './indexed.js';
 import { nextTokens } from './next-tokens.js';
+import { asNeo4jLists, decisionPoint } from './decision-points.js';
 
 /** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
 const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
@@ -142,6 +143,11 @@ const OPENING = new Set<TokenType>([LParen, LBracket, LBrace, Keyword.CASE]);
 const CLOSING = new Set<TokenType>([RParen, RBracket, RBrace, Keyword.END]);
 
 function expectedPhrases(prefix: readonly IToken[]): string[] {
+  return [...asNeo4jLists(prefix, walkedPhrases(prefix))];
+}
+
+/** What our own grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does. */
+function walkedPhrases(prefix: readonly IToken[]): string[] {
   const start = parser.getGAstProductions()['statement'];
   if (!start) throw new Error('the grammar has no statement rule');
   const suggestions = nextTokens(start, prefix, { maxLookahead: MAX_LOOKAHEAD });
@@ -240,7 +246,8 @@ export function syntaxError(
   const from = statementStart ?? (tokens[0] ? positionOf(tokens[0], source) : end);
   const suffix = neo4jPositionSuffix(relativeTo(from, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
-  const phrases = assist.expectedAfter(tokens.slice(0, index < 0 ? tokens.length : index));
+  const prefix = tokens.slice(0, index < 0 ? tokens.length : index);
+  const phrases = decisionPoint(prefix, atEnd ? undefined : offending) ?? assist.expectedAfter(prefix);
   // Neo4j shows line breaks and tabs in the offending text as escapes.
   const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending, index < 0 ? undefined : tokens[index + 1]));
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';

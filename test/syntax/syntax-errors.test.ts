@@ -10,11 +10,11 @@ import { reported } from '../support/parse.js';
 
 const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
   ['CREATE USER foo', "Invalid input '': expected 'IF NOT EXISTS' or 'SET' (line 1, column 16 (offset: 15))"],
-  // Neo4j's Cypher 25 test lists 'a graph pattern' first (CREATE also opens a graph pattern clause): a
-  // known deviation, kept as a row in test/fidelity/users.test.ts; this pins what cypher-sysdb says today.
+  // Neo4j's Cypher 25 list (CreateUserAdministrationCommandParserTest, also a row in
+  // test/fidelity/users.test.ts) names 'a graph pattern' first: CREATE also opens a graph pattern clause.
   [
     `CREATE USER "foo" SET PASSwORD 'password'`,
-    `Invalid input '"foo"': expected a parameter or an identifier (line 1, column 13 (offset: 12))`,
+    `Invalid input '"foo"': expected a graph pattern, a parameter or an identifier (line 1, column 13 (offset: 12))`,
   ],
   ["CREATE USER fo,o SET PASSWORD 'password'", "Invalid input ',': expected 'IF NOT EXISTS' or 'SET' (line 1, column 15 (offset: 14))"],
   ['CREATE USER foo SET PASSWORD', "Invalid input '': expected a parameter, a string or 'CHANGE' (line 1, column 29 (offset: 28))"],

@@ -1,0 +1,83 @@
+/**
+ * Neo4j's expected lists where its Cypher 25 grammar (Cypher25Parser.g4) offers more than ours:
+ * the top-level command decision points list the commands cypher-sysdb does not model too (ALTER
+ * DATABASE, DROP INDEX, SHOW FUNCTIONS, ...). Data, not grammar: at these prefixes the error lists
+ * Neo4j's alternatives in Neo4j's order; elsewhere our own grammar walk (next-tokens.ts) decides.
+ * Each list is pinned by a row in test/fidelity citing the Neo4j parser test it comes from.
+ *
+ * A prefix is the statement's tokens before the error: keywords upper-cased, names, strings and
+ * parameters as `_`, a comma-separated run of them as one `_`. A list is `|`-separated: upper-case
+ * words are keywords (shown quoted), the rest rule names ("an identifier") shown as they are.
+ */
+import { tokenMatcher, type IToken } from 'chevrotain';
+import { Name } from '../../grammar/tokens.js';
+
+const AUTH_RULE = 'AUTH RULE|SERVER|USER';
+const INDEX = 'CONSTRAINT|CONSTRAINTS|FUNCTION|FUNCTIONS|INDEX|INDEXES|PRIVILEGE|PRIVILEGES|ROLE|ROLES';
+const ROLE_NAME = 'a parameter|an identifier|MANAGEMENT';
+
+const DECISION_POINTS: Readonly<Record<string, string>> = {
+  ALTER: `ALIAS|CURRENT|DATABASE|${AUTH_RULE}|USERS`,
+  'ALTER CURRENT': 'USER SET PASSWORD FROM',
+  CREATE:
+    'a graph pattern|ALIAS|CONSTRAINT|DATABASE|COMPOSITE DATABASE|REPLICA DATABASE|IMMUTABLE|INDEX|FULLTEXT INDEX|' +
+    'LOOKUP INDEX|POINT INDEX|RANGE INDEX|TEXT INDEX|VECTOR INDEX|OR REPLACE|ROLE|AUTH RULE|USER',
+  'CREATE USER': 'a graph pattern|a parameter|an identifier',
+  DROP: `ALIAS|COMPOSITE|CONSTRAINT|DATABASE|INDEX|ROLE|${AUTH_RULE}`,
+  RENAME: `ROLE|${AUTH_RULE}`,
+  'GRANT ROLE': ROLE_NAME,
+  'REVOKE ROLE': ROLE_NAME,
+  'GRANT ROLE _ TO': 'a parameter|an identifier|AUTH|USER|USERS',
+  SHOW:
+    'ALIAS|ALIASES|ALL|AUTH|CONSTRAINT|CONSTRAINTS|CURRENT|DATABASE|DEFAULT DATABASE|HOME DATABASE|DATABASES|EXIST|' +
+    'EXISTENCE|FULLTEXT|FUNCTION|FUNCTIONS|BUILT IN|INDEX|INDEXES|KEY|LOOKUP|NODE|POINT|POPULATED|PRIVILEGE|PRIVILEGES|' +
+    'PROCEDURE|PROCEDURES|PROPERTY|RANGE|REL|RELATIONSHIP|ROLE|ROLES|SERVER|SERVERS|SETTING|SETTINGS|SUPPORTED|TEXT|' +
+    'TRANSACTION|TRANSACTIONS|UNIQUE|UNIQUENESS|USER|USERS|VECTOR',
+  'SHOW ALL': INDEX,
+};
+
+/** The prefix as DECISION_POINTS keys it. */
+function prefixKey(prefix: readonly IToken[]): string {
+  const words: string[] = [];
+  for (const token of prefix) {
+    const upper = token.image.toUpperCase();
+    // A keyword's token type is named after its word, a symbol's has a label; the rest are names or values.
+    if (token.tokenType.name === upper) words.push(upper);
+    else words.push(token.tokenType.LABEL ? token.image : '_');
+  }
+  return words.join(' ').replace(/_( , _)+/g, '_');
+}
+
+const shown = (phrase: string): string => (/^[A-Z]/.test(phrase) ? `'${phrase}'` : phrase);
+
+/** Prefixes longer than this many tokens are not looked up: no decision point is that deep. */
+const LONGEST_KEY = 16;
+
+/**
+ * Neo4j's expected list when the error is at `offending` after `prefix`, one of the decision points;
+ * else undefined. Not where Neo4j's parser would read on: a word that begins a phrase of the list
+ * (`AUTH` of 'AUTH RULE'), or a name where a graph pattern may begin (`CREATE p = ...`); Neo4j then
+ * reports a later token, which this model does not know.
+ */
+export function decisionPoint(prefix: readonly IToken[], offending: IToken | undefined): string[] | undefined {
+  if (prefix.length === 0 || prefix.length > LONGEST_KEY) return undefined;
+  const phrases = DECISION_POINTS[prefixKey(prefix)]?.split('|');
+  if (!phrases || !offending) return phrases?.map(shown);
+  const word = offending.image.toUpperCase();
+  if (phrases.some((p) => p.startsWith(`${word} `))) return undefined;
+  if (phrases[0] === 'a graph pattern' && tokenMatcher(offending, Name)) return undefined;
+  return phrases.map(shown);
+}
+
+/**
+ * Where Neo4j's list is our walk's with an alternative left out: after `SHOW ROLE|USER <names>`
+ * it names no ',' (RoleAdministrationCommandParserTest `SHOW ROLE role`), and before the string of
+ * `SET AUTH` no optional 'PROVIDER' (AlterUserAdministrationCommandParserTest).
+ */
+export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string[]): readonly string[] {
+  if (phrases.length === 2 && phrases[0] === 'a string' && phrases[1] === "'PROVIDER'") return ['a string'];
+  if (phrases.includes("'PRIVILEGE'") && /^SHOW (ROLE|USER) /.test(prefixKey(prefix))) {
+    return phrases.filter((p) => p !== "','");
+  }
+  return phrases;
+}
