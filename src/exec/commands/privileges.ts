@@ -76,7 +76,7 @@ type PrivilegeCommandParts = GrantPrivilege | DenyPrivilege | RevokePrivilege;
  * The rows a command's privilege stands for: one per database or graph, segment and resource it names.
  * Database and graph privileges are kept as data only (there are no databases to enforce them on).
  */
-function commandRows(access: Access, command: PrivilegeCommandParts, params: CommandContext['params']): PrivilegeRow[] {
+export function commandRows(access: Access, command: PrivilegeCommandParts, params: CommandContext['params']): PrivilegeRow[] {
   const { action, databases: scope } = command;
   if (isDbmsAction(action) && command.transactionUsers === null) return [dbmsPrivilegeRow(access, action)];
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
