@@ -29,6 +29,27 @@ export const PRIVILEGE_TEXT: Readonly<Record<DbmsAction, string>> = {
   assign_privilege: 'ASSIGN PRIVILEGE',
   remove_privilege: 'REMOVE PRIVILEGE',
   impersonate: 'IMPERSONATE',
+  database_management: 'DATABASE MANAGEMENT',
+  create_database: 'CREATE DATABASE',
+  drop_database: 'DROP DATABASE',
+  alter_database: 'ALTER DATABASE',
+  set_database_access: 'SET DATABASE ACCESS',
+  composite_database_management: 'COMPOSITE DATABASE MANAGEMENT',
+  create_composite_database: 'CREATE COMPOSITE DATABASE',
+  drop_composite_database: 'DROP COMPOSITE DATABASE',
+  alias_management: 'ALIAS MANAGEMENT',
+  create_alias: 'CREATE ALIAS',
+  drop_alias: 'DROP ALIAS',
+  alter_alias: 'ALTER ALIAS',
+  show_alias: 'SHOW ALIAS',
+  server_management: 'SERVER MANAGEMENT',
+  show_server: 'SHOW SERVERS',
+  execute_procedure: 'EXECUTE PROCEDURE',
+  execute_boosted_procedure: 'EXECUTE BOOSTED PROCEDURE',
+  execute_function: 'EXECUTE FUNCTION',
+  execute_boosted_function: 'EXECUTE BOOSTED FUNCTION',
+  execute_admin: 'EXECUTE ADMIN PROCEDURES',
+  show_setting: 'SHOW SETTING',
 };
 
 /** How `Permission denied for ...` names a privilege (Neo4j's action names). */
@@ -68,6 +89,42 @@ const PARENT: Readonly<Record<DbmsAction, DbmsAction | null>> = {
   assign_privilege: 'privilege_management',
   remove_privilege: 'privilege_management',
   impersonate: 'dbms_actions',
+  database_management: 'dbms_actions',
+  create_database: 'database_management',
+  drop_database: 'database_management',
+  alter_database: 'database_management',
+  set_database_access: 'alter_database',
+  composite_database_management: 'database_management',
+  create_composite_database: 'composite_database_management',
+  drop_composite_database: 'composite_database_management',
+  alias_management: 'dbms_actions',
+  create_alias: 'alias_management',
+  drop_alias: 'alias_management',
+  alter_alias: 'alias_management',
+  show_alias: 'alias_management',
+  server_management: 'dbms_actions',
+  show_server: 'server_management',
+  execute_procedure: 'dbms_actions',
+  execute_boosted_procedure: 'dbms_actions',
+  execute_function: 'dbms_actions',
+  execute_boosted_function: 'dbms_actions',
+  execute_admin: 'dbms_actions',
+  show_setting: 'dbms_actions',
+};
+
+/** SHOW PRIVILEGES' `action` where it is not the internal name, and the segment kind of each glob. */
+export const ACTION_COLUMN: Readonly<Partial<Record<DbmsAction, string>>> = {
+  execute_procedure: 'execute',
+  execute_function: 'execute',
+  execute_boosted_procedure: 'execute_boosted',
+  execute_boosted_function: 'execute_boosted',
+};
+export const GLOB_SEGMENT: Readonly<Partial<Record<DbmsAction, string>>> = {
+  execute_procedure: 'PROCEDURE',
+  execute_boosted_procedure: 'PROCEDURE',
+  execute_function: 'FUNCTION',
+  execute_boosted_function: 'FUNCTION',
+  show_setting: 'SETTING',
 };
 
 /** The action itself and every privilege that includes it. */
@@ -142,6 +199,7 @@ export function isGraphAction(action: PrivilegeAction): action is GraphAction {
 
 /** How a privilege is written in a command, whichever it is. */
 export function privilegeText(action: PrivilegeAction): string {
+  if (action === 'load') return 'LOAD';
   return isDbmsAction(action)
     ? PRIVILEGE_TEXT[action]
     : isGraphAction(action)

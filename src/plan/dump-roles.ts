@@ -1,10 +1,9 @@
 /**
  * How a dump recreates the roles and their privileges, starting from a fresh DBMS's built-in roles.
  *
- * A privilege is replayed by the GRANT or DENY that SHOW PRIVILEGES AS COMMANDS prints for it. What no
- * command gives (EXECUTE and LOAD, which only the built-in roles hold) comes from a copy of the
- * built-in role that holds the same ones, by `CREATE ROLE x AS COPY OF PUBLIC`; what no built-in role
- * holds is written as a comment. Statements that could take privileges away from `neo4j`, who runs the
+ * A privilege is replayed by the GRANT or DENY that SHOW PRIVILEGES AS COMMANDS prints for it. A row
+ * no command gives back (only an edited snapshot holds one) comes from a copy of the built-in role that
+ * holds the same ones; what no built-in role holds is written as a comment. Statements that could take privileges away from `neo4j`, who runs the
  * dump, are kept for the end.
  */
 import { commandRows, sameRow } from '../exec/commands/privileges.js';
@@ -127,7 +126,7 @@ export function planRoles(roles: readonly StoredRole[]): RolePlan {
     ];
     if (cannot.length > 0)
       notes.push({
-        reason: `role ${role.name} holds privileges that no command replays (EXECUTE, LOAD) and no built-in role holds together`,
+        reason: `role ${role.name} holds privileges that no command gives back and no built-in role holds together`,
         statements: cannot,
       });
     const grants = oneEach(gained.filter(replayable));
