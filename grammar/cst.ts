@@ -450,7 +450,6 @@ export type DbmsPrivilegeOnDbmsCstChildren = {
   databaseScope?: DatabaseScopeCstNode[];
   ALL?: IToken[];
   DATA?: IToken[];
-  URL?: IToken[];
   CIDR?: IToken[];
   StringLiteral?: IToken[];
 };

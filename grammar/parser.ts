@@ -475,7 +475,7 @@ export class CypherAdminParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(K.URL) }, { ALT: () => this.CONSUME(K.CIDR) }]);
+          this.CONSUME(K.CIDR);
           this.CONSUME(StringLiteral);
         },
       },

@@ -294,7 +294,6 @@ const KEYWORD_WORDS = [
   'TRUE',
   'TYPE',
   'TYPES',
-  'URL',
   'USE',
   'USER',
   'USERS',

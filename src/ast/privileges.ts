@@ -97,7 +97,7 @@ export type GraphAction =
   | 'set_property'
   | 'merge';
 
-/** `LOAD ON ALL DATA | URL 'url' | CIDR 'range'`: LOAD CSV's sources, kept as data. */
+/** `LOAD ON ALL DATA | CIDR 'range'`: LOAD CSV's sources, kept as data (Neo4j's manual, "Load privileges"). */
 export type LoadAction = 'load';
 
 export type PrivilegeAction = DbmsAction | DatabaseAction | GraphAction | LoadAction;
@@ -133,7 +133,7 @@ interface PrivilegeCommandBase extends Spanned {
   /** The procedure, function or setting globs of EXECUTE and SHOW SETTING (`db.*`, `*`); null for the others. */
   readonly globs: readonly string[] | null;
   /** What LOAD is granted on (`ALL DATA`: kind 'all', value ''); null for the other privileges. */
-  readonly dataSource: { readonly kind: 'all' | 'url' | 'cidr'; readonly value: string } | null;
+  readonly dataSource: { readonly kind: 'all' | 'cidr'; readonly value: string } | null;
   readonly roles: readonly NameOrParameter[];
 }
 

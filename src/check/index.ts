@@ -117,11 +117,11 @@ function privilegeTarget(statement: GrantPrivilege | DenyPrivilege | RevokePrivi
         ? `Invalid input: ${text} takes no NODE, RELATIONSHIP or ELEMENT segment.`
         : null
       : kind === 'data'
-        ? `Invalid input: LOAD can only be granted ON ALL DATA, ON URL or ON CIDR.`
+        ? `Invalid input: LOAD can only be granted ON ALL DATA or ON CIDR.`
         : kind === 'dbms'
           ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
           : kind === 'graph'
             ? `Invalid input: ${text} is a graph privilege and can only be granted ON GRAPH[S], ON HOME GRAPH or ON DEFAULT GRAPH.`
-            : `Invalid input: ${text} is a database privilege and cannot be granted ON ${target === 'data' ? 'ALL DATA, URL or CIDR' : target.toUpperCase()}: expected ON DATABASE[S], ON HOME DATABASE or ON DEFAULT DATABASE.`;
+            : `Invalid input: ${text} is a database privilege and cannot be granted ON ${target === 'data' ? 'ALL DATA or CIDR' : target.toUpperCase()}: expected ON DATABASE[S], ON HOME DATABASE or ON DEFAULT DATABASE.`;
   return message === null ? [] : [syntaxError(context, statement.span, message)];
 }

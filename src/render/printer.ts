@@ -166,7 +166,7 @@ function dbmsPrivilege(s: {
   readonly labels: '*' | readonly string[] | null;
   readonly segment: GraphSegment | null;
   readonly globs: readonly string[] | null;
-  readonly dataSource: { readonly kind: 'all' | 'url' | 'cidr'; readonly value: string } | null;
+  readonly dataSource: { readonly kind: 'all' | 'cidr'; readonly value: string } | null;
 }): string {
   const users =
     (s.transactionUsers === null ? '' : ` (${s.transactionUsers === '*' ? '*' : names(s.transactionUsers)})`) +
@@ -181,9 +181,9 @@ function dbmsPrivilege(s: {
   return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)}${resourceText(s)}${users} ON ${on}${segment}`;
 }
 
-/** `ALL DATA`, `URL 'https://...'`, `CIDR '10.0.0.0/8'`: what LOAD is granted on. */
-export function dataSourceText(source: { readonly kind: 'all' | 'url' | 'cidr'; readonly value: string }): string {
-  return source.kind === 'all' ? 'ALL DATA' : `${source.kind.toUpperCase()} ${quoteString(source.value)}`;
+/** `ALL DATA` or `CIDR '10.0.0.0/8'`: what LOAD is granted on. */
+export function dataSourceText(source: { readonly kind: 'all' | 'cidr'; readonly value: string }): string {
+  return source.kind === 'all' ? 'ALL DATA' : `CIDR ${quoteString(source.value)}`;
 }
 
 /** `*` or escaped names, comma-separated. */

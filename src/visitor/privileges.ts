@@ -129,7 +129,7 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   const data = c.DATA ? '' : c.StringLiteral ? stringLiteral(one(c.StringLiteral), source).value : null;
   return {
     globs,
-    dataSource: data === null ? null : { kind: c.URL ? 'url' : c.CIDR ? 'cidr' : 'all', value: data },
+    dataSource: data === null ? null : { kind: c.CIDR ? 'cidr' : 'all', value: data },
     transactionUsers: p.transactionKeyword || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
     // A bare `ALL [PRIVILEGES]` is the ALL of its target: DBMS, DATABASE or GRAPH.

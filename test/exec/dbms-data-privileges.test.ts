@@ -63,9 +63,9 @@ const CASES: readonly [statement: string, commands: readonly string[], rows: rea
     [['DENIED', 'load', 'cidr(127.0.0.1/32)', 'database']],
   ],
   [
-    'GRANT LOAD ON URL "https://x.example/a.csv" TO x',
-    ["GRANT LOAD ON URL 'https://x.example/a.csv' TO `x`"],
-    [['GRANTED', 'load', 'url(https://x.example/a.csv)', 'database']],
+    'GRANT LOAD ON CIDR "10.0.0.0/8" TO x',
+    ["GRANT LOAD ON CIDR '10.0.0.0/8' TO `x`"],
+    [['GRANTED', 'load', 'cidr(10.0.0.0/8)', 'database']],
   ],
   [
     'GRANT IMPERSONATE (ann, bob) ON DBMS TO x',
@@ -147,7 +147,7 @@ describe('in lint and fmt', () => {
   });
 
   it.each([
-    ['GRANT LOAD ON DBMS TO x', 'Invalid input: LOAD can only be granted ON ALL DATA, ON URL or ON CIDR. (line 1, column 1 (offset: 0))'],
+    ['GRANT LOAD ON DBMS TO x', 'Invalid input: LOAD can only be granted ON ALL DATA or ON CIDR. (line 1, column 1 (offset: 0))'],
     [
       'GRANT CREATE DATABASE ON ALL DATA TO x',
       'Invalid input: CREATE DATABASE is a DBMS privilege and can only be granted ON DBMS. (line 1, column 1 (offset: 0))',

@@ -338,7 +338,7 @@ const privilegeOn = fc.oneof(
     })),
   fc
     .record({
-      kind: fc.constantFrom('all' as const, 'url' as const, 'cidr' as const),
+      kind: fc.constantFrom('all' as const, 'cidr' as const),
       value: fc.constantFrom('https://example.com/a.csv', "it's", '10.0.0.0/8'),
     })
     .map((d) => ({
