@@ -120,20 +120,11 @@ const PARENT: Readonly<Record<DbmsAction, DbmsAction | null>> = {
   show_setting: 'dbms_actions',
 };
 
-/** SHOW PRIVILEGES' `action` where it is not the internal name, and the segment kind of each glob. */
-export const ACTION_COLUMN: Readonly<Partial<Record<DbmsAction, string>>> = {
-  execute_procedure: 'execute',
-  execute_function: 'execute',
-  execute_boosted_procedure: 'execute_boosted',
-  execute_boosted_function: 'execute_boosted',
-};
-export const GLOB_SEGMENT: Readonly<Partial<Record<DbmsAction, string>>> = {
-  execute_procedure: 'PROCEDURE',
-  execute_boosted_procedure: 'PROCEDURE',
-  execute_function: 'FUNCTION',
-  execute_boosted_function: 'FUNCTION',
-  show_setting: 'SETTING',
-};
+/** SHOW PRIVILEGES' `action`: the EXECUTE privileges are `execute` and `execute_boosted` for procedures and functions alike. */
+export const actionColumn = (action: string): string => action.replace(/_(procedure|function)$/, '');
+
+/** The segment kind of EXECUTE's and SHOW SETTING's globs: the last word of the action (`PROCEDURE(db.*)`, `SETTING(dbms.*)`). */
+export const globSegment = (action: string): string => action.slice(action.lastIndexOf('_') + 1).toUpperCase();
 
 /** The action itself and every privilege that includes it. */
 export function coveringActions(action: DbmsAction): DbmsAction[] {

@@ -4,8 +4,8 @@ import type { DenyPrivilege, GrantPrivilege, RevokePrivilege, ShowPrivileges, Sh
 import type { DbmsAction } from '../../ast/privileges.js';
 import { showColumns } from '../../catalog/show-columns.js';
 import {
-  ACTION_COLUMN,
-  GLOB_SEGMENT,
+  actionColumn,
+  globSegment,
   isDbmsAction,
   isGraphAction,
   PRIVILEGE_TEXT,
@@ -58,7 +58,7 @@ function resources(command: PrivilegeCommandParts): Part[] {
 /** The segment column and its words: `USER(u)` for the (users) qualifier, `NODE(A)` for graph segments (ELEMENTS is both). */
 function segments(command: PrivilegeCommandParts, params: CommandContext['params']): Part[] {
   const { action, transactionUsers: users, globs } = command;
-  if (globs !== null) return globs.map((g) => [`${GLOB_SEGMENT[action as DbmsAction] ?? ''}(${g})`, ` ${g}`]);
+  if (globs !== null) return globs.map((g) => [`${globSegment(action)}(${g})`, ` ${g}`]);
   if (users !== null) {
     return users === '*' ? [['USER(*)', ' (*)']] : users.map((u) => nameValue(u, params)).map((u) => [`USER(${u})`, ` (${escapeName(u)})`]);
   }
@@ -112,7 +112,7 @@ export function commandRows(access: Access, command: PrivilegeCommandParts, para
     segments(command, params).flatMap(([segment, segmentText]) =>
       resources(command).map(([resource, resourceText]) => ({
         access,
-        action: ACTION_COLUMN[action as DbmsAction] ?? action,
+        action: actionColumn(action),
         resource,
         graph,
         segment,
