@@ -176,11 +176,6 @@ export const GRAPH_PRIVILEGE_TEXT = named<GraphAction>({
 /** The graph privileges that cover the whole graph: no NODE/RELATIONSHIP segment may follow them (Neo4j's grammar). */
 export const WHOLE_GRAPH_ACTIONS: ReadonlySet<string> = new Set(['graph_actions', 'write', 'set_label', 'remove_label']);
 
-/** The privileges that take a `(users)` qualifier. */
-export function isUserQualified(action: PrivilegeAction): boolean {
-  return action === 'impersonate' || isTransactionAction(action);
-}
-
 export function isTransactionAction(action: PrivilegeAction): boolean {
   return action === 'transaction_management' || action === 'show_transaction' || action === 'terminate_transaction';
 }

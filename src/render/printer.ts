@@ -187,12 +187,12 @@ export function dataSourceText(source: { readonly kind: 'all' | 'cidr'; readonly
 }
 
 /** `*` or escaped names, comma-separated. */
-export function starOrNames(values: '*' | readonly string[]): string {
+function starOrNames(values: '*' | readonly string[]): string {
   return values === '*' ? '*' : values.map(escapeName).join(', ');
 }
 
 /** ` {a, b}` after READ, MATCH, MERGE and SET PROPERTY; ` a, b` after SET LABEL and REMOVE LABEL. */
-export function resourceText(s: {
+function resourceText(s: {
   readonly properties: '*' | readonly string[] | null;
   readonly labels: '*' | readonly string[] | null;
 }): string {

@@ -23,7 +23,7 @@ import { written, type CommandContext, type CommandOutcome } from './context.js'
 import { privilegeCommandRows, privilegeRow, type ShowSource, type SourceRow } from './show-sources.js';
 
 /** A DBMS privilege as a role holds it, in the shape SHOW PRIVILEGES prints. */
-export function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
+function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
   return { access, action, resource: 'database', graph: '*', segment: 'database', command: `${verb} ${PRIVILEGE_TEXT[action]} ON DBMS` };
 }
