@@ -192,10 +192,7 @@ function starOrNames(values: '*' | readonly string[]): string {
 }
 
 /** ` {a, b}` after READ, MATCH, MERGE and SET PROPERTY; ` a, b` after SET LABEL and REMOVE LABEL. */
-function resourceText(s: {
-  readonly properties: '*' | readonly string[] | null;
-  readonly labels: '*' | readonly string[] | null;
-}): string {
+function resourceText(s: { readonly properties: '*' | readonly string[] | null; readonly labels: '*' | readonly string[] | null }): string {
   if (s.properties !== null) return ` {${starOrNames(s.properties)}}`;
   return s.labels === null ? '' : ` ${starOrNames(s.labels)}`;
 }
