@@ -448,6 +448,10 @@ export type DbmsPrivilegeOnDbmsCstChildren = {
   ON: IToken[];
   DBMS?: IToken[];
   databaseScope?: DatabaseScopeCstNode[];
+  ALL?: IToken[];
+  DATA?: IToken[];
+  CIDR?: IToken[];
+  StringLiteral?: IToken[];
 };
 
 export interface DatabaseScopeCstNode extends CstNode {
@@ -491,6 +495,37 @@ export type StarOrNamesCstChildren = {
   Star?: IToken[];
   Name?: IToken[];
   Comma?: IToken[];
+};
+
+export interface GlobListCstNode extends CstNode {
+  name: "globList";
+  children: GlobListCstChildren;
+}
+
+export type GlobListCstChildren = {
+  glob: GlobCstNode[];
+  Comma?: IToken[];
+};
+
+export interface GlobCstNode extends CstNode {
+  name: "glob";
+  children: GlobCstChildren;
+}
+
+export type GlobCstChildren = {
+  Name?: (IToken)[];
+  Star?: (IToken)[];
+  Dot?: (IToken)[];
+};
+
+export interface DatabaseObjectCstNode extends CstNode {
+  name: "databaseObject";
+  children: DatabaseObjectCstChildren;
+}
+
+export type DatabaseObjectCstChildren = {
+  COMPOSITE?: IToken[];
+  DATABASE: IToken[];
 };
 
 export interface PropertyResourceCstNode extends CstNode {
@@ -583,11 +618,13 @@ export type DbmsPrivilegeCstChildren = {
   indexKeyword?: (IndexKeywordCstNode)[];
   constraintKeyword?: (ConstraintKeywordCstNode)[];
   newToken?: NewTokenCstNode[];
+  databaseObject?: (DatabaseObjectCstNode)[];
+  ALIAS?: (IToken)[];
   TERMINATE?: IToken[];
   transactionKeyword?: (TransactionKeywordCstNode)[];
   userQualifier?: (UserQualifierCstNode)[];
   MANAGEMENT?: (IToken)[];
-  ACCESS?: IToken[];
+  ACCESS?: (IToken)[];
   START?: IToken[];
   STOP?: IToken[];
   TRAVERSE?: IToken[];
@@ -597,6 +634,18 @@ export type DbmsPrivilegeCstChildren = {
   MATCH?: IToken[];
   MERGE?: IToken[];
   propertyResource?: (PropertyResourceCstNode)[];
+  EXECUTE?: IToken[];
+  ADMIN?: IToken[];
+  ADMINISTRATOR?: IToken[];
+  PROCEDURE?: (IToken)[];
+  PROCEDURES?: (IToken)[];
+  BOOSTED?: IToken[];
+  USER?: (IToken)[];
+  DEFINED?: IToken[];
+  FUNCTION?: IToken[];
+  FUNCTIONS?: IToken[];
+  globList?: (GlobListCstNode)[];
+  LOAD?: IToken[];
   IMPERSONATE?: IToken[];
   REMOVE?: (IToken)[];
   LABEL?: (IToken)[];
@@ -605,12 +654,15 @@ export type DbmsPrivilegeCstChildren = {
   SHOW?: IToken[];
   METADATA?: (IToken)[];
   privilegeKeyword?: (PrivilegeKeywordCstNode)[];
+  SERVER?: (IToken)[];
+  SERVERS?: IToken[];
+  SETTING?: IToken[];
+  SETTINGS?: IToken[];
   SET?: IToken[];
   PASSWORD?: IToken[];
   PASSWORDS?: IToken[];
   AUTH?: IToken[];
   PROPERTY?: IToken[];
-  USER?: IToken[];
   STATUS?: IToken[];
   HOME?: IToken[];
   ASSIGN?: IToken[];

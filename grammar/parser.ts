@@ -477,7 +477,22 @@ export class CypherAdminParser extends CstParser {
     this.OPTION(() => this.CONSUME(K.IMMUTABLE));
     this.SUBRULE(this.dbmsPrivilege);
     this.CONSUME(K.ON);
-    this.OR([{ ALT: () => this.CONSUME(K.DBMS) }, { ALT: () => this.SUBRULE(this.databaseScope) }]);
+    this.OR([
+      { ALT: () => this.CONSUME(K.DBMS) },
+      { ALT: () => this.SUBRULE(this.databaseScope) },
+      {
+        ALT: () => {
+          this.CONSUME(K.ALL);
+          this.CONSUME(K.DATA);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.CIDR);
+          this.CONSUME(StringLiteral);
+        },
+      },
+    ]);
   });
 
   /**
@@ -523,6 +538,25 @@ export class CypherAdminParser extends CstParser {
   /** `*` or `a, b`: labels, relationship types or property names (never parameters). */
   private starOrNames = this.RULE('starOrNames', () => {
     this.OR([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Name) }) }]);
+  });
+
+  /** `db.*, apoc.*.create`: procedure, function and setting names with `*` wildcards; a glob is written without spaces. */
+  private globList = this.RULE('globList', () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.glob) });
+  });
+
+  private glob = this.RULE('glob', () => {
+    this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Dot) }]);
+    this.MANY({
+      GATE: () => this.LA(1).startOffset === this.LA(0).endOffset! + 1,
+      DEF: () => this.OR2([{ ALT: () => this.CONSUME2(Name) }, { ALT: () => this.CONSUME2(Star) }, { ALT: () => this.CONSUME2(Dot) }]),
+    });
+  });
+
+  /** `[COMPOSITE] DATABASE`: the object of the database management privileges. */
+  private databaseObject = this.RULE('databaseObject', () => {
+    this.OPTION(() => this.CONSUME(K.COMPOSITE));
+    this.CONSUME(K.DATABASE);
   });
 
   /** `{*}` or `{a, b}`: the properties of READ, MATCH, MERGE and SET PROPERTY. */
@@ -602,6 +636,9 @@ export class CypherAdminParser extends CstParser {
             { ALT: () => this.SUBRULE(this.indexKeyword) },
             { ALT: () => this.SUBRULE(this.constraintKeyword) },
             { ALT: () => this.SUBRULE(this.newToken) },
+            // CREATE and DROP only: there is no RENAME DATABASE or RENAME ALIAS privilege.
+            { GATE: () => this.LA(0).tokenType !== K.RENAME, ALT: () => this.SUBRULE(this.databaseObject) },
+            { GATE: () => this.LA(0).tokenType !== K.RENAME, ALT: () => this.CONSUME(K.ALIAS) },
           ]);
         },
       },
@@ -634,6 +671,39 @@ export class CypherAdminParser extends CstParser {
       },
       {
         ALT: () => {
+          this.CONSUME(K.EXECUTE);
+          this.or(14, [
+            {
+              ALT: () => {
+                this.or(15, [{ ALT: () => this.CONSUME(K.ADMIN) }, { ALT: () => this.CONSUME(K.ADMINISTRATOR) }]);
+                this.or(16, [{ ALT: () => this.CONSUME(K.PROCEDURE) }, { ALT: () => this.CONSUME(K.PROCEDURES) }]);
+              },
+            },
+            {
+              ALT: () => {
+                this.option(10, () => this.CONSUME(K.BOOSTED));
+                this.or(17, [
+                  { ALT: () => this.CONSUME2(K.PROCEDURE) },
+                  { ALT: () => this.CONSUME2(K.PROCEDURES) },
+                  {
+                    ALT: () => {
+                      this.option(11, () => {
+                        this.CONSUME2(K.USER);
+                        this.option(12, () => this.CONSUME(K.DEFINED));
+                      });
+                      this.or(18, [{ ALT: () => this.CONSUME(K.FUNCTION) }, { ALT: () => this.CONSUME(K.FUNCTIONS) }]);
+                    },
+                  },
+                ]);
+                this.SUBRULE2(this.globList);
+              },
+            },
+          ]);
+        },
+      },
+      { ALT: () => this.CONSUME(K.LOAD) },
+      {
+        ALT: () => {
           this.CONSUME(K.IMPERSONATE);
           this.OPTION9(() => this.SUBRULE4(this.userQualifier));
         },
@@ -649,7 +719,11 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.ALTER);
-          this.SUBRULE2(this.userKeyword);
+          this.or(12, [
+            { ALT: () => this.SUBRULE2(this.userKeyword) },
+            { ALT: () => this.CONSUME4(K.DATABASE) },
+            { ALT: () => this.CONSUME2(K.ALIAS) },
+          ]);
         },
       },
       {
@@ -666,6 +740,15 @@ export class CypherAdminParser extends CstParser {
             { ALT: () => this.SUBRULE(this.privilegeKeyword) },
             { ALT: () => this.SUBRULE2(this.indexKeyword) },
             { ALT: () => this.SUBRULE2(this.constraintKeyword) },
+            { ALT: () => this.CONSUME3(K.ALIAS) },
+            { ALT: () => this.CONSUME(K.SERVER) },
+            { ALT: () => this.CONSUME(K.SERVERS) },
+            {
+              ALT: () => {
+                this.or(13, [{ ALT: () => this.CONSUME(K.SETTING) }, { ALT: () => this.CONSUME(K.SETTINGS) }]);
+                this.SUBRULE(this.globList);
+              },
+            },
             {
               ALT: () => {
                 this.SUBRULE3(this.transactionKeyword);
@@ -682,6 +765,12 @@ export class CypherAdminParser extends CstParser {
             { ALT: () => this.CONSUME(K.PASSWORD) },
             { ALT: () => this.CONSUME(K.PASSWORDS) },
             { ALT: () => this.CONSUME(K.AUTH) },
+            {
+              ALT: () => {
+                this.CONSUME3(K.DATABASE);
+                this.CONSUME2(K.ACCESS);
+              },
+            },
             {
               ALT: () => {
                 this.CONSUME2(K.LABEL);
@@ -732,6 +821,9 @@ export class CypherAdminParser extends CstParser {
             { ALT: () => this.SUBRULE3(this.indexKeyword) },
             { ALT: () => this.SUBRULE3(this.constraintKeyword) },
             { ALT: () => this.CONSUME(K.NAME) },
+            { ALT: () => this.SUBRULE2(this.databaseObject) },
+            { ALT: () => this.CONSUME4(K.ALIAS) },
+            { ALT: () => this.CONSUME2(K.SERVER) },
           ]);
           this.CONSUME(K.MANAGEMENT);
         },

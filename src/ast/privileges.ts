@@ -33,7 +33,30 @@ export type DbmsAction =
   | 'show_privilege'
   | 'assign_privilege'
   | 'remove_privilege'
-  | 'impersonate';
+  | 'impersonate'
+  // Kept as data only, like the database privileges: there are no databases, aliases, servers,
+  // procedures or settings here. The EXECUTE ones are `execute`/`execute_boosted` in SHOW PRIVILEGES.
+  | 'database_management'
+  | 'create_database'
+  | 'drop_database'
+  | 'alter_database'
+  | 'set_database_access'
+  | 'composite_database_management'
+  | 'create_composite_database'
+  | 'drop_composite_database'
+  | 'alias_management'
+  | 'create_alias'
+  | 'drop_alias'
+  | 'alter_alias'
+  | 'show_alias'
+  | 'server_management'
+  | 'show_server'
+  | 'execute_procedure'
+  | 'execute_boosted_procedure'
+  | 'execute_function'
+  | 'execute_boosted_function'
+  | 'execute_admin'
+  | 'show_setting';
 
 /**
  * The database privileges, by their `action` column in SHOW PRIVILEGES. They are kept as data only:
@@ -74,7 +97,10 @@ export type GraphAction =
   | 'set_property'
   | 'merge';
 
-export type PrivilegeAction = DbmsAction | DatabaseAction | GraphAction;
+/** `LOAD ON ALL DATA | CIDR 'range'`: LOAD CSV's sources, kept as data (Neo4j's manual, "Load privileges"). */
+export type LoadAction = 'load';
+
+export type PrivilegeAction = DbmsAction | DatabaseAction | GraphAction | LoadAction;
 
 /** `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`, `ON DEFAULT DATABASE` (or GRAPH). */
 export type DatabaseScope =
@@ -104,6 +130,10 @@ interface PrivilegeCommandBase extends Spanned {
   readonly labels: '*' | readonly string[] | null;
   /** The segment written after the graph scope, null when none was. */
   readonly segment: GraphSegment | null;
+  /** The procedure, function or setting globs of EXECUTE and SHOW SETTING (`db.*`, `*`); null for the others. */
+  readonly globs: readonly string[] | null;
+  /** What LOAD is granted on (`ALL DATA`: kind 'all', value ''); null for the other privileges. */
+  readonly dataSource: { readonly kind: 'all' | 'cidr'; readonly value: string } | null;
   readonly roles: readonly NameOrParameter[];
 }
 

@@ -1,35 +1,64 @@
 /** What each DBMS privilege is called, and which privilege includes which (Neo4j's hierarchy). */
 import type { DatabaseAction, DbmsAction, GraphAction, PrivilegeAction } from '../ast/privileges.js';
 
+/** A table of privilege texts where 0 stands for the action's own words: `create_user` is CREATE USER. */
+function named<A extends string>(spelled: Readonly<Record<A, string | 0>>): Readonly<Record<A, string>> {
+  return Object.fromEntries(Object.entries(spelled).map(([a, t]) => [a, t === 0 ? a.replace(/_/g, ' ').toUpperCase() : t])) as Record<
+    A,
+    string
+  >;
+}
+
 /** As the privilege is written in a command (`GRANT <this> ON DBMS TO role`), and as SHOW ... AS COMMANDS prints it. */
-export const PRIVILEGE_TEXT: Readonly<Record<DbmsAction, string>> = {
+export const PRIVILEGE_TEXT = named<DbmsAction>({
   dbms_actions: 'ALL DBMS PRIVILEGES',
-  user_management: 'USER MANAGEMENT',
-  create_user: 'CREATE USER',
-  drop_user: 'DROP USER',
-  rename_user: 'RENAME USER',
-  alter_user: 'ALTER USER',
-  show_user: 'SHOW USER',
+  user_management: 0,
+  create_user: 0,
+  drop_user: 0,
+  rename_user: 0,
+  alter_user: 0,
+  show_user: 0,
   set_passwords: 'SET PASSWORD',
-  set_auth: 'SET AUTH',
-  set_user_status: 'SET USER STATUS',
-  set_user_home_database: 'SET USER HOME DATABASE',
-  user_metadata_management: 'USER METADATA MANAGEMENT',
-  set_user_metadata: 'SET USER METADATA',
-  show_user_metadata: 'SHOW USER METADATA',
-  role_management: 'ROLE MANAGEMENT',
-  create_role: 'CREATE ROLE',
-  drop_role: 'DROP ROLE',
-  rename_role: 'RENAME ROLE',
-  assign_role: 'ASSIGN ROLE',
-  remove_role: 'REMOVE ROLE',
-  show_role: 'SHOW ROLE',
-  privilege_management: 'PRIVILEGE MANAGEMENT',
-  show_privilege: 'SHOW PRIVILEGE',
-  assign_privilege: 'ASSIGN PRIVILEGE',
-  remove_privilege: 'REMOVE PRIVILEGE',
-  impersonate: 'IMPERSONATE',
-};
+  set_auth: 0,
+  set_user_status: 0,
+  set_user_home_database: 0,
+  user_metadata_management: 0,
+  set_user_metadata: 0,
+  show_user_metadata: 0,
+  role_management: 0,
+  create_role: 0,
+  drop_role: 0,
+  rename_role: 0,
+  assign_role: 0,
+  remove_role: 0,
+  show_role: 0,
+  privilege_management: 0,
+  show_privilege: 0,
+  assign_privilege: 0,
+  remove_privilege: 0,
+  impersonate: 0,
+  database_management: 0,
+  create_database: 0,
+  drop_database: 0,
+  alter_database: 0,
+  set_database_access: 0,
+  composite_database_management: 0,
+  create_composite_database: 0,
+  drop_composite_database: 0,
+  alias_management: 0,
+  create_alias: 0,
+  drop_alias: 0,
+  alter_alias: 0,
+  show_alias: 0,
+  server_management: 0,
+  show_server: 'SHOW SERVERS',
+  execute_procedure: 0,
+  execute_boosted_procedure: 0,
+  execute_function: 0,
+  execute_boosted_function: 0,
+  execute_admin: 'EXECUTE ADMIN PROCEDURES',
+  show_setting: 0,
+});
 
 /** How `Permission denied for ...` names a privilege (Neo4j's action names). */
 export function actionDisplayName(action: DbmsAction): string {
@@ -68,7 +97,34 @@ const PARENT: Readonly<Record<DbmsAction, DbmsAction | null>> = {
   assign_privilege: 'privilege_management',
   remove_privilege: 'privilege_management',
   impersonate: 'dbms_actions',
+  database_management: 'dbms_actions',
+  create_database: 'database_management',
+  drop_database: 'database_management',
+  alter_database: 'database_management',
+  set_database_access: 'alter_database',
+  composite_database_management: 'database_management',
+  create_composite_database: 'composite_database_management',
+  drop_composite_database: 'composite_database_management',
+  alias_management: 'dbms_actions',
+  create_alias: 'alias_management',
+  drop_alias: 'alias_management',
+  alter_alias: 'alias_management',
+  show_alias: 'alias_management',
+  server_management: 'dbms_actions',
+  show_server: 'server_management',
+  execute_procedure: 'dbms_actions',
+  execute_boosted_procedure: 'dbms_actions',
+  execute_function: 'dbms_actions',
+  execute_boosted_function: 'dbms_actions',
+  execute_admin: 'dbms_actions',
+  show_setting: 'dbms_actions',
 };
+
+/** SHOW PRIVILEGES' `action`: the EXECUTE privileges are `execute` and `execute_boosted` for procedures and functions alike. */
+export const actionColumn = (action: string): string => action.replace(/_(procedure|function)$/, '');
+
+/** The segment kind of EXECUTE's and SHOW SETTING's globs: the last word of the action (`PROCEDURE(db.*)`, `SETTING(dbms.*)`). */
+export const globSegment = (action: string): string => action.slice(action.lastIndexOf('_') + 1).toUpperCase();
 
 /** The action itself and every privilege that includes it. */
 export function coveringActions(action: DbmsAction): DbmsAction[] {
@@ -80,50 +136,45 @@ export function coveringActions(action: DbmsAction): DbmsAction[] {
 export const DBMS_ACTIONS = Object.keys(PARENT) as DbmsAction[];
 
 /** Database privileges as written in a command (`GRANT <this> ON DATABASE * TO role`) and printed by AS COMMANDS. */
-export const DATABASE_PRIVILEGE_TEXT: Readonly<Record<DatabaseAction, string>> = {
+export const DATABASE_PRIVILEGE_TEXT = named<DatabaseAction>({
   database_actions: 'ALL DATABASE PRIVILEGES',
-  access: 'ACCESS',
+  access: 0,
   start_database: 'START',
   stop_database: 'STOP',
   index: 'INDEX MANAGEMENT',
-  create_index: 'CREATE INDEX',
-  drop_index: 'DROP INDEX',
-  show_index: 'SHOW INDEX',
+  create_index: 0,
+  drop_index: 0,
+  show_index: 0,
   constraint: 'CONSTRAINT MANAGEMENT',
-  create_constraint: 'CREATE CONSTRAINT',
-  drop_constraint: 'DROP CONSTRAINT',
-  show_constraint: 'SHOW CONSTRAINT',
+  create_constraint: 0,
+  drop_constraint: 0,
+  show_constraint: 0,
   token: 'NAME MANAGEMENT',
   create_label: 'CREATE NEW NODE LABEL',
   create_reltype: 'CREATE NEW RELATIONSHIP TYPE',
   create_propertykey: 'CREATE NEW PROPERTY NAME',
-  transaction_management: 'TRANSACTION MANAGEMENT',
-  show_transaction: 'SHOW TRANSACTION',
-  terminate_transaction: 'TERMINATE TRANSACTION',
-};
+  transaction_management: 0,
+  show_transaction: 0,
+  terminate_transaction: 0,
+});
 
 /** Graph privileges as written in a command (`GRANT <this> ON GRAPH * TO role`) and printed by AS COMMANDS. */
-export const GRAPH_PRIVILEGE_TEXT: Readonly<Record<GraphAction, string>> = {
+export const GRAPH_PRIVILEGE_TEXT = named<GraphAction>({
   graph_actions: 'ALL GRAPH PRIVILEGES',
-  traverse: 'TRAVERSE',
-  read: 'READ',
-  match: 'MATCH',
-  write: 'WRITE',
+  traverse: 0,
+  read: 0,
+  match: 0,
+  write: 0,
   create_element: 'CREATE',
   delete_element: 'DELETE',
-  set_label: 'SET LABEL',
-  remove_label: 'REMOVE LABEL',
-  set_property: 'SET PROPERTY',
-  merge: 'MERGE',
-};
+  set_label: 0,
+  remove_label: 0,
+  set_property: 0,
+  merge: 0,
+});
 
 /** The graph privileges that cover the whole graph: no NODE/RELATIONSHIP segment may follow them (Neo4j's grammar). */
 export const WHOLE_GRAPH_ACTIONS: ReadonlySet<string> = new Set(['graph_actions', 'write', 'set_label', 'remove_label']);
-
-/** The privileges that take a `(users)` qualifier. */
-export function isUserQualified(action: PrivilegeAction): boolean {
-  return action === 'impersonate' || isTransactionAction(action);
-}
 
 export function isTransactionAction(action: PrivilegeAction): boolean {
   return action === 'transaction_management' || action === 'show_transaction' || action === 'terminate_transaction';
@@ -142,6 +193,7 @@ export function isGraphAction(action: PrivilegeAction): action is GraphAction {
 
 /** How a privilege is written in a command, whichever it is. */
 export function privilegeText(action: PrivilegeAction): string {
+  if (action === 'load') return 'LOAD';
   return isDbmsAction(action)
     ? PRIVILEGE_TEXT[action]
     : isGraphAction(action)

@@ -108,18 +108,20 @@ function checkUse(statement: CypherStatement): Diagnostic[] {
 /** A DBMS privilege goes `ON DBMS`, a database privilege `ON DATABASE[S]`/`HOME`/`DEFAULT DATABASE`, a graph privilege `ON GRAPH[S]`. */
 function privilegeTarget(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
   const { action } = statement;
-  const kind = isDbmsAction(action) ? 'dbms' : isGraphAction(action) ? 'graph' : 'database';
-  const target = statement.databases === null ? 'dbms' : statement.onGraph ? 'graph' : 'database';
+  const kind = action === 'load' ? 'data' : isDbmsAction(action) ? 'dbms' : isGraphAction(action) ? 'graph' : 'database';
+  const target = statement.dataSource !== null ? 'data' : statement.databases === null ? 'dbms' : statement.onGraph ? 'graph' : 'database';
   const text = privilegeText(action);
   const message =
     kind === target
       ? statement.segment !== null && (kind !== 'graph' || WHOLE_GRAPH_ACTIONS.has(action))
         ? `Invalid input: ${text} takes no NODE, RELATIONSHIP or ELEMENT segment.`
         : null
-      : kind === 'dbms'
-        ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
-        : kind === 'graph'
-          ? `Invalid input: ${text} is a graph privilege and can only be granted ON GRAPH[S], ON HOME GRAPH or ON DEFAULT GRAPH.`
-          : `Invalid input: ${text} is a database privilege and cannot be granted ON ${target.toUpperCase()}: expected ON DATABASE[S], ON HOME DATABASE or ON DEFAULT DATABASE.`;
+      : kind === 'data'
+        ? `Invalid input: LOAD can only be granted ON ALL DATA or ON CIDR.`
+        : kind === 'dbms'
+          ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
+          : kind === 'graph'
+            ? `Invalid input: ${text} is a graph privilege and can only be granted ON GRAPH[S], ON HOME GRAPH or ON DEFAULT GRAPH.`
+            : `Invalid input: ${text} is a database privilege and cannot be granted ON ${target === 'data' ? 'ALL DATA or CIDR' : target.toUpperCase()}: expected ON DATABASE[S], ON HOME DATABASE or ON DEFAULT DATABASE.`;
   return message === null ? [] : [syntaxError(context, statement.span, message)];
 }

@@ -1,14 +1,13 @@
 /**
  * How a dump recreates the roles and their privileges, starting from a fresh DBMS's built-in roles.
  *
- * Only DBMS privileges can be granted today; the database and graph privileges a role holds (ACCESS,
- * MATCH, ...) came from a built-in role, by `CREATE ROLE x AS COPY OF reader`, so the dump copies the
- * built-in role that holds the same ones. What no built-in role holds is written as a comment.
- * Statements that could take privileges away from `neo4j`, who runs the dump, are kept for the end.
+ * A privilege is replayed by the GRANT or DENY that SHOW PRIVILEGES AS COMMANDS prints for it. A row
+ * no command gives back (only an edited snapshot holds one) comes from a copy of the built-in role that
+ * holds the same ones; what no built-in role holds is written as a comment. Statements that could take privileges away from `neo4j`, who runs the
+ * dump, are kept for the end.
  */
-import type { DbmsAction } from '../ast/privileges.js';
-import { DBMS_ACTIONS } from '../catalog/dbms-privileges.js';
-import { dbmsPrivilegeRow, sameRow } from '../exec/commands/privileges.js';
+import { commandRows, sameRow } from '../exec/commands/privileges.js';
+import { parse } from '../parse.js';
 import { BUILT_IN_PRIVILEGES, type PrivilegeRow } from '../store/privileges.js';
 import { BUILT_IN_ROLES, PUBLIC_ROLE, type StoredRole } from '../store/state.js';
 import { privilegeKey } from './changes.js';
@@ -36,12 +35,16 @@ export const ADMIN_ROLE = 'admin';
 const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_ROLES);
 const fresh = (role: string): readonly PrivilegeRow[] => BUILT_IN_PRIVILEGES[role] ?? [];
 
-/** A DBMS privilege, which GRANT, DENY and REVOKE ... ON DBMS can replay. */
+/** A privilege the command it is shown as gives back, row for row: GRANT, DENY and REVOKE can replay it. */
 function replayable(row: PrivilegeRow): boolean {
-  if (!(DBMS_ACTIONS as readonly string[]).includes(row.action)) return false;
-  const own = dbmsPrivilegeRow(row.access, row.action as DbmsAction);
-  return sameRow(row, own) && row.command === own.command;
+  const [statement] = parse(`${row.command} TO r`).statements;
+  if (statement?.kind !== 'grant-privilege' && statement?.kind !== 'deny-privilege') return false;
+  const rows = commandRows(statement.kind === 'grant-privilege' ? 'GRANTED' : 'DENIED', statement, {});
+  return rows.some((r) => sameRow(r, row) && r.command === row.command);
 }
+
+/** One row per command: a command such as GRANT WRITE ON GRAPH * stands for several rows. */
+const oneEach = (rows: readonly PrivilegeRow[]) => [...new Map(rows.map((r) => [r.command, r])).values()];
 
 const unreplayable = (rows: readonly PrivilegeRow[]) =>
   rows
@@ -122,9 +125,12 @@ export function planRoles(roles: readonly StoredRole[]): RolePlan {
       ...lost.filter((r) => !replayable(r)).map((r) => revokeText(r, role.name)),
     ];
     if (cannot.length > 0)
-      notes.push({ reason: `role ${role.name} holds database or graph privileges no built-in role holds together`, statements: cannot });
-    const grants = gained.filter(replayable);
-    const revokes = lost.filter(replayable).map((r) => revokeText(r, role.name));
+      notes.push({
+        reason: `role ${role.name} holds privileges that no command gives back and no built-in role holds together`,
+        statements: cannot,
+      });
+    const grants = oneEach(gained.filter(replayable));
+    const revokes = oneEach(lost.filter(replayable)).map((r) => revokeText(r, role.name));
     if (role.name === ADMIN_ROLE && adminRebuilt) {
       admin.push(...grants.filter((r) => r.access === 'GRANTED').map((r) => grantText(r, role.name)), ...revokes);
       admin.push(...grants.filter((r) => r.access === 'DENIED').map((r) => grantText(r, role.name)));

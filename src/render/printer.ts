@@ -165,23 +165,34 @@ function dbmsPrivilege(s: {
   readonly properties: '*' | readonly string[] | null;
   readonly labels: '*' | readonly string[] | null;
   readonly segment: GraphSegment | null;
+  readonly globs: readonly string[] | null;
+  readonly dataSource: { readonly kind: 'all' | 'cidr'; readonly value: string } | null;
 }): string {
-  const users = s.transactionUsers === null ? '' : ` (${s.transactionUsers === '*' ? '*' : names(s.transactionUsers)})`;
-  const on = s.databases === null ? 'DBMS' : databaseScopeText(s.databases, s.onGraph ? 'GRAPH' : 'DATABASE');
+  const users =
+    (s.transactionUsers === null ? '' : ` (${s.transactionUsers === '*' ? '*' : names(s.transactionUsers)})`) +
+    (s.globs === null ? '' : ` ${s.globs.join(', ')}`);
+  const on =
+    s.dataSource !== null
+      ? dataSourceText(s.dataSource)
+      : s.databases === null
+        ? 'DBMS'
+        : databaseScopeText(s.databases, s.onGraph ? 'GRAPH' : 'DATABASE');
   const segment = s.segment === null ? '' : ` ${s.segment.element.toUpperCase()}S ${starOrNames(s.segment.names)}`;
   return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)}${resourceText(s)}${users} ON ${on}${segment}`;
 }
 
+/** `ALL DATA` or `CIDR '10.0.0.0/8'`: what LOAD is granted on. */
+export function dataSourceText(source: { readonly kind: 'all' | 'cidr'; readonly value: string }): string {
+  return source.kind === 'all' ? 'ALL DATA' : `CIDR ${quoteString(source.value)}`;
+}
+
 /** `*` or escaped names, comma-separated. */
-export function starOrNames(values: '*' | readonly string[]): string {
+function starOrNames(values: '*' | readonly string[]): string {
   return values === '*' ? '*' : values.map(escapeName).join(', ');
 }
 
 /** ` {a, b}` after READ, MATCH, MERGE and SET PROPERTY; ` a, b` after SET LABEL and REMOVE LABEL. */
-export function resourceText(s: {
-  readonly properties: '*' | readonly string[] | null;
-  readonly labels: '*' | readonly string[] | null;
-}): string {
+function resourceText(s: { readonly properties: '*' | readonly string[] | null; readonly labels: '*' | readonly string[] | null }): string {
   if (s.properties !== null) return ` {${starOrNames(s.properties)}}`;
   return s.labels === null ? '' : ` ${starOrNames(s.labels)}`;
 }

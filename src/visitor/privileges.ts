@@ -6,7 +6,7 @@ import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
 import { commandNames } from './names.js';
 import { showPipeline } from './show.js';
-import { decodeName, one, unexpectedAlternative } from './source.js';
+import { decodeName, one, stringLiteral, unexpectedAlternative } from './source.js';
 
 function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   const c = node.children;
@@ -16,6 +16,27 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   const onConstraint = c.constraintKeyword !== undefined;
   if (c.ALL) return c.DATABASE ? 'database_actions' : c.GRAPH ? 'graph_actions' : 'dbms_actions';
   if (c.IMPERSONATE) return 'impersonate';
+  if (c.EXECUTE) {
+    if (c.ADMIN || c.ADMINISTRATOR) return 'execute_admin';
+    const fn = c.FUNCTION || c.FUNCTIONS;
+    return c.BOOSTED ? (fn ? 'execute_boosted_function' : 'execute_boosted_procedure') : fn ? 'execute_function' : 'execute_procedure';
+  }
+  if (c.LOAD) return 'load';
+  if (c.SETTING || c.SETTINGS) return 'show_setting';
+  if (c.SERVER || c.SERVERS) return c.MANAGEMENT ? 'server_management' : 'show_server';
+  if (c.ALIAS)
+    return c.MANAGEMENT ? 'alias_management' : c.CREATE ? 'create_alias' : c.DROP ? 'drop_alias' : c.ALTER ? 'alter_alias' : 'show_alias';
+  if (c.SET && c.ACCESS) return 'set_database_access';
+  if (c.ALTER && c.DATABASE) return 'alter_database';
+  if (c.databaseObject) {
+    const composite = one(c.databaseObject).children.COMPOSITE !== undefined;
+    const verb = c.MANAGEMENT ? 'management' : c.CREATE ? 'create' : 'drop';
+    return verb === 'management'
+      ? composite
+        ? 'composite_database_management'
+        : 'database_management'
+      : `${verb}_${composite ? 'composite_' : ''}database`;
+  }
   if (c.TRAVERSE) return 'traverse';
   if (c.READ) return 'read';
   if (c.MATCH) return 'match';
@@ -88,6 +109,12 @@ function graphSegment(node: Cst.GraphSegmentCstNode): GraphSegment {
   return { element, names: starOrNames(one(c.starOrNames)) };
 }
 
+/** A glob as written: its tokens touch, so it is the source text they span. */
+function globText(node: Cst.GlobCstNode, source: Source): string {
+  const tokens = Object.values(node.children).flat();
+  return source.text.slice(Math.min(...tokens.map((t) => t.startOffset)), Math.max(...tokens.map((t) => t.endOffset ?? t.startOffset)) + 1);
+}
+
 type PrivilegeParts = Omit<PrivilegeCommand & { kind: 'grant-privilege' }, 'kind' | 'roles' | 'span' | 'use'>;
 
 function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): PrivilegeParts {
@@ -98,7 +125,11 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   const resource = p.propertyResource?.[0]?.children.starOrNames[0];
   const segment = scope?.graphSegment?.[0];
   const onGraph = scope !== undefined && (scope.GRAPH !== undefined || scope.GRAPHS !== undefined);
+  const globs = p.globList?.[0]?.children.glob.map((g) => globText(g, source)) ?? null;
+  const data = c.DATA ? '' : c.StringLiteral ? stringLiteral(one(c.StringLiteral), source).value : null;
   return {
+    globs,
+    dataSource: data === null ? null : { kind: c.CIDR ? 'cidr' : 'all', value: data },
     transactionUsers: p.transactionKeyword || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
     // A bare `ALL [PRIVILEGES]` is the ALL of its target: DBMS, DATABASE or GRAPH.

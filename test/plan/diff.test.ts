@@ -91,6 +91,18 @@ describe('each kind of change', () => {
       lines: ['- privilege GRANT SHOW USER ON DBMS TO legacy'],
     },
     {
+      what: 'graph and database privileges, named by their AS COMMANDS text (one per row)',
+      script:
+        'GRANT TRAVERSE ON GRAPH * NODES A, B TO analyst; DENY ACCESS ON DEFAULT DATABASE TO analyst; REVOKE WRITE ON GRAPH * FROM editor',
+      lines: [
+        '+ privilege DENY ACCESS ON DEFAULT DATABASE TO analyst',
+        '+ privilege GRANT TRAVERSE ON GRAPH * NODE A TO analyst',
+        '+ privilege GRANT TRAVERSE ON GRAPH * NODE B TO analyst',
+        '- privilege GRANT WRITE ON GRAPH * TO editor',
+        '- privilege GRANT WRITE ON GRAPH * TO editor',
+      ],
+    },
+    {
       what: 'a role created as a copy, with the privileges it copied',
       script: 'CREATE ROLE viewer AS COPY OF legacy',
       lines: ['+ role viewer', '+ privilege GRANT SHOW USER ON DBMS TO viewer'],

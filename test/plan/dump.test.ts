@@ -117,16 +117,46 @@ describe('what neo4j cannot do on a fresh DBMS is a comment, and reported', () =
     expect(notes[0]).toMatch(/^they would take from neo4j a privilege the statements before them need: /);
   });
 
-  it('database privileges no built-in role holds together (GRANT ACCESS ON DATABASE cannot run yet)', () => {
-    const snapshot = built('CREATE ROLE viewer AS COPY OF reader').toJSON();
+  it('privileges no command gives back (an edited snapshot) and no built-in role holds together', () => {
+    const snapshot = built('CREATE ROLE viewer AS COPY OF PUBLIC').toJSON();
     const viewer = snapshot.roles.find((r) => r.name === 'viewer');
-    const edited = { ...snapshot, roles: snapshot.roles.map((r) => (r === viewer ? { ...r, privileges: r.privileges.slice(0, 2) } : r)) };
+    // EXECUTE on one graph: no command gives that row.
+    const odd = (p: (typeof snapshot.roles)[number]['privileges'][number]) => (p.action === 'execute' ? { ...p, graph: 'neo4j' } : p);
+    const edited = {
+      ...snapshot,
+      roles: snapshot.roles.map((r) => (r === viewer ? { ...r, privileges: r.privileges.slice(0, 2).map(odd) } : r)),
+    };
     const { script, notes, changes } = replayed(SystemDatabase.fromJSON(edited));
     expect(script).toContain('\nCREATE ROLE viewer;\n');
     expect(notes).toEqual([
-      'role viewer holds database or graph privileges no built-in role holds together: GRANT MATCH {*} ON GRAPH * NODE * TO `viewer`; GRANT MATCH {*} ON GRAPH * RELATIONSHIP * TO `viewer`',
+      'role viewer holds privileges that no command gives back and no built-in role holds together: GRANT EXECUTE FUNCTION * ON DBMS TO `viewer`; GRANT EXECUTE PROCEDURE * ON DBMS TO `viewer`',
     ]);
     expect(changes).toHaveLength(2);
+  });
+});
+
+describe('database and graph privileges are replayed by their commands', () => {
+  it("a role holding only some of a built-in role's rows is CREATE ROLE and its GRANT/DENY lines", () => {
+    const snapshot = built('CREATE ROLE viewer AS COPY OF reader').toJSON();
+    const viewer = snapshot.roles.find((r) => r.name === 'viewer');
+    const edited = { ...snapshot, roles: snapshot.roles.map((r) => (r === viewer ? { ...r, privileges: r.privileges.slice(0, 2) } : r)) };
+    const { script, notes, errors, changes } = replayed(SystemDatabase.fromJSON(edited));
+    expect(script).toContain(
+      '\nCREATE ROLE viewer;\nGRANT MATCH {*} ON GRAPH * NODE * TO `viewer`;\nGRANT MATCH {*} ON GRAPH * RELATIONSHIP * TO `viewer`;\n',
+    );
+    expect({ notes, errors, changes }).toEqual({ notes: [], errors: [], changes: [] });
+  });
+
+  it.each([
+    `CREATE ROLE g; GRANT TRAVERSE ON GRAPH * NODES A, \`b c\` TO g; DENY READ {secret} ON GRAPH sales RELATIONSHIP T TO g;
+     GRANT WRITE ON HOME GRAPH TO g; GRANT SET LABEL * ON DEFAULT GRAPH TO g; DENY MERGE {*} ON GRAPHS a, b ELEMENTS E TO g;
+     GRANT ALL GRAPH PRIVILEGES ON GRAPH x TO g; GRANT ACCESS ON DEFAULT DATABASE TO g; GRANT IMPERSONATE (ann) ON DBMS TO g`,
+    'REVOKE MATCH {*} ON GRAPH * FROM reader; GRANT MATCH {name} ON GRAPH * NODES Person TO reader; DENY WRITE ON GRAPH * TO editor',
+    'DENY ACCESS ON HOME DATABASE TO PUBLIC; REVOKE ACCESS ON HOME DATABASE FROM PUBLIC; GRANT TRAVERSE ON GRAPH * TO PUBLIC',
+    `REVOKE EXECUTE PROCEDURE * ON DBMS FROM PUBLIC; GRANT EXECUTE PROCEDURE db.* ON DBMS TO PUBLIC; REVOKE LOAD ON ALL DATA FROM admin;
+     CREATE ROLE etl AS COPY OF PUBLIC; DENY LOAD ON CIDR '192.168.0.0/16' TO etl; GRANT SHOW SETTING dbms.* ON DBMS TO etl`,
+  ])('%s', (script) => {
+    expect(replayed(built(script))).toMatchObject({ notes: [], errors: [], changes: [] });
   });
 });
 
@@ -142,7 +172,12 @@ describe('the script', () => {
         '// Recreates a cypher-sysdb system database on a fresh DBMS: run it there as neo4j.',
         '',
         '// Roles and their privileges',
-        'CREATE ROLE analyst AS COPY OF reader;',
+        'CREATE ROLE analyst;',
+        'GRANT MATCH {*} ON GRAPH * NODE * TO `analyst`;',
+        'GRANT MATCH {*} ON GRAPH * RELATIONSHIP * TO `analyst`;',
+        'GRANT ACCESS ON DATABASE * TO `analyst`;',
+        'GRANT SHOW CONSTRAINT ON DATABASE * TO `analyst`;',
+        'GRANT SHOW INDEX ON DATABASE * TO `analyst`;',
         'GRANT SHOW USER ON DBMS TO `analyst`;',
         '',
         '// Users and their roles',

@@ -1,8 +1,8 @@
 /**
  * Random admin scripts over a few names, for properties about whole databases (dump round trips,
  * change reports): users with every setting, roles copied from built-in and custom ones, built-in
- * roles dropped and re-created, memberships, and DBMS privileges granted, denied and revoked, to
- * admin and PUBLIC too. Many statements fail (a user that does not exist, a privilege neo4j lost):
+ * roles dropped and re-created, memberships, and DBMS, database and graph privileges granted, denied
+ * and revoked, to admin and PUBLIC too. Many statements fail (a user that does not exist, a privilege neo4j lost):
  * a failure changes nothing, so the script still builds a database.
  */
 import fc from 'fast-check';
@@ -20,6 +20,29 @@ const PRIVILEGES = [
   'SHOW ROLE',
   'ASSIGN ROLE',
   'SET USER METADATA',
+].map((p) => `${p} ON DBMS`);
+/** Database, graph and IMPERSONATE privileges, including some the built-in roles hold (MATCH, WRITE, ACCESS). */
+const DATA_PRIVILEGES = [
+  'TRAVERSE ON GRAPH * NODES A',
+  'READ {p} ON GRAPH * RELATIONSHIPS T',
+  'MATCH {*} ON GRAPH *',
+  'MATCH {*} ON GRAPH * NODE *',
+  'WRITE ON GRAPH *',
+  'SET LABEL L, `M n` ON HOME GRAPH',
+  'MERGE {a, b} ON GRAPH sales ELEMENTS E',
+  'ALL GRAPH PRIVILEGES ON DEFAULT GRAPH',
+  'ACCESS ON DATABASE *',
+  'ACCESS ON HOME DATABASE',
+  'SHOW INDEX ON DATABASE *',
+  'TRANSACTION MANAGEMENT (ann) ON DATABASE neo4j',
+  'IMPERSONATE (bob) ON DBMS',
+  'EXECUTE PROCEDURE * ON DBMS',
+  'EXECUTE BOOSTED FUNCTION apoc.*, db.x ON DBMS',
+  'SHOW SETTING dbms.* ON DBMS',
+  'LOAD ON ALL DATA',
+  "LOAD ON CIDR '10.0.0.0/8'",
+  'DATABASE MANAGEMENT ON DBMS',
+  'CREATE ALIAS ON DBMS',
 ];
 
 const user = fc.constantFrom(...USERS);
@@ -94,8 +117,12 @@ function adminStatement(marker: string): fc.Arbitrary<AdminStatement> {
     {
       weight: 2,
       arbitrary: fc
-        .record({ verb: fc.constantFrom('GRANT', 'GRANT', 'DENY', 'REVOKE', 'REVOKE GRANT'), p: fc.constantFrom(...PRIVILEGES), r: role })
-        .map(({ verb, p, r }) => plain(`${verb} ${p} ON DBMS ${verb.startsWith('REVOKE') ? 'FROM' : 'TO'} ${r}`)),
+        .record({
+          verb: fc.constantFrom('GRANT', 'GRANT', 'DENY', 'REVOKE', 'REVOKE GRANT'),
+          p: fc.constantFrom(...PRIVILEGES, ...DATA_PRIVILEGES),
+          r: role,
+        })
+        .map(({ verb, p, r }) => plain(`${verb} ${p} ${verb.startsWith('REVOKE') ? 'FROM' : 'TO'} ${r}`)),
     },
     fc.constantFrom(plain('REVOKE ALL DBMS PRIVILEGES ON DBMS FROM admin'), plain('GRANT ALL DBMS PRIVILEGES ON DBMS TO ops')),
   );

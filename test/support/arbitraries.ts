@@ -259,7 +259,14 @@ const roleCommands = fc.oneof(
   fc.record({ populatedOnly: fc.boolean(), withUsers: fc.boolean(), pipeline }).map((c) => ({ kind: 'show-roles' as const, ...c })),
 );
 
-const dbmsAction = fc.constantFrom(...DBMS_ACTIONS.filter((a) => a !== 'impersonate'));
+const GLOB_ACTIONS = [
+  'execute_procedure',
+  'execute_boosted_procedure',
+  'execute_function',
+  'execute_boosted_function',
+  'show_setting',
+] as const;
+const dbmsAction = fc.constantFrom(...DBMS_ACTIONS.filter((a) => a !== 'impersonate' && !(GLOB_ACTIONS as readonly string[]).includes(a)));
 const databaseScope = fc.oneof(
   fc.constant({ kind: 'all' as const }),
   fc.constant({ kind: 'home' as const }),
@@ -271,7 +278,7 @@ const graphNames = fc.oneof(
   fc.constant('*' as const),
   fc.array(fc.constantFrom('A', 'Person', 'has space', 'name'), { minLength: 1, maxLength: 2 }),
 );
-const none = { onGraph: false, properties: null, labels: null, segment: null } as const;
+const none = { onGraph: false, properties: null, labels: null, segment: null, globs: null, dataSource: null } as const;
 const PROPERTY_ACTIONS = ['read', 'match', 'merge', 'set_property'];
 /** A graph privilege with the resource and segment its grammar allows. */
 const graphPrivilege = fc.constantFrom(...GRAPH_ACTIONS).chain((action) =>
@@ -279,6 +286,8 @@ const graphPrivilege = fc.constantFrom(...GRAPH_ACTIONS).chain((action) =>
     action: fc.constant(action),
     databases: databaseScope,
     transactionUsers: fc.constant(null),
+    globs: fc.constant(null),
+    dataSource: fc.constant(null),
     onGraph: fc.constant(true),
     properties: PROPERTY_ACTIONS.includes(action) ? graphNames : fc.constant(null),
     labels: action === 'set_label' || action === 'remove_label' ? graphNames : fc.constant(null),
@@ -312,6 +321,33 @@ const privilegeOn = fc.oneof(
     })
     .map((p) => ({ ...p, ...none })),
   graphPrivilege,
+  fc
+    .record({
+      action: fc.constantFrom(...GLOB_ACTIONS),
+      globs: fc.array(fc.constantFrom('*', 'db.*', 'apoc.*.create', 'dbms.security.auth_enabled'), { minLength: 1, maxLength: 2 }),
+    })
+    .map((p) => ({
+      ...p,
+      databases: null,
+      transactionUsers: null,
+      onGraph: false,
+      properties: null,
+      labels: null,
+      segment: null,
+      dataSource: null,
+    })),
+  fc
+    .record({
+      kind: fc.constantFrom('all' as const, 'cidr' as const),
+      value: fc.constantFrom('https://example.com/a.csv', "it's", '10.0.0.0/8'),
+    })
+    .map((d) => ({
+      ...none,
+      action: 'load' as const,
+      databases: null,
+      transactionUsers: null,
+      dataSource: d.kind === 'all' ? { kind: 'all' as const, value: '' } : d,
+    })),
 );
 const privilegeOutput = fc.constantFrom('table' as const, 'commands' as const, 'revoke-commands' as const);
 const privilegeCommands = fc.oneof(

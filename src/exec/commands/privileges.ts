@@ -3,11 +3,19 @@ import { produce } from 'immer';
 import type { DenyPrivilege, GrantPrivilege, RevokePrivilege, ShowPrivileges, ShowRolePrivileges } from '../../ast/privileges.js';
 import type { DbmsAction } from '../../ast/privileges.js';
 import { showColumns } from '../../catalog/show-columns.js';
-import { isDbmsAction, isGraphAction, PRIVILEGE_TEXT, privilegeText, WHOLE_GRAPH_ACTIONS } from '../../catalog/dbms-privileges.js';
+import {
+  actionColumn,
+  globSegment,
+  isDbmsAction,
+  isGraphAction,
+  PRIVILEGE_TEXT,
+  privilegeText,
+  WHOLE_GRAPH_ACTIONS,
+} from '../../catalog/dbms-privileges.js';
 import { StatusCode } from '../../diagnostics/codes.js';
 import type { Access, PrivilegeRow } from '../../store/privileges.js';
 import { javaOrder, type StoredRole, type SystemState } from '../../store/state.js';
-import { escapeName } from '../../render/printer.js';
+import { dataSourceText, escapeName } from '../../render/printer.js';
 import { forbidden, Neo4jError, notSupported } from '../../diagnostics/neo4j-error.js';
 import { privilegeAlreadyHeld, privilegeNotHeld } from '../notifications.js';
 import { nameValue } from '../params.js';
@@ -15,7 +23,7 @@ import { written, type CommandContext, type CommandOutcome } from './context.js'
 import { privilegeCommandRows, privilegeRow, type ShowSource, type SourceRow } from './show-sources.js';
 
 /** A DBMS privilege as a role holds it, in the shape SHOW PRIVILEGES prints. */
-export function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
+function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
   return { access, action, resource: 'database', graph: '*', segment: 'database', command: `${verb} ${PRIVILEGE_TEXT[action]} ON DBMS` };
 }
@@ -28,6 +36,8 @@ const starOr = (names: '*' | readonly string[], column: (name: string) => string
 
 /** The resource column and its words: `{p}`/`property(p)`, `SET LABEL L`/`label(L)`, else the whole graph or database. */
 function resources(command: PrivilegeCommandParts): Part[] {
+  const data = command.dataSource;
+  if (data !== null) return [[data.kind === 'all' ? 'all_data' : `${data.kind}(${data.value})`, '']];
   if (command.properties === '*') return [['all_properties', ' {*}']];
   if (command.properties !== null)
     return starOr(
@@ -47,7 +57,8 @@ function resources(command: PrivilegeCommandParts): Part[] {
 
 /** The segment column and its words: `USER(u)` for the (users) qualifier, `NODE(A)` for graph segments (ELEMENTS is both). */
 function segments(command: PrivilegeCommandParts, params: CommandContext['params']): Part[] {
-  const { action, transactionUsers: users } = command;
+  const { action, transactionUsers: users, globs } = command;
+  if (globs !== null) return globs.map((g) => [`${globSegment(action)}(${g})`, ` ${g}`]);
   if (users !== null) {
     return users === '*' ? [['USER(*)', ' (*)']] : users.map((u) => nameValue(u, params)).map((u) => [`USER(${u})`, ` (${escapeName(u)})`]);
   }
@@ -76,29 +87,32 @@ type PrivilegeCommandParts = GrantPrivilege | DenyPrivilege | RevokePrivilege;
  * The rows a command's privilege stands for: one per database or graph, segment and resource it names.
  * Database and graph privileges are kept as data only (there are no databases to enforce them on).
  */
-function commandRows(access: Access, command: PrivilegeCommandParts, params: CommandContext['params']): PrivilegeRow[] {
+export function commandRows(access: Access, command: PrivilegeCommandParts, params: CommandContext['params']): PrivilegeRow[] {
   const { action, databases: scope } = command;
-  if (isDbmsAction(action) && command.transactionUsers === null) return [dbmsPrivilegeRow(access, action)];
+  if (isDbmsAction(action) && command.transactionUsers === null && command.globs === null) return [dbmsPrivilegeRow(access, action)];
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
   const noun = command.onGraph ? 'GRAPH' : 'DATABASE';
   const places: Part[] =
-    scope === null
-      ? [['*', 'DBMS']]
-      : scope.kind === 'named'
-        ? scope.names.map((n) => nameValue(n, params)).map((name) => [name, `${noun} ${escapeName(name)}`])
-        : [
-            [
-              scope.kind === 'all' ? '*' : scope.kind.toUpperCase(),
-              scope.kind === 'all' ? `${noun} *` : `${scope.kind.toUpperCase()} ${noun}`,
-            ],
-          ];
+    command.dataSource !== null
+      ? [['*', dataSourceText(command.dataSource)]]
+      : scope === null
+        ? [['*', 'DBMS']]
+        : scope.kind === 'named'
+          ? scope.names.map((n) => nameValue(n, params)).map((name) => [name, `${noun} ${escapeName(name)}`])
+          : [
+              [
+                scope.kind === 'all' ? '*' : scope.kind.toUpperCase(),
+                scope.kind === 'all' ? `${noun} *` : `${scope.kind.toUpperCase()} ${noun}`,
+              ],
+            ];
   const text = privilegeText(action);
-  const users = command.transactionUsers !== null;
+  // The (users) of a transaction privilege and the globs of EXECUTE come before ON; graph segments after it.
+  const users = command.transactionUsers !== null || command.globs !== null;
   return places.flatMap(([graph, on]) =>
     segments(command, params).flatMap(([segment, segmentText]) =>
       resources(command).map(([resource, resourceText]) => ({
         access,
-        action,
+        action: actionColumn(action),
         resource,
         graph,
         segment,

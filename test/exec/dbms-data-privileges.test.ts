@@ -1,0 +1,166 @@
+/**
+ * The DBMS privileges beyond user, role and privilege management (database, alias and server
+ * management, EXECUTE, SHOW SETTING, IMPERSONATE) and LOAD, kept as data and not enforced. Action
+ * names follow Neo4j's operations manual, "DBMS privileges" and "Load privileges"; EXECUTE and LOAD
+ * rows as the built-in PUBLIC role holds them (`execute`, segment `PROCEDURE(*)`; `load`, resource
+ * `all_data`), one row per glob.
+ */
+import { describe, expect, it } from 'vitest';
+import { format, parse } from '../../src/index.js';
+import { freshSession } from '../support/db.js';
+
+function rolePrivileges(statements: readonly string[], output = 'AS COMMANDS'): readonly unknown[] {
+  const session = freshSession();
+  session.run('CREATE ROLE x');
+  for (const s of statements) session.run(s);
+  return session.run(`SHOW ROLE x PRIVILEGES ${output}`).rows;
+}
+
+type Row = readonly [access: string, action: string, resource: string, segment: string];
+const db = (access: string, action: string): Row => [access, action, 'database', 'database'];
+
+const CASES: readonly [statement: string, commands: readonly string[], rows: readonly Row[]][] = [
+  [
+    'GRANT EXECUTE PROCEDURES db.*, apoc.*.create ON DBMS TO x',
+    ['GRANT EXECUTE PROCEDURE apoc.*.create ON DBMS TO `x`', 'GRANT EXECUTE PROCEDURE db.* ON DBMS TO `x`'],
+    [
+      ['GRANTED', 'execute', 'database', 'PROCEDURE(db.*)'],
+      ['GRANTED', 'execute', 'database', 'PROCEDURE(apoc.*.create)'],
+    ],
+  ],
+  [
+    'DENY EXECUTE BOOSTED PROCEDURE * ON DBMS TO x',
+    ['DENY EXECUTE BOOSTED PROCEDURE * ON DBMS TO `x`'],
+    [['DENIED', 'execute_boosted', 'database', 'PROCEDURE(*)']],
+  ],
+  [
+    'GRANT EXECUTE USER DEFINED FUNCTIONS apoc.coll.* ON DBMS TO x',
+    ['GRANT EXECUTE FUNCTION apoc.coll.* ON DBMS TO `x`'],
+    [['GRANTED', 'execute', 'database', 'FUNCTION(apoc.coll.*)']],
+  ],
+  [
+    'GRANT EXECUTE BOOSTED USER FUNCTION * ON DBMS TO x',
+    ['GRANT EXECUTE BOOSTED FUNCTION * ON DBMS TO `x`'],
+    [['GRANTED', 'execute_boosted', 'database', 'FUNCTION(*)']],
+  ],
+  [
+    'GRANT EXECUTE ADMINISTRATOR PROCEDURES ON DBMS TO x',
+    ['GRANT EXECUTE ADMIN PROCEDURES ON DBMS TO `x`'],
+    [db('GRANTED', 'execute_admin')],
+  ],
+  [
+    'GRANT SHOW SETTINGS dbms.security.*, server.* ON DBMS TO x',
+    ['GRANT SHOW SETTING dbms.security.* ON DBMS TO `x`', 'GRANT SHOW SETTING server.* ON DBMS TO `x`'],
+    [
+      ['GRANTED', 'show_setting', 'database', 'SETTING(dbms.security.*)'],
+      ['GRANTED', 'show_setting', 'database', 'SETTING(server.*)'],
+    ],
+  ],
+  ['GRANT LOAD ON ALL DATA TO x', ['GRANT LOAD ON ALL DATA TO `x`'], [['GRANTED', 'load', 'all_data', 'database']]],
+  [
+    "DENY LOAD ON CIDR '127.0.0.1/32' TO x",
+    ["DENY LOAD ON CIDR '127.0.0.1/32' TO `x`"],
+    [['DENIED', 'load', 'cidr(127.0.0.1/32)', 'database']],
+  ],
+  [
+    'GRANT LOAD ON CIDR "10.0.0.0/8" TO x',
+    ["GRANT LOAD ON CIDR '10.0.0.0/8' TO `x`"],
+    [['GRANTED', 'load', 'cidr(10.0.0.0/8)', 'database']],
+  ],
+  [
+    'GRANT IMPERSONATE (ann, bob) ON DBMS TO x',
+    ['GRANT IMPERSONATE (ann) ON DBMS TO `x`', 'GRANT IMPERSONATE (bob) ON DBMS TO `x`'],
+    [
+      ['GRANTED', 'impersonate', 'database', 'USER(ann)'],
+      ['GRANTED', 'impersonate', 'database', 'USER(bob)'],
+    ],
+  ],
+  ...(
+    [
+      ['DATABASE MANAGEMENT', 'database_management'],
+      ['CREATE DATABASE', 'create_database'],
+      ['DROP DATABASE', 'drop_database'],
+      ['ALTER DATABASE', 'alter_database'],
+      ['SET DATABASE ACCESS', 'set_database_access'],
+      ['COMPOSITE DATABASE MANAGEMENT', 'composite_database_management'],
+      ['CREATE COMPOSITE DATABASE', 'create_composite_database'],
+      ['DROP COMPOSITE DATABASE', 'drop_composite_database'],
+      ['ALIAS MANAGEMENT', 'alias_management'],
+      ['CREATE ALIAS', 'create_alias'],
+      ['DROP ALIAS', 'drop_alias'],
+      ['ALTER ALIAS', 'alter_alias'],
+      ['SHOW ALIAS', 'show_alias'],
+      ['SERVER MANAGEMENT', 'server_management'],
+      ['SHOW SERVERS', 'show_server'],
+    ] as const
+  ).map(([text, action]): [string, string[], Row[]] => [
+    `DENY ${text} ON DBMS TO x`,
+    [`DENY ${text} ON DBMS TO \`x\``],
+    [db('DENIED', action)],
+  ]),
+];
+
+describe('DBMS and LOAD privileges kept as data are stored and shown', () => {
+  it.each(CASES)('%s', (statement, commands, rows) => {
+    expect(rolePrivileges([statement])).toEqual(commands.map((c) => [c]));
+    expect(rolePrivileges([statement], 'YIELD access, action, resource, segment')).toEqual(rows);
+    expect(rolePrivileges([statement], 'YIELD graph')).toEqual(rows.map(() => ['*']));
+  });
+
+  it.each(CASES)('REVOKE removes them: %s', (statement) => {
+    expect(rolePrivileges([statement, statement.replace(/^(GRANT|DENY)/, 'REVOKE').replace(/ TO x$/, ' FROM x')])).toEqual([]);
+  });
+
+  it('the built-in PUBLIC role holds what granting its EXECUTE and LOAD commands gives', () => {
+    const session = freshSession();
+    session.runScript(
+      'CREATE ROLE x; GRANT EXECUTE FUNCTION * ON DBMS TO x; GRANT EXECUTE PROCEDURE * ON DBMS TO x; GRANT LOAD ON ALL DATA TO x',
+    );
+    const rows = (role: string) =>
+      session.run(`SHOW ROLE ${role} PRIVILEGES YIELD access, action, resource, graph, segment WHERE action IN ['execute', 'load']`).rows;
+    expect(rows('x')).toEqual(rows('PUBLIC'));
+  });
+
+  it('granting them is checked like any GRANT, but they are never enforced: DENY CREATE DATABASE still lets a user manage users', () => {
+    const session = freshSession();
+    session.runScript(
+      "CREATE USER ann SET PASSWORD 'ann-password' CHANGE NOT REQUIRED; CREATE ROLE x; GRANT ROLE x TO ann; GRANT CREATE USER ON DBMS TO x; DENY DATABASE MANAGEMENT ON DBMS TO x",
+    );
+    const ann = session.db.session({ user: 'ann' });
+    expect(ann.run("CREATE USER bob SET PASSWORD 'bob-password'").rows).toEqual([]);
+  });
+});
+
+describe('in lint and fmt', () => {
+  it.each([
+    ['grant execute procedure db.*,apoc.x on dbms to r', 'GRANT EXECUTE PROCEDURE db.*, apoc.x ON DBMS TO r'],
+    ['grant execute boosted user defined function * on dbms to r', 'GRANT EXECUTE BOOSTED FUNCTION * ON DBMS TO r'],
+    ['deny show settings * on dbms to r', 'DENY SHOW SETTING * ON DBMS TO r'],
+    ["grant load on cidr '10.0.0.0/8' to r", "GRANT LOAD ON CIDR '10.0.0.0/8' TO r"],
+    ['revoke grant composite database management on dbms from r', 'REVOKE GRANT COMPOSITE DATABASE MANAGEMENT ON DBMS FROM r'],
+    ['grant impersonate on dbms to r', 'GRANT IMPERSONATE (*) ON DBMS TO r'],
+  ])('%s', (input, printed) => {
+    const result = parse(input);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.statements.map((s) => format(s))).toEqual([printed]);
+    expect(parse(printed).statements.map((s) => format(s))).toEqual([printed]);
+  });
+
+  it.each([
+    ['GRANT LOAD ON DBMS TO x', 'Invalid input: LOAD can only be granted ON ALL DATA or ON CIDR. (line 1, column 1 (offset: 0))'],
+    [
+      'GRANT CREATE DATABASE ON ALL DATA TO x',
+      'Invalid input: CREATE DATABASE is a DBMS privilege and can only be granted ON DBMS. (line 1, column 1 (offset: 0))',
+    ],
+    [
+      'GRANT EXECUTE PROCEDURE * ON GRAPH * TO x',
+      'Invalid input: EXECUTE PROCEDURE is a DBMS privilege and can only be granted ON DBMS. (line 1, column 1 (offset: 0))',
+    ],
+  ])('%s is refused', (input, message) => {
+    expect(parse(input).diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', message]]);
+  });
+
+  it('a glob is written without spaces: `db . *` is a syntax error', () => {
+    expect(parse('GRANT EXECUTE PROCEDURE db . * ON DBMS TO x').diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
