@@ -41,6 +41,8 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
   setPasswordFrom: [Keyword.SET, Keyword.PASSWORD, Keyword.FROM],
   orderBy: [Keyword.ORDER, Keyword.BY],
   homeDatabase: [Keyword.HOME, Keyword.DATABASE],
+  // REMOVE HOME DATABASE (AlterUserAdministrationCommandParserTest `ALTER USER foo REMOVE DEFAULT DATABASE`).
+  removeUserClause: [Keyword.HOME, Keyword.DATABASE],
   // Only its AS COPY OF is a fixed sequence; ROLE and IMMUTABLE are not in it.
   createRole: [Keyword.AS, Keyword.COPY, Keyword.OF],
 };

@@ -277,7 +277,7 @@ fidelityTable('users', [
     'ALTER USER foo REMOVE DEFAULT DATABASE',
     "Invalid input 'DEFAULT': expected 'AUTH', 'ALL AUTH' or 'HOME DATABASE' (line 1, column 23 (offset: 22))",
     ALTER,
-    "REMOVE's phrases ('ALL AUTH', 'HOME DATABASE') not derived; the test also predates REMOVE [ALL] TAGS",
+    "the test predates REMOVE [ALL] TAG[S]: ALL is then followed by AUTH or TAG[S], so ours names 'ALL' and 'TAG', 'TAGS' too (no Neo4j test with tags found)",
   ),
   neo4j(
     'ALTER USER foo SET STATUS ACTIVE SET STATUS SUSPENDED',

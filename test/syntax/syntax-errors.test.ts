@@ -78,6 +78,12 @@ const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
     "ALTER CURRENT USER PASSWORD FROM 'current' TO 'new'",
     "Invalid input 'PASSWORD': expected 'SET PASSWORD FROM' (line 1, column 20 (offset: 19))",
   ],
+  // 'HOME DATABASE' is one phrase after REMOVE too (AlterUserAdministrationCommandParserTest
+  // `ALTER USER foo REMOVE DEFAULT DATABASE`, a test older than REMOVE [ALL] TAG[S], which add 'ALL', 'TAG', 'TAGS').
+  [
+    'ALTER USER foo REMOVE DEFAULT DATABASE',
+    "Invalid input 'DEFAULT': expected 'ALL', 'AUTH', 'HOME DATABASE', 'TAG' or 'TAGS' (line 1, column 23 (offset: 22))",
+  ],
 ];
 
 describe("syntax errors use Neo4j's wording, expected list and position", () => {
