@@ -6,23 +6,23 @@
  * Each list is pinned by a row in test/fidelity citing the Neo4j parser test it comes from.
  *
  * A prefix is the statement's tokens before the error: keywords upper-cased, names, strings and
- * parameters as `_`, a comma-separated run of them as one `_`. A list is `|`-separated: upper-case
- * words are keywords (shown quoted), the rest rule names ("an identifier") shown as they are.
+ * parameters as `_`, a comma-separated run of them as one `_`. A list is a `|`-separated set:
+ * upper-case words are keywords (shown quoted), the rest rule names ("an identifier"). Neo4j's order
+ * is the one syntax-errors.ts sorts every list into (rule names first), so the sets can share parts.
  */
 import { tokenMatcher, type IToken } from 'chevrotain';
 import { Name } from '../../grammar/tokens.js';
 
 const AUTH_RULE = 'AUTH RULE|SERVER|USER';
-const INDEX = 'CONSTRAINT|CONSTRAINTS|FUNCTION|FUNCTIONS|INDEX|INDEXES|PRIVILEGE|PRIVILEGES|ROLE|ROLES';
+const DENY =
+  'ACCESS|ALIAS|ALL|ALTER|ASSIGN|COMPOSITE|CONSTRAINT|CONSTRAINTS|CREATE|DATABASE|DELETE|DROP|EXECUTE|IMPERSONATE|INDEX|INDEXES|MATCH|' +
+  `MERGE|NAME|LOAD ON|PRIVILEGE|READ|REMOVE|RENAME|ROLE|SECRETS|SET|SHOW|START|STOP|TERMINATE|TRANSACTION|TRAVERSE|WRITE|${AUTH_RULE}`;
+const GRANT = `${DENY}|IMMUTABLE|ROLES`;
 const ROLE_NAME = 'a parameter|an identifier|MANAGEMENT';
-// What GRANT, DENY and REVOKE share, in pieces: each verb's list interleaves its own words.
-const PRIVILEGE_1 = 'ACCESS|ALIAS|ALL|ALTER|ASSIGN|COMPOSITE|CONSTRAINT|CONSTRAINTS|CREATE|DATABASE|DELETE';
-const PRIVILEGE_2 = 'IMPERSONATE|INDEX|INDEXES|MATCH|MERGE|NAME|LOAD ON|PRIVILEGE|READ|REMOVE|RENAME|ROLE';
-const PRIVILEGE_3 = 'AUTH RULE|SECRETS|SERVER|SET|SHOW|START|STOP|TERMINATE|TRANSACTION|TRAVERSE|USER|WRITE';
-const DENY = `${PRIVILEGE_1}|DROP|EXECUTE|${PRIVILEGE_2}|${PRIVILEGE_3}`;
+const SHOW_ALL = 'CONSTRAINT|CONSTRAINTS|FUNCTION|FUNCTIONS|INDEX|INDEXES|PRIVILEGE|PRIVILEGES|ROLE|ROLES';
 
 const DECISION_POINTS: Readonly<Record<string, string>> = {
-  ALTER: `ALIAS|CURRENT|DATABASE|${AUTH_RULE}|USERS`,
+  ALTER: `ALIAS|CURRENT|DATABASE|USERS|${AUTH_RULE}`,
   'ALTER CURRENT': 'USER SET PASSWORD FROM',
   CREATE:
     'a graph pattern|ALIAS|CONSTRAINT|DATABASE|COMPOSITE DATABASE|REPLICA DATABASE|IMMUTABLE|INDEX|FULLTEXT INDEX|' +
@@ -30,19 +30,18 @@ const DECISION_POINTS: Readonly<Record<string, string>> = {
   'CREATE USER': 'a graph pattern|a parameter|an identifier',
   DROP: `ALIAS|COMPOSITE|CONSTRAINT|DATABASE|INDEX|ROLE|${AUTH_RULE}`,
   RENAME: `ROLE|${AUTH_RULE}`,
-  GRANT: `${PRIVILEGE_1}|DROP|EXECUTE|IMMUTABLE|${PRIVILEGE_2}|ROLES|${PRIVILEGE_3}`,
+  GRANT,
   DENY,
-  REVOKE: `${PRIVILEGE_1}|DENY|DROP|EXECUTE|GRANT|IMMUTABLE|${PRIVILEGE_2}|ROLES|${PRIVILEGE_3}`,
+  REVOKE: `${GRANT}|DENY|GRANT`,
   'REVOKE DENY': DENY,
   'GRANT ROLE': ROLE_NAME,
   'REVOKE ROLE': ROLE_NAME,
   'GRANT ROLE _ TO': 'a parameter|an identifier|AUTH|USER|USERS',
   SHOW:
-    'ALIAS|ALIASES|ALL|AUTH|CONSTRAINT|CONSTRAINTS|CURRENT|DATABASE|DEFAULT DATABASE|HOME DATABASE|DATABASES|EXIST|' +
-    'EXISTENCE|FULLTEXT|FUNCTION|FUNCTIONS|BUILT IN|INDEX|INDEXES|KEY|LOOKUP|NODE|POINT|POPULATED|PRIVILEGE|PRIVILEGES|' +
-    'PROCEDURE|PROCEDURES|PROPERTY|RANGE|REL|RELATIONSHIP|ROLE|ROLES|SERVER|SERVERS|SETTING|SETTINGS|SUPPORTED|TEXT|' +
+    `${SHOW_ALL}|ALIAS|ALIASES|ALL|AUTH|CURRENT|DATABASE|DATABASES|DEFAULT DATABASE|HOME DATABASE|EXIST|EXISTENCE|FULLTEXT|BUILT IN|` +
+    'KEY|LOOKUP|NODE|POINT|POPULATED|PROCEDURE|PROCEDURES|PROPERTY|RANGE|REL|RELATIONSHIP|SERVER|SERVERS|SETTING|SETTINGS|SUPPORTED|TEXT|' +
     'TRANSACTION|TRANSACTIONS|UNIQUE|UNIQUENESS|USER|USERS|VECTOR',
-  'SHOW ALL': INDEX,
+  'SHOW ALL': SHOW_ALL,
 };
 
 /** The prefix as DECISION_POINTS keys it. */
@@ -57,8 +56,6 @@ function prefixKey(prefix: readonly IToken[]): string {
   return words.join(' ').replace(/_( , _)+/g, '_');
 }
 
-const shown = (phrase: string): string => (/^[A-Z]/.test(phrase) ? `'${phrase}'` : phrase);
-
 /** Prefixes longer than this many tokens are not looked up: no decision point is that deep. */
 const LONGEST_KEY = 16;
 
@@ -71,11 +68,11 @@ const LONGEST_KEY = 16;
 export function decisionPoint(prefix: readonly IToken[], offending: IToken | undefined): string[] | undefined {
   if (prefix.length === 0 || prefix.length > LONGEST_KEY) return undefined;
   const phrases = DECISION_POINTS[prefixKey(prefix)]?.split('|');
-  if (!phrases || !offending) return phrases?.map(shown);
+  if (!phrases || !offending) return phrases;
   const word = offending.image.toUpperCase();
   if (phrases.some((p) => p.startsWith(`${word} `))) return undefined;
   if (phrases[0] === 'a graph pattern' && tokenMatcher(offending, Name)) return undefined;
-  return phrases.map(shown);
+  return phrases;
 }
 
 /**

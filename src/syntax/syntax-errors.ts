@@ -158,11 +158,19 @@ function walkedPhrases(prefix: readonly IToken[]): string[] {
     const expected = expectedOf(s.nextTokenType, s.ruleStack);
     byText.set(expected.text, expected);
   }
-  const all = [...byText.values()];
+  return inNeo4jOrder([...byText.values()]);
+}
+
+/** Neo4j's order: rule names first, then tokens, each sorted by its key. */
+function inNeo4jOrder(all: readonly Expected[]): string[] {
   const rules = all.filter((e) => e.rule).sort((a, b) => compareKeys(a.key, b.key));
   const tokens = all.filter((e) => !e.rule).sort((a, b) => compareKeys(a.key, b.key));
   return [...rules, ...tokens].map((e) => e.text);
 }
+
+/** A decision point's phrase: upper-case words are keywords, the rest a rule's name. */
+const phraseNamed = (phrase: string): Expected =>
+  /^[A-Z]/.test(phrase) ? tokenNamed(phrase.split(' ').map((w) => `'${w}'`)) : ruleNamed(phrase);
 
 function joinAlternatives(phrases: readonly string[]): string {
   if (phrases.length <= 1) return phrases.join('');
@@ -249,7 +257,8 @@ export function syntaxError(
   const suffix = neo4jPositionSuffix(relativeTo(from, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const prefix = tokens.slice(0, index < 0 ? tokens.length : index);
-  const phrases = decisionPoint(prefix, atEnd ? undefined : offending) ?? assist.expectedAfter(prefix);
+  const point = decisionPoint(prefix, atEnd ? undefined : offending);
+  const phrases = point ? inNeo4jOrder(point.map(phraseNamed)) : assist.expectedAfter(prefix);
   // Neo4j shows line breaks and tabs in the offending text as escapes.
   const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending, index < 0 ? undefined : tokens[index + 1]));
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
