@@ -78,6 +78,12 @@ const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
     "ALTER CURRENT USER PASSWORD FROM 'current' TO 'new'",
     "Invalid input 'PASSWORD': expected 'SET PASSWORD FROM' (line 1, column 20 (offset: 19))",
   ],
+  // A decision point (src/syntax/decision-points.ts) holds for any list of names: Neo4j's `GRANT ROLE foo TO`
+  // list (RoleAdministrationCommandParserTest) after several roles, a parameter among them.
+  [
+    'GRANT ROLES a, $b, `c` TO',
+    "Invalid input '': expected a parameter, an identifier, 'AUTH', 'USER' or 'USERS' (line 1, column 26 (offset: 25))",
+  ],
   // 'HOME DATABASE' is one phrase after REMOVE too (AlterUserAdministrationCommandParserTest
   // `ALTER USER foo REMOVE DEFAULT DATABASE`, a test older than REMOVE [ALL] TAG[S], which add 'ALL', 'TAG', 'TAGS').
   [
