@@ -38,11 +38,13 @@ function slot<T>(slots: readonly T[], index: number): T {
 }
 
 const EMPTY_SHARD: Shard<never> = new Map<string, never>();
-const EMPTY_ROWS: Rows<never> = Object.freeze(
-  Array.from({ length: FANOUT }, () => Object.freeze(Array.from({ length: FANOUT }, () => EMPTY_SHARD))),
-);
+const EMPTY_ROWS: Rows<never> = Array.from({ length: FANOUT }, () => Array.from({ length: FANOUT }, () => EMPTY_SHARD));
 
 export class ShardedMap<V> {
+  /**
+   * Private and never written after construction, so not frozen: freezing a 64-slot array made V8
+   * copy it into its slow frozen-elements form, about 3 µs each, twice per change.
+   */
   readonly #rows: Rows<V>;
   readonly size: number;
   #all: readonly V[] | null = null;
@@ -70,7 +72,7 @@ export class ShardedMap<V> {
       if (!shard.has(key)) size += 1;
       shard.set(key, freeze(value, true));
     }
-    return new ShardedMap<V>(Object.freeze(rows.map((row) => Object.freeze(row))), size);
+    return new ShardedMap<V>(rows, size);
   }
 
   get(key: string): V | undefined {
@@ -127,7 +129,7 @@ export class ShardedMap<V> {
     const row = oldRow.slice();
     row[b] = nextShard;
     const rows = this.#rows.slice();
-    rows[a] = Object.freeze(row);
-    return new ShardedMap(Object.freeze(rows), this.size + nextShard.size - shard.size);
+    rows[a] = row;
+    return new ShardedMap(rows, this.size + nextShard.size - shard.size);
   }
 }
