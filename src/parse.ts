@@ -91,7 +91,7 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
       }
       const parsed = parseStatement(raw.tokens, source, span.end, assist);
       const diagnostics = parsed.statement
-        ? [...parsed.diagnostics, ...checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start })]
+        ? withChecks(parsed.diagnostics, checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start }))
         : parsed.diagnostics;
       onSegment({ text: segmentText, span, statement: parsed.statement, diagnostics });
     } catch (error) {
@@ -105,6 +105,15 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
       });
     }
   });
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/** Parse diagnostics then the checks': most statements have neither, and share one empty list. */
+function withChecks(parsed: readonly Diagnostic[], checked: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (checked.length === 0) return parsed;
+  if (parsed.length === 0) return checked;
+  return [...parsed, ...checked];
 }
 
 /** Only statements with diagnostics pay for masking their messages. */
@@ -124,11 +133,14 @@ export function unsupportedReason(segment: ScriptSegment): string | undefined {
 
 /** Parses a script of admin commands. Never throws: every problem becomes a diagnostic. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const segments = parseScript(text, options);
-  return {
-    statements: segments.flatMap((s) => (s.statement ? [s.statement] : [])),
-    diagnostics: segments.flatMap((s) => s.diagnostics),
-  };
+  // Straight into the two lists: segments are dropped as they come, so none outlives its statement.
+  const statements: Statement[] = [];
+  const diagnostics: Diagnostic[] = [];
+  forEachParsedSegment(text, options, (segment) => {
+    if (segment.statement) statements.push(segment.statement);
+    for (const d of segment.diagnostics) diagnostics.push(d);
+  });
+  return { statements, diagnostics };
 }
 
 /**
@@ -137,7 +149,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
  */
 function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
   const [first, second] = tokens;
-  return first?.image.toUpperCase() === 'CYPHER' && second?.image === '25' && tokens.length > 2 ? tokens.slice(2) : tokens;
+  return second?.image === '25' && first?.image.toUpperCase() === 'CYPHER' && tokens.length > 2 ? tokens.slice(2) : tokens;
 }
 
 function parseStatement(
@@ -145,7 +157,7 @@ function parseStatement(
   source: Source,
   end: Position,
   assist: ContentAssist,
-): { statement: Statement | null; diagnostics: Diagnostic[] } {
+): { statement: Statement | null; diagnostics: readonly Diagnostic[] } {
   const tokens = withoutVersionPrefix(allTokens);
   const tooDeep = excessiveNesting(tokens, source);
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
@@ -173,7 +185,7 @@ function parseStatement(
     };
   }
   try {
-    return { statement: buildStatement(cst, source), diagnostics: [] };
+    return { statement: buildStatement(cst, source), diagnostics: NO_DIAGNOSTICS };
   } catch (caught) {
     if (caught instanceof TooComplexError) {
       return {

@@ -178,7 +178,6 @@ function spellingHint(offending: IToken, phrases: readonly string[]): string | u
  * closed is reported first, wherever it is in the statement.
  */
 export function unterminatedDelimiter(tokens: readonly IToken[], source: Source): Diagnostic | null {
-  const statementStart = tokens[0] ? positionOf(tokens[0], source) : null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokenAt(tokens, i);
     const next = tokens[i + 1];
@@ -188,6 +187,8 @@ export function unterminatedDelimiter(tokens: readonly IToken[], source: Source)
     } else if (token.tokenType === Slash && next?.tokenType === Star && next.startOffset === tokenEnd(token)) {
       message = 'Failed to parse comment. A comment starting on `/*` must have a closing `*/`.';
     }
+    // Only a statement that has one pays for positions.
+    const statementStart = message && tokens[0] ? positionOf(tokens[0], source) : null;
     if (message && statementStart) {
       const start = positionOf(token, source);
       const span: Span = { start, end: source.position(tokenEnd(token)) };
