@@ -26,7 +26,8 @@ import { assertNever } from '../diagnostics/assert-never.js';
 export function executeStatement(state: SystemState, statement: CypherStatement, context: CommandContext): CommandOutcome {
   checkPasswordChangeGate(state, statement, context);
   authorize(state, statement, context);
-  const canSeeTags = permission(state, context.user, 'show_user_metadata') === 'granted';
+  // Only SHOW USERS and SHOW CURRENT USER ask: the other statements do not pay for the lookup.
+  const canSeeTags = () => permission(state, context.user, 'show_user_metadata') === 'granted';
   switch (statement.kind) {
     case 'create-user':
       return createUser(state, statement, context);
@@ -51,9 +52,9 @@ export function executeStatement(state: SystemState, statement: CypherStatement,
     case 'revoke-roles':
       return revokeRoles(state, statement, context);
     case 'show-users':
-      return show(state, statement, showUsersSource(state, statement, canSeeTags), context);
+      return show(state, statement, showUsersSource(state, statement, canSeeTags()), context);
     case 'show-current-user':
-      return show(state, statement, showCurrentUserSource(state, statement, context, canSeeTags), context);
+      return show(state, statement, showCurrentUserSource(state, statement, context, canSeeTags()), context);
     case 'show-roles':
       return show(state, statement, showRolesSource(state, statement), context);
     case 'show-user-privileges':
