@@ -18,7 +18,7 @@ export class LineIndex {
    * its last clause ends), and positions are immutable, so one object serves them all: it was a
    * third of the objects a parsed script keeps, and the garbage collector copies each of them.
    */
-  private readonly recent: (Position | undefined)[] = new Array<Position | undefined>(RECENT_POSITIONS).fill(undefined);
+  private readonly recent: (Position | undefined)[] = []; // filled as used: a one-line statement's index is made per execute
 
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
