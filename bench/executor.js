@@ -1,6 +1,6 @@
 // The executor's benchmark: 100,000 statements (creates, alters of tags and status, renames, drops)
 // against a store growing to 100,000 users. Reports statements/s, the per-statement time with
-// 100,000 users against that with 1,000 (target: at most 1.5x), and password hashing on its own.
+// 100,000 users against that with 1,000 (target: at most 1.2x), and password hashing on its own.
 // Creates carry ENCRYPTED passwords (already hashed, as from a Neo4j backup) so that the store's
 // cost is measured apart from hashing; hashing is measured separately below.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -79,10 +79,10 @@ mkdirSync(join(here, 'out'), { recursive: true });
 writeFileSync(join(here, 'out/executor-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 const rows = [
   ['statements run', `${results.statements} (store grew to ${results.users} users)`],
-  ['throughput', `${results.statementsPerSecond} statements/s (parse + check + execute, no hashing)`],
+  ['throughput', `${results.statementsPerSecond} statements/s (parse + check + execute, no hashing; target >= 50000)`],
   ['per statement, 1,000 users', `${results.microsecondsPerStatement.at1kUsers} µs`],
   ['per statement, 100,000 users', `${results.microsecondsPerStatement.at100kUsers} µs`],
-  ['ratio 100k / 1k users', `${results.ratio100kTo1k} (target <= 1.5)`],
+  ['ratio 100k / 1k users', `${results.ratio100kTo1k} (target <= 1.2)`],
   ['password hashing', `${results.hashing.millisecondsPerPassword} ms per password (SHA-256 x 1024, Neo4j's version 1)`],
   ['CREATE USER with a plaintext password', `${results.hashing.createWithPlaintextPasswordMs} ms`],
 ];

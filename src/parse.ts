@@ -92,7 +92,7 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
       }
       const parsed = parseStatement(raw.tokens, source, span.end, assist);
       const diagnostics = parsed.statement
-        ? [...parsed.diagnostics, ...checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start })]
+        ? withChecks(parsed.diagnostics, checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start }))
         : parsed.diagnostics;
       onSegment({ text: segmentText, span, statement: parsed.statement, diagnostics });
     } catch (error) {
@@ -106,6 +106,15 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
       });
     }
   });
+}
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+/** Parse diagnostics then the checks': most statements have neither, and share one empty list. */
+function withChecks(parsed: readonly Diagnostic[], checked: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (checked.length === 0) return parsed;
+  if (parsed.length === 0) return checked;
+  return [...parsed, ...checked];
 }
 
 /** Only statements with diagnostics pay for masking their messages. */
@@ -125,11 +134,14 @@ export function unsupportedReason(segment: ScriptSegment): string | undefined {
 
 /** Parses a script of admin commands. Never throws: every problem becomes a diagnostic. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const segments = parseScript(text, options);
-  return {
-    statements: segments.flatMap((s) => (s.statement ? [s.statement] : [])),
-    diagnostics: segments.flatMap((s) => s.diagnostics),
-  };
+  // Straight into the two lists: segments are dropped as they come, so none outlives its statement.
+  const statements: Statement[] = [];
+  const diagnostics: Diagnostic[] = [];
+  forEachParsedSegment(text, options, (segment) => {
+    if (segment.statement) statements.push(segment.statement);
+    for (const d of segment.diagnostics) diagnostics.push(d);
+  });
+  return { statements, diagnostics };
 }
 
 /**
@@ -138,7 +150,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
  */
 function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
   const [first, second] = tokens;
-  return first?.image.toUpperCase() === 'CYPHER' && second?.image === '25' && tokens.length > 2 ? tokens.slice(2) : tokens;
+  return second?.image === '25' && first?.image.toUpperCase() === 'CYPHER' && tokens.length > 2 ? tokens.slice(2) : tokens;
 }
 
 function parseStatement(
@@ -146,7 +158,7 @@ function parseStatement(
   source: Source,
   end: Position,
   assist: ContentAssist,
-): { statement: Statement | null; diagnostics: Diagnostic[] } {
+): { statement: Statement | null; diagnostics: readonly Diagnostic[] } {
   const tokens = withoutVersionPrefix(allTokens);
   const tooDeep = excessiveNesting(tokens, source);
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
@@ -179,7 +191,8 @@ function parseStatement(
   }
   try {
     const statement = buildStatement(cst, source);
-    return { statement, diagnostics: unbracketedTags(tokens, source, tokenSpan(firstToken(allTokens), source).start) };
+    const warnings = unbracketedTags(tokens, source, tokenSpan(firstToken(allTokens), source).start);
+    return { statement, diagnostics: warnings.length === 0 ? NO_DIAGNOSTICS : warnings };
   } catch (caught) {
     if (caught instanceof TooComplexError) {
       return {

@@ -21,13 +21,17 @@ export function permission(state: SystemState, user: string | null, action: Dbms
   if (user === null) return 'granted';
   const stored = state.users.get(user);
   if (!stored || stored.suspended) return 'not-granted';
-  const roleNames = new Set([...stored.roles, PUBLIC_ROLE]);
-  const covering = new Set<string>(coveringActions(action));
+  // Run once or twice per statement, so no Sets for short lists: a user's few roles and an action's
+  // covering chain (a few entries) are scanned; many roles still get a Set.
+  const roles = stored.roles;
+  const manyRoles = roles.length > 8 ? new Set(roles) : null;
+  const holds = (name: string) => name === PUBLIC_ROLE || (manyRoles ? manyRoles.has(name) : roles.includes(name));
+  const covering: readonly string[] = coveringActions(action);
   let granted = false;
   for (const role of state.roles) {
-    if (!roleNames.has(role.name)) continue;
+    if (!holds(role.name)) continue;
     for (const p of role.privileges) {
-      if (p.resource !== 'database' || p.graph !== '*' || !covering.has(p.action)) continue;
+      if (p.resource !== 'database' || p.graph !== '*' || !covering.includes(p.action)) continue;
       if (p.access === 'DENIED') return 'denied';
       granted = true;
     }

@@ -28,7 +28,8 @@ export function executeStatement(state: SystemState, statement: CypherStatement,
   checkPasswordChangeGate(state, statement, context);
   authorize(state, statement, context);
   refuseUpdateWhenImpersonating(statement, context);
-  const canSeeTags = permission(state, context.user, 'show_user_metadata') === 'granted';
+  // Only SHOW USERS and SHOW CURRENT USER ask: the other statements do not pay for the lookup.
+  const canSeeTags = () => permission(state, context.user, 'show_user_metadata') === 'granted';
   switch (statement.kind) {
     case 'create-user':
       return createUser(state, statement, context);
@@ -53,9 +54,9 @@ export function executeStatement(state: SystemState, statement: CypherStatement,
     case 'revoke-roles':
       return revokeRoles(state, statement, context);
     case 'show-users':
-      return show(state, statement, showUsersSource(state, statement, canSeeTags), context);
+      return show(state, statement, showUsersSource(state, statement, canSeeTags()), context);
     case 'show-current-user':
-      return show(state, statement, showCurrentUserSource(state, statement, context, canSeeTags), context);
+      return show(state, statement, showCurrentUserSource(state, statement, context, canSeeTags()), context);
     case 'show-roles':
       return show(state, statement, showRolesSource(state, statement), context);
     case 'show-user-privileges':

@@ -6,10 +6,19 @@
 import type { Position } from '../ast/span.js';
 import { itemAt } from './indexed.js';
 
+/** Positions remembered per index, by offset modulo this (a power of two). */
+const RECENT_POSITIONS = 64;
+
 export class LineIndex {
   /** Offset of the first character of each line; a line ends at \n, \r\n or a lone \r (as the lexer counts). */
   private readonly starts: number[] = [0];
   private lastLine = 0;
+  /**
+   * The last position made for each offset slot. Nested spans share offsets (a statement ends where
+   * its last clause ends), and positions are immutable, so one object serves them all: it was a
+   * third of the objects a parsed script keeps, and the garbage collector copies each of them.
+   */
+  private readonly recent: (Position | undefined)[] = []; // filled as used: a one-line statement's index is made per execute
 
   constructor(private readonly text: string) {
     for (let i = 0; i < text.length; i++) {
@@ -19,8 +28,13 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
+    const slot = offset & (RECENT_POSITIONS - 1);
+    const known = this.recent[slot];
+    if (known !== undefined && known.offset === offset) return known;
     const line = this.lineOf(offset);
-    return { offset, line: line + 1, column: offset - itemAt(this.starts, line) + 1 };
+    const position = { offset, line: line + 1, column: offset - itemAt(this.starts, line) + 1 };
+    this.recent[slot] = position;
+    return position;
   }
 
   /** The line holding `offset`: where it starts and where its line break (or the text) begins. */

@@ -11,9 +11,19 @@ const MAX_ENTRIES = 512;
 /** Longer texts are parsed each time: they are scripts, not a client's repeated statements. */
 const MAX_TEXT_LENGTH = 4096;
 
+/** Texts seen once lately (forgotten all at once when there are this many). */
+const MAX_SEEN_ONCE = 1024;
+
 /** By minimum password length, then by text: no key string is built per lookup. */
 const caches = new Map<number, Map<string, readonly ScriptSegment[]>>();
 let size = 0;
+
+/**
+ * A statement is kept from its second sighting on. Kept at the first, every statement of a run of
+ * distinct ones (a migration, the executor's benchmark) lived until 512 more had been parsed: long
+ * enough for the garbage collector to copy its tree twice, for nothing (10% of such a statement's cost).
+ */
+const seenOnce = new Set<string>();
 
 export function cachedSegments(text: string, minimumPasswordLength: number, parse: () => ScriptSegment[]): readonly ScriptSegment[] {
   if (text.length > MAX_TEXT_LENGTH) return parse();
@@ -28,6 +38,11 @@ export function cachedSegments(text: string, minimumPasswordLength: number, pars
     cache.delete(text);
     cache.set(text, hit);
     return hit;
+  }
+  if (!seenOnce.delete(text)) {
+    if (seenOnce.size >= MAX_SEEN_ONCE) seenOnce.clear();
+    seenOnce.add(text);
+    return parse();
   }
   const segments = parse();
   cache.set(text, segments);

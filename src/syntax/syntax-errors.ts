@@ -205,7 +205,6 @@ export interface Unterminated {
  * `'`, `"` or `/*`; a lone backtick is an ordinary invalid input there. parse.ts decides which applies.
  */
 export function unterminatedDelimiter(tokens: readonly IToken[], source: Source): Unterminated | null {
-  const statementStart = tokens[0] ? positionOf(tokens[0], source) : null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokenAt(tokens, i);
     const next = tokens[i + 1];
@@ -215,6 +214,8 @@ export function unterminatedDelimiter(tokens: readonly IToken[], source: Source)
     } else if (token.tokenType === Slash && next?.tokenType === Star && next.startOffset === tokenEnd(token)) {
       message = 'Failed to parse comment. A comment starting on `/*` must have a closing `*/`.';
     }
+    // Only a statement that has one pays for positions.
+    const statementStart = message && tokens[0] ? positionOf(tokens[0], source) : null;
     if (message && statementStart) {
       const start = positionOf(token, source);
       const span: Span = { start, end: source.position(tokenEnd(token)) };
