@@ -445,6 +445,24 @@ export interface DbmsPrivilegeOnDbmsCstNode extends CstNode {
 export type DbmsPrivilegeOnDbmsCstChildren = {
   IMMUTABLE?: IToken[];
   dbmsPrivilege: DbmsPrivilegeCstNode[];
+};
+
+export interface OnDbmsCstNode extends CstNode {
+  name: "onDbms";
+  children: OnDbmsCstChildren;
+}
+
+export type OnDbmsCstChildren = {
+  ON: IToken[];
+  DBMS: IToken[];
+};
+
+export interface PrivilegeTargetCstNode extends CstNode {
+  name: "privilegeTarget";
+  children: PrivilegeTargetCstChildren;
+}
+
+export type PrivilegeTargetCstChildren = {
   ON: IToken[];
   DBMS?: IToken[];
   databaseScope?: DatabaseScopeCstNode[];
@@ -610,10 +628,12 @@ export type DbmsPrivilegeCstChildren = {
   DATABASE?: (IToken)[];
   GRAPH?: IToken[];
   PRIVILEGES?: IToken[];
+  privilegeTarget?: (PrivilegeTargetCstNode)[];
   CREATE?: (IToken)[];
   DROP?: IToken[];
   RENAME?: IToken[];
   userKeyword?: (UserKeywordCstNode)[];
+  onDbms?: (OnDbmsCstNode)[];
   roleKeyword?: (RoleKeywordCstNode)[];
   indexKeyword?: (IndexKeywordCstNode)[];
   constraintKeyword?: (ConstraintKeywordCstNode)[];
@@ -630,6 +650,7 @@ export type DbmsPrivilegeCstChildren = {
   TRAVERSE?: IToken[];
   WRITE?: IToken[];
   DELETE?: IToken[];
+  LOAD?: IToken[];
   READ?: IToken[];
   MATCH?: IToken[];
   MERGE?: IToken[];
@@ -645,7 +666,6 @@ export type DbmsPrivilegeCstChildren = {
   FUNCTION?: IToken[];
   FUNCTIONS?: IToken[];
   globList?: (GlobListCstNode)[];
-  LOAD?: IToken[];
   IMPERSONATE?: IToken[];
   REMOVE?: (IToken)[];
   LABEL?: (IToken)[];
@@ -662,9 +682,9 @@ export type DbmsPrivilegeCstChildren = {
   PASSWORD?: IToken[];
   PASSWORDS?: IToken[];
   AUTH?: IToken[];
-  PROPERTY?: IToken[];
   STATUS?: IToken[];
   HOME?: IToken[];
+  PROPERTY?: IToken[];
   ASSIGN?: IToken[];
   NAME?: IToken[];
 };

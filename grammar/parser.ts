@@ -472,10 +472,24 @@ export class CypherAdminParser extends CstParser {
     ]);
   });
 
-  /** `[IMMUTABLE] <dbms privilege> ON DBMS`: the user, role and privilege management privileges. */
+  /** `[IMMUTABLE] <privilege> ON <target>`: each privilege carries its own target (dbmsPrivilege). */
   private dbmsPrivilegeOnDbms = this.RULE('dbmsPrivilegeOnDbms', () => {
     this.OPTION(() => this.CONSUME(K.IMMUTABLE));
     this.SUBRULE(this.dbmsPrivilege);
+  });
+
+  /**
+   * `ON DBMS`, the only target of a DBMS privilege: like Neo4j's grammar (Cypher25Parser.g4, `... ON DBMS`
+   * in dbmsPrivilege, createPrivilege, showPrivilege ...), `CREATE ROLE ON DATABASE *` fails at DATABASE,
+   * expecting 'DBMS', and `CREATE ROLE DBMS` expects the pair 'ON DBMS'.
+   */
+  private onDbms = this.RULE('onDbms', () => {
+    this.CONSUME(K.ON);
+    this.CONSUME(K.DBMS);
+  });
+
+  /** `ON <target>` of the database, graph, ALL and LOAD privileges; the check judges whether it fits the privilege. */
+  private privilegeTarget = this.RULE('privilegeTarget', () => {
     this.CONSUME(K.ON);
     this.OR([
       { ALT: () => this.CONSUME(K.DBMS) },
@@ -610,7 +624,13 @@ export class CypherAdminParser extends CstParser {
     ]);
   });
 
+  /**
+   * The privilege and its target. Like Neo4j's grammar, a DBMS privilege ends in `ON DBMS` (onDbms), so
+   * a database or graph target for it is a syntax error at that target; the others take privilegeTarget.
+   */
   private dbmsPrivilege = this.RULE('dbmsPrivilege', () => {
+    const onDbms = (idx: number) => this.subrule(idx, this.onDbms);
+    const onTarget = (idx: number) => this.subrule(idx, this.privilegeTarget);
     this.OR([
       {
         ALT: () => {
@@ -623,6 +643,7 @@ export class CypherAdminParser extends CstParser {
             ]),
           );
           this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
+          onTarget(1);
         },
       },
       {
@@ -631,23 +652,66 @@ export class CypherAdminParser extends CstParser {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(K.CREATE) }, { ALT: () => this.CONSUME(K.DROP) }, { ALT: () => this.CONSUME(K.RENAME) }]);
           this.OR3([
-            { ALT: () => this.SUBRULE(this.userKeyword) },
-            { ALT: () => this.SUBRULE(this.roleKeyword) },
-            { ALT: () => this.SUBRULE(this.indexKeyword) },
-            { ALT: () => this.SUBRULE(this.constraintKeyword) },
-            { ALT: () => this.SUBRULE(this.newToken) },
+            {
+              ALT: () => {
+                this.SUBRULE(this.userKeyword);
+                onDbms(1);
+              },
+            },
+            {
+              ALT: () => {
+                this.SUBRULE(this.roleKeyword);
+                onDbms(2);
+              },
+            },
+            {
+              ALT: () => {
+                this.SUBRULE(this.indexKeyword);
+                onTarget(2);
+              },
+            },
+            {
+              ALT: () => {
+                this.SUBRULE(this.constraintKeyword);
+                onTarget(3);
+              },
+            },
+            {
+              ALT: () => {
+                this.SUBRULE(this.newToken);
+                onTarget(4);
+              },
+            },
             // CREATE and DROP only: there is no RENAME DATABASE or RENAME ALIAS privilege.
-            { GATE: () => this.LA(0).tokenType !== K.RENAME, ALT: () => this.SUBRULE(this.databaseObject) },
-            { GATE: () => this.LA(0).tokenType !== K.RENAME, ALT: () => this.CONSUME(K.ALIAS) },
+            {
+              GATE: () => this.LA(0).tokenType !== K.RENAME,
+              ALT: () => {
+                this.SUBRULE(this.databaseObject);
+                onDbms(3);
+              },
+            },
+            {
+              GATE: () => this.LA(0).tokenType !== K.RENAME,
+              ALT: () => {
+                this.CONSUME(K.ALIAS);
+                onDbms(4);
+              },
+            },
           ]);
         },
       },
-      { ALT: () => this.CONSUME2(K.CREATE) },
+      {
+        ALT: () => {
+          this.CONSUME2(K.CREATE);
+          onTarget(5);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(K.TERMINATE);
           this.SUBRULE(this.transactionKeyword);
           this.OPTION5(() => this.SUBRULE(this.userQualifier));
+          onTarget(6);
         },
       },
       {
@@ -655,18 +719,31 @@ export class CypherAdminParser extends CstParser {
           this.SUBRULE2(this.transactionKeyword);
           this.OPTION6(() => this.CONSUME2(K.MANAGEMENT));
           this.OPTION7(() => this.SUBRULE2(this.userQualifier));
+          onTarget(7);
         },
       },
-      { ALT: () => this.CONSUME(K.ACCESS) },
-      { ALT: () => this.CONSUME(K.START) },
-      { ALT: () => this.CONSUME(K.STOP) },
-      { ALT: () => this.CONSUME(K.TRAVERSE) },
-      { ALT: () => this.CONSUME(K.WRITE) },
-      { ALT: () => this.CONSUME(K.DELETE) },
       {
         ALT: () => {
-          this.or(11, [{ ALT: () => this.CONSUME(K.READ) }, { ALT: () => this.CONSUME(K.MATCH) }, { ALT: () => this.CONSUME(K.MERGE) }]);
-          this.SUBRULE(this.propertyResource);
+          this.or(19, [
+            { ALT: () => this.CONSUME(K.ACCESS) },
+            { ALT: () => this.CONSUME(K.START) },
+            { ALT: () => this.CONSUME(K.STOP) },
+            { ALT: () => this.CONSUME(K.TRAVERSE) },
+            { ALT: () => this.CONSUME(K.WRITE) },
+            { ALT: () => this.CONSUME(K.DELETE) },
+            { ALT: () => this.CONSUME(K.LOAD) },
+            {
+              ALT: () => {
+                this.or(11, [
+                  { ALT: () => this.CONSUME(K.READ) },
+                  { ALT: () => this.CONSUME(K.MATCH) },
+                  { ALT: () => this.CONSUME(K.MERGE) },
+                ]);
+                this.SUBRULE(this.propertyResource);
+              },
+            },
+          ]);
+          onTarget(8);
         },
       },
       {
@@ -699,13 +776,14 @@ export class CypherAdminParser extends CstParser {
               },
             },
           ]);
+          onDbms(5);
         },
       },
-      { ALT: () => this.CONSUME(K.LOAD) },
       {
         ALT: () => {
           this.CONSUME(K.IMPERSONATE);
           this.OPTION9(() => this.SUBRULE4(this.userQualifier));
+          onDbms(6);
         },
       },
       {
@@ -714,15 +792,26 @@ export class CypherAdminParser extends CstParser {
           this.CONSUME2(K.REMOVE);
           this.CONSUME(K.LABEL);
           this.SUBRULE(this.starOrNames, { LABEL: 'labels' });
+          onTarget(9);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.ALTER);
           this.or(12, [
-            { ALT: () => this.SUBRULE2(this.userKeyword) },
-            { ALT: () => this.CONSUME4(K.DATABASE) },
-            { ALT: () => this.CONSUME2(K.ALIAS) },
+            {
+              ALT: () => {
+                this.or(20, [{ ALT: () => this.SUBRULE2(this.userKeyword) }, { ALT: () => this.CONSUME2(K.ALIAS) }]);
+                onDbms(7);
+              },
+            },
+            {
+              // ALTER DATABASE is granted ON DBMS or on databases.
+              ALT: () => {
+                this.CONSUME4(K.DATABASE);
+                onTarget(10);
+              },
+            },
           ]);
         },
       },
@@ -732,27 +821,41 @@ export class CypherAdminParser extends CstParser {
           this.OR4([
             {
               ALT: () => {
-                this.SUBRULE3(this.userKeyword);
-                this.OPTION3(() => this.CONSUME(K.METADATA));
+                this.or(21, [
+                  {
+                    ALT: () => {
+                      this.SUBRULE3(this.userKeyword);
+                      this.OPTION3(() => this.CONSUME(K.METADATA));
+                    },
+                  },
+                  { ALT: () => this.SUBRULE2(this.roleKeyword) },
+                  { ALT: () => this.SUBRULE(this.privilegeKeyword) },
+                  { ALT: () => this.CONSUME3(K.ALIAS) },
+                  { ALT: () => this.CONSUME(K.SERVER) },
+                  { ALT: () => this.CONSUME(K.SERVERS) },
+                  {
+                    ALT: () => {
+                      this.or(13, [{ ALT: () => this.CONSUME(K.SETTING) }, { ALT: () => this.CONSUME(K.SETTINGS) }]);
+                      this.SUBRULE(this.globList);
+                    },
+                  },
+                ]);
+                onDbms(8);
               },
             },
-            { ALT: () => this.SUBRULE2(this.roleKeyword) },
-            { ALT: () => this.SUBRULE(this.privilegeKeyword) },
-            { ALT: () => this.SUBRULE2(this.indexKeyword) },
-            { ALT: () => this.SUBRULE2(this.constraintKeyword) },
-            { ALT: () => this.CONSUME3(K.ALIAS) },
-            { ALT: () => this.CONSUME(K.SERVER) },
-            { ALT: () => this.CONSUME(K.SERVERS) },
             {
               ALT: () => {
-                this.or(13, [{ ALT: () => this.CONSUME(K.SETTING) }, { ALT: () => this.CONSUME(K.SETTINGS) }]);
-                this.SUBRULE(this.globList);
-              },
-            },
-            {
-              ALT: () => {
-                this.SUBRULE3(this.transactionKeyword);
-                this.OPTION8(() => this.SUBRULE3(this.userQualifier));
+                this.or(22, [
+                  { ALT: () => this.SUBRULE2(this.indexKeyword) },
+                  { ALT: () => this.SUBRULE2(this.constraintKeyword) },
+                  {
+                    ALT: () => {
+                      this.SUBRULE3(this.transactionKeyword);
+                      this.OPTION8(() => this.SUBRULE3(this.userQualifier));
+                    },
+                  },
+                ]);
+                onTarget(11);
               },
             },
           ]);
@@ -762,40 +865,55 @@ export class CypherAdminParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.SET);
           this.OR6([
-            { ALT: () => this.CONSUME(K.PASSWORD) },
-            { ALT: () => this.CONSUME(K.PASSWORDS) },
-            { ALT: () => this.CONSUME(K.AUTH) },
             {
               ALT: () => {
-                this.CONSUME3(K.DATABASE);
-                this.CONSUME2(K.ACCESS);
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME2(K.LABEL);
-                this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(K.PROPERTY);
-                this.SUBRULE2(this.propertyResource);
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(K.USER);
-                this.OR7([
-                  { ALT: () => this.CONSUME(K.STATUS) },
-                  { ALT: () => this.CONSUME3(K.METADATA) },
+                this.or(23, [
+                  { ALT: () => this.CONSUME(K.PASSWORD) },
+                  { ALT: () => this.CONSUME(K.PASSWORDS) },
+                  { ALT: () => this.CONSUME(K.AUTH) },
                   {
                     ALT: () => {
-                      this.CONSUME(K.HOME);
-                      this.CONSUME(K.DATABASE);
+                      this.CONSUME(K.USER);
+                      this.OR7([
+                        { ALT: () => this.CONSUME(K.STATUS) },
+                        { ALT: () => this.CONSUME3(K.METADATA) },
+                        {
+                          ALT: () => {
+                            this.CONSUME(K.HOME);
+                            this.CONSUME(K.DATABASE);
+                          },
+                        },
+                      ]);
                     },
                   },
                 ]);
+                onDbms(9);
+              },
+            },
+            {
+              ALT: () => {
+                this.or(24, [
+                  {
+                    // SET DATABASE ACCESS is granted ON DBMS or on databases.
+                    ALT: () => {
+                      this.CONSUME3(K.DATABASE);
+                      this.CONSUME2(K.ACCESS);
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      this.CONSUME2(K.LABEL);
+                      this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      this.CONSUME(K.PROPERTY);
+                      this.SUBRULE2(this.propertyResource);
+                    },
+                  },
+                ]);
+                onTarget(12);
               },
             },
           ]);
@@ -805,6 +923,7 @@ export class CypherAdminParser extends CstParser {
         ALT: () => {
           this.OR8([{ ALT: () => this.CONSUME(K.ASSIGN) }, { ALT: () => this.CONSUME(K.REMOVE) }]);
           this.OR9([{ ALT: () => this.SUBRULE3(this.roleKeyword) }, { ALT: () => this.SUBRULE2(this.privilegeKeyword) }]);
+          onDbms(10);
         },
       },
       {
@@ -812,20 +931,35 @@ export class CypherAdminParser extends CstParser {
           this.OR5([
             {
               ALT: () => {
-                this.SUBRULE4(this.userKeyword);
-                this.OPTION4(() => this.CONSUME2(K.METADATA));
+                this.or(25, [
+                  {
+                    ALT: () => {
+                      this.SUBRULE4(this.userKeyword);
+                      this.OPTION4(() => this.CONSUME2(K.METADATA));
+                    },
+                  },
+                  { ALT: () => this.SUBRULE4(this.roleKeyword) },
+                  { ALT: () => this.SUBRULE3(this.privilegeKeyword) },
+                  { ALT: () => this.SUBRULE2(this.databaseObject) },
+                  { ALT: () => this.CONSUME4(K.ALIAS) },
+                  { ALT: () => this.CONSUME2(K.SERVER) },
+                ]);
+                this.CONSUME(K.MANAGEMENT);
+                onDbms(11);
               },
             },
-            { ALT: () => this.SUBRULE4(this.roleKeyword) },
-            { ALT: () => this.SUBRULE3(this.privilegeKeyword) },
-            { ALT: () => this.SUBRULE3(this.indexKeyword) },
-            { ALT: () => this.SUBRULE3(this.constraintKeyword) },
-            { ALT: () => this.CONSUME(K.NAME) },
-            { ALT: () => this.SUBRULE2(this.databaseObject) },
-            { ALT: () => this.CONSUME4(K.ALIAS) },
-            { ALT: () => this.CONSUME2(K.SERVER) },
+            {
+              ALT: () => {
+                this.or(26, [
+                  { ALT: () => this.SUBRULE3(this.indexKeyword) },
+                  { ALT: () => this.SUBRULE3(this.constraintKeyword) },
+                  { ALT: () => this.CONSUME(K.NAME) },
+                ]);
+                this.CONSUME3(K.MANAGEMENT);
+                onTarget(13);
+              },
+            },
           ]);
-          this.CONSUME(K.MANAGEMENT);
         },
       },
     ]);

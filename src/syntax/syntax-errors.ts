@@ -40,6 +40,7 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
   setPasswordFrom: [Keyword.SET, Keyword.PASSWORD, Keyword.FROM],
   orderBy: [Keyword.ORDER, Keyword.BY],
   homeDatabase: [Keyword.HOME, Keyword.DATABASE],
+  onDbms: [Keyword.ON, Keyword.DBMS],
   // Only its AS COPY OF is a fixed sequence; ROLE and IMMUTABLE are not in it.
   createRole: [Keyword.AS, Keyword.COPY, Keyword.OF],
 };

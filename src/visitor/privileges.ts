@@ -121,15 +121,16 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   const c = node.children;
   const p = one(c.dbmsPrivilege).children;
   const qualifier = p.userQualifier?.[0]?.children.users?.[0];
-  const scope = c.databaseScope?.[0]?.children;
+  const target = p.privilegeTarget?.[0]?.children;
+  const scope = target?.databaseScope?.[0]?.children;
   const resource = p.propertyResource?.[0]?.children.starOrNames[0];
   const segment = scope?.graphSegment?.[0];
   const onGraph = scope !== undefined && (scope.GRAPH !== undefined || scope.GRAPHS !== undefined);
   const globs = p.globList?.[0]?.children.glob.map((g) => globText(g, source)) ?? null;
-  const data = c.DATA ? '' : c.StringLiteral ? stringLiteral(one(c.StringLiteral), source).value : null;
+  const data = target?.DATA ? '' : target?.StringLiteral ? stringLiteral(one(target.StringLiteral), source).value : null;
   return {
     globs,
-    dataSource: data === null ? null : { kind: c.CIDR ? 'cidr' : 'all', value: data },
+    dataSource: data === null ? null : { kind: target?.CIDR ? 'cidr' : 'all', value: data },
     transactionUsers: p.transactionKeyword || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
     // A bare `ALL [PRIVILEGES]` is the ALL of its target: DBMS, DATABASE or GRAPH.

@@ -159,7 +159,8 @@ describe('database privileges in lint and fmt', () => {
 
   it.each([
     ['GRANT ACCESS ON DBMS TO x', 'ACCESS is a database privilege'],
-    ['GRANT CREATE USER ON DATABASE * TO x', 'CREATE USER is a DBMS privilege'],
+    // DbmsPrivilegeAdministrationCommandParserTest: `GRANT CREATE USER ON DATABASE $preposition role` fails at DATABASE.
+    ['GRANT CREATE USER ON DATABASE * TO x', "Invalid input 'DATABASE': expected 'DBMS'"],
   ])('%s is refused', (input, message) => {
     expect(
       parse(input)
