@@ -5,7 +5,7 @@
  * decisions ambiguous for an LL(k) parser; those are settled by small lookahead gates, never by
  * backtracking.
  */
-import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
 import { LazyLookahead } from './lazy-lookahead.js';
 import {
   Arrow,
@@ -88,6 +88,18 @@ export class CypherAdminParser extends CstParser {
       lookaheadStrategy: new LazyLookahead({ maxLookahead: MAX_LOOKAHEAD }),
     });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * `ALL DBMS PRIVILEGES ON DATABASE *`: Neo4j's SyntaxChecker (checkAllPrivilege) refuses a target that
+   * does not start with the privilege's type once the ALL privilege has parsed, so it is reported
+   * before a syntax error further on. Set while parsing; parse.ts reports it.
+   */
+  public allPrivilegeMismatch: { readonly token: IToken; readonly message: string } | null = null;
+
+  override reset(): void {
+    super.reset();
+    this.allPrivilegeMismatch = null;
   }
 
   // ---------------------------------------------------------------- statements
@@ -635,7 +647,7 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.ALL);
-          this.OPTION(() =>
+          const type = this.OPTION(() =>
             this.or(10, [
               { ALT: () => this.CONSUME(K.DBMS) },
               { ALT: () => this.CONSUME2(K.DATABASE) },
@@ -643,7 +655,8 @@ export class CypherAdminParser extends CstParser {
             ]),
           );
           this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
-          onTarget(1);
+          const target = onTarget(1);
+          this.ACTION(() => this.checkAllPrivilegeTarget(type, target));
         },
       },
       {
@@ -964,6 +977,26 @@ export class CypherAdminParser extends CstParser {
       },
     ]);
   });
+
+  /** The word Neo4j names for an ALL privilege's target, and the error when it is not of the privilege's type. */
+  private checkAllPrivilegeTarget(type: IToken | undefined, target: CstNode): void {
+    if (type === undefined || this.allPrivilegeMismatch !== null) return;
+    const first = (node: CstNode, ...names: string[]) =>
+      names.map((n) => node.children[n]?.[0]).find((t) => t !== undefined) as IToken | undefined;
+    const scope = target.children['databaseScope']?.[0] as CstNode | undefined;
+    const defaultTarget = scope && first(scope, 'HOME', 'DEFAULT');
+    const word = !scope
+      ? first(target, 'DBMS')
+      : defaultTarget && type.tokenType === K.DBMS
+        ? defaultTarget
+        : first(scope, 'DATABASES', 'DATABASE', 'GRAPHS', 'GRAPH');
+    // ON ALL DATA and ON CIDR are not Neo4j's targets for ALL; the check refuses them.
+    if (word === undefined) return;
+    const [typeName, targetName] = [type.tokenType.name, word.tokenType.name];
+    // Neo4j's test: so GRANT ALL DATABASE PRIVILEGES ON DATABASES * works.
+    if (!targetName.startsWith(typeName))
+      this.allPrivilegeMismatch = { token: word, message: `Invalid input '${targetName}': expected "${typeName}"` };
+  }
 
   private roleKeyword = this.RULE('roleKeyword', () => {
     this.OR([{ ALT: () => this.CONSUME(K.ROLE) }, { ALT: () => this.CONSUME(K.ROLES) }]);

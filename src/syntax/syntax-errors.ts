@@ -255,6 +255,17 @@ export function syntaxError(
   };
 }
 
+/** An error of Neo4j's SyntaxChecker (rules checked on the parse tree): a syntax error at `token` with its own words. */
+export function checkerError(token: IToken, message: string, source: Source, statementStart: Position): Diagnostic {
+  const start = positionOf(token, source);
+  return {
+    severity: 'error',
+    code: StatusCode.SyntaxError,
+    message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`,
+    span: { start, end: source.position(tokenEnd(token)) },
+  };
+}
+
 const NUMBERS = new Set<TokenType>([DecimalInteger, FloatLiteral, HexInteger, OctalInteger]);
 
 /**
