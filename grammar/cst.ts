@@ -632,9 +632,9 @@ export type DbmsPrivilegeCstChildren = {
   CREATE?: (IToken)[];
   DROP?: IToken[];
   RENAME?: IToken[];
-  userKeyword?: (UserKeywordCstNode)[];
+  USER?: (IToken)[];
   onDbms?: (OnDbmsCstNode)[];
-  roleKeyword?: (RoleKeywordCstNode)[];
+  ROLE?: (IToken)[];
   indexKeyword?: (IndexKeywordCstNode)[];
   constraintKeyword?: (ConstraintKeywordCstNode)[];
   newToken?: NewTokenCstNode[];
@@ -643,6 +643,7 @@ export type DbmsPrivilegeCstChildren = {
   TERMINATE?: IToken[];
   transactionKeyword?: (TransactionKeywordCstNode)[];
   userQualifier?: (UserQualifierCstNode)[];
+  TRANSACTION?: IToken[];
   MANAGEMENT?: (IToken)[];
   ACCESS?: (IToken)[];
   START?: IToken[];
@@ -661,7 +662,6 @@ export type DbmsPrivilegeCstChildren = {
   PROCEDURE?: (IToken)[];
   PROCEDURES?: (IToken)[];
   BOOSTED?: IToken[];
-  USER?: (IToken)[];
   DEFINED?: IToken[];
   FUNCTION?: IToken[];
   FUNCTIONS?: IToken[];
@@ -673,7 +673,7 @@ export type DbmsPrivilegeCstChildren = {
   ALTER?: IToken[];
   SHOW?: IToken[];
   METADATA?: (IToken)[];
-  privilegeKeyword?: (PrivilegeKeywordCstNode)[];
+  PRIVILEGE?: (IToken)[];
   SERVER?: (IToken)[];
   SERVERS?: IToken[];
   SETTING?: IToken[];

@@ -667,13 +667,13 @@ export class CypherAdminParser extends CstParser {
           this.OR3([
             {
               ALT: () => {
-                this.SUBRULE(this.userKeyword);
+                this.consume(30, K.USER);
                 onDbms(1);
               },
             },
             {
               ALT: () => {
-                this.SUBRULE(this.roleKeyword);
+                this.consume(31, K.ROLE);
                 onDbms(2);
               },
             },
@@ -729,7 +729,8 @@ export class CypherAdminParser extends CstParser {
       },
       {
         ALT: () => {
-          this.SUBRULE2(this.transactionKeyword);
+          // `TRANSACTION [MANAGEMENT]`: singular, as Neo4j's databasePrivilege has it (TRANSACTIONS fails there).
+          this.CONSUME(K.TRANSACTION);
           this.OPTION6(() => this.CONSUME2(K.MANAGEMENT));
           this.OPTION7(() => this.SUBRULE2(this.userQualifier));
           onTarget(7);
@@ -814,7 +815,7 @@ export class CypherAdminParser extends CstParser {
           this.or(12, [
             {
               ALT: () => {
-                this.or(20, [{ ALT: () => this.SUBRULE2(this.userKeyword) }, { ALT: () => this.CONSUME2(K.ALIAS) }]);
+                this.or(20, [{ ALT: () => this.consume(32, K.USER) }, { ALT: () => this.CONSUME2(K.ALIAS) }]);
                 onDbms(7);
               },
             },
@@ -837,12 +838,12 @@ export class CypherAdminParser extends CstParser {
                 this.or(21, [
                   {
                     ALT: () => {
-                      this.SUBRULE3(this.userKeyword);
+                      this.consume(33, K.USER);
                       this.OPTION3(() => this.CONSUME(K.METADATA));
                     },
                   },
-                  { ALT: () => this.SUBRULE2(this.roleKeyword) },
-                  { ALT: () => this.SUBRULE(this.privilegeKeyword) },
+                  { ALT: () => this.consume(34, K.ROLE) },
+                  { ALT: () => this.consume(35, K.PRIVILEGE) },
                   { ALT: () => this.CONSUME3(K.ALIAS) },
                   { ALT: () => this.CONSUME(K.SERVER) },
                   { ALT: () => this.CONSUME(K.SERVERS) },
@@ -935,7 +936,7 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.OR8([{ ALT: () => this.CONSUME(K.ASSIGN) }, { ALT: () => this.CONSUME(K.REMOVE) }]);
-          this.OR9([{ ALT: () => this.SUBRULE3(this.roleKeyword) }, { ALT: () => this.SUBRULE2(this.privilegeKeyword) }]);
+          this.OR9([{ ALT: () => this.consume(36, K.ROLE) }, { ALT: () => this.consume(37, K.PRIVILEGE) }]);
           onDbms(10);
         },
       },
@@ -947,12 +948,12 @@ export class CypherAdminParser extends CstParser {
                 this.or(25, [
                   {
                     ALT: () => {
-                      this.SUBRULE4(this.userKeyword);
+                      this.consume(38, K.USER);
                       this.OPTION4(() => this.CONSUME2(K.METADATA));
                     },
                   },
-                  { ALT: () => this.SUBRULE4(this.roleKeyword) },
-                  { ALT: () => this.SUBRULE3(this.privilegeKeyword) },
+                  { ALT: () => this.consume(39, K.ROLE) },
+                  { ALT: () => this.consume(40, K.PRIVILEGE) },
                   { ALT: () => this.SUBRULE2(this.databaseObject) },
                   { ALT: () => this.CONSUME4(K.ALIAS) },
                   { ALT: () => this.CONSUME2(K.SERVER) },

@@ -10,8 +10,8 @@ import { decodeName, one, stringLiteral, unexpectedAlternative } from './source.
 
 function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   const c = node.children;
-  const onUser = c.userKeyword !== undefined;
-  const onRole = c.roleKeyword !== undefined;
+  const onUser = c.USER !== undefined;
+  const onRole = c.ROLE !== undefined;
   const onIndex = c.indexKeyword !== undefined;
   const onConstraint = c.constraintKeyword !== undefined;
   if (c.ALL) return c.DATABASE ? 'database_actions' : c.GRAPH ? 'graph_actions' : 'dbms_actions';
@@ -46,7 +46,7 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   if (c.LABEL) return c.SET ? 'set_label' : 'remove_label';
   if (c.PROPERTY) return 'set_property';
   if (c.TERMINATE) return 'terminate_transaction';
-  if (c.transactionKeyword) return c.SHOW ? 'show_transaction' : 'transaction_management';
+  if (c.transactionKeyword || c.TRANSACTION) return c.SHOW ? 'show_transaction' : 'transaction_management';
   if (c.ACCESS) return 'access';
   if (c.START) return 'start_database';
   if (c.STOP) return 'stop_database';
@@ -131,7 +131,7 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   return {
     globs,
     dataSource: data === null ? null : { kind: target?.CIDR ? 'cidr' : 'all', value: data },
-    transactionUsers: p.transactionKeyword || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
+    transactionUsers: p.transactionKeyword || p.TRANSACTION || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
     // A bare `ALL [PRIVILEGES]` is the ALL of its target: DBMS, DATABASE or GRAPH.
     action:
