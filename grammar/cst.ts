@@ -457,19 +457,72 @@ export type OnDbmsCstChildren = {
   DBMS: IToken[];
 };
 
-export interface PrivilegeTargetCstNode extends CstNode {
-  name: "privilegeTarget";
-  children: PrivilegeTargetCstChildren;
+export interface DatabaseTargetCstNode extends CstNode {
+  name: "databaseTarget";
+  children: DatabaseTargetCstChildren;
 }
 
-export type PrivilegeTargetCstChildren = {
+export type DatabaseTargetCstChildren = {
+  ON: IToken[];
+  databaseScope: DatabaseScopeCstNode[];
+};
+
+export interface GraphTargetCstNode extends CstNode {
+  name: "graphTarget";
+  children: GraphTargetCstChildren;
+}
+
+export type GraphTargetCstChildren = {
+  ON: IToken[];
+  graphScope: GraphScopeCstNode[];
+};
+
+export interface DbmsOrDatabaseTargetCstNode extends CstNode {
+  name: "dbmsOrDatabaseTarget";
+  children: DbmsOrDatabaseTargetCstChildren;
+}
+
+export type DbmsOrDatabaseTargetCstChildren = {
   ON: IToken[];
   DBMS?: IToken[];
   databaseScope?: DatabaseScopeCstNode[];
+};
+
+export interface AllTargetCstNode extends CstNode {
+  name: "allTarget";
+  children: AllTargetCstChildren;
+}
+
+export type AllTargetCstChildren = {
+  ON: IToken[];
+  DBMS?: IToken[];
+  databaseScope?: DatabaseScopeCstNode[];
+  graphScope?: GraphScopeCstNode[];
+};
+
+export interface LoadPrivilegeCstNode extends CstNode {
+  name: "loadPrivilege";
+  children: LoadPrivilegeCstChildren;
+}
+
+export type LoadPrivilegeCstChildren = {
+  LOAD: IToken[];
+  ON: IToken[];
   ALL?: IToken[];
   DATA?: IToken[];
   CIDR?: IToken[];
   StringLiteral?: IToken[];
+};
+
+export interface WritePrivilegeCstNode extends CstNode {
+  name: "writePrivilege";
+  children: WritePrivilegeCstChildren;
+}
+
+export type WritePrivilegeCstChildren = {
+  WRITE: IToken[];
+  ON: IToken[];
+  graphScope: GraphScopeCstNode[];
 };
 
 export interface DatabaseScopeCstNode extends CstNode {
@@ -481,11 +534,23 @@ export type DatabaseScopeCstChildren = {
   HOME?: IToken[];
   DEFAULT?: IToken[];
   DATABASE?: (IToken)[];
-  GRAPH?: (IToken)[];
   DATABASES?: IToken[];
-  GRAPHS?: IToken[];
   Star?: IToken[];
   databases?: CommandNameListCstNode[];
+};
+
+export interface GraphScopeCstNode extends CstNode {
+  name: "graphScope";
+  children: GraphScopeCstChildren;
+}
+
+export type GraphScopeCstChildren = {
+  HOME?: IToken[];
+  DEFAULT?: IToken[];
+  GRAPH?: (IToken)[];
+  GRAPHS?: IToken[];
+  Star?: IToken[];
+  graphs?: CommandNameListCstNode[];
   graphSegment?: GraphSegmentCstNode[];
 };
 
@@ -628,7 +693,7 @@ export type DbmsPrivilegeCstChildren = {
   DATABASE?: (IToken)[];
   GRAPH?: IToken[];
   PRIVILEGES?: IToken[];
-  privilegeTarget?: (PrivilegeTargetCstNode)[];
+  allTarget?: AllTargetCstNode[];
   CREATE?: (IToken)[];
   DROP?: IToken[];
   RENAME?: IToken[];
@@ -636,10 +701,12 @@ export type DbmsPrivilegeCstChildren = {
   onDbms?: (OnDbmsCstNode)[];
   ROLE?: (IToken)[];
   indexKeyword?: (IndexKeywordCstNode)[];
+  databaseTarget?: (DatabaseTargetCstNode)[];
   constraintKeyword?: (ConstraintKeywordCstNode)[];
   newToken?: NewTokenCstNode[];
   databaseObject?: (DatabaseObjectCstNode)[];
   ALIAS?: (IToken)[];
+  graphTarget?: (GraphTargetCstNode)[];
   TERMINATE?: IToken[];
   transactionKeyword?: (TransactionKeywordCstNode)[];
   userQualifier?: (UserQualifierCstNode)[];
@@ -648,10 +715,10 @@ export type DbmsPrivilegeCstChildren = {
   ACCESS?: (IToken)[];
   START?: IToken[];
   STOP?: IToken[];
+  loadPrivilege?: LoadPrivilegeCstNode[];
+  writePrivilege?: WritePrivilegeCstNode[];
   TRAVERSE?: IToken[];
-  WRITE?: IToken[];
   DELETE?: IToken[];
-  LOAD?: IToken[];
   READ?: IToken[];
   MATCH?: IToken[];
   MERGE?: IToken[];
@@ -671,6 +738,7 @@ export type DbmsPrivilegeCstChildren = {
   LABEL?: (IToken)[];
   labels?: (StarOrNamesCstNode)[];
   ALTER?: IToken[];
+  dbmsOrDatabaseTarget?: (DbmsOrDatabaseTargetCstNode)[];
   SHOW?: IToken[];
   METADATA?: (IToken)[];
   PRIVILEGE?: (IToken)[];

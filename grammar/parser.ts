@@ -500,12 +500,40 @@ export class CypherAdminParser extends CstParser {
     this.CONSUME(K.DBMS);
   });
 
-  /** `ON <target>` of the database, graph, ALL and LOAD privileges; the check judges whether it fits the privilege. */
-  private privilegeTarget = this.RULE('privilegeTarget', () => {
+  /** `ON <databases>`: the target of a database privilege (Neo4j's `... ON databaseScope`). */
+  private databaseTarget = this.RULE('databaseTarget', () => {
+    this.CONSUME(K.ON);
+    this.SUBRULE(this.databaseScope);
+  });
+
+  /** `ON <graphs> [segment]`: the target of a graph privilege (Neo4j's `... ON graphScope graphQualifier`). */
+  private graphTarget = this.RULE('graphTarget', () => {
+    this.CONSUME(K.ON);
+    this.SUBRULE(this.graphScope);
+  });
+
+  /** `ON DBMS` or `ON <databases>`: ALTER DATABASE and SET DATABASE ACCESS are granted on either. */
+  private dbmsOrDatabaseTarget = this.RULE('dbmsOrDatabaseTarget', () => {
+    this.CONSUME(K.ON);
+    this.OR([{ ALT: () => this.CONSUME(K.DBMS) }, { ALT: () => this.SUBRULE(this.databaseScope) }]);
+  });
+
+  /** `ON DBMS | <databases> | <graphs>`: the target of ALL [DBMS|DATABASE|GRAPH] [PRIVILEGES]. */
+  private allTarget = this.RULE('allTarget', () => {
     this.CONSUME(K.ON);
     this.OR([
       { ALT: () => this.CONSUME(K.DBMS) },
-      { ALT: () => this.SUBRULE(this.databaseScope) },
+      // `HOME GRAPH` and `HOME DATABASE` share their first word: the second decides.
+      { GATE: () => !this.isGraphScopeAhead(), ALT: () => this.SUBRULE(this.databaseScope) },
+      { ALT: () => this.SUBRULE(this.graphScope) },
+    ]);
+  });
+
+  /** `LOAD ON ALL DATA | CIDR 'range'`: LOAD and its ON are one phrase in Neo4j's lists ('LOAD ON'). */
+  private loadPrivilege = this.RULE('loadPrivilege', () => {
+    this.CONSUME(K.LOAD);
+    this.CONSUME(K.ON);
+    this.OR([
       {
         ALT: () => {
           this.CONSUME(K.ALL);
@@ -521,27 +549,44 @@ export class CypherAdminParser extends CstParser {
     ]);
   });
 
-  /**
-   * `DATABASE[S] * | names`, `HOME|DEFAULT DATABASE`, or the same with GRAPH[S] and a segment: where a
-   * database or graph privilege applies (the check refuses a GRAPH scope for a database privilege).
-   */
+  /** `WRITE ON <graphs>`: like LOAD, listed as 'WRITE ON'. */
+  private writePrivilege = this.RULE('writePrivilege', () => {
+    this.CONSUME(K.WRITE);
+    this.CONSUME(K.ON);
+    this.SUBRULE(this.graphScope);
+  });
+
+  /** `HOME|DEFAULT DATABASE` or `DATABASE[S] * | names`. */
   private databaseScope = this.RULE('databaseScope', () => {
     this.OR([
       {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]);
-          this.OR3([{ ALT: () => this.CONSUME(K.DATABASE) }, { ALT: () => this.CONSUME(K.GRAPH) }]);
+          this.CONSUME(K.DATABASE);
         },
       },
       {
         ALT: () => {
-          this.OR4([
-            { ALT: () => this.CONSUME2(K.DATABASE) },
-            { ALT: () => this.CONSUME(K.DATABASES) },
-            { ALT: () => this.CONSUME2(K.GRAPH) },
-            { ALT: () => this.CONSUME(K.GRAPHS) },
-          ]);
-          this.OR5([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) }]);
+          this.OR3([{ ALT: () => this.CONSUME2(K.DATABASE) }, { ALT: () => this.CONSUME(K.DATABASES) }]);
+          this.OR4([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) }]);
+        },
+      },
+    ]);
+  });
+
+  /** `HOME|DEFAULT GRAPH` or `GRAPH[S] * | names`, then a segment (the check refuses one where the privilege takes none). */
+  private graphScope = this.RULE('graphScope', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]);
+          this.CONSUME(K.GRAPH);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([{ ALT: () => this.CONSUME2(K.GRAPH) }, { ALT: () => this.CONSUME(K.GRAPHS) }]);
+          this.OR4([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'graphs' }) }]);
         },
       },
     ]);
@@ -638,11 +683,13 @@ export class CypherAdminParser extends CstParser {
 
   /**
    * The privilege and its target. Like Neo4j's grammar, a DBMS privilege ends in `ON DBMS` (onDbms), so
-   * a database or graph target for it is a syntax error at that target; the others take privilegeTarget.
+   * a database or graph target for it is a syntax error at that target; a database privilege takes
+   * databaseTarget, a graph privilege graphTarget.
    */
   private dbmsPrivilege = this.RULE('dbmsPrivilege', () => {
     const onDbms = (idx: number) => this.subrule(idx, this.onDbms);
-    const onTarget = (idx: number) => this.subrule(idx, this.privilegeTarget);
+    const onDatabases = (idx: number) => this.subrule(idx, this.databaseTarget);
+    const onGraphs = (idx: number) => this.subrule(idx, this.graphTarget);
     this.OR([
       {
         ALT: () => {
@@ -655,7 +702,7 @@ export class CypherAdminParser extends CstParser {
             ]),
           );
           this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
-          const target = onTarget(1);
+          const target = this.SUBRULE(this.allTarget);
           this.ACTION(() => this.checkAllPrivilegeTarget(type, target));
         },
       },
@@ -680,19 +727,19 @@ export class CypherAdminParser extends CstParser {
             {
               ALT: () => {
                 this.SUBRULE(this.indexKeyword);
-                onTarget(2);
+                onDatabases(2);
               },
             },
             {
               ALT: () => {
                 this.SUBRULE(this.constraintKeyword);
-                onTarget(3);
+                onDatabases(3);
               },
             },
             {
               ALT: () => {
                 this.SUBRULE(this.newToken);
-                onTarget(4);
+                onDatabases(4);
               },
             },
             // CREATE and DROP only: there is no RENAME DATABASE or RENAME ALIAS privilege.
@@ -716,7 +763,7 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME2(K.CREATE);
-          onTarget(5);
+          onGraphs(5);
         },
       },
       {
@@ -724,7 +771,7 @@ export class CypherAdminParser extends CstParser {
           this.CONSUME(K.TERMINATE);
           this.SUBRULE(this.transactionKeyword);
           this.OPTION5(() => this.SUBRULE(this.userQualifier));
-          onTarget(6);
+          onDatabases(6);
         },
       },
       {
@@ -733,19 +780,22 @@ export class CypherAdminParser extends CstParser {
           this.CONSUME(K.TRANSACTION);
           this.OPTION6(() => this.CONSUME2(K.MANAGEMENT));
           this.OPTION7(() => this.SUBRULE2(this.userQualifier));
-          onTarget(7);
+          onDatabases(7);
         },
       },
       {
         ALT: () => {
-          this.or(19, [
-            { ALT: () => this.CONSUME(K.ACCESS) },
-            { ALT: () => this.CONSUME(K.START) },
-            { ALT: () => this.CONSUME(K.STOP) },
+          this.or(19, [{ ALT: () => this.CONSUME(K.ACCESS) }, { ALT: () => this.CONSUME(K.START) }, { ALT: () => this.CONSUME(K.STOP) }]);
+          onDatabases(8);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.loadPrivilege) },
+      { ALT: () => this.SUBRULE(this.writePrivilege) },
+      {
+        ALT: () => {
+          this.or(27, [
             { ALT: () => this.CONSUME(K.TRAVERSE) },
-            { ALT: () => this.CONSUME(K.WRITE) },
             { ALT: () => this.CONSUME(K.DELETE) },
-            { ALT: () => this.CONSUME(K.LOAD) },
             {
               ALT: () => {
                 this.or(11, [
@@ -757,7 +807,7 @@ export class CypherAdminParser extends CstParser {
               },
             },
           ]);
-          onTarget(8);
+          onGraphs(14);
         },
       },
       {
@@ -806,7 +856,7 @@ export class CypherAdminParser extends CstParser {
           this.CONSUME2(K.REMOVE);
           this.CONSUME(K.LABEL);
           this.SUBRULE(this.starOrNames, { LABEL: 'labels' });
-          onTarget(9);
+          onGraphs(9);
         },
       },
       {
@@ -823,7 +873,7 @@ export class CypherAdminParser extends CstParser {
               // ALTER DATABASE is granted ON DBMS or on databases.
               ALT: () => {
                 this.CONSUME4(K.DATABASE);
-                onTarget(10);
+                this.SUBRULE(this.dbmsOrDatabaseTarget);
               },
             },
           ]);
@@ -869,7 +919,7 @@ export class CypherAdminParser extends CstParser {
                     },
                   },
                 ]);
-                onTarget(11);
+                onDatabases(11);
               },
             },
           ]);
@@ -912,22 +962,24 @@ export class CypherAdminParser extends CstParser {
                     ALT: () => {
                       this.CONSUME3(K.DATABASE);
                       this.CONSUME2(K.ACCESS);
+                      this.SUBRULE2(this.dbmsOrDatabaseTarget);
                     },
                   },
                   {
                     ALT: () => {
                       this.CONSUME2(K.LABEL);
                       this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
+                      onGraphs(15);
                     },
                   },
                   {
                     ALT: () => {
                       this.CONSUME(K.PROPERTY);
                       this.SUBRULE2(this.propertyResource);
+                      onGraphs(16);
                     },
                   },
                 ]);
-                onTarget(12);
               },
             },
           ]);
@@ -970,7 +1022,7 @@ export class CypherAdminParser extends CstParser {
                   { ALT: () => this.CONSUME(K.NAME) },
                 ]);
                 this.CONSUME3(K.MANAGEMENT);
-                onTarget(13);
+                onDatabases(13);
               },
             },
           ]);
@@ -984,14 +1036,13 @@ export class CypherAdminParser extends CstParser {
     if (type === undefined || this.allPrivilegeMismatch !== null) return;
     const first = (node: CstNode, ...names: string[]) =>
       names.map((n) => node.children[n]?.[0]).find((t) => t !== undefined) as IToken | undefined;
-    const scope = target.children['databaseScope']?.[0] as CstNode | undefined;
+    const scope = (target.children['databaseScope'] ?? target.children['graphScope'])?.[0] as CstNode | undefined;
     const defaultTarget = scope && first(scope, 'HOME', 'DEFAULT');
     const word = !scope
       ? first(target, 'DBMS')
       : defaultTarget && type.tokenType === K.DBMS
         ? defaultTarget
         : first(scope, 'DATABASES', 'DATABASE', 'GRAPHS', 'GRAPH');
-    // ON ALL DATA and ON CIDR are not Neo4j's targets for ALL; the check refuses them.
     if (word === undefined) return;
     const [typeName, targetName] = [type.tokenType.name, word.tokenType.name];
     // Neo4j's test: so GRANT ALL DATABASE PRIVILEGES ON DATABASES * works.
@@ -1569,6 +1620,12 @@ export class CypherAdminParser extends CstParser {
   private isRoleManagementPrivilegeAhead(): boolean {
     const first = this.LA(1).tokenType;
     return (first === K.ROLE || first === K.ROLES) && this.LA(2).tokenType === K.MANAGEMENT && this.LA(3).tokenType === K.ON;
+  }
+
+  private isGraphScopeAhead(): boolean {
+    const first = this.LA(1).tokenType;
+    const graph = (t: TokenType) => t === K.GRAPH || t === K.GRAPHS;
+    return graph(first) || ((first === K.HOME || first === K.DEFAULT) && graph(this.LA(2).tokenType));
   }
 
   private startsName(k: number): boolean {

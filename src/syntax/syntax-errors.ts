@@ -41,6 +41,10 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
   orderBy: [Keyword.ORDER, Keyword.BY],
   homeDatabase: [Keyword.HOME, Keyword.DATABASE],
   onDbms: [Keyword.ON, Keyword.DBMS],
+  databaseScope: [Keyword.HOME, Keyword.DATABASE],
+  graphScope: [Keyword.HOME, Keyword.GRAPH],
+  loadPrivilege: [Keyword.LOAD, Keyword.ON],
+  writePrivilege: [Keyword.WRITE, Keyword.ON],
   // Only its AS COPY OF is a fixed sequence; ROLE and IMMUTABLE are not in it.
   createRole: [Keyword.AS, Keyword.COPY, Keyword.OF],
 };
