@@ -1021,7 +1021,8 @@ export class CypherAdminParser extends CstParser {
                   { ALT: () => this.SUBRULE3(this.constraintKeyword) },
                   { ALT: () => this.CONSUME(K.NAME) },
                 ]);
-                this.CONSUME3(K.MANAGEMENT);
+                // `INDEX ON DATABASE *` is INDEX MANAGEMENT (Neo4j's databasePrivilege: `MANAGEMENT?`).
+                this.option(13, () => this.CONSUME3(K.MANAGEMENT));
                 onDatabases(13);
               },
             },

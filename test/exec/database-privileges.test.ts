@@ -151,6 +151,10 @@ describe('database privileges in lint and fmt', () => {
     // Singular only: DatabasePrivilegeAdministrationCommandParserTest `$verb TRANSACTIONS ON DATABASES * $preposition role` fails.
     ['grant transaction on database * to x', 'GRANT TRANSACTION MANAGEMENT (*) ON DATABASE * TO x'],
     ['deny terminate transaction (a, $b) on home database to x', 'DENY TERMINATE TRANSACTION (a, $b) ON HOME DATABASE TO x'],
+    // MANAGEMENT is optional after INDEX, CONSTRAINT and NAME (Cypher25Parser.g4 databasePrivilege;
+    // DatabasePrivilegeAdministrationCommandParserTest parses `$verb NAME ON DATABASE * ...` as AllTokenActions).
+    ['grant index on database * to x', 'GRANT INDEX MANAGEMENT ON DATABASE * TO x'],
+    ['deny name on home database to x', 'DENY NAME MANAGEMENT ON HOME DATABASE TO x'],
   ])('%s', (input, printed) => {
     const result = parse(input);
     expect(result.diagnostics).toEqual([]);

@@ -3,11 +3,14 @@
  * src/test/scala/org/neo4j/cypher/internal/ast/factory/ddl/privilege/DbmsPrivilegeAdministrationCommandParserTest.scala
  * (tests `$command $privilege ON DATABASE $preposition role`, `... ON HOME DATABASE ...`,
  * `... ON $preposition role`, `... DBMS $preposition role`, `ALL DBMS PRIVILEGES ...`, the invalid alias management
- * and "Other invalid tests"; Cypher 25), and issue 15's examples.
+ * and "Other invalid tests"; Cypher 25), DatabasePrivilegeAdministrationCommandParserTest.scala (`$privilege ON HOME
+ * DATABASES ...`, `ON HOME DATABASE foo ...`, `ON HOME DATABASE * ...` and their DEFAULT twins; the test checks the
+ * message, the position is the offending token's), and issue 15's examples.
  */
 import { fidelityTable, neo4j } from './harness.js';
 
 const DBMS = 'DbmsPrivilegeAdministrationCommandParserTest';
+const DATABASE = 'DatabasePrivilegeAdministrationCommandParserTest';
 
 fidelityTable('privileges', [
   neo4j(
@@ -119,5 +122,27 @@ fidelityTable('privileges', [
     'GRANT SET AUTHS ON DBMS TO role',
     "Invalid input 'AUTHS': expected 'AUTH', 'DATABASE', 'LABEL', 'PASSWORD', 'PASSWORDS', 'PROPERTY' or 'USER' (line 1, column 11 (offset: 10))",
     DBMS,
+  ),
+  neo4j(
+    'GRANT ACCESS ON HOME DATABASES TO role',
+    "Invalid input 'DATABASES': expected 'DATABASE' (line 1, column 22 (offset: 21))",
+    DATABASE,
+  ),
+  neo4j('DENY START ON HOME DATABASE foo TO role', "Invalid input 'foo': expected 'TO' (line 1, column 29 (offset: 28))", DATABASE),
+  neo4j('REVOKE STOP ON HOME DATABASE * FROM role', "Invalid input '*': expected 'FROM' (line 1, column 30 (offset: 29))", DATABASE),
+  neo4j(
+    'GRANT CREATE INDEX ON DEFAULT DATABASES TO role',
+    "Invalid input 'DATABASES': expected 'DATABASE' (line 1, column 31 (offset: 30))",
+    DATABASE,
+  ),
+  neo4j(
+    'DENY NAME MANAGEMENT ON DEFAULT DATABASE foo TO role',
+    "Invalid input 'foo': expected 'TO' (line 1, column 42 (offset: 41))",
+    DATABASE,
+  ),
+  neo4j(
+    'REVOKE GRANT INDEX ON DEFAULT DATABASE * FROM role',
+    "Invalid input '*': expected 'FROM' (line 1, column 40 (offset: 39))",
+    DATABASE,
   ),
 ]);
