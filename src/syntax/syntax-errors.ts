@@ -41,12 +41,25 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
   orderBy: [Keyword.ORDER, Keyword.BY],
   homeDatabase: [Keyword.HOME, Keyword.DATABASE],
   onDbms: [Keyword.ON, Keyword.DBMS],
-  databaseScope: [Keyword.HOME, Keyword.DATABASE],
-  graphScope: [Keyword.HOME, Keyword.GRAPH],
   loadPrivilege: [Keyword.LOAD, Keyword.ON],
   writePrivilege: [Keyword.WRITE, Keyword.ON],
   // Only its AS COPY OF is a fixed sequence; ROLE and IMMUTABLE are not in it.
   createRole: [Keyword.AS, Keyword.COPY, Keyword.OF],
+};
+
+/**
+ * Rules with several fixed sequences, one per alternative: Neo4j lists `'GRAPH', 'DEFAULT GRAPH', 'HOME GRAPH' or
+ * 'GRAPHS'` (WritePrivilegeAdministrationCommandParserTest, `WRITE ON DATABASES *`).
+ */
+const ALTERNATIVE_PHRASES: Record<string, readonly (readonly TokenType[])[]> = {
+  databaseScope: [
+    [Keyword.HOME, Keyword.DATABASE],
+    [Keyword.DEFAULT, Keyword.DATABASE],
+  ],
+  graphScope: [
+    [Keyword.HOME, Keyword.GRAPH],
+    [Keyword.DEFAULT, Keyword.GRAPH],
+  ],
 };
 
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
@@ -87,7 +100,7 @@ function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expecte
     return ruleNamed(VARIABLE_RULES.has(rule) ? 'a variable name' : 'an identifier');
   }
   const rule = ruleStack[ruleStack.length - 1] ?? '';
-  const phrase = KEYWORD_PHRASES[rule];
+  const phrase = KEYWORD_PHRASES[rule] ?? ALTERNATIVE_PHRASES[rule]?.find((p) => p[0] === tokenType);
   const at = phrase?.indexOf(tokenType) ?? -1;
   if (phrase && at >= 0) return tokenNamed(phrase.slice(at).map((t) => `'${t.name}'`));
   return tokenNamed([tokenType.LABEL ?? `'${tokenType.name}'`]);

@@ -164,7 +164,7 @@ describe('database privileges in lint and fmt', () => {
 
   it.each([
     // Cypher25Parser.g4 databasePrivilege: `... ON databaseScope`.
-    ['GRANT ACCESS ON DBMS TO x', "Invalid input 'DBMS': expected 'DATABASE', 'HOME DATABASE', 'DATABASES' or 'DEFAULT'"],
+    ['GRANT ACCESS ON DBMS TO x', "Invalid input 'DBMS': expected 'DATABASE', 'DEFAULT DATABASE', 'HOME DATABASE' or 'DATABASES'"],
     // DbmsPrivilegeAdministrationCommandParserTest: `GRANT CREATE USER ON DATABASE $preposition role` fails at DATABASE.
     ['GRANT CREATE USER ON DATABASE * TO x', "Invalid input 'DATABASE': expected 'DBMS'"],
   ])('%s is refused', (input, message) => {

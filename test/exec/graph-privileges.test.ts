@@ -182,18 +182,18 @@ describe('graph privileges in lint and fmt', () => {
   it.each([
     // Each privilege has its own target in Neo4j's grammar (Cypher25Parser.g4: qualifiedGraphPrivileges `ON graphScope`,
     // databasePrivilege `ON databaseScope`), so another is a syntax error at it; DatabasePrivilegeAdministrationCommandParserTest
-    // `$privilege ON GRAPH * $preposition role` fails parsing. (DEFAULT is cypher-sysdb's Cypher 5 spelling, kept.)
+    // `$privilege ON GRAPH * $preposition role` fails parsing; WritePrivilegeAdministrationCommandParserTest words the list.
     [
       'GRANT TRAVERSE ON DBMS TO x',
-      "Invalid input 'DBMS': expected 'DEFAULT', 'GRAPH', 'HOME GRAPH' or 'GRAPHS' (line 1, column 19 (offset: 18))",
+      "Invalid input 'DBMS': expected 'GRAPH', 'DEFAULT GRAPH', 'HOME GRAPH' or 'GRAPHS' (line 1, column 19 (offset: 18))",
     ],
     [
       'GRANT READ {p} ON DATABASE * TO x',
-      "Invalid input 'DATABASE': expected 'DEFAULT', 'GRAPH', 'HOME GRAPH' or 'GRAPHS' (line 1, column 19 (offset: 18))",
+      "Invalid input 'DATABASE': expected 'GRAPH', 'DEFAULT GRAPH', 'HOME GRAPH' or 'GRAPHS' (line 1, column 19 (offset: 18))",
     ],
     [
       'GRANT ACCESS ON GRAPH * TO x',
-      "Invalid input 'GRAPH': expected 'DATABASE', 'HOME DATABASE', 'DATABASES' or 'DEFAULT' (line 1, column 17 (offset: 16))",
+      "Invalid input 'GRAPH': expected 'DATABASE', 'DEFAULT DATABASE', 'HOME DATABASE' or 'DATABASES' (line 1, column 17 (offset: 16))",
     ],
     [
       'GRANT WRITE ON GRAPH * NODES A TO x',

@@ -5,12 +5,14 @@
  * `... ON $preposition role`, `... DBMS $preposition role`, `ALL DBMS PRIVILEGES ...`, the invalid alias management
  * and "Other invalid tests"; Cypher 25), DatabasePrivilegeAdministrationCommandParserTest.scala (`$privilege ON HOME
  * DATABASES ...`, `ON HOME DATABASE foo ...`, `ON HOME DATABASE * ...` and their DEFAULT twins; the test checks the
- * message, the position is the offending token's), and issue 15's examples.
+ * message, the position is the offending token's), WritePrivilegeAdministrationCommandParserTest.scala ("DEFAULT and HOME
+ * together with plural GRAPHS", "Database instead of graph keyword"), and issue 15's examples.
  */
 import { fidelityTable, neo4j } from './harness.js';
 
 const DBMS = 'DbmsPrivilegeAdministrationCommandParserTest';
 const DATABASE = 'DatabasePrivilegeAdministrationCommandParserTest';
+const WRITE = 'WritePrivilegeAdministrationCommandParserTest';
 
 fidelityTable('privileges', [
   neo4j(
@@ -144,5 +146,21 @@ fidelityTable('privileges', [
     'REVOKE GRANT INDEX ON DEFAULT DATABASE * FROM role',
     "Invalid input '*': expected 'FROM' (line 1, column 40 (offset: 39))",
     DATABASE,
+  ),
+  neo4j(
+    'GRANT WRITE ON DATABASES * TO role',
+    "Invalid input 'DATABASES': expected 'GRAPH', 'DEFAULT GRAPH', 'HOME GRAPH' or 'GRAPHS' (line 1, column 16 (offset: 15))",
+    WRITE,
+  ),
+  neo4j(
+    'DENY IMMUTABLE WRITE ON DATABASE foo TO role',
+    "Invalid input 'DATABASE': expected 'GRAPH', 'DEFAULT GRAPH', 'HOME GRAPH' or 'GRAPHS' (line 1, column 25 (offset: 24))",
+    WRITE,
+  ),
+  neo4j('REVOKE WRITE ON HOME GRAPHS FROM role', "Invalid input 'GRAPHS': expected 'GRAPH' (line 1, column 22 (offset: 21))", WRITE),
+  neo4j(
+    'REVOKE DENY WRITE ON DEFAULT GRAPHS FROM role',
+    "Invalid input 'GRAPHS': expected 'GRAPH' (line 1, column 30 (offset: 29))",
+    WRITE,
   ),
 ]);
