@@ -163,10 +163,19 @@ function expectedPhrases(prefix: readonly IToken[]): string[] {
   const start = parser.getGAstProductions()['statement'];
   if (!start) throw new Error('the grammar has no statement rule');
   const suggestions = nextTokens(start, prefix, { maxLookahead: MAX_LOOKAHEAD });
-  const byText = new Map<string, Expected>();
+  // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL
+  // privilege (HOME DATABASE or HOME GRAPH) is Neo4j's 'HOME'.
+  const byToken = new Map<TokenType, Expected[]>();
   for (const s of suggestions) {
     const expected = expectedOf(s.nextTokenType, s.ruleStack);
-    byText.set(expected.text, expected);
+    const seen = byToken.get(s.nextTokenType) ?? [];
+    if (!seen.some((e) => e.text === expected.text)) byToken.set(s.nextTokenType, [...seen, expected]);
+  }
+  const byText = new Map<string, Expected>();
+  for (const [tokenType, expected] of byToken) {
+    const phrases = expected.filter((e) => !e.rule && e.key.length > 1);
+    const single = phrases.length > 1 ? [tokenNamed([`'${tokenType.name}'`]), ...expected.filter((e) => !phrases.includes(e))] : expected;
+    for (const e of single) byText.set(e.text, e);
   }
   const all = [...byText.values()];
   const rules = all.filter((e) => e.rule).sort((a, b) => compareKeys(a.key, b.key));
