@@ -149,6 +149,12 @@ describe('in lint and fmt', () => {
   it.each([
     // Cypher25Parser.g4 loadPrivilege: `LOAD ON ((URL | CIDR) stringOrParameter | ALL DATA)` (URL is not modelled).
     ['GRANT LOAD ON DBMS TO x', "Invalid input 'DBMS': expected 'ALL' or 'CIDR' (line 1, column 15 (offset: 14))"],
+    // HOME is one word here, not 'HOME DATABASE': HOME DATABASE and HOME GRAPH both follow. With DEFAULT kept, this is
+    // the Cypher 5 list of DbmsPrivilegeAdministrationCommandParserTest `$command ALL DBMS PRIVILEGES ON $preposition`.
+    [
+      'GRANT ALL DBMS PRIVILEGES ON TO',
+      "Invalid input 'TO': expected 'DATABASE', 'DATABASES', 'DBMS', 'DEFAULT', 'GRAPH', 'GRAPHS' or 'HOME' (line 1, column 30 (offset: 29))",
+    ],
     // A DBMS privilege's only target is DBMS: Neo4j's grammar fails at any other (Cypher25Parser.g4 `actionForDBMS ON DBMS`,
     // `dbmsPrivilegeExecute ... ON DBMS`; DbmsPrivilegeAdministrationCommandParserTest `... ON DATABASE ...`: expected 'DBMS').
     ['GRANT CREATE DATABASE ON ALL DATA TO x', "Invalid input 'ALL': expected 'DBMS' (line 1, column 26 (offset: 25))"],
