@@ -445,13 +445,84 @@ export interface DbmsPrivilegeOnDbmsCstNode extends CstNode {
 export type DbmsPrivilegeOnDbmsCstChildren = {
   IMMUTABLE?: IToken[];
   dbmsPrivilege: DbmsPrivilegeCstNode[];
+};
+
+export interface OnDbmsCstNode extends CstNode {
+  name: "onDbms";
+  children: OnDbmsCstChildren;
+}
+
+export type OnDbmsCstChildren = {
+  ON: IToken[];
+  DBMS: IToken[];
+};
+
+export interface DatabaseTargetCstNode extends CstNode {
+  name: "databaseTarget";
+  children: DatabaseTargetCstChildren;
+}
+
+export type DatabaseTargetCstChildren = {
+  ON: IToken[];
+  databaseScope: DatabaseScopeCstNode[];
+};
+
+export interface GraphTargetCstNode extends CstNode {
+  name: "graphTarget";
+  children: GraphTargetCstChildren;
+}
+
+export type GraphTargetCstChildren = {
+  ON: IToken[];
+  graphScope: GraphScopeCstNode[];
+};
+
+export interface DbmsOrDatabaseTargetCstNode extends CstNode {
+  name: "dbmsOrDatabaseTarget";
+  children: DbmsOrDatabaseTargetCstChildren;
+}
+
+export type DbmsOrDatabaseTargetCstChildren = {
   ON: IToken[];
   DBMS?: IToken[];
   databaseScope?: DatabaseScopeCstNode[];
+};
+
+export interface AllTargetCstNode extends CstNode {
+  name: "allTarget";
+  children: AllTargetCstChildren;
+}
+
+export type AllTargetCstChildren = {
+  ON: IToken[];
+  DBMS?: IToken[];
+  databaseScope?: DatabaseScopeCstNode[];
+  graphScope?: GraphScopeCstNode[];
+};
+
+export interface LoadPrivilegeCstNode extends CstNode {
+  name: "loadPrivilege";
+  children: LoadPrivilegeCstChildren;
+}
+
+export type LoadPrivilegeCstChildren = {
+  LOAD: IToken[];
+  ON: IToken[];
   ALL?: IToken[];
   DATA?: IToken[];
   CIDR?: IToken[];
   StringLiteral?: IToken[];
+};
+
+export interface WritePrivilegeCstNode extends CstNode {
+  name: "writePrivilege";
+  children: WritePrivilegeCstChildren;
+}
+
+export type WritePrivilegeCstChildren = {
+  WRITE: IToken[];
+  ON: IToken[];
+  graphScope: GraphScopeCstNode[];
 };
 
 export interface DatabaseScopeCstNode extends CstNode {
@@ -463,11 +534,23 @@ export type DatabaseScopeCstChildren = {
   HOME?: IToken[];
   DEFAULT?: IToken[];
   DATABASE?: (IToken)[];
-  GRAPH?: (IToken)[];
   DATABASES?: IToken[];
-  GRAPHS?: IToken[];
   Star?: IToken[];
   databases?: CommandNameListCstNode[];
+};
+
+export interface GraphScopeCstNode extends CstNode {
+  name: "graphScope";
+  children: GraphScopeCstChildren;
+}
+
+export type GraphScopeCstChildren = {
+  HOME?: IToken[];
+  DEFAULT?: IToken[];
+  GRAPH?: (IToken)[];
+  GRAPHS?: IToken[];
+  Star?: IToken[];
+  graphs?: CommandNameListCstNode[];
   graphSegment?: GraphSegmentCstNode[];
 };
 
@@ -610,25 +693,31 @@ export type DbmsPrivilegeCstChildren = {
   DATABASE?: (IToken)[];
   GRAPH?: IToken[];
   PRIVILEGES?: IToken[];
+  allTarget?: AllTargetCstNode[];
   CREATE?: (IToken)[];
   DROP?: IToken[];
   RENAME?: IToken[];
-  userKeyword?: (UserKeywordCstNode)[];
-  roleKeyword?: (RoleKeywordCstNode)[];
+  USER?: (IToken)[];
+  onDbms?: (OnDbmsCstNode)[];
+  ROLE?: (IToken)[];
   indexKeyword?: (IndexKeywordCstNode)[];
+  databaseTarget?: (DatabaseTargetCstNode)[];
   constraintKeyword?: (ConstraintKeywordCstNode)[];
   newToken?: NewTokenCstNode[];
   databaseObject?: (DatabaseObjectCstNode)[];
   ALIAS?: (IToken)[];
+  graphTarget?: (GraphTargetCstNode)[];
   TERMINATE?: IToken[];
   transactionKeyword?: (TransactionKeywordCstNode)[];
   userQualifier?: (UserQualifierCstNode)[];
+  TRANSACTION?: IToken[];
   MANAGEMENT?: (IToken)[];
   ACCESS?: (IToken)[];
   START?: IToken[];
   STOP?: IToken[];
+  loadPrivilege?: LoadPrivilegeCstNode[];
+  writePrivilege?: WritePrivilegeCstNode[];
   TRAVERSE?: IToken[];
-  WRITE?: IToken[];
   DELETE?: IToken[];
   READ?: IToken[];
   MATCH?: IToken[];
@@ -640,20 +729,19 @@ export type DbmsPrivilegeCstChildren = {
   PROCEDURE?: (IToken)[];
   PROCEDURES?: (IToken)[];
   BOOSTED?: IToken[];
-  USER?: (IToken)[];
   DEFINED?: IToken[];
   FUNCTION?: IToken[];
   FUNCTIONS?: IToken[];
   globList?: (GlobListCstNode)[];
-  LOAD?: IToken[];
   IMPERSONATE?: IToken[];
   REMOVE?: (IToken)[];
   LABEL?: (IToken)[];
   labels?: (StarOrNamesCstNode)[];
   ALTER?: IToken[];
+  dbmsOrDatabaseTarget?: (DbmsOrDatabaseTargetCstNode)[];
   SHOW?: IToken[];
   METADATA?: (IToken)[];
-  privilegeKeyword?: (PrivilegeKeywordCstNode)[];
+  PRIVILEGE?: (IToken)[];
   SERVER?: (IToken)[];
   SERVERS?: IToken[];
   SETTING?: IToken[];
@@ -662,9 +750,9 @@ export type DbmsPrivilegeCstChildren = {
   PASSWORD?: IToken[];
   PASSWORDS?: IToken[];
   AUTH?: IToken[];
-  PROPERTY?: IToken[];
   STATUS?: IToken[];
   HOME?: IToken[];
+  PROPERTY?: IToken[];
   ASSIGN?: IToken[];
   NAME?: IToken[];
 };

@@ -5,7 +5,7 @@
  * decisions ambiguous for an LL(k) parser; those are settled by small lookahead gates, never by
  * backtracking.
  */
-import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
 import { LazyLookahead } from './lazy-lookahead.js';
 import {
   Arrow,
@@ -88,6 +88,18 @@ export class CypherAdminParser extends CstParser {
       lookaheadStrategy: new LazyLookahead({ maxLookahead: MAX_LOOKAHEAD }),
     });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * `ALL DBMS PRIVILEGES ON DATABASE *`: Neo4j's SyntaxChecker (checkAllPrivilege) refuses a target that
+   * does not start with the privilege's type once the ALL privilege has parsed, so it is reported
+   * before a syntax error further on. Set while parsing; parse.ts reports it.
+   */
+  public allPrivilegeMismatch: { readonly token: IToken; readonly message: string } | null = null;
+
+  override reset(): void {
+    super.reset();
+    this.allPrivilegeMismatch = null;
   }
 
   // ---------------------------------------------------------------- statements
@@ -472,14 +484,56 @@ export class CypherAdminParser extends CstParser {
     ]);
   });
 
-  /** `[IMMUTABLE] <dbms privilege> ON DBMS`: the user, role and privilege management privileges. */
+  /** `[IMMUTABLE] <privilege> ON <target>`: each privilege carries its own target (dbmsPrivilege). */
   private dbmsPrivilegeOnDbms = this.RULE('dbmsPrivilegeOnDbms', () => {
     this.OPTION(() => this.CONSUME(K.IMMUTABLE));
     this.SUBRULE(this.dbmsPrivilege);
+  });
+
+  /**
+   * `ON DBMS`, the only target of a DBMS privilege: like Neo4j's grammar (Cypher25Parser.g4, `... ON DBMS`
+   * in dbmsPrivilege, createPrivilege, showPrivilege ...), `CREATE ROLE ON DATABASE *` fails at DATABASE,
+   * expecting 'DBMS', and `CREATE ROLE DBMS` expects the pair 'ON DBMS'.
+   */
+  private onDbms = this.RULE('onDbms', () => {
+    this.CONSUME(K.ON);
+    this.CONSUME(K.DBMS);
+  });
+
+  /** `ON <databases>`: the target of a database privilege (Neo4j's `... ON databaseScope`). */
+  private databaseTarget = this.RULE('databaseTarget', () => {
+    this.CONSUME(K.ON);
+    this.SUBRULE(this.databaseScope);
+  });
+
+  /** `ON <graphs> [segment]`: the target of a graph privilege (Neo4j's `... ON graphScope graphQualifier`). */
+  private graphTarget = this.RULE('graphTarget', () => {
+    this.CONSUME(K.ON);
+    this.SUBRULE(this.graphScope);
+  });
+
+  /** `ON DBMS` or `ON <databases>`: ALTER DATABASE and SET DATABASE ACCESS are granted on either. */
+  private dbmsOrDatabaseTarget = this.RULE('dbmsOrDatabaseTarget', () => {
+    this.CONSUME(K.ON);
+    this.OR([{ ALT: () => this.CONSUME(K.DBMS) }, { ALT: () => this.SUBRULE(this.databaseScope) }]);
+  });
+
+  /** `ON DBMS | <databases> | <graphs>`: the target of ALL [DBMS|DATABASE|GRAPH] [PRIVILEGES]. */
+  private allTarget = this.RULE('allTarget', () => {
     this.CONSUME(K.ON);
     this.OR([
       { ALT: () => this.CONSUME(K.DBMS) },
-      { ALT: () => this.SUBRULE(this.databaseScope) },
+      // `HOME GRAPH` and `HOME DATABASE` share their first word: the second decides.
+      { GATE: () => !this.isGraphScopeAhead(), ALT: () => this.SUBRULE(this.databaseScope) },
+      { ALT: () => this.SUBRULE(this.graphScope) },
+    ]);
+  });
+
+  /** `LOAD ON ALL DATA | CIDR 'range'`: LOAD and its ON are one phrase in Neo4j's lists ('LOAD ON'). */
+  private loadPrivilege = this.RULE('loadPrivilege', () => {
+    this.CONSUME(K.LOAD);
+    this.CONSUME(K.ON);
+    this.OR([
       {
         ALT: () => {
           this.CONSUME(K.ALL);
@@ -495,27 +549,44 @@ export class CypherAdminParser extends CstParser {
     ]);
   });
 
-  /**
-   * `DATABASE[S] * | names`, `HOME|DEFAULT DATABASE`, or the same with GRAPH[S] and a segment: where a
-   * database or graph privilege applies (the check refuses a GRAPH scope for a database privilege).
-   */
+  /** `WRITE ON <graphs>`: like LOAD, listed as 'WRITE ON'. */
+  private writePrivilege = this.RULE('writePrivilege', () => {
+    this.CONSUME(K.WRITE);
+    this.CONSUME(K.ON);
+    this.SUBRULE(this.graphScope);
+  });
+
+  /** `HOME|DEFAULT DATABASE` or `DATABASE[S] * | names`. */
   private databaseScope = this.RULE('databaseScope', () => {
     this.OR([
       {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]);
-          this.OR3([{ ALT: () => this.CONSUME(K.DATABASE) }, { ALT: () => this.CONSUME(K.GRAPH) }]);
+          this.CONSUME(K.DATABASE);
         },
       },
       {
         ALT: () => {
-          this.OR4([
-            { ALT: () => this.CONSUME2(K.DATABASE) },
-            { ALT: () => this.CONSUME(K.DATABASES) },
-            { ALT: () => this.CONSUME2(K.GRAPH) },
-            { ALT: () => this.CONSUME(K.GRAPHS) },
-          ]);
-          this.OR5([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) }]);
+          this.OR3([{ ALT: () => this.CONSUME2(K.DATABASE) }, { ALT: () => this.CONSUME(K.DATABASES) }]);
+          this.OR4([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) }]);
+        },
+      },
+    ]);
+  });
+
+  /** `HOME|DEFAULT GRAPH` or `GRAPH[S] * | names`, then a segment (the check refuses one where the privilege takes none). */
+  private graphScope = this.RULE('graphScope', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]);
+          this.CONSUME(K.GRAPH);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR3([{ ALT: () => this.CONSUME2(K.GRAPH) }, { ALT: () => this.CONSUME(K.GRAPHS) }]);
+          this.OR4([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'graphs' }) }]);
         },
       },
     ]);
@@ -610,12 +681,20 @@ export class CypherAdminParser extends CstParser {
     ]);
   });
 
+  /**
+   * The privilege and its target. Like Neo4j's grammar, a DBMS privilege ends in `ON DBMS` (onDbms), so
+   * a database or graph target for it is a syntax error at that target; a database privilege takes
+   * databaseTarget, a graph privilege graphTarget.
+   */
   private dbmsPrivilege = this.RULE('dbmsPrivilege', () => {
+    const onDbms = (idx: number) => this.subrule(idx, this.onDbms);
+    const onDatabases = (idx: number) => this.subrule(idx, this.databaseTarget);
+    const onGraphs = (idx: number) => this.subrule(idx, this.graphTarget);
     this.OR([
       {
         ALT: () => {
           this.CONSUME(K.ALL);
-          this.OPTION(() =>
+          const type = this.OPTION(() =>
             this.or(10, [
               { ALT: () => this.CONSUME(K.DBMS) },
               { ALT: () => this.CONSUME2(K.DATABASE) },
@@ -623,6 +702,8 @@ export class CypherAdminParser extends CstParser {
             ]),
           );
           this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
+          const target = this.SUBRULE(this.allTarget);
+          this.ACTION(() => this.checkAllPrivilegeTarget(type, target));
         },
       },
       {
@@ -631,42 +712,102 @@ export class CypherAdminParser extends CstParser {
         ALT: () => {
           this.OR2([{ ALT: () => this.CONSUME(K.CREATE) }, { ALT: () => this.CONSUME(K.DROP) }, { ALT: () => this.CONSUME(K.RENAME) }]);
           this.OR3([
-            { ALT: () => this.SUBRULE(this.userKeyword) },
-            { ALT: () => this.SUBRULE(this.roleKeyword) },
-            { ALT: () => this.SUBRULE(this.indexKeyword) },
-            { ALT: () => this.SUBRULE(this.constraintKeyword) },
-            { ALT: () => this.SUBRULE(this.newToken) },
+            {
+              ALT: () => {
+                this.consume(30, K.USER);
+                onDbms(1);
+              },
+            },
+            {
+              ALT: () => {
+                this.consume(31, K.ROLE);
+                onDbms(2);
+              },
+            },
+            {
+              ALT: () => {
+                this.SUBRULE(this.indexKeyword);
+                onDatabases(2);
+              },
+            },
+            {
+              ALT: () => {
+                this.SUBRULE(this.constraintKeyword);
+                onDatabases(3);
+              },
+            },
+            {
+              ALT: () => {
+                this.SUBRULE(this.newToken);
+                onDatabases(4);
+              },
+            },
             // CREATE and DROP only: there is no RENAME DATABASE or RENAME ALIAS privilege.
-            { GATE: () => this.LA(0).tokenType !== K.RENAME, ALT: () => this.SUBRULE(this.databaseObject) },
-            { GATE: () => this.LA(0).tokenType !== K.RENAME, ALT: () => this.CONSUME(K.ALIAS) },
+            {
+              GATE: () => this.LA(0).tokenType !== K.RENAME,
+              ALT: () => {
+                this.SUBRULE(this.databaseObject);
+                onDbms(3);
+              },
+            },
+            {
+              GATE: () => this.LA(0).tokenType !== K.RENAME,
+              ALT: () => {
+                this.CONSUME(K.ALIAS);
+                onDbms(4);
+              },
+            },
           ]);
         },
       },
-      { ALT: () => this.CONSUME2(K.CREATE) },
+      {
+        ALT: () => {
+          this.CONSUME2(K.CREATE);
+          onGraphs(5);
+        },
+      },
       {
         ALT: () => {
           this.CONSUME(K.TERMINATE);
           this.SUBRULE(this.transactionKeyword);
           this.OPTION5(() => this.SUBRULE(this.userQualifier));
+          onDatabases(6);
         },
       },
       {
         ALT: () => {
-          this.SUBRULE2(this.transactionKeyword);
+          // `TRANSACTION [MANAGEMENT]`: singular, as Neo4j's databasePrivilege has it (TRANSACTIONS fails there).
+          this.CONSUME(K.TRANSACTION);
           this.OPTION6(() => this.CONSUME2(K.MANAGEMENT));
           this.OPTION7(() => this.SUBRULE2(this.userQualifier));
+          onDatabases(7);
         },
       },
-      { ALT: () => this.CONSUME(K.ACCESS) },
-      { ALT: () => this.CONSUME(K.START) },
-      { ALT: () => this.CONSUME(K.STOP) },
-      { ALT: () => this.CONSUME(K.TRAVERSE) },
-      { ALT: () => this.CONSUME(K.WRITE) },
-      { ALT: () => this.CONSUME(K.DELETE) },
       {
         ALT: () => {
-          this.or(11, [{ ALT: () => this.CONSUME(K.READ) }, { ALT: () => this.CONSUME(K.MATCH) }, { ALT: () => this.CONSUME(K.MERGE) }]);
-          this.SUBRULE(this.propertyResource);
+          this.or(19, [{ ALT: () => this.CONSUME(K.ACCESS) }, { ALT: () => this.CONSUME(K.START) }, { ALT: () => this.CONSUME(K.STOP) }]);
+          onDatabases(8);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.loadPrivilege) },
+      { ALT: () => this.SUBRULE(this.writePrivilege) },
+      {
+        ALT: () => {
+          this.or(27, [
+            { ALT: () => this.CONSUME(K.TRAVERSE) },
+            { ALT: () => this.CONSUME(K.DELETE) },
+            {
+              ALT: () => {
+                this.or(11, [
+                  { ALT: () => this.CONSUME(K.READ) },
+                  { ALT: () => this.CONSUME(K.MATCH) },
+                  { ALT: () => this.CONSUME(K.MERGE) },
+                ]);
+                this.SUBRULE(this.propertyResource);
+              },
+            },
+          ]);
+          onGraphs(14);
         },
       },
       {
@@ -699,13 +840,14 @@ export class CypherAdminParser extends CstParser {
               },
             },
           ]);
+          onDbms(5);
         },
       },
-      { ALT: () => this.CONSUME(K.LOAD) },
       {
         ALT: () => {
           this.CONSUME(K.IMPERSONATE);
           this.OPTION9(() => this.SUBRULE4(this.userQualifier));
+          onDbms(6);
         },
       },
       {
@@ -714,15 +856,26 @@ export class CypherAdminParser extends CstParser {
           this.CONSUME2(K.REMOVE);
           this.CONSUME(K.LABEL);
           this.SUBRULE(this.starOrNames, { LABEL: 'labels' });
+          onGraphs(9);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.ALTER);
           this.or(12, [
-            { ALT: () => this.SUBRULE2(this.userKeyword) },
-            { ALT: () => this.CONSUME4(K.DATABASE) },
-            { ALT: () => this.CONSUME2(K.ALIAS) },
+            {
+              ALT: () => {
+                this.or(20, [{ ALT: () => this.consume(32, K.USER) }, { ALT: () => this.CONSUME2(K.ALIAS) }]);
+                onDbms(7);
+              },
+            },
+            {
+              // ALTER DATABASE is granted ON DBMS or on databases.
+              ALT: () => {
+                this.CONSUME4(K.DATABASE);
+                this.SUBRULE(this.dbmsOrDatabaseTarget);
+              },
+            },
           ]);
         },
       },
@@ -732,27 +885,41 @@ export class CypherAdminParser extends CstParser {
           this.OR4([
             {
               ALT: () => {
-                this.SUBRULE3(this.userKeyword);
-                this.OPTION3(() => this.CONSUME(K.METADATA));
+                this.or(21, [
+                  {
+                    ALT: () => {
+                      this.consume(33, K.USER);
+                      this.OPTION3(() => this.CONSUME(K.METADATA));
+                    },
+                  },
+                  { ALT: () => this.consume(34, K.ROLE) },
+                  { ALT: () => this.consume(35, K.PRIVILEGE) },
+                  { ALT: () => this.CONSUME3(K.ALIAS) },
+                  { ALT: () => this.CONSUME(K.SERVER) },
+                  { ALT: () => this.CONSUME(K.SERVERS) },
+                  {
+                    ALT: () => {
+                      this.or(13, [{ ALT: () => this.CONSUME(K.SETTING) }, { ALT: () => this.CONSUME(K.SETTINGS) }]);
+                      this.SUBRULE(this.globList);
+                    },
+                  },
+                ]);
+                onDbms(8);
               },
             },
-            { ALT: () => this.SUBRULE2(this.roleKeyword) },
-            { ALT: () => this.SUBRULE(this.privilegeKeyword) },
-            { ALT: () => this.SUBRULE2(this.indexKeyword) },
-            { ALT: () => this.SUBRULE2(this.constraintKeyword) },
-            { ALT: () => this.CONSUME3(K.ALIAS) },
-            { ALT: () => this.CONSUME(K.SERVER) },
-            { ALT: () => this.CONSUME(K.SERVERS) },
             {
               ALT: () => {
-                this.or(13, [{ ALT: () => this.CONSUME(K.SETTING) }, { ALT: () => this.CONSUME(K.SETTINGS) }]);
-                this.SUBRULE(this.globList);
-              },
-            },
-            {
-              ALT: () => {
-                this.SUBRULE3(this.transactionKeyword);
-                this.OPTION8(() => this.SUBRULE3(this.userQualifier));
+                this.or(22, [
+                  { ALT: () => this.SUBRULE2(this.indexKeyword) },
+                  { ALT: () => this.SUBRULE2(this.constraintKeyword) },
+                  {
+                    ALT: () => {
+                      this.SUBRULE3(this.transactionKeyword);
+                      this.OPTION8(() => this.SUBRULE3(this.userQualifier));
+                    },
+                  },
+                ]);
+                onDatabases(11);
               },
             },
           ]);
@@ -762,37 +929,54 @@ export class CypherAdminParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.SET);
           this.OR6([
-            { ALT: () => this.CONSUME(K.PASSWORD) },
-            { ALT: () => this.CONSUME(K.PASSWORDS) },
-            { ALT: () => this.CONSUME(K.AUTH) },
             {
               ALT: () => {
-                this.CONSUME3(K.DATABASE);
-                this.CONSUME2(K.ACCESS);
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME2(K.LABEL);
-                this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(K.PROPERTY);
-                this.SUBRULE2(this.propertyResource);
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(K.USER);
-                this.OR7([
-                  { ALT: () => this.CONSUME(K.STATUS) },
-                  { ALT: () => this.CONSUME3(K.METADATA) },
+                this.or(23, [
+                  { ALT: () => this.CONSUME(K.PASSWORD) },
+                  { ALT: () => this.CONSUME(K.PASSWORDS) },
+                  { ALT: () => this.CONSUME(K.AUTH) },
                   {
                     ALT: () => {
-                      this.CONSUME(K.HOME);
-                      this.CONSUME(K.DATABASE);
+                      this.CONSUME(K.USER);
+                      this.OR7([
+                        { ALT: () => this.CONSUME(K.STATUS) },
+                        { ALT: () => this.CONSUME3(K.METADATA) },
+                        {
+                          ALT: () => {
+                            this.CONSUME(K.HOME);
+                            this.CONSUME(K.DATABASE);
+                          },
+                        },
+                      ]);
+                    },
+                  },
+                ]);
+                onDbms(9);
+              },
+            },
+            {
+              ALT: () => {
+                this.or(24, [
+                  {
+                    // SET DATABASE ACCESS is granted ON DBMS or on databases.
+                    ALT: () => {
+                      this.CONSUME3(K.DATABASE);
+                      this.CONSUME2(K.ACCESS);
+                      this.SUBRULE2(this.dbmsOrDatabaseTarget);
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      this.CONSUME2(K.LABEL);
+                      this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
+                      onGraphs(15);
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      this.CONSUME(K.PROPERTY);
+                      this.SUBRULE2(this.propertyResource);
+                      onGraphs(16);
                     },
                   },
                 ]);
@@ -804,7 +988,8 @@ export class CypherAdminParser extends CstParser {
       {
         ALT: () => {
           this.OR8([{ ALT: () => this.CONSUME(K.ASSIGN) }, { ALT: () => this.CONSUME(K.REMOVE) }]);
-          this.OR9([{ ALT: () => this.SUBRULE3(this.roleKeyword) }, { ALT: () => this.SUBRULE2(this.privilegeKeyword) }]);
+          this.OR9([{ ALT: () => this.consume(36, K.ROLE) }, { ALT: () => this.consume(37, K.PRIVILEGE) }]);
+          onDbms(10);
         },
       },
       {
@@ -812,24 +997,59 @@ export class CypherAdminParser extends CstParser {
           this.OR5([
             {
               ALT: () => {
-                this.SUBRULE4(this.userKeyword);
-                this.OPTION4(() => this.CONSUME2(K.METADATA));
+                this.or(25, [
+                  {
+                    ALT: () => {
+                      this.consume(38, K.USER);
+                      this.OPTION4(() => this.CONSUME2(K.METADATA));
+                    },
+                  },
+                  { ALT: () => this.consume(39, K.ROLE) },
+                  { ALT: () => this.consume(40, K.PRIVILEGE) },
+                  { ALT: () => this.SUBRULE2(this.databaseObject) },
+                  { ALT: () => this.CONSUME4(K.ALIAS) },
+                  { ALT: () => this.CONSUME2(K.SERVER) },
+                ]);
+                this.CONSUME(K.MANAGEMENT);
+                onDbms(11);
               },
             },
-            { ALT: () => this.SUBRULE4(this.roleKeyword) },
-            { ALT: () => this.SUBRULE3(this.privilegeKeyword) },
-            { ALT: () => this.SUBRULE3(this.indexKeyword) },
-            { ALT: () => this.SUBRULE3(this.constraintKeyword) },
-            { ALT: () => this.CONSUME(K.NAME) },
-            { ALT: () => this.SUBRULE2(this.databaseObject) },
-            { ALT: () => this.CONSUME4(K.ALIAS) },
-            { ALT: () => this.CONSUME2(K.SERVER) },
+            {
+              ALT: () => {
+                this.or(26, [
+                  { ALT: () => this.SUBRULE3(this.indexKeyword) },
+                  { ALT: () => this.SUBRULE3(this.constraintKeyword) },
+                  { ALT: () => this.CONSUME(K.NAME) },
+                ]);
+                // `INDEX ON DATABASE *` is INDEX MANAGEMENT (Neo4j's databasePrivilege: `MANAGEMENT?`).
+                this.option(13, () => this.CONSUME3(K.MANAGEMENT));
+                onDatabases(13);
+              },
+            },
           ]);
-          this.CONSUME(K.MANAGEMENT);
         },
       },
     ]);
   });
+
+  /** The word Neo4j names for an ALL privilege's target, and the error when it is not of the privilege's type. */
+  private checkAllPrivilegeTarget(type: IToken | undefined, target: CstNode): void {
+    if (type === undefined || this.allPrivilegeMismatch !== null) return;
+    const first = (node: CstNode, ...names: string[]) =>
+      names.map((n) => node.children[n]?.[0]).find((t) => t !== undefined) as IToken | undefined;
+    const scope = (target.children['databaseScope'] ?? target.children['graphScope'])?.[0] as CstNode | undefined;
+    const defaultTarget = scope && first(scope, 'HOME', 'DEFAULT');
+    const word = !scope
+      ? first(target, 'DBMS')
+      : defaultTarget && type.tokenType === K.DBMS
+        ? defaultTarget
+        : first(scope, 'DATABASES', 'DATABASE', 'GRAPHS', 'GRAPH');
+    if (word === undefined) return;
+    const [typeName, targetName] = [type.tokenType.name, word.tokenType.name];
+    // Neo4j's test: so GRANT ALL DATABASE PRIVILEGES ON DATABASES * works.
+    if (!targetName.startsWith(typeName))
+      this.allPrivilegeMismatch = { token: word, message: `Invalid input '${targetName}': expected "${typeName}"` };
+  }
 
   private roleKeyword = this.RULE('roleKeyword', () => {
     this.OR([{ ALT: () => this.CONSUME(K.ROLE) }, { ALT: () => this.CONSUME(K.ROLES) }]);
@@ -1401,6 +1621,12 @@ export class CypherAdminParser extends CstParser {
   private isRoleManagementPrivilegeAhead(): boolean {
     const first = this.LA(1).tokenType;
     return (first === K.ROLE || first === K.ROLES) && this.LA(2).tokenType === K.MANAGEMENT && this.LA(3).tokenType === K.ON;
+  }
+
+  private isGraphScopeAhead(): boolean {
+    const first = this.LA(1).tokenType;
+    const graph = (t: TokenType) => t === K.GRAPH || t === K.GRAPHS;
+    return graph(first) || ((first === K.HOME || first === K.DEFAULT) && graph(this.LA(2).tokenType));
   }
 
   private startsName(k: number): boolean {

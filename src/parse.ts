@@ -15,7 +15,7 @@ import { firstToken, lastToken } from './syntax/indexed.js';
 import { maskMessages } from './render/mask-messages.js';
 import { outOfScope } from './syntax/out-of-scope.js';
 import { forEachSegment, type RawSegment } from './syntax/split.js';
-import { ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
+import { checkerError, ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
 import { unbracketedTags } from './syntax/unbracketed-tags.js';
 import { buildStatement } from './visitor/statement.js';
 import { spanBetween, tokenSpan, TooComplexError } from './visitor/source.js';
@@ -170,11 +170,16 @@ function parseStatement(
   const error = parser.errors[0];
   // Neo4j words an unclosed string or comment so where its parser fails at it. Where ours does not
   // fail at all (a subquery's skipped body) or cannot judge the statement (a family we do not model), it is reported still.
-  if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens) !== null)) {
+  if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens, error.token) !== null)) {
     return { statement: null, diagnostics: [unterminated.diagnostic] };
   }
+  const mismatch = parser.allPrivilegeMismatch;
+  if (mismatch) {
+    const from = tokenSpan(firstToken(allTokens), source).start;
+    return { statement: null, diagnostics: [checkerError(mismatch.token, mismatch.message, source, from)] };
+  }
   if (error) {
-    const unsupported = outOfScope(tokens);
+    const unsupported = outOfScope(tokens, error.token);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
     if (unsupported !== null) {
       return {

@@ -11,7 +11,7 @@ import { displayName, newRoleName, newUsername, passwordValue } from './values.j
 import { StatusCode } from '../diagnostics/codes.js';
 import { assertNever } from '../diagnostics/assert-never.js';
 import type { DenyPrivilege, GrantPrivilege, RevokePrivilege } from '../ast/privileges.js';
-import { isDbmsAction, isGraphAction, privilegeText, WHOLE_GRAPH_ACTIONS } from '../catalog/dbms-privileges.js';
+import { isDbmsAction, privilegeText, WHOLE_GRAPH_ACTIONS } from '../catalog/dbms-privileges.js';
 
 export type { CheckContext } from './context.js';
 
@@ -105,23 +105,19 @@ function checkUse(statement: CypherStatement): Diagnostic[] {
   ];
 }
 
-/** A DBMS privilege goes `ON DBMS`, a database privilege `ON DATABASE[S]`/`HOME`/`DEFAULT DATABASE`, a graph privilege `ON GRAPH[S]`. */
+/**
+ * The grammar gives each privilege its own target, as Neo4j's does (CREATE ROLE ON DATABASE fails at DATABASE).
+ * Left to check: ALTER DATABASE and SET DATABASE ACCESS on databases (modelled ON DBMS only), and a
+ * segment (NODES A) where the privilege covers whole graphs.
+ */
 function privilegeTarget(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
   const { action } = statement;
-  const kind = action === 'load' ? 'data' : isDbmsAction(action) ? 'dbms' : isGraphAction(action) ? 'graph' : 'database';
-  const target = statement.dataSource !== null ? 'data' : statement.databases === null ? 'dbms' : statement.onGraph ? 'graph' : 'database';
   const text = privilegeText(action);
   const message =
-    kind === target
-      ? statement.segment !== null && (kind !== 'graph' || WHOLE_GRAPH_ACTIONS.has(action))
+    statement.databases !== null && isDbmsAction(action)
+      ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
+      : statement.segment !== null && WHOLE_GRAPH_ACTIONS.has(action)
         ? `Invalid input: ${text} takes no NODE, RELATIONSHIP or ELEMENT segment.`
-        : null
-      : kind === 'data'
-        ? `Invalid input: LOAD can only be granted ON ALL DATA or ON CIDR.`
-        : kind === 'dbms'
-          ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
-          : kind === 'graph'
-            ? `Invalid input: ${text} is a graph privilege and can only be granted ON GRAPH[S], ON HOME GRAPH or ON DEFAULT GRAPH.`
-            : `Invalid input: ${text} is a database privilege and cannot be granted ON ${target === 'data' ? 'ALL DATA or CIDR' : target.toUpperCase()}: expected ON DATABASE[S], ON HOME DATABASE or ON DEFAULT DATABASE.`;
+        : null;
   return message === null ? [] : [syntaxError(context, statement.span, message)];
 }

@@ -7,7 +7,7 @@
  * It only runs on statements our grammar rejects, so it can never hide a command we do model; a typo
  * inside a statement of these families is reported as "not supported" rather than as a syntax error.
  */
-import type { IToken } from 'chevrotain';
+import { EOF, type IToken } from 'chevrotain';
 import { Dot, Keyword, LParen } from '../../grammar/tokens.js';
 
 /** Clauses that start a graph query (Cypher 25 and GQL spellings included). */
@@ -73,8 +73,11 @@ const PRIVILEGE_TARGETS = new Set(['DATABASE', 'DATABASES', 'HOME', 'DEFAULT']);
 /** First words of DBMS privileges with forms we may not model (database and server settings Neo4j keeps adding). */
 const OTHER_DBMS_PRIVILEGE_WORDS = new Set(['DATABASE', 'ALIAS', 'COMPOSITE', 'SERVER']);
 
-/** The message for a statement of a family we do not model, or null when it is simply broken. */
-export function outOfScope(tokens: readonly IToken[]): string | null {
+/**
+ * The message for a statement of a family we do not model, or null when it is simply broken.
+ * `failedAt`: the token where our parser failed, if it did.
+ */
+export function outOfScope(tokens: readonly IToken[], failedAt?: IToken): string | null {
   const words = statementWords(tokens);
   const [first, second] = words;
   if (first === undefined) return null;
@@ -92,11 +95,22 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   if (QUERY_WORDS.has(first) || (first === 'CREATE' && tokens.some((t) => t.tokenType === LParen))) {
     return notChecked('Graph queries', 'are', 'it runs user administration commands against the system database');
   }
-  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return privilegeOutOfScope(first, words);
+  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return privilegeOutOfScope(first, words, failsAfterOn(tokens, failedAt));
   return null;
 }
 
-function privilegeOutOfScope(command: string, words: readonly string[]): string | null {
+/**
+ * Did the parser fail past the privilege's `ON`? Every target (DBMS, databases, graphs, ALL DATA, CIDR)
+ * is modelled, so a privilege whose words parsed up to its ON is broken, not out of scope:
+ * `GRANT CREATE ROLE ON DATABASE * TO r` is Neo4j's syntax error at DATABASE.
+ */
+function failsAfterOn(tokens: readonly IToken[], failedAt: IToken | undefined): boolean {
+  if (failedAt === undefined) return false;
+  const on = tokens.find((t) => t.tokenType === Keyword.ON);
+  return on !== undefined && (failedAt.tokenType === EOF || Number.isNaN(failedAt.startOffset) || failedAt.startOffset > on.startOffset);
+}
+
+function privilegeOutOfScope(command: string, words: readonly string[], failsAfterTarget: boolean): string | null {
   let verb = command;
   let rest = words.slice(1);
   if (verb === 'REVOKE' && (rest[0] === 'GRANT' || rest[0] === 'DENY')) {
@@ -111,6 +125,7 @@ function privilegeOutOfScope(command: string, words: readonly string[]): string 
   // Graph privileges are modelled, so a broken one is a syntax error; only their property-based rules are not.
   if (graph)
     return rest.includes('FOR') ? notChecked('Property-based access control (FOR ... WHERE) in graph privileges', 'is', null) : null;
+  if (failsAfterTarget) return null;
   // `GRANT CREATE DATABASE ON DBMS`, `GRANT ACCESS ON HOME DATABASE`: the privilege's own words and its target.
   const ownWords = rest.slice(0, on === -1 ? 2 : Math.min(on, 2));
   const privilege = (ownWords.includes('') ? ownWords.slice(0, ownWords.indexOf('')) : ownWords).join(' ');

@@ -43,8 +43,26 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
   homeDatabase: [Keyword.HOME, Keyword.DATABASE],
   // REMOVE HOME DATABASE (AlterUserAdministrationCommandParserTest `ALTER USER foo REMOVE DEFAULT DATABASE`).
   removeUserClause: [Keyword.HOME, Keyword.DATABASE],
+  onDbms: [Keyword.ON, Keyword.DBMS],
+  loadPrivilege: [Keyword.LOAD, Keyword.ON],
+  writePrivilege: [Keyword.WRITE, Keyword.ON],
   // Only its AS COPY OF is a fixed sequence; ROLE and IMMUTABLE are not in it.
   createRole: [Keyword.AS, Keyword.COPY, Keyword.OF],
+};
+
+/**
+ * Rules with several fixed sequences, one per alternative: Neo4j lists `'GRAPH', 'DEFAULT GRAPH', 'HOME GRAPH' or
+ * 'GRAPHS'` (WritePrivilegeAdministrationCommandParserTest, `WRITE ON DATABASES *`).
+ */
+const ALTERNATIVE_PHRASES: Record<string, readonly (readonly TokenType[])[]> = {
+  databaseScope: [
+    [Keyword.HOME, Keyword.DATABASE],
+    [Keyword.DEFAULT, Keyword.DATABASE],
+  ],
+  graphScope: [
+    [Keyword.HOME, Keyword.GRAPH],
+    [Keyword.DEFAULT, Keyword.GRAPH],
+  ],
 };
 
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
@@ -85,7 +103,7 @@ function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expecte
     return ruleNamed(VARIABLE_RULES.has(rule) ? 'a variable name' : 'an identifier');
   }
   const rule = ruleStack[ruleStack.length - 1] ?? '';
-  const phrase = KEYWORD_PHRASES[rule];
+  const phrase = KEYWORD_PHRASES[rule] ?? ALTERNATIVE_PHRASES[rule]?.find((p) => p[0] === tokenType);
   const at = phrase?.indexOf(tokenType) ?? -1;
   if (phrase && at >= 0) return tokenNamed(phrase.slice(at).map((t) => `'${t.name}'`));
   return tokenNamed([tokenType.LABEL ?? `'${tokenType.name}'`]);
@@ -153,10 +171,19 @@ function walkedPhrases(prefix: readonly IToken[]): string[] {
   const start = parser.getGAstProductions()['statement'];
   if (!start) throw new Error('the grammar has no statement rule');
   const suggestions = nextTokens(start, prefix, { maxLookahead: MAX_LOOKAHEAD });
-  const byText = new Map<string, Expected>();
+  // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL
+  // privilege (HOME DATABASE or HOME GRAPH) is Neo4j's 'HOME'.
+  const byToken = new Map<TokenType, Expected[]>();
   for (const s of suggestions) {
     const expected = expectedOf(s.nextTokenType, s.ruleStack);
-    byText.set(expected.text, expected);
+    const seen = byToken.get(s.nextTokenType) ?? [];
+    if (!seen.some((e) => e.text === expected.text)) byToken.set(s.nextTokenType, [...seen, expected]);
+  }
+  const byText = new Map<string, Expected>();
+  for (const [tokenType, expected] of byToken) {
+    const phrases = expected.filter((e) => !e.rule && e.key.length > 1);
+    const single = phrases.length > 1 ? [tokenNamed([`'${tokenType.name}'`]), ...expected.filter((e) => !phrases.includes(e))] : expected;
+    for (const e of single) byText.set(e.text, e);
   }
   return inNeo4jOrder([...byText.values()]);
 }
@@ -270,6 +297,17 @@ export function syntaxError(
     message: `Invalid input '${image}'${expected}${suffix}`,
     span,
     ...(hint ? { hint } : {}),
+  };
+}
+
+/** An error of Neo4j's SyntaxChecker (rules checked on the parse tree): a syntax error at `token` with its own words. */
+export function checkerError(token: IToken, message: string, source: Source, statementStart: Position): Diagnostic {
+  const start = positionOf(token, source);
+  return {
+    severity: 'error',
+    code: StatusCode.SyntaxError,
+    message: `${message}${neo4jPositionSuffix(relativeTo(statementStart, start))}`,
+    span: { start, end: source.position(tokenEnd(token)) },
   };
 }
 

@@ -10,8 +10,8 @@ import { decodeName, one, stringLiteral, unexpectedAlternative } from './source.
 
 function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   const c = node.children;
-  const onUser = c.userKeyword !== undefined;
-  const onRole = c.roleKeyword !== undefined;
+  const onUser = c.USER !== undefined;
+  const onRole = c.ROLE !== undefined;
   const onIndex = c.indexKeyword !== undefined;
   const onConstraint = c.constraintKeyword !== undefined;
   if (c.ALL) return c.DATABASE ? 'database_actions' : c.GRAPH ? 'graph_actions' : 'dbms_actions';
@@ -21,7 +21,7 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
     const fn = c.FUNCTION || c.FUNCTIONS;
     return c.BOOSTED ? (fn ? 'execute_boosted_function' : 'execute_boosted_procedure') : fn ? 'execute_function' : 'execute_procedure';
   }
-  if (c.LOAD) return 'load';
+  if (c.loadPrivilege) return 'load';
   if (c.SETTING || c.SETTINGS) return 'show_setting';
   if (c.SERVER || c.SERVERS) return c.MANAGEMENT ? 'server_management' : 'show_server';
   if (c.ALIAS)
@@ -41,12 +41,12 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   if (c.READ) return 'read';
   if (c.MATCH) return 'match';
   if (c.MERGE) return 'merge';
-  if (c.WRITE) return 'write';
+  if (c.writePrivilege) return 'write';
   if (c.DELETE) return 'delete_element';
   if (c.LABEL) return c.SET ? 'set_label' : 'remove_label';
   if (c.PROPERTY) return 'set_property';
   if (c.TERMINATE) return 'terminate_transaction';
-  if (c.transactionKeyword) return c.SHOW ? 'show_transaction' : 'transaction_management';
+  if (c.transactionKeyword || c.TRANSACTION) return c.SHOW ? 'show_transaction' : 'transaction_management';
   if (c.ACCESS) return 'access';
   if (c.START) return 'start_database';
   if (c.STOP) return 'stop_database';
@@ -90,10 +90,12 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   return unexpectedAlternative('dbmsPrivilege');
 }
 
-function databaseScope(c: Cst.DatabaseScopeCstChildren, source: Source): DatabaseScope {
+/** Which databases or graphs: `HOME`, `DEFAULT`, the names, or `*`. */
+function databaseScope(c: Cst.DatabaseScopeCstChildren | Cst.GraphScopeCstChildren, source: Source): DatabaseScope {
   if (c.HOME) return { kind: 'home' };
   if (c.DEFAULT) return { kind: 'default' };
-  if (c.databases) return { kind: 'named', names: commandNames(one(c.databases), source) };
+  const names = 'databases' in c ? c.databases : 'graphs' in c ? c.graphs : undefined;
+  if (names) return { kind: 'named', names: commandNames(one(names), source) };
   return { kind: 'all' };
 }
 
@@ -121,16 +123,23 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   const c = node.children;
   const p = one(c.dbmsPrivilege).children;
   const qualifier = p.userQualifier?.[0]?.children.users?.[0];
-  const scope = c.databaseScope?.[0]?.children;
+  const load = p.loadPrivilege?.[0]?.children;
+  const target: { databaseScope?: Cst.DatabaseScopeCstNode[]; graphScope?: Cst.GraphScopeCstNode[] } | undefined = (p.databaseTarget ??
+    p.graphTarget ??
+    p.dbmsOrDatabaseTarget ??
+    p.allTarget ??
+    p.writePrivilege)?.[0]?.children;
+  const graphScope = target?.graphScope?.[0]?.children;
+  const scope = target?.databaseScope?.[0]?.children ?? graphScope;
   const resource = p.propertyResource?.[0]?.children.starOrNames[0];
-  const segment = scope?.graphSegment?.[0];
-  const onGraph = scope !== undefined && (scope.GRAPH !== undefined || scope.GRAPHS !== undefined);
+  const segment = graphScope?.graphSegment?.[0];
+  const onGraph = graphScope !== undefined;
   const globs = p.globList?.[0]?.children.glob.map((g) => globText(g, source)) ?? null;
-  const data = c.DATA ? '' : c.StringLiteral ? stringLiteral(one(c.StringLiteral), source).value : null;
+  const data = load?.DATA ? '' : load?.StringLiteral ? stringLiteral(one(load.StringLiteral), source).value : null;
   return {
     globs,
-    dataSource: data === null ? null : { kind: c.CIDR ? 'cidr' : 'all', value: data },
-    transactionUsers: p.transactionKeyword || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
+    dataSource: data === null ? null : { kind: load?.CIDR ? 'cidr' : 'all', value: data },
+    transactionUsers: p.transactionKeyword || p.TRANSACTION || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
     // A bare `ALL [PRIVILEGES]` is the ALL of its target: DBMS, DATABASE or GRAPH.
     action:
