@@ -1,8 +1,9 @@
 /**
  * The core's download budget, held here as the CST's freshness is: what a browser page importing
  * cypher-sysdb downloads, minified and gzipped, regex engine included (our own, src/exec/regex/, in
- * place of a dependency). The budget is what the core weighs (83.9 KB, 85,877 bytes, when it was set) plus a little
- * room for grammar under way; issue 16's target is 60 KB.
+ * place of a dependency). The budget is what the core weighs (90.0 KB, 92,114 bytes, when it was set, with
+ * the graph and database privilege grammar and Neo4j's expected lists at its decision points) plus
+ * about 2 KB; issue 16's target is 60 KB.
  */
 import { Lexer } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +15,9 @@ import { coreSize } from '../scripts/core-size.mjs';
 const KB = 1024;
 
 describe('the core bundle', () => {
-  it('is under 86 KB gzipped', async () => {
+  it('is under 92 KB gzipped', async () => {
     const whole = await coreSize();
-    expect(whole.gzipped).toBeLessThan(86 * KB);
+    expect(whole.gzipped).toBeLessThan(92 * KB);
     // Nothing from Node or a test tool found its way in.
     const owners = [...whole.byPackage.keys()];
     expect(owners.filter((o: string) => /vitest|fast-check|playwright|esbuild|node:/.test(o))).toEqual([]);
