@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { Statement } from '../../src/ast/index.js';
 import { StatusCode } from '../../src/diagnostics/codes.js';
 import { parse, type ParseOptions } from '../../src/parse.js';
+import { format } from '../../src/render/printer.js';
 import { collectSpans, spanProblem } from './spans.js';
 
 /**
@@ -45,4 +46,12 @@ export function parseSyntax(text: string): Statement {
   expectWellFormed(text, result);
   expect(result.statements, text).toHaveLength(1);
   return result.statements[0]!;
+}
+
+/** `input` parses cleanly and prints as `printed`, which is a fixed point: it parses and prints as itself. */
+export function expectPrintsAs(input: string, printed: string): void {
+  const result = parse(input);
+  expect(result.diagnostics).toEqual([]);
+  expect(result.statements.map((s) => format(s))).toEqual([printed]);
+  expect(parse(printed).statements.map((s) => format(s))).toEqual([printed]);
 }
