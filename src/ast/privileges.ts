@@ -115,7 +115,8 @@ export interface GraphSegment {
   readonly names: '*' | readonly string[];
 }
 
-interface PrivilegeCommandBase extends Spanned {
+/** What a GRANT, DENY or REVOKE grants: everything but its roles (what the printer and the store read). */
+export interface PrivilegeSpec {
   /** `IMMUTABLE` was written (cypher-sysdb refuses it when run: it needs auth disabled in Neo4j). */
   readonly immutable: boolean;
   /** A DBMS action `ON DBMS` (databases null), or a database or graph action on `databases`; the check refuses other pairs. */
@@ -134,6 +135,9 @@ interface PrivilegeCommandBase extends Spanned {
   readonly globs: readonly string[] | null;
   /** What LOAD is granted on (`ALL DATA`: kind 'all', value ''); null for the other privileges. */
   readonly dataSource: { readonly kind: 'all' | 'cidr'; readonly value: string } | null;
+}
+
+interface PrivilegeCommandBase extends Spanned, PrivilegeSpec {
   readonly roles: readonly NameOrParameter[];
 }
 

@@ -11,7 +11,7 @@ import type { Expression } from '../ast/expressions.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type { AlterUserClause, AuthAttribute, PasswordFormat, PrivilegeOutput, SetUserClause, TagClause } from '../ast/users.js';
-import type { DatabaseScope, GraphSegment, PrivilegeAction } from '../ast/privileges.js';
+import type { DatabaseScope, PrivilegeSpec } from '../ast/privileges.js';
 import { privilegeText } from '../catalog/dbms-privileges.js';
 import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from '../ast/values.js';
 
@@ -156,18 +156,7 @@ function privilegeOutput(output: PrivilegeOutput): string {
   return output === 'commands' ? ' AS COMMANDS' : output === 'revoke-commands' ? ' AS REVOKE COMMANDS' : '';
 }
 
-function dbmsPrivilege(s: {
-  readonly immutable: boolean;
-  readonly action: PrivilegeAction;
-  readonly databases: DatabaseScope | null;
-  readonly onGraph: boolean;
-  readonly transactionUsers: '*' | readonly NameOrParameter[] | null;
-  readonly properties: '*' | readonly string[] | null;
-  readonly labels: '*' | readonly string[] | null;
-  readonly segment: GraphSegment | null;
-  readonly globs: readonly string[] | null;
-  readonly dataSource: { readonly kind: 'all' | 'cidr'; readonly value: string } | null;
-}): string {
+function dbmsPrivilege(s: PrivilegeSpec): string {
   const users =
     (s.transactionUsers === null ? '' : ` (${s.transactionUsers === '*' ? '*' : names(s.transactionUsers)})`) +
     (s.globs === null ? '' : ` ${s.globs.join(', ')}`);
