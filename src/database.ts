@@ -254,9 +254,9 @@ export class SystemDatabase {
   dump(options: DumpOptions = {}): string {
     const replay: Replay<SystemDatabase> = {
       fresh: () => SystemDatabase.create({ randomBytes: this.#randomBytes }),
-      run: (db, statements) => {
+      run: (db, statements, user) => {
         try {
-          return statements.reduce((next, statement) => next.execute(statement).db, db);
+          return statements.reduce((next, statement) => next.execute(statement, {}, { user }).db, db);
         } catch (error) {
           if (error instanceof Neo4jError) return null;
           throw error;

@@ -4,9 +4,9 @@ import { UsageError, choice, parseArgs } from './args.js';
 import { writeChanges } from './changes.js';
 import { escapeControls } from './controls.js';
 import type { CliIO } from './io.js';
-import { jsonStatement, loadState, paramsChecked, readJsonObject, writeStatement } from './run.js';
+import { executingUser, jsonStatement, loadState, paramsChecked, readJsonObject, writeStatement } from './run.js';
 
-export const PLAN_HELP = `Usage: sysdb plan <script.cypher|-> [--state db.json] [--params params.json] [--as user]
+export const PLAN_HELP = `Usage: sysdb plan <script.cypher|-> [--state db.json] [--params params.json] [--as user | --no-auth]
                  [--format text|json] [--check] [--rerun] [--skip-unsupported]
 
 Runs the script against the database saved in --state (or a fresh DBMS) without saving anything, and
@@ -17,6 +17,7 @@ sysdb run reports them. Passwords never appear: only "password changed".
   --state FILE          start from a database saved with sysdb run --save
   --params FILE         parameters as a JSON object
   --as USER             run the statements as USER (default neo4j)
+  --no-auth             run them with authentication disabled (dbms.security.auth_enabled=false)
   --format text|json    {"changes":[...],"statements":[...]}, statements as sysdb run --format json
   --check               exit 1 when the plan is not empty: a CI gate that re-applying a migration
                         to production changes nothing
@@ -30,7 +31,7 @@ changes or --rerun found problems, 2 bad usage or an unreadable file.
 `;
 
 export function plan(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['--state', '--params', '--as', '--format', '--check', '--rerun', '--skip-unsupported']);
+  const args = parseArgs(argv, ['--state', '--params', '--as', '--no-auth', '--format', '--check', '--rerun', '--skip-unsupported']);
   const format = choice(args, '--format', ['text', 'json'], 'text');
   const [scriptPath] = args.positional;
   if (args.positional.length !== 1 || scriptPath === undefined)
@@ -39,11 +40,10 @@ export function plan(argv: readonly string[], io: CliIO): number {
   const script = scriptPath === '-' ? io.readStdin() : io.readFile(scriptPath);
   const statePath = args.options.get('--state');
   const db = typeof statePath === 'string' ? loadState(io, statePath) : SystemDatabase.create();
-  const user = args.options.get('--as');
   const skipUnsupported = args.options.has('--skip-unsupported');
   const options: ScriptOptions = {
     params: readJsonObject(io, args.options.get('--params'), '--params'),
-    ...(typeof user === 'string' ? { user } : {}),
+    ...executingUser(args),
     onUnsupported: skipUnsupported ? 'skip' : 'fail',
   };
   const where = scriptPath === '-' ? '<stdin>' : scriptPath;

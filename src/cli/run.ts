@@ -1,11 +1,11 @@
 /** `sysdb run`: a script against an in-memory system database, printed like cypher-shell prints it. */
 import { JsonError, MAX_NESTING, Neo4jError, readJson, SystemDatabase, toJson, type Notification, type StatementRun } from '../index.js';
-import { UsageError, choice, listOption, parseArgs } from './args.js';
+import { UsageError, choice, listOption, parseArgs, type ParsedArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { table } from './table.js';
 
 export const RUN_HELP = `Usage: sysdb run <script.cypher|-> [--params params.json] [--state in.json] [--save out.json]
-                [--as user] [--continue-on-error] [--format table|json] [--notifications]
+                [--as user | --no-auth] [--continue-on-error] [--format table|json] [--notifications]
                 [--databases a,b] [--auth-providers p,q] [--skip-unsupported]
                 [--max-steps N] [--max-memory BYTES]
 
@@ -17,6 +17,8 @@ parameters. Output is one table per statement, or JSON with --format json.
   --state FILE           start from a database saved with --save
   --save FILE            write the resulting database (password hashes only) as JSON
   --as USER              run the statements as USER (default neo4j)
+  --no-auth              run them with authentication disabled, as Neo4j with
+                         dbms.security.auth_enabled=false (how IMMUTABLE roles and privileges are made)
   --continue-on-error    run the remaining statements after a failure (default: stop)
   --format table|json    output format (default table)
   --notifications        show Neo4j's notifications (a grant that changed nothing, a home
@@ -39,6 +41,7 @@ export function run(argv: readonly string[], io: CliIO): number {
     '--state',
     '--save',
     '--as',
+    '--no-auth',
     '--continue-on-error',
     '--format',
     '--notifications',
@@ -70,7 +73,7 @@ export function run(argv: readonly string[], io: CliIO): number {
     typeof statePath === 'string'
       ? loadState(io, statePath, limits)
       : SystemDatabase.create({ ...(databases ? { databases } : {}), ...(authProviders ? { authProviders } : {}), ...limits });
-  const user = args.options.get('--as');
+  const user = executingUser(args);
 
   const progress = io.stderrIsTTY ? progressReporter(io, script) : undefined;
   const print = format === 'table' ? (s: StatementRun) => writeStatement(io, scriptPath, s, notifications) : undefined;
@@ -78,7 +81,7 @@ export function run(argv: readonly string[], io: CliIO): number {
   const outcome = paramsChecked(() =>
     db.runScript(script, {
       params,
-      ...(typeof user === 'string' ? { user } : {}),
+      ...user,
       onError: args.options.has('--continue-on-error') ? 'continue' : 'stop',
       onUnsupported: skipUnsupported ? 'skip' : 'fail',
       ...(onStatement ? { onStatement } : {}),
@@ -92,6 +95,15 @@ export function run(argv: readonly string[], io: CliIO): number {
   const savePath = args.options.get('--save');
   if (typeof savePath === 'string') io.writeFile(savePath, `${JSON.stringify(outcome.db.toJSON(), null, 2)}\n`);
   return outcome.statements.some((s) => s.error !== null) ? 1 : 0;
+}
+
+/** `--as USER` or `--no-auth` (authentication disabled: user null); neither runs as neo4j. */
+export function executingUser(args: ParsedArgs): { readonly user?: string | null } {
+  const user = args.options.get('--as');
+  const noAuth = args.options.has('--no-auth');
+  if (noAuth && user !== undefined) throw new UsageError('--as runs as a user and --no-auth as none: give one');
+  if (noAuth) return { user: null };
+  return typeof user === 'string' ? { user } : {};
 }
 
 /** A statement as `--format json` prints it; notifications and `skipped` only when asked for. */

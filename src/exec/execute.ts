@@ -20,12 +20,14 @@ import { forbidden, Neo4jError } from '../diagnostics/neo4j-error.js';
 import { QUERY_TYPES } from '../catalog/query-types.js';
 import { runPipeline } from './pipeline.js';
 import { authorize, permission } from './authorize.js';
+import { refuseImmutableKeyword } from './immutability.js';
 import { grantOrDenyPrivilege, revokePrivilege, showPrivilegesSource } from './commands/privileges.js';
 import { isNative } from '../store/state.js';
 import { assertNever } from '../diagnostics/assert-never.js';
 
 export function executeStatement(state: SystemState, statement: CypherStatement, context: CommandContext): CommandOutcome {
   checkPasswordChangeGate(state, statement, context);
+  refuseImmutableKeyword(statement, context);
   authorize(state, statement, context);
   refuseUpdateWhenImpersonating(statement, context);
   // Only SHOW USERS and SHOW CURRENT USER ask: the other statements do not pay for the lookup.

@@ -68,12 +68,12 @@ export function userRecord(user: StoredUser): UserRecord {
 }
 
 export function roleRecord(role: StoredRole, members: readonly string[]): RoleRecord {
-  return { name: role.name, members, immutable: false };
+  return { name: role.name, members, immutable: role.immutable };
 }
 
 export function privilegeRecord(row: PrivilegeRow, role: string): PrivilegeRecord {
-  const { access, action, resource, graph, segment } = row;
-  return { access, action, resource, graph, segment, role, immutable: false };
+  const { access, action, resource, graph, segment, immutable } = row;
+  return { access, action, resource, graph, segment, role, immutable };
 }
 
 /** The command SHOW PRIVILEGES AS COMMANDS prints for the privilege: ``GRANT SHOW USER ON DBMS TO `analyst` ``. */

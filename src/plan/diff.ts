@@ -132,6 +132,24 @@ function rowsMissing(from: readonly PrivilegeRow[], other: readonly PrivilegeRow
   return from.filter((p) => !keys.has(privilegeKey(p)));
 }
 
+/** A privilege the role holds in both, IMMUTABLE in one of them only (revoked and granted again with authentication disabled). */
+function mutabilityChanges(before: StoredRole, after: StoredRole): Change[] {
+  const was = new Map(before.privileges.map((p) => [privilegeKey(p), p]));
+  return after.privileges.flatMap((row): Change[] => {
+    const old = was.get(privilegeKey(row));
+    if (old === undefined || old.immutable === row.immutable) return [];
+    return [
+      {
+        type: 'privilege',
+        name: privilegeName(row, after.name),
+        actions: ['update'],
+        before: privilegeRecord(old, before.name),
+        after: privilegeRecord(row, after.name),
+      },
+    ];
+  });
+}
+
 const TYPE_ORDER: Readonly<Record<ChangeType, number>> = { user: 0, role: 1, privilege: 2 };
 
 export function diffStates(before: SystemState, after: SystemState, byHistory: boolean): Change[] {
@@ -165,7 +183,7 @@ export function diffStates(before: SystemState, after: SystemState, byHistory: b
   roles.pairs.forEach(([b, a], i) => {
     const actions: ChangeAction[] = [
       ...(b.name !== a.name ? ['rename' as const] : []),
-      ...(membersChanged.has(i) ? ['update' as const] : []),
+      ...(membersChanged.has(i) || b.immutable !== a.immutable ? ['update' as const] : []),
     ];
     if (actions.length > 0)
       changes.push({
@@ -178,6 +196,7 @@ export function diffStates(before: SystemState, after: SystemState, byHistory: b
     if (b.privileges === a.privileges) return;
     changes.push(...privilegeChanges(b, rowsMissing(b.privileges, a.privileges), 'delete'));
     changes.push(...privilegeChanges(a, rowsMissing(a.privileges, b.privileges), 'create'));
+    changes.push(...mutabilityChanges(b, a));
   });
   for (const role of roles.created) {
     changes.push({ type: 'role', name: role.name, actions: ['create'], before: null, after: roleRecord(role, members[1](role.name)) });

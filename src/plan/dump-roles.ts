@@ -60,9 +60,12 @@ function copySource(rows: readonly PrivilegeRow[]): string | null | undefined {
   return BUILT_IN_ROLES.find((b) => unreplayable(fresh(b)) === wanted);
 }
 
+/** A privilege and whether it is immutable: a row held mutable and wanted immutable is one to revoke and grant again. */
+const heldKey = (p: PrivilegeRow) => `${privilegeKey(p)}\u0000${p.immutable}`;
+
 const missing = (from: readonly PrivilegeRow[], other: readonly PrivilegeRow[]) => {
-  const keys = new Set(other.map(privilegeKey));
-  return from.filter((p) => !keys.has(privilegeKey(p)));
+  const keys = new Set(other.map(heldKey));
+  return from.filter((p) => !keys.has(heldKey(p)));
 };
 
 /** A name no role has, for a copy of a built-in role that is itself replaced before its copy is made. */
@@ -87,7 +90,9 @@ export function planRoles(roles: readonly StoredRole[]): RolePlan {
 
   // A built-in role that is re-created or dropped cannot be copied once that has run: a copy of it is made first.
   const rebuilt = new Set<string>(
-    BUILT_IN_ROLES.filter((b) => b !== PUBLIC_ROLE && unreplayable(saved.get(b)?.privileges ?? []) !== unreplayable(fresh(b))),
+    BUILT_IN_ROLES.filter(
+      (b) => b !== PUBLIC_ROLE && (saved.get(b)?.immutable || unreplayable(saved.get(b)?.privileges ?? []) !== unreplayable(fresh(b))),
+    ),
   );
   // admin is re-created last, after the privileges of the others changed: it copies a copy made first, if its source changes.
   const unchanged = (b: string) =>
@@ -108,13 +113,15 @@ export function planRoles(roles: readonly StoredRole[]): RolePlan {
   }
   for (const role of roles) {
     const builtIn = BUILT_IN.has(role.name);
-    const source = copySource(role.privileges);
+    // An immutable role holds only immutable privileges: it cannot be a copy of a built-in role.
+    const source = role.immutable ? null : copySource(role.privileges);
     let start: readonly PrivilegeRow[] = fresh(role.name);
     if (!builtIn || (rebuilt.has(role.name) && source !== undefined)) {
       // A custom role whose privileges no built-in role holds starts empty; the rest are noted below.
       const copy = source ?? null;
       start = copy === null ? [] : fresh(copy);
-      const text = createRoleText(role.name, copy !== null && builtIn ? sourceOf(copy, role.name === ADMIN_ROLE) : copy, builtIn);
+      const from = copy !== null && builtIn ? sourceOf(copy, role.name === ADMIN_ROLE) : copy;
+      const text = createRoleText(role.name, from, builtIn, role.immutable);
       if (role.name === ADMIN_ROLE) adminRebuilt = true;
       (role.name === ADMIN_ROLE ? admin : builtIn ? replaced : created).push(text);
     }
@@ -129,17 +136,26 @@ export function planRoles(roles: readonly StoredRole[]): RolePlan {
         reason: `role ${role.name} holds privileges that no command gives back and no built-in role holds together`,
         statements: cannot,
       });
+    // A privilege held mutable that is wanted immutable (or back) is revoked before it is granted again.
+    const lostKeys = new Set(lost.map(privilegeKey));
+    const regranted = new Set(gained.map(privilegeKey).filter((k) => lostKeys.has(k)));
+    const flipped = (r: PrivilegeRow) => regranted.has(privilegeKey(r));
+    const flips = oneEach(lost.filter((r) => replayable(r) && flipped(r))).map((r) => revokeText(r, role.name));
     const grants = oneEach(gained.filter(replayable));
-    const revokes = oneEach(lost.filter(replayable)).map((r) => revokeText(r, role.name));
+    const revokes = oneEach(lost.filter((r) => replayable(r) && !flipped(r))).map((r) => revokeText(r, role.name));
+    const grantsOf = (access: PrivilegeRow['access'], rows = grants) =>
+      rows.filter((r) => r.access === access).map((r) => grantText(r, role.name));
     if (role.name === ADMIN_ROLE && adminRebuilt) {
-      admin.push(...grants.filter((r) => r.access === 'GRANTED').map((r) => grantText(r, role.name)), ...revokes);
-      admin.push(...grants.filter((r) => r.access === 'DENIED').map((r) => grantText(r, role.name)));
+      admin.push(...flips, ...grantsOf('GRANTED'), ...revokes, ...grantsOf('DENIED'));
     } else if (role.name === ADMIN_ROLE || role.name === PUBLIC_ROLE) {
       // `neo4j` holds these two from the start: a GRANT adds to what it may do, a DENY or a REVOKE may take away.
-      privileges.push(...grants.filter((r) => r.access === 'GRANTED').map((r) => grantText(r, role.name)));
-      tail.push(...grants.filter((r) => r.access === 'DENIED').map((r) => [grantText(r, role.name)]), ...revokes.map((r) => [r]));
+      const kept = grants.filter((r) => !flipped(r));
+      privileges.push(...grantsOf('GRANTED', kept));
+      tail.push(...grantsOf('DENIED', kept).map((g) => [g]), ...revokes.map((r) => [r]));
+      const regrants = grants.filter(flipped).map((r) => grantText(r, role.name));
+      if (flips.length > 0) tail.push([...flips, ...regrants]);
     } else {
-      privileges.push(...grants.map((r) => grantText(r, role.name)), ...revokes);
+      privileges.push(...flips, ...grants.map((r) => grantText(r, role.name)), ...revokes);
     }
   }
   const copies = [...temps].map(([b, temp]) => createRoleText(temp, b));

@@ -2,16 +2,17 @@
  * The statements a dump is made of, as text: names quoted only where needed, privileges as SHOW
  * PRIVILEGES AS [REVOKE] COMMANDS prints them, passwords only as the hashes the store keeps.
  */
-import { quoteRole } from '../exec/commands/privileges.js';
+import { commandText, quoteRole } from '../exec/commands/privileges.js';
 import { escapeName, quoteString } from '../render/printer.js';
 import type { PrivilegeRow } from '../store/privileges.js';
 import { isNative, type AuthEntry, type StoredUser } from '../store/state.js';
 
-export const grantText = (row: PrivilegeRow, role: string) => `${row.command} TO ${quoteRole(role)}`;
+export const grantText = (row: PrivilegeRow, role: string) => `${commandText(row)} TO ${quoteRole(role)}`;
 export const revokeText = (row: PrivilegeRow, role: string) => `REVOKE ${row.command} FROM ${quoteRole(role)}`;
 
-export function createRoleText(role: string, copyOf: string | null, replace = false): string {
-  return `CREATE ${replace ? 'OR REPLACE ' : ''}ROLE ${escapeName(role)}${copyOf === null ? '' : ` AS COPY OF ${escapeName(copyOf)}`}`;
+export function createRoleText(role: string, copyOf: string | null, replace = false, immutable = false): string {
+  const copy = copyOf === null ? '' : ` AS COPY OF ${escapeName(copyOf)}`;
+  return `CREATE ${replace ? 'OR REPLACE ' : ''}${immutable ? 'IMMUTABLE ' : ''}ROLE ${escapeName(role)}${copy}`;
 }
 
 export function grantRolesText(roles: readonly string[], user: string): string {

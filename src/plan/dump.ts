@@ -11,11 +11,24 @@ import { ADMIN_ROLE, planRoles, type Note } from './dump-roles.js';
 import { alterInitialUserText, createUserText, grantRolesText } from './dump-statements.js';
 import { escapeName } from '../render/printer.js';
 
-/** Runs statements as `neo4j`, all or none: the database after them, or null when one fails. */
+/**
+ * Runs statements as `user` (null: with authentication disabled), all or none: the database after
+ * them, or null when one fails.
+ */
 export interface Replay<D> {
   readonly fresh: () => D;
-  readonly run: (db: D, statements: readonly string[]) => D | null;
+  readonly run: (db: D, statements: readonly string[], user: string | null) => D | null;
 }
+
+/** Neo4j creates and grants IMMUTABLE only with authentication disabled: a dump that does so must be run that way. */
+function needsAuthDisabled(state: SystemState): boolean {
+  return state.roles.some((r) => r.immutable || r.privileges.some((p) => p.immutable));
+}
+
+const HEADER = '// Recreates a cypher-sysdb system database on a fresh DBMS: run it there as neo4j.\n';
+const HEADER_IMMUTABLE =
+  '// Recreates a cypher-sysdb system database on a fresh DBMS. It holds immutable roles or privileges, which Neo4j\n' +
+  '// creates only with authentication disabled: run it there with dbms.security.auth_enabled=false.\n';
 
 export interface Dump {
   readonly script: string;
@@ -31,15 +44,15 @@ type Step = readonly string[];
  * The tail in an order that runs: each time, of the steps that run now, the one after which most of
  * the others still run (ties: the first). Steps that never run are returned apart.
  */
-function orderTail<D>(db: D, steps: readonly Step[], replay: Replay<D>): { ordered: Step[]; stuck: Step[] } {
+function orderTail<D>(db: D, steps: readonly Step[], run: (db: D, step: Step) => D | null): { ordered: Step[]; stuck: Step[] } {
   const ordered: Step[] = [];
   let pending = [...steps];
   for (;;) {
     let best: { step: Step; next: D; score: number } | null = null;
     for (const step of pending) {
-      const next = replay.run(db, step);
+      const next = run(db, step);
       if (next === null) continue;
-      const score = pending.filter((other) => other !== step && replay.run(next, other) !== null).length;
+      const score = pending.filter((other) => other !== step && run(next, other) !== null).length;
       if (best === null || score > best.score) best = { step, next, score };
     }
     if (best === null) return { ordered, stuck: pending };
@@ -104,20 +117,22 @@ export function dumpScript<D>(state: SystemState, replay: Replay<D>): Dump {
 
   const head = [...roles.head, ...userStatements, ...initialStatements];
   let last: Step[] = [...tail, ...(rename.length > 0 ? [rename] : [])];
+  const authDisabled = needsAuthDisabled(state);
+  const run = (db: D, step: Step) => replay.run(db, step, authDisabled ? null : INITIAL_USER);
   if (last.length > 0) {
-    const start = replay.run(replay.fresh(), head);
+    const start = run(replay.fresh(), head);
     if (start === null) throw new Error('the statements of a dump that restore roles and users do not run on a fresh DBMS');
     // The rename is last whatever happens: after it, `neo4j` is gone.
-    const { ordered, stuck } = orderTail(start, tail, replay);
-    const end = ordered.reduce<D | null>((db, step) => (db === null ? null : replay.run(db, step)), start);
+    const { ordered, stuck } = orderTail(start, tail, run);
+    const end = ordered.reduce<D | null>((db, step) => (db === null ? null : run(db, step)), start);
     last = ordered;
-    if (rename.length > 0 && end !== null && replay.run(end, rename) !== null) last.push(rename);
+    if (rename.length > 0 && end !== null && run(end, rename) !== null) last.push(rename);
     else if (rename.length > 0) stuck.push(rename);
     if (stuck.length > 0)
       notes.push({ reason: 'they would take from neo4j a privilege the statements before them need', statements: stuck.flat() });
   }
   const script = [
-    '// Recreates a cypher-sysdb system database on a fresh DBMS: run it there as neo4j.\n',
+    authDisabled ? HEADER_IMMUTABLE : HEADER,
     section('Roles and their privileges', roles.head),
     section('Users and their roles', userStatements),
     section('The initial user, neo4j', initialStatements),

@@ -60,7 +60,7 @@ function details(change: Change, renames: Renames): string[] {
     case 'role':
       return fieldChanges(change.before, change.after, ['members', 'immutable'], { members: renames.user });
     case 'privilege':
-      return [];
+      return fieldChanges(change.before, change.after, ['immutable'], {});
     default:
       return assertNever(change, 'change');
   }

@@ -67,7 +67,7 @@ export function initialState(options: SystemDatabaseOptions, randomBytes: Random
   return {
     users: ShardedMap.empty<StoredUser>().set(INITIAL_USER, neo4j),
     authIds: ShardedMap.empty(),
-    roles: BUILT_IN_ROLES.map((name, created) => ({ name, created, privileges: BUILT_IN_PRIVILEGES[name] ?? [] })),
+    roles: BUILT_IN_ROLES.map((name, created) => ({ name, created, privileges: BUILT_IN_PRIVILEGES[name] ?? [], immutable: false })),
     nextSequence: BUILT_IN_ROLES.length + 1,
     config: configFrom(options),
   };

@@ -12,8 +12,10 @@ export interface PrivilegeRow {
   readonly resource: string;
   readonly graph: string;
   readonly segment: string;
-  /** The privilege as a command, without its `TO role` tail: `GRANT ACCESS ON DATABASE *`. */
+  /** The privilege as a command, without its `TO role` tail and without IMMUTABLE: `GRANT ACCESS ON DATABASE *`. */
   readonly command: string;
+  /** Granted or denied IMMUTABLE: only with authentication disabled may it be revoked. */
+  readonly immutable: boolean;
 }
 
 const access = (graph: '*' | 'HOME'): PrivilegeRow => ({
@@ -23,6 +25,7 @@ const access = (graph: '*' | 'HOME'): PrivilegeRow => ({
   graph,
   segment: 'database',
   command: graph === 'HOME' ? 'GRANT ACCESS ON HOME DATABASE' : 'GRANT ACCESS ON DATABASE *',
+  immutable: false,
 });
 const databasePrivilege = (action: string, command: string): PrivilegeRow => ({
   access: 'GRANTED',
@@ -31,6 +34,7 @@ const databasePrivilege = (action: string, command: string): PrivilegeRow => ({
   graph: '*',
   segment: 'database',
   command: `GRANT ${command} ON DATABASE *`,
+  immutable: false,
 });
 const matchNodes: PrivilegeRow = {
   access: 'GRANTED',
@@ -39,6 +43,7 @@ const matchNodes: PrivilegeRow = {
   graph: '*',
   segment: 'NODE(*)',
   command: 'GRANT MATCH {*} ON GRAPH * NODE *',
+  immutable: false,
 };
 const matchRelationships: PrivilegeRow = {
   access: 'GRANTED',
@@ -47,6 +52,7 @@ const matchRelationships: PrivilegeRow = {
   graph: '*',
   segment: 'RELATIONSHIP(*)',
   command: 'GRANT MATCH {*} ON GRAPH * RELATIONSHIP *',
+  immutable: false,
 };
 const writeNodes: PrivilegeRow = {
   access: 'GRANTED',
@@ -55,6 +61,7 @@ const writeNodes: PrivilegeRow = {
   graph: '*',
   segment: 'NODE(*)',
   command: 'GRANT WRITE ON GRAPH *',
+  immutable: false,
 };
 const writeRelationships: PrivilegeRow = { ...writeNodes, segment: 'RELATIONSHIP(*)' };
 const showConstraint = databasePrivilege('show_constraint', 'SHOW CONSTRAINT');
@@ -66,6 +73,7 @@ const load: PrivilegeRow = {
   graph: '*',
   segment: 'database',
   command: 'GRANT LOAD ON ALL DATA',
+  immutable: false,
 };
 
 const reader = [matchNodes, matchRelationships, access('*'), showConstraint, showIndex];
@@ -81,6 +89,7 @@ const admin = [
     graph: '*',
     segment: 'USER(*)',
     command: 'GRANT TRANSACTION MANAGEMENT (*) ON DATABASE *',
+    immutable: false,
   } as const,
   {
     access: 'GRANTED',
@@ -89,6 +98,7 @@ const admin = [
     graph: '*',
     segment: 'database',
     command: 'GRANT ALL DBMS PRIVILEGES ON DBMS',
+    immutable: false,
   } as const,
   databasePrivilege('start_database', 'START'),
   databasePrivilege('stop_database', 'STOP'),
@@ -102,6 +112,7 @@ const publicRole: PrivilegeRow[] = [
     graph: '*',
     segment: 'FUNCTION(*)',
     command: 'GRANT EXECUTE FUNCTION * ON DBMS',
+    immutable: false,
   },
   {
     access: 'GRANTED',
@@ -110,6 +121,7 @@ const publicRole: PrivilegeRow[] = [
     graph: '*',
     segment: 'PROCEDURE(*)',
     command: 'GRANT EXECUTE PROCEDURE * ON DBMS',
+    immutable: false,
   },
   access('HOME'),
   load,

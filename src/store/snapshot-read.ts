@@ -95,13 +95,20 @@ export function readRole(json: Json, where: string): StoredRole {
   const name = string(json['name'], `${where}.name`);
   // PUBLIC is the one role no one may create, and every DBMS has it.
   if (name !== PUBLIC_ROLE) acceptedName(name, `${where}.name`, (n) => validateNewRoleName(n, argumentError));
-  return {
-    name,
-    created: integer(json['created'], `${where}.created`),
-    privileges: array(json['privileges'], `${where}.privileges`).map((p, i) =>
-      readPrivilege(object(p, `${where}.privileges[${i}]`), `${where}.privileges[${i}]`),
-    ),
-  };
+  const created = integer(json['created'], `${where}.created`);
+  const privileges = array(json['privileges'], `${where}.privileges`).map((p, i) =>
+    readPrivilege(object(p, `${where}.privileges[${i}]`), `${where}.privileges[${i}]`),
+  );
+  const immutable = optionalFlag(json['immutable'], `${where}.immutable`);
+  const mutable = privileges.findIndex((p) => !p.immutable);
+  if (immutable && mutable >= 0)
+    throw new SnapshotError(`${where}.privileges[${mutable}]: an immutable role holds only immutable privileges (Neo4j refuses others)`);
+  return { name, created, privileges, immutable };
+}
+
+/** A flag added after the first snapshots were written: absent means false. */
+function optionalFlag(value: unknown, where: string): boolean {
+  return value === undefined ? false : boolean(value, where);
 }
 
 function readPrivilege(json: Json, where: string): PrivilegeRow {
@@ -116,6 +123,7 @@ function readPrivilege(json: Json, where: string): PrivilegeRow {
     graph: string(json['graph'], `${where}.graph`),
     segment: string(json['segment'], `${where}.segment`),
     command: string(json['command'], `${where}.command`),
+    immutable: optionalFlag(json['immutable'], `${where}.immutable`),
   };
 }
 

@@ -42,6 +42,8 @@ export interface StoredRole {
   readonly created: number;
   /** A fresh DBMS gives the built-in roles Neo4j's defaults; created roles start with none. */
   readonly privileges: readonly PrivilegeRow[];
+  /** CREATE IMMUTABLE ROLE (authentication disabled): it holds only immutable privileges. */
+  readonly immutable: boolean;
 }
 
 export interface SystemConfig {

@@ -195,6 +195,40 @@ describe('sysdb dump', () => {
     expect(diff).toMatchObject({ status: 0, stdout: 'Plan: 0 to add, 0 to change, 0 to delete.\n' });
   });
 
+  it('dumps immutable roles and privileges for a DBMS with authentication disabled, which sysdb run --no-auth replays', () => {
+    const commission = runCli(['run', 'commission.cypher', '--no-auth', '--save', 'db.json'], {
+      'commission.cypher':
+        'CREATE IMMUTABLE ROLE analyst; GRANT IMMUTABLE SHOW USER ON DBMS TO analyst; DENY IMMUTABLE DROP ROLE ON DBMS TO PUBLIC;',
+    });
+    expect(commission).toMatchObject({ status: 0, stderr: '' });
+    const state = commission.written.get('db.json') ?? '';
+    const run = runCli(['dump', '--state', 'db.json'], { 'db.json': state });
+    expect(run.stdout).toMatch(
+      /^\/\/ Recreates .*\n\/\/ creates only with authentication disabled: run it there with dbms\.security\.auth_enabled=false\.\n/,
+    );
+    expect(run.stdout).toContain('\nCREATE IMMUTABLE ROLE analyst;\nGRANT IMMUTABLE SHOW USER ON DBMS TO `analyst`;\n');
+    expect(run.stdout).toContain('\n// Last: what takes privileges from neo4j\nDENY IMMUTABLE DROP ROLE ON DBMS TO `PUBLIC`;\n');
+    // As neo4j, Neo4j refuses IMMUTABLE: the first such statement fails.
+    expect(runCli(['run', 'dump.cypher'], { 'dump.cypher': run.stdout }).stderr).toContain(
+      'error: Immutable roles cannot be created. Try creating the role without the IMMUTABLE keyword. (Neo.ClientError.Security.Forbidden)',
+    );
+    const replayed = runCli(['run', 'dump.cypher', '--no-auth', '--save', 'replay.json'], { 'dump.cypher': run.stdout });
+    expect(replayed).toMatchObject({ status: 0, stderr: '' });
+    const diff = runCli(['diff', 'db.json', 'replay.json', '--check'], {
+      'db.json': state,
+      'replay.json': replayed.written.get('replay.json') ?? '',
+    });
+    expect(diff).toMatchObject({ status: 0, stdout: 'Plan: 0 to add, 0 to change, 0 to delete.\n' });
+  });
+
+  it('runs as one user or with authentication disabled, not both', () => {
+    for (const command of ['run', 'plan'])
+      expect(runCli([command, 's.cypher', '--as', 'ann', '--no-auth'], { 's.cypher': '' })).toMatchObject({
+        status: 2,
+        stderr: expect.stringContaining('--as runs as a user and --no-auth as none: give one'),
+      });
+  });
+
   it('warns about what is only in comments, and exits 1', () => {
     const suspended = JSON.stringify(
       SystemDatabase.create().execute('ALTER USER neo4j SET STATUS SUSPENDED', {}, { user: null }).db.toJSON(),

@@ -271,27 +271,6 @@ describe('regression: aggregation outside RETURN crashed the executor, and impli
   });
 });
 
-describe('IMMUTABLE roles', () => {
-  it('are refused with authentication enabled, in Neo4j’s words (AuthorizationViolationException.creatingImmutableRoles)', () => {
-    expectFailure(
-      freshSession(),
-      'CREATE IMMUTABLE ROLE guard',
-      'Neo.ClientError.Security.Forbidden',
-      'Immutable roles cannot be created. Try creating the role without the IMMUTABLE keyword.',
-    );
-  });
-
-  it('with authentication disabled Neo4j would create one; cypher-sysdb does not model them and says so', () => {
-    const session = SystemDatabase.create().session({ user: null });
-    expectFailure(
-      session,
-      'CREATE IMMUTABLE ROLE guard',
-      'CypherSysdb.NotSupported',
-      'Creating IMMUTABLE roles (Neo4j allows it only with authentication disabled) is not supported by cypher-sysdb.',
-    );
-  });
-});
-
 describe('regression: hostile :param values crashed runScript (and sysdb run) instead of failing their line', () => {
   it.each([
     // A :param value may be a password: messages mask it where Neo4j would quote it.

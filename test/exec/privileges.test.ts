@@ -237,14 +237,7 @@ describe('granting, denying and showing privileges', () => {
       FORBIDDEN,
       'Immutable privileges cannot be denied. Try denying the privilege without the IMMUTABLE keyword.',
     );
-    // With authentication disabled Neo4j would manage them; we do not model immutability.
-    const authDisabled = admin.db.session({ user: null });
-    expectFailure(
-      authDisabled,
-      'GRANT IMMUTABLE CREATE ROLE ON DBMS TO r',
-      'CypherSysdb.NotSupported',
-      'Managing IMMUTABLE privileges (Neo4j allows it only with authentication disabled) is not supported by cypher-sysdb.',
-    );
+    // With authentication disabled they are kept: test/exec/immutable.test.ts.
   });
 
   it('reads ROLE MANAGEMENT as a privilege and `ROLE management` as a role', async () => {

@@ -18,7 +18,9 @@ function built(script: string, user: string | null = 'neo4j', params: Record<str
 export function replayed(db: SystemDatabase) {
   const notes: string[] = [];
   const script = db.dump({ onNote: (n) => notes.push(n) });
-  const replay = SystemDatabase.create().runScript(script, { onError: 'continue' });
+  // A dump with IMMUTABLE says to run it with authentication disabled, as Neo4j requires.
+  const user = script.includes('dbms.security.auth_enabled=false') ? null : 'neo4j';
+  const replay = SystemDatabase.create().runScript(script, { onError: 'continue', user });
   return {
     script,
     notes,
@@ -79,6 +81,16 @@ describe('the dump of a database recreates it on a fresh DBMS', () => {
       what: 'neo4j dropped, another administrator left (auth disabled): neo4j becomes it',
       script:
         "CREATE USER ann SET PASSWORD 'ann-secret-1'; CREATE USER mia SET PASSWORD 'mia-secret-1'; GRANT ROLE admin TO mia; DROP USER neo4j",
+      user: null,
+    },
+    {
+      what: 'immutable roles and privileges, on built-in and custom roles, and privileges made immutable in place',
+      script: `CREATE IMMUTABLE ROLE analyst; GRANT IMMUTABLE MATCH {*} ON GRAPH * ELEMENTS * TO analyst; GRANT ROLE analyst TO neo4j;
+               DENY IMMUTABLE DATABASE MANAGEMENT ON DBMS TO PUBLIC; CREATE ROLE ops AS COPY OF reader; GRANT IMMUTABLE SHOW USER ON DBMS TO ops;
+               REVOKE GRANT ACCESS ON DATABASE * FROM reader; GRANT IMMUTABLE ACCESS ON DATABASE * TO reader;
+               CREATE OR REPLACE IMMUTABLE ROLE editor; GRANT IMMUTABLE WRITE ON GRAPH * TO editor;
+               REVOKE ACCESS ON HOME DATABASE FROM PUBLIC; GRANT IMMUTABLE ACCESS ON HOME DATABASE TO PUBLIC;
+               REVOKE LOAD ON ALL DATA FROM admin; GRANT IMMUTABLE LOAD ON ALL DATA TO admin`,
       user: null,
     },
   ];
@@ -195,5 +207,28 @@ describe('the script', () => {
   it('keeps what takes privileges from neo4j for the end', () => {
     const script = built("CREATE USER mia SET PASSWORD 'mia-secret-1'; DENY CREATE USER ON DBMS TO PUBLIC").dump();
     expect(script.endsWith('\n// Last: what takes privileges from neo4j\nDENY CREATE USER ON DBMS TO `PUBLIC`;\n')).toBe(true);
+  });
+});
+
+describe('immutable roles and privileges', () => {
+  it('are dumped with IMMUTABLE, for a DBMS with authentication disabled', () => {
+    const db = built(
+      'CREATE IMMUTABLE ROLE analyst; GRANT IMMUTABLE SHOW USER ON DBMS TO analyst; DENY IMMUTABLE DROP ROLE ON DBMS TO reader',
+      null,
+    );
+    // Then neo4j, with its random salt.
+    expect(db.dump().split('// The initial user')[0]).toBe(
+      [
+        '// Recreates a cypher-sysdb system database on a fresh DBMS. It holds immutable roles or privileges, which Neo4j',
+        '// creates only with authentication disabled: run it there with dbms.security.auth_enabled=false.',
+        '',
+        '// Roles and their privileges',
+        'CREATE IMMUTABLE ROLE analyst;',
+        'DENY IMMUTABLE DROP ROLE ON DBMS TO `reader`;',
+        'GRANT IMMUTABLE SHOW USER ON DBMS TO `analyst`;',
+        '',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -148,6 +148,11 @@ describe('a hand-edited snapshot', () => {
     ['a tag a user has twice', (s) => (s.users[1].tags = ['x', 'y', 'x']), "users[1].tags[2]: tag 'x' appears twice"],
     ['a user created at or after nextSequence', (s) => (s.users[2].created = 10), 'users[2].created: 10 must be below nextSequence (10)'],
     ['a role created at or after nextSequence', (s) => (s.nextSequence = 7), 'roles[6].created: 7 must be below nextSequence (7)'],
+    [
+      'an immutable role with a mutable privilege',
+      (s) => (s.roles[5].immutable = true),
+      'roles[5].privileges[0]: an immutable role holds only immutable privileges (Neo4j refuses others)',
+    ],
   ])('is refused with its first problem named: %s', (_, edit, message) => {
     expect(() => SystemDatabase.fromJSON(edited(edit))).toThrow(new SnapshotError(message));
   });
@@ -178,8 +183,27 @@ describe('a hand-edited snapshot', () => {
     ['users[1].home', (s) => (s.users[1].home = 7), 'users[1].home must be a string'],
     ['users[1].tags[0]', (s) => (s.users[1].tags = [1]), 'users[1].tags[0] must be a string'],
     ['users[1].created', (s) => (s.users[1].created = -1), 'users[1].created must be a non-negative integer'],
+    ['roles[2].immutable', (s) => (s.roles[2].immutable = 'yes'), 'roles[2].immutable must be a boolean'],
+    [
+      'roles[2].privileges[0].immutable',
+      (s) => (s.roles[2].privileges[0].immutable = 1),
+      'roles[2].privileges[0].immutable must be a boolean',
+    ],
   ])('is refused when %s has the wrong type', (_, edit, message) => {
     expect(() => SystemDatabase.fromJSON(edited(edit))).toThrow(new SnapshotError(message));
+  });
+
+  it('written before immutability was kept, reads every role and privilege as mutable', () => {
+    const db = SystemDatabase.fromJSON(
+      edited((s) => {
+        for (const role of s.roles) {
+          delete role.immutable;
+          for (const p of role.privileges) delete p.immutable;
+        }
+      }),
+    );
+    expect(db.toJSON()).toEqual(SystemDatabase.fromJSON(edited(() => undefined)).toJSON());
+    expect(db.session().run('SHOW PRIVILEGES WHERE immutable').rows).toEqual([]);
   });
 
   it("keeps a user's roles in the order the executor keeps them, whatever order the file has", () => {

@@ -2,7 +2,7 @@
  * Random admin scripts over a few names, for properties about whole databases (dump round trips,
  * change reports): users with every setting, roles copied from built-in and custom ones, built-in
  * roles dropped and re-created, memberships, and DBMS, database and graph privileges granted, denied
- * and revoked, to admin and PUBLIC too. Many statements fail (a user that does not exist, a privilege neo4j lost):
+ * and revoked, to admin and PUBLIC too, IMMUTABLE ones among them. Many statements fail (a user that does not exist, a privilege neo4j lost):
  * a failure changes nothing, so the script still builds a database.
  */
 import fc from 'fast-check';
@@ -125,6 +125,22 @@ function adminStatement(marker: string): fc.Arbitrary<AdminStatement> {
         .map(({ verb, p, r }) => plain(`${verb} ${p} ${verb.startsWith('REVOKE') ? 'FROM' : 'TO'} ${r}`)),
     },
     fc.constantFrom(plain('REVOKE ALL DBMS PRIVILEGES ON DBMS FROM admin'), plain('GRANT ALL DBMS PRIVILEGES ON DBMS TO ops')),
+    // IMMUTABLE runs only with authentication disabled (asRoot): roles, copies, grants, denies and revokes.
+    fc
+      .record({ r: role, replace: fc.boolean(), source: fc.option(fc.constantFrom('ops', 'copy1', 'reader')) })
+      .map(({ r, replace, source }) =>
+        plain(`CREATE ${replace ? 'OR REPLACE ' : ''}IMMUTABLE ROLE ${r}${source === null ? '' : ` AS COPY OF ${source}`}`),
+      ),
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({
+          verb: fc.constantFrom('GRANT IMMUTABLE', 'DENY IMMUTABLE', 'REVOKE IMMUTABLE', 'REVOKE GRANT IMMUTABLE'),
+          p: fc.constantFrom(...PRIVILEGES, ...DATA_PRIVILEGES),
+          r: role,
+        })
+        .map(({ verb, p, r }) => plain(`${verb} ${p} ${verb.startsWith('REVOKE') ? 'FROM' : 'TO'} ${r}`)),
+    },
   );
 }
 

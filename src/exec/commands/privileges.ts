@@ -16,16 +16,23 @@ import { StatusCode } from '../../diagnostics/codes.js';
 import type { Access, PrivilegeRow } from '../../store/privileges.js';
 import { javaOrder, type StoredRole, type SystemState } from '../../store/state.js';
 import { dataSourceText, escapeName } from '../../render/printer.js';
-import { forbidden, Neo4jError, notSupported } from '../../diagnostics/neo4j-error.js';
+import { Neo4jError } from '../../diagnostics/neo4j-error.js';
+import { assertMutablePrivilegesAllowed, assertRevocable } from '../immutability.js';
 import { privilegeAlreadyHeld, privilegeNotHeld } from '../notifications.js';
 import { nameValue } from '../params.js';
 import { written, type CommandContext, type CommandOutcome } from './context.js';
 import { privilegeCommandRows, privilegeRow, type ShowSource, type SourceRow } from './show-sources.js';
 
 /** A DBMS privilege as a role holds it, in the shape SHOW PRIVILEGES prints. */
-function dbmsPrivilegeRow(access: Access, action: DbmsAction): PrivilegeRow {
+function dbmsPrivilegeRow(access: Access, action: DbmsAction, immutable: boolean): PrivilegeRow {
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
-  return { access, action, resource: 'database', graph: '*', segment: 'database', command: `${verb} ${PRIVILEGE_TEXT[action]} ON DBMS` };
+  const command = `${verb} ${PRIVILEGE_TEXT[action]} ON DBMS`;
+  return { access, action, resource: 'database', graph: '*', segment: 'database', command, immutable };
+}
+
+/** A privilege's command as the statement wrote it: `GRANT IMMUTABLE ...` where it was immutable. */
+export function commandText(row: PrivilegeRow, immutable = row.immutable): string {
+  return immutable ? row.command.replace(/^(GRANT|DENY) /, '$1 IMMUTABLE ') : row.command;
 }
 
 /** One column of a privilege row and the words it stands for in the command. */
@@ -89,7 +96,8 @@ type PrivilegeCommandParts = GrantPrivilege | DenyPrivilege | RevokePrivilege;
  */
 export function commandRows(access: Access, command: PrivilegeCommandParts, params: CommandContext['params']): PrivilegeRow[] {
   const { action, databases: scope } = command;
-  if (isDbmsAction(action) && command.transactionUsers === null && command.globs === null) return [dbmsPrivilegeRow(access, action)];
+  if (isDbmsAction(action) && command.transactionUsers === null && command.globs === null)
+    return [dbmsPrivilegeRow(access, action, command.immutable)];
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
   const noun = command.onGraph ? 'GRAPH' : 'DATABASE';
   const places: Part[] =
@@ -117,6 +125,7 @@ export function commandRows(access: Access, command: PrivilegeCommandParts, para
         graph,
         segment,
         command: `${verb} ${text}${resourceText}${users ? segmentText : ''} ON ${on}${users ? '' : segmentText}`,
+        immutable: command.immutable,
       })),
     ),
   );
@@ -133,16 +142,6 @@ function resolveRoles(
   context: CommandContext,
   failure: string,
 ): StoredRole[] {
-  if (command.immutable) {
-    // With authentication enabled Neo4j refuses IMMUTABLE outright; with it disabled we do not model it.
-    if (context.user !== null && command.kind === 'grant-privilege') {
-      throw forbidden('Immutable privileges cannot be granted. Try granting the privilege without the IMMUTABLE keyword.');
-    }
-    if (context.user !== null && command.kind === 'deny-privilege') {
-      throw forbidden('Immutable privileges cannot be denied. Try denying the privilege without the IMMUTABLE keyword.');
-    }
-    throw notSupported('Managing IMMUTABLE privileges (Neo4j allows it only with authentication disabled)');
-  }
   // Every name is bound before any is looked up: a missing parameter is reported first.
   const names = command.roles.map((r) => nameValue(r, context.params));
   const byName = rolesByName(state);
@@ -169,15 +168,19 @@ function rolesByName(state: SystemState): ReadonlyMap<string, StoredRole> {
   return new Map(state.roles.map((r) => [r.name, r]));
 }
 
-/** Granting or denying what a role already has changes nothing (Neo4j only notifies). */
+/**
+ * Granting or denying what a role already has changes nothing (Neo4j only notifies), whether it holds
+ * it IMMUTABLE or not: a privilege is one row, named by SHOW PRIVILEGES' columns.
+ */
 export function grantOrDenyPrivilege(state: SystemState, command: GrantPrivilege | DenyPrivilege, context: CommandContext): CommandOutcome {
   const verb = command.kind === 'grant-privilege' ? 'grant' : 'deny';
   const roles = resolveRoles(state, command, context, `Failed to ${verb} ${command.action} privilege to`);
+  if (!command.immutable) roles.forEach(assertMutablePrivilegesAllowed);
   const rows = commandRows(command.kind === 'grant-privilege' ? 'GRANTED' : 'DENIED', command, context.params);
   const notifications = roles.flatMap((role) =>
     rows
       .filter((row) => role.privileges.some((p) => sameRow(p, row)))
-      .map((row) => privilegeAlreadyHeld(`${row.command} TO ${escapeName(role.name)}`)),
+      .map((row) => privilegeAlreadyHeld(`${commandText(row)} TO ${escapeName(role.name)}`)),
   );
   return written(
     withPrivileges(state, roles, (privileges) => {
@@ -189,18 +192,21 @@ export function grantOrDenyPrivilege(state: SystemState, command: GrantPrivilege
   );
 }
 
+/** `REVOKE IMMUTABLE` removes only what a role holds immutable; a plain REVOKE removes either kind. */
 export function revokePrivilege(state: SystemState, command: RevokePrivilege, context: CommandContext): CommandOutcome {
   const roles = resolveRoles(state, command, context, `Failed to revoke ${command.action} privilege from`);
   const accesses: Access[] = command.revokes === 'grant' ? ['GRANTED'] : command.revokes === 'deny' ? ['DENIED'] : ['GRANTED', 'DENIED'];
   const revoked = accesses.flatMap((access) => commandRows(access, command, context.params));
+  const removes = (p: PrivilegeRow) => (!command.immutable || p.immutable) && revoked.some((r) => sameRow(p, r));
+  for (const role of roles) assertRevocable(role, role.privileges.filter(removes), context);
   // Neo4j revokes GRANT and DENY as separate sub-commands, and notifies about each that finds nothing.
   const notifications = roles.flatMap((role) =>
     revoked
-      .filter((row) => !role.privileges.some((p) => sameRow(p, row)))
-      .map((row) => privilegeNotHeld(`REVOKE ${row.command} FROM ${escapeName(role.name)}`)),
+      .filter((row) => !role.privileges.some((p) => removes(p) && sameRow(p, row)))
+      .map((row) => privilegeNotHeld(`REVOKE ${commandText(row, command.immutable)} FROM ${escapeName(role.name)}`)),
   );
   return written(
-    withPrivileges(state, roles, (privileges) => privileges.filter((p) => !revoked.some((r) => sameRow(p, r)))),
+    withPrivileges(state, roles, (privileges) => privileges.filter((p) => !removes(p))),
     notifications,
   );
 }

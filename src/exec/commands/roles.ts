@@ -5,7 +5,8 @@ import type { CreateRole, DropRole, GrantRoles, RenameRole, RevokeRoles } from '
 import type { ShardedMap } from '../../store/sharded.js';
 import { javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, type SystemState } from '../../store/state.js';
 import { escapeName } from '../../render/printer.js';
-import { argumentError, forbidden, notSupported } from '../../diagnostics/neo4j-error.js';
+import { argumentError } from '../../diagnostics/neo4j-error.js';
+import { assertCopyable, assertRoleMayChange } from '../immutability.js';
 import { roleAlreadyGranted, roleNotGranted, type Notification } from '../notifications.js';
 import { nameValue } from '../params.js';
 import { written, type CommandContext, type CommandOutcome } from './context.js';
@@ -34,27 +35,24 @@ function replaceRoleOnUsers(users: ShardedMap<StoredUser>, role: string, replace
 }
 
 export function createRole(state: SystemState, command: CreateRole, context: CommandContext): CommandOutcome {
-  if (command.immutable) {
-    // With authentication enabled Neo4j refuses it outright; with it disabled we do not model immutable roles.
-    if (context.user !== null) throw forbidden('Immutable roles cannot be created. Try creating the role without the IMMUTABLE keyword.');
-    throw notSupported('Creating IMMUTABLE roles (Neo4j allows it only with authentication disabled)');
-  }
   const name = nameValue(command.name, context.params);
   const failure = (reason: string) => argumentError(`Failed to create the specified role '${name}': ${reason}`);
   validateNewRoleName(name, failure);
   const existing = findRole(state, name);
   if (existing && command.ifNotExists) return written(state);
   if (existing && !command.orReplace) throw failure('Role already exists.');
+  if (existing) assertRoleMayChange(existing, 'replaced', context);
   const sourceName = command.copyOf ? nameValue(command.copyOf, context.params) : null;
   const source = sourceName === null ? null : findRole(state, sourceName);
   if (sourceName !== null && !source) throw argumentError(`Failed to create a role as copy of '${sourceName}': Role does not exist.`);
+  if (source) assertCopyable(source, command.immutable);
   const next = produce(state, (draft) => {
     if (existing) {
       // OR REPLACE drops the old role first: its members lose it.
       draft.roles = draft.roles.filter((r) => r.name !== name);
       draft.users = replaceRoleOnUsers(state.users, name, null);
     }
-    draft.roles.push({ name, created: draft.nextSequence, privileges: [...(source?.privileges ?? [])] });
+    draft.roles.push({ name, created: draft.nextSequence, privileges: [...(source?.privileges ?? [])], immutable: command.immutable });
     draft.nextSequence += 1;
   });
   return written(next);
@@ -64,10 +62,12 @@ export function dropRole(state: SystemState, command: DropRole, context: Command
   const name = nameValue(command.name, context.params);
   const failure = (reason: string) => argumentError(`Failed to delete the specified role '${name}': ${reason}`);
   if (name === PUBLIC_ROLE) throw failure(`'${PUBLIC_ROLE}' is a reserved role.`);
-  if (!findRole(state, name)) {
+  const existing = findRole(state, name);
+  if (!existing) {
     if (command.ifExists) return written(state);
     throw failure('Role does not exist.');
   }
+  assertRoleMayChange(existing, 'dropped', context);
   return written(
     produce(state, (draft) => {
       draft.roles = draft.roles.filter((r) => r.name !== name);
@@ -86,6 +86,7 @@ export function renameRole(state: SystemState, command: RenameRole, context: Com
     if (command.ifExists) return written(state);
     throw failure(`The role '${from}' does not exist.`);
   }
+  assertRoleMayChange(existing, 'renamed', context);
   if (findRole(state, to)) throw failure(`Role '${to}' already exists.`);
   validateNewRoleName(to, failure);
   return written(

@@ -109,7 +109,7 @@ export function showRolesSource(state: SystemState, command: ShowRoles): ShowSou
       rows.push(
         new Map<ShowColumn, Value>([
           ['role', role.name],
-          ['immutable', false],
+          ['immutable', role.immutable],
         ]),
       );
       continue;
@@ -119,7 +119,7 @@ export function showRolesSource(state: SystemState, command: ShowRoles): ShowSou
         new Map<ShowColumn, Value>([
           ['role', role.name],
           ['member', member?.name ?? null],
-          ['immutable', false],
+          ['immutable', role.immutable],
         ]),
       );
     }
@@ -155,28 +155,35 @@ export function privilegeRow(p: PrivilegeRow, role: string, user?: string): Sour
     ['graph', p.graph],
     ['segment', p.segment],
     ['role', role],
-    ['immutable', false],
+    ['immutable', p.immutable],
   ]);
   if (user !== undefined) row.set('user', user);
   return row;
 }
 
-/** `AS [REVOKE] COMMANDS`: each privilege once, as the command that grants (or revokes) it, sorted. */
+/**
+ * `AS [REVOKE] COMMANDS`: each privilege once, as the command that grants (or revokes) it, sorted. The
+ * command does not say IMMUTABLE: the `immutable` column does (Neo4j's hints name `AS COMMANDS YIELD *` for it).
+ */
 export function privilegeCommandRows(
   roles: readonly StoredRole[],
   output: Exclude<PrivilegeOutput, 'table'>,
   target: (role: string) => string,
 ): SourceRow[] {
-  const commands = new Set<string>();
+  const commands = new Map<string, { readonly text: string; readonly immutable: boolean }>();
   for (const role of roles) {
-    for (const p of role.privileges)
-      commands.add(output === 'commands' ? `${p.command} TO ${target(role.name)}` : `REVOKE ${p.command} FROM ${target(role.name)}`);
+    for (const p of role.privileges) {
+      const text = output === 'commands' ? `${p.command} TO ${target(role.name)}` : `REVOKE ${p.command} FROM ${target(role.name)}`;
+      commands.set(`${p.immutable ? 'i' : 'm'}${text}`, { text, immutable: p.immutable });
+    }
   }
-  return [...commands].sort(javaOrder).map(
-    (text) =>
-      new Map<ShowColumn, Value>([
-        ['command', text],
-        ['immutable', false],
-      ]),
-  );
+  return [...commands.values()]
+    .sort((a, b) => javaOrder(a.text, b.text) || Number(a.immutable) - Number(b.immutable))
+    .map(
+      ({ text, immutable }) =>
+        new Map<ShowColumn, Value>([
+          ['command', text],
+          ['immutable', immutable],
+        ]),
+    );
 }
