@@ -15,6 +15,7 @@ import type { ServerLog } from '../log.js';
 import { hostPort } from '../address.js';
 import { errorBody, REQUEST_INVALID } from './errors.js';
 import { QueryApi, type HttpReply } from './handler.js';
+import { isJsonLines } from './media.js';
 import { TransactionRegistry } from './transactions.js';
 
 export interface HttpListenerOptions {
@@ -229,7 +230,8 @@ function jsonError(status: number, message: string): HttpReply {
 function send(response: ServerResponse, reply: HttpReply): void {
   response.statusCode = reply.status;
   for (const [name, value] of Object.entries(reply.headers)) response.setHeader(name, value);
-  response.setHeader('content-length', Buffer.byteLength(reply.body));
+  if (isJsonLines(reply.headers['content-type'])) response.setHeader('transfer-encoding', 'chunked');
+  else response.setHeader('content-length', Buffer.byteLength(reply.body));
   response.end(reply.body);
 }
 

@@ -45,6 +45,11 @@ export function requestFormat(contentType: string | undefined): Format | null {
   return PRODUCED.find((m) => !m.lines && m.contentType === type)?.format ?? null;
 }
 
+/** A JSON Lines response type: Neo4j streams those (`Transfer-Encoding: chunked`), where a JSON body has a length. */
+export function isJsonLines(contentType: string | undefined): boolean {
+  return PRODUCED.some((m) => m.lines && m.contentType === contentType);
+}
+
 /** The response's media for an `Accept` header; null when none is acceptable (406). No header: plain JSON. */
 export function negotiate(accept: string | undefined): Media | null {
   if (accept === undefined || accept.trim() === '') return PLAIN;

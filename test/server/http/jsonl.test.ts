@@ -8,7 +8,7 @@
  * `error/JsonlErrorResponseWriter.java`).
  */
 import { describe, expect, it } from 'vitest';
-import { call, counters, startHttp } from '../../support/http.js';
+import { ADMIN, call, counters, raw, startHttp } from '../../support/http.js';
 
 const PLAIN = { accept: 'application/jsonl' };
 const TYPED = { accept: 'application/vnd.neo4j.query.v1.0+jsonl' };
@@ -172,5 +172,27 @@ describe('explicit transactions in JSON Lines', () => {
         ),
       ),
     );
+  });
+});
+
+describe('on the wire', () => {
+  const request = (accept: string) => {
+    const body = JSON.stringify({ statement: 'SHOW USERS YIELD user' });
+    return (
+      `POST /db/system/query/v2 HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${ADMIN}\r\nContent-Type: application/json\r\n` +
+      `Accept: ${accept}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+    );
+  };
+
+  it('streams JSON Lines as Neo4j does (Transfer-Encoding: chunked), where a JSON body has a Content-Length', async () => {
+    const { url } = await startHttp();
+    const [jsonl, json] = await Promise.all([raw(url, request('application/jsonl')), raw(url, request('application/json'))]);
+    const head = (text: string) => text.slice(0, text.indexOf('\r\n\r\n')).toLowerCase();
+    expect(head(jsonl)).toContain('\r\ntransfer-encoding: chunked');
+    expect(head(jsonl)).not.toContain('content-length');
+    const event = lines(header(['user']), record('neo4j'), summary({ bookmarks: ['FB:sysdb:0'] }));
+    expect(jsonl.slice(jsonl.indexOf('\r\n\r\n') + 4)).toBe(`${Buffer.byteLength(event).toString(16)}\r\n${event}\r\n0\r\n\r\n`);
+    expect(head(json)).toMatch(/\r\ncontent-length: \d+/);
+    expect(head(json)).not.toContain('transfer-encoding');
   });
 });
