@@ -14,6 +14,7 @@ interface Failure {
   message: string;
   gqlStatus: string;
   classification: string;
+  diagnosticRecord: unknown;
 }
 
 async function failure(promise: Promise<unknown>): Promise<Failure> {
@@ -21,7 +22,13 @@ async function failure(promise: Promise<unknown>): Promise<Failure> {
     await promise;
   } catch (error) {
     const e = error as Failure;
-    return { code: e.code, message: e.message, gqlStatus: e.gqlStatus, classification: e.classification };
+    return {
+      code: e.code,
+      message: e.message,
+      gqlStatus: e.gqlStatus,
+      classification: e.classification,
+      diagnosticRecord: e.diagnosticRecord,
+    };
   }
   throw new Error('expected the call to fail');
 }
@@ -76,6 +83,9 @@ describe.each(VERSIONS)('neo4j-driver over Bolt %s', (version) => {
     expect(error.code).toBe('Neo.ClientError.Statement.ArgumentError');
     expect(error.message).toBe("Failed to create the specified user 'neo4j': User already exists.");
     if (gql) expect([error.gqlStatus, error.classification]).toEqual(['22N04', 'CLIENT_ERROR']);
+    // The server sends only _classification; the driver fills in the entries Neo4j leaves out as defaults.
+    if (gql)
+      expect(error.diagnosticRecord).toEqual({ OPERATION: '', OPERATION_CODE: '0', CURRENT_SCHEMA: '/', _classification: 'CLIENT_ERROR' });
   });
 
   it('reports what cypher-sysdb does not support as a client error, never a database error', async () => {

@@ -204,7 +204,8 @@ function gqlFields(error: GqlError): { [key: string]: Packable } {
     message: error.message,
     gql_status: error.gqlStatus,
     description: error.description,
-    diagnostic_record: { OPERATION: '', OPERATION_CODE: '0', CURRENT_SCHEMA: '/', _classification: error.classification },
+    // Neo4j leaves out the default entries (OPERATION "", OPERATION_CODE "0", CURRENT_SCHEMA "/"); drivers fill them in.
+    diagnostic_record: { _classification: error.classification },
   };
   if (error.cause) fields['cause'] = gqlFields(error.cause);
   return fields;
