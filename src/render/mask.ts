@@ -184,8 +184,9 @@ function mentionsPassword(image: string): boolean {
  */
 function statementSecrets(tokens: readonly IToken[]): Mark[] {
   const marks = new Array<Mark>(tokens.length).fill(Mark.Shown);
+  const privilege = passwordPrivilegeAt(tokens);
   const sensitive = tokens.some(
-    (t) => (isWord(t) && isPasswordWord(t.image)) || (t.tokenType === StringLiteral && mentionsPassword(t.image)),
+    (t, i) => (isWord(t) && isPasswordWord(t.image) && i !== privilege) || (t.tokenType === StringLiteral && mentionsPassword(t.image)),
   );
   if (!sensitive) return marks;
   let afterPassword = false;
@@ -203,7 +204,7 @@ function statementSecrets(tokens: readonly IToken[]): Mark[] {
     }
     if (isWord(token)) {
       const upper = token.image.toUpperCase();
-      if (isPasswordWord(upper) || (afterPassword && isFromOrTo(upper))) {
+      if ((isPasswordWord(upper) && i !== privilege) || (afterPassword && isFromOrTo(upper))) {
         afterPassword = true;
         masking = true;
         quotedDone = false;
@@ -238,6 +239,29 @@ function statementSecrets(tokens: readonly IToken[]): Mark[] {
     if (!BRACKETS.has(token.tokenType)) safe = false;
   }
   return marks;
+}
+
+const PRIVILEGE_LEAD = new Set(['GRANT', 'DENY', 'REVOKE', 'IMMUTABLE']);
+
+/**
+ * The index of `PASSWORD`/`PASSWORDS` where it names the DBMS privilege (`GRANT SET PASSWORDS ON DBMS`,
+ * `REVOKE DENY IMMUTABLE SET PASSWORD ON ...`), not a password clause; -1 if there is none. Only exactly
+ * there: the statement opens (after `CYPHER 25` or `USE name`) with GRANT, DENY or REVOKE (then GRANT,
+ * DENY or IMMUTABLE), then `SET`, the word, and `ON`. Anything else stays a password position.
+ */
+function passwordPrivilegeAt(tokens: readonly IToken[]): number {
+  let i = 0;
+  const word = (at: number): string | undefined => {
+    const token = tokens[at];
+    return token !== undefined && isWord(token) ? token.image.toUpperCase() : undefined;
+  };
+  if (word(0) === 'CYPHER' && tokens[1]?.image === '25') i = 2;
+  if (word(i) === 'USE' && tokens[i + 1] !== undefined && isWord(tokenAt(tokens, i + 1))) i += 2;
+  const lead = word(i);
+  if (lead !== 'GRANT' && lead !== 'DENY' && lead !== 'REVOKE') return -1;
+  for (i += 1; PRIVILEGE_LEAD.has(word(i) ?? ''); i++);
+  const name = word(i + 1);
+  return word(i) === 'SET' && (name === 'PASSWORD' || name === 'PASSWORDS') && word(i + 2) === 'ON' ? i + 1 : -1;
 }
 
 /** A quote that never closes: everything from it to the end of the statement may be the password. */

@@ -88,7 +88,6 @@ fidelityTable('privileges', [
     'REVOKE DENY SET PASSWORDS ON DATABASE * FROM role',
     "Invalid input 'DATABASE': expected 'DBMS' (line 1, column 30 (offset: 29))",
     DBMS,
-    'the password mask takes the word after SET PASSWORDS ON for a password and hides it',
   ),
   neo4j('GRANT ALTER DATABASE DBMS TO role', "Invalid input 'DBMS': expected 'ON' (line 1, column 22 (offset: 21))", DBMS),
   neo4j(

@@ -53,6 +53,29 @@ describe('regression: passwords leaked when written unquoted or after a malforme
     );
   });
 
+  // Neo4j's privilege `SET PASSWORD[S] ON DBMS`: the words after it are its target, not a password.
+  it.each([
+    'REVOKE DENY SET PASSWORDS ON DATABASE * FROM role',
+    'GRANT SET PASSWORD ON DBMS TO role',
+    "CYPHER 25 GRANT IMMUTABLE SET PASSWORDS ON DBMS TO 'r'",
+    'USE system REVOKE GRANT SET PASSWORDS ON DBMS FROM role',
+  ])('shows the privilege SET PASSWORD(S) ON and its target: %s', (script) => {
+    expect(maskPasswords(script).text).toBe(script);
+  });
+
+  it.each([
+    // a user named `grant`: the statement is a CREATE USER, so ON stands where its password does
+    ['CREATE USER grant SET PASSWORD ON', 'CREATE USER grant SET PASSWORD ******'],
+    // no ON after it: a password clause typed into a GRANT
+    [`GRANT SET PASSWORD '${SECRET}'`, "GRANT SET PASSWORD '******'"],
+    [
+      `GRANT SET PASSWORDS ON DBMS TO r CREATE USER u SET PASSWORD '${SECRET}'`,
+      "GRANT SET PASSWORDS ON DBMS TO r CREATE USER u SET PASSWORD '******'",
+    ],
+  ])('still masks a password position near the privilege: %s', (script, masked) => {
+    expect(maskPasswords(script).text).toBe(masked);
+  });
+
   it('maps offsets onto the masked text, so carets point where they did', () => {
     const source = "CREATE USER u SET PASSWORD 'a-long-secret' SET STATUS nonsense";
     const masked = maskPasswords(source);
