@@ -87,7 +87,7 @@ export function readConfig(json: Json): SystemConfig {
     enforcePasswordChange: boolean(json['enforcePasswordChange'], 'config.enforcePasswordChange'),
     // Added after the first snapshots were written: absent means Neo4j's defaults.
     authProviders: json['authProviders'] === undefined ? [] : strings(json['authProviders'], 'config.authProviders'),
-    requireLocalUser: json['requireLocalUser'] === undefined ? false : boolean(json['requireLocalUser'], 'config.requireLocalUser'),
+    requireLocalUser: optionalFlag(json['requireLocalUser'], 'config.requireLocalUser'),
   };
 }
 
@@ -106,7 +106,7 @@ export function readRole(json: Json, where: string): StoredRole {
   return { name, created, privileges, immutable };
 }
 
-/** A flag added after the first snapshots were written: absent means false. */
+/** A flag added after the first snapshots were written (immutability, requireLocalUser): absent means false. */
 function optionalFlag(value: unknown, where: string): boolean {
   return value === undefined ? false : boolean(value, where);
 }

@@ -125,6 +125,7 @@ export function commandRows(access: Access, command: PrivilegeCommandParts, para
         graph,
         segment,
         command: `${verb} ${text}${resourceText}${users ? segmentText : ''} ON ${on}${users ? '' : segmentText}`,
+        // For a REVOKE, only what it matches: `REVOKE IMMUTABLE` filters on it, the other columns name the rows.
         immutable: command.immutable,
       })),
     ),
