@@ -475,17 +475,17 @@ export interface GraphTargetCstNode extends CstNode {
 export type GraphTargetCstChildren = {
   ON: IToken[];
   graphScope: GraphScopeCstNode[];
+  graphSegment?: GraphSegmentCstNode[];
 };
 
-export interface DbmsOrDatabaseTargetCstNode extends CstNode {
-  name: "dbmsOrDatabaseTarget";
-  children: DbmsOrDatabaseTargetCstChildren;
+export interface WholeGraphTargetCstNode extends CstNode {
+  name: "wholeGraphTarget";
+  children: WholeGraphTargetCstChildren;
 }
 
-export type DbmsOrDatabaseTargetCstChildren = {
+export type WholeGraphTargetCstChildren = {
   ON: IToken[];
-  DBMS?: IToken[];
-  databaseScope?: DatabaseScopeCstNode[];
+  graphScope: GraphScopeCstNode[];
 };
 
 export interface AllTargetCstNode extends CstNode {
@@ -551,7 +551,6 @@ export type GraphScopeCstChildren = {
   GRAPHS?: IToken[];
   Star?: IToken[];
   graphs?: CommandNameListCstNode[];
-  graphSegment?: GraphSegmentCstNode[];
 };
 
 export interface GraphSegmentCstNode extends CstNode {
@@ -694,9 +693,7 @@ export type DbmsPrivilegeCstChildren = {
   GRAPH?: IToken[];
   PRIVILEGES?: IToken[];
   allTarget?: AllTargetCstNode[];
-  CREATE?: (IToken)[];
-  DROP?: IToken[];
-  RENAME?: IToken[];
+  CREATE?: IToken[];
   USER?: (IToken)[];
   onDbms?: (OnDbmsCstNode)[];
   ROLE?: (IToken)[];
@@ -707,6 +704,8 @@ export type DbmsPrivilegeCstChildren = {
   databaseObject?: (DatabaseObjectCstNode)[];
   ALIAS?: (IToken)[];
   graphTarget?: (GraphTargetCstNode)[];
+  DROP?: IToken[];
+  RENAME?: IToken[];
   TERMINATE?: IToken[];
   transactionKeyword?: (TransactionKeywordCstNode)[];
   userQualifier?: (UserQualifierCstNode)[];
@@ -737,8 +736,8 @@ export type DbmsPrivilegeCstChildren = {
   REMOVE?: (IToken)[];
   LABEL?: (IToken)[];
   labels?: (StarOrNamesCstNode)[];
+  wholeGraphTarget?: (WholeGraphTargetCstNode)[];
   ALTER?: IToken[];
-  dbmsOrDatabaseTarget?: (DbmsOrDatabaseTargetCstNode)[];
   SHOW?: IToken[];
   METADATA?: (IToken)[];
   PRIVILEGE?: (IToken)[];
@@ -1015,6 +1014,7 @@ export interface ReturnClauseCstNode extends CstNode {
 export type ReturnClauseCstChildren = {
   RETURN: IToken[];
   DISTINCT?: IToken[];
+  ALL?: IToken[];
   Star?: IToken[];
   returnItem?: ReturnItemCstNode[];
   Comma?: IToken[];

@@ -62,6 +62,8 @@ const SUBQUERY_BODY_TOKENS: readonly TokenType[] = vocabulary.filter((t) => !t.C
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
 const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
+/** After `RETURN ALL`, tokens that make ALL a name (`all(...)`, `RETURN all AS a`) rather than the keyword. */
+const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
 
 function isVariableToken(token: IToken): boolean {
   return isNameToken(token) && !LITERAL_WORDS.has(token.tokenType);
@@ -510,12 +512,13 @@ export class CypherAdminParser extends CstParser {
   private graphTarget = this.RULE('graphTarget', () => {
     this.CONSUME(K.ON);
     this.SUBRULE(this.graphScope);
+    this.OPTION(() => this.SUBRULE(this.graphSegment));
   });
 
-  /** `ON DBMS` or `ON <databases>`: ALTER DATABASE and SET DATABASE ACCESS are granted on either. */
-  private dbmsOrDatabaseTarget = this.RULE('dbmsOrDatabaseTarget', () => {
+  /** `ON <graphs>` without a segment: SET LABEL and REMOVE LABEL cover whole graphs (Neo4j's `... ON graphScope`). */
+  private wholeGraphTarget = this.RULE('wholeGraphTarget', () => {
     this.CONSUME(K.ON);
-    this.OR([{ ALT: () => this.CONSUME(K.DBMS) }, { ALT: () => this.SUBRULE(this.databaseScope) }]);
+    this.SUBRULE(this.graphScope);
   });
 
   /** `ON DBMS | <databases> | <graphs>`: the target of ALL [DBMS|DATABASE|GRAPH] [PRIVILEGES]. */
@@ -574,7 +577,7 @@ export class CypherAdminParser extends CstParser {
     ]);
   });
 
-  /** `HOME|DEFAULT GRAPH` or `GRAPH[S] * | names`, then a segment (the check refuses one where the privilege takes none). */
+  /** `HOME|DEFAULT GRAPH` or `GRAPH[S] * | names`. */
   private graphScope = this.RULE('graphScope', () => {
     this.OR([
       {
@@ -590,7 +593,6 @@ export class CypherAdminParser extends CstParser {
         },
       },
     ]);
-    this.OPTION(() => this.SUBRULE(this.graphSegment));
   });
 
   /** `NODE[S] | RELATIONSHIP[S] | ELEMENT[S]` then `*` or labels / relationship types. */
@@ -690,6 +692,7 @@ export class CypherAdminParser extends CstParser {
     const onDbms = (idx: number) => this.subrule(idx, this.onDbms);
     const onDatabases = (idx: number) => this.subrule(idx, this.databaseTarget);
     const onGraphs = (idx: number) => this.subrule(idx, this.graphTarget);
+    const onWholeGraphs = (idx: number) => this.subrule(idx, this.wholeGraphTarget);
     this.OR([
       {
         ALT: () => {
@@ -706,11 +709,11 @@ export class CypherAdminParser extends CstParser {
           this.ACTION(() => this.checkAllPrivilegeTarget(type, target));
         },
       },
+      // CREATE, DROP and RENAME each name their own objects, as Neo4j's createPrivilege, dropPrivilege and
+      // dbmsPrivilege do, so that an error after one lists only what may follow it.
       {
-        // `CREATE ON GRAPH` (creating nodes and relationships) is the alternative after this one.
-        GATE: () => this.LA(2).tokenType !== K.ON,
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(K.CREATE) }, { ALT: () => this.CONSUME(K.DROP) }, { ALT: () => this.CONSUME(K.RENAME) }]);
+          this.CONSUME(K.CREATE);
           this.OR3([
             {
               ALT: () => {
@@ -742,19 +745,61 @@ export class CypherAdminParser extends CstParser {
                 onDatabases(4);
               },
             },
-            // CREATE and DROP only: there is no RENAME DATABASE or RENAME ALIAS privilege.
             {
-              GATE: () => this.LA(0).tokenType !== K.RENAME,
               ALT: () => {
                 this.SUBRULE(this.databaseObject);
                 onDbms(3);
               },
             },
             {
-              GATE: () => this.LA(0).tokenType !== K.RENAME,
               ALT: () => {
                 this.CONSUME(K.ALIAS);
                 onDbms(4);
+              },
+            },
+            // `CREATE ON GRAPH`: creating nodes and relationships.
+            { ALT: () => onGraphs(5) },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.DROP);
+          this.or(28, [
+            {
+              ALT: () => {
+                this.consume(41, K.USER);
+                onDbms(14);
+              },
+            },
+            {
+              ALT: () => {
+                this.consume(42, K.ROLE);
+                onDbms(15);
+              },
+            },
+            {
+              ALT: () => {
+                this.subrule(20, this.indexKeyword);
+                onDatabases(14);
+              },
+            },
+            {
+              ALT: () => {
+                this.subrule(21, this.constraintKeyword);
+                onDatabases(15);
+              },
+            },
+            {
+              ALT: () => {
+                this.subrule(22, this.databaseObject);
+                onDbms(16);
+              },
+            },
+            {
+              ALT: () => {
+                this.consume(43, K.ALIAS);
+                onDbms(17);
               },
             },
           ]);
@@ -762,8 +807,21 @@ export class CypherAdminParser extends CstParser {
       },
       {
         ALT: () => {
-          this.CONSUME2(K.CREATE);
-          onGraphs(5);
+          this.CONSUME(K.RENAME);
+          this.or(29, [
+            {
+              ALT: () => {
+                this.consume(44, K.USER);
+                onDbms(18);
+              },
+            },
+            {
+              ALT: () => {
+                this.consume(45, K.ROLE);
+                onDbms(19);
+              },
+            },
+          ]);
         },
       },
       {
@@ -856,7 +914,7 @@ export class CypherAdminParser extends CstParser {
           this.CONSUME2(K.REMOVE);
           this.CONSUME(K.LABEL);
           this.SUBRULE(this.starOrNames, { LABEL: 'labels' });
-          onGraphs(9);
+          onWholeGraphs(1);
         },
       },
       {
@@ -870,10 +928,10 @@ export class CypherAdminParser extends CstParser {
               },
             },
             {
-              // ALTER DATABASE is granted ON DBMS or on databases.
+              // Neo4j also grants ALTER DATABASE on databases (2025.08); cypher-sysdb models it ON DBMS only (out-of-scope.ts).
               ALT: () => {
                 this.CONSUME4(K.DATABASE);
-                this.SUBRULE(this.dbmsOrDatabaseTarget);
+                onDbms(12);
               },
             },
           ]);
@@ -958,18 +1016,18 @@ export class CypherAdminParser extends CstParser {
               ALT: () => {
                 this.or(24, [
                   {
-                    // SET DATABASE ACCESS is granted ON DBMS or on databases.
+                    // Like ALTER DATABASE, modelled ON DBMS only.
                     ALT: () => {
                       this.CONSUME3(K.DATABASE);
                       this.CONSUME2(K.ACCESS);
-                      this.SUBRULE2(this.dbmsOrDatabaseTarget);
+                      onDbms(13);
                     },
                   },
                   {
                     ALT: () => {
                       this.CONSUME2(K.LABEL);
                       this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
-                      onGraphs(15);
+                      onWholeGraphs(2);
                     },
                   },
                   {
@@ -1278,7 +1336,11 @@ export class CypherAdminParser extends CstParser {
 
   private returnClause = this.RULE('returnClause', () => {
     this.CONSUME(K.RETURN);
-    this.OPTION(() => this.CONSUME(K.DISTINCT));
+    // `RETURN ALL` (Neo4j's returnBody: `(DISTINCT | ALL)?`) keeps duplicates, as a bare RETURN does; `all(` begins a predicate.
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== K.ALL || !AFTER_ALL_AS_NAME.has(this.LA(2).tokenType),
+      DEF: () => this.OR9([{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }]),
+    });
     this.OR([
       { ALT: () => this.CONSUME(Star) },
       { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.returnItem) }) },

@@ -170,7 +170,7 @@ function parseStatement(
   const error = parser.errors[0];
   // Neo4j words an unclosed string or comment so where its parser fails at it. Where ours does not
   // fail at all (a subquery's skipped body) or cannot judge the statement (a family we do not model), it is reported still.
-  if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens, error.token) !== null)) {
+  if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens) !== null)) {
     return { statement: null, diagnostics: [unterminated.diagnostic] };
   }
   const mismatch = parser.allPrivilegeMismatch;
@@ -179,7 +179,7 @@ function parseStatement(
     return { statement: null, diagnostics: [checkerError(mismatch.token, mismatch.message, source, from)] };
   }
   if (error) {
-    const unsupported = outOfScope(tokens, error.token);
+    const unsupported = outOfScope(tokens);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
     if (unsupported !== null) {
       return {

@@ -10,8 +10,6 @@ import { checkAlterUser, checkAlterUsers, checkCreateUser } from './users.js';
 import { displayName, newRoleName, newUsername, passwordValue } from './values.js';
 import { StatusCode } from '../diagnostics/codes.js';
 import { assertNever } from '../diagnostics/assert-never.js';
-import type { DenyPrivilege, GrantPrivilege, RevokePrivilege } from '../ast/privileges.js';
-import { isDbmsAction, privilegeText, WHOLE_GRAPH_ACTIONS } from '../catalog/dbms-privileges.js';
 
 export type { CheckContext } from './context.js';
 
@@ -58,10 +56,11 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
     case 'grant-roles':
     case 'revoke-roles':
       return [];
+    // The grammar gives each privilege its own target and segment, as Neo4j's does: nothing left to check.
     case 'grant-privilege':
     case 'deny-privilege':
     case 'revoke-privilege':
-      return privilegeTarget(statement, context);
+      return [];
     default:
       return assertNever(statement, 'statement kind');
   }
@@ -103,21 +102,4 @@ function checkUse(statement: CypherStatement): Diagnostic[] {
       span: use.span,
     },
   ];
-}
-
-/**
- * The grammar gives each privilege its own target, as Neo4j's does (CREATE ROLE ON DATABASE fails at DATABASE).
- * Left to check: ALTER DATABASE and SET DATABASE ACCESS on databases (modelled ON DBMS only), and a
- * segment (NODES A) where the privilege covers whole graphs.
- */
-function privilegeTarget(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
-  const { action } = statement;
-  const text = privilegeText(action);
-  const message =
-    statement.databases !== null && isDbmsAction(action)
-      ? `Invalid input: ${text} is a DBMS privilege and can only be granted ON DBMS.`
-      : statement.segment !== null && WHOLE_GRAPH_ACTIONS.has(action)
-        ? `Invalid input: ${text} takes no NODE, RELATIONSHIP or ELEMENT segment.`
-        : null;
-  return message === null ? [] : [syntaxError(context, statement.span, message)];
 }

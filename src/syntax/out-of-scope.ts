@@ -7,7 +7,7 @@
  * It only runs on statements our grammar rejects, so it can never hide a command we do model; a typo
  * inside a statement of these families is reported as "not supported" rather than as a syntax error.
  */
-import { EOF, type IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import { Dot, Keyword, LParen } from '../../grammar/tokens.js';
 
 /** Clauses that start a graph query (Cypher 25 and GQL spellings included). */
@@ -67,17 +67,24 @@ const QUALIFIED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   }).map(([word, next]) => [word, new Set(next)]),
 );
 
-/** `ON <target>` of privileges that did not parse: database privileges in forms we may not model. */
-const PRIVILEGE_TARGETS = new Set(['DATABASE', 'DATABASES', 'HOME', 'DEFAULT']);
+/**
+ * Privileges of Neo4j 2026.06's grammar (Cypher25Parser.g4, dbmsPrivilege, databasePrivilege, setPrivilege) that
+ * cypher-sysdb does not model: their words, and whether only on databases (`ALTER DATABASE ON DBMS` is modelled).
+ */
+const UNMODELLED_PRIVILEGES: readonly { readonly words: readonly string[]; readonly onDatabasesOnly: boolean }[] = [
+  { words: ['ALTER', 'COMPOSITE', 'DATABASE'], onDatabasesOnly: false },
+  { words: ['SET', 'DATABASE', 'DEFAULT', 'LANGUAGE'], onDatabasesOnly: false },
+  { words: ['ALTER', 'DATABASE'], onDatabasesOnly: true },
+  { words: ['SET', 'DATABASE', 'ACCESS'], onDatabasesOnly: true },
+];
 
-/** First words of DBMS privileges with forms we may not model (database and server settings Neo4j keeps adding). */
-const OTHER_DBMS_PRIVILEGE_WORDS = new Set(['DATABASE', 'ALIAS', 'COMPOSITE', 'SERVER']);
+/** How a privilege's ON names databases. */
+const DATABASE_TARGETS = new Set(['DATABASE', 'DATABASES', 'HOME', 'DEFAULT']);
 
 /**
  * The message for a statement of a family we do not model, or null when it is simply broken.
- * `failedAt`: the token where our parser failed, if it did.
  */
-export function outOfScope(tokens: readonly IToken[], failedAt?: IToken): string | null {
+export function outOfScope(tokens: readonly IToken[]): string | null {
   const words = statementWords(tokens);
   const [first, second] = words;
   if (first === undefined) return null;
@@ -95,22 +102,11 @@ export function outOfScope(tokens: readonly IToken[], failedAt?: IToken): string
   if (QUERY_WORDS.has(first) || (first === 'CREATE' && tokens.some((t) => t.tokenType === LParen))) {
     return notChecked('Graph queries', 'are', 'it runs user administration commands against the system database');
   }
-  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return privilegeOutOfScope(first, words, failsAfterOn(tokens, failedAt));
+  if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return privilegeOutOfScope(first, words);
   return null;
 }
 
-/**
- * Did the parser fail past the privilege's `ON`? Every target (DBMS, databases, graphs, ALL DATA, CIDR)
- * is modelled, so a privilege whose words parsed up to its ON is broken, not out of scope:
- * `GRANT CREATE ROLE ON DATABASE * TO r` is Neo4j's syntax error at DATABASE.
- */
-function failsAfterOn(tokens: readonly IToken[], failedAt: IToken | undefined): boolean {
-  if (failedAt === undefined) return false;
-  const on = tokens.find((t) => t.tokenType === Keyword.ON);
-  return on !== undefined && (failedAt.tokenType === EOF || Number.isNaN(failedAt.startOffset) || failedAt.startOffset > on.startOffset);
-}
-
-function privilegeOutOfScope(command: string, words: readonly string[], failsAfterTarget: boolean): string | null {
+function privilegeOutOfScope(command: string, words: readonly string[]): string | null {
   let verb = command;
   let rest = words.slice(1);
   if (verb === 'REVOKE' && (rest[0] === 'GRANT' || rest[0] === 'DENY')) {
@@ -118,27 +114,24 @@ function privilegeOutOfScope(command: string, words: readonly string[], failsAft
     rest = rest.slice(1);
   }
   if (rest[0] === 'IMMUTABLE') rest = rest.slice(1);
-  const on = rest.lastIndexOf('ON');
+  const on = rest.indexOf('ON');
   const target = on === -1 ? undefined : rest[on + 1];
-  const modelled = 'it models the DBMS, database and graph privileges, but not this form';
   const graph = target === 'GRAPH' || target === 'GRAPHS' || ((target === 'HOME' || target === 'DEFAULT') && rest[on + 2] === 'GRAPH');
   // Graph privileges are modelled, so a broken one is a syntax error; only their property-based rules are not.
   if (graph)
     return rest.includes('FOR') ? notChecked('Property-based access control (FOR ... WHERE) in graph privileges', 'is', null) : null;
-  if (failsAfterTarget) return null;
-  // `GRANT CREATE DATABASE ON DBMS`, `GRANT ACCESS ON HOME DATABASE`: the privilege's own words and its target.
-  const ownWords = rest.slice(0, on === -1 ? 2 : Math.min(on, 2));
-  const privilege = (ownWords.includes('') ? ownWords.slice(0, ownWords.indexOf('')) : ownWords).join(' ');
+  // Every other privilege is modelled but these: the rest of a broken one is Neo4j's syntax error.
+  const onDatabases = target !== undefined && DATABASE_TARGETS.has(target);
+  const unmodelled = UNMODELLED_PRIVILEGES.find(
+    (p) => p.words.every((word, i) => rest[i] === word) && rest[p.words.length] === 'ON' && (onDatabases || !p.onDatabasesOnly),
+  );
+  if (unmodelled === undefined) return null;
   const targetText = target === 'HOME' || target === 'DEFAULT' ? `${target} ${rest[on + 2] ?? ''}`.trim() : target;
-  if (target !== undefined && PRIVILEGE_TARGETS.has(target)) return notChecked(`${verb} ${privilege} ON ${targetText}`, 'is', modelled);
-  if (target === 'DBMS') {
-    const first = rest[0];
-    const other =
-      (first !== undefined && OTHER_DBMS_PRIVILEGE_WORDS.has(first)) ||
-      (['CREATE', 'DROP', 'ALTER', 'RENAME', 'SHOW', 'SET'].includes(first ?? '') && objectWord(rest.slice(1)) !== null);
-    if (other) return notChecked(`${verb} ${privilege} ON DBMS`, 'is', modelled);
-  }
-  return null;
+  return notChecked(
+    `${verb} ${unmodelled.words.join(' ')} ON ${targetText}`,
+    'is',
+    unmodelled.onDatabasesOnly ? 'it models this privilege ON DBMS only' : null,
+  );
 }
 
 /** The object of CREATE/DROP/ALTER/SHOW/RENAME, skipping OR REPLACE, ALL, BUILT IN, USER DEFINED and index kinds. */

@@ -163,8 +163,21 @@ const OPENING = new Set<TokenType>([LParen, LBracket, LBrace, Keyword.CASE]);
 const CLOSING = new Set<TokenType>([RParen, RBracket, RBrace, Keyword.END]);
 
 function expectedPhrases(prefix: readonly IToken[]): string[] {
-  return [...asNeo4jLists(prefix, walkedPhrases(prefix))];
+  const walked = walkedPhrases(prefix);
+  const adjusted = asNeo4jLists(prefix, walked);
+  return adjusted === walked ? walked : inNeo4jOrder(adjusted.map(textNamed));
 }
+
+/** A phrase as syntax errors show it (`'ON DBMS'`, `an identifier`), back to what it names. */
+const textNamed = (text: string): Expected =>
+  text.startsWith("'") && text.length > 2
+    ? tokenNamed(
+        text
+          .slice(1, -1)
+          .split(' ')
+          .map((w) => `'${w}'`),
+      )
+    : ruleNamed(text);
 
 /** What our own grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does. */
 function walkedPhrases(prefix: readonly IToken[]): string[] {

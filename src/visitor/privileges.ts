@@ -124,15 +124,13 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   const p = one(c.dbmsPrivilege).children;
   const qualifier = p.userQualifier?.[0]?.children.users?.[0];
   const load = p.loadPrivilege?.[0]?.children;
-  const target: { databaseScope?: Cst.DatabaseScopeCstNode[]; graphScope?: Cst.GraphScopeCstNode[] } | undefined = (p.databaseTarget ??
-    p.graphTarget ??
-    p.dbmsOrDatabaseTarget ??
-    p.allTarget ??
-    p.writePrivilege)?.[0]?.children;
+  const target:
+    | { databaseScope?: Cst.DatabaseScopeCstNode[]; graphScope?: Cst.GraphScopeCstNode[]; graphSegment?: Cst.GraphSegmentCstNode[] }
+    | undefined = (p.databaseTarget ?? p.graphTarget ?? p.wholeGraphTarget ?? p.allTarget ?? p.writePrivilege)?.[0]?.children;
   const graphScope = target?.graphScope?.[0]?.children;
   const scope = target?.databaseScope?.[0]?.children ?? graphScope;
   const resource = p.propertyResource?.[0]?.children.starOrNames[0];
-  const segment = graphScope?.graphSegment?.[0];
+  const segment = target?.graphSegment?.[0];
   const onGraph = graphScope !== undefined;
   const globs = p.globList?.[0]?.children.glob.map((g) => globText(g, source)) ?? null;
   const data = load?.DATA ? '' : load?.StringLiteral ? stringLiteral(one(load.StringLiteral), source).value : null;

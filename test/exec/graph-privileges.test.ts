@@ -191,14 +191,11 @@ describe('graph privileges in lint and fmt', () => {
       'GRANT ACCESS ON GRAPH * TO x',
       "Invalid input 'GRAPH': expected 'DATABASE', 'DEFAULT DATABASE', 'HOME DATABASE' or 'DATABASES' (line 1, column 17 (offset: 16))",
     ],
-    [
-      'GRANT WRITE ON GRAPH * NODES A TO x',
-      'Invalid input: WRITE takes no NODE, RELATIONSHIP or ELEMENT segment. (line 1, column 1 (offset: 0))',
-    ],
-    [
-      'GRANT SET LABEL L ON GRAPH * NODES A TO x',
-      'Invalid input: SET LABEL takes no NODE, RELATIONSHIP or ELEMENT segment. (line 1, column 1 (offset: 0))',
-    ],
+    // WRITE, SET LABEL, REMOVE LABEL and ALL cover whole graphs: no graphQualifier after their graphScope (Cypher25Parser.g4).
+    ['GRANT WRITE ON GRAPH * NODES A TO x', "Invalid input 'NODES': expected 'TO' (line 1, column 24 (offset: 23))"],
+    ['GRANT SET LABEL L ON GRAPH * NODES A TO x', "Invalid input 'NODES': expected 'TO' (line 1, column 30 (offset: 29))"],
+    ['REVOKE REMOVE LABEL L ON GRAPH g NODES A FROM x', "Invalid input 'NODES': expected ',' or 'FROM' (line 1, column 34 (offset: 33))"],
+    ['GRANT ALL GRAPH PRIVILEGES ON GRAPH * NODES A TO x', "Invalid input 'NODES': expected 'TO' (line 1, column 39 (offset: 38))"],
     // A database scope has no segment (Cypher25Parser.g4 databaseScope).
     ['GRANT ACCESS ON DATABASE * NODES A TO x', "Invalid input 'NODES': expected 'TO' (line 1, column 28 (offset: 27))"],
   ])('%s is refused', (input, message) => {
