@@ -11,7 +11,7 @@
  * is the one syntax-errors.ts sorts every list into (rule names first), so the sets can share parts.
  */
 import { tokenMatcher, type IToken } from 'chevrotain';
-import { Name } from '../../grammar/tokens.js';
+import { Dot, Keyword, Name } from '../../grammar/tokens.js';
 
 const AUTH_RULE = 'AUTH RULE|SERVER|USER';
 const DENY =
@@ -47,10 +47,21 @@ const DECISION_POINTS: Readonly<Record<string, string>> = {
   'SHOW ALL': SHOW_ALL,
 };
 
+/**
+ * How many tokens a leading `USE db[.name...]` takes: a command after it has the same alternatives
+ * (Cypher25Parser.g4: `command: useClause? (createCommand | ...)`), so the lists key on what follows.
+ */
+function useClauseLength(prefix: readonly IToken[]): number {
+  if (prefix[0]?.tokenType !== Keyword.USE || prefix.length < 2) return 0;
+  let end = 2;
+  while (prefix[end]?.tokenType === Dot && end + 1 < prefix.length) end += 2;
+  return end;
+}
+
 /** The prefix as DECISION_POINTS keys it. */
 function prefixKey(prefix: readonly IToken[]): string {
   const words: string[] = [];
-  for (const token of prefix) {
+  for (const token of prefix.slice(useClauseLength(prefix))) {
     const upper = token.image.toUpperCase();
     // A keyword's token type is named after its word, a symbol's has a label; the rest are names or values.
     if (token.tokenType.name === upper) words.push(upper);
@@ -72,7 +83,8 @@ const LONGEST_KEY = 16;
  * reports a later token, which this model does not know.
  */
 export function decisionPoint(prefix: readonly IToken[], offending: IToken | undefined): string[] | undefined {
-  if (prefix.length === 0 || prefix.length > LONGEST_KEY) return undefined;
+  const length = prefix.length - useClauseLength(prefix);
+  if (length === 0 || length > LONGEST_KEY) return undefined;
   const phrases = DECISION_POINTS[prefixKey(prefix)]?.split('|');
   if (!phrases || !offending) return phrases;
   const word = offending.image.toUpperCase();

@@ -90,6 +90,15 @@ const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
     'ALTER USER foo REMOVE DEFAULT DATABASE',
     "Invalid input 'DEFAULT': expected 'ALL', 'AUTH', 'HOME DATABASE', 'TAG' or 'TAGS' (line 1, column 23 (offset: 22))",
   ],
+  // Regression: after a USE clause the decision points did not apply (Cypher25Parser.g4 `command: useClause? (...)`).
+  [
+    'USE system ALTER PASSWORD',
+    "Invalid input 'PASSWORD': expected 'ALIAS', 'CURRENT', 'DATABASE', 'AUTH RULE', 'SERVER', 'USER' or 'USERS' (line 1, column 18 (offset: 17))",
+  ],
+  [
+    'USE a.b DENY CREATE USR ON DBMS TO r',
+    "Invalid input 'USR': expected 'ALIAS', 'COMPOSITE', 'CONSTRAINT', 'CONSTRAINTS', 'DATABASE', 'INDEX', 'INDEXES', 'NEW', 'ON', 'ROLE', 'AUTH RULE' or 'USER' (line 1, column 21 (offset: 20))",
+  ],
 ];
 
 describe("syntax errors use Neo4j's wording, expected list and position", () => {
