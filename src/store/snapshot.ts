@@ -4,7 +4,7 @@
  * fails clearly.
  */
 import { freeze } from 'immer';
-import { ShardedMap } from './sharded.js';
+import { deepFreeze, ShardedMap } from './sharded.js';
 import { array, integer, object, readConfig, readRole, readUser, SnapshotError } from './snapshot-read.js';
 import { authIdKey, javaOrder, PUBLIC_ROLE, type StoredRole, type StoredUser, type SystemConfig, type SystemState } from './state.js';
 
@@ -26,7 +26,8 @@ export function snapshotOf(state: SystemState): Snapshot {
     config: state.config,
     nextSequence: state.nextSequence,
     roles: [...state.roles].sort((a, b) => a.created - b.created),
-    users: [...state.users.values()].sort((a, b) => javaOrder(a.name, b.name)),
+    // The stored records themselves: frozen here, where they leave the store (the store does not freeze them).
+    users: [...state.users.values()].map(deepFreeze).sort((a, b) => javaOrder(a.name, b.name)),
   };
 }
 

@@ -1,7 +1,7 @@
 /** ShardedMap against a plain Map: the same entries after any sequence of changes, and old versions unchanged. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ShardedMap } from '../../src/store/sharded.js';
+import { setFreezeStored, ShardedMap } from '../../src/store/sharded.js';
 
 type Change = readonly ['set', string, number] | readonly ['delete', string];
 
@@ -54,7 +54,7 @@ describe('ShardedMap', () => {
     );
   });
 
-  it('freezes what it stores, nested parts included, whether built by set or in one pass', () => {
+  it('under test, freezes what it stores, nested parts included, whether built by set or in one pass', () => {
     const stored = () => ({ name: 'a', auth: [{ provider: 'native', changeRequired: false }], tags: ['x'] });
     const bySet = stored();
     ShardedMap.empty<ReturnType<typeof stored>>().set('a', bySet);
@@ -67,6 +67,18 @@ describe('ShardedMap', () => {
         true,
         true,
       ]);
+    }
+  });
+
+  it('for a library user, stores values as they are (freezing them was 10% of a statement)', () => {
+    setFreezeStored(false);
+    try {
+      const value = { name: 'a', tags: ['x'] };
+      ShardedMap.empty<typeof value>().set('a', value);
+      ShardedMap.from([['a', value]]);
+      expect(Object.isFrozen(value)).toBe(false);
+    } finally {
+      setFreezeStored(true);
     }
   });
 });

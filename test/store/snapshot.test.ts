@@ -1,7 +1,7 @@
 /** toJSON / fromJSON: deterministic, hashes only, and a clear error for anything that is not a snapshot. */
 import { describe, expect, it, vi } from 'vitest';
 import { SnapshotError, SystemDatabase, type Snapshot } from '../../src/index.js';
-import { ShardedMap } from '../../src/store/sharded.js';
+import { setFreezeStored, ShardedMap } from '../../src/store/sharded.js';
 
 const fixedSalt = (length: number) => new Uint8Array(length).fill(7);
 
@@ -84,6 +84,23 @@ function edited(edit: (snapshot: Editable) => void): string {
   edit(snapshot);
   return JSON.stringify(snapshot);
 }
+
+describe('what toJSON hands out', () => {
+  // The store does not freeze its records for a library user; toJSON hands out the records themselves, so it freezes them.
+  it('cannot change the database it came from, even though the store does not freeze its records', () => {
+    setFreezeStored(false);
+    try {
+      const db = SystemDatabase.create().execute("CREATE USER jake SET PASSWORD 'abcd1234' SET TAGS ['a']").db;
+      const before = JSON.stringify(db.toJSON());
+      const jake = db.toJSON().users.find((u) => u.name === 'jake');
+      expect(() => (jake?.tags as string[]).push('b')).toThrow(TypeError);
+      expect(() => ((jake as { suspended: boolean }).suspended = true)).toThrow(TypeError);
+      expect(JSON.stringify(db.toJSON())).toBe(before);
+    } finally {
+      setFreezeStored(true);
+    }
+  });
+});
 
 describe('a hand-edited snapshot', () => {
   it('loads when it keeps the rules', () => {
