@@ -5,7 +5,7 @@
  * decisions ambiguous for an LL(k) parser; those are settled by small lookahead gates, never by
  * backtracking.
  */
-import { CstParser, EOF, type CstNode, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import { LazyLookahead } from './lazy-lookahead.js';
 import {
   Arrow,
@@ -99,6 +99,14 @@ export class CypherAdminParser extends CstParser {
    */
   public allPrivilegeMismatch: { readonly token: IToken; readonly message: string } | null = null;
 
+  /**
+   * Each OR's alternatives, made on its first call (`this.OR((this.alts.rule ??= [...]))`): Chevrotain's OR
+   * otherwise takes a new array of alternatives and closures on every call, and the collector then
+   * frees them (5% of parsing the bench corpus). One array serves every call because the closures use
+   * only `this` (dbmsPrivilege's onDbms and its siblings hold nothing but `this` either).
+   */
+  private readonly alts: Partial<Record<string, IOrAlt<unknown>[]>> = {};
+
   override reset(): void {
     super.reset();
     this.allPrivilegeMismatch = null;
@@ -108,16 +116,18 @@ export class CypherAdminParser extends CstParser {
 
   public statement = this.RULE('statement', () => {
     this.OPTION(() => this.SUBRULE(this.useClause));
-    this.OR([
-      { ALT: () => this.SUBRULE(this.createCommand) },
-      { ALT: () => this.SUBRULE(this.dropCommand) },
-      { ALT: () => this.SUBRULE(this.alterCommand) },
-      { ALT: () => this.SUBRULE(this.renameCommand) },
-      { ALT: () => this.SUBRULE(this.grantCommand) },
-      { ALT: () => this.SUBRULE(this.revokeCommand) },
-      { ALT: () => this.SUBRULE(this.denyCommand) },
-      { ALT: () => this.SUBRULE(this.showCommand) },
-    ]);
+    this.OR(
+      (this.alts.statement ??= [
+        { ALT: () => this.SUBRULE(this.createCommand) },
+        { ALT: () => this.SUBRULE(this.dropCommand) },
+        { ALT: () => this.SUBRULE(this.alterCommand) },
+        { ALT: () => this.SUBRULE(this.renameCommand) },
+        { ALT: () => this.SUBRULE(this.grantCommand) },
+        { ALT: () => this.SUBRULE(this.revokeCommand) },
+        { ALT: () => this.SUBRULE(this.denyCommand) },
+        { ALT: () => this.SUBRULE(this.showCommand) },
+      ]),
+    );
     this.CONSUME(EOF);
   });
 
@@ -132,26 +142,28 @@ export class CypherAdminParser extends CstParser {
       this.CONSUME(K.OR);
       this.CONSUME(K.REPLACE);
     });
-    this.OR([{ ALT: () => this.SUBRULE(this.createUser) }, { ALT: () => this.SUBRULE(this.createRole) }]);
+    this.OR((this.alts.createCommand ??= [{ ALT: () => this.SUBRULE(this.createUser) }, { ALT: () => this.SUBRULE(this.createRole) }]));
   });
 
   private dropCommand = this.RULE('dropCommand', () => {
     this.CONSUME(K.DROP);
-    this.OR([{ ALT: () => this.SUBRULE(this.dropUser) }, { ALT: () => this.SUBRULE(this.dropRole) }]);
+    this.OR((this.alts.dropCommand ??= [{ ALT: () => this.SUBRULE(this.dropUser) }, { ALT: () => this.SUBRULE(this.dropRole) }]));
   });
 
   private alterCommand = this.RULE('alterCommand', () => {
     this.CONSUME(K.ALTER);
-    this.OR([
-      { ALT: () => this.SUBRULE(this.alterCurrentUser) },
-      { ALT: () => this.SUBRULE(this.alterUser) },
-      { ALT: () => this.SUBRULE(this.alterUsers) },
-    ]);
+    this.OR(
+      (this.alts.alterCommand ??= [
+        { ALT: () => this.SUBRULE(this.alterCurrentUser) },
+        { ALT: () => this.SUBRULE(this.alterUser) },
+        { ALT: () => this.SUBRULE(this.alterUsers) },
+      ]),
+    );
   });
 
   private renameCommand = this.RULE('renameCommand', () => {
     this.CONSUME(K.RENAME);
-    this.OR([{ ALT: () => this.SUBRULE(this.renameUser) }, { ALT: () => this.SUBRULE(this.renameRole) }]);
+    this.OR((this.alts.renameCommand ??= [{ ALT: () => this.SUBRULE(this.renameUser) }, { ALT: () => this.SUBRULE(this.renameRole) }]));
   });
 
   // ---------------------------------------------------------------- users
@@ -233,103 +245,115 @@ export class CypherAdminParser extends CstParser {
   });
 
   private setUserClause = this.RULE('setUserClause', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.setPassword) },
-      { ALT: () => this.SUBRULE(this.userStatus) },
-      { ALT: () => this.SUBRULE(this.homeDatabase) },
-      { ALT: () => this.SUBRULE(this.setAuth) },
-      { ALT: () => this.SUBRULE(this.tagsClause) },
-    ]);
+    this.OR(
+      (this.alts.setUserClause ??= [
+        { ALT: () => this.SUBRULE(this.setPassword) },
+        { ALT: () => this.SUBRULE(this.userStatus) },
+        { ALT: () => this.SUBRULE(this.homeDatabase) },
+        { ALT: () => this.SUBRULE(this.setAuth) },
+        { ALT: () => this.SUBRULE(this.tagsClause) },
+      ]),
+    );
   });
 
   private removeUserClause = this.RULE('removeUserClause', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.HOME);
-          this.CONSUME(K.DATABASE);
+    this.OR(
+      (this.alts.removeUserClause ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.HOME);
+            this.CONSUME(K.DATABASE);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.ALL);
-          this.OR2([
-            {
-              ALT: () => {
-                this.CONSUME(K.AUTH);
-                this.OPTION(() => this.SUBRULE(this.providerKeyword));
-              },
-            },
-            { ALT: () => this.SUBRULE(this.tagKeyword) },
-          ]);
+        {
+          ALT: () => {
+            this.CONSUME(K.ALL);
+            this.OR2(
+              (this.alts.removeUserClause1 ??= [
+                {
+                  ALT: () => {
+                    this.CONSUME(K.AUTH);
+                    this.OPTION(() => this.SUBRULE(this.providerKeyword));
+                  },
+                },
+                { ALT: () => this.SUBRULE(this.tagKeyword) },
+              ]),
+            );
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(K.AUTH);
-          this.OPTION2(() => this.SUBRULE2(this.providerKeyword));
-          this.SUBRULE(this.stringListOrParameter);
+        {
+          ALT: () => {
+            this.CONSUME2(K.AUTH);
+            this.OPTION2(() => this.SUBRULE2(this.providerKeyword));
+            this.SUBRULE(this.stringListOrParameter);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.tagsClause) },
-    ]);
+        { ALT: () => this.SUBRULE(this.tagsClause) },
+      ]),
+    );
   });
 
   private removeTagsClause = this.RULE('removeTagsClause', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.ALL);
-          this.SUBRULE(this.tagKeyword);
+    this.OR(
+      (this.alts.removeTagsClause ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.ALL);
+            this.SUBRULE(this.tagKeyword);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.tagsClause) },
-    ]);
+        { ALT: () => this.SUBRULE(this.tagsClause) },
+      ]),
+    );
   });
 
   private providerKeyword = this.RULE('providerKeyword', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.PROVIDER) }, { ALT: () => this.CONSUME(K.PROVIDERS) }]);
+    this.OR((this.alts.providerKeyword ??= [{ ALT: () => this.CONSUME(K.PROVIDER) }, { ALT: () => this.CONSUME(K.PROVIDERS) }]));
   });
 
   private tagKeyword = this.RULE('tagKeyword', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.TAG) }, { ALT: () => this.CONSUME(K.TAGS) }]);
+    this.OR((this.alts.tagKeyword ??= [{ ALT: () => this.CONSUME(K.TAG) }, { ALT: () => this.CONSUME(K.TAGS) }]));
   });
 
   /** `TAG[S] tags` after SET, ADD or REMOVE. (Small rules are inlined on hot paths: each rule costs a CST node.) */
   private tagsClause = this.RULE('tagsClause', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.TAG) }, { ALT: () => this.CONSUME(K.TAGS) }]);
+    this.OR((this.alts.tagsClause ??= [{ ALT: () => this.CONSUME(K.TAG) }, { ALT: () => this.CONSUME(K.TAGS) }]));
     this.SUBRULE(this.stringListOrParameter);
   });
 
   private setPassword = this.RULE('setPassword', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.SUBRULE(this.passwordFormat);
-          this.CONSUME(K.PASSWORD);
-          this.SUBRULE(this.passwordExpression);
-          this.OPTION(() => this.SUBRULE(this.passwordChangeRequired));
+    this.OR(
+      (this.alts.setPassword ??= [
+        {
+          ALT: () => {
+            this.SUBRULE(this.passwordFormat);
+            this.CONSUME(K.PASSWORD);
+            this.SUBRULE(this.passwordExpression);
+            this.OPTION(() => this.SUBRULE(this.passwordChangeRequired));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(K.PASSWORD);
-          this.OR2([
-            {
-              ALT: () => {
-                this.SUBRULE2(this.passwordExpression);
-                this.OPTION2(() => this.SUBRULE2(this.passwordChangeRequired));
-              },
-            },
-            { ALT: () => this.SUBRULE3(this.passwordChangeRequired) },
-          ]);
+        {
+          ALT: () => {
+            this.CONSUME2(K.PASSWORD);
+            this.OR2(
+              (this.alts.setPassword1 ??= [
+                {
+                  ALT: () => {
+                    this.SUBRULE2(this.passwordExpression);
+                    this.OPTION2(() => this.SUBRULE2(this.passwordChangeRequired));
+                  },
+                },
+                { ALT: () => this.SUBRULE3(this.passwordChangeRequired) },
+              ]),
+            );
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private passwordFormat = this.RULE('passwordFormat', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.PLAINTEXT) }, { ALT: () => this.CONSUME(K.ENCRYPTED) }]);
+    this.OR((this.alts.passwordFormat ??= [{ ALT: () => this.CONSUME(K.PLAINTEXT) }, { ALT: () => this.CONSUME(K.ENCRYPTED) }]));
   });
 
   private passwordChangeRequired = this.RULE('passwordChangeRequired', () => {
@@ -339,18 +363,18 @@ export class CypherAdminParser extends CstParser {
   });
 
   private passwordExpression = this.RULE('passwordExpression', () => {
-    this.OR([{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Parameter) }]);
+    this.OR((this.alts.passwordExpression ??= [{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Parameter) }]));
   });
 
   private userStatus = this.RULE('userStatus', () => {
     this.CONSUME(K.STATUS);
-    this.OR([{ ALT: () => this.CONSUME(K.ACTIVE) }, { ALT: () => this.CONSUME(K.SUSPENDED) }]);
+    this.OR((this.alts.userStatus ??= [{ ALT: () => this.CONSUME(K.ACTIVE) }, { ALT: () => this.CONSUME(K.SUSPENDED) }]));
   });
 
   private homeDatabase = this.RULE('homeDatabase', () => {
     this.CONSUME(K.HOME);
     this.CONSUME(K.DATABASE);
-    this.OR([{ ALT: () => this.SUBRULE(this.databaseName) }, { ALT: () => this.CONSUME(Parameter) }]);
+    this.OR((this.alts.homeDatabase ??= [{ ALT: () => this.SUBRULE(this.databaseName) }, { ALT: () => this.CONSUME(Parameter) }]));
   });
 
   private setAuth = this.RULE('setAuth', () => {
@@ -366,42 +390,53 @@ export class CypherAdminParser extends CstParser {
   });
 
   private userAuthAttribute = this.RULE('userAuthAttribute', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.ID);
-          this.OR2([{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Parameter) }]);
+    this.OR(
+      (this.alts.userAuthAttribute ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.ID);
+            this.OR2(
+              (this.alts.userAuthAttribute1 ??= [{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Parameter) }]),
+            );
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.passwordFormat);
-          this.CONSUME(K.PASSWORD);
-          this.SUBRULE(this.passwordExpression);
+        {
+          ALT: () => {
+            this.SUBRULE(this.passwordFormat);
+            this.CONSUME(K.PASSWORD);
+            this.SUBRULE(this.passwordExpression);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME2(K.PASSWORD);
-          this.OR3([{ ALT: () => this.SUBRULE2(this.passwordExpression) }, { ALT: () => this.SUBRULE(this.passwordChangeRequired) }]);
+        {
+          ALT: () => {
+            this.CONSUME2(K.PASSWORD);
+            this.OR3(
+              (this.alts.userAuthAttribute2 ??= [
+                { ALT: () => this.SUBRULE2(this.passwordExpression) },
+                { ALT: () => this.SUBRULE(this.passwordChangeRequired) },
+              ]),
+            );
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   /** `'a'`, `'a', 'b'` (as the docs write it), `['a', 'b']` (as Neo4j's grammar writes it) or `$param`. */
   private stringListOrParameter = this.RULE('stringListOrParameter', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(Parameter) },
-      {
-        ALT: () => {
-          this.CONSUME(LBracket);
-          this.MANY_SEP({ SEP: Comma, DEF: () => this.CONSUME(StringLiteral, { LABEL: 'bracketed' }) });
-          this.CONSUME(RBracket);
+    this.OR(
+      (this.alts.stringListOrParameter ??= [
+        { ALT: () => this.CONSUME(Parameter) },
+        {
+          ALT: () => {
+            this.CONSUME(LBracket);
+            this.MANY_SEP({ SEP: Comma, DEF: () => this.CONSUME(StringLiteral, { LABEL: 'bracketed' }) });
+            this.CONSUME(RBracket);
+          },
         },
-      },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME2(StringLiteral) }) },
-    ]);
+        { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME2(StringLiteral) }) },
+      ]),
+    );
   });
 
   // ---------------------------------------------------------------- roles
@@ -436,24 +471,26 @@ export class CypherAdminParser extends CstParser {
   /** `GRANT ROLE r TO u` or `GRANT <privilege> ON DBMS TO r`; `ROLE MANAGEMENT ON` is the privilege. */
   private grantCommand = this.RULE('grantCommand', () => {
     this.CONSUME(K.GRANT);
-    this.OR([
-      {
-        GATE: () => !this.isRoleManagementPrivilegeAhead(),
-        ALT: () => {
-          this.SUBRULE(this.roleKeyword);
-          this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
-          this.CONSUME(K.TO);
-          this.SUBRULE(this.roleGrantees);
+    this.OR(
+      (this.alts.grantCommand ??= [
+        {
+          GATE: () => !this.isRoleManagementPrivilegeAhead(),
+          ALT: () => {
+            this.SUBRULE(this.roleKeyword);
+            this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
+            this.CONSUME(K.TO);
+            this.SUBRULE(this.roleGrantees);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE(this.dbmsPrivilegeOnDbms);
-          this.CONSUME2(K.TO);
-          this.SUBRULE2(this.commandNameList, { LABEL: 'privilegeRoles' });
+        {
+          ALT: () => {
+            this.SUBRULE(this.dbmsPrivilegeOnDbms);
+            this.CONSUME2(K.TO);
+            this.SUBRULE2(this.commandNameList, { LABEL: 'privilegeRoles' });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private denyCommand = this.RULE('denyCommand', () => {
@@ -465,25 +502,29 @@ export class CypherAdminParser extends CstParser {
 
   private revokeCommand = this.RULE('revokeCommand', () => {
     this.CONSUME(K.REVOKE);
-    this.OR([
-      {
-        GATE: () => !this.isRoleManagementPrivilegeAhead(),
-        ALT: () => {
-          this.SUBRULE(this.roleKeyword);
-          this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
-          this.CONSUME(K.FROM);
-          this.SUBRULE(this.roleGrantees);
+    this.OR(
+      (this.alts.revokeCommand ??= [
+        {
+          GATE: () => !this.isRoleManagementPrivilegeAhead(),
+          ALT: () => {
+            this.SUBRULE(this.roleKeyword);
+            this.SUBRULE(this.commandNameList, { LABEL: 'roles' });
+            this.CONSUME(K.FROM);
+            this.SUBRULE(this.roleGrantees);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(K.GRANT) }, { ALT: () => this.CONSUME(K.DENY) }]));
-          this.SUBRULE(this.dbmsPrivilegeOnDbms);
-          this.CONSUME2(K.FROM);
-          this.SUBRULE2(this.commandNameList, { LABEL: 'privilegeRoles' });
+        {
+          ALT: () => {
+            this.OPTION(() =>
+              this.OR2((this.alts.revokeCommand1 ??= [{ ALT: () => this.CONSUME(K.GRANT) }, { ALT: () => this.CONSUME(K.DENY) }])),
+            );
+            this.SUBRULE(this.dbmsPrivilegeOnDbms);
+            this.CONSUME2(K.FROM);
+            this.SUBRULE2(this.commandNameList, { LABEL: 'privilegeRoles' });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   /** `[IMMUTABLE] <privilege> ON <target>`: each privilege carries its own target (dbmsPrivilege). */
@@ -524,32 +565,36 @@ export class CypherAdminParser extends CstParser {
   /** `ON DBMS | <databases> | <graphs>`: the target of ALL [DBMS|DATABASE|GRAPH] [PRIVILEGES]. */
   private allTarget = this.RULE('allTarget', () => {
     this.CONSUME(K.ON);
-    this.OR([
-      { ALT: () => this.CONSUME(K.DBMS) },
-      // `HOME GRAPH` and `HOME DATABASE` share their first word: the second decides.
-      { GATE: () => !this.isGraphScopeAhead(), ALT: () => this.SUBRULE(this.databaseScope) },
-      { ALT: () => this.SUBRULE(this.graphScope) },
-    ]);
+    this.OR(
+      (this.alts.allTarget ??= [
+        { ALT: () => this.CONSUME(K.DBMS) },
+        // `HOME GRAPH` and `HOME DATABASE` share their first word: the second decides.
+        { GATE: () => !this.isGraphScopeAhead(), ALT: () => this.SUBRULE(this.databaseScope) },
+        { ALT: () => this.SUBRULE(this.graphScope) },
+      ]),
+    );
   });
 
   /** `LOAD ON ALL DATA | CIDR 'range'`: LOAD and its ON are one phrase in Neo4j's lists ('LOAD ON'). */
   private loadPrivilege = this.RULE('loadPrivilege', () => {
     this.CONSUME(K.LOAD);
     this.CONSUME(K.ON);
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.ALL);
-          this.CONSUME(K.DATA);
+    this.OR(
+      (this.alts.loadPrivilege ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.ALL);
+            this.CONSUME(K.DATA);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.CIDR);
-          this.CONSUME(StringLiteral);
+        {
+          ALT: () => {
+            this.CONSUME(K.CIDR);
+            this.CONSUME(StringLiteral);
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   /** `WRITE ON <graphs>`: like LOAD, listed as 'WRITE ON'. */
@@ -561,56 +606,77 @@ export class CypherAdminParser extends CstParser {
 
   /** `HOME|DEFAULT DATABASE` or `DATABASE[S] * | names`. */
   private databaseScope = this.RULE('databaseScope', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]);
-          this.CONSUME(K.DATABASE);
+    this.OR(
+      (this.alts.databaseScope ??= [
+        {
+          ALT: () => {
+            this.OR2((this.alts.databaseScope1 ??= [{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]));
+            this.CONSUME(K.DATABASE);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OR3([{ ALT: () => this.CONSUME2(K.DATABASE) }, { ALT: () => this.CONSUME(K.DATABASES) }]);
-          this.OR4([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) }]);
+        {
+          ALT: () => {
+            this.OR3((this.alts.databaseScope2 ??= [{ ALT: () => this.CONSUME2(K.DATABASE) }, { ALT: () => this.CONSUME(K.DATABASES) }]));
+            this.OR4(
+              (this.alts.databaseScope3 ??= [
+                { ALT: () => this.CONSUME(Star) },
+                { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) },
+              ]),
+            );
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   /** `HOME|DEFAULT GRAPH` or `GRAPH[S] * | names`. */
   private graphScope = this.RULE('graphScope', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]);
-          this.CONSUME(K.GRAPH);
+    this.OR(
+      (this.alts.graphScope ??= [
+        {
+          ALT: () => {
+            this.OR2((this.alts.graphScope1 ??= [{ ALT: () => this.CONSUME(K.HOME) }, { ALT: () => this.CONSUME(K.DEFAULT) }]));
+            this.CONSUME(K.GRAPH);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OR3([{ ALT: () => this.CONSUME2(K.GRAPH) }, { ALT: () => this.CONSUME(K.GRAPHS) }]);
-          this.OR4([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'graphs' }) }]);
+        {
+          ALT: () => {
+            this.OR3((this.alts.graphScope2 ??= [{ ALT: () => this.CONSUME2(K.GRAPH) }, { ALT: () => this.CONSUME(K.GRAPHS) }]));
+            this.OR4(
+              (this.alts.graphScope3 ??= [
+                { ALT: () => this.CONSUME(Star) },
+                { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'graphs' }) },
+              ]),
+            );
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   /** `NODE[S] | RELATIONSHIP[S] | ELEMENT[S]` then `*` or labels / relationship types. */
   private graphSegment = this.RULE('graphSegment', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(K.NODE) },
-      { ALT: () => this.CONSUME(K.NODES) },
-      { ALT: () => this.CONSUME(K.RELATIONSHIP) },
-      { ALT: () => this.CONSUME(K.RELATIONSHIPS) },
-      { ALT: () => this.CONSUME(K.ELEMENT) },
-      { ALT: () => this.CONSUME(K.ELEMENTS) },
-    ]);
+    this.OR(
+      (this.alts.graphSegment ??= [
+        { ALT: () => this.CONSUME(K.NODE) },
+        { ALT: () => this.CONSUME(K.NODES) },
+        { ALT: () => this.CONSUME(K.RELATIONSHIP) },
+        { ALT: () => this.CONSUME(K.RELATIONSHIPS) },
+        { ALT: () => this.CONSUME(K.ELEMENT) },
+        { ALT: () => this.CONSUME(K.ELEMENTS) },
+      ]),
+    );
     this.SUBRULE(this.starOrNames);
   });
 
   /** `*` or `a, b`: labels, relationship types or property names (never parameters). */
   private starOrNames = this.RULE('starOrNames', () => {
-    this.OR([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Name) }) }]);
+    this.OR(
+      (this.alts.starOrNames ??= [
+        { ALT: () => this.CONSUME(Star) },
+        { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Name) }) },
+      ]),
+    );
   });
 
   /** `db.*, apoc.*.create`: procedure, function and setting names with `*` wildcards; a glob is written without spaces. */
@@ -619,10 +685,13 @@ export class CypherAdminParser extends CstParser {
   });
 
   private glob = this.RULE('glob', () => {
-    this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Dot) }]);
+    this.OR((this.alts.glob ??= [{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Dot) }]));
     this.MANY({
       GATE: () => this.LA(1).startOffset === this.LA(0).endOffset! + 1,
-      DEF: () => this.OR2([{ ALT: () => this.CONSUME2(Name) }, { ALT: () => this.CONSUME2(Star) }, { ALT: () => this.CONSUME2(Dot) }]),
+      DEF: () =>
+        this.OR2(
+          (this.alts.glob1 ??= [{ ALT: () => this.CONSUME2(Name) }, { ALT: () => this.CONSUME2(Star) }, { ALT: () => this.CONSUME2(Dot) }]),
+        ),
     });
   });
 
@@ -640,47 +709,54 @@ export class CypherAdminParser extends CstParser {
   });
 
   private transactionKeyword = this.RULE('transactionKeyword', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.TRANSACTION) }, { ALT: () => this.CONSUME(K.TRANSACTIONS) }]);
+    this.OR((this.alts.transactionKeyword ??= [{ ALT: () => this.CONSUME(K.TRANSACTION) }, { ALT: () => this.CONSUME(K.TRANSACTIONS) }]));
   });
 
   /** `(*)` or `(names)`: whose transactions a transaction privilege covers. */
   private userQualifier = this.RULE('userQualifier', () => {
     this.CONSUME(LParen);
-    this.OR([{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'users' }) }]);
+    this.OR(
+      (this.alts.userQualifier ??= [
+        { ALT: () => this.CONSUME(Star) },
+        { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'users' }) },
+      ]),
+    );
     this.CONSUME(RParen);
   });
 
   private indexKeyword = this.RULE('indexKeyword', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.INDEX) }, { ALT: () => this.CONSUME(K.INDEXES) }]);
+    this.OR((this.alts.indexKeyword ??= [{ ALT: () => this.CONSUME(K.INDEX) }, { ALT: () => this.CONSUME(K.INDEXES) }]));
   });
 
   private constraintKeyword = this.RULE('constraintKeyword', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.CONSTRAINT) }, { ALT: () => this.CONSUME(K.CONSTRAINTS) }]);
+    this.OR((this.alts.constraintKeyword ??= [{ ALT: () => this.CONSUME(K.CONSTRAINT) }, { ALT: () => this.CONSUME(K.CONSTRAINTS) }]));
   });
 
   /** `NEW [NODE] LABEL[S]`, `NEW [RELATIONSHIP] TYPE[S]`, `NEW [PROPERTY] NAME[S]`. */
   private newToken = this.RULE('newToken', () => {
     this.CONSUME(K.NEW);
-    this.OR([
-      {
-        ALT: () => {
-          this.OPTION(() => this.CONSUME(K.NODE));
-          this.OR2([{ ALT: () => this.CONSUME(K.LABEL) }, { ALT: () => this.CONSUME(K.LABELS) }]);
+    this.OR(
+      (this.alts.newToken ??= [
+        {
+          ALT: () => {
+            this.OPTION(() => this.CONSUME(K.NODE));
+            this.OR2((this.alts.newToken1 ??= [{ ALT: () => this.CONSUME(K.LABEL) }, { ALT: () => this.CONSUME(K.LABELS) }]));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OPTION2(() => this.CONSUME(K.RELATIONSHIP));
-          this.OR3([{ ALT: () => this.CONSUME(K.TYPE) }, { ALT: () => this.CONSUME(K.TYPES) }]);
+        {
+          ALT: () => {
+            this.OPTION2(() => this.CONSUME(K.RELATIONSHIP));
+            this.OR3((this.alts.newToken2 ??= [{ ALT: () => this.CONSUME(K.TYPE) }, { ALT: () => this.CONSUME(K.TYPES) }]));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OPTION3(() => this.CONSUME(K.PROPERTY));
-          this.OR4([{ ALT: () => this.CONSUME(K.NAME) }, { ALT: () => this.CONSUME(K.NAMES) }]);
+        {
+          ALT: () => {
+            this.OPTION3(() => this.CONSUME(K.PROPERTY));
+            this.OR4((this.alts.newToken3 ??= [{ ALT: () => this.CONSUME(K.NAME) }, { ALT: () => this.CONSUME(K.NAMES) }]));
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   /**
@@ -693,401 +769,485 @@ export class CypherAdminParser extends CstParser {
     const onDatabases = (idx: number) => this.subrule(idx, this.databaseTarget);
     const onGraphs = (idx: number) => this.subrule(idx, this.graphTarget);
     const onWholeGraphs = (idx: number) => this.subrule(idx, this.wholeGraphTarget);
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.ALL);
-          const type = this.OPTION(() =>
-            this.or(10, [
-              { ALT: () => this.CONSUME(K.DBMS) },
-              { ALT: () => this.CONSUME2(K.DATABASE) },
-              { ALT: () => this.CONSUME(K.GRAPH) },
-            ]),
-          );
-          this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
-          const target = this.SUBRULE(this.allTarget);
-          this.ACTION(() => this.checkAllPrivilegeTarget(type, target));
+    this.OR(
+      (this.alts.dbmsPrivilege ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.ALL);
+            const type = this.OPTION(() =>
+              this.or(
+                10,
+                (this.alts.dbmsPrivilege1 ??= [
+                  { ALT: () => this.CONSUME(K.DBMS) },
+                  { ALT: () => this.CONSUME2(K.DATABASE) },
+                  { ALT: () => this.CONSUME(K.GRAPH) },
+                ]),
+              ),
+            ) as IToken | undefined;
+            this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
+            const target = this.SUBRULE(this.allTarget);
+            this.ACTION(() => this.checkAllPrivilegeTarget(type, target));
+          },
         },
-      },
-      // CREATE, DROP and RENAME each name their own objects, as Neo4j's createPrivilege, dropPrivilege and
-      // dbmsPrivilege do, so that an error after one lists only what may follow it.
-      {
-        ALT: () => {
-          this.CONSUME(K.CREATE);
-          this.OR3([
-            {
-              ALT: () => {
-                this.consume(30, K.USER);
-                onDbms(1);
-              },
-            },
-            {
-              ALT: () => {
-                this.consume(31, K.ROLE);
-                onDbms(2);
-              },
-            },
-            {
-              ALT: () => {
-                this.SUBRULE(this.indexKeyword);
-                onDatabases(2);
-              },
-            },
-            {
-              ALT: () => {
-                this.SUBRULE(this.constraintKeyword);
-                onDatabases(3);
-              },
-            },
-            {
-              ALT: () => {
-                this.SUBRULE(this.newToken);
-                onDatabases(4);
-              },
-            },
-            {
-              ALT: () => {
-                this.SUBRULE(this.databaseObject);
-                onDbms(3);
-              },
-            },
-            {
-              ALT: () => {
-                this.CONSUME(K.ALIAS);
-                onDbms(4);
-              },
-            },
-            // `CREATE ON GRAPH`: creating nodes and relationships.
-            { ALT: () => onGraphs(5) },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.DROP);
-          this.or(28, [
-            {
-              ALT: () => {
-                this.consume(41, K.USER);
-                onDbms(14);
-              },
-            },
-            {
-              ALT: () => {
-                this.consume(42, K.ROLE);
-                onDbms(15);
-              },
-            },
-            {
-              ALT: () => {
-                this.subrule(20, this.indexKeyword);
-                onDatabases(14);
-              },
-            },
-            {
-              ALT: () => {
-                this.subrule(21, this.constraintKeyword);
-                onDatabases(15);
-              },
-            },
-            {
-              ALT: () => {
-                this.subrule(22, this.databaseObject);
-                onDbms(16);
-              },
-            },
-            {
-              ALT: () => {
-                this.consume(43, K.ALIAS);
-                onDbms(17);
-              },
-            },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.RENAME);
-          this.or(29, [
-            {
-              ALT: () => {
-                this.consume(44, K.USER);
-                onDbms(18);
-              },
-            },
-            {
-              ALT: () => {
-                this.consume(45, K.ROLE);
-                onDbms(19);
-              },
-            },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.TERMINATE);
-          this.SUBRULE(this.transactionKeyword);
-          this.OPTION5(() => this.SUBRULE(this.userQualifier));
-          onDatabases(6);
-        },
-      },
-      {
-        ALT: () => {
-          // `TRANSACTION [MANAGEMENT]`: singular, as Neo4j's databasePrivilege has it (TRANSACTIONS fails there).
-          this.CONSUME(K.TRANSACTION);
-          this.OPTION6(() => this.CONSUME2(K.MANAGEMENT));
-          this.OPTION7(() => this.SUBRULE2(this.userQualifier));
-          onDatabases(7);
-        },
-      },
-      {
-        ALT: () => {
-          this.or(19, [{ ALT: () => this.CONSUME(K.ACCESS) }, { ALT: () => this.CONSUME(K.START) }, { ALT: () => this.CONSUME(K.STOP) }]);
-          onDatabases(8);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.loadPrivilege) },
-      { ALT: () => this.SUBRULE(this.writePrivilege) },
-      {
-        ALT: () => {
-          this.or(27, [
-            { ALT: () => this.CONSUME(K.TRAVERSE) },
-            { ALT: () => this.CONSUME(K.DELETE) },
-            {
-              ALT: () => {
-                this.or(11, [
-                  { ALT: () => this.CONSUME(K.READ) },
-                  { ALT: () => this.CONSUME(K.MATCH) },
-                  { ALT: () => this.CONSUME(K.MERGE) },
-                ]);
-                this.SUBRULE(this.propertyResource);
-              },
-            },
-          ]);
-          onGraphs(14);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.EXECUTE);
-          this.or(14, [
-            {
-              ALT: () => {
-                this.or(15, [{ ALT: () => this.CONSUME(K.ADMIN) }, { ALT: () => this.CONSUME(K.ADMINISTRATOR) }]);
-                this.or(16, [{ ALT: () => this.CONSUME(K.PROCEDURE) }, { ALT: () => this.CONSUME(K.PROCEDURES) }]);
-              },
-            },
-            {
-              ALT: () => {
-                this.option(10, () => this.CONSUME(K.BOOSTED));
-                this.or(17, [
-                  { ALT: () => this.CONSUME2(K.PROCEDURE) },
-                  { ALT: () => this.CONSUME2(K.PROCEDURES) },
-                  {
-                    ALT: () => {
-                      this.option(11, () => {
-                        this.CONSUME2(K.USER);
-                        this.option(12, () => this.CONSUME(K.DEFINED));
-                      });
-                      this.or(18, [{ ALT: () => this.CONSUME(K.FUNCTION) }, { ALT: () => this.CONSUME(K.FUNCTIONS) }]);
-                    },
+        // CREATE, DROP and RENAME each name their own objects, as Neo4j's createPrivilege, dropPrivilege and
+        // dbmsPrivilege do, so that an error after one lists only what may follow it.
+        {
+          ALT: () => {
+            this.CONSUME(K.CREATE);
+            this.OR3(
+              (this.alts.dbmsPrivilege2 ??= [
+                {
+                  ALT: () => {
+                    this.consume(30, K.USER);
+                    onDbms(1);
                   },
-                ]);
-                this.SUBRULE2(this.globList);
-              },
-            },
-          ]);
-          onDbms(5);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.IMPERSONATE);
-          this.OPTION9(() => this.SUBRULE4(this.userQualifier));
-          onDbms(6);
-        },
-      },
-      {
-        GATE: () => this.LA(2).tokenType === K.LABEL,
-        ALT: () => {
-          this.CONSUME2(K.REMOVE);
-          this.CONSUME(K.LABEL);
-          this.SUBRULE(this.starOrNames, { LABEL: 'labels' });
-          onWholeGraphs(1);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.ALTER);
-          this.or(12, [
-            {
-              ALT: () => {
-                this.or(20, [{ ALT: () => this.consume(32, K.USER) }, { ALT: () => this.CONSUME2(K.ALIAS) }]);
-                onDbms(7);
-              },
-            },
-            {
-              // Neo4j also grants ALTER DATABASE on databases (2025.08); cypher-sysdb models it ON DBMS only (out-of-scope.ts).
-              ALT: () => {
-                this.CONSUME4(K.DATABASE);
-                onDbms(12);
-              },
-            },
-          ]);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.SHOW);
-          this.OR4([
-            {
-              ALT: () => {
-                this.or(21, [
-                  {
-                    ALT: () => {
-                      this.consume(33, K.USER);
-                      this.OPTION3(() => this.CONSUME(K.METADATA));
-                    },
+                },
+                {
+                  ALT: () => {
+                    this.consume(31, K.ROLE);
+                    onDbms(2);
                   },
-                  { ALT: () => this.consume(34, K.ROLE) },
-                  { ALT: () => this.consume(35, K.PRIVILEGE) },
-                  { ALT: () => this.CONSUME3(K.ALIAS) },
-                  { ALT: () => this.CONSUME(K.SERVER) },
-                  { ALT: () => this.CONSUME(K.SERVERS) },
-                  {
-                    ALT: () => {
-                      this.or(13, [{ ALT: () => this.CONSUME(K.SETTING) }, { ALT: () => this.CONSUME(K.SETTINGS) }]);
-                      this.SUBRULE(this.globList);
-                    },
+                },
+                {
+                  ALT: () => {
+                    this.SUBRULE(this.indexKeyword);
+                    onDatabases(2);
                   },
-                ]);
-                onDbms(8);
-              },
-            },
-            {
-              ALT: () => {
-                this.or(22, [
-                  { ALT: () => this.SUBRULE2(this.indexKeyword) },
-                  { ALT: () => this.SUBRULE2(this.constraintKeyword) },
-                  {
-                    ALT: () => {
-                      this.SUBRULE3(this.transactionKeyword);
-                      this.OPTION8(() => this.SUBRULE3(this.userQualifier));
-                    },
+                },
+                {
+                  ALT: () => {
+                    this.SUBRULE(this.constraintKeyword);
+                    onDatabases(3);
                   },
-                ]);
-                onDatabases(11);
-              },
-            },
-          ]);
+                },
+                {
+                  ALT: () => {
+                    this.SUBRULE(this.newToken);
+                    onDatabases(4);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.SUBRULE(this.databaseObject);
+                    onDbms(3);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.CONSUME(K.ALIAS);
+                    onDbms(4);
+                  },
+                },
+                // `CREATE ON GRAPH`: creating nodes and relationships.
+                { ALT: () => onGraphs(5) },
+              ]),
+            );
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.SET);
-          this.OR6([
-            {
-              ALT: () => {
-                this.or(23, [
-                  { ALT: () => this.CONSUME(K.PASSWORD) },
-                  { ALT: () => this.CONSUME(K.PASSWORDS) },
-                  { ALT: () => this.CONSUME(K.AUTH) },
-                  {
-                    ALT: () => {
-                      this.CONSUME(K.USER);
-                      this.OR7([
-                        { ALT: () => this.CONSUME(K.STATUS) },
-                        { ALT: () => this.CONSUME3(K.METADATA) },
+        {
+          ALT: () => {
+            this.CONSUME(K.DROP);
+            this.or(
+              28,
+              (this.alts.dbmsPrivilege3 ??= [
+                {
+                  ALT: () => {
+                    this.consume(41, K.USER);
+                    onDbms(14);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.consume(42, K.ROLE);
+                    onDbms(15);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.subrule(20, this.indexKeyword);
+                    onDatabases(14);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.subrule(21, this.constraintKeyword);
+                    onDatabases(15);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.subrule(22, this.databaseObject);
+                    onDbms(16);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.consume(43, K.ALIAS);
+                    onDbms(17);
+                  },
+                },
+              ]),
+            );
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.RENAME);
+            this.or(
+              29,
+              (this.alts.dbmsPrivilege4 ??= [
+                {
+                  ALT: () => {
+                    this.consume(44, K.USER);
+                    onDbms(18);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.consume(45, K.ROLE);
+                    onDbms(19);
+                  },
+                },
+              ]),
+            );
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.TERMINATE);
+            this.SUBRULE(this.transactionKeyword);
+            this.OPTION5(() => this.SUBRULE(this.userQualifier));
+            onDatabases(6);
+          },
+        },
+        {
+          ALT: () => {
+            // `TRANSACTION [MANAGEMENT]`: singular, as Neo4j's databasePrivilege has it (TRANSACTIONS fails there).
+            this.CONSUME(K.TRANSACTION);
+            this.OPTION6(() => this.CONSUME2(K.MANAGEMENT));
+            this.OPTION7(() => this.SUBRULE2(this.userQualifier));
+            onDatabases(7);
+          },
+        },
+        {
+          ALT: () => {
+            this.or(
+              19,
+              (this.alts.dbmsPrivilege5 ??= [
+                { ALT: () => this.CONSUME(K.ACCESS) },
+                { ALT: () => this.CONSUME(K.START) },
+                { ALT: () => this.CONSUME(K.STOP) },
+              ]),
+            );
+            onDatabases(8);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.loadPrivilege) },
+        { ALT: () => this.SUBRULE(this.writePrivilege) },
+        {
+          ALT: () => {
+            this.or(
+              27,
+              (this.alts.dbmsPrivilege6 ??= [
+                { ALT: () => this.CONSUME(K.TRAVERSE) },
+                { ALT: () => this.CONSUME(K.DELETE) },
+                {
+                  ALT: () => {
+                    this.or(
+                      11,
+                      (this.alts.dbmsPrivilege7 ??= [
+                        { ALT: () => this.CONSUME(K.READ) },
+                        { ALT: () => this.CONSUME(K.MATCH) },
+                        { ALT: () => this.CONSUME(K.MERGE) },
+                      ]),
+                    );
+                    this.SUBRULE(this.propertyResource);
+                  },
+                },
+              ]),
+            );
+            onGraphs(14);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.EXECUTE);
+            this.or(
+              14,
+              (this.alts.dbmsPrivilege8 ??= [
+                {
+                  ALT: () => {
+                    this.or(
+                      15,
+                      (this.alts.dbmsPrivilege9 ??= [{ ALT: () => this.CONSUME(K.ADMIN) }, { ALT: () => this.CONSUME(K.ADMINISTRATOR) }]),
+                    );
+                    this.or(
+                      16,
+                      (this.alts.dbmsPrivilege10 ??= [{ ALT: () => this.CONSUME(K.PROCEDURE) }, { ALT: () => this.CONSUME(K.PROCEDURES) }]),
+                    );
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.option(10, () => this.CONSUME(K.BOOSTED));
+                    this.or(
+                      17,
+                      (this.alts.dbmsPrivilege11 ??= [
+                        { ALT: () => this.CONSUME2(K.PROCEDURE) },
+                        { ALT: () => this.CONSUME2(K.PROCEDURES) },
                         {
                           ALT: () => {
-                            this.CONSUME(K.HOME);
-                            this.CONSUME(K.DATABASE);
+                            this.option(11, () => {
+                              this.CONSUME2(K.USER);
+                              this.option(12, () => this.CONSUME(K.DEFINED));
+                            });
+                            this.or(
+                              18,
+                              (this.alts.dbmsPrivilege12 ??= [
+                                { ALT: () => this.CONSUME(K.FUNCTION) },
+                                { ALT: () => this.CONSUME(K.FUNCTIONS) },
+                              ]),
+                            );
                           },
                         },
-                      ]);
-                    },
+                      ]),
+                    );
+                    this.SUBRULE2(this.globList);
                   },
-                ]);
-                onDbms(9);
-              },
-            },
-            {
-              ALT: () => {
-                this.or(24, [
-                  {
-                    // Like ALTER DATABASE, modelled ON DBMS only.
-                    ALT: () => {
-                      this.CONSUME3(K.DATABASE);
-                      this.CONSUME2(K.ACCESS);
-                      onDbms(13);
-                    },
-                  },
-                  {
-                    ALT: () => {
-                      this.CONSUME2(K.LABEL);
-                      this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
-                      onWholeGraphs(2);
-                    },
-                  },
-                  {
-                    ALT: () => {
-                      this.CONSUME(K.PROPERTY);
-                      this.SUBRULE2(this.propertyResource);
-                      onGraphs(16);
-                    },
-                  },
-                ]);
-              },
-            },
-          ]);
+                },
+              ]),
+            );
+            onDbms(5);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OR8([{ ALT: () => this.CONSUME(K.ASSIGN) }, { ALT: () => this.CONSUME(K.REMOVE) }]);
-          this.OR9([{ ALT: () => this.consume(36, K.ROLE) }, { ALT: () => this.consume(37, K.PRIVILEGE) }]);
-          onDbms(10);
+        {
+          ALT: () => {
+            this.CONSUME(K.IMPERSONATE);
+            this.OPTION9(() => this.SUBRULE4(this.userQualifier));
+            onDbms(6);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.OR5([
-            {
-              ALT: () => {
-                this.or(25, [
-                  {
-                    ALT: () => {
-                      this.consume(38, K.USER);
-                      this.OPTION4(() => this.CONSUME2(K.METADATA));
-                    },
+        {
+          GATE: () => this.LA(2).tokenType === K.LABEL,
+          ALT: () => {
+            this.CONSUME2(K.REMOVE);
+            this.CONSUME(K.LABEL);
+            this.SUBRULE(this.starOrNames, { LABEL: 'labels' });
+            onWholeGraphs(1);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.ALTER);
+            this.or(
+              12,
+              (this.alts.dbmsPrivilege13 ??= [
+                {
+                  ALT: () => {
+                    this.or(
+                      20,
+                      (this.alts.dbmsPrivilege14 ??= [{ ALT: () => this.consume(32, K.USER) }, { ALT: () => this.CONSUME2(K.ALIAS) }]),
+                    );
+                    onDbms(7);
                   },
-                  { ALT: () => this.consume(39, K.ROLE) },
-                  { ALT: () => this.consume(40, K.PRIVILEGE) },
-                  { ALT: () => this.SUBRULE2(this.databaseObject) },
-                  { ALT: () => this.CONSUME4(K.ALIAS) },
-                  { ALT: () => this.CONSUME2(K.SERVER) },
-                ]);
-                this.CONSUME(K.MANAGEMENT);
-                onDbms(11);
-              },
-            },
-            {
-              ALT: () => {
-                this.or(26, [
-                  { ALT: () => this.SUBRULE3(this.indexKeyword) },
-                  { ALT: () => this.SUBRULE3(this.constraintKeyword) },
-                  { ALT: () => this.CONSUME(K.NAME) },
-                ]);
-                // `INDEX ON DATABASE *` is INDEX MANAGEMENT (Neo4j's databasePrivilege: `MANAGEMENT?`).
-                this.option(13, () => this.CONSUME3(K.MANAGEMENT));
-                onDatabases(13);
-              },
-            },
-          ]);
+                },
+                {
+                  // Neo4j also grants ALTER DATABASE on databases (2025.08); cypher-sysdb models it ON DBMS only (out-of-scope.ts).
+                  ALT: () => {
+                    this.CONSUME4(K.DATABASE);
+                    onDbms(12);
+                  },
+                },
+              ]),
+            );
+          },
         },
-      },
-    ]);
+        {
+          ALT: () => {
+            this.CONSUME(K.SHOW);
+            this.OR4(
+              (this.alts.dbmsPrivilege15 ??= [
+                {
+                  ALT: () => {
+                    this.or(
+                      21,
+                      (this.alts.dbmsPrivilege16 ??= [
+                        {
+                          ALT: () => {
+                            this.consume(33, K.USER);
+                            this.OPTION3(() => this.CONSUME(K.METADATA));
+                          },
+                        },
+                        { ALT: () => this.consume(34, K.ROLE) },
+                        { ALT: () => this.consume(35, K.PRIVILEGE) },
+                        { ALT: () => this.CONSUME3(K.ALIAS) },
+                        { ALT: () => this.CONSUME(K.SERVER) },
+                        { ALT: () => this.CONSUME(K.SERVERS) },
+                        {
+                          ALT: () => {
+                            this.or(
+                              13,
+                              (this.alts.dbmsPrivilege17 ??= [
+                                { ALT: () => this.CONSUME(K.SETTING) },
+                                { ALT: () => this.CONSUME(K.SETTINGS) },
+                              ]),
+                            );
+                            this.SUBRULE(this.globList);
+                          },
+                        },
+                      ]),
+                    );
+                    onDbms(8);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.or(
+                      22,
+                      (this.alts.dbmsPrivilege18 ??= [
+                        { ALT: () => this.SUBRULE2(this.indexKeyword) },
+                        { ALT: () => this.SUBRULE2(this.constraintKeyword) },
+                        {
+                          ALT: () => {
+                            this.SUBRULE3(this.transactionKeyword);
+                            this.OPTION8(() => this.SUBRULE3(this.userQualifier));
+                          },
+                        },
+                      ]),
+                    );
+                    onDatabases(11);
+                  },
+                },
+              ]),
+            );
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.SET);
+            this.OR6(
+              (this.alts.dbmsPrivilege19 ??= [
+                {
+                  ALT: () => {
+                    this.or(
+                      23,
+                      (this.alts.dbmsPrivilege20 ??= [
+                        { ALT: () => this.CONSUME(K.PASSWORD) },
+                        { ALT: () => this.CONSUME(K.PASSWORDS) },
+                        { ALT: () => this.CONSUME(K.AUTH) },
+                        {
+                          ALT: () => {
+                            this.CONSUME(K.USER);
+                            this.OR7(
+                              (this.alts.dbmsPrivilege21 ??= [
+                                { ALT: () => this.CONSUME(K.STATUS) },
+                                { ALT: () => this.CONSUME3(K.METADATA) },
+                                {
+                                  ALT: () => {
+                                    this.CONSUME(K.HOME);
+                                    this.CONSUME(K.DATABASE);
+                                  },
+                                },
+                              ]),
+                            );
+                          },
+                        },
+                      ]),
+                    );
+                    onDbms(9);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.or(
+                      24,
+                      (this.alts.dbmsPrivilege22 ??= [
+                        {
+                          // Like ALTER DATABASE, modelled ON DBMS only.
+                          ALT: () => {
+                            this.CONSUME3(K.DATABASE);
+                            this.CONSUME2(K.ACCESS);
+                            onDbms(13);
+                          },
+                        },
+                        {
+                          ALT: () => {
+                            this.CONSUME2(K.LABEL);
+                            this.SUBRULE2(this.starOrNames, { LABEL: 'labels' });
+                            onWholeGraphs(2);
+                          },
+                        },
+                        {
+                          ALT: () => {
+                            this.CONSUME(K.PROPERTY);
+                            this.SUBRULE2(this.propertyResource);
+                            onGraphs(16);
+                          },
+                        },
+                      ]),
+                    );
+                  },
+                },
+              ]),
+            );
+          },
+        },
+        {
+          ALT: () => {
+            this.OR8((this.alts.dbmsPrivilege23 ??= [{ ALT: () => this.CONSUME(K.ASSIGN) }, { ALT: () => this.CONSUME(K.REMOVE) }]));
+            this.OR9(
+              (this.alts.dbmsPrivilege24 ??= [{ ALT: () => this.consume(36, K.ROLE) }, { ALT: () => this.consume(37, K.PRIVILEGE) }]),
+            );
+            onDbms(10);
+          },
+        },
+        {
+          ALT: () => {
+            this.OR5(
+              (this.alts.dbmsPrivilege25 ??= [
+                {
+                  ALT: () => {
+                    this.or(
+                      25,
+                      (this.alts.dbmsPrivilege26 ??= [
+                        {
+                          ALT: () => {
+                            this.consume(38, K.USER);
+                            this.OPTION4(() => this.CONSUME2(K.METADATA));
+                          },
+                        },
+                        { ALT: () => this.consume(39, K.ROLE) },
+                        { ALT: () => this.consume(40, K.PRIVILEGE) },
+                        { ALT: () => this.SUBRULE2(this.databaseObject) },
+                        { ALT: () => this.CONSUME4(K.ALIAS) },
+                        { ALT: () => this.CONSUME2(K.SERVER) },
+                      ]),
+                    );
+                    this.CONSUME(K.MANAGEMENT);
+                    onDbms(11);
+                  },
+                },
+                {
+                  ALT: () => {
+                    this.or(
+                      26,
+                      (this.alts.dbmsPrivilege27 ??= [
+                        { ALT: () => this.SUBRULE3(this.indexKeyword) },
+                        { ALT: () => this.SUBRULE3(this.constraintKeyword) },
+                        { ALT: () => this.CONSUME(K.NAME) },
+                      ]),
+                    );
+                    // `INDEX ON DATABASE *` is INDEX MANAGEMENT (Neo4j's databasePrivilege: `MANAGEMENT?`).
+                    this.option(13, () => this.CONSUME3(K.MANAGEMENT));
+                    onDatabases(13);
+                  },
+                },
+              ]),
+            );
+          },
+        },
+      ]),
+    );
   });
 
   /** The word Neo4j names for an ALL privilege's target, and the error when it is not of the privilege's type. */
@@ -1110,7 +1270,7 @@ export class CypherAdminParser extends CstParser {
   }
 
   private roleKeyword = this.RULE('roleKeyword', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.ROLE) }, { ALT: () => this.CONSUME(K.ROLES) }]);
+    this.OR((this.alts.roleKeyword ??= [{ ALT: () => this.CONSUME(K.ROLE) }, { ALT: () => this.CONSUME(K.ROLES) }]));
   });
 
   /** `[USER|USERS] names`: the keyword is optional, and `USER` alone is a user called "USER". */
@@ -1123,18 +1283,20 @@ export class CypherAdminParser extends CstParser {
   });
 
   private userKeyword = this.RULE('userKeyword', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.USER) }, { ALT: () => this.CONSUME(K.USERS) }]);
+    this.OR((this.alts.userKeyword ??= [{ ALT: () => this.CONSUME(K.USER) }, { ALT: () => this.CONSUME(K.USERS) }]));
   });
 
   // ---------------------------------------------------------------- SHOW
 
   private showCommand = this.RULE('showCommand', () => {
     this.CONSUME(K.SHOW);
-    this.OR([
-      { ALT: () => this.SUBRULE(this.showCurrentUser) },
-      { ALT: () => this.SUBRULE(this.showUsersOrPrivileges) },
-      { ALT: () => this.SUBRULE(this.showRoles) },
-    ]);
+    this.OR(
+      (this.alts.showCommand ??= [
+        { ALT: () => this.SUBRULE(this.showCurrentUser) },
+        { ALT: () => this.SUBRULE(this.showUsersOrPrivileges) },
+        { ALT: () => this.SUBRULE(this.showRoles) },
+      ]),
+    );
   });
 
   private showCurrentUser = this.RULE('showCurrentUser', () => {
@@ -1155,13 +1317,13 @@ export class CypherAdminParser extends CstParser {
       IGNORE_AMBIGUITIES: true,
       // SHOW USERS comes first: error messages (Chevrotain's content assist follows the first
       // alternative a token fits) then describe what Neo4j would read.
-      DEF: [
+      DEF: (this.alts.showUsersOrPrivileges ??= [
         {
           GATE: () => (this.isPrivilegesAhead() ? this.showUsersProbeSucceeds() : !this.isNamesAhead()),
           ALT: () => this.SUBRULE(this.showUsersTail),
         },
         { ALT: () => this.SUBRULE(this.showPrivilegesTail) },
-      ],
+      ]),
     });
   });
 
@@ -1185,11 +1347,11 @@ export class CypherAdminParser extends CstParser {
 
   private showPrivilegesTail = this.RULE('showPrivilegesTail', () => {
     this.OPTION({ GATE: () => !this.isPrivilegeKeywordAhead(), DEF: () => this.SUBRULE(this.commandNameList) });
-    this.OR([{ ALT: () => this.CONSUME(K.PRIVILEGE) }, { ALT: () => this.CONSUME(K.PRIVILEGES) }]);
+    this.OR((this.alts.showPrivilegesTail ??= [{ ALT: () => this.CONSUME(K.PRIVILEGE) }, { ALT: () => this.CONSUME(K.PRIVILEGES) }]));
     this.OPTION2(() => {
       this.CONSUME(K.AS);
       this.OPTION3(() => this.CONSUME(K.REVOKE));
-      this.OR2([{ ALT: () => this.CONSUME(K.COMMAND) }, { ALT: () => this.CONSUME(K.COMMANDS) }]);
+      this.OR2((this.alts.showPrivilegesTail1 ??= [{ ALT: () => this.CONSUME(K.COMMAND) }, { ALT: () => this.CONSUME(K.COMMANDS) }]));
     });
     this.SUBRULE(this.showCommandYield);
   });
@@ -1201,45 +1363,49 @@ export class CypherAdminParser extends CstParser {
   private showRoles = this.RULE('showRoles', () => {
     // SHOW POPULATED ROLES and SHOW ALL ROLES never name roles: a name after them is an error, as in
     // Neo4j's grammar (`SHOW ALL ROLE r PRIVILEGES`: Invalid input 'r').
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.POPULATED);
-          this.SUBRULE(this.roleKeyword);
-          this.SUBRULE(this.showRolesTail);
+    this.OR(
+      (this.alts.showRoles ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.POPULATED);
+            this.SUBRULE(this.roleKeyword);
+            this.SUBRULE(this.showRolesTail);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.ALL);
-          this.OR2([
-            { ALT: () => this.SUBRULE(this.showAllPrivilegesTail) },
-            {
-              ALT: () => {
-                this.SUBRULE2(this.roleKeyword);
-                this.SUBRULE2(this.showRolesTail);
-              },
-            },
-          ]);
+        {
+          ALT: () => {
+            this.CONSUME(K.ALL);
+            this.OR2(
+              (this.alts.showRoles1 ??= [
+                { ALT: () => this.SUBRULE(this.showAllPrivilegesTail) },
+                {
+                  ALT: () => {
+                    this.SUBRULE2(this.roleKeyword);
+                    this.SUBRULE2(this.showRolesTail);
+                  },
+                },
+              ]),
+            );
+          },
         },
-      },
-      { ALT: () => this.SUBRULE2(this.showAllPrivilegesTail) },
-      {
-        ALT: () => {
-          this.SUBRULE3(this.roleKeyword);
-          this.OR3({
-            IGNORE_AMBIGUITIES: true,
-            DEF: [
-              {
-                GATE: () => (this.isPrivilegesAhead() ? this.showRolesProbeSucceeds() : !this.isNamesAhead()),
-                ALT: () => this.SUBRULE3(this.showRolesTail),
-              },
-              { ALT: () => this.SUBRULE(this.showRolePrivilegesTail) },
-            ],
-          });
+        { ALT: () => this.SUBRULE2(this.showAllPrivilegesTail) },
+        {
+          ALT: () => {
+            this.SUBRULE3(this.roleKeyword);
+            this.OR3({
+              IGNORE_AMBIGUITIES: true,
+              DEF: (this.alts.showRoles2 ??= [
+                {
+                  GATE: () => (this.isPrivilegesAhead() ? this.showRolesProbeSucceeds() : !this.isNamesAhead()),
+                  ALT: () => this.SUBRULE3(this.showRolesTail),
+                },
+                { ALT: () => this.SUBRULE(this.showRolePrivilegesTail) },
+              ]),
+            });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   private showAllPrivilegesTail = this.RULE('showAllPrivilegesTail', () => {
@@ -1276,29 +1442,33 @@ export class CypherAdminParser extends CstParser {
   private privilegesAs = this.RULE('privilegesAs', () => {
     this.CONSUME(K.AS);
     this.OPTION(() => this.CONSUME(K.REVOKE));
-    this.OR([{ ALT: () => this.CONSUME(K.COMMAND) }, { ALT: () => this.CONSUME(K.COMMANDS) }]);
+    this.OR((this.alts.privilegesAs ??= [{ ALT: () => this.CONSUME(K.COMMAND) }, { ALT: () => this.CONSUME(K.COMMANDS) }]));
   });
 
   private showCommandYield = this.RULE('showCommandYield', () => {
     this.OPTION(() =>
-      this.OR([
-        {
-          ALT: () => {
-            this.SUBRULE(this.yieldClause);
-            this.OPTION2(() => this.SUBRULE(this.returnClause));
+      this.OR(
+        (this.alts.showCommandYield ??= [
+          {
+            ALT: () => {
+              this.SUBRULE(this.yieldClause);
+              this.OPTION2(() => this.SUBRULE(this.returnClause));
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.whereClause) },
-      ]),
+          { ALT: () => this.SUBRULE(this.whereClause) },
+        ]),
+      ),
     );
   });
 
   private yieldClause = this.RULE('yieldClause', () => {
     this.CONSUME(K.YIELD);
-    this.OR([
-      { ALT: () => this.CONSUME(Star) },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.yieldItem) }) },
-    ]);
+    this.OR(
+      (this.alts.yieldClause ??= [
+        { ALT: () => this.CONSUME(Star) },
+        { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.yieldItem) }) },
+      ]),
+    );
     this.OPTION(() => this.SUBRULE(this.orderBy));
     this.OPTION2(() => this.SUBRULE(this.yieldSkip));
     this.OPTION3(() => this.SUBRULE(this.yieldLimit));
@@ -1314,7 +1484,7 @@ export class CypherAdminParser extends CstParser {
   });
 
   private yieldSkip = this.RULE('yieldSkip', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]);
+    this.OR((this.alts.yieldSkip ??= [{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]));
     this.SUBRULE(this.signedIntegerLiteral);
   });
 
@@ -1339,15 +1509,17 @@ export class CypherAdminParser extends CstParser {
     // `RETURN ALL` (Neo4j's returnBody: `(DISTINCT | ALL)?`) keeps duplicates, as a bare RETURN does; `all(` begins a predicate.
     this.OPTION({
       GATE: () => this.LA(1).tokenType !== K.ALL || !AFTER_ALL_AS_NAME.has(this.LA(2).tokenType),
-      DEF: () => this.OR9([{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }]),
+      DEF: () => this.OR9((this.alts.returnClause ??= [{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }])),
     });
-    this.OR([
-      { ALT: () => this.CONSUME(Star) },
-      { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.returnItem) }) },
-    ]);
+    this.OR(
+      (this.alts.returnClause1 ??= [
+        { ALT: () => this.CONSUME(Star) },
+        { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.returnItem) }) },
+      ]),
+    );
     this.OPTION2(() => this.SUBRULE(this.orderBy));
     this.OPTION3(() => {
-      this.OR2([{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]);
+      this.OR2((this.alts.returnClause2 ??= [{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]));
       this.SUBRULE(this.expression, { LABEL: 'skip' });
     });
     this.OPTION4(() => {
@@ -1373,12 +1545,14 @@ export class CypherAdminParser extends CstParser {
   private sortItem = this.RULE('sortItem', () => {
     this.SUBRULE(this.expression);
     this.OPTION(() =>
-      this.OR([
-        { ALT: () => this.CONSUME(K.ASC) },
-        { ALT: () => this.CONSUME(K.ASCENDING) },
-        { ALT: () => this.CONSUME(K.DESC) },
-        { ALT: () => this.CONSUME(K.DESCENDING) },
-      ]),
+      this.OR(
+        (this.alts.sortItem ??= [
+          { ALT: () => this.CONSUME(K.ASC) },
+          { ALT: () => this.CONSUME(K.ASCENDING) },
+          { ALT: () => this.CONSUME(K.DESC) },
+          { ALT: () => this.CONSUME(K.DESCENDING) },
+        ]),
+      ),
     );
   });
 
@@ -1397,7 +1571,7 @@ export class CypherAdminParser extends CstParser {
 
   /** A user or role name: a symbolic name or a parameter (string literals are not names). */
   private commandNameExpression = this.RULE('commandNameExpression', () => {
-    this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Parameter) }]);
+    this.OR((this.alts.commandNameExpression ??= [{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Parameter) }]));
   });
 
   private commandNameList = this.RULE('commandNameList', () => {
@@ -1422,59 +1596,67 @@ export class CypherAdminParser extends CstParser {
   public expression = this.RULE('expression', () => {
     this.SUBRULE(this.operand);
     this.MANY(() =>
-      this.OR([
-        {
-          ALT: () => {
-            this.SUBRULE(this.infixOperator);
-            this.SUBRULE2(this.operand);
+      this.OR(
+        (this.alts.expression ??= [
+          {
+            ALT: () => {
+              this.SUBRULE(this.infixOperator);
+              this.SUBRULE2(this.operand);
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.nullCheck) },
-      ]),
+          { ALT: () => this.SUBRULE(this.nullCheck) },
+        ]),
+      ),
     );
   });
 
   /** An operand with its prefix operators: `NOT`, `-`, `+`. */
   private operand = this.RULE('operand', () => {
-    this.MANY(() => this.OR([{ ALT: () => this.CONSUME(K.NOT) }, { ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]));
+    this.MANY(() =>
+      this.OR(
+        (this.alts.operand ??= [{ ALT: () => this.CONSUME(K.NOT) }, { ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]),
+      ),
+    );
     this.SUBRULE(this.postfixExpression);
   });
 
   private infixOperator = this.RULE('infixOperator', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(K.OR) },
-      { ALT: () => this.CONSUME(K.XOR) },
-      { ALT: () => this.CONSUME(K.AND) },
-      { ALT: () => this.CONSUME(Equals) },
-      { ALT: () => this.CONSUME(NotEquals) },
-      { ALT: () => this.CONSUME(BangEquals) },
-      { ALT: () => this.CONSUME(LessEquals) },
-      { ALT: () => this.CONSUME(GreaterEquals) },
-      { ALT: () => this.CONSUME(Less) },
-      { ALT: () => this.CONSUME(Greater) },
-      {
-        ALT: () => {
-          this.CONSUME(K.STARTS);
-          this.CONSUME(K.WITH);
+    this.OR(
+      (this.alts.infixOperator ??= [
+        { ALT: () => this.CONSUME(K.OR) },
+        { ALT: () => this.CONSUME(K.XOR) },
+        { ALT: () => this.CONSUME(K.AND) },
+        { ALT: () => this.CONSUME(Equals) },
+        { ALT: () => this.CONSUME(NotEquals) },
+        { ALT: () => this.CONSUME(BangEquals) },
+        { ALT: () => this.CONSUME(LessEquals) },
+        { ALT: () => this.CONSUME(GreaterEquals) },
+        { ALT: () => this.CONSUME(Less) },
+        { ALT: () => this.CONSUME(Greater) },
+        {
+          ALT: () => {
+            this.CONSUME(K.STARTS);
+            this.CONSUME(K.WITH);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.ENDS);
-          this.CONSUME2(K.WITH);
+        {
+          ALT: () => {
+            this.CONSUME(K.ENDS);
+            this.CONSUME2(K.WITH);
+          },
         },
-      },
-      { ALT: () => this.CONSUME(K.CONTAINS) },
-      { ALT: () => this.CONSUME(RegexMatch) },
-      { ALT: () => this.CONSUME(K.IN) },
-      { ALT: () => this.CONSUME2(Plus) },
-      { ALT: () => this.CONSUME2(Minus) },
-      { ALT: () => this.CONSUME(Concat) },
-      { ALT: () => this.CONSUME(Star) },
-      { ALT: () => this.CONSUME(Slash) },
-      { ALT: () => this.CONSUME(Percent) },
-      { ALT: () => this.CONSUME(Caret) },
-    ]);
+        { ALT: () => this.CONSUME(K.CONTAINS) },
+        { ALT: () => this.CONSUME(RegexMatch) },
+        { ALT: () => this.CONSUME(K.IN) },
+        { ALT: () => this.CONSUME2(Plus) },
+        { ALT: () => this.CONSUME2(Minus) },
+        { ALT: () => this.CONSUME(Concat) },
+        { ALT: () => this.CONSUME(Star) },
+        { ALT: () => this.CONSUME(Slash) },
+        { ALT: () => this.CONSUME(Percent) },
+        { ALT: () => this.CONSUME(Caret) },
+      ]),
+    );
   });
 
   private nullCheck = this.RULE('nullCheck', () => {
@@ -1486,44 +1668,48 @@ export class CypherAdminParser extends CstParser {
   private postfixExpression = this.RULE('postfixExpression', () => {
     this.SUBRULE(this.atom);
     this.MANY(() =>
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(Dot);
-            this.CONSUME(Name, { LABEL: 'property' });
+      this.OR(
+        (this.alts.postfixExpression ??= [
+          {
+            ALT: () => {
+              this.CONSUME(Dot);
+              this.CONSUME(Name, { LABEL: 'property' });
+            },
           },
-        },
-        { ALT: () => this.SUBRULE(this.indexOrSlice) },
-      ]),
+          { ALT: () => this.SUBRULE(this.indexOrSlice) },
+        ]),
+      ),
     );
   });
 
   private indexOrSlice = this.RULE('indexOrSlice', () => {
     this.CONSUME(LBracket);
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(DotDot);
-          this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'to' }));
+    this.OR(
+      (this.alts.indexOrSlice ??= [
+        {
+          ALT: () => {
+            this.CONSUME(DotDot);
+            this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'to' }));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.SUBRULE2(this.expression, { LABEL: 'from' });
-          this.OPTION2(() => {
-            this.CONSUME2(DotDot);
-            this.OPTION3(() => this.SUBRULE3(this.expression, { LABEL: 'to' }));
-          });
+        {
+          ALT: () => {
+            this.SUBRULE2(this.expression, { LABEL: 'from' });
+            this.OPTION2(() => {
+              this.CONSUME2(DotDot);
+              this.OPTION3(() => this.SUBRULE3(this.expression, { LABEL: 'to' }));
+            });
+          },
         },
-      },
-    ]);
+      ]),
+    );
     this.CONSUME(RBracket);
   });
 
   private atom = this.RULE('atom', () => {
     this.OR({
       IGNORE_AMBIGUITIES: true,
-      DEF: [
+      DEF: (this.alts.atom ??= [
         { ALT: () => this.CONSUME(StringLiteral) },
         { ALT: () => this.SUBRULE(this.numberLiteral) },
         { ALT: () => this.CONSUME(Parameter) },
@@ -1551,7 +1737,7 @@ export class CypherAdminParser extends CstParser {
         { ALT: () => this.SUBRULE(this.mapLiteral) },
         { ALT: () => this.SUBRULE(this.parenthesizedExpression) },
         { ALT: () => this.CONSUME(Name, { LABEL: 'variable' }) },
-      ],
+      ]),
     });
   });
 
@@ -1564,24 +1750,28 @@ export class CypherAdminParser extends CstParser {
   private subqueryBody = this.RULE('subqueryBody', () => {
     this.CONSUME(LBrace);
     this.MANY(() =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.subqueryBody) },
-        ...SUBQUERY_BODY_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: 'skipped' }) })),
-      ]),
+      this.OR(
+        (this.alts.subqueryBody ??= [
+          { ALT: () => this.SUBRULE(this.subqueryBody) },
+          ...SUBQUERY_BODY_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: 'skipped' }) })),
+        ]),
+      ),
     );
     this.CONSUME(RBrace);
   });
 
   private numberLiteral = this.RULE('numberLiteral', () => {
-    this.OR([{ ALT: () => this.CONSUME(FloatLiteral) }, { ALT: () => this.SUBRULE(this.integerLiteral) }]);
+    this.OR((this.alts.numberLiteral ??= [{ ALT: () => this.CONSUME(FloatLiteral) }, { ALT: () => this.SUBRULE(this.integerLiteral) }]));
   });
 
   private integerLiteral = this.RULE('integerLiteral', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(DecimalInteger) },
-      { ALT: () => this.CONSUME(HexInteger) },
-      { ALT: () => this.CONSUME(OctalInteger) },
-    ]);
+    this.OR(
+      (this.alts.integerLiteral ??= [
+        { ALT: () => this.CONSUME(DecimalInteger) },
+        { ALT: () => this.CONSUME(HexInteger) },
+        { ALT: () => this.CONSUME(OctalInteger) },
+      ]),
+    );
   });
 
   private parenthesizedExpression = this.RULE('parenthesizedExpression', () => {
@@ -1634,12 +1824,14 @@ export class CypherAdminParser extends CstParser {
   });
 
   private listPredicate = this.RULE('listPredicate', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(K.ANY) },
-      { ALT: () => this.CONSUME(K.ALL) },
-      { ALT: () => this.CONSUME(K.NONE) },
-      { ALT: () => this.CONSUME(K.SINGLE) },
-    ]);
+    this.OR(
+      (this.alts.listPredicate ??= [
+        { ALT: () => this.CONSUME(K.ANY) },
+        { ALT: () => this.CONSUME(K.ALL) },
+        { ALT: () => this.CONSUME(K.NONE) },
+        { ALT: () => this.CONSUME(K.SINGLE) },
+      ]),
+    );
     this.CONSUME(LParen);
     this.SUBRULE(this.symbolicName, { LABEL: 'variable' });
     this.CONSUME(K.IN);
@@ -1676,7 +1868,7 @@ export class CypherAdminParser extends CstParser {
   // ---------------------------------------------------------------- lookahead helpers (bounded scans)
 
   private privilegeKeyword = this.RULE('privilegeKeyword', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.PRIVILEGE) }, { ALT: () => this.CONSUME(K.PRIVILEGES) }]);
+    this.OR((this.alts.privilegeKeyword ??= [{ ALT: () => this.CONSUME(K.PRIVILEGE) }, { ALT: () => this.CONSUME(K.PRIVILEGES) }]));
   });
 
   /** After GRANT or REVOKE: `ROLE MANAGEMENT ON ...` is a privilege, `ROLE management TO ...` a role called "management". */
@@ -1747,7 +1939,7 @@ export class CypherAdminParser extends CstParser {
 
   /** The value of `:param name => value`: any expression. */
   public clientParamValue = this.RULE('clientParamValue', () => {
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(Arrow) }, { ALT: () => this.CONSUME(Colon) }]));
+    this.OPTION(() => this.OR((this.alts.clientParamValue ??= [{ ALT: () => this.CONSUME(Arrow) }, { ALT: () => this.CONSUME(Colon) }])));
     this.SUBRULE(this.expression);
     this.CONSUME(EOF);
   });
