@@ -45,9 +45,35 @@ function cypherFilesBelow(directory: string): string[] {
   return found;
 }
 
+/** Status of a Unix tool stopped by SIGPIPE (128 + 13), which Node turns into an EPIPE error instead. */
+export const CLOSED_PIPE_STATUS = 141;
+
+let pipesWatched = false;
+
+/**
+ * A reader that stops early (`sysdb lint big.cypher | head`) closes the pipe: the CLI then stops
+ * quietly with the status such a tool gets, rather than reporting the write error as a bug of its own.
+ */
+function watchPipes(): void {
+  if (pipesWatched) return;
+  pipesWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(CLOSED_PIPE_STATUS);
+      throw error;
+    });
+  }
+}
+
 export const nodeIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => {
+    watchPipes();
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    watchPipes();
+    process.stderr.write(text);
+  },
   stderrIsTTY: process.stderr.isTTY === true,
   // https://no-color.org: a NO_COLOR that is set and not empty turns colour off.
   stdoutColour: process.stdout.isTTY === true && !process.env['NO_COLOR'],

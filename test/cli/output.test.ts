@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nodeIO } from '../../src/cli/io.js';
+import { CLOSED_PIPE_STATUS, nodeIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { FRAME_WIDTH } from '../../src/cli/frame.js';
 import { runCli } from '../support/cli.js';
+import { spawnSysdb } from '../support/spawn-cli.js';
 
 describe('code frames on long lines', () => {
   it('show a window around the error, elided with ..., with the caret under the offending token', () => {
@@ -113,5 +114,20 @@ describe('an unexpected error', () => {
     const run = spawnSync(process.execPath, ['--require', preloadPath, bin, 'lint', '-'], { input: 'SHOW USERS', encoding: 'utf8' });
     expect(run.stderr).toBe(`${before}sysdb: internal error: Maximum call stack size exceeded (please report)\n`);
     expect(run.status).toBe(2);
+  });
+});
+
+describe('a reader that stops early', () => {
+  // Regression: `sysdb lint big.cypher | head` ended with "sysdb: internal error: write EPIPE (please report)".
+  it('ends the CLI quietly with the status of a tool stopped by SIGPIPE', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sysdb-pipe-'));
+    const file = join(dir, 'many.cypher');
+    writeFileSync(file, 'x;\n'.repeat(20_000));
+    const child = spawnSysdb(['lint', file]);
+    await child.line(/^/);
+    child.process.stdout.destroy();
+    const { code } = await child.exited;
+    expect(child.stderr()).not.toContain('internal error');
+    expect(code).toBe(CLOSED_PIPE_STATUS);
   });
 });
