@@ -37,6 +37,11 @@ export interface NextTokenOptions {
   readonly maxLookahead: number;
   /** How a token matches a terminal; Chevrotain's own matcher (categories included) by default. */
   readonly match?: (token: IToken, type: TokenType) => boolean;
+  /**
+   * Rules whose choices the parser makes with gates that look further than `maxLookahead`, and how far:
+   * an atom's name is a function call only when `(` follows it, so both readings stay open one token longer.
+   */
+  readonly gatedLookahead?: Readonly<Record<string, number>>;
 }
 
 interface RuleStack {
@@ -58,19 +63,27 @@ interface Path {
   readonly consumed: number;
   /** An alternative not taken first: skipped once a complete path is known, unless near the end. */
   readonly alternative: boolean;
+  /** How many tokens before the end the choice that made this path may be: the parser's lookahead there. */
+  readonly lookahead: number;
 }
 
 export function nextTokens(start: Rule, prefix: readonly IToken[], options: NextTokenOptions): NextToken[] {
   const match = options.match ?? tokenMatcher;
   const last = prefix.length - 1;
-  const decided = last - options.maxLookahead;
+  const { maxLookahead } = options;
+  const gated = options.gatedLookahead ?? {};
   const found: NextToken[] = [];
   const pending: Path[] = [
-    { rest: sequence(start.definition, { name: start.name, caller: undefined }, undefined), consumed: -1, alternative: false },
+    {
+      rest: sequence(start.definition, { name: start.name, caller: undefined }, undefined),
+      consumed: -1,
+      alternative: false,
+      lookahead: maxLookahead,
+    },
   ];
 
   for (let path = pending.pop(); path; path = pending.pop()) {
-    if (path.alternative && found.length > 0 && path.consumed <= decided) continue;
+    if (path.alternative && found.length > 0 && path.consumed <= last - path.lookahead) continue;
     let rest = path.rest;
     let consumed = path.consumed;
     // Follows one path; choices push the alternatives not taken first, in the order the parser tries them.
@@ -94,25 +107,26 @@ export function nextTokens(start: Rule, prefix: readonly IToken[], options: Next
       } else if (prod instanceof NonTerminal) {
         rest = sequence(prod.definition, { name: prod.nonTerminalName, caller: rules }, after);
       } else if (prod instanceof Option) {
-        pending.push({ rest: after, consumed, alternative: true });
+        pending.push({ rest: after, consumed, alternative: true, lookahead: maxLookahead });
         rest = sequence(prod.definition, rules, after);
       } else if (prod instanceof Repetition) {
-        pending.push({ rest: after, consumed, alternative: true });
+        pending.push({ rest: after, consumed, alternative: true, lookahead: maxLookahead });
         // Another round, then this repetition again.
         rest = sequence(prod.definition, rules, rest);
       } else if (prod instanceof RepetitionMandatory) {
         rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
       } else if (prod instanceof RepetitionWithSeparator) {
-        pending.push({ rest: after, consumed, alternative: true });
+        pending.push({ rest: after, consumed, alternative: true, lookahead: maxLookahead });
         rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
       } else if (prod instanceof RepetitionMandatoryWithSeparator) {
         rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
       } else if (prod instanceof Alternation) {
         // Pushed last to first, so that the first alternative is explored first.
+        const lookahead = gated[rules.name] ?? maxLookahead;
         for (let i = prod.definition.length - 1; i >= 0; i--) {
           const alternative = prod.definition[i];
           if (!(alternative instanceof Alternative)) throw new Error('nextTokens: an alternation holds a non-alternative');
-          pending.push({ rest: sequence(alternative.definition, rules, after), consumed, alternative: true });
+          pending.push({ rest: sequence(alternative.definition, rules, after), consumed, alternative: true, lookahead });
         }
         break;
       } else if (prod instanceof Alternative) {

@@ -65,6 +65,17 @@ const ALTERNATIVE_PHRASES: Record<string, readonly (readonly TokenType[])[]> = {
   ],
 };
 
+/**
+ * Where the parser's gates look past its one token of lookahead (grammar/parser.ts, atom): a name is a
+ * function call (`db.labels(`), list predicate or subquery only by what follows it, and `[x IN` a list
+ * comprehension only at its third token. So an atom's readings stay open four tokens longer, and
+ * Neo4j's list after `RETURN user` or `RETURN user.name` names what may follow a variable too, not
+ * only "an expression" (everything inside an expression is named so, whichever reading it comes from).
+ * Not for ever: each open reading multiplies the walk's work, and nested expressions would make it grow
+ * without bound (a regex test took a minute so).
+ */
+const GATED_LOOKAHEAD: Readonly<Record<string, number>> = { atom: MAX_LOOKAHEAD + 4, postfixExpression: MAX_LOOKAHEAD + 4 };
+
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
 const MAX_ASSISTED_PREFIX = 400;
 
@@ -183,7 +194,7 @@ const textNamed = (text: string): Expected =>
 function walkedPhrases(prefix: readonly IToken[]): string[] {
   const start = parser.getGAstProductions()['statement'];
   if (!start) throw new Error('the grammar has no statement rule');
-  const suggestions = nextTokens(start, prefix, { maxLookahead: MAX_LOOKAHEAD });
+  const suggestions = nextTokens(start, prefix, { maxLookahead: MAX_LOOKAHEAD, gatedLookahead: GATED_LOOKAHEAD });
   // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL
   // privilege (HOME DATABASE or HOME GRAPH) is Neo4j's 'HOME'.
   const byToken = new Map<TokenType, Expected[]>();

@@ -16,7 +16,7 @@ describe('code frames on long lines', () => {
     const script = `SHOW USERS WHERE ${Array(40).fill('true').join(' AND ')} AND x y AND ${Array(40).fill('true').join(' AND ')}`;
     expect(runCli(['lint', 'a.cypher'], { 'a.cypher': script }).stdout).toBe(
       [
-        "a.cypher:1:380: error: Invalid input 'y': expected an expression (line 1, column 380 (offset: 379))",
+        "a.cypher:1:380: error: Invalid input 'y': expected an expression or <EOF> (line 1, column 380 (offset: 379))",
         '  |',
         '1 | ... true AND true AND true AND x y AND true AND true AND true AND true AND true AND true AND true AND t...',
         '  |                                  ^',

@@ -90,6 +90,16 @@ const NEO4J_SYNTAX_ERRORS: [query: string, message: string][] = [
     'ALTER USER foo REMOVE DEFAULT DATABASE',
     "Invalid input 'DEFAULT': expected 'ALL', 'AUTH', 'HOME DATABASE', 'TAG' or 'TAGS' (line 1, column 23 (offset: 22))",
   ],
+  // Regression: after an expression ending in a name, only "an expression" was listed (the walk took the name
+  // for a function call's, as the parser's gate would not); Neo4j lists what may follow the expression too.
+  [
+    'SHOW USERS YIELD user ORDER BY user x',
+    "Invalid input 'x': expected an expression, ',', 'ASC', 'ASCENDING', 'DESC', 'DESCENDING', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF> (line 1, column 37 (offset: 36))",
+  ],
+  [
+    'SHOW USERS YIELD user RETURN user.name x',
+    "Invalid input 'x': expected an expression, ',', 'AS', 'ORDER BY', 'LIMIT', 'OFFSET', 'SKIP' or <EOF> (line 1, column 40 (offset: 39))",
+  ],
   // Regression: after a USE clause the decision points did not apply (Cypher25Parser.g4 `command: useClause? (...)`).
   [
     'USE system ALTER PASSWORD',
