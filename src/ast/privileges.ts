@@ -119,7 +119,7 @@ export interface GraphSegment {
 export interface PrivilegeSpec {
   /** `IMMUTABLE` was written (cypher-sysdb refuses it when run: it needs auth disabled in Neo4j). */
   readonly immutable: boolean;
-  /** A DBMS action `ON DBMS` (databases null), or a database or graph action on `databases`; the check refuses other pairs. */
+  /** A DBMS action `ON DBMS` (databases null), or a database or graph action on `databases`; the grammar allows no other pairs. */
   readonly action: PrivilegeAction;
   readonly databases: DatabaseScope | null;
   /** `ON GRAPH[S]`, `ON HOME GRAPH`, `ON DEFAULT GRAPH` rather than DATABASE. */

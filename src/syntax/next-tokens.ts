@@ -38,8 +38,8 @@ export interface NextTokenOptions {
   /** How a token matches a terminal; Chevrotain's own matcher (categories included) by default. */
   readonly match?: (token: IToken, type: TokenType) => boolean;
   /**
-   * Rules whose choices the parser makes with gates that look further than `maxLookahead`, and how far:
-   * an atom's name is a function call only when `(` follows it, so both readings stay open one token longer.
+   * Rules whose choices the parser makes with gates that look further than `maxLookahead`, and how many
+   * tokens their readings stay open (an atom's name is a function call only when `(` follows it).
    */
   readonly gatedLookahead?: Readonly<Record<string, number>>;
 }
