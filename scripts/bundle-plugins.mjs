@@ -5,42 +5,36 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** An esbuild plugin resolving `module` of Chevrotain (a path under chevrotain/lib/src/) to `stub`. */
-function replaceChevrotainModule(name, module, stub) {
-  const base = module.split('/').at(-1);
-  const filter = new RegExp(`(^|/)${base.replace('.', '\\.')}$`);
-  const suffix = join('chevrotain/lib/src', module);
-  return {
-    name,
+/** Modules of Chevrotain (paths under chevrotain/lib/src/) and the stub each is replaced by; each stub says why. */
+const STUBS = [
+  // Its Lexer: grammar/lexer.ts lexes; the stub keeps the constants the parser reads.
+  ['scan/lexer_public.js', 'chevrotain-lexer-stub.js'],
+  // Its grammar checks: they run from the sources, in the test suite.
+  ['parse/grammar/checks.js', 'chevrotain-checks-stub.js'],
+  // Its default error messages: src/syntax/syntax-errors.ts words every message.
+  ['parse/errors_public.js', 'chevrotain-errors-stub.js'],
+  // Its error recovery: the parser runs with recovery off.
+  ['parse/parser/traits/recoverable.js', 'chevrotain-recovery-stub.js'],
+  // Its CST visitor classes: src/visitor/ builds ASTs with plain functions.
+  ['parse/cst/cst_visitor.js', 'chevrotain-visitor-stub.js'],
+].map(([module, stub]) => ({ suffix: join('chevrotain/lib/src', module), stub: join(here, stub) }));
+
+/** The stub standing in for the module at `resolved`, if it is one of STUBS. */
+const stubFor = (resolved) => STUBS.find((s) => resolved.endsWith(s.suffix))?.stub;
+
+/** Every plugin of the esbuild bundles: one that resolves each module of STUBS to its stub. */
+export const bundlePlugins = [
+  {
+    name: 'chevrotain-stubs',
     setup(build) {
-      build.onResolve({ filter }, (args) => (join(args.resolveDir, args.path).endsWith(suffix) ? { path: join(here, stub) } : undefined));
+      const filter = new RegExp(`(^|/)(${STUBS.map((s) => s.suffix.split('/').at(-1).replace('.', '\\.')).join('|')})$`);
+      build.onResolve({ filter }, (args) => {
+        const stub = stubFor(join(args.resolveDir, args.path));
+        return stub === undefined ? undefined : { path: stub };
+      });
     },
-  };
-}
-
-/** Chevrotain's Lexer module replaced by its constants (see chevrotain-lexer-stub.js). */
-export const withoutChevrotainLexer = replaceChevrotainModule(
-  'without-chevrotain-lexer',
-  'scan/lexer_public.js',
-  'chevrotain-lexer-stub.js',
-);
-
-/** Chevrotain's grammar checks left out (see chevrotain-checks-stub.js). */
-export const withoutGrammarChecks = replaceChevrotainModule(
-  'without-grammar-checks',
-  'parse/grammar/checks.js',
-  'chevrotain-checks-stub.js',
-);
-
-/** Chevrotain's default error messages left out (see chevrotain-errors-stub.js). */
-export const withoutErrorMessages = replaceChevrotainModule(
-  'without-error-messages',
-  'parse/errors_public.js',
-  'chevrotain-errors-stub.js',
-);
-
-/** Every plugin of the bundles. */
-export const bundlePlugins = [withoutChevrotainLexer, withoutGrammarChecks, withoutErrorMessages];
+  },
+];
 
 /** The same replacements for Vite (the playground page). */
 export const viteChevrotainStubs = {
@@ -48,10 +42,6 @@ export const viteChevrotainStubs = {
   enforce: 'pre',
   resolveId(source, importer) {
     if (!importer) return null;
-    const resolved = join(dirname(importer), source);
-    if (resolved.endsWith(join('chevrotain/lib/src', 'scan/lexer_public.js'))) return join(here, 'chevrotain-lexer-stub.js');
-    if (resolved.endsWith(join('chevrotain/lib/src', 'parse/grammar/checks.js'))) return join(here, 'chevrotain-checks-stub.js');
-    if (resolved.endsWith(join('chevrotain/lib/src', 'parse/errors_public.js'))) return join(here, 'chevrotain-errors-stub.js');
-    return null;
+    return stubFor(join(dirname(importer), source)) ?? null;
   },
 };
