@@ -4,7 +4,7 @@
  * between records (a user's roles exist, names are unique) are checked in snapshot.ts.
  */
 import { parseEncrypted, type Credential } from '../crypto/password.js';
-import { DATABASE_PRIVILEGE_TEXT, GRAPH_PRIVILEGE_TEXT, PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
+import { actionColumn, DATABASE_PRIVILEGE_TEXT, GRAPH_PRIVILEGE_TEXT, PRIVILEGE_TEXT } from '../catalog/dbms-privileges.js';
 import { validateNewRoleName } from '../exec/commands/roles.js';
 import { validateNewUsername } from '../exec/commands/users.js';
 import { argumentError, Neo4jError } from '../diagnostics/neo4j-error.js';
@@ -18,11 +18,12 @@ export class SnapshotError extends Error {
   }
 }
 
-/** What a snapshot may hold: the DBMS privileges we model and those of the built-in roles. */
+/**
+ * What a snapshot may hold: the privileges we model, named as their rows name them (SHOW PRIVILEGES'
+ * `action`: EXECUTE BOOSTED PROCEDURE is stored as `execute_boosted`), and those of the built-in roles.
+ */
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set([
-  ...Object.keys(PRIVILEGE_TEXT),
-  ...Object.keys(DATABASE_PRIVILEGE_TEXT),
-  ...Object.keys(GRAPH_PRIVILEGE_TEXT),
+  ...[...Object.keys(PRIVILEGE_TEXT), ...Object.keys(DATABASE_PRIVILEGE_TEXT), ...Object.keys(GRAPH_PRIVILEGE_TEXT)].map(actionColumn),
   ...Object.values(BUILT_IN_PRIVILEGES).flatMap((rows) => rows.map((r) => r.action)),
 ]);
 

@@ -46,6 +46,23 @@ describe('snapshots', () => {
     expect(session.run('SHOW CURRENT USER YIELD passwordChangeRequired').rows).toEqual([[false]]);
   });
 
+  it('regression: a snapshot holding an EXECUTE BOOSTED privilege could not be loaded back', () => {
+    // Their rows say `execute_boosted` (SHOW PRIVILEGES' action), which the loader did not know.
+    const commands = [
+      'GRANT EXECUTE BOOSTED PROCEDURE apoc.* ON DBMS TO `r`',
+      'DENY EXECUTE BOOSTED FUNCTION db.x ON DBMS TO `r`',
+      'GRANT EXECUTE PROCEDURE db.* ON DBMS TO `r`',
+      'GRANT EXECUTE FUNCTION * ON DBMS TO `r`',
+      'GRANT EXECUTE ADMIN PROCEDURES ON DBMS TO `r`',
+      'GRANT SHOW SETTING dbms.* ON DBMS TO `r`',
+    ];
+    const db = SystemDatabase.create().runScript(['CREATE ROLE r', ...commands].join(';\n')).db;
+    const restored = SystemDatabase.fromJSON(JSON.stringify(db.toJSON()));
+    const shown = (d: SystemDatabase) => d.execute('SHOW ROLE r PRIVILEGES AS COMMANDS').result.rows.map(([command]) => command);
+    expect(shown(restored).sort()).toEqual([...commands].sort());
+    expect(restored.toJSON()).toEqual(db.toJSON());
+  });
+
   it.each([
     ['[]', 'Not a cypher-sysdb snapshot: the snapshot must be an object'],
     ['{}', 'Not a cypher-sysdb snapshot: expected "format": "cypher-sysdb/system-database@1"'],
