@@ -23,6 +23,8 @@ export type {
   SystemDatabaseOptions,
 } from './database.js';
 export { Neo4jError } from './diagnostics/neo4j-error.js';
+export { DEFAULT_LIMITS } from './exec/budget.js';
+export type { BudgetLimits } from './exec/budget.js';
 export type { ResultValue } from './exec/values.js';
 export { SnapshotError } from './store/snapshot.js';
 export { highlight } from './render/highlight.js';

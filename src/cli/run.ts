@@ -1,5 +1,15 @@
 /** `sysdb run`: a script against an in-memory system database, printed like cypher-shell prints it. */
-import { JsonError, MAX_NESTING, Neo4jError, readJson, SystemDatabase, toJson, type Notification, type StatementRun } from '../index.js';
+import {
+  DEFAULT_LIMITS,
+  JsonError,
+  MAX_NESTING,
+  Neo4jError,
+  readJson,
+  SystemDatabase,
+  toJson,
+  type Notification,
+  type StatementRun,
+} from '../index.js';
 import { UsageError, choice, listOption, parseArgs, type ParsedArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { table } from './table.js';
@@ -27,10 +37,10 @@ parameters. Output is one table per statement, or JSON with --format json.
                          CREATE DATABASE, MATCH, ...) with a warning, instead of failing on them
   --databases a,b        the databases a fresh DBMS has (default neo4j and system)
   --auth-providers p,q   the external auth providers its configuration defines (default none)
-  --max-steps N          evaluation steps one statement may take (default 5000000); beyond, it
+  --max-steps N          evaluation steps one statement may take (default ${DEFAULT_LIMITS.maxSteps}); beyond, it
                          fails as Neo4j's transaction timeout does (TransactionTimedOut)
-  --max-memory BYTES     bytes of lists and strings one statement may build (default 67108864,
-                         64 MiB); beyond, it fails as db.memory.transaction.max does
+  --max-memory BYTES     bytes of lists and strings one statement may build (default ${DEFAULT_LIMITS.maxMemoryBytes},
+                         ${DEFAULT_LIMITS.maxMemoryBytes / 1024 / 1024} MiB); beyond, it fails as db.memory.transaction.max does
 
 Exit status: 0 every statement succeeded, 1 a statement failed, 2 bad usage or unreadable file.
 `;

@@ -15,7 +15,8 @@ export interface BudgetLimits {
   readonly maxMemoryBytes: number;
 }
 
-const DEFAULT_LIMITS: BudgetLimits = { maxSteps: 2_000_000, maxMemoryBytes: 64 * 1024 * 1024 };
+/** What a statement may do unless the database is made with other limits (`sysdb run --max-steps`, `--max-memory`). */
+export const DEFAULT_LIMITS: BudgetLimits = { maxSteps: 2_000_000, maxMemoryBytes: 64 * 1024 * 1024 };
 
 /** What we charge: a list slot holds a reference, a string holds UTF-16 code units. */
 export const BYTES_PER_LIST_ITEM = 8;

@@ -28,7 +28,7 @@ export interface SystemDatabaseOptions {
   /** Source of password salts (default: the platform's secure random generator). For reproducible tests. */
   readonly randomBytes?: RandomBytes;
   /**
-   * Evaluation steps one statement may take (default 5,000,000), in place of Neo4j's time limit
+   * Evaluation steps one statement may take (default 2,000,000: DEFAULT_LIMITS), in place of Neo4j's time limit
    * `db.transaction.timeout`: beyond it the statement fails with Neo.ClientError.Transaction.TransactionTimedOut.
    */
   readonly maxSteps?: number;

@@ -1,5 +1,6 @@
 /** `sysdb run --max-steps / --max-memory`, and exact INTEGERs beyond 2^53 in its JSON. */
 import { describe, expect, it } from 'vitest';
+import { RUN_HELP } from '../../src/cli/run.js';
 import { runCli } from '../support/cli.js';
 
 const SCRIPT = 'SHOW USERS YIELD user RETURN size([x IN range(1, 100) | x]) AS n;\n';
@@ -22,6 +23,15 @@ describe('sysdb run budgets', () => {
       's.cypher:1: error: The allocation of an extra 800 B would use more than the limit 400 B. Currently using 0 B. db.memory.transaction.max threshold reached ' +
         '(Neo.TransientError.General.TransactionMemoryLimit)\n',
     );
+  });
+
+  it('regression: --help gave 5000000 as the default of --max-steps, which is 2000000', () => {
+    expect(RUN_HELP).toContain('--max-steps N          evaluation steps one statement may take (default 2000000); beyond, it');
+    expect(RUN_HELP).toContain('(default 67108864,\n                         64 MiB)');
+    // 1,500,000 list items take more than 2,000,000 steps: over the default, under 5,000,000.
+    const big = { 's.cypher': 'SHOW USERS YIELD user RETURN size([x IN range(1, 1500000) WHERE x > 0]) AS n;\n' };
+    expect(runCli(['run', 's.cypher'], big).stderr).toContain('(Neo.ClientError.Transaction.TransactionTimedOut)');
+    expect(runCli(['run', 's.cypher', '--max-steps', '5000000'], big).status).toBe(0);
   });
 
   it('refuses a limit that is not a positive integer', () => {
