@@ -248,7 +248,11 @@ function returnClause(r: ReturnClause): string {
     r.items === '*'
       ? '*'
       : r.items
-          .map((i) => (i.aliased ? `${formatExpression(i.expression)} AS ${escapeName(i.name)}` : formatExpression(i.expression)))
+          .map((i) => {
+            const text = formatExpression(i.expression);
+            // An unaliased column is named after the expression as written: printed otherwise, it keeps its name by an alias.
+            return i.aliased || text !== i.name ? `${text} AS ${escapeName(i.name)}` : text;
+          })
           .join(', ');
   return (
     ` RETURN ${r.distinct ? 'DISTINCT ' : ''}${items}${sortItems(r.orderBy)}` +

@@ -1,5 +1,6 @@
 /** The printer: canonical text for every clause, escaping, masking and parentheses. */
 import { describe, expect, it } from 'vitest';
+import { SystemDatabase } from '../../src/index.js';
 import { format } from '../../src/render/printer.js';
 import { parseOne, parseSyntax } from '../support/parse.js';
 import { withoutSpans } from '../support/spans.js';
@@ -7,6 +8,23 @@ import { SPEC_EXAMPLES } from '../support/spec-examples.js';
 
 /** The printer prints whatever parses: semantic errors (undefined variables, say) do not matter here. */
 const canonical = (query: string, reveal = false) => format(parseSyntax(query), { revealPasswords: reveal });
+
+describe('result columns', () => {
+  it('regression: formatting renamed an unaliased RETURN column, and broke an ORDER BY that used its name', () => {
+    const query = 'SHOW USERS YIELD user RETURN toUpper( user ) ORDER BY `toUpper( user )`';
+    const formatted = canonical(query);
+    expect(formatted).toBe('SHOW USERS YIELD user RETURN toUpper(user) AS `toUpper( user )` ORDER BY `toUpper( user )`');
+    const db = SystemDatabase.create();
+    expect(db.execute(formatted).result).toEqual(db.execute(query).result);
+    expect(db.execute(formatted).result.columns).toEqual(['toUpper( user )']);
+  });
+
+  it('adds no alias where the column name is the expression as printed', () => {
+    expect(canonical('SHOW USERS YIELD user, roles RETURN user, size(roles)')).toBe(
+      'SHOW USERS YIELD user, roles RETURN user, size(roles)',
+    );
+  });
+});
 
 describe('canonical form', () => {
   it.each([
