@@ -595,9 +595,21 @@ export interface GlobCstNode extends CstNode {
 }
 
 export type GlobCstChildren = {
-  Name?: (IToken)[];
-  Star?: (IToken)[];
-  Dot?: (IToken)[];
+  EscapedName?: IToken[];
+  globPart?: (GlobPartCstNode)[];
+};
+
+export interface GlobPartCstNode extends CstNode {
+  name: "globPart";
+  children: GlobPartCstChildren;
+}
+
+export type GlobPartCstChildren = {
+  Dot?: IToken[];
+  EscapedName?: IToken[];
+  Question?: IToken[];
+  Star?: IToken[];
+  UnescapedName?: IToken[];
 };
 
 export interface DatabaseObjectCstNode extends CstNode {
@@ -725,9 +737,9 @@ export type DbmsPrivilegeCstChildren = {
   EXECUTE?: IToken[];
   ADMIN?: IToken[];
   ADMINISTRATOR?: IToken[];
-  PROCEDURE?: (IToken)[];
   PROCEDURES?: (IToken)[];
   BOOSTED?: IToken[];
+  PROCEDURE?: IToken[];
   DEFINED?: IToken[];
   FUNCTION?: IToken[];
   FUNCTIONS?: IToken[];

@@ -33,6 +33,7 @@ const SINGLE = new Map<number, TokenType>(
       ['-', T.Minus],
       ['%', T.Percent],
       ['^', T.Caret],
+      ['?', T.Question],
     ] as const
   ).map(([c, type]) => [c.charCodeAt(0), type]),
 );

@@ -6,6 +6,7 @@
  * backtracking.
  */
 import { CstParser, EOF, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import type * as Cst from './cst.js';
 import { LazyLookahead } from './lazy-lookahead.js';
 import {
   Arrow,
@@ -34,6 +35,7 @@ import {
   BangEquals,
   OctalInteger,
   Parameter,
+  Question,
   Percent,
   Pipe,
   Plus,
@@ -44,6 +46,7 @@ import {
   Slash,
   Star,
   StringLiteral,
+  UnescapedName,
   vocabulary,
 } from './tokens.js';
 
@@ -93,11 +96,14 @@ export class CypherAdminParser extends CstParser {
   }
 
   /**
-   * `ALL DBMS PRIVILEGES ON DATABASE *`: Neo4j's SyntaxChecker (checkAllPrivilege) refuses a target that
-   * does not start with the privilege's type once the ALL privilege has parsed, so it is reported
-   * before a syntax error further on. Set while parsing; parse.ts reports it.
+   * The first error Neo4j reports of a construct once it has parsed, before any syntax error further on. Set
+   * while parsing; parse.ts reports it.
+   * - `ALL DBMS PRIVILEGES ON DATABASE *`: its SyntaxChecker (checkAllPrivilege) refuses a target that does not
+   *   start with the privilege's type.
+   * - `` `db`.labels* ``... fine, but `` `db`labels ``: its AST builder refuses a block of a glob (up to a dot)
+   *   that is partly escaped.
    */
-  public allPrivilegeMismatch: { readonly token: IToken; readonly message: string } | null = null;
+  public checkerMismatch: { readonly token: IToken; readonly message: string } | null = null;
 
   /**
    * Each OR's alternatives, made on its first call (`this.OR((this.alts.rule ??= [...]))`): Chevrotain's OR
@@ -109,7 +115,7 @@ export class CypherAdminParser extends CstParser {
 
   override reset(): void {
     super.reset();
-    this.allPrivilegeMismatch = null;
+    this.checkerMismatch = null;
   }
 
   // ---------------------------------------------------------------- statements
@@ -679,20 +685,46 @@ export class CypherAdminParser extends CstParser {
     );
   });
 
-  /** `db.*, apoc.*.create`: procedure, function and setting names with `*` wildcards; a glob is written without spaces. */
+  /** `db.*, apoc.*.create`: procedure, function and setting names with `*` and `?` wildcards. */
   private globList = this.RULE('globList', () => {
     this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.glob) });
   });
 
+  /**
+   * Neo4j's glob: `escapedSymbolicNameString globRecursive? | globRecursive`, a run of parts. Its lexer
+   * skips whitespace, so `db .labels` is the glob `db.labels`, and a keyword is a part like any name
+   * (`PROCEDURES * ON ON DBMS` globs `*ON`): the glob ends at the `ON DBMS TO|FROM` that ends the privilege.
+   */
   private glob = this.RULE('glob', () => {
-    this.OR((this.alts.glob ??= [{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Dot) }]));
+    const first = this.OR((this.alts.glob ??= [{ ALT: () => this.CONSUME(EscapedName) }, { ALT: () => this.SUBRULE(this.globPart) }])) as
+      IToken | CstNode;
+    // Whether the block of the glob being read (up to a dot) opened with an escaped name.
+    let escapedBlock = false;
+    this.ACTION(() => (escapedBlock = 'image' in first));
     this.MANY({
-      GATE: () => this.LA(1).startOffset === this.LA(0).endOffset! + 1,
-      DEF: () =>
-        this.OR2(
-          (this.alts.glob1 ??= [{ ALT: () => this.CONSUME2(Name) }, { ALT: () => this.CONSUME2(Star) }, { ALT: () => this.CONSUME2(Dot) }]),
-        ),
+      GATE: () => !this.isPrivilegeEndAhead(),
+      DEF: () => {
+        const part = this.SUBRULE2(this.globPart);
+        this.ACTION(() => (escapedBlock = this.checkGlobBlock(part, escapedBlock)));
+      },
     });
+  });
+
+  /** Neo4j's globPart: `DOT escapedSymbolicNameString? | QUESTION | TIMES | unescapedSymbolicNameString`. */
+  private globPart = this.RULE('globPart', () => {
+    this.OR(
+      (this.alts.globPart ??= [
+        {
+          ALT: () => {
+            this.CONSUME(Dot);
+            this.OPTION(() => this.CONSUME(EscapedName));
+          },
+        },
+        { ALT: () => this.CONSUME(Question) },
+        { ALT: () => this.CONSUME(Star) },
+        { ALT: () => this.CONSUME(UnescapedName) },
+      ]),
+    );
   });
 
   /** `[COMPOSITE] DATABASE`: the object of the database management privileges. */
@@ -774,17 +806,21 @@ export class CypherAdminParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(K.ALL);
-            const type = this.OPTION(() =>
-              this.or(
-                10,
-                (this.alts.dbmsPrivilege1 ??= [
-                  { ALT: () => this.CONSUME(K.DBMS) },
-                  { ALT: () => this.CONSUME2(K.DATABASE) },
-                  { ALT: () => this.CONSUME(K.GRAPH) },
-                ]),
-              ),
-            ) as IToken | undefined;
-            this.OPTION2(() => this.CONSUME(K.PRIVILEGES));
+            // Neo4j's allPrivilegeType: `(DATABASE | GRAPH | DBMS)? PRIVILEGES`, so `ALL DBMS ON` lacks its PRIVILEGES.
+            const type = this.OPTION(() => {
+              const named = this.OPTION2(() =>
+                this.or(
+                  10,
+                  (this.alts.dbmsPrivilege1 ??= [
+                    { ALT: () => this.CONSUME(K.DBMS) },
+                    { ALT: () => this.CONSUME2(K.DATABASE) },
+                    { ALT: () => this.CONSUME(K.GRAPH) },
+                  ]),
+                ),
+              ) as IToken | undefined;
+              this.CONSUME(K.PRIVILEGES);
+              return named;
+            }) as IToken | undefined;
             const target = this.SUBRULE(this.allTarget);
             this.ACTION(() => this.checkAllPrivilegeTarget(type, target));
           },
@@ -981,10 +1017,8 @@ export class CypherAdminParser extends CstParser {
                       15,
                       (this.alts.dbmsPrivilege9 ??= [{ ALT: () => this.CONSUME(K.ADMIN) }, { ALT: () => this.CONSUME(K.ADMINISTRATOR) }]),
                     );
-                    this.or(
-                      16,
-                      (this.alts.dbmsPrivilege10 ??= [{ ALT: () => this.CONSUME(K.PROCEDURE) }, { ALT: () => this.CONSUME(K.PROCEDURES) }]),
-                    );
+                    // Neo4j's `EXECUTE adminToken PROCEDURES`: plural only.
+                    this.CONSUME(K.PROCEDURES);
                   },
                 },
                 {
@@ -1251,8 +1285,31 @@ export class CypherAdminParser extends CstParser {
   });
 
   /** The word Neo4j names for an ALL privilege's target, and the error when it is not of the privilege's type. */
+  /**
+   * One more part of a glob: a dot opens a new block (escaped if a quoted name follows the dot); anything
+   * else after a block's quoted name mixes escaped and plain text in it, which Neo4j refuses.
+   */
+  private checkGlobBlock(part: CstNode, escapedBlock: boolean): boolean {
+    const c = (part as Cst.GlobPartCstNode).children;
+    if (c.Dot) return c.EscapedName !== undefined;
+    const token = c.Question?.[0] ?? c.Star?.[0] ?? c.UnescapedName?.[0];
+    if (escapedBlock && token && this.checkerMismatch === null) {
+      this.checkerMismatch = {
+        token,
+        message: 'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all.',
+      };
+    }
+    return escapedBlock;
+  }
+
+  /** `ON DBMS TO` or `ON DBMS FROM`: where a privilege's globs end (a glob may hold ON and DBMS themselves). */
+  private isPrivilegeEndAhead(): boolean {
+    const third = this.LA(3).tokenType;
+    return this.LA(1).tokenType === K.ON && this.LA(2).tokenType === K.DBMS && (third === K.TO || third === K.FROM);
+  }
+
   private checkAllPrivilegeTarget(type: IToken | undefined, target: CstNode): void {
-    if (type === undefined || this.allPrivilegeMismatch !== null) return;
+    if (type === undefined || this.checkerMismatch !== null) return;
     const first = (node: CstNode, ...names: string[]) =>
       names.map((n) => node.children[n]?.[0]).find((t) => t !== undefined) as IToken | undefined;
     const scope = (target.children['databaseScope'] ?? target.children['graphScope'])?.[0] as CstNode | undefined;
@@ -1266,7 +1323,7 @@ export class CypherAdminParser extends CstParser {
     const [typeName, targetName] = [type.tokenType.name, word.tokenType.name];
     // Neo4j's test: so GRANT ALL DATABASE PRIVILEGES ON DATABASES * works.
     if (!targetName.startsWith(typeName))
-      this.allPrivilegeMismatch = { token: word, message: `Invalid input '${targetName}': expected "${typeName}"` };
+      this.checkerMismatch = { token: word, message: `Invalid input '${targetName}': expected "${typeName}"` };
   }
 
   private roleKeyword = this.RULE('roleKeyword', () => {

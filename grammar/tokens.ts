@@ -17,7 +17,9 @@ export const EscapedName = createToken({ name: 'EscapedName', categories: [Name]
 /** `$name`, `$0` or `` $`quoted name` ``. */
 export const Parameter = createToken({ name: 'Parameter' });
 /** Letters of any script, digits, `_` (not first: a digit). */
-export const Identifier = createToken({ name: 'Identifier', categories: [Name] });
+/** A name written without backticks: identifiers and keywords (Neo4j's unescapedSymbolicNameString, a part of a glob). */
+export const UnescapedName = createToken({ name: 'UnescapedName' });
+export const Identifier = createToken({ name: 'Identifier', categories: [Name, UnescapedName] });
 
 export const FloatLiteral = createToken({ name: 'FloatLiteral' });
 export const HexInteger = createToken({ name: 'HexInteger' });
@@ -52,6 +54,8 @@ export const Minus = punct('Minus', '-');
 export const Slash = punct('Slash', '/');
 export const Percent = punct('Percent', '%');
 export const Caret = punct('Caret', '^');
+/** Only a glob's one-character wildcard (`db.?abel*`). */
+export const Question = punct('Question', '?');
 export const Pipe = punct('Pipe', '|');
 export const Concat = punct('Concat', '||');
 
@@ -209,7 +213,7 @@ const KEYWORD_WORDS = [
 export type KeywordWord = (typeof KEYWORD_WORDS)[number];
 
 export const Keyword: { readonly [W in KeywordWord]: TokenType } = Object.fromEntries(
-  KEYWORD_WORDS.map((word) => [word, createToken({ name: word, categories: [Name], label: `'${word}'` })]),
+  KEYWORD_WORDS.map((word) => [word, createToken({ name: word, categories: [Name, UnescapedName], label: `'${word}'` })]),
 ) as { [W in KeywordWord]: TokenType };
 
 const keywordByUpperCase = new Map<string, TokenType>(KEYWORD_WORDS.map((w) => [w, Keyword[w]]));
@@ -217,6 +221,7 @@ const keywordByUpperCase = new Map<string, TokenType>(KEYWORD_WORDS.map((w) => [
 /** Every token type the parser may see. */
 export const vocabulary: TokenType[] = [
   Name,
+  UnescapedName,
   StringLiteral,
   EscapedName,
   Parameter,
@@ -253,6 +258,7 @@ export const vocabulary: TokenType[] = [
   Slash,
   Percent,
   Caret,
+  Question,
   Unknown,
   ...Object.values(Keyword),
 ];

@@ -173,7 +173,7 @@ function parseStatement(
   if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens) !== null)) {
     return { statement: null, diagnostics: [unterminated.diagnostic] };
   }
-  const mismatch = parser.allPrivilegeMismatch;
+  const mismatch = parser.checkerMismatch;
   if (mismatch) {
     const from = tokenSpan(firstToken(allTokens), source).start;
     return { statement: null, diagnostics: [checkerError(mismatch.token, mismatch.message, source, from)] };

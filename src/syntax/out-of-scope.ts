@@ -8,11 +8,19 @@
  * inside a statement of these families is reported as "not supported" rather than as a syntax error.
  */
 import type { IToken } from 'chevrotain';
-import { Dot, Keyword, LParen } from '../../grammar/tokens.js';
+import { Dot, Keyword, LBrace, LParen } from '../../grammar/tokens.js';
 
-/** Clauses that start a graph query (Cypher 25 and GQL spellings included). */
+/** Clauses that start a graph query (Cypher25Parser.g4 `clause` and `WHEN` of a conditional query; GQL spellings included). */
 const QUERY_WORDS = new Set([
   'MATCH',
+  'SET',
+  'REMOVE',
+  'ORDER',
+  'SKIP',
+  'OFFSET',
+  'LIMIT',
+  'FOR',
+  'WHEN',
   'OPTIONAL',
   'MERGE',
   'CALL',
@@ -76,7 +84,11 @@ const UNMODELLED_PRIVILEGES: readonly { readonly words: readonly string[]; reado
   { words: ['SET', 'DATABASE', 'DEFAULT', 'LANGUAGE'], onDatabasesOnly: false },
   { words: ['ALTER', 'DATABASE'], onDatabasesOnly: true },
   { words: ['SET', 'DATABASE', 'ACCESS'], onDatabasesOnly: true },
+  { words: ['SHOW', 'USER', 'CREDENTIALS'], onDatabasesOnly: false },
 ];
+
+/** Words of the privileges on secrets (`SECRETS MANAGEMENT`, `WRITE SECRETS`, `READ SECRET 'x'`, `SHOW SECRETS`). */
+const SECRET_WORDS = new Set(['SECRET', 'SECRETS']);
 
 /** How a privilege's ON names databases. */
 const DATABASE_TARGETS = new Set(['DATABASE', 'DATABASES', 'HOME', 'DEFAULT']);
@@ -99,7 +111,11 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
     const object = objectWord(words.slice(1));
     if (object !== null) return notChecked(`${first} ${object}`, 'is', null);
   }
-  if (QUERY_WORDS.has(first) || (first === 'CREATE' && tokens.some((t) => t.tokenType === LParen))) {
+  // Graph types (`SHOW CURRENT GRAPH TYPE`, `ALTER CURRENT GRAPH TYPE SET {...}`).
+  if ((first === 'SHOW' || first === 'ALTER') && second === 'CURRENT' && words[2] === 'GRAPH' && words[3] === 'TYPE')
+    return notChecked(`${first} CURRENT GRAPH TYPE`, 'is', null);
+  const query = QUERY_WORDS.has(first) || firstAfterUse(tokens)?.tokenType === LBrace;
+  if (query || (first === 'CREATE' && tokens.some((t) => t.tokenType === LParen))) {
     return notChecked('Graph queries', 'are', 'it runs user administration commands against the system database');
   }
   if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return privilegeOutOfScope(first, words);
@@ -115,6 +131,8 @@ function privilegeOutOfScope(command: string, words: readonly string[]): string 
   }
   if (rest[0] === 'IMMUTABLE') rest = rest.slice(1);
   const on = rest.indexOf('ON');
+  if (rest.slice(0, on === -1 ? rest.length : on).some((word) => SECRET_WORDS.has(word)))
+    return notChecked('Privileges on secrets', 'are', null);
   const target = on === -1 ? undefined : rest[on + 1];
   const graph = target === 'GRAPH' || target === 'GRAPHS' || ((target === 'HOME' || target === 'DEFAULT') && rest[on + 2] === 'GRAPH');
   // Graph privileges are modelled, so a broken one is a syntax error; only their property-based rules are not.
@@ -148,15 +166,22 @@ function objectWord(words: readonly string[]): string | null {
   return next !== undefined && QUALIFIED.get(word)?.has(next) ? `${word} ${next}` : null;
 }
 
-/** The statement's words in upper case, after a leading `USE <database>`. */
-function statementWords(tokens: readonly IToken[]): string[] {
+/** Where the statement starts after a leading `USE <database>`. */
+function startAfterUse(tokens: readonly IToken[]): number {
   let start = 0;
   if (tokens[0]?.tokenType === Keyword.USE) {
     start = 2;
     while (tokens[start]?.tokenType === Dot) start += 2;
   }
+  return start;
+}
+
+const firstAfterUse = (tokens: readonly IToken[]): IToken | undefined => tokens[startAfterUse(tokens)];
+
+/** The statement's words in upper case, after a leading `USE <database>`. */
+function statementWords(tokens: readonly IToken[]): string[] {
   const words: string[] = [];
-  for (const { image } of tokens.slice(start)) {
+  for (const { image } of tokens.slice(startAfterUse(tokens))) {
     // Other tokens (`db.*`, `(jake)`, `{*}`) become '' so that a privilege's own words stay together.
     words.push(/^[A-Za-z_]\w*$/.test(image) ? image.toUpperCase() : '');
   }

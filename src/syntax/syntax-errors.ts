@@ -8,6 +8,7 @@ import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenT
 import { MAX_LOOKAHEAD, parser } from '../../grammar/parser.js';
 import {
   DecimalInteger,
+  EscapedName,
   FloatLiteral,
   HexInteger,
   Keyword,
@@ -23,6 +24,7 @@ import {
   Slash,
   Star,
   StringLiteral,
+  UnescapedName,
   Unknown,
 } from '../../grammar/tokens.js';
 import type { Position, Span } from '../ast/span.js';
@@ -109,7 +111,8 @@ function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expecte
   if (tokenType === OctalInteger) return tokenNamed(['an octal integer value']);
   // Neo4j's symbolicAliasName holds the dots too: after `db1`, a '.' is more of "a database name".
   if (ruleStack.includes('databaseName')) return ruleNamed('a database name');
-  if (tokenType === Name) {
+  // A glob's parts are unescaped names, and a quoted one may follow its dots: Neo4j names both an identifier.
+  if (tokenType === Name || tokenType === UnescapedName || tokenType === EscapedName) {
     const rule = ruleStack[ruleStack.length - 2] ?? '';
     return ruleNamed(VARIABLE_RULES.has(rule) ? 'a variable name' : 'an identifier');
   }

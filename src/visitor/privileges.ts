@@ -1,4 +1,5 @@
 /** CST -> AST for GRANT / DENY / REVOKE of DBMS privileges and SHOW [ROLE ...] PRIVILEGES. */
+import type { IToken } from 'chevrotain';
 import type { DatabaseScope, GraphSegment, PrivilegeAction, PrivilegeCommand } from '../ast/privileges.js';
 import type { Span } from '../ast/span.js';
 import type { PrivilegeOutput } from '../ast/users.js';
@@ -111,10 +112,15 @@ function graphSegment(node: Cst.GraphSegmentCstNode): GraphSegment {
   return { element, names: starOrNames(one(c.starOrNames)) };
 }
 
-/** A glob as written: its tokens touch, so it is the source text they span. */
-function globText(node: Cst.GlobCstNode, source: Source): string {
-  const tokens = Object.values(node.children).flat();
-  return source.text.slice(Math.min(...tokens.map((t) => t.startOffset)), Math.max(...tokens.map((t) => t.endOffset ?? t.startOffset)) + 1);
+/** A glob as written, without the whitespace that Neo4j's lexer skips between its parts (`db .*` is `db.*`). */
+function globText(node: Cst.GlobCstNode): string {
+  const c = node.children;
+  const tokens: IToken[] = [...(c.EscapedName ?? [])];
+  for (const part of c.globPart ?? []) for (const child of Object.values(part.children)) tokens.push(...child);
+  return tokens
+    .sort((a, b) => a.startOffset - b.startOffset)
+    .map((t) => t.image)
+    .join('');
 }
 
 type PrivilegeParts = Omit<PrivilegeCommand & { kind: 'grant-privilege' }, 'kind' | 'roles' | 'span' | 'use'>;
@@ -132,7 +138,7 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   const resource = p.propertyResource?.[0]?.children.starOrNames[0];
   const segment = target?.graphSegment?.[0];
   const onGraph = graphScope !== undefined;
-  const globs = p.globList?.[0]?.children.glob.map((g) => globText(g, source)) ?? null;
+  const globs = p.globList?.[0]?.children.glob.map(globText) ?? null;
   const data = load?.DATA ? '' : load?.StringLiteral ? stringLiteral(one(load.StringLiteral), source).value : null;
   return {
     globs,

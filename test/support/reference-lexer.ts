@@ -150,6 +150,7 @@ const Minus = punct('Minus', '-');
 const Slash = punct('Slash', '/');
 const Percent = punct('Percent', '%');
 const Caret = punct('Caret', '^');
+const Question = punct('Question', '?');
 const Pipe = punct('Pipe', '|');
 const Concat = punct('Concat', '||');
 
@@ -205,6 +206,7 @@ const lexedTokens: TokenType[] = [
   Slash,
   Percent,
   Caret,
+  Question,
   Unknown,
 ];
 
