@@ -109,8 +109,59 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   } else {
     returnClause.orderBy.forEach((i) => check(i.expression, visible, 'results'));
   }
-  for (const expression of [returnClause.skip, returnClause.limit]) if (expression) check(expression, new Map(), 'simple');
+  if (returnClause.skip) appendAll(diagnostics, checkSkipOrLimit(returnClause.skip, 'SKIP', visible, context));
+  if (returnClause.limit) appendAll(diagnostics, checkSkipOrLimit(returnClause.limit, 'LIMIT', visible, context));
   return diagnostics;
+}
+
+/**
+ * RETURN's SKIP (or OFFSET) and LIMIT, as Neo4j's semantic analysis checks them: a value known before the
+ * query runs (no variables), of type INTEGER, and a literal must be a non-negative integer. Neo4j lists
+ * these in no fixed order; this is one of the orders it gives.
+ */
+function checkSkipOrLimit(expression: Expression, clause: 'SKIP' | 'LIMIT', scope: TypeScope, context: CheckContext): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const variables = freeVariables(expression);
+  const [first] = variables;
+  if (first) {
+    const message = `It is not allowed to refer to variables in ${clause}, so that the value for ${clause} can be statically calculated.`;
+    diagnostics.push(syntaxError(context, first.span, message));
+  }
+  for (const variable of variables) {
+    if (!scope.has(variable.name)) diagnostics.push(syntaxError(context, variable.span, `Variable \`${variable.name}\` not defined`));
+  }
+  appendAll(diagnostics, checkExpression(expression, 'simple', context), checkTypes(expression, scope, false, context));
+  const type = inferType(expression, scope);
+  if (type !== 'Any' && type !== 'Integer') {
+    diagnostics.push(syntaxError(context, expression.span, `Type mismatch: expected Integer but was ${type}`));
+  }
+  const literal = invalidLiteral(expression);
+  if (literal !== null) {
+    diagnostics.push(
+      syntaxError(context, expression.span, `Invalid input. '${literal}' is not a valid value. Must be a non-negative integer.`),
+    );
+  }
+  return diagnostics;
+}
+
+/** A literal that is no count of rows, as Neo4j prints it in its message (`'x'` as x, null as NULL), or null. */
+function invalidLiteral(e: Expression): string | null {
+  switch (e.kind) {
+    case 'string':
+      return e.value;
+    case 'float':
+    case 'boolean':
+      return String(e.value);
+    case 'null':
+      return 'NULL';
+    case 'unary': {
+      const operand = e.operator === '-' ? e.operand : null;
+      if (operand?.kind === 'float') return `-${operand.value}`;
+      return operand?.kind === 'integer' && operand.value !== '0' ? `-${operand.value}` : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /** Every top-level expression of a SHOW pipeline, in source order (null: a clause not given). */

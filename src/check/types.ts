@@ -99,8 +99,12 @@ export function inferType(e: Expression, scope: TypeScope): CypherType {
       const object = inferType(e.object, scope);
       return isList(object) ? object : 'Any';
     }
-    case 'unary':
-      return e.operator === 'NOT' ? 'Boolean' : 'Any';
+    case 'unary': {
+      if (e.operator === 'NOT') return 'Boolean';
+      // A sign keeps a number's type (`-1.5` is a FLOAT).
+      const operand = inferType(e.operand, scope);
+      return operand === 'Integer' || operand === 'Float' ? operand : 'Any';
+    }
     case 'binary':
       return ['AND', 'OR', 'XOR', 'IN', 'STARTS WITH', 'ENDS WITH', 'CONTAINS', '=~'].includes(e.operator) ? 'Boolean' : 'Any';
     case 'count-star':

@@ -105,3 +105,35 @@ describe('statements Neo4j parses that cypher-sysdb does not model are warned ab
     expect(reported(query)).toEqual([`warning: ${what} not supported by cypher-sysdb: this statement is not checked.`]);
   });
 });
+
+describe("RETURN's SKIP and LIMIT are checked before the statement runs", () => {
+  const at = (offset: number) => ` (line 1, column ${offset + 1} (offset: ${offset}))`;
+  const invalid = (text: string, offset: number) =>
+    `error: Invalid input. '${text}' is not a valid value. Must be a non-negative integer.${at(offset)}`;
+  const mismatch = (type: string, offset: number) => `error: Type mismatch: expected Integer but was ${type}${at(offset)}`;
+  const notStatic = (clause: string, offset: number) =>
+    `error: It is not allowed to refer to variables in ${clause}, so that the value for ${clause} can be statically calculated.${at(offset)}`;
+  it.each([
+    ["SHOW USERS YIELD user RETURN user LIMIT 'x'", [mismatch('String', 40), invalid('x', 40)]],
+    ['SHOW USERS YIELD user RETURN user LIMIT 1.5', [mismatch('Float', 40), invalid('1.5', 40)]],
+    ['SHOW USERS YIELD user RETURN user LIMIT -1.5', [mismatch('Float', 40), invalid('-1.5', 40)]],
+    ['SHOW USERS YIELD user RETURN user SKIP true', [mismatch('Boolean', 39), invalid('true', 39)]],
+    ['SHOW USERS YIELD user RETURN user SKIP -1', [invalid('-1', 39)]],
+    ['SHOW USERS YIELD user RETURN user LIMIT - 1', [invalid('-1', 40)]],
+    ['SHOW USERS YIELD user RETURN user LIMIT null', [invalid('NULL', 40)]],
+    ['SHOW USERS YIELD user RETURN user LIMIT [1]', [mismatch('List<Integer>', 40)]],
+    ['SHOW USERS YIELD user RETURN user LIMIT {a: 1}', [mismatch('Map', 40)]],
+    ['SHOW USERS YIELD user RETURN user SKIP user', [notStatic('SKIP', 39), mismatch('String', 39)]],
+    ['SHOW USERS YIELD user RETURN user LIMIT foo', [notStatic('LIMIT', 40), `error: Variable \`foo\` not defined${at(40)}`]],
+    ['SHOW USERS YIELD user, roles RETURN user LIMIT size(roles)', [notStatic('LIMIT', 52)]],
+  ])('regression: %s (it was accepted, or refused only as it ran)', (query, errors) => {
+    expect(reported(query)).toEqual(errors);
+  });
+
+  it.each(['SHOW USERS YIELD user RETURN user SKIP 0 LIMIT 1 + 1', 'SHOW USERS YIELD user RETURN user OFFSET $s LIMIT -0'])(
+    'accepts %s',
+    (query) => {
+      expect(reported(query)).toEqual([]);
+    },
+  );
+});
