@@ -536,7 +536,7 @@ export type DatabaseScopeCstChildren = {
   DATABASE?: (IToken)[];
   DATABASES?: IToken[];
   Star?: IToken[];
-  databases?: CommandNameListCstNode[];
+  databases?: DatabaseNameListCstNode[];
 };
 
 export interface GraphScopeCstNode extends CstNode {
@@ -550,7 +550,7 @@ export type GraphScopeCstChildren = {
   GRAPH?: (IToken)[];
   GRAPHS?: IToken[];
   Star?: IToken[];
-  graphs?: CommandNameListCstNode[];
+  graphs?: DatabaseNameListCstNode[];
 };
 
 export interface GraphSegmentCstNode extends CstNode {
@@ -1112,6 +1112,17 @@ export interface CommandNameListCstNode extends CstNode {
 
 export type CommandNameListCstChildren = {
   commandNameExpression: CommandNameExpressionCstNode[];
+  Comma?: IToken[];
+};
+
+export interface DatabaseNameListCstNode extends CstNode {
+  name: "databaseNameList";
+  children: DatabaseNameListCstChildren;
+}
+
+export type DatabaseNameListCstChildren = {
+  Parameter?: IToken[];
+  databaseName?: DatabaseNameCstNode[];
   Comma?: IToken[];
 };
 

@@ -109,21 +109,36 @@ function stickyEnd(regex: RegExp, text: string, offset: number): number {
   return regex.test(text) ? regex.lastIndex : -1;
 }
 
-const digitsEnd = (text: string, offset: number): number => {
-  let i = offset;
-  while (isDigit(text.charCodeAt(i))) i += 1;
-  return i;
-};
+const UNDERSCORE = 95;
 
-/** `[eE][+-]?[0-9]+` at `offset`: its end, or `offset` when there is no exponent. */
+/**
+ * The end of a run of digits at `offset` (`isDigitAt` says which), each of which may follow one `_`:
+ * Cypher 25 writes `1_000_000` (Cypher25Lexer.g4 INTEGER_PART, `'_'? [0-9]`). The run's first digit
+ * may follow a `_` only where `leadingUnderscore` (an exponent's digits are all INTEGER_PARTs).
+ */
+function digitRunEnd(text: string, offset: number, isDigitAt: (code: number) => boolean, leadingUnderscore = false): number {
+  let i = offset;
+  for (;;) {
+    const skip = text.charCodeAt(i) === UNDERSCORE && (i > offset || leadingUnderscore) ? 1 : 0;
+    if (!isDigitAt(text.charCodeAt(i + skip))) return i;
+    i += skip + 1;
+  }
+}
+
+const digitsEnd = (text: string, offset: number): number => digitRunEnd(text, offset, isDigit);
+
+/** `[eE][+-]?` then digits at `offset`: its end, or `offset` when there is no exponent. */
 function exponentEnd(text: string, offset: number): number {
   const e = text.charCodeAt(offset);
   if (e !== 101 && e !== 69) return offset;
   const sign = text.charCodeAt(offset + 1);
   const digits = sign === 43 || sign === 45 ? offset + 2 : offset + 1;
-  const end = digitsEnd(text, digits);
+  const end = digitRunEnd(text, digits, isDigit, true);
   return end === digits ? offset : end;
 }
+
+const isHexDigit = (code: number): boolean => isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+const isOctalDigit = (code: number): boolean => code >= 48 && code <= 55;
 
 /** A number starting with a digit: its end, and whether it is a float, hex, octal or decimal. */
 function numberAt(text: string, offset: number): { end: number; type: TokenType } {
@@ -136,14 +151,9 @@ function numberAt(text: string, offset: number): { end: number; type: TokenType 
   if (exponent !== integerEnd) return { end: exponent, type: T.FloatLiteral };
   if (text.charCodeAt(offset) === 48) {
     const radix = text.charCodeAt(offset + 1);
-    if (radix === 120) {
-      let i = offset + 2;
-      while (/[0-9a-fA-F]/.test(text.charAt(i))) i += 1;
-      if (i > offset + 2) return { end: i, type: T.HexInteger };
-    } else if (radix === 111) {
-      let i = offset + 2;
-      while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 55) i += 1;
-      if (i > offset + 2) return { end: i, type: T.OctalInteger };
+    if (radix === 120 || radix === 111) {
+      const end = digitRunEnd(text, offset + 2, radix === 120 ? isHexDigit : isOctalDigit, true);
+      if (end > offset + 2) return { end, type: radix === 120 ? T.HexInteger : T.OctalInteger };
     }
   }
   return { end: integerEnd, type: T.DecimalInteger };

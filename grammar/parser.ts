@@ -626,7 +626,7 @@ export class CypherAdminParser extends CstParser {
             this.OR4(
               (this.alts.databaseScope3 ??= [
                 { ALT: () => this.CONSUME(Star) },
-                { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'databases' }) },
+                { ALT: () => this.SUBRULE(this.databaseNameList, { LABEL: 'databases' }) },
               ]),
             );
           },
@@ -651,7 +651,7 @@ export class CypherAdminParser extends CstParser {
             this.OR4(
               (this.alts.graphScope3 ??= [
                 { ALT: () => this.CONSUME(Star) },
-                { ALT: () => this.SUBRULE(this.commandNameList, { LABEL: 'graphs' }) },
+                { ALT: () => this.SUBRULE(this.databaseNameList, { LABEL: 'graphs' }) },
               ]),
             );
           },
@@ -1633,6 +1633,17 @@ export class CypherAdminParser extends CstParser {
 
   private commandNameList = this.RULE('commandNameList', () => {
     this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.commandNameExpression) });
+  });
+
+  /** Neo4j's symbolicAliasNameList: database or alias names (dots included: `sales.eu`) or parameters. */
+  private databaseNameList = this.RULE('databaseNameList', () => {
+    this.AT_LEAST_ONE_SEP({
+      SEP: Comma,
+      DEF: () =>
+        this.OR(
+          (this.alts.databaseNameList ??= [{ ALT: () => this.CONSUME(Parameter) }, { ALT: () => this.SUBRULE(this.databaseName) }]),
+        ),
+    });
   });
 
   public databaseName = this.RULE('databaseName', () => {

@@ -260,7 +260,8 @@ function subqueryExpression(node: Cst.SubqueryExpressionCstNode, source: Source,
 }
 
 export function integerText(token: IToken): string {
-  const image = token.image;
+  // `1_000`: the underscores only group digits.
+  const image = token.image.replace(/_/g, '');
   if (/^0x/i.test(image)) return BigInt(image).toString();
   if (/^0o/i.test(image)) return BigInt(`0o${image.slice(2)}`).toString();
   return BigInt(image).toString();
@@ -268,7 +269,7 @@ export function integerText(token: IToken): string {
 
 function numberLiteral(node: Cst.NumberLiteralCstNode, span: Span): Expression {
   const c = node.children;
-  if (c.FloatLiteral) return { kind: 'float', value: Number(one(c.FloatLiteral).image), span };
+  if (c.FloatLiteral) return { kind: 'float', value: Number(one(c.FloatLiteral).image.replace(/_/g, '')), span };
   const token = Object.values(one(c.integerLiteral).children).flat()[0] as IToken;
   return { kind: 'integer', value: integerText(token), span };
 }

@@ -15,6 +15,19 @@ export function commandNames(node: Cst.CommandNameListCstNode, source: Source): 
   return node.children.commandNameExpression.map((name) => commandName(name, source));
 }
 
+/** Database or graph names of a privilege's target, in source order: a dotted name is one name (`sales.eu`). */
+export function databaseNames(node: Cst.DatabaseNameListCstNode, source: Source): NameOrParameter[] {
+  const c = node.children;
+  const names: NameOrParameter[] = [
+    ...(c.Parameter ?? []).map((token) => parameter(token, source)),
+    ...(c.databaseName ?? []).map((name): NameOrParameter => {
+      const { parts, span } = databaseName(name, source);
+      return { kind: 'name', value: parts.join('.'), span };
+    }),
+  ];
+  return names.sort((a, b) => a.span.start.offset - b.span.start.offset);
+}
+
 export function databaseName(node: Cst.DatabaseNameCstNode, source: Source): DatabaseName {
   return {
     kind: 'database-name',

@@ -5,7 +5,7 @@ import type { Span } from '../ast/span.js';
 import type { PrivilegeOutput } from '../ast/users.js';
 import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
-import { commandNames } from './names.js';
+import { commandNames, databaseNames } from './names.js';
 import { showPipeline } from './show.js';
 import { decodeName, one, stringLiteral, unexpectedAlternative } from './source.js';
 
@@ -96,7 +96,7 @@ function databaseScope(c: Cst.DatabaseScopeCstChildren | Cst.GraphScopeCstChildr
   if (c.HOME) return { kind: 'home' };
   if (c.DEFAULT) return { kind: 'default' };
   const names = 'databases' in c ? c.databases : 'graphs' in c ? c.graphs : undefined;
-  if (names) return { kind: 'named', names: commandNames(one(names), source) };
+  if (names) return { kind: 'named', names: databaseNames(one(names), source) };
   return { kind: 'all' };
 }
 

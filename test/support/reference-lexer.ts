@@ -115,11 +115,13 @@ const Identifier = createToken({
 
 const FloatLiteral = createToken({
   name: 'FloatLiteral',
-  pattern: /(?:[0-9]+\.[0-9]+(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+[eE][+-]?[0-9]+)/,
+  // Digits may each follow one `_` (Cypher 25's INTEGER_PART), but for a number's first digit.
+  pattern:
+    /(?:[0-9](?:_?[0-9])*\.[0-9](?:_?[0-9])*(?:[eE][+-]?(?:_?[0-9])+)?|\.[0-9](?:_?[0-9])*(?:[eE][+-]?(?:_?[0-9])+)?|[0-9](?:_?[0-9])*[eE][+-]?(?:_?[0-9])+)/,
 });
-const HexInteger = createToken({ name: 'HexInteger', pattern: /0x[0-9a-fA-F]+/ });
-const OctalInteger = createToken({ name: 'OctalInteger', pattern: /0o[0-7]+/ });
-const DecimalInteger = createToken({ name: 'DecimalInteger', pattern: /[0-9]+/ });
+const HexInteger = createToken({ name: 'HexInteger', pattern: /0x(?:_?[0-9a-fA-F])+/ });
+const OctalInteger = createToken({ name: 'OctalInteger', pattern: /0o(?:_?[0-7])+/ });
+const DecimalInteger = createToken({ name: 'DecimalInteger', pattern: /[0-9](?:_?[0-9])*/ });
 
 const punct = (name: string, pattern: string): TokenType =>
   createToken({ name, pattern: new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), label: `'${pattern}'` });

@@ -9,7 +9,7 @@
  * statement, rather than call it a syntax error.
  */
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../src/index.js';
+import { parse, SystemDatabase } from '../../src/index.js';
 
 const reported = (query: string) => parse(query).diagnostics.map((d) => `${d.severity}: ${d.message}`);
 
@@ -136,4 +136,17 @@ describe("RETURN's SKIP and LIMIT are checked before the statement runs", () => 
       expect(reported(query)).toEqual([]);
     },
   );
+});
+
+describe('numbers group their digits with underscores, as Cypher 25 writes them (Cypher25Lexer.g4 INTEGER_PART)', () => {
+  it('regression: 1_000, 0x1_F, 1_0.5_0 and 1e1_0 are numbers (they were syntax errors at the underscore)', () => {
+    const query = 'SHOW USERS YIELD user RETURN 1_000 AS n, 0x1_F AS h, 0o7_7 AS o, 1_0.5_0 AS f, 1e1_0 AS e LIMIT 1_0';
+    expect(reported(query)).toEqual([]);
+    expect(SystemDatabase.create().execute(query).result.rows).toEqual([[1000, 31, 63, 10.5, 1e10]]);
+    expect(reported('SHOW USERS YIELD user SKIP 1_0 LIMIT 2_0')).toEqual([]);
+  });
+
+  it('keeps a doubled or trailing underscore out of the number', () => {
+    expect(reported('SHOW USERS YIELD user RETURN 1__0 AS n')[0]).toMatch(/^error: Invalid input '__0': expected an expression/);
+  });
 });
