@@ -1640,9 +1640,7 @@ export class CypherAdminParser extends CstParser {
     this.AT_LEAST_ONE_SEP({
       SEP: Comma,
       DEF: () =>
-        this.OR(
-          (this.alts.databaseNameList ??= [{ ALT: () => this.CONSUME(Parameter) }, { ALT: () => this.SUBRULE(this.databaseName) }]),
-        ),
+        this.OR((this.alts.databaseNameList ??= [{ ALT: () => this.CONSUME(Parameter) }, { ALT: () => this.SUBRULE(this.databaseName) }])),
     });
   });
 

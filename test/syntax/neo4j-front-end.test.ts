@@ -150,3 +150,25 @@ describe('numbers group their digits with underscores, as Cypher 25 writes them 
     expect(reported('SHOW USERS YIELD user RETURN 1__0 AS n')[0]).toMatch(/^error: Invalid input '__0': expected an expression/);
   });
 });
+
+describe('privilege targets name databases and aliases as Neo4j does, dots included (symbolicAliasNameList)', () => {
+  it('regression: ON DATABASE sales.eu and ON GRAPH sales.eu were syntax errors at the dot', () => {
+    const script = 'CREATE ROLE r; GRANT ACCESS ON DATABASE sales.eu TO r; GRANT MATCH {*} ON GRAPHS $g, eu.sales NODES * TO r';
+    expect(parse(script).diagnostics).toEqual([]);
+    const db = SystemDatabase.create().runScript(script, { params: { g: 'hr' } }).db;
+    expect(db.execute('SHOW ROLE r PRIVILEGES YIELD action, graph').result.rows).toEqual([
+      ['access', 'sales.eu'],
+      ['match', 'hr'],
+      ['match', 'eu.sales'],
+    ]);
+  });
+
+  it.each([
+    ['GRANT ACCESS ON DATABASE a b TO r', "Invalid input 'b': expected a database name, ',' or 'TO' (line 1, column 28 (offset: 27))"],
+    // TO is a name after the dot, so the error is at r.
+    ['GRANT ACCESS ON DATABASE a. TO r', "Invalid input 'r': expected a database name, ',' or 'TO' (line 1, column 32 (offset: 31))"],
+    ['GRANT ACCESS ON DATABASE $a.b TO r', "Invalid input '.': expected ',' or 'TO' (line 1, column 28 (offset: 27))"],
+  ])('%s', (query, message) => {
+    expect(reported(query)).toEqual([`error: ${message}`]);
+  });
+});
