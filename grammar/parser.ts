@@ -65,6 +65,28 @@ const SUBQUERY_BODY_TOKENS: readonly TokenType[] = vocabulary.filter((t) => !t.C
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
 const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
+/** Operators of a higher precedence than NOT: an operand after one of them takes no NOT prefix. */
+const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([
+  Equals,
+  NotEquals,
+  BangEquals,
+  Less,
+  Greater,
+  LessEquals,
+  GreaterEquals,
+  RegexMatch,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  Percent,
+  Caret,
+  Concat,
+  K.IN,
+  K.CONTAINS,
+  K.WITH,
+]);
+
 /** After `RETURN ALL`, tokens that make ALL a name (`all(...)`, `RETURN all AS a`) rather than the keyword. */
 const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
 
@@ -1678,11 +1700,19 @@ export class CypherAdminParser extends CstParser {
 
   /** An operand with its prefix operators: `NOT`, `-`, `+`. */
   private operand = this.RULE('operand', () => {
-    this.MANY(() =>
-      this.OR(
-        (this.alts.operand ??= [{ ALT: () => this.CONSUME(K.NOT) }, { ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }]),
-      ),
-    );
+    this.MANY({
+      // Neo4j's NOT binds looser than comparisons and arithmetic (Cypher25Parser.g4 expression8: `NOT* expression7`):
+      // after `=` or `+`, NOT is no prefix but a name (`a = NOT b` reads a variable NOT, then fails at b).
+      GATE: () => this.LA(1).tokenType !== K.NOT || !BINDS_TIGHTER_THAN_NOT.has(this.LA(0).tokenType),
+      DEF: () =>
+        this.OR(
+          (this.alts.operand ??= [
+            { ALT: () => this.CONSUME(K.NOT) },
+            { ALT: () => this.CONSUME(Plus) },
+            { ALT: () => this.CONSUME(Minus) },
+          ]),
+        ),
+    });
     this.SUBRULE(this.postfixExpression);
   });
 

@@ -110,7 +110,7 @@ export function nextTokens(start: Rule, prefix: readonly IToken[], options: Next
         pending.push({ rest: after, consumed, alternative: true, lookahead: maxLookahead });
         rest = sequence(prod.definition, rules, after);
       } else if (prod instanceof Repetition) {
-        pending.push({ rest: after, consumed, alternative: true, lookahead: maxLookahead });
+        pending.push({ rest: after, consumed, alternative: true, lookahead: gated[rules.name] ?? maxLookahead });
         // Another round, then this repetition again.
         rest = sequence(prod.definition, rules, rest);
       } else if (prod instanceof RepetitionMandatory) {

@@ -76,7 +76,12 @@ const ALTERNATIVE_PHRASES: Record<string, readonly (readonly TokenType[])[]> = {
  * Not for ever: each open reading multiplies the walk's work, and nested expressions would make it grow
  * without bound (a regex test took a minute so).
  */
-const GATED_LOOKAHEAD: Readonly<Record<string, number>> = { atom: MAX_LOOKAHEAD + 4, postfixExpression: MAX_LOOKAHEAD + 4 };
+const GATED_LOOKAHEAD: Readonly<Record<string, number>> = {
+  atom: MAX_LOOKAHEAD + 4,
+  postfixExpression: MAX_LOOKAHEAD + 4,
+  // After `=` a NOT is a name, not a prefix (grammar/parser.ts, operand): both readings stay open one token longer.
+  operand: MAX_LOOKAHEAD + 1,
+};
 
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
 const MAX_ASSISTED_PREFIX = 400;

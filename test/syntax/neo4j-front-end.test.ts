@@ -172,3 +172,31 @@ describe('privilege targets name databases and aliases as Neo4j does, dots inclu
     expect(reported(query)).toEqual([`error: ${message}`]);
   });
 });
+
+describe('NOT binds looser than comparisons and arithmetic (Cypher25Parser.g4 expression8: `NOT* expression7`)', () => {
+  it.each([
+    // After `=`, NOT is a name: the variable NOT, and then the input Neo4j fails at.
+    ['SHOW USERS WHERE user = NOT false', "Invalid input 'false': expected an expression or <EOF> (line 1, column 29 (offset: 28))"],
+    ['SHOW USERS WHERE [] = NOT NULL', "Invalid input 'NULL': expected an expression or <EOF> (line 1, column 27 (offset: 26))"],
+    ["SHOW USERS WHERE user STARTS WITH NOT 'x'", "Invalid input ''x'': expected an expression or <EOF> (line 1, column 39 (offset: 38))"],
+    [
+      'SHOW USERS YIELD user RETURN -NOT true AS x',
+      "Invalid input 'true': expected an expression, ',', 'AS', 'ORDER BY', 'LIMIT', 'OFFSET', 'SKIP' or <EOF> (line 1, column 35 (offset: 34))",
+    ],
+  ])('regression: %s was accepted', (query, message) => {
+    expect(reported(query)).toEqual([`error: ${message}`]);
+  });
+
+  it('reads NOT after `=` as the variable it is', () => {
+    expect(reported('SHOW USERS WHERE user = NOT')).toEqual(['error: Variable `NOT` not defined (line 1, column 25 (offset: 24))']);
+  });
+
+  it.each([
+    "SHOW USERS WHERE user = 'a' AND NOT suspended",
+    'SHOW USERS WHERE NOT NOT suspended',
+    "SHOW USERS WHERE NOT user IN ['a'] OR NOT suspended",
+    'SHOW USERS YIELD user RETURN NOT -1 = 2 AS x',
+  ])('accepts %s', (query) => {
+    expect(reported(query)).toEqual([]);
+  });
+});
