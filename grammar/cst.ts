@@ -1432,6 +1432,7 @@ export type FunctionCallCstChildren = {
   Dot?: IToken[];
   LParen: IToken[];
   DISTINCT?: IToken[];
+  ALL?: IToken[];
   argument?: ExpressionCstNode[];
   Comma?: IToken[];
   RParen: IToken[];

@@ -65,6 +65,38 @@ const SUBQUERY_BODY_TOKENS: readonly TokenType[] = vocabulary.filter((t) => !t.C
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
 const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
+/**
+ * After `f(ALL`, tokens that make ALL the argument `all` (`f(all(x IN l WHERE x))`, `f(all.x = 1)`) rather than the
+ * keyword. `f(all)` is the keyword and no argument, as Neo4j reads it ("Insufficient parameters for function 'f'").
+ */
+const AFTER_ALL_ARGUMENT = new Set<TokenType>([
+  LParen,
+  Comma,
+  Dot,
+  LBracket,
+  Equals,
+  NotEquals,
+  BangEquals,
+  Less,
+  Greater,
+  LessEquals,
+  GreaterEquals,
+  RegexMatch,
+  Star,
+  Slash,
+  Percent,
+  Caret,
+  Concat,
+  K.AND,
+  K.OR,
+  K.XOR,
+  K.IN,
+  K.IS,
+  K.STARTS,
+  K.ENDS,
+  K.CONTAINS,
+]);
+
 /** Operators of a higher precedence than NOT: an operand after one of them takes no NOT prefix. */
 const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([
   Equals,
@@ -127,6 +159,9 @@ export class CypherAdminParser extends CstParser {
    */
   public checkerMismatch: { readonly token: IToken; readonly message: string } | null = null;
 
+  /** The last IN read as an infix operator (not a list predicate's or comprehension's IN). */
+  private infixIn: IToken | null = null;
+
   /**
    * Each OR's alternatives, made on its first call (`this.OR((this.alts.rule ??= [...]))`): Chevrotain's OR
    * otherwise takes a new array of alternatives and closures on every call, and the collector then
@@ -138,6 +173,7 @@ export class CypherAdminParser extends CstParser {
   override reset(): void {
     super.reset();
     this.checkerMismatch = null;
+    this.infixIn = null;
   }
 
   // ---------------------------------------------------------------- statements
@@ -1324,6 +1360,14 @@ export class CypherAdminParser extends CstParser {
     return escapedBlock;
   }
 
+  /**
+   * Whether `token`, just before an operand, is an operator that binds tighter than NOT. IN is one as an infix
+   * operator (`a IN NOT b` reads the variable NOT), not as a list predicate's (`any(x IN NOT b WHERE ...)`).
+   */
+  private bindsTighterThanNot(token: IToken): boolean {
+    return BINDS_TIGHTER_THAN_NOT.has(token.tokenType) && (token.tokenType !== K.IN || token === this.infixIn);
+  }
+
   /** `ON DBMS TO` or `ON DBMS FROM`: where a privilege's globs end (a glob may hold ON and DBMS themselves). */
   private isPrivilegeEndAhead(): boolean {
     const third = this.LA(3).tokenType;
@@ -1703,7 +1747,7 @@ export class CypherAdminParser extends CstParser {
     this.MANY({
       // Neo4j's NOT binds looser than comparisons and arithmetic (Cypher25Parser.g4 expression8: `NOT* expression7`):
       // after `=` or `+`, NOT is no prefix but a name (`a = NOT b` reads a variable NOT, then fails at b).
-      GATE: () => this.LA(1).tokenType !== K.NOT || !BINDS_TIGHTER_THAN_NOT.has(this.LA(0).tokenType),
+      GATE: () => this.LA(1).tokenType !== K.NOT || !this.bindsTighterThanNot(this.LA(0)),
       DEF: () =>
         this.OR(
           (this.alts.operand ??= [
@@ -1743,7 +1787,12 @@ export class CypherAdminParser extends CstParser {
         },
         { ALT: () => this.CONSUME(K.CONTAINS) },
         { ALT: () => this.CONSUME(RegexMatch) },
-        { ALT: () => this.CONSUME(K.IN) },
+        {
+          ALT: () => {
+            const token = this.CONSUME(K.IN);
+            this.ACTION(() => (this.infixIn = token));
+          },
+        },
         { ALT: () => this.CONSUME2(Plus) },
         { ALT: () => this.CONSUME2(Minus) },
         { ALT: () => this.CONSUME(Concat) },
@@ -1956,7 +2005,11 @@ export class CypherAdminParser extends CstParser {
   private functionCall = this.RULE('functionCall', () => {
     this.AT_LEAST_ONE_SEP({ SEP: Dot, DEF: () => this.SUBRULE(this.symbolicName, { LABEL: 'namePart' }) });
     this.CONSUME(LParen);
-    this.OPTION(() => this.CONSUME(K.DISTINCT));
+    // Neo4j's functionInvocation: `(DISTINCT | ALL)?`. ALL before what can only follow a value is the argument `all`.
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== K.ALL || !AFTER_ALL_ARGUMENT.has(this.LA(2).tokenType),
+      DEF: () => this.OR((this.alts.functionCall ??= [{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }])),
+    });
     this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'argument' }) });
     this.CONSUME(RParen);
   });

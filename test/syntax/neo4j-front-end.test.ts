@@ -187,6 +187,15 @@ describe('NOT binds looser than comparisons and arithmetic (Cypher25Parser.g4 ex
     expect(reported(query)).toEqual([`error: ${message}`]);
   });
 
+  it('keeps NOT a prefix after the IN of a list predicate or comprehension, whose list is a whole expression', () => {
+    expect(reported('SHOW USERS WHERE any(x IN NOT true WHERE x)')).toEqual([
+      'error: Type mismatch: expected List<T> but was Boolean (line 1, column 27 (offset: 26))',
+    ]);
+    expect(reported('SHOW USERS WHERE user IN NOT true')).toEqual([
+      "error: Invalid input 'true': expected an expression or <EOF> (line 1, column 30 (offset: 29))",
+    ]);
+  });
+
   it('reads NOT after `=` as the variable it is', () => {
     expect(reported('SHOW USERS WHERE user = NOT')).toEqual(['error: Variable `NOT` not defined (line 1, column 25 (offset: 24))']);
   });
@@ -198,5 +207,25 @@ describe('NOT binds looser than comparisons and arithmetic (Cypher25Parser.g4 ex
     'SHOW USERS YIELD user RETURN NOT -1 = 2 AS x',
   ])('accepts %s', (query) => {
     expect(reported(query)).toEqual([]);
+  });
+});
+
+describe("a function call takes DISTINCT or ALL (Neo4j's functionInvocation)", () => {
+  it('regression: count(ALL user) was a syntax error', () => {
+    const query = 'SHOW USERS YIELD user RETURN count(ALL user) AS n';
+    expect(reported(query)).toEqual([]);
+    expect(SystemDatabase.create().execute(query).result.rows).toEqual([[1]]);
+  });
+
+  it.each([
+    // ALL is the keyword here, and the call has no argument.
+    ['SHOW USERS YIELD user RETURN toUpper(all) AS n', "Insufficient parameters for function 'toUpper' (line 1, column 30 (offset: 29))"],
+    ['SHOW USERS YIELD user RETURN count(ALL) AS n', "Insufficient parameters for function 'count' (line 1, column 30 (offset: 29))"],
+  ])('%s', (query, message) => {
+    expect(reported(query)).toEqual([`error: ${message}`]);
+  });
+
+  it('still reads all( as the list predicate', () => {
+    expect(reported("SHOW USERS YIELD roles RETURN size([r IN roles WHERE all(x IN [r] WHERE x = 'a')]) AS n")).toEqual([]);
   });
 });
