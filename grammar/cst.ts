@@ -512,6 +512,7 @@ export type LoadPrivilegeCstChildren = {
   DATA?: IToken[];
   CIDR?: IToken[];
   StringLiteral?: IToken[];
+  Parameter?: IToken[];
 };
 
 export interface WritePrivilegeCstNode extends CstNode {

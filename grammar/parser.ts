@@ -654,7 +654,7 @@ export class CypherAdminParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(K.CIDR);
-            this.CONSUME(StringLiteral);
+            this.OR2((this.alts.loadPrivilege1 ??= [{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Parameter) }]));
           },
         },
       ]),

@@ -1,7 +1,7 @@
 import type { ShowPipeline } from './show.js';
 import type { Spanned } from './span.js';
 import type { PrivilegeOutput } from './users.js';
-import type { NameOrParameter } from './values.js';
+import type { NameOrParameter, StringOrParameter } from './values.js';
 
 /**
  * The DBMS privileges that govern users, roles and privileges, by the name Neo4j's SHOW PRIVILEGES
@@ -102,6 +102,9 @@ export type LoadAction = 'load';
 
 export type PrivilegeAction = DbmsAction | DatabaseAction | GraphAction | LoadAction;
 
+/** `ALL DATA`, or `CIDR 'range'` / `CIDR $range` (Cypher25Parser.g4 loadPrivilege: `CIDR stringOrParameter`). */
+export type DataSource = { readonly kind: 'all' } | { readonly kind: 'cidr'; readonly range: StringOrParameter };
+
 /** `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`, `ON DEFAULT DATABASE` (or GRAPH). */
 export type DatabaseScope =
   | { readonly kind: 'all' }
@@ -133,8 +136,8 @@ export interface PrivilegeSpec {
   readonly segment: GraphSegment | null;
   /** The procedure, function or setting globs of EXECUTE and SHOW SETTING (`db.*`, `*`); null for the others. */
   readonly globs: readonly string[] | null;
-  /** What LOAD is granted on (`ALL DATA`: kind 'all', value ''); null for the other privileges. */
-  readonly dataSource: { readonly kind: 'all' | 'cidr'; readonly value: string } | null;
+  /** What LOAD is granted on; null for the other privileges. */
+  readonly dataSource: DataSource | null;
 }
 
 interface PrivilegeCommandBase extends Spanned, PrivilegeSpec {

@@ -11,7 +11,7 @@ import type { Expression } from '../ast/expressions.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type { AlterUserClause, AuthAttribute, PasswordFormat, PrivilegeOutput, SetUserClause, TagClause } from '../ast/users.js';
-import type { DatabaseScope, PrivilegeSpec } from '../ast/privileges.js';
+import type { DatabaseScope, DataSource, PrivilegeSpec } from '../ast/privileges.js';
 import { privilegeText } from '../catalog/dbms-privileges.js';
 import type { DatabaseNameOrParameter, NameOrParameter, PasswordValue, StringListOrParameter } from '../ast/values.js';
 
@@ -170,9 +170,10 @@ function dbmsPrivilege(s: PrivilegeSpec): string {
   return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)}${resourceText(s)}${users} ON ${on}${segment}`;
 }
 
-/** `ALL DATA` or `CIDR '10.0.0.0/8'`: what LOAD is granted on. */
-export function dataSourceText(source: { readonly kind: 'all' | 'cidr'; readonly value: string }): string {
-  return source.kind === 'all' ? 'ALL DATA' : `CIDR ${quoteString(source.value)}`;
+/** `ALL DATA`, `CIDR '10.0.0.0/8'` or `CIDR $range`: what LOAD is granted on. */
+export function dataSourceText(source: DataSource): string {
+  if (source.kind === 'all') return 'ALL DATA';
+  return `CIDR ${source.range.kind === 'parameter' ? parameter(source.range.name) : quoteString(source.range.value)}`;
 }
 
 /** `*` or escaped names, comma-separated. */

@@ -7,7 +7,7 @@ import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
 import { commandNames, databaseNames } from './names.js';
 import { showPipeline } from './show.js';
-import { decodeName, one, stringLiteral, unexpectedAlternative } from './source.js';
+import { decodeName, one, parameter, stringLiteral, unexpectedAlternative } from './source.js';
 
 function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   const c = node.children;
@@ -139,10 +139,14 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   const segment = target?.graphSegment?.[0];
   const onGraph = graphScope !== undefined;
   const globs = p.globList?.[0]?.children.glob.map(globText) ?? null;
-  const data = load?.DATA ? '' : load?.StringLiteral ? stringLiteral(one(load.StringLiteral), source).value : null;
+  const range = load?.StringLiteral
+    ? stringLiteral(one(load.StringLiteral), source)
+    : load?.Parameter
+      ? parameter(one(load.Parameter), source)
+      : null;
   return {
     globs,
-    dataSource: data === null ? null : { kind: load?.CIDR ? 'cidr' : 'all', value: data },
+    dataSource: load?.DATA ? { kind: 'all' } : range ? { kind: 'cidr', range } : null,
     transactionUsers: p.transactionKeyword || p.TRANSACTION || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
     // A bare `ALL [PRIVILEGES]` is the ALL of its target: DBMS, DATABASE or GRAPH.

@@ -138,6 +138,7 @@ describe('in lint and fmt', () => {
     ['grant execute boosted user defined function * on dbms to r', 'GRANT EXECUTE BOOSTED FUNCTION * ON DBMS TO r'],
     ['deny show settings * on dbms to r', 'DENY SHOW SETTING * ON DBMS TO r'],
     ["grant load on cidr '10.0.0.0/8' to r", "GRANT LOAD ON CIDR '10.0.0.0/8' TO r"],
+    ['grant load on cidr $range to r', 'GRANT LOAD ON CIDR $range TO r'],
     ['revoke grant composite database management on dbms from r', 'REVOKE GRANT COMPOSITE DATABASE MANAGEMENT ON DBMS FROM r'],
     ['grant impersonate on dbms to r', 'GRANT IMPERSONATE (*) ON DBMS TO r'],
   ])('%s', (input, printed) => expectPrintsAs(input, printed));
@@ -161,6 +162,19 @@ describe('in lint and fmt', () => {
 
   // Neo4j's lexer skips whitespace between a glob's parts (Cypher25Parser.g4 glob, globPart); its front end
   // (the one @neo4j-cypher/language-support ships) accepts `db . *`. It used to be a syntax error here.
+  // Cypher25Parser.g4 loadPrivilege: `CIDR stringOrParameter`; Neo4j's front end accepts it.
+  it('regression: LOAD ON CIDR takes a parameter (it was a syntax error), and its row keeps the value', () => {
+    const script = 'CREATE ROLE x; GRANT LOAD ON CIDR $range TO x';
+    const db = SystemDatabase.create().runScript(script, { params: { range: '192.168.0.0/16' } }).db;
+    expect(db.execute('SHOW ROLE x PRIVILEGES YIELD resource').result.rows).toEqual([['cidr(192.168.0.0/16)']]);
+    expect(db.execute('SHOW ROLE x PRIVILEGES AS COMMANDS').result.rows).toEqual([["GRANT LOAD ON CIDR '192.168.0.0/16' TO `x`"]]);
+    const wrong = SystemDatabase.create().runScript(script, { params: { range: 8 }, onError: 'continue' }).statements[1]?.error;
+    expect([wrong?.code, wrong?.message]).toEqual([
+      'Neo.ClientError.Statement.TypeError',
+      'Expected parameter $range to have type String but was Integer',
+    ]);
+  });
+
   it('regression: a glob may have spaces between its parts, `db . *` is the glob db.*', () => {
     expect(parse('GRANT EXECUTE PROCEDURE db . * ON DBMS TO x').diagnostics).toEqual([]);
     const db = SystemDatabase.create().runScript('CREATE ROLE x; GRANT EXECUTE PROCEDURE db . * ON DBMS TO x').db;

@@ -337,16 +337,20 @@ const privilegeOn = fc.oneof(
       dataSource: null,
     })),
   fc
-    .record({
-      kind: fc.constantFrom('all' as const, 'cidr' as const),
-      value: fc.constantFrom('https://example.com/a.csv', "it's", '10.0.0.0/8'),
-    })
-    .map((d) => ({
+    .oneof(
+      fc.constant({ kind: 'all' as const }),
+      fc.constantFrom('https://example.com/a.csv', "it's", '10.0.0.0/8').map((value) => ({
+        kind: 'cidr' as const,
+        range: { kind: 'string' as const, value, span },
+      })),
+      fc.constantFrom('range', 'r2').map((name) => ({ kind: 'cidr' as const, range: { kind: 'parameter' as const, name, span } })),
+    )
+    .map((dataSource) => ({
       ...none,
       action: 'load' as const,
       databases: null,
       transactionUsers: null,
-      dataSource: d.kind === 'all' ? { kind: 'all' as const, value: '' } : d,
+      dataSource,
     })),
 );
 const privilegeOutput = fc.constantFrom('table' as const, 'commands' as const, 'revoke-commands' as const);

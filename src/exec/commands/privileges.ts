@@ -1,6 +1,14 @@
 /** GRANT, DENY and REVOKE of DBMS privileges, and the rows of SHOW [ROLE ...] PRIVILEGES. */
 import { produce } from 'immer';
-import type { DenyPrivilege, GrantPrivilege, RevokePrivilege, ShowPrivileges, ShowRolePrivileges } from '../../ast/privileges.js';
+import type {
+  DataSource,
+  DenyPrivilege,
+  GrantPrivilege,
+  RevokePrivilege,
+  ShowPrivileges,
+  ShowRolePrivileges,
+} from '../../ast/privileges.js';
+import type { StringLiteral } from '../../ast/values.js';
 import type { DbmsAction } from '../../ast/privileges.js';
 import { showColumns } from '../../catalog/show-columns.js';
 import {
@@ -42,9 +50,8 @@ const starOr = (names: '*' | readonly string[], column: (name: string) => string
   names === '*' ? [[column('*'), text('*')]] : names.map((n) => [column(n), text(escapeName(n))]);
 
 /** The resource column and its words: `{p}`/`property(p)`, `SET LABEL L`/`label(L)`, else the whole graph or database. */
-function resources(command: PrivilegeCommandParts): Part[] {
-  const data = command.dataSource;
-  if (data !== null) return [[data.kind === 'all' ? 'all_data' : `${data.kind}(${data.value})`, '']];
+function resources(command: PrivilegeCommandParts, data: BoundDataSource | null): Part[] {
+  if (data !== null) return [[data.kind === 'all' ? 'all_data' : `cidr(${data.range.value})`, '']];
   if (command.properties === '*') return [['all_properties', ' {*}']];
   if (command.properties !== null)
     return starOr(
@@ -90,6 +97,14 @@ function segments(command: PrivilegeCommandParts, params: CommandContext['params
 
 type PrivilegeCommandParts = GrantPrivilege | DenyPrivilege | RevokePrivilege;
 
+/** LOAD's source with its parameter replaced by the value: what the privilege's row keeps. */
+type BoundDataSource = { readonly kind: 'all' } | { readonly kind: 'cidr'; readonly range: StringLiteral };
+
+function boundDataSource(data: DataSource | null, params: CommandContext['params']): BoundDataSource | null {
+  if (data === null || data.kind === 'all' || data.range.kind === 'string') return data as BoundDataSource | null;
+  return { kind: 'cidr', range: { kind: 'string', value: nameValue(data.range, params), span: data.range.span } };
+}
+
 /**
  * The rows a command's privilege stands for: one per database or graph, segment and resource it names.
  * Database and graph privileges are kept as data only (there are no databases to enforce them on).
@@ -100,9 +115,10 @@ export function commandRows(access: Access, command: PrivilegeCommandParts, para
     return [dbmsPrivilegeRow(access, action, command.immutable)];
   const verb = access === 'GRANTED' ? 'GRANT' : 'DENY';
   const noun = command.onGraph ? 'GRAPH' : 'DATABASE';
+  const data = boundDataSource(command.dataSource, params);
   const places: Part[] =
-    command.dataSource !== null
-      ? [['*', dataSourceText(command.dataSource)]]
+    data !== null
+      ? [['*', dataSourceText(data)]]
       : scope === null
         ? [['*', 'DBMS']]
         : scope.kind === 'named'
@@ -118,7 +134,7 @@ export function commandRows(access: Access, command: PrivilegeCommandParts, para
   const users = command.transactionUsers !== null || command.globs !== null;
   return places.flatMap(([graph, on]) =>
     segments(command, params).flatMap(([segment, segmentText]) =>
-      resources(command).map(([resource, resourceText]) => ({
+      resources(command, data).map(([resource, resourceText]) => ({
         access,
         action: actionColumn(action),
         resource,
