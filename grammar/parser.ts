@@ -1364,6 +1364,11 @@ export class CypherAdminParser extends CstParser {
    * Whether `token`, just before an operand, is an operator that binds tighter than NOT. IN is one as an infix
    * operator (`a IN NOT b` reads the variable NOT), not as a list predicate's (`any(x IN NOT b WHERE ...)`).
    */
+  /** Keeps the first of the errors that Neo4j reports once a construct has parsed (checkerMismatch). */
+  private mismatch(token: IToken, message: string): void {
+    if (this.checkerMismatch === null) this.checkerMismatch = { token, message };
+  }
+
   private bindsTighterThanNot(token: IToken): boolean {
     return BINDS_TIGHTER_THAN_NOT.has(token.tokenType) && (token.tokenType !== K.IN || token === this.infixIn);
   }
@@ -1828,13 +1833,14 @@ export class CypherAdminParser extends CstParser {
   });
 
   private indexOrSlice = this.RULE('indexOrSlice', () => {
-    this.CONSUME(LBracket);
-    this.OR(
+    const bracket = this.CONSUME(LBracket);
+    const emptySlice = this.OR(
       (this.alts.indexOrSlice ??= [
         {
           ALT: () => {
             this.CONSUME(DotDot);
-            this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'to' }));
+            // Whether the slice is `[..]`: the alternatives are made once (this.alts), so they report rather than act.
+            return this.OPTION(() => this.SUBRULE(this.expression, { LABEL: 'to' })) === undefined;
           },
         },
         {
@@ -1844,11 +1850,16 @@ export class CypherAdminParser extends CstParser {
               this.CONSUME2(DotDot);
               this.OPTION3(() => this.SUBRULE3(this.expression, { LABEL: 'to' }));
             });
+            return false;
           },
         },
       ]),
     );
     this.CONSUME(RBracket);
+    // Neo4j's parser refuses `list[..]` once it has read it, at its bracket.
+    this.ACTION(() => {
+      if (emptySlice === true) this.mismatch(bracket, 'The start or end (or both) is required for a collection slice');
+    });
   });
 
   private atom = this.RULE('atom', () => {

@@ -13,6 +13,8 @@ import { syntaxError, type CheckContext } from './context.js';
 
 /** Neo4j's SemanticError for an integer literal beyond INTEGER's range (its literal checks, e.g. SignedDecimalIntegerLiteral). */
 export const INTEGER_TOO_LARGE = 'integer is too large';
+/** ... and for a float literal beyond FLOAT's (`1e400`). */
+const FLOAT_TOO_LARGE = 'floating point number is too large';
 
 /** Neo4j's semantic contexts: `simple` forbids aggregation, `results` (RETURN items, ORDER BY) allows it. */
 export type ExpressionContext = 'simple' | 'results';
@@ -28,7 +30,12 @@ export function checkExpression(expression: Expression, where: ExpressionContext
       if (BigInt(e.operand.value) > -INT64_MIN) error(e, INTEGER_TOO_LARGE);
       return;
     }
+    if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'float') {
+      if (!Number.isFinite(e.operand.value)) error(e, FLOAT_TOO_LARGE);
+      return;
+    }
     if (e.kind === 'integer' && !isInt64(BigInt(e.value))) error(e, INTEGER_TOO_LARGE);
+    if (e.kind === 'float' && !Number.isFinite(e.value)) error(e, FLOAT_TOO_LARGE);
     if (e.kind === 'count-star' && inContext === 'simple') notHere(e, 'count');
     if (e.kind !== 'function-call') {
       for (const child of childExpressions(e)) visit(child.expression, child.binds !== null ? 'simple' : inContext);

@@ -109,7 +109,11 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expr
         .map((entries) => spanned({ kind: 'map' as const, entries })),
       fc.record({ object: e, property: nameText }).map((p) => spanned({ kind: 'property' as const, ...p })),
       fc.record({ object: e, index: e }).map((p) => spanned({ kind: 'index' as const, ...p })),
-      fc.record({ object: e, from: fc.option(e), to: fc.option(e) }).map((p) => spanned({ kind: 'slice' as const, ...p })),
+      // `[..]` has neither bound, which Neo4j refuses.
+      fc
+        .record({ object: e, from: fc.option(e), to: fc.option(e) })
+        .filter((p) => p.from !== null || p.to !== null)
+        .map((p) => spanned({ kind: 'slice' as const, ...p })),
       fc
         .record({ operator: fc.constantFrom('NOT' as const, '-' as const, '+' as const), operand: e })
         .map((u) => spanned({ kind: 'unary' as const, ...u })),

@@ -229,3 +229,20 @@ describe("a function call takes DISTINCT or ALL (Neo4j's functionInvocation)", (
     expect(reported("SHOW USERS YIELD roles RETURN size([r IN roles WHERE all(x IN [r] WHERE x = 'a')]) AS n")).toEqual([]);
   });
 });
+
+describe('literals and slices Neo4j refuses once it has read them', () => {
+  it.each([
+    ['SHOW USERS YIELD user RETURN 1e400 AS x', 'floating point number is too large (line 1, column 30 (offset: 29))'],
+    ['SHOW USERS YIELD user RETURN -1e400 AS x', 'floating point number is too large (line 1, column 30 (offset: 29))'],
+    [
+      'SHOW USERS YIELD user RETURN [1, 2, 3][..] AS x',
+      'The start or end (or both) is required for a collection slice (line 1, column 39 (offset: 38))',
+    ],
+  ])('regression: %s was accepted', (query, message) => {
+    expect(reported(query)).toEqual([`error: ${message}`]);
+  });
+
+  it('accepts the largest floats and half-open slices', () => {
+    expect(reported('SHOW USERS YIELD user RETURN 1e308 AS x, [1, 2][1..] AS y, [1][..1] AS z')).toEqual([]);
+  });
+});
