@@ -1029,7 +1029,7 @@ export type ReturnClauseCstChildren = {
   DISTINCT?: IToken[];
   ALL?: IToken[];
   Star?: IToken[];
-  returnItem?: ReturnItemCstNode[];
+  returnItem?: (ReturnItemCstNode)[];
   Comma?: IToken[];
   orderBy?: OrderByCstNode[];
   SKIP?: IToken[];

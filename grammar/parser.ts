@@ -1639,12 +1639,12 @@ export class CypherAdminParser extends CstParser {
       GATE: () => this.LA(1).tokenType !== K.ALL || !AFTER_ALL_AS_NAME.has(this.LA(2).tokenType),
       DEF: () => this.OR9((this.alts.returnClause ??= [{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }])),
     });
-    this.OR(
-      (this.alts.returnClause1 ??= [
-        { ALT: () => this.CONSUME(Star) },
-        { ALT: () => this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.returnItem) }) },
-      ]),
-    );
+    // Neo4j's returnItems: `(TIMES | returnItem) (COMMA returnItem)*`.
+    this.OR((this.alts.returnClause1 ??= [{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.SUBRULE(this.returnItem) }]));
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.SUBRULE2(this.returnItem);
+    });
     this.OPTION2(() => this.SUBRULE(this.orderBy));
     this.OPTION3(() => {
       this.OR2((this.alts.returnClause2 ??= [{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]));

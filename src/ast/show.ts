@@ -37,7 +37,10 @@ export interface ReturnItem extends Spanned {
 
 export interface ReturnClause extends Spanned {
   readonly distinct: boolean;
-  readonly items: '*' | readonly ReturnItem[];
+  /** `RETURN *`: every name in scope, in alphabetical order, then `items` (`RETURN *, size(roles) AS n`). */
+  readonly star: boolean;
+  /** The items written after RETURN (or after its `*,`); empty only when `star`. */
+  readonly items: readonly ReturnItem[];
   readonly orderBy: readonly SortItem[];
   readonly skip: Expression | null;
   readonly limit: Expression | null;

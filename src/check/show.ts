@@ -6,7 +6,7 @@
  */
 import { boundIn, childExpressions } from '../ast/children.js';
 import type { Expression, SubqueryExpression } from '../ast/expressions.js';
-import type { ShowPipeline } from '../ast/show.js';
+import type { ReturnClause, ReturnItem, ShowPipeline } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
 import { appendAll, syntaxError, type CheckContext } from './context.js';
 import { showColumns, type ShowCommand } from '../catalog/show-columns.js';
@@ -53,7 +53,7 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   if (
     returnClause &&
     returnClause.orderBy.some((i) => containsAggregate(i.expression)) &&
-    (returnClause.items === '*' || !returnClause.items.some((i) => containsAggregate(i.expression)))
+    !returnClause.items.some((i) => containsAggregate(i.expression))
   ) {
     return [
       syntaxError(
@@ -89,19 +89,18 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
 
   // ORDER BY after RETURN sees the yielded names and the returned ones.
   const visible = new Map(scope);
-  const items = returnClause.items;
-  if (items !== '*') {
-    const returned = new Set<string>();
-    for (const item of items) {
-      check(item.expression, scope, 'results');
-      visible.set(item.name, inferType(item.expression, scope));
-      if (returned.has(item.name))
-        diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
-      returned.add(item.name);
-    }
-    appendAll(diagnostics, checkImplicitGrouping(items, context));
+  // `*` projects every name in scope, as if each were written: checked with the items after it.
+  const items = [...(returnClause.star ? starItems(scope, returnClause) : []), ...returnClause.items];
+  const returned = new Set<string>();
+  for (const item of items) {
+    check(item.expression, scope, 'results');
+    visible.set(item.name, inferType(item.expression, scope));
+    if (returned.has(item.name))
+      diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
+    returned.add(item.name);
   }
-  if (items !== '*' && (returnClause.distinct || items.some((i) => containsAggregate(i.expression)))) {
+  appendAll(diagnostics, checkImplicitGrouping(items, context));
+  if (returnClause.distinct || items.some((i) => containsAggregate(i.expression))) {
     // Which names ORDER BY may still read is decided by the grouping check.
     appendAll(diagnostics, checkOrderByAfterProjection(returnClause.orderBy, items, new Set(scope.keys()), context));
     for (const i of returnClause.orderBy)
@@ -164,12 +163,25 @@ function invalidLiteral(e: Expression): string | null {
   }
 }
 
+/**
+ * What `RETURN *` stands for: each name in scope that no item after it returns (Neo4j takes `RETURN *, user`),
+ * returned as itself, in alphabetical order.
+ */
+function starItems(scope: TypeScope, clause: ReturnClause): ReturnItem[] {
+  const written = new Set(clause.items.map((i) => i.name));
+  const { span } = clause;
+  return [...scope.keys()]
+    .filter((name) => !written.has(name))
+    .sort()
+    .map((name) => ({ expression: { kind: 'variable', name, span }, name, aliased: false, span }));
+}
+
 /** Every top-level expression of a SHOW pipeline, in source order (null: a clause not given). */
 function pipelineExpressions(pipeline: ShowPipeline): (Expression | null)[] {
   if (pipeline.kind === 'none') return [];
   if (pipeline.kind === 'where') return [pipeline.where];
   const { yield: y, return: r } = pipeline;
-  const returned = r ? [...(r.items === '*' ? [] : r.items), ...r.orderBy].map((i) => i.expression) : [];
+  const returned = r ? [...r.items, ...r.orderBy].map((i) => i.expression) : [];
   return [...y.orderBy.map((i) => i.expression), y.where, ...returned, r?.skip ?? null, r?.limit ?? null];
 }
 

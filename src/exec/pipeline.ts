@@ -85,11 +85,14 @@ function yieldItems(clause: YieldClause, source: ShowSource): YieldedColumn[] {
 }
 
 function runReturn(clause: ReturnClause, input: Table, defaultOrder: readonly string[], context: EvalContext): Table {
-  // RETURN * lists the variables in scope in alphabetical order, as Cypher does.
-  const items =
-    clause.items === '*'
-      ? [...input.columns].sort().map((name) => ({ name, expression: null as Expression | null }))
-      : clause.items.map((item) => ({ name: item.name, expression: item.expression as Expression | null }));
+  // RETURN * lists the variables in scope in alphabetical order, as Cypher does, before the items written after it
+  // (a name that an item returns is that item's column).
+  const written = new Set(clause.items.map((item) => item.name));
+  const star = clause.star ? [...input.columns].filter((name) => !written.has(name)).sort() : [];
+  const items = [
+    ...star.map((name) => ({ name, expression: null as Expression | null })),
+    ...clause.items.map((item) => ({ name: item.name, expression: item.expression as Expression | null })),
+  ];
   const columns = items.map((i) => i.name);
   const valueOf = (item: (typeof items)[number], row: Row, ctx: EvalContext): Value =>
     item.expression === null ? (row.get(item.name) ?? null) : evaluate(item.expression, row, ctx);

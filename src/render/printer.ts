@@ -245,16 +245,14 @@ function yieldClause(y: YieldClause): string {
 }
 
 function returnClause(r: ReturnClause): string {
-  const items =
-    r.items === '*'
-      ? '*'
-      : r.items
-          .map((i) => {
-            const text = formatExpression(i.expression);
-            // An unaliased column is named after the expression as written: printed otherwise, it keeps its name by an alias.
-            return i.aliased || text !== i.name ? `${text} AS ${escapeName(i.name)}` : text;
-          })
-          .join(', ');
+  const items = [
+    ...(r.star ? ['*'] : []),
+    ...r.items.map((i) => {
+      const text = formatExpression(i.expression);
+      // An unaliased column is named after the expression as written: printed otherwise, it keeps its name by an alias.
+      return i.aliased || text !== i.name ? `${text} AS ${escapeName(i.name)}` : text;
+    }),
+  ].join(', ');
   return (
     ` RETURN ${r.distinct ? 'DISTINCT ' : ''}${items}${sortItems(r.orderBy)}` +
     (r.skip ? ` SKIP ${formatExpression(r.skip)}` : '') +

@@ -63,17 +63,16 @@ function sortItems(node: Cst.OrderByCstNode, source: Source): SortItem[] {
 
 function buildReturn(node: Cst.ReturnClauseCstNode, source: Source): ReturnClause {
   const c = node.children;
-  const items = c.Star
-    ? ('*' as const)
-    : (c.returnItem ?? []).map((item) => {
-        const expr = expression(one(item.children.expression), source);
-        const exprNode = one(item.children.expression);
-        // Neo4j names an unaliased column after the expression exactly as it was written.
-        const name = item.children.alias ? nameOf(one(item.children.alias)) : source.text.slice(nodeStart(exprNode), nodeEnd(exprNode));
-        return { expression: expr, name, aliased: item.children.alias !== undefined, span: nodeSpan(item, source) };
-      });
+  const items = (c.returnItem ?? []).map((item) => {
+    const expr = expression(one(item.children.expression), source);
+    const exprNode = one(item.children.expression);
+    // Neo4j names an unaliased column after the expression exactly as it was written.
+    const name = item.children.alias ? nameOf(one(item.children.alias)) : source.text.slice(nodeStart(exprNode), nodeEnd(exprNode));
+    return { expression: expr, name, aliased: item.children.alias !== undefined, span: nodeSpan(item, source) };
+  });
   return {
     distinct: c.DISTINCT !== undefined,
+    star: c.Star !== undefined,
     items,
     orderBy: c.orderBy ? sortItems(one(c.orderBy), source) : [],
     skip: c.skip ? expression(one(c.skip), source) : null,

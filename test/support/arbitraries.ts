@@ -163,14 +163,19 @@ const yieldItems = fc.oneof(
     .array(fc.record({ column: nameText, alias: fc.option(nameText) }), { minLength: 1, maxLength: 3 })
     .map((items) => items.map(({ column, alias }) => spanned({ column, alias: alias ?? column, aliased: alias !== null }))),
 );
-const returnItems = fc.oneof(
-  fc.constant('*' as const),
-  fc
-    .array(fc.record({ expression: arbitraryExpression, alias: fc.option(nameText) }), { minLength: 1, maxLength: 3 })
-    .map((items) =>
-      items.map(({ expression, alias }) => spanned({ expression, name: alias ?? formatExpression(expression), aliased: alias !== null })),
+/** `*`, `*, items` or items: never nothing. */
+const returnItems = fc
+  .record({
+    star: fc.boolean(),
+    items: fc.array(fc.record({ expression: arbitraryExpression, alias: fc.option(nameText) }), { maxLength: 3 }),
+  })
+  .filter(({ star, items }) => star || items.length > 0)
+  .map(({ star, items }) => ({
+    star,
+    items: items.map(({ expression, alias }) =>
+      spanned({ expression, name: alias ?? formatExpression(expression), aliased: alias !== null }),
     ),
-);
+  }));
 const pipeline = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   arbitraryExpression.map((where) => spanned({ kind: 'where' as const, where })),
@@ -189,12 +194,12 @@ const pipeline = fc.oneof(
         fc
           .record({
             distinct: fc.boolean(),
-            items: returnItems,
+            returned: returnItems,
             orderBy: sortItems,
             skip: fc.option(arbitraryExpression),
             limit: fc.option(arbitraryExpression),
           })
-          .map(spanned),
+          .map(({ returned, ...rest }) => spanned({ ...rest, ...returned })),
       ),
     })
     .map((p) => spanned({ kind: 'yield' as const, ...p })),

@@ -72,6 +72,7 @@ export const SPEC_EXAMPLES: [query: string, ast: object][] = [
         yield: yieldClause(['roles', 'user'], { kind: 'binary', operator: 'IN', left: str('admin'), right: variable('roles') }),
         return: {
           distinct: false,
+          star: false,
           items: [{ expression: variable('user'), name: 'adminUser', aliased: true }],
           orderBy: [],
           skip: null,

@@ -235,6 +235,7 @@ describe('SHOW pipeline', () => {
       },
       return: {
         distinct: true,
+        star: false,
         items: [
           { expression: variable('name'), name: 'name', aliased: false },
           {

@@ -246,3 +246,29 @@ describe('literals and slices Neo4j refuses once it has read them', () => {
     expect(reported('SHOW USERS YIELD user RETURN 1e308 AS x, [1, 2][1..] AS y, [1][..1] AS z')).toEqual([]);
   });
 });
+
+describe("RETURN *, then items (Neo4j's returnItems: `(TIMES | returnItem) (COMMA returnItem)*`)", () => {
+  it('regression: RETURN *, size(roles) AS n was a syntax error; * comes first, in alphabetical order', () => {
+    const query = 'SHOW USERS YIELD user, roles RETURN *, size(roles) AS n';
+    expect(reported(query)).toEqual([]);
+    const result = SystemDatabase.create().execute(query).result;
+    expect([result.columns, result.rows]).toEqual([['roles', 'user', 'n'], [[['admin', 'PUBLIC'], 'neo4j', 2]]]);
+  });
+
+  it('takes a name that * returns as well (it is that item), and aggregates over the names * returns', () => {
+    const db = SystemDatabase.create();
+    expect(reported('SHOW USERS YIELD user RETURN *, user')).toEqual([]);
+    expect(db.execute('SHOW USERS YIELD user RETURN *, user').result.columns).toEqual(['user']);
+    expect(db.execute('SHOW USERS YIELD user RETURN *, count(*) AS n').result.rows).toEqual([['neo4j', 1]]);
+  });
+
+  it.each([
+    [
+      'SHOW USERS YIELD user RETURN *, 1 AS a, 2 AS a',
+      'Multiple result columns with the same name are not supported (line 1, column 41 (offset: 40))',
+    ],
+    ['SHOW USERS YIELD user RETURN 1 AS one, *', "Invalid input '*': expected an expression (line 1, column 40 (offset: 39))"],
+  ])('%s', (query, message) => {
+    expect(reported(query)).toEqual([`error: ${message}`]);
+  });
+});
