@@ -1773,7 +1773,15 @@ export class CypherAdminParser extends CstParser {
         { ALT: () => this.CONSUME(K.AND) },
         { ALT: () => this.CONSUME(Equals) },
         { ALT: () => this.CONSUME(NotEquals) },
-        { ALT: () => this.CONSUME(BangEquals) },
+        {
+          ALT: () => {
+            const token = this.CONSUME(BangEquals);
+            // Neo4j's semantic analysis refuses the operator it lexes.
+            this.ACTION(() =>
+              this.mismatch(token, "Unknown operation '!=' (you probably meant to use '<>', which is the operator for inequality testing)"),
+            );
+          },
+        },
         { ALT: () => this.CONSUME(LessEquals) },
         { ALT: () => this.CONSUME(GreaterEquals) },
         { ALT: () => this.CONSUME(Less) },

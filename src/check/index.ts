@@ -2,7 +2,7 @@
  * The semantic pass, separate from the grammar: what Neo4j reports about a statement that parses.
  * One entry per statement kind; a new kind does not compile until it is handled here.
  */
-import { isClientCommand, type CypherStatement, type Statement } from '../ast/index.js';
+import { isClientCommand, type CypherStatement, type DenyPrivilege, type RevokePrivilege, type Statement } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
 import { syntaxError, type CheckContext } from './context.js';
 import { checkShow } from './show.js';
@@ -56,14 +56,22 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
     case 'grant-roles':
     case 'revoke-roles':
       return [];
-    // The grammar gives each privilege its own target and segment, as Neo4j's does: nothing left to check.
+    // The grammar gives each privilege its own target and segment, as Neo4j's does; only DENY MERGE is left.
     case 'grant-privilege':
+      return [];
     case 'deny-privilege':
     case 'revoke-privilege':
-      return [];
+      return deniedMerge(statement, context);
     default:
       return assertNever(statement, 'statement kind');
   }
+}
+
+/** Neo4j's semantic analysis refuses DENY MERGE, and REVOKE DENY MERGE with it. */
+function deniedMerge(statement: DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
+  const denies = statement.kind === 'deny-privilege' || statement.revokes === 'deny';
+  if (!denies || statement.action !== 'merge') return [];
+  return [syntaxError(context, statement.span, '`DENY MERGE` is not supported. Use `DENY SET PROPERTY` and `DENY CREATE` instead.')];
 }
 
 /** The name Neo4j gives a command in its messages. */

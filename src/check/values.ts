@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/codes.js';
 import { roleNameProblem, usernameProblem } from '../catalog/names.js';
 import { encryptedPassword, plaintextPasswordProblem } from '../catalog/passwords.js';
 import { argumentError, syntaxError, type CheckContext } from './context.js';
+import { escapeName } from '../render/printer.js';
 
 /** Tags: an empty list is fine (it clears nothing or sets none), an empty tag is not. */
 export function tagValues(tags: StringListOrParameter, context: CheckContext): Diagnostic[] {
@@ -42,5 +43,6 @@ export function newRoleName(name: NameOrParameter): Diagnostic[] {
 
 /** How Neo4j prints a name in its messages: as written, a parameter as `$name`. */
 export function displayName(name: NameOrParameter): string {
-  return name.kind === 'parameter' ? `$${name.name}` : name.value;
+  // Neo4j prints a name that needs quoting quoted (`'\`my r\`'`).
+  return name.kind === 'parameter' ? `$${name.name}` : escapeName(name.value);
 }

@@ -272,3 +272,33 @@ describe("RETURN *, then items (Neo4j's returnItems: `(TIMES | returnItem) (COMM
     expect(reported(query)).toEqual([`error: ${message}`]);
   });
 });
+
+describe("Neo4j's semantic errors for !=, DENY MERGE and names that need quoting (Cypher 5 and 25 alike)", () => {
+  it.each([
+    [
+      "SHOW USERS WHERE user != 'a'",
+      "Unknown operation '!=' (you probably meant to use '<>', which is the operator for inequality testing) (line 1, column 23 (offset: 22))",
+    ],
+    [
+      'DENY MERGE {x} ON GRAPH * TO r',
+      '`DENY MERGE` is not supported. Use `DENY SET PROPERTY` and `DENY CREATE` instead. (line 1, column 1 (offset: 0))',
+    ],
+    [
+      'REVOKE DENY MERGE {x} ON GRAPH * FROM r',
+      '`DENY MERGE` is not supported. Use `DENY SET PROPERTY` and `DENY CREATE` instead. (line 1, column 1 (offset: 0))',
+    ],
+  ])('regression: %s was accepted', (query, message) => {
+    expect(reported(query)).toEqual([`error: ${message}`]);
+  });
+
+  it('accepts GRANT MERGE and REVOKE MERGE', () => {
+    expect(reported('GRANT MERGE {x} ON GRAPH * TO r')).toEqual([]);
+    expect(reported('REVOKE MERGE {x} ON GRAPH * FROM r')).toEqual([]);
+  });
+
+  it('regression: quotes a name that needs quoting in the OR REPLACE with IF NOT EXISTS error, as Neo4j prints it', () => {
+    expect(reported('CREATE OR REPLACE ROLE `my r` IF NOT EXISTS')).toEqual([
+      "error: Failed to create the specified role '`my r`': cannot have both `OR REPLACE` and `IF NOT EXISTS`. (line 1, column 1 (offset: 0))",
+    ]);
+  });
+});
