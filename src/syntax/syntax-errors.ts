@@ -65,6 +65,8 @@ const ALTERNATIVE_PHRASES: Record<string, readonly (readonly TokenType[])[]> = {
     [Keyword.HOME, Keyword.GRAPH],
     [Keyword.DEFAULT, Keyword.GRAPH],
   ],
+  // SET USER HOME DATABASE, the one HOME of the privileges' own words (Neo4j lists 'HOME DATABASE' after SET USER).
+  dbmsPrivilege: [[Keyword.HOME, Keyword.DATABASE]],
 };
 
 /**

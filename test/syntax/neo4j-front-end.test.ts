@@ -302,3 +302,14 @@ describe("Neo4j's semantic errors for !=, DENY MERGE and names that need quoting
     ]);
   });
 });
+
+describe('expected lists of the privileges, as Neo4j words them', () => {
+  it('regression: after SET USER, HOME is listed as the phrase HOME DATABASE', () => {
+    expect(reported('GRANT SET USER ON DBMS TO r')).toEqual([
+      "error: Invalid input 'ON': expected 'HOME DATABASE', 'METADATA' or 'STATUS' (line 1, column 16 (offset: 15))",
+    ]);
+    expect(reported('GRANT SET USER HOME TO r')).toEqual([
+      "error: Invalid input 'TO': expected 'DATABASE' (line 1, column 21 (offset: 20))",
+    ]);
+  });
+});
