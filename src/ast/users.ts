@@ -27,7 +27,8 @@ export interface ChangeRequired extends Spanned {
 /** `SET PASSWORD CHANGE [NOT] REQUIRED` as a clause of its own. */
 export interface SetPasswordChangeClause extends Spanned {
   readonly kind: 'set-password-change';
-  readonly required: boolean;
+  /** Its own span starts at CHANGE, where Neo4j places the clause in its messages. */
+  readonly changeRequired: ChangeRequired;
 }
 
 export interface SetStatusClause extends Spanned {
@@ -44,7 +45,7 @@ export interface SetHomeDatabaseClause extends Spanned {
 export type AuthAttribute =
   | ({ readonly kind: 'auth-id'; readonly id: StringOrParameter } & Spanned)
   | ({ readonly kind: 'auth-password'; readonly format: PasswordFormat; readonly password: PasswordValue } & Spanned)
-  | ({ readonly kind: 'auth-password-change'; readonly required: boolean } & Spanned);
+  | ({ readonly kind: 'auth-password-change'; readonly changeRequired: ChangeRequired } & Spanned);
 
 export interface SetAuthClause extends Spanned {
   readonly kind: 'set-auth';

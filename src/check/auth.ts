@@ -38,7 +38,8 @@ export function authObjects(clauses: readonly SetUserClause[]): AuthObject[] {
         break;
       }
       case 'set-password-change':
-        oldObject(clause.span).changes.push(clause.span);
+        // Neo4j places this clause, and an auth made of it alone, at its CHANGE.
+        oldObject(clause.changeRequired.span).changes.push(clause.changeRequired.span);
         break;
       case 'set-auth': {
         const object: AuthObject = {
@@ -73,7 +74,7 @@ function addAttribute(object: AuthObject, attribute: AuthAttribute): void {
       object.passwords.push({ password: attribute.password, format: attribute.format, span: attribute.span });
       break;
     case 'auth-password-change':
-      object.changes.push(attribute.span);
+      object.changes.push(attribute.changeRequired.span);
       break;
     default:
       assertNever(attribute, 'auth attribute');

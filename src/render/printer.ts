@@ -95,7 +95,7 @@ const changeRequired = (required: boolean) => (required ? 'CHANGE REQUIRED' : 'C
 const authAttributes: Printers<AuthAttribute> = {
   'auth-id': (a) => `SET ID ${a.id.kind === 'parameter' ? parameter(a.id.name) : quoteString(a.id.value)}`,
   'auth-password': (a, o) => `SET ${passwordKeyword(a.format)} ${password(a.password, o)}`,
-  'auth-password-change': (a) => `SET PASSWORD ${changeRequired(a.required)}`,
+  'auth-password-change': (a) => `SET PASSWORD ${changeRequired(a.changeRequired.required)}`,
 };
 
 const userClauses: Printers<AlterUserClause> = {
@@ -103,7 +103,7 @@ const userClauses: Printers<AlterUserClause> = {
     const base = `SET ${passwordKeyword(c.format)} ${password(c.password, o)}`;
     return c.changeRequired ? `${base} ${changeRequired(c.changeRequired.required)}` : base;
   },
-  'set-password-change': (c) => `SET PASSWORD ${changeRequired(c.required)}`,
+  'set-password-change': (c) => `SET PASSWORD ${changeRequired(c.changeRequired.required)}`,
   'set-status': (c) => `SET STATUS ${c.status}`,
   'set-home-database': (c) => `SET HOME DATABASE ${database(c.database)}`,
   'set-auth': (c, o) => `SET AUTH ${quoteString(c.provider.value)} {${c.attributes.map((a) => printWith(authAttributes, a, o)).join(' ')}}`,

@@ -112,7 +112,7 @@ function setUserClauses(span: Span, source: Source): AlternativeBuilders<Cst.Set
         };
       }
       if (p.passwordChangeRequired)
-        return { kind: 'set-password-change', required: changeRequired(one(p.passwordChangeRequired), source).required, span };
+        return { kind: 'set-password-change', changeRequired: changeRequired(one(p.passwordChangeRequired), source), span };
       return unexpectedAlternative('setPassword');
     },
     userStatus: (node) => ({ kind: 'set-status', status: userStatus(node), span }),
@@ -150,7 +150,7 @@ function authAttribute(node: Cst.UserAuthAttributeCstNode, source: Source): Auth
     return { kind: 'auth-password', format: passwordFormat(c.passwordFormat), password: password(one(c.passwordExpression), source), span };
   }
   if (c.passwordChangeRequired)
-    return { kind: 'auth-password-change', required: changeRequired(one(c.passwordChangeRequired), source).required, span };
+    return { kind: 'auth-password-change', changeRequired: changeRequired(one(c.passwordChangeRequired), source), span };
   return unexpectedAlternative('userAuthAttribute');
 }
 

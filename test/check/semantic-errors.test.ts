@@ -56,15 +56,16 @@ const CASES: [string, [string, number, number, string][]][] = [
     ],
   ],
   ['CREATE USER foo SET STATUS ACTIVE', [['No auth given for user. (line 1, column 1 (offset: 0))', 1, 1, SYNTAX]]],
+  // A SET PASSWORD CHANGE [NOT] REQUIRED clause is placed at its CHANGE, as Neo4j's front end places it (it was at PASSWORD).
   [
     'CREATE USER foo SET PASSWORD CHANGE REQUIRED',
-    [['Clause `SET PASSWORD` is mandatory for auth provider `native`. (line 1, column 21 (offset: 20))', 1, 21, SYNTAX]],
+    [['Clause `SET PASSWORD` is mandatory for auth provider `native`. (line 1, column 30 (offset: 29))', 1, 30, SYNTAX]],
   ],
   [
     "CREATE USER foo SET AUTH 'oidc' {SET PASSWORD CHANGE REQUIRED}",
     [
       ['Clause `SET ID` is mandatory for auth provider `oidc`. (line 1, column 21 (offset: 20))', 1, 21, SYNTAX],
-      ['Auth provider `oidc` does not allow `SET PASSWORD CHANGE [NOT] REQUIRED` clause. (line 1, column 38 (offset: 37))', 1, 38, SYNTAX],
+      ['Auth provider `oidc` does not allow `SET PASSWORD CHANGE [NOT] REQUIRED` clause. (line 1, column 47 (offset: 46))', 1, 47, SYNTAX],
     ],
   ],
   [
@@ -93,7 +94,7 @@ const CASES: [string, [string, number, number, string][]][] = [
   ],
   [
     "CREATE USER foo SET PASSWORD 'abcd1234' CHANGE REQUIRED SET PASSWORD CHANGE NOT REQUIRED",
-    [['Duplicate `SET PASSWORD CHANGE [NOT] REQUIRED` clause. (line 1, column 61 (offset: 60))', 1, 61, SYNTAX]],
+    [['Duplicate `SET PASSWORD CHANGE [NOT] REQUIRED` clause. (line 1, column 70 (offset: 69))', 1, 70, SYNTAX]],
   ],
   [
     "CREATE USER foo SET AUTH '' {SET ID 'x'}",
@@ -125,7 +126,7 @@ const CASES: [string, [string, number, number, string][]][] = [
   [
     "ALTER USER foo SET AUTH 'oidc' {SET PASSWORD CHANGE REQUIRED}",
     [
-      ['Auth provider `oidc` does not allow `SET PASSWORD CHANGE [NOT] REQUIRED` clause. (line 1, column 37 (offset: 36))', 1, 37, SYNTAX],
+      ['Auth provider `oidc` does not allow `SET PASSWORD CHANGE [NOT] REQUIRED` clause. (line 1, column 46 (offset: 45))', 1, 46, SYNTAX],
       ['Clause `SET ID` is mandatory for auth provider `oidc`. (line 1, column 20 (offset: 19))', 1, 20, SYNTAX],
     ],
   ],

@@ -49,7 +49,7 @@ const setClause = fc.oneof(
   fc
     .record({ format, password, changeRequired: fc.option(fc.boolean().map((required) => spanned({ required }))) })
     .map((c) => spanned({ kind: 'set-password' as const, ...c })),
-  fc.boolean().map((required) => spanned({ kind: 'set-password-change' as const, required })),
+  fc.boolean().map((required) => spanned({ kind: 'set-password-change' as const, changeRequired: spanned({ required }) })),
   fc.constantFrom('ACTIVE' as const, 'SUSPENDED' as const).map((status) => spanned({ kind: 'set-status' as const, status })),
   database.map((d) => spanned({ kind: 'set-home-database' as const, database: d })),
   fc
@@ -59,7 +59,7 @@ const setClause = fc.oneof(
         fc.oneof(
           fc.oneof(str, param).map((id) => spanned({ kind: 'auth-id' as const, id })),
           fc.record({ format, password }).map((a) => spanned({ kind: 'auth-password' as const, ...a })),
-          fc.boolean().map((required) => spanned({ kind: 'auth-password-change' as const, required })),
+          fc.boolean().map((required) => spanned({ kind: 'auth-password-change' as const, changeRequired: spanned({ required }) })),
         ),
         { minLength: 1, maxLength: 3 },
       ),

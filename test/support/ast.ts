@@ -12,13 +12,13 @@ export const setPassword = (value: string, changeRequired: boolean | null = null
   password: str(value),
   changeRequired: changeRequired === null ? null : { required: changeRequired },
 });
-export const setPasswordChange = (required: boolean) => ({ kind: 'set-password-change', required });
+export const setPasswordChange = (required: boolean) => ({ kind: 'set-password-change', changeRequired: { required } });
 export const setStatus = (status: 'ACTIVE' | 'SUSPENDED') => ({ kind: 'set-status', status });
 export const setHome = (...parts: string[]) => ({ kind: 'set-home-database', database: db(...parts) });
 export const setAuth = (provider: string, ...attributes: object[]) => ({ kind: 'set-auth', provider: str(provider), attributes });
 export const authId = (id: string) => ({ kind: 'auth-id', id: str(id) });
 export const authPassword = (value: string, format = 'default') => ({ kind: 'auth-password', format, password: str(value) });
-export const authChange = (required: boolean) => ({ kind: 'auth-password-change', required });
+export const authChange = (required: boolean) => ({ kind: 'auth-password-change', changeRequired: { required } });
 export const setTags = (...tags: string[]) => ({ kind: 'set-tags', tags: strings(...tags) });
 export const addTags = (...tags: string[]) => ({ kind: 'add-tags', tags: strings(...tags) });
 export const removeTags = (...tags: string[]) => ({ kind: 'remove-tags', tags: strings(...tags) });

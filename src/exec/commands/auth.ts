@@ -20,7 +20,7 @@ export function readAuthClauses(clauses: readonly SetUserClause[], params: Param
   const external = new Map<string, string>();
   const nativeAttribute = (attribute: AuthAttribute) => {
     if (attribute.kind === 'auth-password') password = passwordInput(attribute.password, attribute.format, params, minimumPasswordLength);
-    else if (attribute.kind === 'auth-password-change') changeRequired = attribute.required;
+    else if (attribute.kind === 'auth-password-change') changeRequired = attribute.changeRequired.required;
   };
   for (const clause of clauses) {
     switch (clause.kind) {
@@ -31,7 +31,7 @@ export function readAuthClauses(clauses: readonly SetUserClause[], params: Param
         break;
       case 'set-password-change':
         native = true;
-        changeRequired = clause.required;
+        changeRequired = clause.changeRequired.required;
         break;
       case 'set-auth': {
         const provider = clause.provider.value;
