@@ -65,15 +65,8 @@ const SUBQUERY_BODY_TOKENS: readonly TokenType[] = vocabulary.filter((t) => !t.C
 const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
 const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
-/**
- * After `f(ALL`, tokens that make ALL the argument `all` (`f(all(x IN l WHERE x))`, `f(all.x = 1)`) rather than the
- * keyword. `f(all)` is the keyword and no argument, as Neo4j reads it ("Insufficient parameters for function 'f'").
- */
-const AFTER_ALL_ARGUMENT = new Set<TokenType>([
-  LParen,
-  Comma,
-  Dot,
-  LBracket,
+/** Infix operators that are never a prefix: comparisons, `=~`, `*`, `/`, `%`, `^` and `||`. */
+const INFIX_ONLY_SYMBOLS: readonly TokenType[] = [
   Equals,
   NotEquals,
   BangEquals,
@@ -87,6 +80,18 @@ const AFTER_ALL_ARGUMENT = new Set<TokenType>([
   Percent,
   Caret,
   Concat,
+];
+
+/**
+ * After `f(ALL`, tokens that make ALL the argument `all` (`f(all(x IN l WHERE x))`, `f(all.x = 1)`) rather than the
+ * keyword. `f(all)` is the keyword and no argument, as Neo4j reads it ("Insufficient parameters for function 'f'").
+ */
+const AFTER_ALL_ARGUMENT = new Set<TokenType>([
+  LParen,
+  Comma,
+  Dot,
+  LBracket,
+  ...INFIX_ONLY_SYMBOLS,
   K.AND,
   K.OR,
   K.XOR,
@@ -97,27 +102,8 @@ const AFTER_ALL_ARGUMENT = new Set<TokenType>([
   K.CONTAINS,
 ]);
 
-/** Operators of a higher precedence than NOT: an operand after one of them takes no NOT prefix. */
-const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([
-  Equals,
-  NotEquals,
-  BangEquals,
-  Less,
-  Greater,
-  LessEquals,
-  GreaterEquals,
-  RegexMatch,
-  Plus,
-  Minus,
-  Star,
-  Slash,
-  Percent,
-  Caret,
-  Concat,
-  K.IN,
-  K.CONTAINS,
-  K.WITH,
-]);
+/** Operators of a higher precedence than NOT (signs included): an operand after one of them takes no NOT prefix. */
+const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([...INFIX_ONLY_SYMBOLS, Plus, Minus, K.IN, K.CONTAINS, K.WITH]);
 
 /** After `RETURN ALL`, tokens that make ALL a name (`all(...)`, `RETURN all AS a`) rather than the keyword. */
 const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
@@ -154,8 +140,8 @@ export class CypherAdminParser extends CstParser {
    * while parsing; parse.ts reports it.
    * - `ALL DBMS PRIVILEGES ON DATABASE *`: its SyntaxChecker (checkAllPrivilege) refuses a target that does not
    *   start with the privilege's type.
-   * - `` `db`.labels* ``... fine, but `` `db`labels ``: its AST builder refuses a block of a glob (up to a dot)
-   *   that is partly escaped.
+   * - `` `db`labels ``: its AST builder refuses a block of a glob (up to a dot) that is partly escaped.
+   * - `list[..]`, `a != b`: its parser and semantic analysis refuse them once read.
    */
   public checkerMismatch: { readonly token: IToken; readonly message: string } | null = null;
 
@@ -1342,7 +1328,6 @@ export class CypherAdminParser extends CstParser {
     );
   });
 
-  /** The word Neo4j names for an ALL privilege's target, and the error when it is not of the privilege's type. */
   /**
    * One more part of a glob: a dot opens a new block (escaped if a quoted name follows the dot); anything
    * else after a block's quoted name mixes escaped and plain text in it, which Neo4j refuses.
@@ -1351,24 +1336,21 @@ export class CypherAdminParser extends CstParser {
     const c = (part as Cst.GlobPartCstNode).children;
     if (c.Dot) return c.EscapedName !== undefined;
     const token = c.Question?.[0] ?? c.Star?.[0] ?? c.UnescapedName?.[0];
-    if (escapedBlock && token && this.checkerMismatch === null) {
-      this.checkerMismatch = {
-        token,
-        message: 'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all.',
-      };
+    if (escapedBlock && token) {
+      this.mismatch(token, 'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all.');
     }
     return escapedBlock;
+  }
+
+  /** Keeps the first of the errors that Neo4j reports once a construct has parsed (checkerMismatch). */
+  private mismatch(token: IToken, message: string): void {
+    if (this.checkerMismatch === null) this.checkerMismatch = { token, message };
   }
 
   /**
    * Whether `token`, just before an operand, is an operator that binds tighter than NOT. IN is one as an infix
    * operator (`a IN NOT b` reads the variable NOT), not as a list predicate's (`any(x IN NOT b WHERE ...)`).
    */
-  /** Keeps the first of the errors that Neo4j reports once a construct has parsed (checkerMismatch). */
-  private mismatch(token: IToken, message: string): void {
-    if (this.checkerMismatch === null) this.checkerMismatch = { token, message };
-  }
-
   private bindsTighterThanNot(token: IToken): boolean {
     return BINDS_TIGHTER_THAN_NOT.has(token.tokenType) && (token.tokenType !== K.IN || token === this.infixIn);
   }
@@ -1379,6 +1361,7 @@ export class CypherAdminParser extends CstParser {
     return this.LA(1).tokenType === K.ON && this.LA(2).tokenType === K.DBMS && (third === K.TO || third === K.FROM);
   }
 
+  /** The word Neo4j names for an ALL privilege's target, and the error when it is not of the privilege's type. */
   private checkAllPrivilegeTarget(type: IToken | undefined, target: CstNode): void {
     if (type === undefined || this.checkerMismatch !== null) return;
     const first = (node: CstNode, ...names: string[]) =>
@@ -1393,8 +1376,7 @@ export class CypherAdminParser extends CstParser {
     if (word === undefined) return;
     const [typeName, targetName] = [type.tokenType.name, word.tokenType.name];
     // Neo4j's test: so GRANT ALL DATABASE PRIVILEGES ON DATABASES * works.
-    if (!targetName.startsWith(typeName))
-      this.checkerMismatch = { token: word, message: `Invalid input '${targetName}': expected "${typeName}"` };
+    if (!targetName.startsWith(typeName)) this.mismatch(word, `Invalid input '${targetName}': expected "${typeName}"`);
   }
 
   private roleKeyword = this.RULE('roleKeyword', () => {

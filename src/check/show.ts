@@ -11,7 +11,7 @@ import type { Diagnostic } from '../diagnostics/codes.js';
 import { appendAll, syntaxError, type CheckContext } from './context.js';
 import { showColumns, type ShowCommand } from '../catalog/show-columns.js';
 import { checkExpression, INTEGER_TOO_LARGE, type ExpressionContext } from './expressions.js';
-import { isInt64 } from '../catalog/int64.js';
+import { isInt64, notARowCount } from '../catalog/int64.js';
 import { containsAggregate } from '../catalog/functions.js';
 import { checkImplicitGrouping, checkOrderByAfterProjection } from './grouping.js';
 import { checkTypes, columnType, inferType, type CypherType, type TypeScope } from './types.js';
@@ -79,9 +79,7 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
   for (const argument of [yieldClause.skip, yieldClause.limit]) {
     if (argument && !isInt64(BigInt(argument.value))) diagnostics.push(syntaxError(context, argument.span, INTEGER_TOO_LARGE));
     else if (argument && argument.value.startsWith('-')) {
-      diagnostics.push(
-        syntaxError(context, argument.span, `Invalid input. '${argument.value}' is not a valid value. Must be a non-negative integer.`),
-      );
+      diagnostics.push(syntaxError(context, argument.span, notARowCount(argument.value)));
     }
   }
   if (yieldClause.where) check(yieldClause.where, scope, 'simple', true);
@@ -136,9 +134,7 @@ function checkSkipOrLimit(expression: Expression, clause: 'SKIP' | 'LIMIT', scop
   }
   const literal = invalidLiteral(expression);
   if (literal !== null) {
-    diagnostics.push(
-      syntaxError(context, expression.span, `Invalid input. '${literal}' is not a valid value. Must be a non-negative integer.`),
-    );
+    diagnostics.push(syntaxError(context, expression.span, notARowCount(literal)));
   }
   return diagnostics;
 }

@@ -17,6 +17,7 @@ import { containsAggregate, isAggregate } from '../catalog/functions.js';
 import { childExpressions } from '../ast/children.js';
 import { compareForOrder, groupingKey, type Value } from './values.js';
 import { isInt64 } from './integers.js';
+import { notARowCount } from '../catalog/int64.js';
 
 type Row = ReadonlyMap<string, Value>;
 
@@ -272,14 +273,12 @@ function paginate<T>(rows: readonly T[], skip: bigint | null, limit: bigint | nu
 function integerArgument(text: string | null): bigint | null {
   if (text === null) return null;
   const value = /^\d+$/.test(text) ? BigInt(text) : -1n;
-  if (value < 0n || !isInt64(value)) throw argumentError(`Invalid input. '${text}' is not a valid value. Must be a non-negative integer.`);
+  if (value < 0n || !isInt64(value)) throw argumentError(notARowCount(text));
   return value;
 }
 
 function integerValue(value: Value): bigint {
   if (typeof value === 'bigint' && value >= 0n) return value;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return BigInt(value);
-  throw argumentError(
-    `Invalid input. '${typeof value === 'string' ? shownValue(value) : String(value)}' is not a valid value. Must be a non-negative integer.`,
-  );
+  throw argumentError(notARowCount(typeof value === 'string' ? shownValue(value) : String(value)));
 }

@@ -95,6 +95,8 @@ export function nextTokens(start: Rule, prefix: readonly IToken[], options: Next
         continue;
       }
       const after: Continuation = { items: rest.items, at: rest.at + 1, rules, then: rest.then };
+      // How long a choice made here stays open: the parser's lookahead, or longer in a gated rule.
+      const lookahead = gated[rules.name] ?? maxLookahead;
       if (prod instanceof Terminal) {
         if (consumed === last) {
           found.push({ nextTokenType: prod.terminalType, ruleStack: namesOf(rules) });
@@ -107,22 +109,21 @@ export function nextTokens(start: Rule, prefix: readonly IToken[], options: Next
       } else if (prod instanceof NonTerminal) {
         rest = sequence(prod.definition, { name: prod.nonTerminalName, caller: rules }, after);
       } else if (prod instanceof Option) {
-        pending.push({ rest: after, consumed, alternative: true, lookahead: maxLookahead });
+        pending.push({ rest: after, consumed, alternative: true, lookahead });
         rest = sequence(prod.definition, rules, after);
       } else if (prod instanceof Repetition) {
-        pending.push({ rest: after, consumed, alternative: true, lookahead: gated[rules.name] ?? maxLookahead });
+        pending.push({ rest: after, consumed, alternative: true, lookahead });
         // Another round, then this repetition again.
         rest = sequence(prod.definition, rules, rest);
       } else if (prod instanceof RepetitionMandatory) {
         rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
       } else if (prod instanceof RepetitionWithSeparator) {
-        pending.push({ rest: after, consumed, alternative: true, lookahead: maxLookahead });
+        pending.push({ rest: after, consumed, alternative: true, lookahead });
         rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
       } else if (prod instanceof RepetitionMandatoryWithSeparator) {
         rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
       } else if (prod instanceof Alternation) {
         // Pushed last to first, so that the first alternative is explored first.
-        const lookahead = gated[rules.name] ?? maxLookahead;
         for (let i = prod.definition.length - 1; i >= 0; i--) {
           const alternative = prod.definition[i];
           if (!(alternative instanceof Alternative)) throw new Error('nextTokens: an alternation holds a non-alternative');

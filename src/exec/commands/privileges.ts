@@ -101,8 +101,11 @@ type PrivilegeCommandParts = GrantPrivilege | DenyPrivilege | RevokePrivilege;
 type BoundDataSource = { readonly kind: 'all' } | { readonly kind: 'cidr'; readonly range: StringLiteral };
 
 function boundDataSource(data: DataSource | null, params: CommandContext['params']): BoundDataSource | null {
-  if (data === null || data.kind === 'all' || data.range.kind === 'string') return data as BoundDataSource | null;
-  return { kind: 'cidr', range: { kind: 'string', value: nameValue(data.range, params), span: data.range.span } };
+  if (data === null || data.kind === 'all') return data;
+  const { range } = data;
+  return range.kind === 'string'
+    ? { kind: 'cidr', range }
+    : { kind: 'cidr', range: { kind: 'string', value: nameValue(range, params), span: range.span } };
 }
 
 /**
