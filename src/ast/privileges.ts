@@ -1,5 +1,5 @@
 import type { ShowPipeline } from './show.js';
-import type { Spanned } from './span.js';
+import type { Span, Spanned } from './span.js';
 import type { PrivilegeOutput } from './users.js';
 import type { NameOrParameter, StringOrParameter } from './values.js';
 
@@ -105,11 +105,15 @@ export type PrivilegeAction = DbmsAction | DatabaseAction | GraphAction | LoadAc
 /** `ALL DATA`, or `CIDR 'range'` / `CIDR $range` (Cypher25Parser.g4 loadPrivilege: `CIDR stringOrParameter`). */
 export type DataSource = { readonly kind: 'all' } | { readonly kind: 'cidr'; readonly range: StringOrParameter };
 
-/** `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`, `ON DEFAULT DATABASE` (or GRAPH). */
+/**
+ * `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`, `ON DEFAULT DATABASE` (or GRAPH).
+ * DEFAULT parses (Neo4j's Cypher 5 grammar keeps it, so its expected lists name it) and is then
+ * refused by the checks, as Neo4j refuses it; `span` covers `DEFAULT DATABASE` for that message.
+ */
 export type DatabaseScope =
   | { readonly kind: 'all' }
   | { readonly kind: 'home' }
-  | { readonly kind: 'default' }
+  | { readonly kind: 'default'; readonly span: Span }
   | { readonly kind: 'named'; readonly names: readonly NameOrParameter[] };
 
 /** `NODE[S] A, B`, `RELATIONSHIP[S] *`, `ELEMENT[S] ...`: which graph elements a graph privilege covers. */

@@ -2,7 +2,14 @@
  * The semantic pass, separate from the grammar: what Neo4j reports about a statement that parses.
  * One entry per statement kind; a new kind does not compile until it is handled here.
  */
-import { isClientCommand, type CypherStatement, type DenyPrivilege, type RevokePrivilege, type Statement } from '../ast/index.js';
+import {
+  isClientCommand,
+  type CypherStatement,
+  type DenyPrivilege,
+  type GrantPrivilege,
+  type RevokePrivilege,
+  type Statement,
+} from '../ast/index.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
 import { syntaxError, type CheckContext } from './context.js';
 import { checkShow } from './show.js';
@@ -56,15 +63,27 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
     case 'grant-roles':
     case 'revoke-roles':
       return [];
-    // The grammar gives each privilege its own target and segment, as Neo4j's does; only DENY MERGE is left.
+    // The grammar gives each privilege its own target and segment, as Neo4j's does; DEFAULT scopes and DENY MERGE are left.
     case 'grant-privilege':
-      return [];
+      return defaultScope(statement, context) ?? [];
     case 'deny-privilege':
     case 'revoke-privilege':
-      return deniedMerge(statement, context);
+      // Neo4j refuses a DEFAULT scope as it builds the statement, before it looks at DENY MERGE.
+      return defaultScope(statement, context) ?? deniedMerge(statement, context);
     default:
       return assertNever(statement, 'statement kind');
   }
+}
+
+/**
+ * Neo4j 5 replaced `ON DEFAULT DATABASE|GRAPH` with HOME; its Cypher 5 grammar still parses DEFAULT
+ * (so the expected lists name it) and then refuses it at DEFAULT, as old syntax (Cypher 25 has no DEFAULT at all).
+ */
+function defaultScope(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] | undefined {
+  const scope = statement.databases;
+  if (scope?.kind !== 'default') return undefined;
+  const [noun, replacement] = statement.onGraph ? ['GRAPH', 'HOME GRAPH'] : ['DATABASE', 'HOME DATABASE'];
+  return [syntaxError(context, scope.span, `\`ON DEFAULT ${noun}\` is not supported. Use \`ON ${replacement}\` instead.`)];
 }
 
 /** Neo4j's semantic analysis refuses DENY MERGE, and REVOKE DENY MERGE with it. */

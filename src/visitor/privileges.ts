@@ -7,7 +7,7 @@ import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
 import { commandNames, databaseNames } from './names.js';
 import { showPipeline } from './show.js';
-import { decodeName, one, parameter, stringLiteral, unexpectedAlternative } from './source.js';
+import { decodeName, nodeSpan, one, parameter, stringLiteral, unexpectedAlternative } from './source.js';
 
 function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
   const c = node.children;
@@ -92,9 +92,11 @@ function dbmsAction(node: Cst.DbmsPrivilegeCstNode): PrivilegeAction {
 }
 
 /** Which databases or graphs: `HOME`, `DEFAULT`, the names, or `*`. */
-function databaseScope(c: Cst.DatabaseScopeCstChildren | Cst.GraphScopeCstChildren, source: Source): DatabaseScope {
+function databaseScope(node: Cst.DatabaseScopeCstNode | Cst.GraphScopeCstNode, source: Source): DatabaseScope {
+  const c = node.children;
   if (c.HOME) return { kind: 'home' };
-  if (c.DEFAULT) return { kind: 'default' };
+  // The node is `DEFAULT DATABASE` (or GRAPH) exactly.
+  if (c.DEFAULT) return { kind: 'default', span: nodeSpan(node, source) };
   const names = 'databases' in c ? c.databases : 'graphs' in c ? c.graphs : undefined;
   if (names) return { kind: 'named', names: databaseNames(one(names), source) };
   return { kind: 'all' };
@@ -133,8 +135,8 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
   const target:
     | { databaseScope?: Cst.DatabaseScopeCstNode[]; graphScope?: Cst.GraphScopeCstNode[]; graphSegment?: Cst.GraphSegmentCstNode[] }
     | undefined = (p.databaseTarget ?? p.graphTarget ?? p.wholeGraphTarget ?? p.allTarget ?? p.writePrivilege)?.[0]?.children;
-  const graphScope = target?.graphScope?.[0]?.children;
-  const scope = target?.databaseScope?.[0]?.children ?? graphScope;
+  const graphScope = target?.graphScope?.[0];
+  const scope = target?.databaseScope?.[0] ?? graphScope;
   const resource = p.propertyResource?.[0]?.children.starOrNames[0];
   const segment = target?.graphSegment?.[0];
   const onGraph = graphScope !== undefined;

@@ -1,5 +1,5 @@
 /**
- * Graph privileges (`ON GRAPH[S]`, `ON HOME GRAPH`, `ON DEFAULT GRAPH`), kept as data and not enforced.
+ * Graph privileges (`ON GRAPH[S]`, `ON HOME GRAPH`), kept as data and not enforced.
  * Action names, resources (`all_properties`, `property(p)`, `label(L)`, `all_labels`, `graph`) and
  * segments (`NODE(L)`, `RELATIONSHIP(T)`) follow Neo4j's operations manual, "Read privileges" and
  * "Write privileges", and the built-in roles' rows ("Built-in roles and privileges"); a privilege with
@@ -53,9 +53,9 @@ const CASES: readonly [statement: string, commands: readonly string[], rows: rea
     [['GRANTED', 'match', 'all_properties', '*', 'NODE(*)']],
   ],
   [
-    'DENY MATCH {salary} ON DEFAULT GRAPH NODES Employee TO x',
-    ['DENY MATCH {salary} ON DEFAULT GRAPH NODE Employee TO `x`'],
-    [['DENIED', 'match', 'property(salary)', 'DEFAULT', 'NODE(Employee)']],
+    'DENY MATCH {salary} ON HOME GRAPH NODES Employee TO x',
+    ['DENY MATCH {salary} ON HOME GRAPH NODE Employee TO `x`'],
+    [['DENIED', 'match', 'property(salary)', 'HOME', 'NODE(Employee)']],
   ],
   [
     'GRANT WRITE ON GRAPHS a, b TO x',
@@ -153,7 +153,7 @@ describe('graph privileges are stored and shown', () => {
 
   it('survive toJSON and fromJSON', () => {
     const session = freshSession();
-    session.runScript('CREATE ROLE x; GRANT READ {a} ON GRAPH g NODES A TO x; DENY SET LABEL * ON DEFAULT GRAPH TO x;');
+    session.runScript('CREATE ROLE x; GRANT READ {a} ON GRAPH g NODES A TO x; DENY SET LABEL * ON HOME GRAPH TO x;');
     const show = 'SHOW ROLE x PRIVILEGES AS COMMANDS';
     const restored = SystemDatabase.fromJSON(JSON.stringify(session.db.toJSON())).session({ user: null });
     expect(restored.run(show).rows).toEqual(session.run(show).rows);
@@ -167,12 +167,12 @@ describe('graph privileges in lint and fmt', () => {
     ['grant traverse on graph * nodes a, `b c` to x', 'GRANT TRAVERSE ON GRAPH * NODES a, `b c` TO x'],
     ['deny read {*} on home graph relationship * to x', 'DENY READ {*} ON HOME GRAPH RELATIONSHIPS * TO x'],
     ['revoke grant match {p, q} on graphs a, $g elements t from x', 'REVOKE GRANT MATCH {p, q} ON GRAPHS a, $g ELEMENTS t FROM x'],
-    ['grant create on default graph to x', 'GRANT CREATE ON DEFAULT GRAPH TO x'],
+    ['grant create on home graph to x', 'GRANT CREATE ON HOME GRAPH TO x'],
     ['grant set label * on graph * to x', 'GRANT SET LABEL * ON GRAPH * TO x'],
     ['grant remove label a, b on graph * to x', 'GRANT REMOVE LABEL a, b ON GRAPH * TO x'],
     ['grant set property {*} on graph * nodes n to x', 'GRANT SET PROPERTY {*} ON GRAPH * NODES n TO x'],
     ['grant all graph privileges on graph * to x', 'GRANT ALL GRAPH PRIVILEGES ON GRAPH * TO x'],
-    ['grant access on default database to x', 'GRANT ACCESS ON DEFAULT DATABASE TO x'],
+    ['grant access on home database to x', 'GRANT ACCESS ON HOME DATABASE TO x'],
   ])('%s', (input, printed) => expectPrintsAs(input, printed));
 
   it.each([

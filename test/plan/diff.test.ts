@@ -93,9 +93,9 @@ describe('each kind of change', () => {
     {
       what: 'graph and database privileges, named by their AS COMMANDS text (one per row)',
       script:
-        'GRANT TRAVERSE ON GRAPH * NODES A, B TO analyst; DENY ACCESS ON DEFAULT DATABASE TO analyst; REVOKE WRITE ON GRAPH * FROM editor',
+        'GRANT TRAVERSE ON GRAPH * NODES A, B TO analyst; DENY ACCESS ON HOME DATABASE TO analyst; REVOKE WRITE ON GRAPH * FROM editor',
       lines: [
-        '+ privilege DENY ACCESS ON DEFAULT DATABASE TO analyst',
+        '+ privilege DENY ACCESS ON HOME DATABASE TO analyst',
         '+ privilege GRANT TRAVERSE ON GRAPH * NODE A TO analyst',
         '+ privilege GRANT TRAVERSE ON GRAPH * NODE B TO analyst',
         '- privilege GRANT WRITE ON GRAPH * TO editor',

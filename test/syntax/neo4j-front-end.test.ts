@@ -9,7 +9,8 @@
  * statement, rather than call it a syntax error.
  */
 import { describe, expect, it } from 'vitest';
-import { parse, SystemDatabase } from '../../src/index.js';
+import { parse, StatusCode, SystemDatabase } from '../../src/index.js';
+import { expectFailure, freshSession } from '../support/db.js';
 
 const reported = (query: string) => parse(query).diagnostics.map((d) => `${d.severity}: ${d.message}`);
 
@@ -301,5 +302,37 @@ describe('expected lists of the privileges, as Neo4j words them', () => {
     expect(reported('GRANT SET USER HOME TO r')).toEqual([
       "error: Invalid input 'TO': expected 'DATABASE' (line 1, column 21 (offset: 20))",
     ]);
+  });
+});
+
+describe('ON DEFAULT DATABASE and ON DEFAULT GRAPH: parsed, then refused as Neo4j 5 refuses them', () => {
+  // Cypher 5's front end at DEFAULT (analyzeQuery(text, 'CYPHER 5')); Neo4j's parser tests: `withOldSyntax(...)`.
+  const DATABASE = '`ON DEFAULT DATABASE` is not supported. Use `ON HOME DATABASE` instead.';
+  const GRAPH = '`ON DEFAULT GRAPH` is not supported. Use `ON HOME GRAPH` instead.';
+  refusedWith('regression: %s was accepted and stored', [
+    ['GRANT ACCESS ON DEFAULT DATABASE TO r', `${DATABASE} (line 1, column 17 (offset: 16))`],
+    ['REVOKE ACCESS ON DEFAULT DATABASE FROM r', `${DATABASE} (line 1, column 18 (offset: 17))`],
+    ['GRANT ALL ON DEFAULT GRAPH TO r', `${GRAPH} (line 1, column 14 (offset: 13))`],
+    ['DENY TRAVERSE ON DEFAULT GRAPH NODES * TO r', `${GRAPH} (line 1, column 18 (offset: 17))`],
+    // Refused as Neo4j builds the statement: before its semantic analysis would refuse DENY MERGE.
+    ['DENY MERGE {*} ON DEFAULT GRAPH TO r', `${GRAPH} (line 1, column 19 (offset: 18))`],
+    ['REVOKE DENY MERGE {*} ON DEFAULT GRAPH FROM r', `${GRAPH} (line 1, column 26 (offset: 25))`],
+  ]);
+
+  it('covers DEFAULT and its noun', () => {
+    const [diagnostic] = parse('GRANT ACCESS ON DEFAULT DATABASE TO r').diagnostics;
+    expect([diagnostic?.span.start.offset, diagnostic?.span.end.offset]).toEqual([16, 32]);
+  });
+
+  it('still lists DEFAULT where Cypher 5 does', () => {
+    expect(reported('GRANT ACCESS ON DBMS TO r')).toEqual([
+      "error: Invalid input 'DBMS': expected 'DATABASE', 'DEFAULT DATABASE', 'HOME DATABASE' or 'DATABASES' (line 1, column 17 (offset: 16))",
+    ]);
+  });
+
+  it('is refused when run, and changes nothing', () => {
+    const session = freshSession();
+    session.run('CREATE ROLE r');
+    expectFailure(session, 'GRANT TRAVERSE ON DEFAULT GRAPH TO r', StatusCode.SyntaxError, `${GRAPH} (line 1, column 19 (offset: 18))`);
   });
 });
