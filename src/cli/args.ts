@@ -25,6 +25,7 @@ const VALUED = new Set([
   '--log-level',
   '--max-connections',
   '--max-message-bytes',
+  '--max-diagnostics',
 ]);
 
 export function parseArgs(argv: readonly string[], allowed: readonly string[]): ParsedArgs {

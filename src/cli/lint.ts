@@ -6,33 +6,46 @@ import { codeFrames } from './frame.js';
 import { readInputs, type Input } from './inputs.js';
 import type { CliIO } from './io.js';
 
+/**
+ * Diagnostics shown per file by default. A hostile script (`x;` 50,000 times) has an error every two
+ * bytes, and each takes a 150-byte message and a frame: without a cap its report is 160 times its size.
+ */
+const DEFAULT_MAX_DIAGNOSTICS = 100;
+
 export const LINT_HELP = `Usage: sysdb lint [files|dirs|-] [--format text|json|github] [--min-password-length N] [--quiet]
+                  [--max-diagnostics N]
 
 Reports every syntax and semantic error with Neo4j's own message, as file:line:column.
 Directories are searched for *.cypher files; - reads standard input.
-  --quiet          report errors only (no warnings, such as statements cypher-sysdb does not check)
-  --format github  GitHub Actions annotations (::error file=...,line=...::message), one per line
+  --quiet              report errors only (no warnings, such as statements cypher-sysdb does not check)
+  --format github      GitHub Actions annotations (::error file=...,line=...::message), one per line
+  --max-diagnostics N  show at most N per file (default ${DEFAULT_MAX_DIAGNOSTICS}; 0 shows all); the rest are counted
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable file.
 `;
 
 interface FileReport {
   readonly input: Input;
+  /** Every diagnostic: the exit status and the counts include those not shown. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The first `--max-diagnostics` of them. */
+  readonly shown: readonly Diagnostic[];
   /** Only computed for files with something to show: it lexes the whole file again. */
   readonly masked: MaskedText | null;
 }
 
 export function lint(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['--format', '--min-password-length', '--quiet']);
+  const args = parseArgs(argv, ['--format', '--min-password-length', '--quiet', '--max-diagnostics']);
   const quiet = args.options.has('--quiet');
   const format = choice(args, '--format', ['text', 'json', 'github'], 'text');
   const minimumPasswordLength = positiveInteger(args, '--min-password-length');
+  const limit = positiveInteger(args, '--max-diagnostics') ?? DEFAULT_MAX_DIAGNOSTICS;
   const reports: FileReport[] = readInputs(args.positional, io).map((input) => {
     const all = diagnose(input.text, minimumPasswordLength === undefined ? {} : { minimumPasswordLength });
     const diagnostics = quiet ? all.filter((d) => d.severity === 'error') : all;
-    if (diagnostics.length === 0) return { input, diagnostics, masked: null };
+    const shown = limit === 0 || diagnostics.length <= limit ? diagnostics : diagnostics.slice(0, limit);
+    if (diagnostics.length === 0) return { input, diagnostics, shown, masked: null };
     const masked = maskPasswords(input.text);
-    return { input, diagnostics, masked };
+    return { input, diagnostics, shown, masked };
   });
   if (format === 'json') io.stdout(`${JSON.stringify({ files: reports.map(jsonReport) })}\n`);
   else if (format === 'github') writeGithubAnnotations(reports, io);
@@ -42,9 +55,11 @@ export function lint(argv: readonly string[], io: CliIO): number {
 
 /** Exactly the documented shape: tools parse it (spelling hints are in the text output only). */
 function jsonReport(report: FileReport) {
+  const omitted = report.diagnostics.length - report.shown.length;
   return {
     file: report.input.name,
-    diagnostics: report.diagnostics.map((d) => ({
+    ...(omitted > 0 ? { omitted } : {}),
+    diagnostics: report.shown.map((d) => ({
       severity: d.severity,
       code: d.code,
       message: d.message,
@@ -65,10 +80,11 @@ function writeGithubAnnotations(reports: readonly FileReport[], io: CliIO): void
   const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
   for (const report of reports) {
-    for (const d of report.diagnostics) {
+    const file = `file=${escapeProperty(escapeControls(report.input.name))}`;
+    for (const d of report.shown) {
       const { start, end } = d.span;
       const properties = [
-        `file=${escapeProperty(escapeControls(report.input.name))}`,
+        file,
         `line=${start.line}`,
         `col=${start.column}`,
         `endLine=${end.line}`,
@@ -77,32 +93,43 @@ function writeGithubAnnotations(reports: readonly FileReport[], io: CliIO): void
       ].join(',');
       io.stdout(`::${d.severity === 'error' ? 'error' : 'warning'} ${properties}::${escapeData(escapeControls(d.message))}\n`);
     }
+    const omitted = notShown(report);
+    if (omitted) io.stdout(`::notice ${file}::${escapeData(omitted)}\n`);
   }
 }
 
+/** What a capped report did not show, in a sentence that says how to see it; null when it shows everything. */
+function notShown(report: FileReport): string | null {
+  const hidden = report.diagnostics.slice(report.shown.length);
+  if (hidden.length === 0) return null;
+  return `${counted(hidden)} not shown (--max-diagnostics 0 shows them all)`;
+}
+
+/** `3 errors and 1 warning`. */
+function counted(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  return [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(' and ');
+}
+
 function writeText(reports: readonly FileReport[], io: CliIO): void {
-  let errors = 0;
-  let warnings = 0;
-  let files = 0;
+  const found = reports.flatMap((r) => r.diagnostics);
   for (const report of reports) {
     // Null exactly when the file has no diagnostics: nothing to show.
     if (report.masked === null) continue;
-    files += 1;
     const frame = codeFrames(report.masked);
     const name = escapeControls(report.input.name);
-    for (const d of report.diagnostics) {
-      if (d.severity === 'error') errors += 1;
-      else warnings += 1;
+    for (const d of report.shown) {
       const { line, column } = d.span.start;
       const hint = d.hint ? `\n${' '.repeat(String(line).length)} = help: ${escapeControls(d.hint)}` : '';
       io.stdout(`${name}:${line}:${column}: ${d.severity}: ${escapeControls(d.message)}\n${frame(d.span)}${hint}\n\n`);
     }
+    const omitted = notShown(report);
+    if (omitted) io.stdout(`${name}: ${omitted}\n\n`);
   }
-  if (errors + warnings > 0) {
-    const counted = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : '']
-      .filter(Boolean)
-      .join(' and ');
-    io.stderr(`${counted} in ${plural(files, 'file')}\n`);
+  if (found.length > 0) {
+    const files = reports.filter((r) => r.diagnostics.length > 0).length;
+    io.stderr(`${counted(found)} in ${plural(files, 'file')}\n`);
   } else {
     io.stderr(`no problems in ${plural(reports.length, 'file')}\n`);
   }

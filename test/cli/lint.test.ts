@@ -133,6 +133,54 @@ describe('sysdb lint --format github', () => {
   });
 });
 
+describe('sysdb lint --max-diagnostics', () => {
+  // Two errors, a warning, then two errors.
+  const files = { 'a.cypher': 'CREATE USR a;\nDROP USER;\nMATCH (n) RETURN n;\nCREATE USR b;\nCREATE USR c;', 'b.cypher': 'DROP USER;' };
+
+  it('shows the first N diagnostics of each file and counts the rest, by severity', () => {
+    const run = runCli(['lint', '--max-diagnostics', '1', 'a.cypher', 'b.cypher'], files);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => /^[ab]\.cypher:/.test(line))).toEqual([
+      "a.cypher:1:8: error: Invalid input 'USR': expected 'IMMUTABLE', 'OR', 'ROLE' or 'USER' (line 1, column 8 (offset: 7))",
+      'a.cypher: 3 errors and 1 warning not shown (--max-diagnostics 0 shows them all)',
+      "b.cypher:1:10: error: Invalid input '': expected a parameter or an identifier (line 1, column 10 (offset: 9))",
+    ]);
+    expect(run.stderr).toBe('5 errors and 1 warning in 2 files\n');
+  });
+
+  it('counts only errors under --quiet', () => {
+    const run = runCli(['lint', '--quiet', '--max-diagnostics', '2', 'a.cypher'], files);
+    expect(run.stdout).toContain('a.cypher: 2 errors not shown (--max-diagnostics 0 shows them all)\n');
+    expect(run.stderr).toBe('4 errors in 1 file\n');
+  });
+
+  it('shows everything with 0, and says nothing of a cap it did not reach', () => {
+    const all = runCli(['lint', '--max-diagnostics', '0', 'a.cypher'], files);
+    expect(all.stdout.split('\n').filter((line) => line.startsWith('a.cypher:'))).toHaveLength(5);
+    expect(all.stdout).not.toContain('not shown');
+    expect(runCli(['lint', '--max-diagnostics', '5', 'a.cypher'], files).stdout).toBe(all.stdout);
+  });
+
+  it('puts the count of the rest in JSON as omitted, and in GitHub annotations as a notice', () => {
+    const json = JSON.parse(runCli(['lint', '--format', 'json', '--max-diagnostics', '2', 'a.cypher', 'b.cypher'], files).stdout);
+    expect(
+      json.files.map((f: { file: string; omitted?: number; diagnostics: unknown[] }) => [f.file, f.omitted, f.diagnostics.length]),
+    ).toEqual([
+      ['a.cypher', 3, 2],
+      ['b.cypher', undefined, 1],
+    ]);
+    expect(runCli(['lint', '--format', 'github', '--max-diagnostics', '4', 'a.cypher'], files).stdout.split('\n').at(-2)).toBe(
+      '::notice file=a.cypher::1 error not shown (--max-diagnostics 0 shows them all)',
+    );
+  });
+
+  it('refuses a value that is not a count', () => {
+    const run = runCli(['lint', '--max-diagnostics', 'all', 'a.cypher'], files);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe("sysdb lint: option '--max-diagnostics' must be a non-negative integer");
+  });
+});
+
 describe('sysdb lint --quiet', () => {
   it('reports errors only', () => {
     const files = { 'a.cypher': 'GRANT TRAVERSE ON GRAPH neo4j FOR (n:Secret) TO reader;\n:begin\nCREATE USER;' };

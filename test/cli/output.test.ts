@@ -39,12 +39,23 @@ describe('code frames on long lines', () => {
 
   it('keep the output of one long line with an error per statement proportional to the line', () => {
     // 10 KB on one line, 5,000 errors: each frame used to print the whole line (50 MB).
-    const run = runCli(['lint', '-'], {}, 'x;'.repeat(5000));
+    const run = runCli(['lint', '--max-diagnostics', '0', '-'], {}, 'x;'.repeat(5000));
     expect(run.stderr).toBe('5000 errors in 1 file\n');
     const frameLines = run.stdout.split('\n').filter((line) => line.startsWith('1 | '));
     expect(frameLines).toHaveLength(5000);
     for (const line of frameLines) expect(line.length).toBeLessThanOrEqual('1 | '.length + FRAME_WIDTH + '......'.length);
     expect(run.stdout.length).toBeLessThan(5000 * 400);
+  });
+
+  it('regression: a script with an error every two bytes printed 160 times its size; 100 per file are shown by default, the rest counted', () => {
+    const run = runCli(['lint', 'a.cypher'], { 'a.cypher': 'x;'.repeat(5000) });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('5000 errors in 1 file\n');
+    const reported = run.stdout.split('\n').filter((line) => line.startsWith('a.cypher:1:'));
+    expect(reported).toHaveLength(100);
+    expect(reported.at(-1)).toMatch(/^a\.cypher:1:199: error: Invalid input 'x'/);
+    expect(run.stdout.endsWith('\n\na.cypher: 4900 errors not shown (--max-diagnostics 0 shows them all)\n\n')).toBe(true);
+    expect(run.stdout.length).toBeLessThan(100 * 400);
   });
 
   it('do not cut a surrogate pair in two', () => {
