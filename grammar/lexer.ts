@@ -140,8 +140,13 @@ function exponentEnd(text: string, offset: number): number {
 const isHexDigit = (code: number): boolean => isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
 const isOctalDigit = (code: number): boolean => code >= 48 && code <= 55;
 
-/** A number starting with a digit: its end, and whether it is a float, hex, octal or decimal. */
+/**
+ * A number at `offset` (a digit, or `.` and a digit): its end, and whether it is a float, hex, octal or
+ * decimal. Cypher 5 still lexes the old octal form (`0777`: a `0` and more digits) as an octal token,
+ * which its AST builder then refuses; the parser says so (grammar/parser.ts checkNumber).
+ */
 function numberAt(text: string, offset: number): { end: number; type: TokenType } {
+  if (text.charCodeAt(offset) === 46) return { end: exponentEnd(text, digitsEnd(text, offset + 1)), type: T.FloatLiteral };
   const integerEnd = digitsEnd(text, offset);
   // FloatLiteral first: digits '.' digits [exponent], or digits exponent.
   if (text.charCodeAt(integerEnd) === 46 && isDigit(text.charCodeAt(integerEnd + 1))) {
@@ -155,8 +160,27 @@ function numberAt(text: string, offset: number): { end: number; type: TokenType 
       const end = digitRunEnd(text, offset + 2, radix === 120 ? isHexDigit : isOctalDigit, true);
       if (end > offset + 2) return { end, type: radix === 120 ? T.HexInteger : T.OctalInteger };
     }
+    if (integerEnd > offset + 1) return { end: integerEnd, type: T.OctalInteger };
   }
   return { end: integerEnd, type: T.DecimalInteger };
+}
+
+const NAME_PART_RUN = new RegExp(`${NAME_PART}*`, 'uy');
+
+/**
+ * Where a number token ends: Neo4j's number rules run on through the letters and digits right after
+ * them (Cypher25Lexer.g4 `UNSIGNED_DECIMAL_INTEGER: [1-9] INTEGER_PART* PART_LETTER*`, and so on), so
+ * `1LIMIT` and `0x1Fg` are one token each, which its AST builder calls an "invalid literal number".
+ */
+function runOnEnd(text: string, end: number): number {
+  let i = end;
+  while (isAsciiNamePart(text.charCodeAt(i))) i += 1;
+  return text.charCodeAt(i) >= 128 ? stickyEnd(NAME_PART_RUN, text, i) : i;
+}
+
+/** Whether `image` is one number as Cypher writes it, with nothing run on after it (see runOnEnd). */
+export function isWholeNumber(image: string): boolean {
+  return numberAt(image, 0).end === image.length;
 }
 
 /** One `Unknown` character: a whole code point (both halves of a surrogate pair). */
@@ -209,13 +233,9 @@ export function lex(text: string): IToken[] {
       else push(T.Parameter, start, (offset = end));
       continue;
     }
-    if (isDigit(code)) {
+    if (isDigit(code) || (code === 46 && isDigit(text.charCodeAt(offset + 1)))) {
       const { end, type } = numberAt(text, offset);
-      push(type, start, (offset = end));
-      continue;
-    }
-    if (code === 46 && isDigit(text.charCodeAt(offset + 1))) {
-      push(T.FloatLiteral, start, (offset = exponentEnd(text, digitsEnd(text, offset + 1))));
+      push(type, start, (offset = runOnEnd(text, end)));
       continue;
     }
     if (isAsciiNamePart(code) || code >= 128) {

@@ -8,6 +8,7 @@
 import { CstParser, EOF, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type * as Cst from './cst.js';
 import { LazyLookahead } from './lazy-lookahead.js';
+import { isWholeNumber } from './lexer.js';
 import {
   Arrow,
   Caret,
@@ -119,6 +120,12 @@ function isNameToken(token: IToken): boolean {
 /** Tokens of lookahead per decision; content assist (src/syntax/next-tokens.ts) relies on it too. */
 export const MAX_LOOKAHEAD = 1;
 
+/** An error Neo4j reports of a construct once it has parsed: at `token`, in its own words. */
+interface Mismatch {
+  readonly token: IToken;
+  readonly message: string;
+}
+
 export class CypherAdminParser extends CstParser {
   /**
    * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion). They cost start-up time
@@ -143,10 +150,19 @@ export class CypherAdminParser extends CstParser {
    * - `` `db`labels ``: its AST builder refuses a block of a glob (up to a dot) that is partly escaped.
    * - `list[..]`, `a != b`: its parser and semantic analysis refuse them once read.
    */
-  public checkerMismatch: { readonly token: IToken; readonly message: string } | null = null;
+  public checkerMismatch: Mismatch | null = null;
+
+  /**
+   * The first number Neo4j's AST builder refuses (checkNumber): reported only where the statement has no
+   * syntax error, which Neo4j reports first (`SKIP 1LIMIT 2`: the error at 2).
+   */
+  public literalMismatch: Mismatch | null = null;
 
   /** The last IN read as an infix operator (not a list predicate's or comprehension's IN). */
   private infixIn: IToken | null = null;
+
+  /** The last `-` read as a prefix operator: with the number right after it, Neo4j's literal is signed. */
+  private prefixMinus: IToken | null = null;
 
   /**
    * Each OR's alternatives, made on its first call (`this.OR((this.alts.rule ??= [...]))`): Chevrotain's OR
@@ -159,7 +175,9 @@ export class CypherAdminParser extends CstParser {
   override reset(): void {
     super.reset();
     this.checkerMismatch = null;
+    this.literalMismatch = null;
     this.infixIn = null;
+    this.prefixMinus = null;
   }
 
   // ---------------------------------------------------------------- statements
@@ -1605,8 +1623,9 @@ export class CypherAdminParser extends CstParser {
 
   /** YIELD's SKIP and LIMIT take a decimal literal only, as in Neo4j's grammar. */
   private signedIntegerLiteral = this.RULE('signedIntegerLiteral', () => {
-    this.OPTION(() => this.CONSUME(Minus));
-    this.CONSUME(DecimalInteger);
+    const sign = this.OPTION(() => this.CONSUME(Minus));
+    const digits = this.CONSUME(DecimalInteger);
+    this.ACTION(() => this.checkNumber(digits, sign));
   });
 
   private whereClause = this.RULE('whereClause', () => {
@@ -1740,7 +1759,12 @@ export class CypherAdminParser extends CstParser {
           (this.alts.operand ??= [
             { ALT: () => this.CONSUME(K.NOT) },
             { ALT: () => this.CONSUME(Plus) },
-            { ALT: () => this.CONSUME(Minus) },
+            {
+              ALT: () => {
+                const token = this.CONSUME(Minus);
+                this.ACTION(() => (this.prefixMinus = token));
+              },
+            },
           ]),
         ),
     });
@@ -1908,6 +1932,11 @@ export class CypherAdminParser extends CstParser {
 
   private numberLiteral = this.RULE('numberLiteral', () => {
     this.OR((this.alts.numberLiteral ??= [{ ALT: () => this.CONSUME(FloatLiteral) }, { ALT: () => this.SUBRULE(this.integerLiteral) }]));
+    this.ACTION(() => {
+      // The number is the token just read; a prefix `-` right before it makes one signed literal, as Neo4j reads it.
+      const previous = this.LA(-1);
+      this.checkNumber(this.LA(0), previous === this.prefixMinus ? previous : undefined);
+    });
   });
 
   private integerLiteral = this.RULE('integerLiteral', () => {
@@ -1919,6 +1948,23 @@ export class CypherAdminParser extends CstParser {
       ]),
     );
   });
+
+  /**
+   * Neo4j's lexer runs a number on through the letters after it (`1LIMIT` is one token), and Cypher 5's
+   * still lexes the old octal form `0777`; its AST builder refuses both. `sign` is the `-` of a signed literal.
+   */
+  private checkNumber(token: IToken, sign: IToken | undefined): void {
+    if (this.literalMismatch !== null) return;
+    const at = sign ?? token;
+    const minus = sign ? '-' : '';
+    if (/^0[0-7]+$/.test(token.image)) {
+      const octal = `0o${token.image.slice(1)}`;
+      const message = `The octal integer literal syntax \`${minus}${token.image}\` is no longer supported, please use \`${minus}${octal}\` instead`;
+      this.literalMismatch = { token: at, message };
+    } else if (!isWholeNumber(token.image) || (token.tokenType !== FloatLiteral && /^0[0-9_]/.test(token.image))) {
+      this.literalMismatch = { token: at, message: 'invalid literal number' };
+    }
+  }
 
   private parenthesizedExpression = this.RULE('parenthesizedExpression', () => {
     this.CONSUME(LParen);

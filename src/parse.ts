@@ -173,11 +173,12 @@ function parseStatement(
   if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens) !== null)) {
     return { statement: null, diagnostics: [unterminated.diagnostic] };
   }
-  const mismatch = parser.checkerMismatch;
-  if (mismatch) {
-    const from = tokenSpan(firstToken(allTokens), source).start;
-    return { statement: null, diagnostics: [checkerError(mismatch.token, mismatch.message, source, from)] };
-  }
+  const from = tokenSpan(firstToken(allTokens), source).start;
+  const refused = (m: { readonly token: IToken; readonly message: string }) => ({
+    statement: null,
+    diagnostics: [checkerError(m.token, m.message, source, from)],
+  });
+  if (parser.checkerMismatch) return refused(parser.checkerMismatch);
   if (error) {
     const unsupported = outOfScope(tokens);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
@@ -191,12 +192,13 @@ function parseStatement(
     }
     return {
       statement: null,
-      diagnostics: [syntaxError(error, tokens, end, assist, source, tokenSpan(firstToken(allTokens), source).start)],
+      diagnostics: [syntaxError(error, tokens, end, assist, source, from)],
     };
   }
+  if (parser.literalMismatch) return refused(parser.literalMismatch);
   try {
     const statement = buildStatement(cst, source);
-    const warnings = unbracketedTags(tokens, source, tokenSpan(firstToken(allTokens), source).start);
+    const warnings = unbracketedTags(tokens, source, from);
     return { statement, diagnostics: warnings.length === 0 ? NO_DIAGNOSTICS : warnings };
   } catch (caught) {
     if (caught instanceof TooComplexError) {

@@ -94,9 +94,10 @@ export function checkAuth(objects: readonly AuthObject[], mode: AuthCheckMode, c
     providersSeen.add(object.provider);
   }
 
-  const hasOldNative = objects.some((o) => o.oldSyntax);
-  const newNative = objects.find((o) => !o.oldSyntax && o.provider === 'native');
-  if (hasOldNative && newNative) report(newNative.span, 'Cannot combine old and new auth syntax for the same auth provider.');
+  // Placed at the old syntax's first clause, as Neo4j places it (its first auth attribute).
+  const oldNative = objects.find((o) => o.oldSyntax);
+  const newNative = objects.some((o) => !o.oldSyntax && o.provider === 'native');
+  if (oldNative && newNative) report(oldNative.span, 'Cannot combine old and new auth syntax for the same auth provider.');
 
   for (const object of objects) {
     const native = object.provider === 'native';
@@ -125,7 +126,7 @@ export function checkAuth(objects: readonly AuthObject[], mode: AuthCheckMode, c
 
   if (mode === 'alter') {
     for (const object of objects) {
-      if (object.provider !== 'native' && object.provider !== '' && object.ids.length === 0) {
+      if (object.provider !== 'native' && object.ids.length === 0) {
         report(object.span, `Clause \`SET ID\` is mandatory for auth provider \`${object.provider}\`.`);
       }
     }

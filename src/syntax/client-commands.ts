@@ -103,5 +103,6 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
 function parseWith(tokens: readonly IToken[], rule: () => unknown): unknown {
   parser.input = tokens as IToken[];
   const cst = rule();
-  return parser.errors.length === 0 ? cst : null;
+  // A checker error (`1x`: an invalid literal number) refuses the value as a syntax error would.
+  return parser.errors.length === 0 && parser.checkerMismatch === null && parser.literalMismatch === null ? cst : null;
 }

@@ -95,7 +95,8 @@ export function decisionPoint(prefix: readonly IToken[], offending: IToken | und
 
 /**
  * Where Neo4j's list differs from our walk's by an alternative (syntax-errors.ts puts a changed list back in Neo4j's order):
- * - after `SHOW ROLE|USER <names>` it names no ',' (RoleAdministrationCommandParserTest `SHOW ROLE role`);
+ * - after `SHOW ROLE[S]|USER[S] <names>` it names no ',' (RoleAdministrationCommandParserTest `SHOW ROLE role`; the list
+ *   rule ends with its loop, so ANTLR's sync lets it end and the caller's PRIVILEGE[S] is all that is expected);
  * - before the string of `SET AUTH` no optional 'PROVIDER' (AlterUserAdministrationCommandParserTest);
  * - after `ALTER DATABASE` of a privilege, 'ON' alone: Neo4j also grants it on databases, which cypher-sysdb
  *   leaves to out-of-scope.ts (DbmsPrivilegeAdministrationCommandParserTest `GRANT ALTER DATABASE DBMS TO role`);
@@ -107,7 +108,7 @@ export function decisionPoint(prefix: readonly IToken[], offending: IToken | und
 export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string[]): readonly string[] {
   if (phrases.length === 2 && phrases[0] === 'a string' && phrases[1] === "'PROVIDER'") return ['a string'];
   const key = prefixKey(prefix);
-  if (phrases.includes("'PRIVILEGE'") && /^SHOW (ROLE|USER) /.test(key)) {
+  if (phrases.includes("'PRIVILEGE'") && /^SHOW (ROLES?|USERS?) /.test(key)) {
     return phrases.filter((p) => p !== "','");
   }
   if (/^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALTER DATABASE$/.test(key) && phrases.length === 1 && phrases[0] === "'ON DBMS'") {

@@ -4,7 +4,7 @@
  * after the tokens before the error: next-tokens.ts), grouped into Neo4j's phrases: "an identifier",
  * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
-import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { MAX_LOOKAHEAD, parser } from '../../grammar/parser.js';
 import {
   DecimalInteger,
@@ -322,7 +322,7 @@ export function syntaxError(
   const point = decisionPoint(prefix, atEnd ? undefined : offending);
   const phrases = point ? inNeo4jOrder(point.map(phraseNamed)) : assist.expectedAfter(prefix);
   // Neo4j shows line breaks and tabs in the offending text as escapes.
-  const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending, index < 0 ? undefined : tokens[index + 1]));
+  const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending));
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
   const hint = atEnd ? undefined : spellingHint(offending, phrases);
   return {
@@ -345,17 +345,12 @@ export function checkerError(token: IToken, message: string, source: Source, sta
   };
 }
 
-const NUMBERS = new Set<TokenType>([DecimalInteger, FloatLiteral, HexInteger, OctalInteger]);
-
 /**
- * The offending token's text as Cypher25Lexer.g4 cuts it: a parameter is `$` and a name
- * (DOLLAR is a token of its own), and a number runs on into a name right after it
- * (`UNSIGNED_DECIMAL_INTEGER: [1-9] INTEGER_PART* PART_LETTER*`, so `4neo4j` is one token).
+ * The offending token's text as Cypher25Lexer.g4 cuts it: a parameter is `$` and a name (DOLLAR is a
+ * token of its own). A number running on into a name (`4neo4j`) is one token already, as in Neo4j's lexer.
  */
-function asNeo4jLexes(token: IToken, next: IToken | undefined): string {
-  if (token.tokenType === Parameter) return '$';
-  const runsOn = NUMBERS.has(token.tokenType) && next && tokenMatcher(next, Name) && next.startOffset === tokenEnd(token);
-  return runsOn ? token.image + next.image : token.image;
+function asNeo4jLexes(token: IToken): string {
+  return token.tokenType === Parameter ? '$' : token.image;
 }
 
 /** Neo4j shows line breaks and tabs in the offending text of a message as escapes. */

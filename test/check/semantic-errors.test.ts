@@ -86,7 +86,8 @@ const CASES: [string, [string, number, number, string][]][] = [
   ],
   [
     "CREATE USER foo SET PASSWORD 'abcd1234' SET AUTH 'native' {SET PASSWORD 'abcd5678'}",
-    [['Cannot combine old and new auth syntax for the same auth provider. (line 1, column 45 (offset: 44))', 1, 45, SYNTAX]],
+    // At the old syntax's first clause, its PASSWORD, as Neo4j places it (checkOldAndNewStyleCombination).
+    [['Cannot combine old and new auth syntax for the same auth provider. (line 1, column 21 (offset: 20))', 1, 21, SYNTAX]],
   ],
   [
     "CREATE USER foo SET PASSWORD 'abcd1234' SET PASSWORD 'abcd5678'",

@@ -113,15 +113,37 @@ const Identifier = createToken({
   categories: [Name],
 });
 
+/** A number runs on through the name characters right after it (`1LIMIT` is one token), as Neo4j lexes it. */
+const number = (source: string) => stickyUnicode(`(?:${source})${NAME_PART}*`);
+
 const FloatLiteral = createToken({
   name: 'FloatLiteral',
   // Digits may each follow one `_` (Cypher 25's INTEGER_PART), but for a number's first digit.
-  pattern:
-    /(?:[0-9](?:_?[0-9])*\.[0-9](?:_?[0-9])*(?:[eE][+-]?(?:_?[0-9])+)?|\.[0-9](?:_?[0-9])*(?:[eE][+-]?(?:_?[0-9])+)?|[0-9](?:_?[0-9])*[eE][+-]?(?:_?[0-9])+)/,
+  pattern: number(
+    '[0-9](?:_?[0-9])*\\.[0-9](?:_?[0-9])*(?:[eE][+-]?(?:_?[0-9])+)?|\\.[0-9](?:_?[0-9])*(?:[eE][+-]?(?:_?[0-9])+)?|[0-9](?:_?[0-9])*[eE][+-]?(?:_?[0-9])+',
+  ),
+  start_chars_hint: [...'.0123456789'],
+  line_breaks: false,
 });
-const HexInteger = createToken({ name: 'HexInteger', pattern: /0x(?:_?[0-9a-fA-F])+/ });
-const OctalInteger = createToken({ name: 'OctalInteger', pattern: /0o(?:_?[0-7])+/ });
-const DecimalInteger = createToken({ name: 'DecimalInteger', pattern: /[0-9](?:_?[0-9])*/ });
+const HexInteger = createToken({
+  name: 'HexInteger',
+  pattern: number('0x(?:_?[0-9a-fA-F])+'),
+  start_chars_hint: ['0'],
+  line_breaks: false,
+});
+// Cypher 5's old octal form (`0777`: a 0 and more digits) is an octal token too.
+const OctalInteger = createToken({
+  name: 'OctalInteger',
+  pattern: number('0o(?:_?[0-7])+|0(?:_?[0-9])+'),
+  start_chars_hint: ['0'],
+  line_breaks: false,
+});
+const DecimalInteger = createToken({
+  name: 'DecimalInteger',
+  pattern: number('[0-9](?:_?[0-9])*'),
+  start_chars_hint: [...'0123456789'],
+  line_breaks: false,
+});
 
 const punct = (name: string, pattern: string): TokenType =>
   createToken({ name, pattern: new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), label: `'${pattern}'` });

@@ -263,10 +263,9 @@ describe('SHOW pipeline', () => {
 
   it('does not allow RETURN without YIELD', () => {
     // RETURN is also a user name: as Neo4j's prediction does (its `SHOW ROLE role` test), the
-    // privileges command reads further and reports the error. (Neo4j's own list has no ',' there:
-    // a known deviation, test/fidelity/show.test.ts.)
+    // privileges command reads further and reports the error, with Neo4j's list (no ',').
     expect(parse('SHOW USERS RETURN user').diagnostics[0]?.message).toBe(
-      "Invalid input 'user': expected ',', 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 19 (offset: 18))",
+      "Invalid input 'user': expected 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 19 (offset: 18))",
     );
   });
 });

@@ -149,8 +149,9 @@ describe('numbers group their digits with underscores, as Cypher 25 writes them 
     expect(reported('SHOW USERS YIELD user SKIP 1_0 LIMIT 2_0')).toEqual([]);
   });
 
-  it('keeps a doubled or trailing underscore out of the number', () => {
-    expect(reported('SHOW USERS YIELD user RETURN 1__0 AS n')[0]).toMatch(/^error: Invalid input '__0': expected an expression/);
+  it('regression: a doubled or trailing underscore makes one bad number, as Neo4j lexes it (it was an error at the underscore)', () => {
+    expect(reported('SHOW USERS YIELD user RETURN 1__0 AS n')).toEqual(['error: invalid literal number (line 1, column 30 (offset: 29))']);
+    expect(reported('SHOW USERS WHERE 1_ = 1')).toEqual(['error: invalid literal number (line 1, column 18 (offset: 17))']);
   });
 });
 
@@ -334,5 +335,96 @@ describe('ON DEFAULT DATABASE and ON DEFAULT GRAPH: parsed, then refused as Neo4
     const session = freshSession();
     session.run('CREATE ROLE r');
     expectFailure(session, 'GRANT TRAVERSE ON DEFAULT GRAPH TO r', StatusCode.SyntaxError, `${GRAPH} (line 1, column 19 (offset: 18))`);
+  });
+});
+
+describe('numbers as Neo4j lexes them: a number runs on through the letters after it (Cypher 5 and 25 alike)', () => {
+  const INVALID = 'invalid literal number';
+  refusedWith('regression: %s was read as a number and a name', [
+    ['SHOW USERS WHERE 1LIMIT = 1', `${INVALID} (line 1, column 18 (offset: 17))`],
+    ['SHOW USERS WHERE 0x1Fg = 1', `${INVALID} (line 1, column 18 (offset: 17))`],
+    ['SHOW USERS WHERE 0o78 = 1', `${INVALID} (line 1, column 18 (offset: 17))`],
+    ['SHOW USERS WHERE .5x = 1', `${INVALID} (line 1, column 18 (offset: 17))`],
+    ['SHOW USERS WHERE 1é = 1', `${INVALID} (line 1, column 18 (offset: 17))`],
+    ['SHOW USERS WHERE 0x = 1', `${INVALID} (line 1, column 18 (offset: 17))`],
+    // A signed literal is placed at its sign.
+    ['SHOW USERS WHERE -1x = 1', `${INVALID} (line 1, column 18 (offset: 17))`],
+    // A syntax error comes first: Neo4j's AST builder never sees the number.
+    [
+      'SHOW USERS YIELD user SKIP 1LIMIT 2',
+      "Invalid input '2': expected 'LIMIT', 'RETURN', 'WHERE' or <EOF> (line 1, column 35 (offset: 34))",
+    ],
+  ]);
+
+  it('regression: a run-on number in a :param value is not a valid expression', () => {
+    expect(reported(':param x => 1x')).toEqual(["error: Incorrect usage of :param: the value of parameter 'x' is not a valid expression."]);
+  });
+
+  it.each(['SHOW USERS WHERE 0o17 + 0x1F + 0 + 10 + 0.5 + 00.5 + 1e3 + 1_000 = 1', 'SHOW USERS YIELD user SKIP 0 LIMIT 10'])(
+    'accepts %s',
+    (query) => expect(reported(query)).toEqual([]),
+  );
+});
+
+describe("Cypher 5's old octal literals (0777): refused as Cypher 5 refuses them, sign and all", () => {
+  const octal = (written: string, instead: string, offset: number) =>
+    `The octal integer literal syntax \`${written}\` is no longer supported, please use \`${instead}\` instead (line 1, column ${offset + 1} (offset: ${offset}))`;
+  refusedWith('regression: %s was read as a decimal number', [
+    ['SHOW USERS WHERE 0777 = 1', octal('0777', '0o777', 17)],
+    ['SHOW USERS WHERE 00 = 1', octal('00', '0o0', 17)],
+    ['SHOW USERS WHERE -0777 = 1', octal('-0777', '-0o777', 17)],
+    ['SHOW USERS WHERE - 0777 = 1', octal('-0777', '-0o777', 17)],
+    ['SHOW USERS WHERE --0777 = 1', octal('-0777', '-0o777', 18)],
+    // Here the - is an infix operator: the literal has no sign.
+    ['SHOW USERS WHERE 1 -0777 = 1', octal('0777', '0o777', 20)],
+    ['SHOW USERS WHERE 0777 = 1 AND 1x = 2', octal('0777', '0o777', 17)],
+    // Not octal digits, or grouped: no number at all.
+    ['SHOW USERS WHERE 0789 = 1', 'invalid literal number (line 1, column 18 (offset: 17))'],
+    ['SHOW USERS WHERE 0_7 = 1', 'invalid literal number (line 1, column 18 (offset: 17))'],
+    // YIELD's SKIP and LIMIT take a decimal integer only, which 0777 is not.
+    ['SHOW USERS YIELD user SKIP -0777', "Invalid input '0777': expected an integer value (line 1, column 29 (offset: 28))"],
+    ['SHOW USERS YIELD user LIMIT 0777', "Invalid input '0777': expected '-' or an integer value (line 1, column 29 (offset: 28))"],
+  ]);
+
+  it('is refused when run, and changes nothing', () => {
+    const session = freshSession();
+    expectFailure(session, 'SHOW USERS WHERE 0777 = 511', StatusCode.SyntaxError, octal('0777', '0o777', 17));
+  });
+});
+
+describe("SHOW USERS and SHOW ROLES names: Neo4j's list after them names no ','", () => {
+  refusedWith('regression: %s listed a comma', [
+    ['SHOW USERS a b', "Invalid input 'b': expected 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 14 (offset: 13))"],
+    ['SHOW USERS a, b c', "Invalid input 'c': expected 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 17 (offset: 16))"],
+    ['SHOW ROLES a b', "Invalid input 'b': expected 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 14 (offset: 13))"],
+    ['SHOW USERS $a b', "Invalid input 'b': expected 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 15 (offset: 14))"],
+    ['SHOW USERS LIMIT 1', "Invalid input '1': expected 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 18 (offset: 17))"],
+  ]);
+});
+
+describe("auth errors where Neo4j's semantic analysis places them", () => {
+  const COMBINE = 'Cannot combine old and new auth syntax for the same auth provider.';
+  refusedWith('regression: %s placed the error at SET AUTH', [
+    // At the old syntax's first clause: its PASSWORD (after any ENCRYPTED or PLAINTEXT), or its CHANGE.
+    [
+      "CREATE USER a SET PLAINTEXT PASSWORD 'abcdefgh' SET AUTH 'native' { SET PASSWORD 'abcdefgh' }",
+      `${COMBINE} (line 1, column 19 (offset: 18))`,
+    ],
+    [
+      "ALTER USER a SET PASSWORD CHANGE REQUIRED SET AUTH 'native' { SET PASSWORD 'abcdefgh' }",
+      `${COMBINE} (line 1, column 27 (offset: 26))`,
+    ],
+    [
+      "ALTER USER a SET AUTH 'native' { SET PASSWORD 'abcdefgh' } SET PASSWORD 'abcdefgh' CHANGE REQUIRED",
+      `${COMBINE} (line 1, column 64 (offset: 63))`,
+    ],
+  ]);
+
+  it("regression: ALTER USER with SET AUTH '' said nothing of its missing SET ID", () => {
+    expect(reported("ALTER USER a SET AUTH '' { SET PASSWORD CHANGE REQUIRED }")).toEqual([
+      'error: Auth provider `` does not allow `SET PASSWORD CHANGE [NOT] REQUIRED` clause. (line 1, column 41 (offset: 40))',
+      'error: Invalid input. Auth provider is not allowed to be an empty string. (line 1, column 18 (offset: 17))',
+      'error: Clause `SET ID` is mandatory for auth provider ``. (line 1, column 18 (offset: 17))',
+    ]);
   });
 });

@@ -97,7 +97,7 @@ describe('broken statements of the families we model stay syntax errors', () => 
     // (src/syntax/decision-points.ts) does not apply, our own grammar's list does.
     ['ALTER AUTH IF EXISTS', "Invalid input 'AUTH': expected 'CURRENT', 'USER' or 'USERS' (line 1, column 7 (offset: 6))"],
     // DATABASE is read as a user name, as Neo4j reads `SHOW ROLE role` (RoleAdministrationCommandParserTest).
-    ['SHOW USERS DATABASE', "Invalid input '': expected ',', 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 20 (offset: 19))"],
+    ['SHOW USERS DATABASE', "Invalid input '': expected 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 20 (offset: 19))"],
   ])('%s', (query, message) => {
     expect(parse(query).diagnostics.map((d) => [d.severity, d.message])).toEqual([['error', message]]);
   });
