@@ -101,7 +101,8 @@ const isAsciiNamePart = (code: number): boolean =>
 const NAME_START = '[\\p{L}_]';
 const NAME_PART = '[\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]';
 const NAME = new RegExp(`${NAME_START}${NAME_PART}*`, 'uy');
-const PARAMETER_NAME = new RegExp(`${NAME_START}${NAME_PART}*|[0-9]+`, 'uy');
+// After `$`, a name or a number, which runs on through the name characters after it as any number does (`$1a`).
+const PARAMETER_NAME = new RegExp(`${NAME_START}${NAME_PART}*|[0-9]${NAME_PART}*`, 'uy');
 
 /** The end of the match of a sticky `regex` at `offset`, or -1. */
 function stickyEnd(regex: RegExp, text: string, offset: number): number {

@@ -73,7 +73,7 @@ function stickyUnicode(source: string): (text: string, offset: number) => RegExp
 const NAME_START = '[\\p{L}_]';
 const NAME_PART = '[\\p{L}\\p{N}\\p{Mn}\\p{Mc}\\p{Pc}]';
 
-const parameterName = stickyUnicode(`${NAME_START}${NAME_PART}*|[0-9]+`);
+const parameterName = stickyUnicode(`${NAME_START}${NAME_PART}*|[0-9]${NAME_PART}*`);
 
 /** `$name`, `$0` or `` $`quoted name` `` (scanned like a quoted name: see EscapedName). */
 const Parameter = createToken({

@@ -360,6 +360,11 @@ describe('numbers as Neo4j lexes them: a number runs on through the letters afte
     expect(reported(':param x => 1x')).toEqual(["error: Incorrect usage of :param: the value of parameter 'x' is not a valid expression."]);
   });
 
+  it('regression: a parameter named by a number runs on too ($1a), as Neo4j names it', () => {
+    expect(reported('SHOW USERS WHERE $1_a = 1 AND $1é = 2 AND $0 = 3')).toEqual([]);
+    expect(freshSession().run('SHOW USERS YIELD user WHERE user = $1a', { '1a': 'neo4j' }).rows).toEqual([['neo4j']]);
+  });
+
   it.each(['SHOW USERS WHERE 0o17 + 0x1F + 0 + 10 + 0.5 + 00.5 + 1e3 + 1_000 = 1', 'SHOW USERS YIELD user SKIP 0 LIMIT 10'])(
     'accepts %s',
     (query) => expect(reported(query)).toEqual([]),
