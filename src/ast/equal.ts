@@ -15,7 +15,8 @@ export function sameExpression(a: Expression, b: Expression): boolean {
     case 'integer':
       return b.kind === 'integer' && a.value === b.value;
     case 'float':
-      return b.kind === 'float' && a.value === b.value;
+      // Object.is: NAN is the same literal as NAN.
+      return b.kind === 'float' && Object.is(a.value, b.value);
     case 'boolean':
       return b.kind === 'boolean' && a.value === b.value;
     case 'null':

@@ -35,7 +35,11 @@ export interface IntegerLiteral extends Spanned {
 export interface FloatLiteral extends Spanned {
   readonly kind: 'float';
   readonly value: number;
+  /** Written as Neo4j's keyword literal INF, INFINITY or NAN (value Infinity or NaN), not as digits. */
+  readonly keyword?: FloatKeyword;
 }
+
+export type FloatKeyword = 'INF' | 'INFINITY' | 'NAN';
 
 export interface BooleanLiteral extends Spanned {
   readonly kind: 'boolean';

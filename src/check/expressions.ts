@@ -4,7 +4,7 @@
  * expression is allowed (WHERE, SKIP, LIMIT, inside list predicates) and aggregation inside aggregation.
  */
 import { childExpressions } from '../ast/children.js';
-import type { Expression } from '../ast/expressions.js';
+import type { Expression, FloatLiteral } from '../ast/expressions.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
 import { findAggregate, KNOWN_FUNCTION_NAMES, lookupFunction } from '../catalog/functions.js';
 import { INT64_MIN, isInt64 } from '../catalog/int64.js';
@@ -15,6 +15,9 @@ import { syntaxError, type CheckContext } from './context.js';
 export const INTEGER_TOO_LARGE = 'integer is too large';
 /** ... and for a float literal beyond FLOAT's (`1e400`). */
 const FLOAT_TOO_LARGE = 'floating point number is too large';
+
+/** Digits beyond FLOAT's range (`1e400`); INFINITY is a literal of its own. */
+const tooLarge = (e: FloatLiteral): boolean => e.keyword === undefined && !Number.isFinite(e.value);
 
 /** Neo4j's semantic contexts: `simple` forbids aggregation, `results` (RETURN items, ORDER BY) allows it. */
 export type ExpressionContext = 'simple' | 'results';
@@ -31,11 +34,11 @@ export function checkExpression(expression: Expression, where: ExpressionContext
       return;
     }
     if (e.kind === 'unary' && e.operator === '-' && e.operand.kind === 'float') {
-      if (!Number.isFinite(e.operand.value)) error(e, FLOAT_TOO_LARGE);
+      if (tooLarge(e.operand)) error(e, FLOAT_TOO_LARGE);
       return;
     }
     if (e.kind === 'integer' && !isInt64(BigInt(e.value))) error(e, INTEGER_TOO_LARGE);
-    if (e.kind === 'float' && !Number.isFinite(e.value)) error(e, FLOAT_TOO_LARGE);
+    if (e.kind === 'float' && tooLarge(e)) error(e, FLOAT_TOO_LARGE);
     if (e.kind === 'count-star' && inContext === 'simple') notHere(e, 'count');
     if (e.kind !== 'function-call') {
       for (const child of childExpressions(e)) visit(child.expression, child.binds !== null ? 'simple' : inContext);

@@ -22,7 +22,22 @@ export interface FormatOptions {
 
 const PLAIN_NAME = /^[\p{L}_][\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]*$/u;
 /** Words a bare name may not be in expressions: they would read as literals or constructs. */
-const RESERVED_IN_EXPRESSIONS = new Set(['TRUE', 'FALSE', 'NULL', 'CASE', 'NOT', 'ALL', 'ANY', 'NONE', 'SINGLE', 'COUNT']);
+/** Words an expression reads as something else than a variable: a variable so named is printed `quoted`. */
+const RESERVED_IN_EXPRESSIONS = new Set([
+  'TRUE',
+  'FALSE',
+  'NULL',
+  'CASE',
+  'NOT',
+  'ALL',
+  'ANY',
+  'NONE',
+  'SINGLE',
+  'COUNT',
+  'INF',
+  'INFINITY',
+  'NAN',
+]);
 
 export function escapeName(name: string): string {
   return PLAIN_NAME.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
@@ -312,7 +327,7 @@ export function formatExpression(e: Expression): string {
     case 'integer':
       return e.value;
     case 'float':
-      return formatFloat(e.value);
+      return e.keyword ?? formatFloat(e.value);
     case 'boolean':
       return e.value ? 'true' : 'false';
     case 'null':
@@ -378,6 +393,9 @@ function firstListItem(item: Expression): string {
 }
 
 function formatFloat(value: number): string {
+  // Only a literal too large to be a FLOAT, which the checks refuse, reaches here unwritten as INFINITY.
+  if (Number.isNaN(value)) return 'NAN';
+  if (!Number.isFinite(value)) return 'INFINITY';
   const text = String(value);
   if (/[.eE]/.test(text)) return text.replace('e+', 'e');
   return `${text}.0`;

@@ -4,6 +4,7 @@ import type {
   BinaryOperator,
   ComparisonOperator,
   Expression,
+  FloatKeyword,
   ListPredicateKind,
   MapEntry,
   MapLiteral,
@@ -11,6 +12,7 @@ import type {
 } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
+import { EscapedName } from '../../grammar/tokens.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { Source } from '../syntax/lines.js';
 import {
@@ -247,8 +249,21 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
   }
   if (c.mapLiteral) return mapLiteral(one(c.mapLiteral), source);
   if (c.parenthesizedExpression) return expression(one(one(c.parenthesizedExpression).children.expression), source);
-  if (c.variable) return { kind: 'variable', name: decodeName(one(c.variable).image), span };
+  if (c.variable) {
+    const token = one(c.variable);
+    const keyword = token.tokenType === EscapedName ? undefined : floatKeyword(token.image);
+    if (keyword) return { kind: 'float', value: keyword === 'NAN' ? NaN : Infinity, keyword, span };
+    return { kind: 'variable', name: decodeName(token.image), span };
+  }
   return unexpectedAlternative('atom');
+}
+
+const FLOAT_KEYWORDS: readonly FloatKeyword[] = ['INF', 'INFINITY', 'NAN'];
+
+/** Neo4j's literals INF, INFINITY and NAN (any case), which our grammar reads as names; never written `quoted`. */
+function floatKeyword(image: string): FloatKeyword | undefined {
+  const upper = image.toUpperCase();
+  return FLOAT_KEYWORDS.find((k) => k === upper);
 }
 
 function subqueryExpression(node: Cst.SubqueryExpressionCstNode, source: Source, span: Span): Expression {

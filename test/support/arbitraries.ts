@@ -88,6 +88,9 @@ const leaf: fc.Arbitrary<Expression> = fc.oneof(
   param,
   fc.bigInt({ min: 0n, max: 10n ** 20n }).map((n) => spanned({ kind: 'integer' as const, value: n.toString() })),
   fc.double({ min: 0, max: 1e6, noNaN: true }).map((value) => spanned({ kind: 'float' as const, value })),
+  fc
+    .constantFrom('INF' as const, 'INFINITY' as const, 'NAN' as const)
+    .map((keyword) => spanned({ kind: 'float' as const, value: keyword === 'NAN' ? NaN : Infinity, keyword })),
   fc.boolean().map((value) => spanned({ kind: 'boolean' as const, value })),
   fc.constant(spanned({ kind: 'null' as const })),
   nameText.map((name) => spanned({ kind: 'variable' as const, name })),

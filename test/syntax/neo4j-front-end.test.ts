@@ -9,7 +9,7 @@
  * statement, rather than call it a syntax error.
  */
 import { describe, expect, it } from 'vitest';
-import { parse, StatusCode, SystemDatabase } from '../../src/index.js';
+import { format, parse, StatusCode, SystemDatabase } from '../../src/index.js';
 import { expectFailure, freshSession } from '../support/db.js';
 
 const reported = (query: string) => parse(query).diagnostics.map((d) => `${d.severity}: ${d.message}`);
@@ -431,5 +431,31 @@ describe("auth errors where Neo4j's semantic analysis places them", () => {
       'error: Invalid input. Auth provider is not allowed to be an empty string. (line 1, column 18 (offset: 17))',
       'error: Clause `SET ID` is mandatory for auth provider ``. (line 1, column 18 (offset: 17))',
     ]);
+  });
+});
+
+describe("INF, INFINITY and NAN are Neo4j's float literals, in any case", () => {
+  it.each(['SHOW USERS WHERE 1.0 < INFINITY', 'SHOW USERS WHERE NaN <> 1', 'SHOW USERS WHERE -inf < 1'])(
+    'regression: %s said the variable was not defined',
+    (query) => expect(reported(query)).toEqual([]),
+  );
+
+  it('evaluates to the infinities and NaN, which equals nothing', () => {
+    const { rows } = freshSession().run(
+      'SHOW USERS YIELD user RETURN INF AS a, -Infinity AS b, NAN AS c, NaN = NaN AS d, INF > 1e308 AS e',
+    );
+    expect(rows).toEqual([[Infinity, -Infinity, NaN, false, true]]);
+  });
+
+  it('are no variables written quoted, and a variable so named is printed quoted', () => {
+    expect(reported('SHOW USERS WHERE 1.0 < `INFINITY`')).toEqual([
+      'error: Variable `INFINITY` not defined (line 1, column 24 (offset: 23))',
+    ]);
+    const [statement] = parse('SHOW USERS YIELD user AS nan RETURN `nan` AS x, NaN AS y').statements;
+    expect(statement && format(statement)).toBe('SHOW USERS YIELD user AS nan RETURN `nan` AS x, NAN AS y');
+  });
+
+  it('leave 1e400 too large, as it was', () => {
+    expect(reported('SHOW USERS WHERE 1e400 > 1')).toEqual(['error: floating point number is too large (line 1, column 18 (offset: 17))']);
   });
 });
