@@ -106,6 +106,30 @@ const AFTER_ALL_ARGUMENT = new Set<TokenType>([
 /** Operators of a higher precedence than NOT (signs included): an operand after one of them takes no NOT prefix. */
 const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([...INFIX_ONLY_SYMBOLS, Plus, Minus, K.IN, K.CONTAINS, K.WITH]);
 
+/**
+ * Neo4j's predicates do not chain: `expression7: expression6 comparisonExpression6?` (Cypher25Parser.g4), so
+ * after `a CONTAINS b` no other predicate comes before a comparison or a boolean operator resets it, and after
+ * `a IS NULL` not even arithmetic: `a IN b IS NULL` and `a IS NULL + 1` are syntax errors at the second operator.
+ */
+const PREDICATE_STARTS = new Set<TokenType>([K.IN, K.CONTAINS, K.STARTS, K.ENDS, RegexMatch, K.IS]);
+const BELOW_PREDICATES = new Set<TokenType>([K.OR, K.XOR, K.AND, Equals, NotEquals, BangEquals, LessEquals, GreaterEquals, Less, Greater]);
+
+/** Where an expression stands in its run of operators: free, after a predicate (`a IN b`), or after an IS one. */
+type PredicateState = 'free' | 'after-predicate' | 'after-is';
+
+/** The state after the operator `next` (an infix operator's first token, or IS); arithmetic keeps it (`a IN b + c`). */
+function stateAfter(state: PredicateState, next: TokenType): PredicateState {
+  if (BELOW_PREDICATES.has(next)) return 'free';
+  if (next === K.IS) return 'after-is';
+  return PREDICATE_STARTS.has(next) ? 'after-predicate' : state;
+}
+
+/** Whether `next` may follow in `state`, as Neo4j's grammar allows it. */
+function mayFollow(state: PredicateState, next: TokenType): boolean {
+  if (state === 'free' || BELOW_PREDICATES.has(next)) return true;
+  return state === 'after-predicate' && !PREDICATE_STARTS.has(next);
+}
+
 /** After `RETURN ALL`, tokens that make ALL a name (`all(...)`, `RETURN all AS a`) rather than the keyword. */
 const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
 
@@ -1732,20 +1756,27 @@ export class CypherAdminParser extends CstParser {
    * parsing several times slower and the call stack deep.
    */
   public expression = this.RULE('expression', () => {
+    // This call's own state: a nested expression (in brackets, arguments) has its own.
+    let state: PredicateState = 'free';
     this.SUBRULE(this.operand);
-    this.MANY(() =>
-      this.OR(
-        (this.alts.expression ??= [
-          {
-            ALT: () => {
-              this.SUBRULE(this.infixOperator);
-              this.SUBRULE2(this.operand);
+    this.MANY({
+      GATE: () => mayFollow(state, this.LA(1).tokenType),
+      DEF: () => {
+        const next = this.LA(1).tokenType;
+        this.OR(
+          (this.alts.expression ??= [
+            {
+              ALT: () => {
+                this.SUBRULE(this.infixOperator);
+                this.SUBRULE2(this.operand);
+              },
             },
-          },
-          { ALT: () => this.SUBRULE(this.nullCheck) },
-        ]),
-      ),
-    );
+            { ALT: () => this.SUBRULE(this.nullCheck) },
+          ]),
+        );
+        state = stateAfter(state, next);
+      },
+    });
   });
 
   /** An operand with its prefix operators: `NOT`, `-`, `+`. */

@@ -350,8 +350,10 @@ export function formatExpression(e: Expression): string {
       return e.operator === 'NOT' ? `NOT ${operand(e.operand, Precedence.Not)}` : `${e.operator}${operand(e.operand, Precedence.Unary)}`;
     case 'binary': {
       const p = BINARY_PRECEDENCE[e.operator];
-      // Left-associative: the right operand must bind strictly tighter.
-      return `${operand(e.left, p)} ${e.operator} ${operand(e.right, (p + 1) as Precedence)}`;
+      // Left-associative: the right operand must bind strictly tighter. Predicates do not chain at all
+      // (`a IN b IN c` is a syntax error), so both of theirs must.
+      const tighter = (p + 1) as Precedence;
+      return `${operand(e.left, p === Precedence.Predicate ? tighter : p)} ${e.operator} ${operand(e.right, tighter)}`;
     }
     case 'comparison':
       return [
@@ -359,7 +361,7 @@ export function formatExpression(e: Expression): string {
         ...e.rest.map((r) => `${r.operator} ${operand(r.operand, Precedence.Predicate)}`),
       ].join(' ');
     case 'is-null':
-      return `${operand(e.operand, Precedence.Predicate)} IS ${e.negated ? 'NOT ' : ''}NULL`;
+      return `${operand(e.operand, Precedence.Additive)} IS ${e.negated ? 'NOT ' : ''}NULL`;
     case 'case': {
       const subject = e.subject ? ` ${formatExpression(e.subject)}` : '';
       const alternatives = e.alternatives.map((a) => ` WHEN ${formatExpression(a.when)} THEN ${formatExpression(a.then)}`).join('');

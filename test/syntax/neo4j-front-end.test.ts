@@ -459,3 +459,31 @@ describe("INF, INFINITY and NAN are Neo4j's float literals, in any case", () => 
     expect(reported('SHOW USERS WHERE 1e400 > 1')).toEqual(['error: floating point number is too large (line 1, column 18 (offset: 17))']);
   });
 });
+
+describe('predicates do not chain (Cypher25Parser.g4 expression7: `expression6 comparisonExpression6?`)', () => {
+  const after = (token: string, offset: number) =>
+    `Invalid input '${token}': expected an expression or <EOF> (line 1, column ${offset + 1} (offset: ${offset}))`;
+  refusedWith('regression: %s was accepted', [
+    ["SHOW USERS WHERE user CONTAINS 'a' CONTAINS 'b'", after('CONTAINS', 35)],
+    ['SHOW USERS WHERE user IN [] IS NULL', after('IS', 28)],
+    ['SHOW USERS WHERE user IS NULL IS NOT NULL AND true', after('IS', 30)],
+    // Arithmetic keeps a predicate open (`a IN (b + c)`), and may not follow IS NULL at all.
+    ['SHOW USERS WHERE user IN [1] + [2] CONTAINS 1', after('CONTAINS', 35)],
+    ['SHOW USERS WHERE user IS NULL + 1 = 2', after('+', 30)],
+    ["SHOW USERS WHERE user IS NULL || 'a' = 1", after('||', 30)],
+    ["SHOW USERS WHERE user IS NULL = true AND user CONTAINS 'a' =~ 'b'", after('=~', 59)],
+  ]);
+
+  it.each([
+    "SHOW USERS YIELD user WHERE user STARTS WITH 'a' = user ENDS WITH 'b' OR user IS NULL",
+    "SHOW USERS WHERE (user CONTAINS 'a') CONTAINS 'b'",
+    'SHOW USERS WHERE user IS NULL = true',
+  ])('accepts %s: a comparison, a boolean operator or brackets end the predicate', (query) => {
+    expect(reported(query)).toEqual([]);
+  });
+
+  it('are printed with the brackets that keep them apart', () => {
+    const [statement] = parse("SHOW USERS WHERE (user CONTAINS 'a') CONTAINS 'b' OR (user IS NULL) IS NULL").statements;
+    expect(statement && format(statement)).toBe("SHOW USERS WHERE (user CONTAINS 'a') CONTAINS 'b' OR (user IS NULL) IS NULL");
+  });
+});
