@@ -1208,7 +1208,12 @@ export interface NullCheckCstNode extends CstNode {
 export type NullCheckCstChildren = {
   IS: IToken[];
   NOT?: IToken[];
-  NULL: IToken[];
+  NULL?: IToken[];
+  NFC?: IToken[];
+  NFD?: IToken[];
+  NFKC?: IToken[];
+  NFKD?: IToken[];
+  NORMALIZED?: IToken[];
 };
 
 export interface PostfixExpressionCstNode extends CstNode {

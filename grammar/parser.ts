@@ -1854,10 +1854,30 @@ export class CypherAdminParser extends CstParser {
     );
   });
 
+  /** `IS [NOT] NULL` or `IS [NOT] [NFC|NFD|NFKC|NFKD] NORMALIZED` (Neo4j's comparisonExpression6). */
   private nullCheck = this.RULE('nullCheck', () => {
     this.CONSUME(K.IS);
     this.OPTION(() => this.CONSUME(K.NOT));
-    this.CONSUME(K.NULL);
+    this.OR(
+      (this.alts.nullCheck ??= [
+        { ALT: () => this.CONSUME(K.NULL) },
+        {
+          ALT: () => {
+            this.OPTION2(() =>
+              this.OR2(
+                (this.alts.nullCheck1 ??= [
+                  { ALT: () => this.CONSUME(K.NFC) },
+                  { ALT: () => this.CONSUME(K.NFD) },
+                  { ALT: () => this.CONSUME(K.NFKC) },
+                  { ALT: () => this.CONSUME(K.NFKD) },
+                ]),
+              ),
+            );
+            this.CONSUME(K.NORMALIZED);
+          },
+        },
+      ]),
+    );
   });
 
   private postfixExpression = this.RULE('postfixExpression', () => {

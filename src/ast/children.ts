@@ -44,6 +44,7 @@ export function childExpressions(e: Expression): ChildExpression[] {
       return present([e.object, e.from, e.to]).map(outer);
     case 'unary':
     case 'is-null':
+    case 'is-normalized':
       return [outer(e.operand)];
     case 'binary':
       return [outer(e.left), outer(e.right)];

@@ -48,6 +48,8 @@ export function sameExpression(a: Expression, b: Expression): boolean {
       );
     case 'is-null':
       return b.kind === 'is-null' && a.negated === b.negated && sameExpression(a.operand, b.operand);
+    case 'is-normalized':
+      return b.kind === 'is-normalized' && a.negated === b.negated && a.form === b.form && sameExpression(a.operand, b.operand);
     case 'case':
       return (
         b.kind === 'case' &&

@@ -19,6 +19,7 @@ export type Expression =
   | BinaryExpression
   | ComparisonChain
   | NullCheck
+  | NormalizedCheck
   | CaseExpression
   | ListPredicate
   | ListComprehension
@@ -120,6 +121,16 @@ export interface NullCheck extends Spanned {
   readonly kind: 'is-null';
   readonly operand: Expression;
   readonly negated: boolean;
+}
+
+export type NormalForm = 'NFC' | 'NFD' | 'NFKC' | 'NFKD';
+
+/** `s IS [NOT] [form] NORMALIZED`: whether a string is in a Unicode normal form (NFC when none is written). */
+export interface NormalizedCheck extends Spanned {
+  readonly kind: 'is-normalized';
+  readonly operand: Expression;
+  readonly negated: boolean;
+  readonly form: NormalForm;
 }
 
 export interface CaseAlternative extends Spanned {

@@ -81,6 +81,9 @@ export function inferType(e: Expression, scope: TypeScope): CypherType {
     case 'is-null':
     case 'list-predicate':
       return 'Boolean';
+    // Null for a value that is no string: Neo4j's analysis accepts any operand (`1 IS NORMALIZED`).
+    case 'is-normalized':
+      return 'Any';
     case 'map':
       return 'Map';
     case 'list': {

@@ -103,6 +103,12 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
       const value = evaluate(e.operand, row, context);
       return e.negated ? value !== null : value === null;
     }
+    case 'is-normalized': {
+      const value = evaluate(e.operand, row, context);
+      if (typeof value !== 'string') return null;
+      const normalized = value.normalize(e.form) === value;
+      return e.negated ? !normalized : normalized;
+    }
     case 'case': {
       const subject = e.subject ? evaluate(e.subject, row, context) : undefined;
       for (const alternative of e.alternatives) {

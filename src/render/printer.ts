@@ -286,6 +286,7 @@ function precedenceOf(e: Expression): Precedence {
     case 'comparison':
       return Precedence.Comparison;
     case 'is-null':
+    case 'is-normalized':
       return Precedence.Predicate;
     case 'property':
     case 'index':
@@ -362,6 +363,8 @@ export function formatExpression(e: Expression): string {
       ].join(' ');
     case 'is-null':
       return `${operand(e.operand, Precedence.Additive)} IS ${e.negated ? 'NOT ' : ''}NULL`;
+    case 'is-normalized':
+      return `${operand(e.operand, Precedence.Additive)} IS ${e.negated ? 'NOT ' : ''}${e.form === 'NFC' ? '' : `${e.form} `}NORMALIZED`;
     case 'case': {
       const subject = e.subject ? ` ${formatExpression(e.subject)}` : '';
       const alternatives = e.alternatives.map((a) => ` WHEN ${formatExpression(a.when)} THEN ${formatExpression(a.then)}`).join('');

@@ -8,7 +8,7 @@
  * inside a statement of these families is reported as "not supported" rather than as a syntax error.
  */
 import type { IToken } from 'chevrotain';
-import { Dot, Keyword, LBrace, LParen } from '../../grammar/tokens.js';
+import { Colon, Dot, Keyword, LBrace, LParen } from '../../grammar/tokens.js';
 
 /** Clauses that start a graph query (Cypher25Parser.g4 `clause` and `WHEN` of a conditional query; GQL spellings included). */
 const QUERY_WORDS = new Set([
@@ -103,6 +103,8 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   // Cypher 25's auth rules (`CREATE AUTH RULE`, `GRANT ROLE r TO AUTH RULE x`, `SHOW ROLES WITH AUTH RULES`).
   if (words.some((word, i) => word === 'AUTH' && (words[i + 1] === 'RULE' || words[i + 1] === 'RULES')))
     return notChecked('Auth rules', 'are', null);
+  // Type predicates (`x IS :: STRING`, `x IS NOT TYPED INTEGER`, `x :: STRING`): Neo4j's type grammar is not modelled.
+  if (hasTypePredicate(tokens, words)) return notChecked('Type predicates (IS :: <type>)', 'are', null);
   // `CYPHER 25` is removed before parsing; other versions and options (`CYPHER 5`, `CYPHER runtime=slotted`, EXPLAIN) are not modelled.
   if (first === 'CYPHER' || first === 'EXPLAIN' || first === 'PROFILE')
     return notChecked('Query options other than CYPHER 25', 'are', null);
@@ -120,6 +122,15 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   }
   if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return privilegeOutOfScope(first, words);
   return null;
+}
+
+/** `::` (two colons, adjacent), or TYPED after IS or IS NOT. */
+function hasTypePredicate(tokens: readonly IToken[], words: readonly string[]): boolean {
+  const typed = words.some((word, i) => word === 'TYPED' && (words[i - 1] === 'IS' || (words[i - 1] === 'NOT' && words[i - 2] === 'IS')));
+  return (
+    typed ||
+    tokens.some((t, i) => t.tokenType === Colon && tokens[i + 1]?.tokenType === Colon && tokens[i + 1]?.startOffset === t.startOffset + 1)
+  );
 }
 
 function privilegeOutOfScope(command: string, words: readonly string[]): string | null {

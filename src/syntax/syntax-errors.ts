@@ -108,7 +108,9 @@ const tokenNamed = (words: readonly string[]): Expected => ({
 const VARIABLE_RULES = new Set(['yieldItem', 'returnItem', 'listPredicate', 'listComprehension']);
 
 function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expected {
-  if (ruleStack.includes('expression')) return ruleNamed('an expression');
+  // But for the words after IS (NOT, NULL, NORMALIZED and its forms), which Neo4j lists by name.
+  const afterIs = ruleStack.at(-1) === 'nullCheck' && tokenType !== Keyword.IS;
+  if (ruleStack.includes('expression') && !afterIs) return ruleNamed('an expression');
   if (tokenType === EOF) return tokenNamed(['<EOF>']);
   if (tokenType === Parameter) return ruleNamed('a parameter');
   if (tokenType === StringLiteral) return ruleNamed('a string');

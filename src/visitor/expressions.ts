@@ -8,6 +8,7 @@ import type {
   ListPredicateKind,
   MapEntry,
   MapLiteral,
+  NormalForm,
   SubqueryKind,
 } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
@@ -96,7 +97,14 @@ const INFIX_BY_IMAGE: Record<string, Infix> = {
 type Item =
   | { readonly kind: 'operand'; readonly prefixes: IToken[]; readonly node: Cst.OperandCstNode; readonly offset: number }
   | { readonly kind: 'infix'; readonly infix: Infix; readonly offset: number }
-  | { readonly kind: 'null-check'; readonly negated: boolean; readonly span: Span; readonly offset: number };
+  /** `IS [NOT] NULL` (form null) or `IS [NOT] [form] NORMALIZED`. */
+  | {
+      readonly kind: 'null-check';
+      readonly negated: boolean;
+      readonly form: NormalForm | null;
+      readonly span: Span;
+      readonly offset: number;
+    };
 
 /** The flat CST of an expression, in source order. */
 function itemsOf(node: Cst.ExpressionCstNode, source: Source): Item[] {
@@ -122,7 +130,9 @@ function itemsOf(node: Cst.ExpressionCstNode, source: Source): Item[] {
     }),
     ...(c.nullCheck ?? []).map((check): Item => {
       const span = nodeSpan(check, source);
-      return { kind: 'null-check', negated: check.children.NOT !== undefined, span, offset: span.start.offset };
+      const k = check.children;
+      const form = k.NULL ? null : k.NFD ? 'NFD' : k.NFKC ? 'NFKC' : k.NFKD ? 'NFKD' : 'NFC';
+      return { kind: 'null-check', negated: k.NOT !== undefined, form, span, offset: span.start.offset };
     }),
   ];
   return items.sort((a, b) => a.offset - b.offset);
@@ -145,7 +155,12 @@ class Climber {
       if (next.kind === 'null-check') {
         if (Precedence.Predicate < minimum) return left;
         this.position += 1;
-        left = built({ kind: 'is-null', operand: left, negated: next.negated, span: joinSpans(left.span, next.span) }, [left]);
+        const span = joinSpans(left.span, next.span);
+        const check: Expression =
+          next.form === null
+            ? { kind: 'is-null', operand: left, negated: next.negated, span }
+            : { kind: 'is-normalized', operand: left, negated: next.negated, form: next.form, span };
+        left = built(check, [left]);
         continue;
       }
       const { infix } = next;

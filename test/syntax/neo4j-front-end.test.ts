@@ -487,3 +487,46 @@ describe('predicates do not chain (Cypher25Parser.g4 expression7: `expression6 c
     expect(statement && format(statement)).toBe("SHOW USERS WHERE (user CONTAINS 'a') CONTAINS 'b' OR (user IS NULL) IS NULL");
   });
 });
+
+describe('IS [NOT] [NFC|NFD|NFKC|NFKD] NORMALIZED (Cypher 5 and 25 alike)', () => {
+  it.each(['SHOW USERS WHERE user IS NORMALIZED', 'SHOW USERS WHERE user IS NOT NFKD NORMALIZED', 'SHOW USERS WHERE 1 IS NORMALIZED'])(
+    'regression: %s was a syntax error',
+    (query) => expect(reported(query)).toEqual([]),
+  );
+
+  it('tells whether a string is in the form (NFC when none is written); null for null and for what is no string', () => {
+    const query =
+      "SHOW USERS YIELD user RETURN 'Å' IS NORMALIZED AS a, '\u212B' IS NORMALIZED AS b, 'A\u030A' IS NFD NORMALIZED AS c, " +
+      "1 IS NORMALIZED AS d, null IS NOT NORMALIZED AS e, '\u212B' IS NOT NFC NORMALIZED AS f";
+    expect(freshSession().run(query).rows).toEqual([[true, false, true, null, null, true]]);
+  });
+
+  it('is printed back, the default form left out', () => {
+    const [statement] = parse('show users where user is not nfkd normalized or user is nfc normalized').statements;
+    expect(statement && format(statement)).toBe('SHOW USERS WHERE user IS NOT NFKD NORMALIZED OR user IS NORMALIZED');
+  });
+
+  refusedWith("lists IS's words as Neo4j does: %s", [
+    ['SHOW USERS WHERE user IS NFC', "Invalid input '': expected 'NORMALIZED' (line 1, column 29 (offset: 28))"],
+    [
+      'SHOW USERS WHERE user IS',
+      "Invalid input '': expected '::', 'NFC', 'NFD', 'NFKC', 'NFKD', 'NORMALIZED', 'NOT', 'NULL' or 'TYPED' (line 1, column 25 (offset: 24))",
+    ],
+    [
+      'SHOW USERS WHERE user IS NOT x',
+      "Invalid input 'x': expected '::', 'NFC', 'NFD', 'NFKC', 'NFKD', 'NORMALIZED', 'NULL' or 'TYPED' (line 1, column 30 (offset: 29))",
+    ],
+    ['SHOW USERS WHERE user IS NORMALIZED IS NULL', "Invalid input 'IS': expected an expression or <EOF> (line 1, column 37 (offset: 36))"],
+  ]);
+});
+
+describe('type predicates (IS :: STRING, IS TYPED, ::) are not modelled: a warning, not a false syntax error', () => {
+  it.each(['SHOW USERS WHERE user IS :: STRING', 'SHOW USERS WHERE user IS NOT TYPED INTEGER', 'SHOW USERS WHERE user :: STRING'])(
+    'regression: %s was a syntax error',
+    (query) => {
+      expect(reported(query)).toEqual([
+        'warning: Type predicates (IS :: <type>) are not supported by cypher-sysdb: this statement is not checked.',
+      ]);
+    },
+  );
+});
