@@ -1,6 +1,7 @@
 /**
- * The manual writes `SET TAGS 'a', 'b'`; Neo4j's parser takes only `['a', 'b']` (its tests and its
- * 2026.09 front end: Invalid input ','). cypher-sysdb accepts both, as the README promises, and warns.
+ * The manual writes lists without brackets (`SET TAGS 'a', 'b'`, `REMOVE AUTH 'oidc', 'native'`); Neo4j's
+ * parser takes only `['a', 'b']` (its tests and its 2026.09 front end: Invalid input ','). cypher-sysdb
+ * accepts both, as the README promises, and warns.
  */
 import type { IToken } from 'chevrotain';
 import { Comma, Keyword, StringLiteral } from '../../grammar/tokens.js';
@@ -10,11 +11,24 @@ import { tokenAt } from './indexed.js';
 import type { Source } from './lines.js';
 import { tokenSpan } from '../visitor/source.js';
 
+/** What the list at `i` (the keyword before its strings) is of, and where its clause starts; null for no such list. */
+function listAt(tokens: readonly IToken[], i: number): { readonly of: string; readonly clause: number } | null {
+  const type = tokenAt(tokens, i).tokenType;
+  if (type === Keyword.TAGS || type === Keyword.TAG) return { of: 'tags', clause: i - 1 };
+  // REMOVE AUTH [PROVIDER[S]] 'a', 'b'.
+  const auth = type === Keyword.PROVIDER || type === Keyword.PROVIDERS ? i - 1 : i;
+  if (tokens[auth]?.tokenType !== Keyword.AUTH || tokens[auth - 1]?.tokenType !== Keyword.REMOVE) return null;
+  if (auth === i && (tokens[i + 1]?.tokenType === Keyword.PROVIDER || tokens[i + 1]?.tokenType === Keyword.PROVIDERS)) return null;
+  return { of: 'auth providers', clause: auth - 1 };
+}
+
 export function unbracketedTags(tokens: readonly IToken[], source: Source, statementStart: Position): Diagnostic[] {
   const found: Diagnostic[] = [];
-  tokens.forEach((keyword, i) => {
+  tokens.forEach((_, i) => {
     const comma = tokens[i + 2];
-    if ((keyword.tokenType !== Keyword.TAGS && keyword.tokenType !== Keyword.TAG) || comma?.tokenType !== Comma) return;
+    if (comma?.tokenType !== Comma || tokens[i + 1]?.tokenType !== StringLiteral) return;
+    const list = listAt(tokens, i);
+    if (list === null) return;
     // The strings of the list, as long as a comma follows one (a parsed statement has a string before each).
     const items: string[] = [];
     for (let at = i + 1; tokens[at]?.tokenType === StringLiteral; at += 2) {
@@ -22,12 +36,13 @@ export function unbracketedTags(tokens: readonly IToken[], source: Source, state
       if (tokens[at + 1]?.tokenType !== Comma) break;
     }
     const span = tokenSpan(comma, source);
+    const words = tokens.slice(list.clause, i + 1).map((t) => t.image);
     found.push({
       severity: 'warning',
       code: StatusCode.UnbracketedTags,
-      message: `Neo4j's parser rejects tags without brackets: Invalid input ','${neo4jPositionSuffix(relativeTo(statementStart, span.start))}`,
+      message: `Neo4j's parser rejects ${list.of} without brackets: Invalid input ','${neo4jPositionSuffix(relativeTo(statementStart, span.start))}`,
       span,
-      hint: `Write ${tokenAt(tokens, i - 1).image} ${keyword.image} [${items.join(', ')}]`,
+      hint: `Write ${words.join(' ')} [${items.join(', ')}]`,
     });
   });
   return found;

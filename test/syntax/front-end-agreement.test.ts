@@ -532,7 +532,7 @@ const RULES: readonly Rule[] = [
     explains: (d) => refusedByUs(d) && /^CREATE\b/i.test(d.statement) && /: expected a graph pattern$/.test(d.neo4j[0]?.message ?? ''),
   },
   {
-    // test/syntax/unbracketed-tags.test.ts: tag lists without brackets (as the manual writes them) are accepted, with a warning
+    // test/syntax/unbracketed-tags.test.ts: tag and REMOVE AUTH lists without brackets (as the manual writes them) are accepted, with a warning
     // where Neo4j fails, at the comma after the first tag; so after a tag we also offer ','.
     name: 'tag lists without brackets are accepted',
     example: "ALTER USER jake ADD TAGS 'on-call', 'finance'",
@@ -693,14 +693,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
       'any statement that starts with START, STOP or TERMINATE (or CREATE/DROP DATABASES) is taken for a database command, and not checked',
     matches: (d) =>
       !refusedByUs(d) && refusedByNeo4j(d) && /^(START|STOP|TERMINATE|CREATE\s+DATABASES|DROP\s+DATABASES)\b/i.test(d.statement),
-  },
-  {
-    statement: "ALTER USER jake REMOVE AUTH PROVIDERS 'oidc', 'native'",
-    reason: "REMOVE AUTH 'a', 'b' without brackets is accepted, silently; Neo4j refuses it at the comma",
-    matches: (d) =>
-      [beforeNeo4jError(d), beforeOurError(d)].some((text) =>
-        new RegExp(`\\bREMOVE\\s+AUTH\\s+(PROVIDERS?\\s+)?${STRING}(\\s*,\\s*${STRING})*\\s*$`, 'i').test(text),
-      ),
   },
   {
     statement: "CREATE USER jake SET PASSWORD 'abcd1234' SET HOME DATABASE db.",

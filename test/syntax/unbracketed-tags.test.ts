@@ -36,3 +36,29 @@ describe('tag lists without brackets', () => {
     expect(session.run("SHOW USERS YIELD user, tags WHERE user = 'bob'").rows).toEqual([['bob', ['a', 'b']]]);
   });
 });
+
+describe('auth provider lists of REMOVE AUTH without brackets', () => {
+  it('regression: were accepted silently; they warn as tag lists do, PROVIDER[S] or not', () => {
+    const diagnostics = parse(
+      "ALTER USER bob REMOVE AUTH 'oidc', 'ldap' REMOVE AUTH PROVIDERS 'a', 'b' SET AUTH 'native' {SET PASSWORD 'abcdefgh'}",
+    ).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
+      [
+        StatusCode.UnbracketedTags,
+        "Neo4j's parser rejects auth providers without brackets: Invalid input ',' (line 1, column 34 (offset: 33))",
+        "Write REMOVE AUTH ['oidc', 'ldap']",
+      ],
+      [
+        StatusCode.UnbracketedTags,
+        "Neo4j's parser rejects auth providers without brackets: Invalid input ',' (line 1, column 68 (offset: 67))",
+        "Write REMOVE AUTH PROVIDERS ['a', 'b']",
+      ],
+    ]);
+  });
+
+  it('leave one provider, a bracketed list and SET AUTH alone', () => {
+    expect(
+      parse("ALTER USER bob REMOVE AUTH 'oidc' REMOVE AUTH PROVIDER ['a', 'b'] SET AUTH 'native' {SET PASSWORD 'abcdefgh'}").diagnostics,
+    ).toEqual([]);
+  });
+});
