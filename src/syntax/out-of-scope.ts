@@ -8,7 +8,7 @@
  * inside a statement of these families is reported as "not supported" rather than as a syntax error.
  */
 import type { IToken } from 'chevrotain';
-import { Colon, Dot, Keyword, LBrace, LParen } from '../../grammar/tokens.js';
+import { Colon, Dot, Equals, Keyword, LBrace, LParen } from '../../grammar/tokens.js';
 
 /** Clauses that start a graph query (Cypher25Parser.g4 `clause` and `WHEN` of a conditional query; GQL spellings included). */
 const QUERY_WORDS = new Set([
@@ -117,7 +117,7 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   if ((first === 'SHOW' || first === 'ALTER') && second === 'CURRENT' && words[2] === 'GRAPH' && words[3] === 'TYPE')
     return notChecked(`${first} CURRENT GRAPH TYPE`, 'is', null);
   const query = QUERY_WORDS.has(first) || firstAfterUse(tokens)?.tokenType === LBrace;
-  if (query || (first === 'CREATE' && tokens.some((t) => t.tokenType === LParen))) {
+  if (query || (first === 'CREATE' && createsPattern(tokens.slice(startAfterUse(tokens) + 1)))) {
     return notChecked('Graph queries', 'are', 'it runs user administration commands against the system database');
   }
   if (first === 'GRANT' || first === 'DENY' || first === 'REVOKE') return privilegeOutOfScope(first, words);
@@ -178,6 +178,14 @@ function objectWord(words: readonly string[]): string | null {
 }
 
 /** Where the statement starts after a leading `USE <database>`. */
+/**
+ * After CREATE, a graph pattern: `(`, or a path variable and `=` (`CREATE p = (...)`). Not a `(` further on:
+ * `CREATE USER jake SET (` is a broken CREATE USER, which Neo4j reports at the `(`.
+ */
+function createsPattern(afterCreate: readonly IToken[]): boolean {
+  return afterCreate[0]?.tokenType === LParen || afterCreate[1]?.tokenType === Equals;
+}
+
 function startAfterUse(tokens: readonly IToken[]): number {
   let start = 0;
   if (tokens[0]?.tokenType === Keyword.USE) {

@@ -683,11 +683,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: (d) => refusedByUs(d) && d.neo4j[0]?.message === 'Variable `NOT` not defined',
   },
   {
-    statement: "CREATE USER jake SET ( PASSWORD 'abcd1234' CHANGE REQUIRED SET STATUS SUSPENDED",
-    reason: "a broken CREATE USER or CREATE ROLE with a '(' in it is taken for a graph query, and not checked",
-    matches: (d) => !refusedByUs(d) && refusedByNeo4j(d) && /^CREATE\s+(OR\s+REPLACE\s+)?(USER|ROLE|IMMUTABLE)\b/i.test(d.statement),
-  },
-  {
     statement: 'START DENY ON DATABASES * TO analyst',
     reason:
       'any statement that starts with START, STOP or TERMINATE (or CREATE/DROP DATABASES) is taken for a database command, and not checked',

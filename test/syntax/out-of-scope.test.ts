@@ -142,3 +142,18 @@ describe('running and linting them', () => {
     expect(statements[2]!.rows).toEqual([['analyst']]);
   });
 });
+
+describe('a graph CREATE is CREATE and a pattern, nothing else with a ( in it', () => {
+  it("regression: a broken CREATE USER with a '(' was taken for a graph query, and not checked", () => {
+    expect(parse("CREATE USER jake SET ( PASSWORD 'abcd1234'").diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      [
+        'error',
+        "Invalid input '(': expected 'AUTH', 'HOME DATABASE', 'ENCRYPTED', 'PASSWORD', 'PLAINTEXT', 'STATUS', 'TAG' or 'TAGS' (line 1, column 22 (offset: 21))",
+      ],
+    ]);
+  });
+
+  it.each(['CREATE (n:Person)', 'CREATE p = (a)-[:R]->(b)', 'USE neo4j CREATE (n)'])('still warns of %s', (query) => {
+    expect(parse(query).diagnostics.map((d) => d.severity)).toEqual(['warning']);
+  });
+});
