@@ -4,7 +4,9 @@
  * place of a dependency). The budget is what the core weighs (91.6 KB, 93,764 bytes, when it was set, with
  * the graph and database privilege grammar, Neo4j's expected lists at its decision points, Chevrotain's error
  * recovery stubbed out, and Neo4j's globs, RETURN *, items and SKIP/LIMIT checks) plus about 0.4 KB; raised by 1 KB for
- * Neo4j's refusals of DEFAULT scopes and of malformed and old octal numbers (92.1 KB, 94,309 bytes). Issue 16's target is 60 KB.
+ * Neo4j's refusals of DEFAULT scopes and of malformed and old octal numbers (92.1 KB, 94,309 bytes), and 1 KB more for
+ * INF/NAN, IS NORMALIZED, predicates that do not chain and phrases Neo4j reads on through (93.2 KB, 95,410 bytes).
+ * Issue 16's target is 60 KB.
  */
 import { Lexer } from 'chevrotain';
 import { describe, expect, it } from 'vitest';

@@ -45,6 +45,8 @@ const DECISION_POINTS: Readonly<Record<string, string>> = {
     'KEY|LOOKUP|NODE|POINT|POPULATED|PROCEDURE|PROCEDURES|PROPERTY|RANGE|REL|RELATIONSHIP|SERVER|SERVERS|SETTING|SETTINGS|SUPPORTED|TEXT|' +
     'TRANSACTION|TRANSACTIONS|UNIQUE|UNIQUENESS|USER|USERS|VECTOR',
   'SHOW ALL': SHOW_ALL,
+  // SHOW AUTH RULE[S]: the list at SHOW names AUTH alone (phraseContinuation reads on through it).
+  'SHOW AUTH': 'RULE|RULES',
 };
 
 /**
@@ -91,6 +93,41 @@ export function decisionPoint(prefix: readonly IToken[], offending: IToken | und
   if (phrases.some((p) => p.startsWith(`${word} `))) return undefined;
   if (phrases[0] === 'a graph pattern' && tokenMatcher(offending, Name)) return undefined;
   return phrases;
+}
+
+/**
+ * Where the error is at a word that begins phrases of the decision point's list (`SHOW DEFAULT USER`: DEFAULT
+ * of 'DEFAULT DATABASE'), Neo4j reads on through the phrase's words and fails at the first that differs,
+ * expecting the rest of the phrase (`Invalid input 'USER': expected 'DATABASE'`; 'SET PASSWORD FROM' after
+ * `ALTER CURRENT USER`). `following` are the tokens from the offending one on. Returns how many of them
+ * matched and the rest of each phrase that got that far; undefined where no phrase begins so, or one is
+ * written whole (then it is a command of Neo4j's that cypher-sysdb does not model, or reads another way).
+ */
+export function phraseContinuation(
+  prefix: readonly IToken[],
+  following: readonly IToken[],
+): { readonly matched: number; readonly phrases: string[] } | undefined {
+  const length = prefix.length - useClauseLength(prefix);
+  if (length === 0 || length > LONGEST_KEY || following.length === 0) return undefined;
+  const phrases = DECISION_POINTS[prefixKey(prefix)]?.split('|');
+  const word = following[0]?.image.toUpperCase();
+  if (!phrases || word === undefined) return undefined;
+  // A word the list names alone, with a list of its own after it (`SHOW AUTH`: 'RULE' or 'RULES').
+  const after = phrases.includes(word) ? DECISION_POINTS[`${prefixKey(prefix)} ${word}`] : undefined;
+  if (after !== undefined) return { matched: 1, phrases: after.split('|') };
+  const started = phrases.filter((p) => p.startsWith(`${word} `)).map((p) => p.split(' '));
+  if (started.length === 0) return undefined;
+  const matchedOf = (words: readonly string[]) => {
+    let k = 1;
+    while (k < words.length && following[k]?.image.toUpperCase() === words[k]) k += 1;
+    return k;
+  };
+  const matched = Math.max(...started.map(matchedOf));
+  const reached = started.filter((words) => matchedOf(words) === matched);
+  if (reached.some((words) => matched === words.length)) return undefined;
+  const rest = reached.map((words) => words.slice(matched).join(' '));
+  // Where a graph pattern may begin (CREATE), Neo4j still offers one: the words may be a pattern's variables.
+  return { matched, phrases: phrases[0] === 'a graph pattern' ? ['a graph pattern', ...rest] : rest };
 }
 
 /**

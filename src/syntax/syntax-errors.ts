@@ -4,7 +4,7 @@
  * after the tokens before the error: next-tokens.ts), grouped into Neo4j's phrases: "an identifier",
  * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
-import { EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { MAX_LOOKAHEAD, parser } from '../../grammar/parser.js';
 import {
   DecimalInteger,
@@ -34,7 +34,7 @@ import { editDistance } from '../diagnostics/spelling.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { itemAt, tokenAt } from './indexed.js';
 import { nextTokens } from './next-tokens.js';
-import { asNeo4jLists, decisionPoint } from './decision-points.js';
+import { asNeo4jLists, decisionPoint, phraseContinuation } from './decision-points.js';
 
 /** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
 const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
@@ -300,6 +300,9 @@ function positionOf(token: IToken, source: Source): Position {
   return source.position(token.startOffset);
 }
 
+/** The end of input, as Chevrotain's parser reports it (no offsets), where a phrase runs to the end. */
+const EOF_TOKEN = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, NaN, NaN);
+
 /**
  * Builds the diagnostic for a parse failure. `tokens` are the statement's tokens; `end` is the
  * position just after its last token, where Neo4j reports an unexpected end of input.
@@ -313,7 +316,13 @@ export function syntaxError(
   source: Source,
   statementStart?: Position,
 ): Diagnostic {
-  const offending = error.token;
+  const reported = error.token;
+  const reportedAtEnd = reported.tokenType === EOF || Number.isNaN(reported.startOffset);
+  const reportedIndex = reportedAtEnd ? tokens.length : tokens.indexOf(reported);
+  // Neo4j may read on through a phrase of its list that the offending word begins (decision-points.ts).
+  const continuation =
+    reportedIndex < 0 || reportedAtEnd ? undefined : phraseContinuation(tokens.slice(0, reportedIndex), tokens.slice(reportedIndex));
+  const offending = continuation ? (tokens[reportedIndex + continuation.matched] ?? EOF_TOKEN) : reported;
   const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
   const start = atEnd ? end : positionOf(offending, source);
   const span: Span = atEnd ? { start: end, end } : { start, end: source.position(tokenEnd(offending)) };
@@ -321,7 +330,7 @@ export function syntaxError(
   const suffix = neo4jPositionSuffix(relativeTo(from, start));
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const prefix = tokens.slice(0, index < 0 ? tokens.length : index);
-  const point = decisionPoint(prefix, atEnd ? undefined : offending);
+  const point = continuation?.phrases ?? decisionPoint(prefix, atEnd ? undefined : offending);
   const phrases = point ? inNeo4jOrder(point.map(phraseNamed)) : assist.expectedAfter(prefix);
   // Neo4j shows line breaks and tabs in the offending text as escapes.
   const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending));

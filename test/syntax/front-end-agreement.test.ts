@@ -699,15 +699,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     reason: "inside an expression we offer only 'an expression' where Neo4j also lists what may follow (')', ',', '}')",
     matches: (d) => ourList(d)?.items.join() === 'an expression' && listAt(/./)(d),
   },
-  {
-    statement: 'SHOW DEFAULT USER',
-    reason: 'at the first word of a command we do not model (SHOW DEFAULT DATABASE, AUTH RULE) we fail; Neo4j reads on and fails later',
-    matches: (d) =>
-      refusedByUs(d) &&
-      refusedByNeo4j(d) &&
-      (d.neo4j[0]?.offset ?? 0) > (d.ours.error?.offset ?? 0) &&
-      /^(DEFAULT|HOME|AUTH)$/i.test(ourList(d)?.input ?? ''),
-  },
 ];
 
 // ---------------------------------------------------------------------------------------------------

@@ -530,3 +530,24 @@ describe('type predicates (IS :: STRING, IS TYPED, ::) are not modelled: a warni
     },
   );
 });
+
+describe('Neo4j reads on through a phrase of its list that the offending word begins, and fails at the first word that differs', () => {
+  refusedWith('regression: %s failed at the phrase’s first word, listing our commands', [
+    ['SHOW DEFAULT USER', "Invalid input 'USER': expected 'DATABASE' (line 1, column 14 (offset: 13))"],
+    ['SHOW DEFAULT', "Invalid input '': expected 'DATABASE' (line 1, column 13 (offset: 12))"],
+    ['SHOW HOME x', "Invalid input 'x': expected 'DATABASE' (line 1, column 11 (offset: 10))"],
+    ['SHOW BUILT x', "Invalid input 'x': expected 'IN' (line 1, column 12 (offset: 11))"],
+    ['DROP AUTH x', "Invalid input 'x': expected 'RULE' (line 1, column 11 (offset: 10))"],
+    // A word the list names alone, with its own list after it.
+    ['SHOW AUTH', "Invalid input '': expected 'RULE' or 'RULES' (line 1, column 10 (offset: 9))"],
+    // Where a graph pattern may begin, Neo4j offers one too.
+    ['CREATE FULLTEXT x', "Invalid input 'x': expected a graph pattern or 'INDEX' (line 1, column 17 (offset: 16))"],
+    ['CREATE COMPOSITE x', "Invalid input 'x': expected a graph pattern or 'DATABASE' (line 1, column 18 (offset: 17))"],
+  ]);
+
+  it('leaves a phrase written whole to the families cypher-sysdb does not model', () => {
+    expect(reported('SHOW DEFAULT DATABASE')).toEqual([
+      'warning: SHOW DEFAULT DATABASE is not supported by cypher-sysdb: this statement is not checked.',
+    ]);
+  });
+});
