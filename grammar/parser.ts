@@ -145,7 +145,7 @@ function isNameToken(token: IToken): boolean {
 export const MAX_LOOKAHEAD = 1;
 
 /** An error Neo4j reports of a construct once it has parsed: at `token`, in its own words. */
-interface Mismatch {
+export interface Mismatch {
   readonly token: IToken;
   readonly message: string;
 }

@@ -1,6 +1,6 @@
 /** The front end: text -> tokens -> statements -> CST -> AST -> semantic checks. Never throws. */
 import type { IToken } from 'chevrotain';
-import { parser } from '../grammar/parser.js';
+import { parser, type Mismatch } from '../grammar/parser.js';
 import type * as Cst from '../grammar/cst.js';
 import { LBrace, LBracket, LParen, RBrace, RBracket, RParen, Keyword } from '../grammar/tokens.js';
 import type { Statement } from './ast/index.js';
@@ -174,7 +174,7 @@ function parseStatement(
     return { statement: null, diagnostics: [unterminated.diagnostic] };
   }
   const from = tokenSpan(firstToken(allTokens), source).start;
-  const refused = (m: { readonly token: IToken; readonly message: string }) => ({
+  const refused = (m: Mismatch) => ({
     statement: null,
     diagnostics: [checkerError(m.token, m.message, source, from)],
   });

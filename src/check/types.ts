@@ -79,11 +79,9 @@ export function inferType(e: Expression, scope: TypeScope): CypherType {
     case 'boolean':
     case 'comparison':
     case 'is-null':
+    case 'is-normalized': // null for what is no string: Neo4j's analysis accepts any operand (`1 IS NORMALIZED`)
     case 'list-predicate':
       return 'Boolean';
-    // Null for a value that is no string: Neo4j's analysis accepts any operand (`1 IS NORMALIZED`).
-    case 'is-normalized':
-      return 'Any';
     case 'map':
       return 'Map';
     case 'list': {

@@ -42,7 +42,7 @@ export function lint(argv: readonly string[], io: CliIO): number {
   const reports: FileReport[] = readInputs(args.positional, io).map((input) => {
     const all = diagnose(input.text, minimumPasswordLength === undefined ? {} : { minimumPasswordLength });
     const diagnostics = quiet ? all.filter((d) => d.severity === 'error') : all;
-    const shown = limit === 0 || diagnostics.length <= limit ? diagnostics : diagnostics.slice(0, limit);
+    const shown = limit === 0 ? diagnostics : diagnostics.slice(0, limit);
     if (diagnostics.length === 0) return { input, diagnostics, shown, masked: null };
     const masked = maskPasswords(input.text);
     return { input, diagnostics, shown, masked };

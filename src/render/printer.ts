@@ -21,7 +21,6 @@ export interface FormatOptions {
 }
 
 const PLAIN_NAME = /^[\p{L}_][\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]*$/u;
-/** Words a bare name may not be in expressions: they would read as literals or constructs. */
 /** Words an expression reads as something else than a variable: a variable so named is printed `quoted`. */
 const RESERVED_IN_EXPRESSIONS = new Set([
   'TRUE',

@@ -78,6 +78,13 @@ const PRIVILEGE_VERB = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? (CREATE
 /** Prefixes longer than this many tokens are not looked up: no decision point is that deep. */
 const LONGEST_KEY = 16;
 
+/** The decision point's list after `prefix` (a leading USE aside), or undefined where `prefix` is none. */
+function listAfter(prefix: readonly IToken[]): string[] | undefined {
+  const length = prefix.length - useClauseLength(prefix);
+  if (length === 0 || length > LONGEST_KEY) return undefined;
+  return DECISION_POINTS[prefixKey(prefix)]?.split('|');
+}
+
 /**
  * Neo4j's expected list when the error is at `offending` after `prefix`, one of the decision points;
  * else undefined. Not where Neo4j's parser would read on: a word that begins a phrase of the list
@@ -85,9 +92,7 @@ const LONGEST_KEY = 16;
  * reports a later token, which this model does not know.
  */
 export function decisionPoint(prefix: readonly IToken[], offending: IToken | undefined): string[] | undefined {
-  const length = prefix.length - useClauseLength(prefix);
-  if (length === 0 || length > LONGEST_KEY) return undefined;
-  const phrases = DECISION_POINTS[prefixKey(prefix)]?.split('|');
+  const phrases = listAfter(prefix);
   if (!phrases || !offending) return phrases;
   const word = offending.image.toUpperCase();
   if (phrases.some((p) => p.startsWith(`${word} `))) return undefined;
@@ -107,25 +112,27 @@ export function phraseContinuation(
   prefix: readonly IToken[],
   following: readonly IToken[],
 ): { readonly matched: number; readonly phrases: string[] } | undefined {
-  const length = prefix.length - useClauseLength(prefix);
-  if (length === 0 || length > LONGEST_KEY || following.length === 0) return undefined;
-  const phrases = DECISION_POINTS[prefixKey(prefix)]?.split('|');
-  const word = following[0]?.image.toUpperCase();
-  if (!phrases || word === undefined) return undefined;
+  const phrases = listAfter(prefix);
+  const first = following[0];
+  if (!phrases || first === undefined) return undefined;
+  const word = first.image.toUpperCase();
   // A word the list names alone, with a list of its own after it (`SHOW AUTH`: 'RULE' or 'RULES').
-  const after = phrases.includes(word) ? DECISION_POINTS[`${prefixKey(prefix)} ${word}`] : undefined;
-  if (after !== undefined) return { matched: 1, phrases: after.split('|') };
-  const started = phrases.filter((p) => p.startsWith(`${word} `)).map((p) => p.split(' '));
+  const after = phrases.includes(word) ? listAfter([...prefix, first]) : undefined;
+  if (after !== undefined) return { matched: 1, phrases: after };
+  // Each phrase the word begins, with how many of its words the text repeats.
+  const started = phrases
+    .filter((p) => p.startsWith(`${word} `))
+    .map((p) => {
+      const words = p.split(' ');
+      let matched = 1;
+      while (matched < words.length && following[matched]?.image.toUpperCase() === words[matched]) matched += 1;
+      return { words, matched };
+    });
   if (started.length === 0) return undefined;
-  const matchedOf = (words: readonly string[]) => {
-    let k = 1;
-    while (k < words.length && following[k]?.image.toUpperCase() === words[k]) k += 1;
-    return k;
-  };
-  const matched = Math.max(...started.map(matchedOf));
-  const reached = started.filter((words) => matchedOf(words) === matched);
-  if (reached.some((words) => matched === words.length)) return undefined;
-  const rest = reached.map((words) => words.slice(matched).join(' '));
+  const matched = Math.max(...started.map((s) => s.matched));
+  const reached = started.filter((s) => s.matched === matched);
+  if (reached.some((s) => matched === s.words.length)) return undefined;
+  const rest = reached.map((s) => s.words.slice(matched).join(' '));
   // Where a graph pattern may begin (CREATE), Neo4j still offers one: the words may be a pattern's variables.
   return { matched, phrases: phrases[0] === 'a graph pattern' ? ['a graph pattern', ...rest] : rest };
 }

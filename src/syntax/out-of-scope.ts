@@ -177,7 +177,6 @@ function objectWord(words: readonly string[]): string | null {
   return next !== undefined && QUALIFIED.get(word)?.has(next) ? `${word} ${next}` : null;
 }
 
-/** Where the statement starts after a leading `USE <database>`. */
 /**
  * After CREATE, a graph pattern: `(`, or a path variable and `=` (`CREATE p = (...)`). Not a `(` further on:
  * `CREATE USER jake SET (` is a broken CREATE USER, which Neo4j reports at the `(`.
@@ -186,6 +185,7 @@ function createsPattern(afterCreate: readonly IToken[]): boolean {
   return afterCreate[0]?.tokenType === LParen || afterCreate[1]?.tokenType === Equals;
 }
 
+/** Where the statement starts after a leading `USE <database>`. */
 function startAfterUse(tokens: readonly IToken[]): number {
   let start = 0;
   if (tokens[0]?.tokenType === Keyword.USE) {

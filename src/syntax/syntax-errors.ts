@@ -316,13 +316,10 @@ export function syntaxError(
   source: Source,
   statementStart?: Position,
 ): Diagnostic {
-  const reported = error.token;
-  const reportedAtEnd = reported.tokenType === EOF || Number.isNaN(reported.startOffset);
-  const reportedIndex = reportedAtEnd ? tokens.length : tokens.indexOf(reported);
   // Neo4j may read on through a phrase of its list that the offending word begins (decision-points.ts).
-  const continuation =
-    reportedIndex < 0 || reportedAtEnd ? undefined : phraseContinuation(tokens.slice(0, reportedIndex), tokens.slice(reportedIndex));
-  const offending = continuation ? (tokens[reportedIndex + continuation.matched] ?? EOF_TOKEN) : reported;
+  const reported = tokens.indexOf(error.token);
+  const continuation = reported < 0 ? undefined : phraseContinuation(tokens.slice(0, reported), tokens.slice(reported));
+  const offending = continuation ? (tokens[reported + continuation.matched] ?? EOF_TOKEN) : error.token;
   const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
   const start = atEnd ? end : positionOf(offending, source);
   const span: Span = atEnd ? { start: end, end } : { start, end: source.position(tokenEnd(offending)) };

@@ -11,14 +11,13 @@ import { tokenAt } from './indexed.js';
 import type { Source } from './lines.js';
 import { tokenSpan } from '../visitor/source.js';
 
-/** What the list at `i` (the keyword before its strings) is of, and where its clause starts; null for no such list. */
+/** What the list after the keyword at `i` (its strings follow) is of, and where its clause starts; null for no such list. */
 function listAt(tokens: readonly IToken[], i: number): { readonly of: string; readonly clause: number } | null {
   const type = tokenAt(tokens, i).tokenType;
   if (type === Keyword.TAGS || type === Keyword.TAG) return { of: 'tags', clause: i - 1 };
   // REMOVE AUTH [PROVIDER[S]] 'a', 'b'.
   const auth = type === Keyword.PROVIDER || type === Keyword.PROVIDERS ? i - 1 : i;
   if (tokens[auth]?.tokenType !== Keyword.AUTH || tokens[auth - 1]?.tokenType !== Keyword.REMOVE) return null;
-  if (auth === i && (tokens[i + 1]?.tokenType === Keyword.PROVIDER || tokens[i + 1]?.tokenType === Keyword.PROVIDERS)) return null;
   return { of: 'auth providers', clause: auth - 1 };
 }
 
