@@ -1,21 +1,11 @@
 /** CST -> AST for the expression language of SHOW's WHERE, RETURN and ORDER BY. */
 import type { CstNode, IToken } from 'chevrotain';
-import type {
-  BinaryOperator,
-  ComparisonOperator,
-  Expression,
-  FloatKeyword,
-  ListPredicateKind,
-  MapEntry,
-  MapLiteral,
-  NormalForm,
-  SubqueryKind,
-} from '../ast/expressions.js';
+import type { Expression, FloatKeyword, ListPredicateKind, MapEntry, MapLiteral, SubqueryKind } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { EscapedName } from '../../grammar/tokens.js';
-import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { Source } from '../syntax/lines.js';
+import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, TOO_DEEP, type Item } from './climb.js';
 import {
   TooComplexError,
   decodeName,
@@ -29,183 +19,35 @@ import {
   unexpectedAlternative,
 } from './source.js';
 
-/**
- * Deeper trees could exhaust the stack of every recursive consumer (checker, printer, executor);
- * Neo4j itself rejects far shallower queries than this in practice.
- */
-const MAX_EXPRESSION_DEPTH = 500;
-
-const depthOf = new WeakMap<Expression, number>();
-
-function depth(expression: Expression): number {
-  return depthOf.get(expression) ?? 1;
-}
-
-/** Records the depth of a node built from `children`, refusing trees deeper than the limit. */
-/** `children` is an array, not rest arguments: a list literal may have more items than a call has room for arguments. */
-function built<E extends Expression>(node: E, children: readonly (Expression | null)[]): E {
-  let deepest = 0;
-  for (const child of children) if (child) deepest = Math.max(deepest, depth(child));
-  const d = deepest + 1;
-  if (d > MAX_EXPRESSION_DEPTH) {
-    throw new TooComplexError(
-      `Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`,
-      node.span,
-    );
-  }
-  if (d > 1) depthOf.set(node, d);
-  return node;
-}
-
-function binary(operator: BinaryOperator, left: Expression, right: Expression): Expression {
-  return built({ kind: 'binary', operator, left, right, span: joinSpans(left.span, right.span) }, [left, right]);
-}
-
-type Infix =
-  | { readonly kind: 'binary'; readonly operator: BinaryOperator; readonly level: Precedence }
-  | { readonly kind: 'comparison'; readonly operator: ComparisonOperator; readonly level: typeof Precedence.Comparison };
-
-const binaryInfix = (operator: BinaryOperator): Infix => ({ kind: 'binary', operator, level: BINARY_PRECEDENCE[operator] });
-const comparisonInfix = (operator: ComparisonOperator): Infix => ({ kind: 'comparison', operator, level: Precedence.Comparison });
-
-const INFIX_BY_IMAGE: Record<string, Infix> = {
-  OR: binaryInfix('OR'),
-  XOR: binaryInfix('XOR'),
-  AND: binaryInfix('AND'),
-  '=': comparisonInfix('='),
-  '<>': comparisonInfix('<>'),
-  '!=': comparisonInfix('<>'),
-  '<': comparisonInfix('<'),
-  '>': comparisonInfix('>'),
-  '<=': comparisonInfix('<='),
-  '>=': comparisonInfix('>='),
-  STARTS: binaryInfix('STARTS WITH'),
-  ENDS: binaryInfix('ENDS WITH'),
-  CONTAINS: binaryInfix('CONTAINS'),
-  '=~': binaryInfix('=~'),
-  IN: binaryInfix('IN'),
-  '+': binaryInfix('+'),
-  // `||` concatenates strings and lists just as `+` does.
-  '||': binaryInfix('+'),
-  '-': binaryInfix('-'),
-  '*': binaryInfix('*'),
-  '/': binaryInfix('/'),
-  '%': binaryInfix('%'),
-  '^': binaryInfix('^'),
-};
-
-type Item =
-  | { readonly kind: 'operand'; readonly prefixes: IToken[]; readonly node: Cst.OperandCstNode; readonly offset: number }
-  | { readonly kind: 'infix'; readonly infix: Infix; readonly offset: number }
-  /** `IS [NOT] NULL` (form null) or `IS [NOT] [form] NORMALIZED`. */
-  | {
-      readonly kind: 'null-check';
-      readonly negated: boolean;
-      readonly form: NormalForm | null;
-      readonly span: Span;
-      readonly offset: number;
-    };
-
 /** The flat CST of an expression, in source order. */
 function itemsOf(node: Cst.ExpressionCstNode, source: Source): Item[] {
   const c = node.children;
   const operandItem = (operand: Cst.OperandCstNode): Item => {
     const prefixes = inSourceOrder(operand.children.NOT, operand.children.Plus, operand.children.Minus);
-    if (prefixes.length > MAX_EXPRESSION_DEPTH) {
-      throw new TooComplexError(
-        `Expressions nested more than ${MAX_EXPRESSION_DEPTH} levels deep are not supported by cypher-sysdb.`,
-        nodeSpan(operand, source),
-      );
-    }
-    return { kind: 'operand', prefixes, node: operand, offset: nodeStart(operand) };
+    if (prefixes.length > MAX_EXPRESSION_DEPTH) throw new TooComplexError(TOO_DEEP, nodeSpan(operand, source));
+    return { kind: 'operand', prefixes, operand: postfixExpression(one(operand.children.postfixExpression), source) };
   };
   // Most expressions are a single operand: no operators to order.
   if (c.operand.length === 1 && !c.infixOperator && !c.nullCheck) return [operandItem(one(c.operand))];
-  const items: Item[] = [
-    ...c.operand.map(operandItem),
-    ...(c.infixOperator ?? []).map((op): Item => {
+  const placed: { readonly offset: number; readonly item: Item }[] = [
+    ...c.operand.map((operand) => ({ offset: nodeStart(operand), item: operandItem(operand) })),
+    ...(c.infixOperator ?? []).map((op) => {
       const first = earliestToken(op);
       const infix = INFIX_BY_IMAGE[first.image.toUpperCase()] ?? unexpectedAlternative('infixOperator');
-      return { kind: 'infix', infix, offset: first.startOffset };
+      return { offset: first.startOffset, item: { kind: 'infix', infix } as const };
     }),
-    ...(c.nullCheck ?? []).map((check): Item => {
+    ...(c.nullCheck ?? []).map((check) => {
       const span = nodeSpan(check, source);
       const k = check.children;
       const form = k.NULL ? null : k.NFD ? 'NFD' : k.NFKC ? 'NFKC' : k.NFKD ? 'NFKD' : 'NFC';
-      return { kind: 'null-check', negated: k.NOT !== undefined, form, span, offset: span.start.offset };
+      return { offset: span.start.offset, item: { kind: 'null-check', negated: k.NOT !== undefined, form, span } as const };
     }),
   ];
-  return items.sort((a, b) => a.offset - b.offset);
-}
-
-/** Precedence climbing over the flat items: loops for chains, recursion only across levels. */
-class Climber {
-  private position = 0;
-
-  constructor(
-    private readonly items: Item[],
-    private readonly source: Source,
-  ) {}
-
-  expression(minimum: Precedence): Expression {
-    let left = this.prefixed();
-    for (;;) {
-      const next = this.items[this.position];
-      if (!next || next.kind === 'operand') return left;
-      if (next.kind === 'null-check') {
-        if (Precedence.Predicate < minimum) return left;
-        this.position += 1;
-        const span = joinSpans(left.span, next.span);
-        const check: Expression =
-          next.form === null
-            ? { kind: 'is-null', operand: left, negated: next.negated, span }
-            : { kind: 'is-normalized', operand: left, negated: next.negated, form: next.form, span };
-        left = built(check, [left]);
-        continue;
-      }
-      const { infix } = next;
-      if (infix.level < minimum) return left;
-      this.position += 1;
-      if (infix.kind === 'comparison') {
-        // `a < b <= c` is one chain of comparisons, not nested ones.
-        let last = this.expression((Precedence.Comparison + 1) as Precedence);
-        const rest = [{ operator: infix.operator, operand: last }];
-        for (
-          let more = this.items[this.position];
-          more?.kind === 'infix' && more.infix.kind === 'comparison';
-          more = this.items[this.position]
-        ) {
-          this.position += 1;
-          last = this.expression((Precedence.Comparison + 1) as Precedence);
-          rest.push({ operator: more.infix.operator, operand: last });
-        }
-        left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, [
-          left,
-          ...rest.map((r) => r.operand),
-        ]);
-        continue;
-      }
-      // Left-associative: the right operand binds strictly tighter.
-      left = binary(infix.operator, left, this.expression((infix.level + 1) as Precedence));
-    }
-  }
-
-  /** An operand with its prefix operators: `NOT` covers everything above its level, a sign only the operand. */
-  private prefixed(): Expression {
-    const item = this.items[this.position] as Extract<Item, { kind: 'operand' }>;
-    const prefix = item.prefixes.shift();
-    if (!prefix) {
-      this.position += 1;
-      return postfixExpression(one(item.node.children.postfixExpression), this.source);
-    }
-    const operand = prefix.tokenType.name === 'NOT' ? this.expression(Precedence.Not) : this.prefixed();
-    const operator = prefix.tokenType.name === 'NOT' ? 'NOT' : (prefix.image as '+' | '-');
-    return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix, this.source), operand.span) }, [operand]);
-  }
+  return placed.sort((a, b) => a.offset - b.offset).map((p) => p.item);
 }
 
 export function expression(node: Cst.ExpressionCstNode, source: Source): Expression {
-  return new Climber(itemsOf(node, source), source).expression(Precedence.Or);
+  return climb(itemsOf(node, source), source);
 }
 
 /** Chevrotain groups tokens by type; source order is restored from their offsets. */
