@@ -53,7 +53,7 @@ import {
 
 const PRIVILEGE_WORDS = new Set<TokenType>([K.PRIVILEGE, K.PRIVILEGES]);
 /** The keywords SHOW USERS and SHOW ROLES go on with. */
-const TAIL_STARTS = new Set<TokenType>([K.WITH, K.YIELD, K.WHERE]);
+export const TAIL_STARTS = new Set<TokenType>([K.WITH, K.YIELD, K.WHERE]);
 
 /** `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: subqueries Neo4j parses, then rejects on SHOW commands. */
 const SUBQUERY_WORD = /^(exists|count|collect)$/i;
@@ -63,7 +63,7 @@ const SUBQUERY_WORD = /^(exists|count|collect)$/i;
  * stands for identifiers, quoted names and keywords). The query inside is not modelled, only skipped.
  */
 const SUBQUERY_BODY_TOKENS: readonly TokenType[] = vocabulary.filter((t) => !t.CATEGORIES?.length && t !== LBrace && t !== RBrace);
-const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
+export const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 
 const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
 /** Infix operators that are never a prefix: comparisons, `=~`, `*`, `/`, `%`, `^` and `||`. */
@@ -104,7 +104,7 @@ const AFTER_ALL_ARGUMENT = new Set<TokenType>([
 ]);
 
 /** Operators of a higher precedence than NOT (signs included): an operand after one of them takes no NOT prefix. */
-const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([...INFIX_ONLY_SYMBOLS, Plus, Minus, K.IN, K.CONTAINS, K.WITH]);
+export const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([...INFIX_ONLY_SYMBOLS, Plus, Minus, K.IN, K.CONTAINS, K.WITH]);
 
 /**
  * Neo4j's predicates do not chain: `expression7: expression6 comparisonExpression6?` (Cypher25Parser.g4), so
@@ -115,17 +115,17 @@ const PREDICATE_STARTS = new Set<TokenType>([K.IN, K.CONTAINS, K.STARTS, K.ENDS,
 const BELOW_PREDICATES = new Set<TokenType>([K.OR, K.XOR, K.AND, Equals, NotEquals, BangEquals, LessEquals, GreaterEquals, Less, Greater]);
 
 /** Where an expression stands in its run of operators: free, after a predicate (`a IN b`), or after an IS one. */
-type PredicateState = 'free' | 'after-predicate' | 'after-is';
+export type PredicateState = 'free' | 'after-predicate' | 'after-is';
 
 /** The state after the operator `next` (an infix operator's first token, or IS); arithmetic keeps it (`a IN b + c`). */
-function stateAfter(state: PredicateState, next: TokenType): PredicateState {
+export function stateAfter(state: PredicateState, next: TokenType): PredicateState {
   if (BELOW_PREDICATES.has(next)) return 'free';
   if (next === K.IS) return 'after-is';
   return PREDICATE_STARTS.has(next) ? 'after-predicate' : state;
 }
 
 /** Whether `next` may follow in `state`, as Neo4j's grammar allows it. */
-function mayFollow(state: PredicateState, next: TokenType): boolean {
+export function mayFollow(state: PredicateState, next: TokenType): boolean {
   if (state === 'free' || BELOW_PREDICATES.has(next)) return true;
   return state === 'after-predicate' && !PREDICATE_STARTS.has(next);
 }
@@ -133,11 +133,11 @@ function mayFollow(state: PredicateState, next: TokenType): boolean {
 /** After `RETURN ALL`, tokens that make ALL a name (`all(...)`, `RETURN all AS a`) rather than the keyword. */
 const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
 
-function isVariableToken(token: IToken): boolean {
+export function isVariableToken(token: IToken): boolean {
   return isNameToken(token) && !LITERAL_WORDS.has(token.tokenType);
 }
 
-function isNameToken(token: IToken): boolean {
+export function isNameToken(token: IToken): boolean {
   return token.tokenType === EscapedName || token.tokenType.CATEGORIES?.includes(Name) === true;
 }
 

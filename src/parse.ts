@@ -18,6 +18,7 @@ import { forEachSegment, type RawSegment } from './syntax/split.js';
 import { checkerError, ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
 import { unbracketedTags } from './syntax/unbracketed-tags.js';
 import { buildStatement } from './visitor/statement.js';
+import { readStatement } from './direct/commands.js';
 import { spanBetween, tokenSpan, TooComplexError } from './visitor/source.js';
 
 export interface ParseOptions {
@@ -163,6 +164,12 @@ function parseStatement(
   const tooDeep = excessiveNesting(tokens, source);
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
   const unterminated = unterminatedDelimiter(tokens, source);
+  const from = tokenSpan(firstToken(allTokens), source).start;
+  // The common commands are read straight into their AST; the parser reads the rest, and every error.
+  if (!unterminated) {
+    const direct = readStatement(tokens, source);
+    if (direct) return accepted(() => direct, tokens, source, from);
+  }
   const cst = withoutStackTraces(() => {
     parser.input = tokens as IToken[];
     return parser.statement() as Cst.StatementCstNode;
@@ -173,7 +180,6 @@ function parseStatement(
   if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens) !== null)) {
     return { statement: null, diagnostics: [unterminated.diagnostic] };
   }
-  const from = tokenSpan(firstToken(allTokens), source).start;
   const refused = (m: Mismatch) => ({
     statement: null,
     diagnostics: [checkerError(m.token, m.message, source, from)],
@@ -196,8 +202,18 @@ function parseStatement(
     };
   }
   if (parser.literalMismatch) return refused(parser.literalMismatch);
+  return accepted(() => buildStatement(cst, source), tokens, source, from);
+}
+
+/** A statement that parsed: its AST, or the refusal of one too deep, and the warnings about how it was written. */
+function accepted(
+  build: () => Statement,
+  tokens: readonly IToken[],
+  source: Source,
+  from: Position,
+): { statement: Statement | null; diagnostics: readonly Diagnostic[] } {
   try {
-    const statement = buildStatement(cst, source);
+    const statement = build();
     const warnings = unbracketedTags(tokens, source, from);
     return { statement, diagnostics: warnings.length === 0 ? NO_DIAGNOSTICS : warnings };
   } catch (caught) {

@@ -118,7 +118,7 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
 const FLOAT_KEYWORDS: readonly FloatKeyword[] = ['INF', 'INFINITY', 'NAN'];
 
 /** Neo4j's literals INF, INFINITY and NAN (any case), which our grammar reads as names; never written `quoted`. */
-function floatKeyword(image: string): FloatKeyword | undefined {
+export function floatKeyword(image: string): FloatKeyword | undefined {
   const upper = image.toUpperCase();
   return FLOAT_KEYWORDS.find((k) => k === upper);
 }

@@ -1,0 +1,109 @@
+/**
+ * A cursor over one statement's tokens for the direct reader. Where the text leaves what the direct
+ * reader knows, it gives up (`giveUp`), and the statement goes to the full parser, which reads it or
+ * words its error: giving up is never an error of its own.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import { isNameToken } from '../../grammar/parser.js';
+import { Parameter } from '../../grammar/tokens.js';
+import type { Span } from '../ast/span.js';
+import type { Source } from '../syntax/lines.js';
+import { spanBetween, tokenSpan } from '../visitor/source.js';
+
+/** Thrown to leave the direct reader: one object, no stack trace to capture. */
+export const GIVE_UP: unique symbol = Symbol('the direct reader gives up');
+
+export function giveUp(): never {
+  throw GIVE_UP;
+}
+
+export class TokenReader {
+  private index = 0;
+
+  constructor(
+    private readonly tokens: readonly IToken[],
+    readonly source: Source,
+  ) {}
+
+  /** The token `ahead` places on (0: the next one), or undefined past the end. */
+  peek(ahead = 0): IToken | undefined {
+    return this.tokens[this.index + ahead];
+  }
+
+  /** Whether the token `ahead` places on is of `type`. */
+  is(type: TokenType, ahead = 0): boolean {
+    return this.tokens[this.index + ahead]?.tokenType === type;
+  }
+
+  isOneOf(types: ReadonlySet<TokenType>, ahead = 0): boolean {
+    const token = this.tokens[this.index + ahead];
+    return token !== undefined && types.has(token.tokenType);
+  }
+
+  atEnd(): boolean {
+    return this.index >= this.tokens.length;
+  }
+
+  /** The token just read. */
+  previous(): IToken | undefined {
+    return this.tokens[this.index - 1];
+  }
+
+  next(): IToken {
+    const token = this.tokens[this.index];
+    if (token === undefined) return giveUp();
+    this.index += 1;
+    return token;
+  }
+
+  /** The next token, which must be of `type`. */
+  expect(type: TokenType): IToken {
+    const token = this.tokens[this.index];
+    if (token?.tokenType !== type) return giveUp();
+    this.index += 1;
+    return token;
+  }
+
+  /** The next token if it is of `type` (read), else undefined (not read). */
+  accept(type: TokenType): IToken | undefined {
+    const token = this.tokens[this.index];
+    if (token?.tokenType !== type) return undefined;
+    this.index += 1;
+    return token;
+  }
+
+  /** The next token if it is one of `types`. */
+  acceptOneOf(types: ReadonlySet<TokenType>): IToken | undefined {
+    const token = this.tokens[this.index];
+    if (token === undefined || !types.has(token.tokenType)) return undefined;
+    this.index += 1;
+    return token;
+  }
+
+  /** A name: an identifier, a `quoted` name or any keyword, as Neo4j takes them. */
+  name(): IToken {
+    const token = this.tokens[this.index];
+    if (token === undefined || !isNameToken(token)) return giveUp();
+    this.index += 1;
+    return token;
+  }
+
+  /** Whether the token `ahead` places on begins a name or is a parameter. */
+  startsName(ahead = 0): boolean {
+    const token = this.tokens[this.index + ahead];
+    return token !== undefined && (isNameToken(token) || token.tokenType === Parameter);
+  }
+
+  span(first: IToken, last: IToken): Span {
+    return spanBetween(first, last, this.source);
+  }
+
+  tokenSpan(token: IToken): Span {
+    return tokenSpan(token, this.source);
+  }
+
+  /** The span from `first` to the token just read. */
+  spanFrom(first: IToken): Span {
+    return spanBetween(first, this.tokens[this.index - 1] ?? first, this.source);
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The direct reader (src/direct/) against the parser it stands in for (grammar/parser.ts + src/visitor/):
+ * wherever the direct reader returns a tree, the parser accepts the same tokens and builds the same tree,
+ * key for key and span for span; wherever the parser refuses, the direct reader gives up. And it does not
+ * give up on the commands it was written for: every statement of the bench corpus is read directly.
+ */
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IToken } from 'chevrotain';
+import { describe, expect, it } from 'vitest';
+import { parser } from '../../grammar/parser.js';
+import type * as Cst from '../../grammar/cst.js';
+import { Keyword } from '../../grammar/tokens.js';
+import { readStatement } from '../../src/direct/commands.js';
+import { format } from '../../src/index.js';
+import { Source } from '../../src/syntax/lines.js';
+import { forEachSegment } from '../../src/syntax/split.js';
+import { buildStatement } from '../../src/visitor/statement.js';
+// @ts-expect-error: a plain ES module of the build scripts, without types
+import { generateStatements } from '../../scripts/corpus.js';
+import { arbitraryStatement } from '../support/arbitraries.js';
+import { VALID_STATEMENTS } from '../support/corpus.js';
+import { SPEC_EXAMPLES } from '../support/spec-examples.js';
+
+interface Verdicts {
+  readonly direct: unknown;
+  /** The parser's tree, or null where it refuses the statement (a syntax error or a refusal of its own). */
+  readonly parsed: unknown;
+}
+
+function parserTree(tokens: readonly IToken[], source: Source): unknown {
+  parser.input = tokens as IToken[];
+  const cst = parser.statement() as Cst.StatementCstNode;
+  if (parser.errors.length > 0 || parser.checkerMismatch || parser.literalMismatch) return null;
+  try {
+    return buildStatement(cst, source);
+  } catch {
+    return null;
+  }
+}
+
+/** Both readers on each statement of `text` (client commands and `CYPHER 25` prefixes are not the direct reader's). */
+function verdicts(text: string): Verdicts[] {
+  const source = new Source(text);
+  const out: Verdicts[] = [];
+  forEachSegment(text, (raw) => {
+    if (raw.kind === 'client') return;
+    out.push({ direct: readStatement(raw.tokens, source), parsed: parserTree(raw.tokens, source) });
+  });
+  return out;
+}
+
+/** The invariant: a direct tree is the parser's tree, keys in the same order. */
+function expectAgreement(text: string): Verdicts[] {
+  const all = verdicts(text);
+  for (const { direct, parsed } of all) {
+    if (direct === null) continue;
+    expect(parsed, `the parser refuses what the direct reader read: ${text}`).not.toBeNull();
+    expect(JSON.stringify(direct)).toBe(JSON.stringify(parsed));
+    expect(direct).toStrictEqual(parsed);
+  }
+  return all;
+}
+
+const benchCorpus = generateStatements(3000, 11);
+
+const fixtureScripts = readdirSync('fixtures')
+  .filter((f) => f.endsWith('.cypher'))
+  .map((f) => readFileSync(join('fixtures', f), 'utf8'));
+
+/** Forms the direct reader reads, each with the decisions it shares with the parser. */
+const DIRECT_FORMS: readonly string[] = [
+  "CREATE USER jake SET PLAINTEXT PASSWORD 'abcd1234' CHANGE NOT REQUIRED SET STATUS ACTIVE",
+  "CREATE USER jake SET ENCRYPTED PASSWORD '1,aa,bb' SET PASSWORD CHANGE REQUIRED SET HOME DATABASE `my.db`.x",
+  "CREATE OR REPLACE USER $u SET PASSWORD $p SET AUTH PROVIDER 'oidc' {SET ID $id SET PASSWORD CHANGE NOT REQUIRED SET ENCRYPTED PASSWORD 'x'}",
+  "CREATE USER jake SET PASSWORD 'abcd1234' SET TAGS 'a', 'b' SET TAG []",
+  "CREATE USER jake SET PASSWORD 'abcd1234' SET HOME DATABASE $db",
+  "ALTER USER jake REMOVE HOME DATABASE REMOVE ALL AUTH PROVIDERS REMOVE ALL TAG REMOVE AUTH PROVIDER $p REMOVE AUTH 'a', 'b' REMOVE TAGS $t",
+  "ALTER USER jake ADD TAG 'x' ADD TAGS ['y', 'z'] SET STATUS SUSPENDED",
+  'ALTER USER jake',
+  "ALTER USERS a, $b, `c d` IF EXISTS REMOVE ALL TAGS REMOVE TAG 'x' ADD TAGS ['y'] SET TAGS $t",
+  "ALTER CURRENT USER SET PASSWORD FROM $old TO 'new-password'",
+  'DROP ROLE reader IF EXISTS',
+  'RENAME ROLE a IF EXISTS TO b',
+  'CREATE OR REPLACE IMMUTABLE ROLE r IF NOT EXISTS AS COPY OF $other',
+  'GRANT ROLE management TO user',
+  'GRANT ROLES a, b TO USERS c, d',
+  'REVOKE ROLE a FROM USER',
+  'REVOKE ROLE r FROM USER user',
+  'USE system CREATE ROLE x',
+  'USE a.b.c DROP USER x',
+  'SHOW USERS',
+  'SHOW USER',
+  'SHOW USERS WITH AUTH YIELD *',
+  'SHOW ROLES WITH USERS',
+  'SHOW ALL ROLES WITH USER YIELD role, member AS m WHERE m IS NOT NULL',
+  'SHOW POPULATED ROLE',
+  'SHOW CURRENT USER YIELD user ORDER BY user ASC, roles DESCENDING OFFSET 0 LIMIT 1 WHERE user <> $me RETURN DISTINCT user',
+  'SHOW USERS YIELD user, roles RETURN *, size(roles) + 1 AS n, toLower(user), (user), user.x.y ORDER BY n SKIP 1 + 1 LIMIT $l',
+  'SHOW USERS YIELD * RETURN * ORDER BY user',
+  "SHOW USERS WHERE NOT NOT suspended XOR user =~ 'a.*' OR 1 < 2 <= 3 AND 'a' IN [user, 'b'] AND home IS NULL",
+  "SHOW USERS WHERE user STARTS WITH 'a' AND user ENDS WITH 'z' AND user CONTAINS 'm' AND 2 ^ 3 * 4 / 5 % 6 - 7 || 'x' = 'y'",
+  'SHOW USERS WHERE db.f.g(1, [], [[]], true, false, null) = apoc.x()',
+  'SHOW USERS WHERE (a IN b) IN c',
+  'SHOW USERS WHERE a IN b = c IN d',
+];
+
+/** Forms the direct reader leaves to the parser (each has a branch it does not take), valid or not. */
+const PARSER_FORMS: readonly string[] = [
+  'SHOW USERS YIELD user RETURN all',
+  'SHOW USERS WHERE count(*) > 1',
+  'SHOW USERS WHERE all(x IN roles WHERE x = 1)',
+  'SHOW USERS WHERE [x IN roles | x] = []',
+  'SHOW USERS WHERE roles[0] = 1',
+  'SHOW USERS WHERE CASE WHEN true THEN 1 END = 1',
+  'SHOW USERS WHERE -1 = 1',
+  'SHOW USERS WHERE x = NOT y',
+  'SHOW USERS WHERE a != b',
+  'SHOW USERS WHERE a = 0x1F',
+  'SHOW USERS WHERE a = 1.5',
+  'SHOW USERS WHERE a = 007',
+  'SHOW USERS WHERE a = inf',
+  'SHOW USERS WHERE {a: 1} = b',
+  'SHOW USERS WHERE EXISTS { MATCH (n) }',
+  'SHOW USERS WHERE a IS NORMALIZED',
+  'SHOW USERS WHERE a IN b IN c',
+  'SHOW USERS WHERE f(DISTINCT a)',
+  'SHOW USERS YIELD user SKIP -1',
+  'SHOW USER jake PRIVILEGES',
+  'SHOW USERS privileges',
+  'SHOW ROLES r',
+  'GRANT ROLE MANAGEMENT ON DBMS TO r',
+  'GRANT CREATE USER ON DBMS TO r',
+  'DENY ALL ON DBMS TO r',
+  'CREATE USER x',
+  'CREATE USER x SET PASSWORD',
+  'ALTER USER x SET STATUS ACTIVE REMOVE HOME DATABASE',
+  'SHOW USERS WHERE',
+  "CREATE USER x SET PASSWORD 'abcd1234' SET TAGS 'a',",
+];
+
+describe('the direct reader', () => {
+  it('reads every statement of the bench corpus, as the parser does', () => {
+    const all = expectAgreement(benchCorpus.join(';\n'));
+    expect(all).toHaveLength(benchCorpus.length);
+    expect(all.filter((v) => v.direct === null)).toEqual([]);
+  });
+
+  it.each(DIRECT_FORMS)('reads %s as the parser does', (text) => {
+    const [verdict] = expectAgreement(text);
+    expect(verdict?.direct).not.toBeNull();
+  });
+
+  it.each(PARSER_FORMS)('leaves %s to the parser', (text) => {
+    const [verdict] = expectAgreement(text);
+    expect(verdict?.direct).toBeNull();
+  });
+
+  it('agrees with the parser on the fixtures, the spec examples and the mutation seeds', () => {
+    for (const script of fixtureScripts) expectAgreement(script);
+    for (const [query] of SPEC_EXAMPLES) expectAgreement(query);
+    for (const text of VALID_STATEMENTS) expectAgreement(text);
+  });
+
+  it('agrees with the parser on printed random statements', () => {
+    fc.assert(
+      fc.property(arbitraryStatement, (statement) => {
+        expectAgreement(format(statement));
+      }),
+      { numRuns: 600, seed: 25 },
+    );
+  });
+
+  // A mutant of a valid statement is mostly invalid: the direct reader must give up wherever the parser refuses.
+  const WORDS = [
+    'SET',
+    'REMOVE',
+    'ADD',
+    'TO',
+    'FROM',
+    'IF',
+    'NOT',
+    'EXISTS',
+    'USER',
+    'ROLE',
+    'YIELD',
+    'WHERE',
+    'RETURN',
+    'AS',
+    'ALL',
+    ',',
+    "'s'",
+    '$p',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    '.',
+    '=',
+    'IN',
+    'IS',
+    'NULL',
+    '-',
+    '*',
+    '1',
+    'PRIVILEGES',
+  ];
+  const seeds = [...DIRECT_FORMS, ...benchCorpus.slice(0, 60)];
+  const tokenised = seeds.map((s) => s.match(/'[^']*'|`[^`]*`|\$?\w+|[^\s\w]/g) ?? []);
+
+  it('gives up wherever the parser refuses a mutant of a statement it reads', () => {
+    const mutant = fc
+      .record({
+        seed: fc.nat({ max: tokenised.length - 1 }),
+        at: fc.nat(),
+        how: fc.constantFrom('delete', 'duplicate', 'swap', 'replace', 'insert'),
+        word: fc.constantFrom(...WORDS),
+      })
+      .map(({ seed, at, how, word }) => {
+        const words = [...(tokenised[seed] ?? [])];
+        const i = at % Math.max(1, words.length);
+        if (how === 'delete') words.splice(i, 1);
+        else if (how === 'duplicate') words.splice(i, 0, words[i] ?? word);
+        else if (how === 'swap') words.splice(i, 2, words[i + 1] ?? word, words[i] ?? word);
+        else if (how === 'replace') words.splice(i, 1, word);
+        else words.splice(i, 0, word);
+        return words.join(' ');
+      });
+    fc.assert(
+      fc.property(mutant, (text) => {
+        expectAgreement(text);
+      }),
+      { numRuns: 4000, seed: 2025 },
+    );
+  });
+
+  it('leaves keywords that are names where the grammar takes a name (regression: keywords as names)', () => {
+    for (const word of Object.keys(Keyword)) {
+      expectAgreement(`CREATE USER ${word} SET PASSWORD 'abcd1234'`);
+      expectAgreement(`GRANT ROLE ${word} TO ${word}`);
+      expectAgreement(`SHOW USERS YIELD ${word} WHERE ${word} = 1 RETURN ${word}`);
+      expectAgreement(`SHOW USERS WHERE ${word}.${word} = ${word}(${word})`);
+    }
+  });
+});
