@@ -2197,7 +2197,13 @@ export class CypherAdminParser extends CstParser {
   });
 }
 
-/** The one parser instance: Chevrotain parsers are reused by assigning `input`. */
-export const parser = new CypherAdminParser();
+let instance: CypherAdminParser | undefined;
 
-export const productions = parser.getGAstProductions();
+/**
+ * The one parser instance (Chevrotain parsers are reused by assigning `input`), made on first use:
+ * recording the grammar is a good part of start-up, and a script whose statements src/direct reads
+ * never needs the parser.
+ */
+export function theParser(): CypherAdminParser {
+  return (instance ??= new CypherAdminParser());
+}

@@ -1,6 +1,6 @@
 /** The front end: text -> tokens -> statements -> CST -> AST -> semantic checks. Never throws. */
 import type { IToken } from 'chevrotain';
-import { parser, type Mismatch } from '../grammar/parser.js';
+import { theParser, type Mismatch } from '../grammar/parser.js';
 import type * as Cst from '../grammar/cst.js';
 import { LBrace, LBracket, LParen, RBrace, RBracket, RParen, Keyword } from '../grammar/tokens.js';
 import type { Statement } from './ast/index.js';
@@ -170,6 +170,7 @@ function parseStatement(
     const direct = readStatement(tokens, source);
     if (direct) return accepted(() => direct, tokens, source, from);
   }
+  const parser = theParser();
   const cst = withoutStackTraces(() => {
     parser.input = tokens as IToken[];
     return parser.statement() as Cst.StatementCstNode;
@@ -254,6 +255,8 @@ function excessiveNesting(tokens: readonly IToken[], source: Source): Diagnostic
 }
 
 function findExcessiveNesting(tokens: readonly IToken[]): IToken | undefined {
+  // Nesting deeper than MAX_NESTING takes more openers than that: most statements are shorter.
+  if (tokens.length <= MAX_NESTING) return undefined;
   let depth = 0;
   for (const token of tokens) {
     if (OPENERS.has(token.tokenType)) {

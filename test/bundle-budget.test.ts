@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lex } from '../grammar/lexer.js';
-import { parser } from '../grammar/parser.js';
+import { theParser } from '../grammar/parser.js';
 
 const KB = 1024;
 
@@ -52,7 +52,7 @@ describe('the core bundle', () => {
   });
 
   it("parses and fails exactly as the sources do, with the recovery stub in place of Chevrotain's", async () => {
-    const entry = "export { parser } from './grammar/parser.ts'; export { lex } from './grammar/lexer.ts';";
+    const entry = "export { theParser } from './grammar/parser.ts'; export { lex } from './grammar/lexer.ts';";
     const out = await build({
       stdin: { contents: entry, resolveDir: join(import.meta.dirname, '..'), loader: 'ts' },
       bundle: true,
@@ -67,8 +67,8 @@ describe('the core bundle', () => {
     try {
       const file = join(dir, 'parser.mjs');
       writeFileSync(file, out.outputFiles[0]?.contents ?? '');
-      const bundled = (await import(pathToFileURL(file).href)) as { parser: typeof parser; lex: typeof lex };
-      const outcome = (p: typeof parser, tokens: ReturnType<typeof lex>) => {
+      const bundled = (await import(pathToFileURL(file).href)) as { theParser: typeof theParser; lex: typeof lex };
+      const outcome = (p: ReturnType<typeof theParser>, tokens: ReturnType<typeof lex>) => {
         p.input = tokens;
         const cst = p.statement();
         const error = p.errors[0];
@@ -88,9 +88,9 @@ describe('the core bundle', () => {
         'SHOW USERS YIELD user WHERE',
         'GRANT ROLE a TO',
       ]) {
-        expect(outcome(bundled.parser, bundled.lex(text)), text).toEqual(outcome(parser, lex(text)));
+        expect(outcome(bundled.theParser(), bundled.lex(text)), text).toEqual(outcome(theParser(), lex(text)));
       }
-      expect(outcome(parser, lex('ALTER USER bob SET STATUS')).error?.ruleStack).toEqual([
+      expect(outcome(theParser(), lex('ALTER USER bob SET STATUS')).error?.ruleStack).toEqual([
         'statement',
         'alterCommand',
         'alterUser',

@@ -5,7 +5,7 @@
  */
 import type { IToken } from 'chevrotain';
 import type * as Cst from '../../grammar/cst.js';
-import { parser } from '../../grammar/parser.js';
+import { theParser } from '../../grammar/parser.js';
 import { Arrow, Colon, LBrace } from '../../grammar/tokens.js';
 import type { ClientCommand } from '../ast/client.js';
 import { StatusCode, type Diagnostic } from '../diagnostics/codes.js';
@@ -49,7 +49,7 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
         return { command: { kind: 'client-params-clear', span }, diagnostics: [] };
       }
       if (first.tokenType === LBrace) {
-        const cst = parseWith(args, () => parser.clientParamsMap());
+        const cst = parseWith(args, () => theParser().clientParamsMap());
         if (!cst) return usage(`Incorrect usage of :${word}: the map of parameters does not parse.`);
         return build(() => ({
           kind: 'client-params-map',
@@ -62,7 +62,7 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
         return usage(`Incorrect usage of :${word}. Use \`:param name => value\`.`);
       }
       const name = decodeName(first.image);
-      const cst = parseWith(rest, () => parser.clientParamValue());
+      const cst = parseWith(rest, () => theParser().clientParamValue());
       if (!cst) return usage(`Incorrect usage of :${word}: the value of parameter '${name}' is not a valid expression.`);
       return build(() => ({
         kind: 'client-param',
@@ -101,6 +101,7 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
 }
 
 function parseWith(tokens: readonly IToken[], rule: () => unknown): unknown {
+  const parser = theParser();
   parser.input = tokens as IToken[];
   const cst = rule();
   // A checker error (`1x`: an invalid literal number) refuses the value as a syntax error would.

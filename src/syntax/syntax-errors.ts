@@ -5,7 +5,7 @@
  * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
 import { createTokenInstance, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import { MAX_LOOKAHEAD, parser } from '../../grammar/parser.js';
+import { MAX_LOOKAHEAD, theParser } from '../../grammar/parser.js';
 import {
   DecimalInteger,
   EscapedName,
@@ -204,7 +204,7 @@ const textNamed = (text: string): Expected =>
 
 /** What our own grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does. */
 function walkedPhrases(prefix: readonly IToken[]): string[] {
-  const start = parser.getGAstProductions()['statement'];
+  const start = theParser().getGAstProductions()['statement'];
   if (!start) throw new Error('the grammar has no statement rule');
   const suggestions = nextTokens(start, prefix, { maxLookahead: MAX_LOOKAHEAD, gatedLookahead: GATED_LOOKAHEAD });
   // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL

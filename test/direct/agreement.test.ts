@@ -7,61 +7,15 @@
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
-import { parser } from '../../grammar/parser.js';
-import type * as Cst from '../../grammar/cst.js';
 import { Keyword } from '../../grammar/tokens.js';
-import { readStatement } from '../../src/direct/commands.js';
 import { format } from '../../src/index.js';
-import { Source } from '../../src/syntax/lines.js';
-import { forEachSegment } from '../../src/syntax/split.js';
-import { buildStatement } from '../../src/visitor/statement.js';
 // @ts-expect-error: a plain ES module of the build scripts, without types
 import { generateStatements } from '../../scripts/corpus.js';
 import { arbitraryStatement } from '../support/arbitraries.js';
 import { VALID_STATEMENTS } from '../support/corpus.js';
+import { expectDirectAgreement } from '../support/direct.js';
 import { SPEC_EXAMPLES } from '../support/spec-examples.js';
-
-interface Verdicts {
-  readonly direct: unknown;
-  /** The parser's tree, or null where it refuses the statement (a syntax error or a refusal of its own). */
-  readonly parsed: unknown;
-}
-
-function parserTree(tokens: readonly IToken[], source: Source): unknown {
-  parser.input = tokens as IToken[];
-  const cst = parser.statement() as Cst.StatementCstNode;
-  if (parser.errors.length > 0 || parser.checkerMismatch || parser.literalMismatch) return null;
-  try {
-    return buildStatement(cst, source);
-  } catch {
-    return null;
-  }
-}
-
-/** Both readers on each statement of `text` (client commands and `CYPHER 25` prefixes are not the direct reader's). */
-function verdicts(text: string): Verdicts[] {
-  const source = new Source(text);
-  const out: Verdicts[] = [];
-  forEachSegment(text, (raw) => {
-    if (raw.kind === 'client') return;
-    out.push({ direct: readStatement(raw.tokens, source), parsed: parserTree(raw.tokens, source) });
-  });
-  return out;
-}
-
-/** The invariant: a direct tree is the parser's tree, keys in the same order. */
-function expectAgreement(text: string): Verdicts[] {
-  const all = verdicts(text);
-  for (const { direct, parsed } of all) {
-    if (direct === null) continue;
-    expect(parsed, `the parser refuses what the direct reader read: ${text}`).not.toBeNull();
-    expect(JSON.stringify(direct)).toBe(JSON.stringify(parsed));
-    expect(direct).toStrictEqual(parsed);
-  }
-  return all;
-}
 
 const benchCorpus = generateStatements(3000, 11);
 
@@ -142,31 +96,31 @@ const PARSER_FORMS: readonly string[] = [
 
 describe('the direct reader', () => {
   it('reads every statement of the bench corpus, as the parser does', () => {
-    const all = expectAgreement(benchCorpus.join(';\n'));
+    const all = expectDirectAgreement(benchCorpus.join(';\n'));
     expect(all).toHaveLength(benchCorpus.length);
     expect(all.filter((v) => v.direct === null)).toEqual([]);
   });
 
   it.each(DIRECT_FORMS)('reads %s as the parser does', (text) => {
-    const [verdict] = expectAgreement(text);
+    const [verdict] = expectDirectAgreement(text);
     expect(verdict?.direct).not.toBeNull();
   });
 
   it.each(PARSER_FORMS)('leaves %s to the parser', (text) => {
-    const [verdict] = expectAgreement(text);
+    const [verdict] = expectDirectAgreement(text);
     expect(verdict?.direct).toBeNull();
   });
 
   it('agrees with the parser on the fixtures, the spec examples and the mutation seeds', () => {
-    for (const script of fixtureScripts) expectAgreement(script);
-    for (const [query] of SPEC_EXAMPLES) expectAgreement(query);
-    for (const text of VALID_STATEMENTS) expectAgreement(text);
+    for (const script of fixtureScripts) expectDirectAgreement(script);
+    for (const [query] of SPEC_EXAMPLES) expectDirectAgreement(query);
+    for (const text of VALID_STATEMENTS) expectDirectAgreement(text);
   });
 
   it('agrees with the parser on printed random statements', () => {
     fc.assert(
       fc.property(arbitraryStatement, (statement) => {
-        expectAgreement(format(statement));
+        expectDirectAgreement(format(statement));
       }),
       { numRuns: 600, seed: 25 },
     );
@@ -231,7 +185,7 @@ describe('the direct reader', () => {
       });
     fc.assert(
       fc.property(mutant, (text) => {
-        expectAgreement(text);
+        expectDirectAgreement(text);
       }),
       { numRuns: 4000, seed: 2025 },
     );
@@ -239,10 +193,10 @@ describe('the direct reader', () => {
 
   it('leaves keywords that are names where the grammar takes a name (regression: keywords as names)', () => {
     for (const word of Object.keys(Keyword)) {
-      expectAgreement(`CREATE USER ${word} SET PASSWORD 'abcd1234'`);
-      expectAgreement(`GRANT ROLE ${word} TO ${word}`);
-      expectAgreement(`SHOW USERS YIELD ${word} WHERE ${word} = 1 RETURN ${word}`);
-      expectAgreement(`SHOW USERS WHERE ${word}.${word} = ${word}(${word})`);
+      expectDirectAgreement(`CREATE USER ${word} SET PASSWORD 'abcd1234'`);
+      expectDirectAgreement(`GRANT ROLE ${word} TO ${word}`);
+      expectDirectAgreement(`SHOW USERS YIELD ${word} WHERE ${word} = 1 RETURN ${word}`);
+      expectDirectAgreement(`SHOW USERS WHERE ${word}.${word} = ${word}(${word})`);
     }
   });
 });

@@ -10,7 +10,9 @@
 import { tokenMatcher, type IToken, type Rule } from 'chevrotain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parser } from '../../grammar/parser.js';
+import { theParser } from '../../grammar/parser.js';
+
+const parser = theParser();
 import type { NextTokenOptions } from '../../src/syntax/next-tokens.js';
 import { parse } from '../../src/parse.js';
 import { tokenize } from '../../src/syntax/split.js';

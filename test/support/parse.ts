@@ -3,11 +3,13 @@ import type { Statement } from '../../src/ast/index.js';
 import { StatusCode } from '../../src/diagnostics/codes.js';
 import { parse, type ParseOptions } from '../../src/parse.js';
 import { format } from '../../src/render/printer.js';
+import { expectDirectAgreement } from './direct.js';
 import { collectSpans, spanProblem } from './spans.js';
 
 /**
  * Invariants every parse must keep, whatever the input: checked on every test case. `parse` turns a
- * crash of ours into an internal-error diagnostic rather than throw; that is a failure here.
+ * crash of ours into an internal-error diagnostic rather than throw; that is a failure here. Spans lie
+ * in the text, and the direct reader builds the parser's trees (test/support/direct.ts).
  */
 export function expectWellFormed(text: string, result = parse(text)): void {
   const internal = result.diagnostics.filter((d) => d.code === StatusCode.InternalError).map((d) => d.message);
@@ -16,6 +18,7 @@ export function expectWellFormed(text: string, result = parse(text)): void {
     const problem = spanProblem(text, span);
     if (problem !== null) expect(problem, `span at ${path}`).toBeNull();
   }
+  expectDirectAgreement(text);
 }
 
 /** Parses one statement that must be free of errors. */
