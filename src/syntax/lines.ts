@@ -21,9 +21,18 @@ export class LineIndex {
   private readonly recent: (Position | undefined)[] = []; // filled as used: a one-line statement's index is made per execute
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    // indexOf finds the breaks natively: most statements have none, and a character loop cost as much as lexing them.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf !== -1 || cr !== -1) {
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        // A \r ends a line unless a \n follows it, which then ends it.
+        if (cr + 1 !== lf) this.starts.push(cr + 1);
+        cr = text.indexOf('\r', cr + 1);
+      } else {
+        this.starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+      }
     }
   }
 
