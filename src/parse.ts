@@ -18,7 +18,7 @@ import { forEachSegment, type RawSegment } from './syntax/split.js';
 import { checkerError, ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
 import { unbracketedTags } from './syntax/unbracketed-tags.js';
 import { buildStatement } from './visitor/statement.js';
-import { readStatement } from './direct/commands.js';
+import { readStatement } from './direct/statement.js';
 import { spanBetween, tokenSpan, TooComplexError } from './visitor/source.js';
 
 export interface ParseOptions {

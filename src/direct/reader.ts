@@ -6,6 +6,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { isNameToken } from '../../grammar/parser.js';
 import { Parameter } from '../../grammar/tokens.js';
+import type { AdminCommand } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
 import type { Source } from '../syntax/lines.js';
 import { spanBetween, tokenSpan } from '../visitor/source.js';
@@ -107,3 +108,6 @@ export class TokenReader {
     return spanBetween(first, this.tokens[this.index - 1] ?? first, this.source);
   }
 }
+
+/** A command waits for its span (the whole statement's), known once it has been read to the end. */
+export type Built = (span: Span) => AdminCommand;

@@ -7,7 +7,7 @@ import type { IToken } from 'chevrotain';
 import { expect } from 'vitest';
 import { theParser } from '../../grammar/parser.js';
 import type * as Cst from '../../grammar/cst.js';
-import { readStatement } from '../../src/direct/commands.js';
+import { readStatement } from '../../src/direct/statement.js';
 import { Source } from '../../src/syntax/lines.js';
 import { forEachSegment } from '../../src/syntax/split.js';
 import { buildStatement } from '../../src/visitor/statement.js';

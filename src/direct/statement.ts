@@ -1,0 +1,74 @@
+/**
+ * Tokens -> AST, without a CST, for the commands scripts are mostly made of: CREATE, ALTER, DROP and
+ * RENAME of users and roles, GRANT and REVOKE of roles, ALTER CURRENT USER, and SHOW USERS, SHOW ROLES
+ * and SHOW CURRENT USER with their YIELD, WHERE and RETURN. Privileges, SHOW ... PRIVILEGES and the
+ * rarer forms are left to the full parser (grammar/parser.ts and src/visitor/), whose grammar stays the
+ * one definition: at each token this reader takes the branch the parser takes there, and gives up
+ * where it does not know the parser's branch. test/direct/ holds the two to the same trees.
+ */
+import type { IToken } from 'chevrotain';
+import { Keyword as K } from '../../grammar/tokens.js';
+import type { CypherStatement, UseClause } from '../ast/index.js';
+import type { Source } from '../syntax/lines.js';
+import { firstToken, lastToken } from '../syntax/indexed.js';
+import { joinSpans } from '../visitor/source.js';
+import { GIVE_UP, TokenReader, giveUp, type Built } from './reader.js';
+import { createUser, drop, rename, alter } from './users.js';
+import { createRole, grantOrRevoke } from './roles.js';
+import { show } from './show.js';
+import { databaseName } from './values.js';
+
+/**
+ * Statements longer than this go to the parser: it bounds the reader's recursion, and keeps every tree
+ * it builds far below the visitor's depth limit (src/visitor/climb.ts), which it does not check.
+ */
+const MAX_TOKENS = 400;
+
+/** The statement `tokens` (its `CYPHER 25` prefix removed) make, or null where the full parser must read it. */
+export function readStatement(tokens: readonly IToken[], source: Source): CypherStatement | null {
+  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return null;
+  try {
+    const reader = new TokenReader(tokens, source);
+    const use = useClause(reader);
+    const first = reader.peek() ?? giveUp();
+    const command = readCommand(reader, tokens);
+    if (!reader.atEnd()) giveUp();
+    const span = reader.span(use ? firstToken(tokens) : first, lastToken(tokens));
+    return Object.assign(command(span), { use });
+  } catch (caught) {
+    if (caught === GIVE_UP) return null;
+    throw caught;
+  }
+}
+
+function useClause(reader: TokenReader): UseClause | null {
+  const use = reader.accept(K.USE);
+  if (!use) return null;
+  const database = databaseName(reader);
+  return { database, span: joinSpans(reader.tokenSpan(use), database.span) };
+}
+
+function readCommand(reader: TokenReader, tokens: readonly IToken[]): Built {
+  const verb = reader.next();
+  switch (verb.tokenType) {
+    case K.CREATE: {
+      const orReplace = reader.accept(K.OR) !== undefined;
+      if (orReplace) reader.expect(K.REPLACE);
+      return reader.accept(K.USER) ? createUser(reader, orReplace) : createRole(reader, orReplace);
+    }
+    case K.DROP:
+      return drop(reader);
+    case K.ALTER:
+      return alter(reader);
+    case K.RENAME:
+      return rename(reader);
+    case K.GRANT:
+      return grantOrRevoke(reader, 'grant-roles', K.TO);
+    case K.REVOKE:
+      return grantOrRevoke(reader, 'revoke-roles', K.FROM);
+    case K.SHOW:
+      return show(reader, tokens);
+    default:
+      return giveUp();
+  }
+}
