@@ -149,7 +149,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
  * `CYPHER 25` in front of a statement selects the Cypher version cypher-sysdb implements: Neo4j's
  * pre-parser removes it (keeping offsets), and so do we. Other pre-parser options are not modelled.
  */
-function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
+export function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
   const [first, second] = tokens;
   return second?.image === '25' && first?.image.toUpperCase() === 'CYPHER' && tokens.length > 2 ? tokens.slice(2) : tokens;
 }

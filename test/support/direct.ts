@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { theParser } from '../../grammar/parser.js';
 import type * as Cst from '../../grammar/cst.js';
 import { readStatement } from '../../src/direct/statement.js';
+import { withoutVersionPrefix } from '../../src/parse.js';
 import { Source } from '../../src/syntax/lines.js';
 import { forEachSegment } from '../../src/syntax/split.js';
 import { buildStatement } from '../../src/visitor/statement.js';
@@ -31,12 +32,6 @@ function parserTree(tokens: readonly IToken[], source: Source): unknown {
   } catch {
     return null;
   }
-}
-
-/** `CYPHER 25` before a statement is the pre-parser's, as in src/parse.ts. */
-function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
-  const [first, second] = tokens;
-  return second?.image === '25' && first?.image.toUpperCase() === 'CYPHER' && tokens.length > 2 ? tokens.slice(2) : tokens;
 }
 
 /** Both readers on each statement of `text` (client commands are not the direct reader's). */
