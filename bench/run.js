@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { corpusText, generateStatements } from '../scripts/corpus.js';
+import { corpusText, generatePrivilegeStatements, generateStatements } from '../scripts/corpus.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -65,6 +65,12 @@ const { parse } = await import(pathToFileURL(join(root, 'dist/lib/index.js')).hr
 for (let i = 0; i < 3; i++) parse(corpus);
 const warmMs = median([0, 1, 2, 3, 4].map(() => time(() => parse(corpus))));
 
+// ---- a role set-up script: GRANT, DENY and REVOKE of privileges, each against the lexer on the same text.
+const privilegeCorpus = corpusText(generatePrivilegeStatements(COUNT));
+for (let i = 0; i < 3; i++) parse(privilegeCorpus);
+const privilegeMs = median([0, 1, 2, 3, 4].map(() => time(() => parse(privilegeCorpus))));
+const privilegeLexerMs = median([0, 1, 2, 3, 4].map(() => time(() => lex(privilegeCorpus))));
+
 // ---- the peer: Neo4j's @neo4j-cypher/language-support (ANTLR parser + Neo4j's semantic analysis)
 const require = createRequire(import.meta.url);
 // The package's exports hide its parser entry point; reach it through its CommonJS main file.
@@ -119,6 +125,7 @@ const results = {
     },
     coldStatementsPerSecond: Math.round(perSecond(COUNT, coldResult.parse + coldResult.load)),
     onPeerAcceptedStatementsPerSecond: Math.round(perSecond(accepted.length, oursOnAcceptedMs)),
+    privilegesWarmStatementsPerSecond: Math.round(perSecond(COUNT, privilegeMs)),
   },
   peer: {
     lintStatementsPerSecond: Number(perSecond(linted, peerLintMs).toFixed(1)),
@@ -129,6 +136,7 @@ const results = {
 };
 results.ratios = {
   parseVsLexerAlone: Number((warmMs / lexerMs).toFixed(2)),
+  privilegesParseVsLexerAlone: Number((privilegeMs / privilegeLexerMs).toFixed(2)),
   oursVsPeerLint: Math.round(results.ours.onPeerAcceptedStatementsPerSecond / results.peer.lintStatementsPerSecond),
   oursVsPeerBareParse: Number((results.ours.onPeerAcceptedStatementsPerSecond / results.peer.bareParseStatementsPerSecond).toFixed(2)),
 };
@@ -142,6 +150,10 @@ const rows = [
   ],
   ['the lexer alone, same corpus', `${results.ours.lexerAloneStatementsPerSecond} statements/s`],
   ['parse + checks / lexer alone', `${results.ratios.parseVsLexerAlone}x the lexer's time (target <= 4x)`],
+  [
+    'ours, warm, privilege commands',
+    `${results.ours.privilegesWarmStatementsPerSecond} statements/s, ${results.ratios.privilegesParseVsLexerAlone}x the lexer's time on them`,
+  ],
   [
     'ours, cold (load + first parse)',
     `${results.ours.coldMs.moduleLoad} ms load + ${results.ours.coldMs.firstParse} ms parse (${results.ours.coldStatementsPerSecond} statements/s)`,

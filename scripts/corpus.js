@@ -48,6 +48,45 @@ export function generateStatements(count, seed = 42) {
   return statements;
 }
 
+// Graph privileges on some elements of a graph, and on whole graphs.
+const ELEMENT_PRIVILEGES = ['TRAVERSE', 'READ {*}', 'MATCH {name, email}', 'CREATE', 'DELETE', 'SET PROPERTY {status}'];
+const GRAPH_PRIVILEGES = [...ELEMENT_PRIVILEGES, 'WRITE', 'SET LABEL Active', 'REMOVE LABEL *'];
+const DBMS_PRIVILEGES = [
+  'CREATE USER',
+  'DROP ROLE',
+  'ROLE MANAGEMENT',
+  'USER MANAGEMENT',
+  'SHOW PRIVILEGE',
+  'SET PASSWORDS',
+  'SET USER STATUS',
+  'IMPERSONATE (app)',
+  'EXECUTE PROCEDURE db.*',
+  'EXECUTE BOOSTED FUNCTION apoc.text.*',
+  'ALL DBMS PRIVILEGES',
+];
+
+/** A seeded corpus of privilege commands, as a role set-up script grants, denies and revokes them. */
+export function generatePrivilegeStatements(count, seed = 7) {
+  const random = mulberry32(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const role = () => `${pick(ROLES)}${Math.floor(random() * 100)}`;
+  const makers = [
+    () => `GRANT ${pick(DBMS_PRIVILEGES)} ON DBMS TO ${role()}`,
+    () => `DENY ${pick(DBMS_PRIVILEGES)} ON DBMS TO ${role()}`,
+    () => `REVOKE GRANT ${pick(DBMS_PRIVILEGES)} ON DBMS FROM ${role()}`,
+    () =>
+      `GRANT ${pick(ELEMENT_PRIVILEGES)} ON GRAPH ${pick(DATABASES)} ${pick(['NODES *', 'RELATIONSHIPS KNOWS', 'NODES Person, Company'])} TO ${role()}`,
+    () =>
+      `GRANT ${pick(['ACCESS', 'START', 'INDEX MANAGEMENT', 'TRANSACTION MANAGEMENT (*)'])} ON DATABASE ${pick(DATABASES)} TO ${role()}`,
+    () => `DENY ${pick(GRAPH_PRIVILEGES)} ON GRAPH * TO ${role()}`,
+    () => `GRANT ROLE ${pick(ROLES)} TO user${Math.floor(random() * 5000)}`,
+    () => `SHOW ROLES YIELD role WHERE role STARTS WITH '${pick(['a', 'e', 'r'])}'`,
+  ];
+  const statements = [];
+  for (let i = 0; i < count; i++) statements.push(pick(makers)());
+  return statements;
+}
+
 /** The corpus as one script; a comment every so often, as real scripts have. */
 export function corpusText(statements) {
   return statements.map((s, i) => (i % 25 === 0 ? `// batch ${i / 25}\n${s};\n` : `${s};\n`)).join('');

@@ -2,7 +2,7 @@
 import type { TokenType } from 'chevrotain';
 import { Keyword as K } from '../../grammar/tokens.js';
 import type { NameOrParameter } from '../ast/values.js';
-import { TokenReader, giveUp, type Built } from './reader.js';
+import { TokenReader, type Built } from './reader.js';
 import { commandName, commandNames, readIfNotExists, ROLE_WORDS, USER_WORDS } from './values.js';
 
 export function createRole(reader: TokenReader, orReplace: boolean): Built {
@@ -19,10 +19,14 @@ export function createRole(reader: TokenReader, orReplace: boolean): Built {
   return (span) => ({ kind: 'create-role', name, orReplace, immutable, ifNotExists, copyOf, span });
 }
 
-/** `GRANT ROLE[S] roles TO [USER[S]] users`, or REVOKE's with FROM; `ROLE MANAGEMENT ON` is a privilege, left to the parser. */
+/** After GRANT or REVOKE: `ROLE[S] names` grants roles, but `ROLE[S] MANAGEMENT ON` is a privilege. */
+export function startsRoleGrant(reader: TokenReader): boolean {
+  return reader.isOneOf(ROLE_WORDS) && !(reader.is(K.MANAGEMENT, 1) && reader.is(K.ON, 2));
+}
+
+/** `GRANT ROLE[S] roles TO [USER[S]] users`, or REVOKE's with FROM (startsRoleGrant has decided). */
 export function grantOrRevoke(reader: TokenReader, kind: 'grant-roles' | 'revoke-roles', preposition: TokenType): Built {
-  if (!reader.acceptOneOf(ROLE_WORDS)) giveUp();
-  if (reader.is(K.MANAGEMENT) && reader.is(K.ON, 1)) giveUp();
+  reader.next();
   const roles = commandNames(reader);
   reader.expect(preposition);
   // `USER` alone is a user called "USER": the keyword is one only when a name follows it.

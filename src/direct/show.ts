@@ -3,7 +3,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import { TAIL_STARTS } from '../../grammar/parser.js';
 import { Comma, DecimalInteger, Keyword as K, Star } from '../../grammar/tokens.js';
 import type { IntegerArgument, ReturnClause, ReturnItem, ShowPipeline, SortItem, YieldClause, YieldItem } from '../ast/show.js';
-import type { UserCommand } from '../ast/users.js';
+import type { PrivilegeOutput, UserCommand } from '../ast/users.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { decodeName, joinSpans } from '../visitor/source.js';
 import { readExpression } from './expressions.js';
@@ -13,7 +13,8 @@ import { ROLE_WORDS, USER_WORDS } from './values.js';
 const PRIVILEGE_WORDS: ReadonlySet<TokenType> = new Set([K.PRIVILEGE, K.PRIVILEGES]);
 
 export function show(reader: TokenReader, tokens: readonly IToken[]): Built {
-  // SHOW ... PRIVILEGES, and names that could begin one, are the parser's to decide.
+  if (reader.isOneOf(PRIVILEGE_WORDS) || (reader.is(K.ALL) && reader.isOneOf(PRIVILEGE_WORDS, 1))) return showPrivileges(reader);
+  // SHOW USER|ROLE ... PRIVILEGES, and names that could begin one, are the parser's to decide.
   if (tokens.some((t) => PRIVILEGE_WORDS.has(t.tokenType))) giveUp();
   if (reader.accept(K.CURRENT)) {
     reader.expect(K.USER);
@@ -36,6 +37,21 @@ export function show(reader: TokenReader, tokens: readonly IToken[]): Built {
   const pipeline = showPipeline(reader);
   return (span) => ({ kind: 'show-roles', populatedOnly, withUsers, pipeline, span });
 }
+
+/** `SHOW [ALL] PRIVILEGE[S] [AS [REVOKE] COMMAND[S]]` and its YIELD, WHERE or RETURN. */
+function showPrivileges(reader: TokenReader): Built {
+  reader.accept(K.ALL);
+  reader.next();
+  let output: PrivilegeOutput = 'table';
+  if (reader.accept(K.AS)) {
+    output = reader.accept(K.REVOKE) ? 'revoke-commands' : 'commands';
+    if (!reader.acceptOneOf(COMMAND_WORDS)) giveUp();
+  }
+  const pipeline = showPipeline(reader);
+  return (span) => ({ kind: 'show-privileges', output, pipeline, span });
+}
+
+const COMMAND_WORDS: ReadonlySet<TokenType> = new Set([K.COMMAND, K.COMMANDS]);
 
 /** After SHOW USERS or SHOW ROLES, a name other than WITH, YIELD or WHERE begins a list of names (a privileges command). */
 function tailStarts(reader: TokenReader): void {

@@ -1,8 +1,8 @@
 /**
  * Tokens -> AST, without a CST, for the commands scripts are mostly made of: CREATE, ALTER, DROP and
- * RENAME of users and roles, GRANT and REVOKE of roles, ALTER CURRENT USER, and SHOW USERS, SHOW ROLES
- * and SHOW CURRENT USER with their YIELD, WHERE and RETURN. Privileges, SHOW ... PRIVILEGES and the
- * rarer forms are left to the full parser (grammar/parser.ts and src/visitor/), whose grammar stays the
+ * RENAME of users and roles, GRANT and REVOKE of roles, GRANT, DENY and REVOKE of privileges, ALTER
+ * CURRENT USER, and SHOW USERS, SHOW ROLES, SHOW CURRENT USER and SHOW [ALL] PRIVILEGES with their YIELD,
+ * WHERE and RETURN. SHOW USER|ROLE ... PRIVILEGES and the rarer forms are left to the full parser (grammar/parser.ts and src/visitor/), whose grammar stays the
  * one definition: at each token this reader takes the branch the parser takes there, and gives up
  * where it does not know the parser's branch. test/direct/ holds the two to the same trees.
  */
@@ -14,7 +14,8 @@ import { firstToken, lastToken } from '../syntax/indexed.js';
 import { joinSpans } from '../visitor/source.js';
 import { GIVE_UP, TokenReader, giveUp, type Built } from './reader.js';
 import { createUser, drop, rename, alter } from './users.js';
-import { createRole, grantOrRevoke } from './roles.js';
+import { grantOrDenyPrivilege, revokePrivilege } from './privileges.js';
+import { createRole, grantOrRevoke, startsRoleGrant } from './roles.js';
 import { show } from './show.js';
 import { databaseName } from './values.js';
 
@@ -63,9 +64,11 @@ function readCommand(reader: TokenReader, tokens: readonly IToken[]): Built {
     case K.RENAME:
       return rename(reader);
     case K.GRANT:
-      return grantOrRevoke(reader, 'grant-roles', K.TO);
+      return startsRoleGrant(reader) ? grantOrRevoke(reader, 'grant-roles', K.TO) : grantOrDenyPrivilege(reader, 'grant-privilege');
+    case K.DENY:
+      return grantOrDenyPrivilege(reader, 'deny-privilege');
     case K.REVOKE:
-      return grantOrRevoke(reader, 'revoke-roles', K.FROM);
+      return startsRoleGrant(reader) ? grantOrRevoke(reader, 'revoke-roles', K.FROM) : revokePrivilege(reader);
     case K.SHOW:
       return show(reader, tokens);
     default:

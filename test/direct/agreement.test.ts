@@ -11,13 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { Keyword } from '../../grammar/tokens.js';
 import { format } from '../../src/index.js';
 // @ts-expect-error: a plain ES module of the build scripts, without types
-import { generateStatements } from '../../scripts/corpus.js';
+import { generatePrivilegeStatements, generateStatements } from '../../scripts/corpus.js';
 import { arbitraryStatement } from '../support/arbitraries.js';
 import { VALID_STATEMENTS } from '../support/corpus.js';
 import { expectDirectAgreement } from '../support/direct.js';
 import { SPEC_EXAMPLES } from '../support/spec-examples.js';
 
 const benchCorpus = generateStatements(3000, 11);
+const privilegeCorpus: string[] = generatePrivilegeStatements(1000, 3);
 
 const fixtureScripts = readdirSync('fixtures')
   .filter((f) => f.endsWith('.cypher'))
@@ -58,6 +59,95 @@ const DIRECT_FORMS: readonly string[] = [
   'SHOW USERS WHERE db.f.g(1, [], [[]], true, false, null) = apoc.x()',
   'SHOW USERS WHERE (a IN b) IN c',
   'SHOW USERS WHERE a IN b = c IN d',
+  'GRANT ROLE MANAGEMENT ON DBMS TO r',
+  'GRANT CREATE USER ON DBMS TO r',
+  'DENY ALL ON DBMS TO r',
+  'GRANT IMMUTABLE ALL DBMS PRIVILEGES ON DBMS TO a, $b',
+  'GRANT ALL DATABASE PRIVILEGES ON DATABASES * TO r',
+  'GRANT ALL PRIVILEGES ON HOME GRAPH TO r',
+  'GRANT ALL ON DEFAULT DATABASE TO r',
+  'GRANT ALL GRAPH PRIVILEGES ON GRAPH a.b, $g, `c` TO r',
+  'REVOKE GRANT CREATE COMPOSITE DATABASE ON DBMS FROM r',
+  'REVOKE DENY DROP DATABASE ON DBMS FROM r',
+  'REVOKE ROLE MANAGEMENT ON DBMS FROM r',
+  'REVOKE IMMUTABLE RENAME ROLE ON DBMS FROM r',
+  'GRANT CREATE ROLE ON DBMS TO r',
+  'GRANT CREATE INDEXES ON DATABASE neo4j TO r',
+  'GRANT CREATE CONSTRAINT ON DATABASE * TO r',
+  'GRANT CREATE NEW NODE LABELS ON DATABASE * TO r',
+  'GRANT CREATE NEW TYPE ON DATABASE * TO r',
+  'GRANT CREATE NEW PROPERTY NAMES ON DATABASE * TO r',
+  'GRANT CREATE ALIAS ON DBMS TO r',
+  'GRANT CREATE ON GRAPH * NODES A, B TO r',
+  'GRANT DROP USER ON DBMS TO r',
+  'GRANT DROP COMPOSITE DATABASE ON DBMS TO r',
+  'GRANT DROP CONSTRAINTS ON HOME DATABASE TO r',
+  'GRANT DROP ALIAS ON DBMS TO r',
+  'GRANT RENAME USER ON DBMS TO r',
+  'GRANT TERMINATE TRANSACTIONS (a, $b) ON DATABASE * TO r',
+  'GRANT TRANSACTION MANAGEMENT (*) ON DATABASE * TO r',
+  'GRANT TRANSACTION ON DATABASE * TO r',
+  'GRANT ACCESS ON DATABASES a, b TO r',
+  'GRANT START ON DATABASE * TO r',
+  'GRANT STOP ON DATABASE * TO r',
+  'GRANT LOAD ON ALL DATA TO r',
+  "GRANT LOAD ON CIDR '10.0.0.0/8' TO r",
+  'GRANT LOAD ON CIDR $range TO r',
+  'GRANT WRITE ON GRAPH * TO r',
+  'GRANT TRAVERSE ON GRAPH * RELATIONSHIPS * TO r',
+  'GRANT DELETE ON GRAPHS g ELEMENTS x TO r',
+  'GRANT READ {*} ON GRAPH * TO r',
+  'GRANT MATCH {a, `b c`} ON GRAPH * NODE A TO r',
+  'GRANT MERGE {a} ON GRAPH * TO r',
+  'GRANT EXECUTE ADMINISTRATOR PROCEDURES ON DBMS TO r',
+  'GRANT EXECUTE BOOSTED PROCEDURE db.*, apoc.?x ON DBMS TO r',
+  'GRANT EXECUTE USER DEFINED FUNCTIONS * ON DBMS TO r',
+  'GRANT EXECUTE BOOSTED USER FUNCTION a.b ON DBMS TO r',
+  'GRANT EXECUTE FUNCTION `a b`.c ON DBMS TO r',
+  'GRANT EXECUTE PROCEDURES *ON ON DBMS TO r',
+  'GRANT EXECUTE PROCEDURE db .labels ON DBMS TO r',
+  'GRANT IMPERSONATE (a, b) ON DBMS TO r',
+  'GRANT IMPERSONATE ON DBMS TO r',
+  'GRANT REMOVE LABEL * ON GRAPH * TO r',
+  'GRANT REMOVE ROLE ON DBMS TO r',
+  'GRANT REMOVE PRIVILEGE ON DBMS TO r',
+  'GRANT ASSIGN ROLE ON DBMS TO r',
+  'GRANT ASSIGN PRIVILEGE ON DBMS TO r',
+  'GRANT ALTER USER ON DBMS TO r',
+  'GRANT ALTER ALIAS ON DBMS TO r',
+  'GRANT ALTER DATABASE ON DBMS TO r',
+  'GRANT SHOW USER METADATA ON DBMS TO r',
+  'GRANT SHOW USER ON DBMS TO r',
+  'GRANT SHOW ROLE ON DBMS TO r',
+  'GRANT SHOW PRIVILEGE ON DBMS TO r',
+  'GRANT SHOW ALIAS ON DBMS TO r',
+  'GRANT SHOW SERVERS ON DBMS TO r',
+  'GRANT SHOW SETTINGS db.*, `x` ON DBMS TO r',
+  'GRANT SHOW INDEX ON DATABASE * TO r',
+  'GRANT SHOW CONSTRAINTS ON DATABASE * TO r',
+  'GRANT SHOW TRANSACTIONS (u) ON DATABASE * TO r',
+  'GRANT SET PASSWORDS ON DBMS TO r',
+  'GRANT SET AUTH ON DBMS TO r',
+  'GRANT SET USER STATUS ON DBMS TO r',
+  'GRANT SET USER METADATA ON DBMS TO r',
+  'GRANT SET USER HOME DATABASE ON DBMS TO r',
+  'GRANT SET DATABASE ACCESS ON DBMS TO r',
+  'GRANT SET LABEL A, B ON GRAPH * TO r',
+  'GRANT SET PROPERTY {p} ON GRAPH * RELATIONSHIP R TO r',
+  'GRANT USER MANAGEMENT ON DBMS TO r',
+  'GRANT USER METADATA MANAGEMENT ON DBMS TO r',
+  'GRANT PRIVILEGE MANAGEMENT ON DBMS TO r',
+  'GRANT COMPOSITE DATABASE MANAGEMENT ON DBMS TO r',
+  'GRANT DATABASE MANAGEMENT ON DBMS TO r',
+  'GRANT ALIAS MANAGEMENT ON DBMS TO r',
+  'GRANT SERVER MANAGEMENT ON DBMS TO r',
+  'GRANT INDEX MANAGEMENT ON DATABASE * TO r',
+  'GRANT CONSTRAINTS ON DATABASE * TO r',
+  'GRANT NAME MANAGEMENT ON DATABASE * TO r',
+  'SHOW PRIVILEGES',
+  'SHOW ALL PRIVILEGE AS REVOKE COMMANDS',
+  "SHOW PRIVILEGES AS COMMAND YIELD command WHERE command STARTS WITH 'GRANT' RETURN command",
+  'SHOW PRIVILEGES WHERE role = $r',
 ];
 
 /** Forms the direct reader leaves to the parser (each has a branch it does not take), valid or not. */
@@ -84,9 +174,13 @@ const PARSER_FORMS: readonly string[] = [
   'SHOW USER jake PRIVILEGES',
   'SHOW USERS privileges',
   'SHOW ROLES r',
-  'GRANT ROLE MANAGEMENT ON DBMS TO r',
-  'GRANT CREATE USER ON DBMS TO r',
-  'DENY ALL ON DBMS TO r',
+  'GRANT ALL DBMS PRIVILEGES ON DATABASE * TO r',
+  'GRANT ALL DATABASE PRIVILEGES ON GRAPH * TO r',
+  'GRANT ALL GRAPH PRIVILEGES ON DBMS TO r',
+  'GRANT EXECUTE PROCEDURE `db`* ON DBMS TO r',
+  'GRANT ROLES MANAGEMENT ON DBMS TO r',
+  'GRANT CREATE USER ON DATABASE * TO r',
+  'SHOW ROLE r PRIVILEGES',
   'CREATE USER x',
   'CREATE USER x SET PASSWORD',
   'ALTER USER x SET STATUS ACTIVE REMOVE HOME DATABASE',
@@ -98,6 +192,12 @@ describe('the direct reader', () => {
   it('reads every statement of the bench corpus, as the parser does', () => {
     const all = expectDirectAgreement(benchCorpus.join(';\n'));
     expect(all).toHaveLength(benchCorpus.length);
+    expect(all.filter((v) => v.direct === null)).toEqual([]);
+  });
+
+  it('reads every statement of the privilege corpus, as the parser does', () => {
+    const all = expectDirectAgreement(privilegeCorpus.join(';\n'));
+    expect(all).toHaveLength(privilegeCorpus.length);
     expect(all.filter((v) => v.direct === null)).toEqual([]);
   });
 
@@ -161,8 +261,19 @@ describe('the direct reader', () => {
     '*',
     '1',
     'PRIVILEGES',
+    'ON',
+    'DBMS',
+    'DATABASE',
+    'GRAPH',
+    'GRANT',
+    'DENY',
+    'MANAGEMENT',
+    'NODES',
+    'LABEL',
+    '?',
+    '`e`',
   ];
-  const seeds = [...DIRECT_FORMS, ...benchCorpus.slice(0, 60)];
+  const seeds = [...DIRECT_FORMS, ...benchCorpus.slice(0, 60), ...privilegeCorpus.slice(0, 40)];
   const tokenised = seeds.map((s) => s.match(/'[^']*'|`[^`]*`|\$?\w+|[^\s\w]/g) ?? []);
 
   it('gives up wherever the parser refuses a mutant of a statement it reads', () => {
