@@ -45,6 +45,15 @@ export class TokenReader {
     return this.index >= this.tokens.length;
   }
 
+  /** Where the reader is, to come back to (a trial read). */
+  mark(): number {
+    return this.index;
+  }
+
+  reset(mark: number): void {
+    this.index = mark;
+  }
+
   /** The token just read. */
   previous(): IToken | undefined {
     return this.tokens[this.index - 1];

@@ -1,5 +1,5 @@
-/** Tokens -> AST for SHOW USERS, SHOW ROLES and SHOW CURRENT USER, with YIELD, WHERE and RETURN. */
-import type { IToken, TokenType } from 'chevrotain';
+/** Tokens -> AST for SHOW USERS, ROLES, CURRENT USER and PRIVILEGES (of all, users or roles), with YIELD, WHERE and RETURN. */
+import type { TokenType } from 'chevrotain';
 import { TAIL_STARTS } from '../../grammar/parser.js';
 import { Comma, DecimalInteger, Keyword as K, Star } from '../../grammar/tokens.js';
 import type { IntegerArgument, ReturnClause, ReturnItem, ShowPipeline, SortItem, YieldClause, YieldItem } from '../ast/show.js';
@@ -8,56 +8,111 @@ import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { decodeName, joinSpans } from '../visitor/source.js';
 import { readExpression } from './expressions.js';
 import { TokenReader, giveUp, type Built } from './reader.js';
-import { ROLE_WORDS, USER_WORDS } from './values.js';
+import { commandNames, ROLE_WORDS, USER_WORDS } from './values.js';
 
 const PRIVILEGE_WORDS: ReadonlySet<TokenType> = new Set([K.PRIVILEGE, K.PRIVILEGES]);
+const AUTH_WORD: ReadonlySet<TokenType> = new Set([K.AUTH]);
 
-export function show(reader: TokenReader, tokens: readonly IToken[]): Built {
+export function show(reader: TokenReader): Built {
   if (reader.isOneOf(PRIVILEGE_WORDS) || (reader.is(K.ALL) && reader.isOneOf(PRIVILEGE_WORDS, 1))) return showPrivileges(reader);
-  // SHOW USER|ROLE ... PRIVILEGES, and names that could begin one, are the parser's to decide.
-  if (tokens.some((t) => PRIVILEGE_WORDS.has(t.tokenType))) giveUp();
   if (reader.accept(K.CURRENT)) {
     reader.expect(K.USER);
     const pipeline = showPipeline(reader);
     return (span) => ({ kind: 'show-current-user', pipeline, span });
   }
   if (reader.acceptOneOf(USER_WORDS)) {
-    tailStarts(reader);
+    if (readsPrivileges(reader, AUTH_WORD)) {
+      const users = privilegeKeywordAhead(reader) ? [] : commandNames(reader);
+      const { output, pipeline } = privilegesTail(reader);
+      return (span) => ({ kind: 'show-user-privileges', users, output, pipeline, span });
+    }
     const withAuth = reader.accept(K.WITH) !== undefined;
     if (withAuth) reader.expect(K.AUTH);
     const pipeline = showPipeline(reader);
     return (span): UserCommand => ({ kind: 'show-users', withAuth, pipeline, span });
   }
   const populatedOnly = reader.accept(K.POPULATED) !== undefined;
-  if (!populatedOnly) reader.accept(K.ALL);
+  const all = !populatedOnly && reader.accept(K.ALL) !== undefined;
   if (!reader.acceptOneOf(ROLE_WORDS)) giveUp();
-  tailStarts(reader);
+  // SHOW POPULATED ROLES and SHOW ALL ROLES never name roles.
+  if (!populatedOnly && !all && readsPrivileges(reader, USER_WORDS)) {
+    const roles = commandNames(reader);
+    const { output, pipeline } = privilegesTail(reader);
+    return (span) => ({ kind: 'show-role-privileges', roles, output, pipeline, span });
+  }
   const withUsers = reader.accept(K.WITH) !== undefined;
   if (withUsers && !reader.acceptOneOf(USER_WORDS)) giveUp();
   const pipeline = showPipeline(reader);
   return (span) => ({ kind: 'show-roles', populatedOnly, withUsers, pipeline, span });
 }
 
+/**
+ * After SHOW USER[S] or SHOW ROLE[S], the parser's choice between the SHOW USERS (ROLES) tail and a
+ * privileges command, for names may be keywords (`SHOW USERS YIELD privileges` could be either):
+ * where names then PRIVILEGES follow, the tail is tried first and wins if it reads to the end of the
+ * statement; elsewhere any name but WITH, YIELD or WHERE begins the privileges command. `withWords` are
+ * what follows WITH in the tail (AUTH, or USER[S]). Gives up where the trial's outcome is not certain.
+ */
+function readsPrivileges(reader: TokenReader, withWords: ReadonlySet<TokenType>): boolean {
+  if (!privilegesAhead(reader)) {
+    const next = reader.peek();
+    return next !== undefined && reader.startsName() && !TAIL_STARTS.has(next.tokenType);
+  }
+  let ahead = 0;
+  if (reader.is(K.WITH)) {
+    if (!reader.isOneOf(withWords, 1)) return true;
+    ahead = 2;
+  }
+  const next = reader.peek(ahead);
+  if (next === undefined) return false;
+  if (next.tokenType !== K.YIELD && next.tokenType !== K.WHERE) return true;
+  // The tail reads a pipeline: only a trial read tells whether it reaches the end.
+  const mark = reader.mark();
+  for (let i = 0; i < ahead; i++) reader.next();
+  showPipeline(reader);
+  if (!reader.atEnd()) giveUp();
+  reader.reset(mark);
+  return false;
+}
+
+/** Names (or parameters) then PRIVILEGE or PRIVILEGES: the parser's isPrivilegesAhead. */
+function privilegesAhead(reader: TokenReader): boolean {
+  if (privilegeKeywordAhead(reader)) return true;
+  for (let ahead = 0; ; ahead += 2) {
+    if (!reader.startsName(ahead)) return false;
+    if (!reader.is(Comma, ahead + 1)) return reader.isOneOf(PRIVILEGE_WORDS, ahead + 1);
+  }
+}
+
+/** PRIVILEGES as the keyword, not a name: not followed by another PRIVILEGE(S) or a comma. */
+function privilegeKeywordAhead(reader: TokenReader): boolean {
+  return reader.isOneOf(PRIVILEGE_WORDS) && !reader.isOneOf(PRIVILEGE_WORDS, 1) && !reader.is(Comma, 1);
+}
+
+/** `PRIVILEGE[S] [AS [REVOKE] COMMAND[S]]` and the pipeline. */
+function privilegesTail(reader: TokenReader): { output: PrivilegeOutput; pipeline: ShowPipeline } {
+  if (!reader.acceptOneOf(PRIVILEGE_WORDS)) giveUp();
+  const output = privilegeOutput(reader);
+  return { output, pipeline: showPipeline(reader) };
+}
+
+function privilegeOutput(reader: TokenReader): PrivilegeOutput {
+  if (!reader.accept(K.AS)) return 'table';
+  const output = reader.accept(K.REVOKE) ? 'revoke-commands' : 'commands';
+  if (!reader.acceptOneOf(COMMAND_WORDS)) giveUp();
+  return output;
+}
+
 /** `SHOW [ALL] PRIVILEGE[S] [AS [REVOKE] COMMAND[S]]` and its YIELD, WHERE or RETURN. */
 function showPrivileges(reader: TokenReader): Built {
   reader.accept(K.ALL);
   reader.next();
-  let output: PrivilegeOutput = 'table';
-  if (reader.accept(K.AS)) {
-    output = reader.accept(K.REVOKE) ? 'revoke-commands' : 'commands';
-    if (!reader.acceptOneOf(COMMAND_WORDS)) giveUp();
-  }
+  const output = privilegeOutput(reader);
   const pipeline = showPipeline(reader);
   return (span) => ({ kind: 'show-privileges', output, pipeline, span });
 }
 
 const COMMAND_WORDS: ReadonlySet<TokenType> = new Set([K.COMMAND, K.COMMANDS]);
-
-/** After SHOW USERS or SHOW ROLES, a name other than WITH, YIELD or WHERE begins a list of names (a privileges command). */
-function tailStarts(reader: TokenReader): void {
-  const next = reader.peek();
-  if (next !== undefined && reader.startsName() && !TAIL_STARTS.has(next.tokenType)) giveUp();
-}
 
 function showPipeline(reader: TokenReader): ShowPipeline {
   const where = reader.accept(K.WHERE);

@@ -32,7 +32,7 @@ export function readStatement(tokens: readonly IToken[], source: Source): Cypher
     const reader = new TokenReader(tokens, source);
     const use = useClause(reader);
     const first = reader.peek() ?? giveUp();
-    const command = readCommand(reader, tokens);
+    const command = readCommand(reader);
     if (!reader.atEnd()) giveUp();
     const span = reader.span(use ? firstToken(tokens) : first, lastToken(tokens));
     return Object.assign(command(span), { use });
@@ -49,7 +49,7 @@ function useClause(reader: TokenReader): UseClause | null {
   return { database, span: joinSpans(reader.tokenSpan(use), database.span) };
 }
 
-function readCommand(reader: TokenReader, tokens: readonly IToken[]): Built {
+function readCommand(reader: TokenReader): Built {
   const verb = reader.next();
   switch (verb.tokenType) {
     case K.CREATE: {
@@ -70,7 +70,7 @@ function readCommand(reader: TokenReader, tokens: readonly IToken[]): Built {
     case K.REVOKE:
       return startsRoleGrant(reader) ? grantOrRevoke(reader, 'revoke-roles', K.FROM) : revokePrivilege(reader);
     case K.SHOW:
-      return show(reader, tokens);
+      return show(reader);
     default:
       return giveUp();
   }
