@@ -67,6 +67,11 @@ function asciiKind(code: number): Char {
 
 /** Calls `onSegment` with each statement of the script, in order. */
 export function forEachSegment(text: string, onSegment: (segment: RawSegment) => void): void {
+  if (isOneStatement(text)) {
+    const tokens = tokenize(text);
+    if (tokens.length > 0) onSegment({ kind: 'cypher', tokens });
+    return;
+  }
   let segmentStart = 0;
   let atStatementStart = true;
   // Strings and comments end where the lexer ends them (the same scanners), each found once.
@@ -149,6 +154,23 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
     i += 1;
   }
   emit(text.length);
+}
+
+/**
+ * No `;` anywhere and a letter first: one Cypher statement (no client command, which opens with `:`),
+ * so there is no boundary to scan for. Most `execute()` calls are given such a text.
+ */
+function isOneStatement(text: string): boolean {
+  if (text.includes(';')) return false;
+  let i = 0;
+  while (i < text.length && (asciiKindAt(text, i) === Char.Space || asciiKindAt(text, i) === Char.LineBreak)) i += 1;
+  const letter = text.charCodeAt(i) | 0x20;
+  return letter >= 97 && letter <= 122;
+}
+
+function asciiKindAt(text: string, i: number): Char {
+  const code = text.charCodeAt(i);
+  return code < 128 ? asciiKind(code) : Char.Plain;
 }
 
 export function splitScript(text: string): RawSegment[] {

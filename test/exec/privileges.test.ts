@@ -83,6 +83,23 @@ describe.each(CASES)('$privilege ON DBMS, for `$statement`', ({ privilege, state
 });
 
 describe('enforcement', () => {
+  // Permissions are remembered per state of the roles and of the user's roles (src/exec/authorize.ts):
+  // every change of either must be seen by the very next statement.
+  it('sees each grant, denial, revocation and role change at once (regression: remembered permissions)', () => {
+    const { admin, ann } = setup();
+    expectFailure(ann(), 'SHOW USERS YIELD user', FORBIDDEN, notGranted('SHOW USER'));
+    admin.run('GRANT SHOW USER ON DBMS TO other');
+    expectFailure(ann(), 'SHOW USERS YIELD user', FORBIDDEN, notGranted('SHOW USER'));
+    admin.run('GRANT ROLE other TO ann');
+    expect(ann().run('SHOW USERS YIELD user').rows).toHaveLength(3);
+    admin.run('DENY SHOW USER ON DBMS TO r2');
+    expectFailure(ann(), 'SHOW USERS YIELD user', FORBIDDEN, denied('SHOW USER'));
+    admin.run('REVOKE DENY SHOW USER ON DBMS FROM r2');
+    expect(ann().run('SHOW USERS YIELD user').rows).toHaveLength(3);
+    admin.run('REVOKE ROLE other FROM ann');
+    expectFailure(ann(), 'SHOW USERS YIELD user', FORBIDDEN, notGranted('SHOW USER'));
+  });
+
   it('a DENY on an including privilege wins over a GRANT of the included one', () => {
     const { admin, ann } = setup();
     admin.run('GRANT DROP USER ON DBMS TO r');
