@@ -87,7 +87,7 @@ const INFIX_ONLY_SYMBOLS: readonly TokenType[] = [
  * After `f(ALL`, tokens that make ALL the argument `all` (`f(all(x IN l WHERE x))`, `f(all.x = 1)`) rather than the
  * keyword. `f(all)` is the keyword and no argument, as Neo4j reads it ("Insufficient parameters for function 'f'").
  */
-const AFTER_ALL_ARGUMENT = new Set<TokenType>([
+export const AFTER_ALL_ARGUMENT = new Set<TokenType>([
   LParen,
   Comma,
   Dot,
@@ -131,7 +131,7 @@ export function mayFollow(state: PredicateState, next: TokenType): boolean {
 }
 
 /** After `RETURN ALL`, tokens that make ALL a name (`all(...)`, `RETURN all AS a`) rather than the keyword. */
-const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
+export const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
 
 export function isVariableToken(token: IToken): boolean {
   return isNameToken(token) && !LITERAL_WORDS.has(token.tokenType);

@@ -1,13 +1,14 @@
 /**
- * Tokens -> AST for the expressions of SHOW's WHERE, RETURN and ORDER BY that scripts mostly write:
- * literals, parameters, variables, properties, function calls, lists, brackets, NOT and the infix
- * operators, IS [NOT] NULL. Anything else (CASE, maps, list predicates and comprehensions, indexes,
- * signs, subqueries, `!=`, numbers other than plain decimals) is left to the full parser. Each choice
- * below is the one grammar/parser.ts makes at the same token, and the operators are put in order by
- * the visitor's own climber.
+ * Tokens -> AST for the expressions of SHOW's WHERE, RETURN and ORDER BY: literals, parameters,
+ * variables, properties, indexes and slices, function calls, count(*), CASE, lists, maps, list
+ * predicates and comprehensions, brackets, NOT and signs, the infix operators, IS [NOT] NULL and IS
+ * NORMALIZED. Subqueries, and what the parser refuses once read (`!=`, `[..]`, malformed numbers),
+ * are left to it. Each choice below is the one grammar/parser.ts makes at the same token, and the
+ * operators are put in order by the visitor's own climber.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import {
+  AFTER_ALL_ARGUMENT,
   BINDS_TIGHTER_THAN_NOT,
   isNameToken,
   isVariableToken,
@@ -16,12 +17,21 @@ import {
   stateAfter,
   type PredicateState,
 } from '../../grammar/parser.js';
+import { isWholeNumber } from '../../grammar/lexer.js';
 import {
   Caret,
+  Colon,
   Comma,
   Concat,
   DecimalInteger,
   Dot,
+  DotDot,
+  EscapedName,
+  FloatLiteral,
+  HexInteger,
+  OctalInteger,
+  Pipe,
+  RBrace,
   Equals,
   Greater,
   GreaterEquals,
@@ -43,9 +53,10 @@ import {
   Star,
   StringLiteral,
 } from '../../grammar/tokens.js';
-import type { Expression } from '../ast/expressions.js';
+import type { Expression, ListPredicateKind, MapEntry, NormalForm } from '../ast/expressions.js';
+import type { Span } from '../ast/span.js';
 import { built, climb, INFIX_BY_IMAGE, type Item } from '../visitor/climb.js';
-import { floatKeyword } from '../visitor/expressions.js';
+import { floatKeyword, integerText } from '../visitor/expressions.js';
 import { decodeName, joinSpans, parameter, stringLiteral } from '../visitor/source.js';
 import { giveUp, type TokenReader } from './reader.js';
 
@@ -72,9 +83,6 @@ const ONE_TOKEN_INFIX = new Set<TokenType>([
   Caret,
 ]);
 
-/** A decimal integer the parser takes as it is written (no sign, no leading zero, no `_`, nothing run on). */
-const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]*)$/;
-
 /** An expression and the tokens it was written with (RETURN names an unaliased column after its text). */
 export interface ReadExpression {
   readonly expression: Expression;
@@ -95,11 +103,8 @@ export function readExpression(reader: TokenReader): ReadExpression {
     // Where the parser would stop the chain (`a IN b IN c`), the statement is an error: the parser words it.
     if (!mayFollow(state, type)) giveUp();
     reader.next();
-    if (type === K.IS) {
-      const negated = reader.accept(K.NOT) !== undefined;
-      const end = reader.expect(K.NULL);
-      items.push({ kind: 'null-check', negated, form: null, span: reader.span(token, end) });
-    } else {
+    if (type === K.IS) items.push(isCheck(reader, token));
+    else {
       if (type === K.STARTS || type === K.ENDS) reader.expect(K.WITH);
       items.push({ kind: 'infix', infix: INFIX_BY_IMAGE[token.image.toUpperCase()] ?? giveUp() });
       items.push(operand(reader));
@@ -109,64 +114,176 @@ export function readExpression(reader: TokenReader): ReadExpression {
   return { expression: climb(items, reader.source), first, last: reader.previous() ?? first };
 }
 
-/** An operand with its NOT prefixes. */
+const NORMAL_FORMS: ReadonlyMap<TokenType, NormalForm> = new Map([
+  [K.NFC, 'NFC'],
+  [K.NFD, 'NFD'],
+  [K.NFKC, 'NFKC'],
+  [K.NFKD, 'NFKD'],
+]);
+
+/** `IS [NOT] NULL` or `IS [NOT] [NFC|NFD|NFKC|NFKD] NORMALIZED`, IS already read. */
+function isCheck(reader: TokenReader, is: IToken): Item {
+  const negated = reader.accept(K.NOT) !== undefined;
+  if (reader.accept(K.NULL)) return { kind: 'null-check', negated, form: null, span: reader.spanFrom(is) };
+  const named = reader.peek();
+  const form = (named && NORMAL_FORMS.get(named.tokenType)) ?? 'NFC';
+  if (named && NORMAL_FORMS.has(named.tokenType)) reader.next();
+  reader.expect(K.NORMALIZED);
+  return { kind: 'null-check', negated, form, span: reader.spanFrom(is) };
+}
+
+const SIGNS: ReadonlySet<TokenType> = new Set([Plus, Minus]);
+
+/** An operand with its prefixes: NOT, `+` and `-`. */
 function operand(reader: TokenReader): Item {
   const prefixes: IToken[] = [];
   for (;;) {
     const token = reader.peek();
-    if (token?.tokenType === Plus || token?.tokenType === Minus) giveUp();
-    if (token?.tokenType !== K.NOT) break;
-    // After `=`, `+` or IN, NOT is no prefix but a name, which the parser reads, then fails on.
-    const before = reader.previous();
-    if (before !== undefined && BINDS_TIGHTER_THAN_NOT.has(before.tokenType)) giveUp();
+    if (token === undefined) break;
+    if (token.tokenType === K.NOT) {
+      // After `=`, `+` or IN, NOT is no prefix but a name, which the parser reads, then fails on.
+      const before = reader.previous();
+      if (before !== undefined && BINDS_TIGHTER_THAN_NOT.has(before.tokenType)) giveUp();
+    } else if (!SIGNS.has(token.tokenType)) break;
     prefixes.push(reader.next());
   }
   return { kind: 'operand', prefixes, operand: postfix(reader, atom(reader)) };
 }
 
-/** Property steps after an atom (`a.b.c`); an index or slice is left to the parser. */
+/** Property steps, indexes and slices after an atom (`a.b[0][1..]`). */
 function postfix(reader: TokenReader, atom: Expression): Expression {
   let result = atom;
   for (;;) {
-    if (reader.is(LBracket)) giveUp();
-    if (!reader.accept(Dot)) return result;
-    const property = reader.name();
-    result = built(
-      { kind: 'property', object: result, property: decodeName(property.image), span: joinSpans(result.span, reader.tokenSpan(property)) },
-      [result],
-    );
+    if (reader.accept(Dot)) {
+      const property = reader.name();
+      const span = joinSpans(result.span, reader.tokenSpan(property));
+      result = built({ kind: 'property', object: result, property: decodeName(property.image), span }, [result]);
+      continue;
+    }
+    const open = reader.accept(LBracket);
+    if (!open) return result;
+    const object = result;
+    const from = reader.is(DotDot) ? null : readExpression(reader).expression;
+    if (from !== null && !reader.is(DotDot)) {
+      const close = reader.expect(RBracket);
+      result = built({ kind: 'index', object, index: from, span: joinSpans(object.span, reader.span(open, close)) }, [object, from]);
+      continue;
+    }
+    reader.expect(DotDot);
+    const to = reader.is(RBracket) ? null : readExpression(reader).expression;
+    // `list[..]`: Neo4j's parser refuses it once read; the parser words it.
+    if (from === null && to === null) giveUp();
+    const close = reader.expect(RBracket);
+    result = built({ kind: 'slice', object, from, to, span: joinSpans(object.span, reader.span(open, close)) }, [object, from, to]);
   }
 }
+
+const NUMBERS: ReadonlySet<TokenType> = new Set([FloatLiteral, DecimalInteger, HexInteger, OctalInteger]);
 
 function atom(reader: TokenReader): Expression {
   const token = reader.next();
   const type = token.tokenType;
   if (type === StringLiteral) return stringLiteral(token, reader.source);
+  if (NUMBERS.has(type)) return numberLiteral(reader, token);
   if (type === Parameter) return parameter(token, reader.source);
-  if (type === DecimalInteger) {
-    if (!PLAIN_DECIMAL.test(token.image)) giveUp();
-    return { kind: 'integer', value: token.image, span: reader.tokenSpan(token) };
-  }
   if (type === K.TRUE || type === K.FALSE) return { kind: 'boolean', value: type === K.TRUE, span: reader.tokenSpan(token) };
   if (type === K.NULL) return { kind: 'null', span: reader.tokenSpan(token) };
+  if (type === K.CASE) return caseExpression(reader, token);
   if (type === LParen) {
     const inner = readExpression(reader).expression;
     reader.expect(RParen);
     return inner;
   }
-  if (type === LBracket) return listLiteral(reader, token);
-  if (type === K.CASE || !isNameToken(token)) return giveUp();
+  // `[x IN list ...]`, but not `[null IN list]`: literals are never variables.
+  if (type === LBracket) return isVariableAt(reader, 0) && reader.is(K.IN, 1) ? comprehension(reader, token) : listLiteral(reader, token);
+  if (type === LBrace) return mapLiteral(reader, token);
+  if (!isNameToken(token)) return giveUp();
   const after = reader.peek()?.tokenType;
-  if (after === LBrace || (after === LParen && LIST_PREDICATES.has(type))) giveUp();
+  if (after === LParen && token.image.toLowerCase() === 'count' && reader.is(Star, 1)) {
+    reader.next();
+    reader.next();
+    return { kind: 'count-star', span: reader.span(token, reader.expect(RParen)) };
+  }
+  if (after === LParen && LIST_PREDICATES.has(type)) return listPredicate(reader, token);
+  // A subquery (`EXISTS { ... }`), which Neo4j parses and then refuses here, is the parser's.
+  if (after === LBrace) giveUp();
   if (after === LParen || (after === Dot && isFunctionCallAhead(reader))) return functionCall(reader, token);
-  if (floatKeyword(token.image) !== undefined) giveUp();
+  const keyword = type === EscapedName ? undefined : floatKeyword(token.image);
+  if (keyword) return { kind: 'float', value: keyword === 'NAN' ? NaN : Infinity, keyword, span: reader.tokenSpan(token) };
   return { kind: 'variable', name: decodeName(token.image), span: reader.tokenSpan(token) };
 }
 
-/** `[a, b]`, but not `[x IN list ...]`, a comprehension. */
+function isVariableAt(reader: TokenReader, ahead: number): boolean {
+  const token = reader.peek(ahead);
+  return token !== undefined && isVariableToken(token);
+}
+
+/**
+ * A number as the parser takes it; the forms its checks refuse once read (the old octal `0777`, a
+ * leading zero, a number running on into letters) are left to it to word.
+ */
+function numberLiteral(reader: TokenReader, token: IToken): Expression {
+  const { image } = token;
+  const float = token.tokenType === FloatLiteral;
+  if (/^0[0-7]+$/.test(image) || !isWholeNumber(image) || (!float && /^0[0-9_]/.test(image))) giveUp();
+  const span = reader.tokenSpan(token);
+  return float ? { kind: 'float', value: Number(image.replace(/_/g, '')), span } : { kind: 'integer', value: integerText(token), span };
+}
+
+/** `CASE [subject] WHEN a THEN b ... [ELSE c] END`, CASE already read. */
+function caseExpression(reader: TokenReader, start: IToken): Expression {
+  const subject = reader.is(K.WHEN) ? null : readExpression(reader).expression;
+  const alternatives: { when: Expression; then: Expression; span: Span }[] = [];
+  do {
+    const when = reader.expect(K.WHEN);
+    const condition = readExpression(reader).expression;
+    reader.expect(K.THEN);
+    const then = readExpression(reader).expression;
+    alternatives.push({ when: condition, then, span: reader.spanFrom(when) });
+  } while (reader.is(K.WHEN));
+  const otherwise = reader.accept(K.ELSE) ? readExpression(reader).expression : null;
+  const end = reader.expect(K.END);
+  const children = [subject, otherwise, ...alternatives.flatMap((a) => [a.when, a.then])];
+  return built({ kind: 'case', subject, alternatives, otherwise, span: reader.span(start, end) }, children);
+}
+
+const PREDICATES: ReadonlyMap<TokenType, ListPredicateKind> = new Map([
+  [K.ANY, 'any'],
+  [K.ALL, 'all'],
+  [K.NONE, 'none'],
+  [K.SINGLE, 'single'],
+]);
+
+/** `any(x IN list WHERE predicate)`, and ALL, NONE, SINGLE; the word already read. */
+function listPredicate(reader: TokenReader, word: IToken): Expression {
+  const predicate = PREDICATES.get(word.tokenType) ?? giveUp();
+  reader.expect(LParen);
+  const variable = decodeName(reader.name().image);
+  reader.expect(K.IN);
+  const list = readExpression(reader).expression;
+  reader.expect(K.WHERE);
+  const where = readExpression(reader).expression;
+  const close = reader.expect(RParen);
+  return built({ kind: 'list-predicate', predicate, variable, list, where, span: reader.span(word, close) }, [list, where]);
+}
+
+/** `[x IN list [WHERE predicate] [| projection]]`, its bracket already read. */
+function comprehension(reader: TokenReader, open: IToken): Expression {
+  const variable = decodeName(reader.name().image);
+  reader.expect(K.IN);
+  const list = readExpression(reader).expression;
+  const where = reader.accept(K.WHERE) ? readExpression(reader).expression : null;
+  const projection = reader.accept(Pipe) ? readExpression(reader).expression : null;
+  const close = reader.expect(RBracket);
+  return built({ kind: 'list-comprehension', variable, list, where, projection, span: reader.span(open, close) }, [
+    list,
+    where,
+    projection,
+  ]);
+}
+
+/** `[a, b]`, its bracket already read. */
 function listLiteral(reader: TokenReader, open: IToken): Expression {
-  const first = reader.peek();
-  if (first !== undefined && isVariableToken(first) && reader.is(K.IN, 1)) giveUp();
   const items: Expression[] = [];
   if (!reader.is(RBracket)) {
     do items.push(readExpression(reader).expression);
@@ -174,6 +291,24 @@ function listLiteral(reader: TokenReader, open: IToken): Expression {
   }
   const close = reader.expect(RBracket);
   return built({ kind: 'list', items, span: reader.span(open, close) }, items);
+}
+
+/** `{key: value, ...}`, its brace already read. */
+function mapLiteral(reader: TokenReader, open: IToken): Expression {
+  const entries: MapEntry[] = [];
+  if (!reader.is(RBrace)) {
+    do {
+      const key = reader.name();
+      reader.expect(Colon);
+      const value = readExpression(reader).expression;
+      entries.push({ key: decodeName(key.image), value, span: reader.spanFrom(key) });
+    } while (reader.accept(Comma));
+  }
+  const close = reader.expect(RBrace);
+  return built(
+    { kind: 'map', entries, span: reader.span(open, close) },
+    entries.map((e) => e.value),
+  );
 }
 
 /** After a name: `.name` steps up to a `(` make a namespaced function (`db.f(`), as the parser decides. */
@@ -187,17 +322,21 @@ function isFunctionCallAhead(reader: TokenReader): boolean {
   }
 }
 
-/** `f(args)` or `ns.f(args)`; `count(*)`, DISTINCT and ALL are left to the parser. */
+/** `f([DISTINCT|ALL] args)` or `ns.f(...)`; ALL before what only follows a value is the argument `all`. */
 function functionCall(reader: TokenReader, first: IToken): Expression {
   const parts = [decodeName(first.image)];
   while (reader.accept(Dot)) parts.push(decodeName(reader.name().image));
   reader.expect(LParen);
-  if (reader.is(Star) || reader.is(K.DISTINCT) || reader.is(K.ALL)) giveUp();
+  const distinct = reader.accept(K.DISTINCT) !== undefined;
+  if (!distinct && reader.is(K.ALL)) {
+    const after = reader.peek(1);
+    if (after === undefined || !AFTER_ALL_ARGUMENT.has(after.tokenType)) reader.next();
+  }
   const args: Expression[] = [];
   if (!reader.is(RParen)) {
     do args.push(readExpression(reader).expression);
     while (reader.accept(Comma));
   }
   const close = reader.expect(RParen);
-  return built({ kind: 'function-call', name: parts.join('.'), distinct: false, args, span: reader.span(first, close) }, args);
+  return built({ kind: 'function-call', name: parts.join('.'), distinct, args, span: reader.span(first, close) }, args);
 }

@@ -1,6 +1,6 @@
 /** Tokens -> AST for SHOW USERS, ROLES, CURRENT USER and PRIVILEGES (of all, users or roles), with YIELD, WHERE and RETURN. */
 import type { TokenType } from 'chevrotain';
-import { TAIL_STARTS } from '../../grammar/parser.js';
+import { AFTER_ALL_AS_NAME, TAIL_STARTS } from '../../grammar/parser.js';
 import { Comma, DecimalInteger, Keyword as K, Star } from '../../grammar/tokens.js';
 import type { IntegerArgument, ReturnClause, ReturnItem, ShowPipeline, SortItem, YieldClause, YieldItem } from '../ast/show.js';
 import type { PrivilegeOutput, UserCommand } from '../ast/users.js';
@@ -179,9 +179,12 @@ const DIRECTION_WORDS: ReadonlySet<TokenType> = new Set([K.ASC, K.ASCENDING, K.D
 
 function readReturn(reader: TokenReader): ReturnClause {
   const start = reader.expect(K.RETURN);
-  // `RETURN ALL` is a keyword or a name depending on what follows: the parser's to decide.
-  if (reader.is(K.ALL)) giveUp();
   const distinct = reader.accept(K.DISTINCT) !== undefined;
+  // `RETURN ALL` keeps duplicates, as a bare RETURN does; ALL before `(`, `,`, AS, `.` or the end is a name.
+  if (!distinct && reader.is(K.ALL)) {
+    const after = reader.peek(1);
+    if (after !== undefined && !AFTER_ALL_AS_NAME.has(after.tokenType)) reader.next();
+  }
   const star = reader.accept(Star) !== undefined;
   const items: ReturnItem[] = [];
   if (!star || reader.accept(Comma)) {
