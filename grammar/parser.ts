@@ -56,7 +56,7 @@ const PRIVILEGE_WORDS = new Set<TokenType>([K.PRIVILEGE, K.PRIVILEGES]);
 export const TAIL_STARTS = new Set<TokenType>([K.WITH, K.YIELD, K.WHERE]);
 
 /** `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: subqueries Neo4j parses, then rejects on SHOW commands. */
-const SUBQUERY_WORD = /^(exists|count|collect)$/i;
+export const SUBQUERY_WORD = /^(exists|count|collect)$/i;
 
 /**
  * What a subquery's braces may hold, besides nested braces: every token the lexer makes (a name
@@ -132,6 +132,20 @@ export function mayFollow(state: PredicateState, next: TokenType): boolean {
 
 /** After `RETURN ALL`, tokens that make ALL a name (`all(...)`, `RETURN all AS a`) rather than the keyword. */
 export const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
+
+/**
+ * Why Neo4j refuses a number token once read, or null: its lexer runs a number on through the letters
+ * after it (`1LIMIT` is one token), and Cypher 5's still lexes the old octal form `0777`; its AST
+ * builder refuses both. `negative`: a prefix `-` makes it one signed literal, as Neo4j reads it.
+ */
+export function numberRefusal(token: IToken, negative: boolean): string | null {
+  const minus = negative ? '-' : '';
+  if (/^0[0-7]+$/.test(token.image)) {
+    return `The octal integer literal syntax \`${minus}${token.image}\` is no longer supported, please use \`${minus}0o${token.image.slice(1)}\` instead`;
+  }
+  if (!isWholeNumber(token.image) || (token.tokenType !== FloatLiteral && /^0[0-9_]/.test(token.image))) return 'invalid literal number';
+  return null;
+}
 
 export function isVariableToken(token: IToken): boolean {
   return isNameToken(token) && !LITERAL_WORDS.has(token.tokenType);
@@ -2000,21 +2014,11 @@ export class CypherAdminParser extends CstParser {
     );
   });
 
-  /**
-   * Neo4j's lexer runs a number on through the letters after it (`1LIMIT` is one token), and Cypher 5's
-   * still lexes the old octal form `0777`; its AST builder refuses both. `sign` is the `-` of a signed literal.
-   */
+  /** Records numberRefusal's verdict at the number (or its `-`). */
   private checkNumber(token: IToken, sign: IToken | undefined): void {
     if (this.literalMismatch !== null) return;
-    const at = sign ?? token;
-    const minus = sign ? '-' : '';
-    if (/^0[0-7]+$/.test(token.image)) {
-      const octal = `0o${token.image.slice(1)}`;
-      const message = `The octal integer literal syntax \`${minus}${token.image}\` is no longer supported, please use \`${minus}${octal}\` instead`;
-      this.literalMismatch = { token: at, message };
-    } else if (!isWholeNumber(token.image) || (token.tokenType !== FloatLiteral && /^0[0-9_]/.test(token.image))) {
-      this.literalMismatch = { token: at, message: 'invalid literal number' };
-    }
+    const message = numberRefusal(token, sign !== undefined);
+    if (message !== null) this.literalMismatch = { token: sign ?? token, message };
   }
 
   private parenthesizedExpression = this.RULE('parenthesizedExpression', () => {

@@ -167,7 +167,13 @@ function parseStatement(
   const from = tokenSpan(firstToken(allTokens), source).start;
   // The common commands are read straight into their AST; the parser reads the rest, and every error.
   if (!unterminated) {
-    const direct = readStatement(tokens, source);
+    let direct: Statement | null;
+    try {
+      direct = readStatement(tokens, source);
+    } catch (caught) {
+      if (caught instanceof TooComplexError) return tooComplex(caught);
+      throw caught;
+    }
     if (direct) return accepted(() => direct, tokens, source, from);
   }
   const parser = theParser();
@@ -218,14 +224,14 @@ function accepted(
     const warnings = unbracketedTags(tokens, source, from);
     return { statement, diagnostics: warnings.length === 0 ? NO_DIAGNOSTICS : warnings };
   } catch (caught) {
-    if (caught instanceof TooComplexError) {
-      return {
-        statement: null,
-        diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: caught.message, span: caught.span }],
-      };
-    }
+    if (caught instanceof TooComplexError) return tooComplex(caught);
     throw caught;
   }
+}
+
+/** A statement whose tree would be too deep for the recursive passes after parsing: refused, as not supported. */
+function tooComplex(error: TooComplexError): { statement: null; diagnostics: readonly Diagnostic[] } {
+  return { statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: error.message, span: error.span }] };
 }
 
 /**
@@ -252,6 +258,11 @@ function excessiveNesting(tokens: readonly IToken[], source: Source): Diagnostic
   if (!tooDeep) return undefined;
   const message = `Brackets nested more than ${MAX_NESTING} levels deep are not supported by cypher-sysdb.`;
   return { severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep, source) };
+}
+
+/** Whether parsing refuses `tokens` for brackets nested deeper than MAX_NESTING (the readers' recursion follows brackets). */
+export function nestsTooDeep(tokens: readonly IToken[]): boolean {
+  return findExcessiveNesting(tokens) !== undefined;
 }
 
 function findExcessiveNesting(tokens: readonly IToken[]): IToken | undefined {

@@ -14,10 +14,11 @@ import {
   isVariableToken,
   LIST_PREDICATES,
   mayFollow,
+  numberRefusal,
   stateAfter,
+  SUBQUERY_WORD,
   type PredicateState,
 } from '../../grammar/parser.js';
-import { isWholeNumber } from '../../grammar/lexer.js';
 import {
   Caret,
   Colon,
@@ -53,11 +54,11 @@ import {
   Star,
   StringLiteral,
 } from '../../grammar/tokens.js';
-import type { Expression, ListPredicateKind, MapEntry, NormalForm } from '../ast/expressions.js';
+import type { Expression, ListPredicateKind, MapEntry, NormalForm, SubqueryKind } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
-import { built, climb, INFIX_BY_IMAGE, type Item } from '../visitor/climb.js';
+import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, TOO_DEEP, type Item } from '../visitor/climb.js';
 import { floatKeyword, integerText } from '../visitor/expressions.js';
-import { decodeName, joinSpans, parameter, stringLiteral } from '../visitor/source.js';
+import { decodeName, joinSpans, parameter, stringLiteral, TooComplexError } from '../visitor/source.js';
 import { giveUp, type TokenReader } from './reader.js';
 
 /** Infix operators of one token (STARTS and ENDS take a WITH after them). `!=` is not here: the parser refuses it. */
@@ -103,6 +104,7 @@ export function readExpression(reader: TokenReader): ReadExpression {
     // Where the parser would stop the chain (`a IN b IN c`), the statement is an error: the parser words it.
     if (!mayFollow(state, type)) giveUp();
     reader.next();
+    if (type === K.IN) reader.infixIn = token;
     if (type === K.IS) items.push(isCheck(reader, token));
     else {
       if (type === K.STARTS || type === K.ENDS) reader.expect(K.WITH);
@@ -140,14 +142,27 @@ function operand(reader: TokenReader): Item {
   for (;;) {
     const token = reader.peek();
     if (token === undefined) break;
-    if (token.tokenType === K.NOT) {
-      // After `=`, `+` or IN, NOT is no prefix but a name, which the parser reads, then fails on.
-      const before = reader.previous();
-      if (before !== undefined && BINDS_TIGHTER_THAN_NOT.has(before.tokenType)) giveUp();
-    } else if (!SIGNS.has(token.tokenType)) break;
+    // After `=`, `+` or an infix IN, NOT is no prefix but a name (`a = NOT` compares a with the variable NOT).
+    if (token.tokenType === K.NOT && notIsName(reader)) break;
+    if (token.tokenType !== K.NOT && !SIGNS.has(token.tokenType)) break;
     prefixes.push(reader.next());
   }
+  const first = prefixes[0];
+  if (first !== undefined && prefixes.length > MAX_EXPRESSION_DEPTH) {
+    // Refused before its operand is built, as the visitor refuses it, whatever that operand holds.
+    try {
+      postfix(reader, atom(reader));
+    } catch (caught) {
+      if (!(caught instanceof TooComplexError)) throw caught;
+    }
+    throw new TooComplexError(TOO_DEEP, reader.spanFrom(first));
+  }
   return { kind: 'operand', prefixes, operand: postfix(reader, atom(reader)) };
+}
+
+function notIsName(reader: TokenReader): boolean {
+  const before = reader.previous();
+  return before !== undefined && BINDS_TIGHTER_THAN_NOT.has(before.tokenType) && (before.tokenType !== K.IN || before === reader.infixIn);
 }
 
 /** Property steps, indexes and slices after an atom (`a.b[0][1..]`). */
@@ -205,12 +220,28 @@ function atom(reader: TokenReader): Expression {
     return { kind: 'count-star', span: reader.span(token, reader.expect(RParen)) };
   }
   if (after === LParen && LIST_PREDICATES.has(type)) return listPredicate(reader, token);
-  // A subquery (`EXISTS { ... }`), which Neo4j parses and then refuses here, is the parser's.
-  if (after === LBrace) giveUp();
+  if (after === LBrace && SUBQUERY_WORD.test(token.image)) return subquery(reader, token);
   if (after === LParen || (after === Dot && isFunctionCallAhead(reader))) return functionCall(reader, token);
   const keyword = type === EscapedName ? undefined : floatKeyword(token.image);
   if (keyword) return { kind: 'float', value: keyword === 'NAN' ? NaN : Infinity, keyword, span: reader.tokenSpan(token) };
   return { kind: 'variable', name: decodeName(token.image), span: reader.tokenSpan(token) };
+}
+
+/**
+ * `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: Neo4j parses them, then refuses them on SHOW
+ * commands (src/check). The body is kept as text: its braces must balance, its tokens are not read.
+ */
+function subquery(reader: TokenReader, keyword: IToken): Expression {
+  const open = reader.expect(LBrace);
+  let depth = 1;
+  let close = open;
+  while (depth > 0) {
+    close = reader.next();
+    if (close.tokenType === LBrace) depth += 1;
+    else if (close.tokenType === RBrace) depth -= 1;
+  }
+  const body = reader.source.text.slice(open.startOffset + 1, close.startOffset);
+  return { kind: 'subquery', subquery: keyword.image.toUpperCase() as SubqueryKind, body, span: reader.span(keyword, close) };
 }
 
 function isVariableAt(reader: TokenReader, ahead: number): boolean {
@@ -225,7 +256,7 @@ function isVariableAt(reader: TokenReader, ahead: number): boolean {
 function numberLiteral(reader: TokenReader, token: IToken): Expression {
   const { image } = token;
   const float = token.tokenType === FloatLiteral;
-  if (/^0[0-7]+$/.test(image) || !isWholeNumber(image) || (!float && /^0[0-9_]/.test(image))) giveUp();
+  if (numberRefusal(token, false) !== null) giveUp();
   const span = reader.tokenSpan(token);
   return float ? { kind: 'float', value: Number(image.replace(/_/g, '')), span } : { kind: 'integer', value: integerText(token), span };
 }

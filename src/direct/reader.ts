@@ -20,6 +20,8 @@ export function giveUp(): never {
 
 export class TokenReader {
   private index = 0;
+  /** The last IN read as an infix operator: NOT right after it is a name, not a prefix (grammar/parser.ts, operand). */
+  infixIn: IToken | undefined;
 
   constructor(
     private readonly tokens: readonly IToken[],

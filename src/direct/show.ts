@@ -1,13 +1,14 @@
 /** Tokens -> AST for SHOW USERS, ROLES, CURRENT USER and PRIVILEGES (of all, users or roles), with YIELD, WHERE and RETURN. */
 import type { TokenType } from 'chevrotain';
-import { AFTER_ALL_AS_NAME, TAIL_STARTS } from '../../grammar/parser.js';
-import { Comma, DecimalInteger, Keyword as K, Star } from '../../grammar/tokens.js';
+import { AFTER_ALL_AS_NAME, numberRefusal, TAIL_STARTS } from '../../grammar/parser.js';
+import { Comma, DecimalInteger, Keyword as K, Minus, Star } from '../../grammar/tokens.js';
 import type { IntegerArgument, ReturnClause, ReturnItem, ShowPipeline, SortItem, YieldClause, YieldItem } from '../ast/show.js';
 import type { PrivilegeOutput, UserCommand } from '../ast/users.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
+import { integerText } from '../visitor/expressions.js';
 import { decodeName, joinSpans } from '../visitor/source.js';
 import { readExpression } from './expressions.js';
-import { TokenReader, giveUp, type Built } from './reader.js';
+import { GIVE_UP, TokenReader, giveUp, type Built } from './reader.js';
 import { commandNames, ROLE_WORDS, USER_WORDS } from './values.js';
 
 const PRIVILEGE_WORDS: ReadonlySet<TokenType> = new Set([K.PRIVILEGE, K.PRIVILEGES]);
@@ -51,7 +52,7 @@ export function show(reader: TokenReader): Built {
  * privileges command, for names may be keywords (`SHOW USERS YIELD privileges` could be either):
  * where names then PRIVILEGES follow, the tail is tried first and wins if it reads to the end of the
  * statement; elsewhere any name but WITH, YIELD or WHERE begins the privileges command. `withWords` are
- * what follows WITH in the tail (AUTH, or USER[S]). Gives up where the trial's outcome is not certain.
+ * what follows WITH in the tail (AUTH, or USER[S]).
  */
 function readsPrivileges(reader: TokenReader, withWords: ReadonlySet<TokenType>): boolean {
   if (!privilegesAhead(reader)) {
@@ -66,13 +67,19 @@ function readsPrivileges(reader: TokenReader, withWords: ReadonlySet<TokenType>)
   const next = reader.peek(ahead);
   if (next === undefined) return false;
   if (next.tokenType !== K.YIELD && next.tokenType !== K.WHERE) return true;
-  // The tail reads a pipeline: only a trial read tells whether it reaches the end.
+  // The tail reads a pipeline: only a trial read tells whether it reaches the end. This reader gives up
+  // exactly where the parser fails, so a trial that gives up is the parser's failed trial.
   const mark = reader.mark();
-  for (let i = 0; i < ahead; i++) reader.next();
-  showPipeline(reader);
-  if (!reader.atEnd()) giveUp();
+  let readsToEnd = false;
+  try {
+    for (let i = 0; i < ahead; i++) reader.next();
+    showPipeline(reader);
+    readsToEnd = reader.atEnd();
+  } catch (caught) {
+    if (caught !== GIVE_UP) throw caught;
+  }
   reader.reset(mark);
-  return false;
+  return !readsToEnd;
 }
 
 /** Names (or parameters) then PRIVILEGE or PRIVILEGES: the parser's isPrivilegesAhead. */
@@ -155,11 +162,13 @@ function readYield(reader: TokenReader): YieldClause {
   return { items, orderBy, skip, limit, where, span: reader.spanFrom(start) };
 }
 
-/** YIELD's SKIP and LIMIT: a decimal literal as written (a sign or another form is left to the parser). */
+/** YIELD's SKIP and LIMIT: a decimal literal, `-` allowed (Neo4j refuses it when it runs); other forms are the parser's to word. */
 function integerArgument(reader: TokenReader): IntegerArgument {
+  const sign = reader.accept(Minus);
   const token = reader.expect(DecimalInteger);
-  if (!/^(?:0|[1-9][0-9]*)$/.test(token.image)) giveUp();
-  return { value: token.image, span: reader.tokenSpan(token) };
+  if (numberRefusal(token, sign !== undefined) !== null) giveUp();
+  const digits = integerText(token);
+  return { value: sign && digits !== '0' ? `-${digits}` : digits, span: reader.spanFrom(sign ?? token) };
 }
 
 function sortItems(reader: TokenReader): SortItem[] {

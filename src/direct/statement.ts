@@ -20,14 +20,12 @@ import { show } from './show.js';
 import { databaseName } from './values.js';
 
 /**
- * Statements longer than this go to the parser: it bounds the reader's recursion, and keeps every tree
- * it builds far below the visitor's depth limit (src/visitor/climb.ts), which it does not check.
+ * The statement `tokens` (its `CYPHER 25` prefix removed) make, or null where the full parser must read it.
+ * Its recursion follows the brackets, so parse.ts refuses brackets nested deeper than MAX_NESTING first.
+ * Throws TooComplexError for an expression nested too deep (src/visitor/climb.ts), as the visitor does.
  */
-const MAX_TOKENS = 400;
-
-/** The statement `tokens` (its `CYPHER 25` prefix removed) make, or null where the full parser must read it. */
 export function readStatement(tokens: readonly IToken[], source: Source): CypherStatement | null {
-  if (tokens.length === 0 || tokens.length > MAX_TOKENS) return null;
+  if (tokens.length === 0) return null;
   try {
     const reader = new TokenReader(tokens, source);
     const use = useClause(reader);

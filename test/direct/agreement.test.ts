@@ -1,8 +1,7 @@
 /**
  * The direct reader (src/direct/) against the parser it stands in for (grammar/parser.ts + src/visitor/):
  * wherever the direct reader returns a tree, the parser accepts the same tokens and builds the same tree,
- * key for key and span for span; wherever the parser refuses, the direct reader gives up. And it does not
- * give up on the commands it was written for: every statement of the bench corpus is read directly.
+ * key for key and span for span; and it gives up exactly where the parser refuses (test/support/direct.ts).
  */
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -180,6 +179,13 @@ const DIRECT_FORMS: readonly string[] = [
   'SHOW USERS WHERE f(DISTINCT a) = f(ALL a) AND f(all) = f(all.x) AND f(all, 1) = f(all(x IN l WHERE x))',
   'SHOW USERS YIELD privileges WHERE CASE WHEN true THEN 1 END = 1',
   'SHOW USERS YIELD user RETURN user[0] AS c, {k: user} ORDER BY CASE WHEN user = 1 THEN 0 ELSE 1 END DESC',
+  'SHOW USERS WHERE any(x IN NOT y WHERE x)',
+  'SHOW USERS WHERE a = NOT',
+  'SHOW USERS WHERE a IN NOT',
+  'SHOW USERS WHERE EXISTS { MATCH (n) } AND COUNT { { } } = 1 AND collect {x}',
+  'SHOW USERS YIELD user SKIP -1 LIMIT -0',
+  // Regression (completeness): the SHOW USERS tail's trial read fails here, so PRIVILEGES ends a list of users.
+  'SHOW USER yield, where PRIVILEGES',
 ];
 
 /** Forms the direct reader leaves to the parser (each has a branch it does not take), valid or not. */
@@ -188,14 +194,11 @@ const PARSER_FORMS: readonly string[] = [
   'SHOW USERS WHERE roles[..] = 1',
   'SHOW USERS WHERE a = 01',
   'SHOW USERS WHERE a = 1x',
-  'SHOW USERS WHERE any(x IN NOT y WHERE x)',
   'SHOW USERS WHERE {a: 1,} = b',
   'SHOW USERS WHERE CASE END = 1',
   'SHOW USERS WHERE a != b',
   'SHOW USERS WHERE a = 007',
-  'SHOW USERS WHERE EXISTS { MATCH (n) }',
   'SHOW USERS WHERE a IN b IN c',
-  'SHOW USERS YIELD user SKIP -1',
   'SHOW ROLES r',
   'GRANT ALL DBMS PRIVILEGES ON DATABASE * TO r',
   'GRANT ALL DATABASE PRIVILEGES ON GRAPH * TO r',
