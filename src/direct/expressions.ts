@@ -54,11 +54,11 @@ import {
   Star,
   StringLiteral,
 } from '../../grammar/tokens.js';
-import type { Expression, ListPredicateKind, MapEntry, NormalForm, SubqueryKind } from '../ast/expressions.js';
+import type { Expression, ListPredicateKind, MapEntry, MapLiteral, NormalForm, SubqueryKind } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, TOO_DEEP, type Item } from '../visitor/climb.js';
-import { floatKeyword, integerText } from '../visitor/expressions.js';
-import { decodeName, joinSpans, parameter, stringLiteral, TooComplexError } from '../visitor/source.js';
+
+import { decodeName, floatKeyword, integerText, joinSpans, parameter, stringLiteral, TooComplexError } from '../visitor/source.js';
 import { giveUp, type TokenReader } from './reader.js';
 
 /** Infix operators of one token (STARTS and ENDS take a WITH after them). `!=` is not here: the parser refuses it. */
@@ -324,8 +324,13 @@ function listLiteral(reader: TokenReader, open: IToken): Expression {
   return built({ kind: 'list', items, span: reader.span(open, close) }, items);
 }
 
+/** `{key: value, ...}`, brace included (cypher-shell's `:param {name: value}`). */
+export function readMapLiteral(reader: TokenReader): MapLiteral {
+  return mapLiteral(reader, reader.expect(LBrace));
+}
+
 /** `{key: value, ...}`, its brace already read. */
-function mapLiteral(reader: TokenReader, open: IToken): Expression {
+function mapLiteral(reader: TokenReader, open: IToken): MapLiteral {
   const entries: MapEntry[] = [];
   if (!reader.is(RBrace)) {
     do {

@@ -5,7 +5,7 @@ import { Comma, DecimalInteger, Keyword as K, Minus, Star } from '../../grammar/
 import type { IntegerArgument, ReturnClause, ReturnItem, ShowPipeline, SortItem, YieldClause, YieldItem } from '../ast/show.js';
 import type { PrivilegeOutput, UserCommand } from '../ast/users.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
-import { integerText } from '../visitor/expressions.js';
+import { integerText } from '../visitor/source.js';
 import { decodeName, joinSpans } from '../visitor/source.js';
 import { readExpression } from './expressions.js';
 import { GIVE_UP, TokenReader, giveUp, type Built } from './reader.js';

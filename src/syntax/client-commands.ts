@@ -4,16 +4,14 @@
  * reported as a warning: it is not Cypher, and cypher-sysdb does not act on it.
  */
 import type { IToken } from 'chevrotain';
-import type * as Cst from '../../grammar/cst.js';
-import { theParser } from '../../grammar/parser.js';
 import { Arrow, Colon, LBrace } from '../../grammar/tokens.js';
 import type { ClientCommand } from '../ast/client.js';
 import { StatusCode, type Diagnostic } from '../diagnostics/codes.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { firstToken, lastToken } from './indexed.js';
 import type { Source } from './lines.js';
-import { expression, mapLiteral } from '../visitor/expressions.js';
-import { decodeName, one, spanBetween, TooComplexError } from '../visitor/source.js';
+import { readClientParamsMap, readClientValue } from '../direct/client.js';
+import { decodeName, spanBetween, TooComplexError } from '../visitor/source.js';
 
 export interface ClientCommandResult {
   readonly command: ClientCommand | null;
@@ -49,27 +47,22 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
         return { command: { kind: 'client-params-clear', span }, diagnostics: [] };
       }
       if (first.tokenType === LBrace) {
-        const cst = parseWith(args, () => theParser().clientParamsMap());
-        if (!cst) return usage(`Incorrect usage of :${word}: the map of parameters does not parse.`);
-        return build(() => ({
-          kind: 'client-params-map',
-          map: mapLiteral(one((cst as Cst.ClientParamsMapCstNode).children.mapLiteral), source),
-          span,
-        }));
+        return build(() => {
+          const map = readClientParamsMap(args, source);
+          return map ? { kind: 'client-params-map', map, span } : `Incorrect usage of :${word}: the map of parameters does not parse.`;
+        });
       }
       const separator = rest[0];
       if (separator === undefined || (separator.tokenType !== Arrow && separator.tokenType !== Colon)) {
         return usage(`Incorrect usage of :${word}. Use \`:param name => value\`.`);
       }
       const name = decodeName(first.image);
-      const cst = parseWith(rest, () => theParser().clientParamValue());
-      if (!cst) return usage(`Incorrect usage of :${word}: the value of parameter '${name}' is not a valid expression.`);
-      return build(() => ({
-        kind: 'client-param',
-        name,
-        value: expression(one((cst as Cst.ClientParamValueCstNode).children.expression), source),
-        span,
-      }));
+      return build(() => {
+        const value = readClientValue(rest, source);
+        return value
+          ? { kind: 'client-param', name, value, span }
+          : `Incorrect usage of :${word}: the value of parameter '${name}' is not a valid expression.`;
+      });
     }
     default:
       return {
@@ -85,9 +78,11 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
       };
   }
 
-  function build(make: () => ClientCommand): ClientCommandResult {
+  /** The command `make` reads, or its usage error (a message). */
+  function build(make: () => ClientCommand | string): ClientCommandResult {
     try {
-      return { command: make(), diagnostics: [] };
+      const made = make();
+      return typeof made === 'string' ? usage(made) : { command: made, diagnostics: [] };
     } catch (error) {
       if (error instanceof TooComplexError) {
         return {
@@ -98,12 +93,4 @@ export function parseClientCommand(tokens: readonly IToken[], source: Source): C
       throw error;
     }
   }
-}
-
-function parseWith(tokens: readonly IToken[], rule: () => unknown): unknown {
-  const parser = theParser();
-  parser.input = tokens as IToken[];
-  const cst = rule();
-  // A checker error (`1x`: an invalid literal number) refuses the value as a syntax error would.
-  return parser.errors.length === 0 && parser.checkerMismatch === null && parser.literalMismatch === null ? cst : null;
 }

@@ -1,6 +1,6 @@
 /** CST -> AST for the expression language of SHOW's WHERE, RETURN and ORDER BY. */
 import type { CstNode, IToken } from 'chevrotain';
-import type { Expression, FloatKeyword, ListPredicateKind, MapEntry, MapLiteral, SubqueryKind } from '../ast/expressions.js';
+import type { Expression, ListPredicateKind, MapEntry, MapLiteral, SubqueryKind } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { EscapedName } from '../../grammar/tokens.js';
@@ -9,6 +9,8 @@ import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, TOO_DEEP, type Item
 import {
   TooComplexError,
   decodeName,
+  floatKeyword,
+  integerText,
   joinSpans,
   nodeSpan,
   nodeStart,
@@ -115,28 +117,12 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
   return unexpectedAlternative('atom');
 }
 
-const FLOAT_KEYWORDS: readonly FloatKeyword[] = ['INF', 'INFINITY', 'NAN'];
-
-/** Neo4j's literals INF, INFINITY and NAN (any case), which our grammar reads as names; never written `quoted`. */
-export function floatKeyword(image: string): FloatKeyword | undefined {
-  const upper = image.toUpperCase();
-  return FLOAT_KEYWORDS.find((k) => k === upper);
-}
-
 function subqueryExpression(node: Cst.SubqueryExpressionCstNode, source: Source, span: Span): Expression {
   const body = one(node.children.subqueryBody).children;
   const open = one(body.LBrace);
   const close = one(body.RBrace);
   const subquery = one(node.children.keyword).image.toUpperCase() as SubqueryKind;
   return { kind: 'subquery', subquery, body: source.text.slice(open.startOffset + 1, close.startOffset), span };
-}
-
-export function integerText(token: IToken): string {
-  // `1_000`: the underscores only group digits.
-  const image = token.image.replace(/_/g, '');
-  if (/^0x/i.test(image)) return BigInt(image).toString();
-  if (/^0o/i.test(image)) return BigInt(`0o${image.slice(2)}`).toString();
-  return BigInt(image).toString();
 }
 
 function numberLiteral(node: Cst.NumberLiteralCstNode, span: Span): Expression {

@@ -2,7 +2,8 @@
 import type { IntegerArgument, ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
-import { expression, integerText } from './expressions.js';
+import { expression } from './expressions.js';
+import { integerText } from './source.js';
 import { decodeName, joinSpans, nodeEnd, nodeSpan, nodeStart, one } from './source.js';
 
 export function showPipeline(node: Cst.ShowCommandYieldCstNode, source: Source): ShowPipeline {

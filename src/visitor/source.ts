@@ -1,6 +1,7 @@
 /** Turning Chevrotain tokens and CST locations into AST spans and values, against the script's `Source`. */
 import type { CstNode, IToken } from 'chevrotain';
 import type { Span } from '../ast/span.js';
+import type { FloatKeyword } from '../ast/expressions.js';
 import type { Source } from '../syntax/lines.js';
 import type { Parameter, StringLiteral, SymbolicName } from '../ast/values.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
@@ -138,4 +139,20 @@ export function parameter(token: IToken, source: Source): Parameter {
 
 export function symbolicName(token: IToken, source: Source): SymbolicName {
   return { kind: 'name', value: decodeName(token.image), span: tokenSpan(token, source) };
+}
+
+const FLOAT_KEYWORDS: readonly FloatKeyword[] = ['INF', 'INFINITY', 'NAN'];
+
+/** Neo4j's literals INF, INFINITY and NAN (any case), which our grammar reads as names; never written `quoted`. */
+export function floatKeyword(image: string): FloatKeyword | undefined {
+  const upper = image.toUpperCase();
+  return FLOAT_KEYWORDS.find((k) => k === upper);
+}
+
+export function integerText(token: IToken): string {
+  // `1_000`: the underscores only group digits.
+  const image = token.image.replace(/_/g, '');
+  if (/^0x/i.test(image)) return BigInt(image).toString();
+  if (/^0o/i.test(image)) return BigInt(`0o${image.slice(2)}`).toString();
+  return BigInt(image).toString();
 }

@@ -1,4 +1,9 @@
-/** CST -> AST for a whole statement: the USE prefix and the command. */
+/**
+ * CST -> AST for a whole statement: the USE prefix and the command. The library does not run this: the
+ * direct reader (src/direct/) builds every tree. It is the direct reader's oracle: test/support/direct.ts
+ * holds the two to the same trees on every test case, so the grammar's CST and the AST stay one mapping.
+ * (source.ts and climb.ts here are shared by both.)
+ */
 import type { CstNode } from 'chevrotain';
 import type { AdminCommand, CypherStatement } from '../ast/index.js';
 import type { Span } from '../ast/span.js';

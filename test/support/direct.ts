@@ -8,11 +8,14 @@ import type { IToken } from 'chevrotain';
 import { expect } from 'vitest';
 import { theParser } from '../../grammar/parser.js';
 import type * as Cst from '../../grammar/cst.js';
+import { Arrow, Colon, LBrace } from '../../grammar/tokens.js';
+import { readClientParamsMap, readClientValue } from '../../src/direct/client.js';
 import { readStatement } from '../../src/direct/statement.js';
 import { nestsTooDeep, withoutVersionPrefix } from '../../src/parse.js';
 import { Source } from '../../src/syntax/lines.js';
 import { forEachSegment } from '../../src/syntax/split.js';
-import { TooComplexError } from '../../src/visitor/source.js';
+import { expression, mapLiteral } from '../../src/visitor/expressions.js';
+import { one, TooComplexError } from '../../src/visitor/source.js';
 import { buildStatement } from '../../src/visitor/statement.js';
 
 export interface Readings {
@@ -39,12 +42,47 @@ function tooComplexAsValue(read: () => unknown): unknown {
   }
 }
 
-/** Both readers on each statement of `text` (client commands are not the direct reader's). */
+/**
+ * A `:param` value's tokens as src/syntax/client-commands.ts hands them to the direct reader
+ * (`name => value` from `=>` on, or `{map}`), with the parser's rule for them; null for other commands.
+ */
+function clientValue(tokens: readonly IToken[]): { tokens: readonly IToken[]; map: boolean } | null {
+  const [, word, first, ...rest] = tokens;
+  if (!word || !/^params?$/i.test(word.image) || !first) return null;
+  if (first.tokenType === LBrace) return { tokens: [first, ...rest], map: true };
+  return rest.length > 0 && (rest[0]?.tokenType === Arrow || rest[0]?.tokenType === Colon) ? { tokens: rest, map: false } : null;
+}
+
+function clientReadings(raw: readonly IToken[], source: Source): Readings | null {
+  const value = clientValue(raw);
+  if (!value || nestsTooDeep(raw)) return null;
+  const direct = tooComplexAsValue(() => (value.map ? readClientParamsMap : readClientValue)(value.tokens, source));
+  const parser = theParser();
+  parser.input = value.tokens as IToken[];
+  const cst = value.map
+    ? (parser.clientParamsMap() as Cst.ClientParamsMapCstNode)
+    : (parser.clientParamValue() as Cst.ClientParamValueCstNode);
+  const refused = parser.errors.length > 0 || parser.checkerMismatch || parser.literalMismatch;
+  const parsed = refused
+    ? null
+    : tooComplexAsValue(() =>
+        'mapLiteral' in cst.children
+          ? mapLiteral(one(cst.children.mapLiteral), source)
+          : expression(one((cst as Cst.ClientParamValueCstNode).children.expression), source),
+      );
+  return { direct, parsed };
+}
+
+/** Both readers on each statement of `text`, and on each `:param` value. */
 function readings(text: string): Readings[] {
   const source = new Source(text);
   const out: Readings[] = [];
   forEachSegment(text, (raw) => {
-    if (raw.kind === 'client') return;
+    if (raw.kind === 'client') {
+      const client = clientReadings(raw.tokens, source);
+      if (client) out.push(client);
+      return;
+    }
     const tokens = withoutVersionPrefix(raw.tokens);
     // Refused before either reader sees it (parse.ts).
     if (nestsTooDeep(tokens)) return;
