@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The core's gzipped budget in KB, enforced by test/bundle-budget.test.ts and printed by bench/size.js; issue 16's target is 60. */
 export const CORE_BUDGET_KB = 96;
 
-/** Sizes in bytes: the whole core, and minified bytes per package (or per src/ folder). */
+/** Sizes in bytes: the whole core, and minified bytes per package (or per src/ folder); `files`: the modules it holds. */
 export async function coreSize({ external = [] } = {}) {
   const core = await build({
     entryPoints: [join(root, 'src/index.ts')],
@@ -32,5 +32,8 @@ export async function coreSize({ external = [] } = {}) {
     const owner = match ? match[1] : path.split('/').slice(0, 2).join('/');
     byPackage.set(owner, (byPackage.get(owner) ?? 0) + bytesInOutput);
   }
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, byPackage };
+  const files = Object.entries(Object.values(core.metafile.outputs)[0].inputs)
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([path]) => path);
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, byPackage, files };
 }
