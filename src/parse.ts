@@ -166,7 +166,7 @@ function parseStatement(
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
   const unterminated = unterminatedDelimiter(tokens, source);
   const from = tokenSpan(firstToken(allTokens), source).start;
-  // The common commands are read straight into their AST; the parser reads the rest, and every error.
+  // Every statement that parses is read straight into its AST (an unclosed string or comment never does).
   if (!unterminated) {
     let direct: Statement | null;
     try {
@@ -175,7 +175,7 @@ function parseStatement(
       if (caught instanceof TooComplexError) return tooComplex(caught);
       throw caught;
     }
-    if (direct) return accepted(() => direct, tokens, source, from);
+    if (direct) return accepted(direct, tokens, source, from);
   }
   // The parser (grammar/parser.ts) reads only what the direct reader refused: it finds and words the error.
   const parser = theParser();
@@ -215,21 +215,15 @@ function parseStatement(
   throw new Error('the direct reader refused a statement that the parser accepts');
 }
 
-/** A statement that parsed: its AST, or the refusal of one too deep, and the warnings about how it was written. */
+/** A statement that parsed, and the warnings about how it was written. */
 function accepted(
-  build: () => Statement,
+  statement: Statement,
   tokens: readonly IToken[],
   source: Source,
   from: Position,
 ): { statement: Statement | null; diagnostics: readonly Diagnostic[] } {
-  try {
-    const statement = build();
-    const warnings = unbracketedTags(tokens, source, from);
-    return { statement, diagnostics: warnings.length === 0 ? NO_DIAGNOSTICS : warnings };
-  } catch (caught) {
-    if (caught instanceof TooComplexError) return tooComplex(caught);
-    throw caught;
-  }
+  const warnings = unbracketedTags(tokens, source, from);
+  return { statement, diagnostics: warnings.length === 0 ? NO_DIAGNOSTICS : warnings };
 }
 
 /** A statement whose tree would be too deep for the recursive passes after parsing: refused, as not supported. */

@@ -1,10 +1,10 @@
 /**
  * Tokens -> AST for the expressions of SHOW's WHERE, RETURN and ORDER BY: literals, parameters,
  * variables, properties, indexes and slices, function calls, count(*), CASE, lists, maps, list
- * predicates and comprehensions, brackets, NOT and signs, the infix operators, IS [NOT] NULL and IS
- * NORMALIZED. Subqueries, and what the parser refuses once read (`!=`, `[..]`, malformed numbers),
- * are left to it. Each choice below is the one grammar/parser.ts makes at the same token, and the
- * operators are put in order by the visitor's own climber.
+ * predicates and comprehensions, subqueries (kept as text), brackets, NOT and signs, the infix
+ * operators, IS [NOT] NULL and IS NORMALIZED. What the parser refuses once read (`!=`, `[..]`, malformed
+ * numbers) makes this reader give up, for the parser to word. Each choice below is the one
+ * grammar/parser.ts makes at the same token, and the operators are put in order by the shared climber.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import {
@@ -127,11 +127,11 @@ const NORMAL_FORMS: ReadonlyMap<TokenType, NormalForm> = new Map([
 function isCheck(reader: TokenReader, is: IToken): Item {
   const negated = reader.accept(K.NOT) !== undefined;
   if (reader.accept(K.NULL)) return { kind: 'null-check', negated, form: null, span: reader.spanFrom(is) };
-  const named = reader.peek();
-  const form = (named && NORMAL_FORMS.get(named.tokenType)) ?? 'NFC';
-  if (named && NORMAL_FORMS.has(named.tokenType)) reader.next();
+  const next = reader.peek();
+  const form = next && NORMAL_FORMS.get(next.tokenType);
+  if (form) reader.next();
   reader.expect(K.NORMALIZED);
-  return { kind: 'null-check', negated, form, span: reader.spanFrom(is) };
+  return { kind: 'null-check', negated, form: form ?? 'NFC', span: reader.spanFrom(is) };
 }
 
 const SIGNS: ReadonlySet<TokenType> = new Set([Plus, Minus]);

@@ -195,9 +195,7 @@ function readAction(reader: TokenReader, x: Extras): PrivilegeAction {
       x.dataSource = dataSource(reader);
       return 'load';
     case K.WRITE:
-      reader.expect(K.ON);
-      graphScope(reader, x);
-      return 'write';
+      return onWholeGraphs(reader, x, 'write');
     case K.EXECUTE:
       return execute(reader, x);
     case K.IMPERSONATE:
@@ -212,9 +210,7 @@ function readAction(reader: TokenReader, x: Extras): PrivilegeAction {
     case K.REMOVE:
       if (!reader.accept(K.LABEL)) return onDbms(reader, word(reader, REMOVE_ON_DBMS));
       x.labels = starOrNames(reader);
-      reader.expect(K.ON);
-      graphScope(reader, x);
-      return 'remove_label';
+      return onWholeGraphs(reader, x, 'remove_label');
     case K.USER: {
       const action = reader.accept(K.METADATA) ? 'user_metadata_management' : 'user_management';
       reader.expect(K.MANAGEMENT);
@@ -315,9 +311,7 @@ function set(reader: TokenReader, x: Extras): PrivilegeAction {
   }
   if (reader.accept(K.LABEL)) {
     x.labels = starOrNames(reader);
-    reader.expect(K.ON);
-    graphScope(reader, x);
-    return 'set_label';
+    return onWholeGraphs(reader, x, 'set_label');
   }
   if (reader.accept(K.PROPERTY)) {
     x.properties = propertyResource(reader);
@@ -337,28 +331,25 @@ function databaseWord(reader: TokenReader, action: PrivilegeAction): PrivilegeAc
   return action;
 }
 
-/** `NEW [NODE] LABEL[S]`, `NEW [RELATIONSHIP] TYPE[S]`, `NEW [PROPERTY] NAME[S]`, NEW already read. */
-function newToken(reader: TokenReader): PrivilegeAction {
-  if (reader.accept(K.NODE)) return databaseWordOf(reader, LABEL_WORDS, 'create_label');
-  if (reader.accept(K.RELATIONSHIP)) return databaseWordOf(reader, TYPE_WORDS, 'create_reltype');
-  if (reader.accept(K.PROPERTY)) return databaseWordOf(reader, NAME_WORDS, 'create_propertykey');
-  const token = reader.next().tokenType;
-  return LABEL_WORDS.has(token)
-    ? 'create_label'
-    : TYPE_WORDS.has(token)
-      ? 'create_reltype'
-      : NAME_WORDS.has(token)
-        ? 'create_propertykey'
-        : giveUp();
-}
-
-const LABEL_WORDS: ReadonlySet<TokenType> = new Set([K.LABEL, K.LABELS]);
-const TYPE_WORDS: ReadonlySet<TokenType> = new Set([K.TYPE, K.TYPES]);
-const NAME_WORDS: ReadonlySet<TokenType> = new Set([K.NAME, K.NAMES]);
+const NEW_TOKENS = actions({
+  LABEL: 'create_label',
+  LABELS: 'create_label',
+  TYPE: 'create_reltype',
+  TYPES: 'create_reltype',
+  NAME: 'create_propertykey',
+  NAMES: 'create_propertykey',
+});
+/** The optional word before NEW's LABEL, TYPE or NAME, and the privilege it must then be. */
+const NEW_TOKEN_QUALIFIERS = actions({ NODE: 'create_label', RELATIONSHIP: 'create_reltype', PROPERTY: 'create_propertykey' });
 const HOME_WORDS: ReadonlySet<TokenType> = new Set([K.HOME, K.DEFAULT]);
 
-function databaseWordOf(reader: TokenReader, words: ReadonlySet<TokenType>, action: PrivilegeAction): PrivilegeAction {
-  if (!reader.acceptOneOf(words)) giveUp();
+/** `NEW [NODE] LABEL[S]`, `NEW [RELATIONSHIP] TYPE[S]`, `NEW [PROPERTY] NAME[S]`, NEW already read. */
+function newToken(reader: TokenReader): PrivilegeAction {
+  const next = reader.peek();
+  const qualified = next && NEW_TOKEN_QUALIFIERS.get(next.tokenType);
+  if (qualified) reader.next();
+  const action = word(reader, NEW_TOKENS);
+  if (qualified && action !== qualified) giveUp();
   return action;
 }
 
@@ -385,6 +376,13 @@ function onGraphs(reader: TokenReader, x: Extras, action: PrivilegeAction): Priv
     reader.next();
     x.segment = { element, names: starOrNames(reader) };
   }
+  return action;
+}
+
+/** `ON <graphs>` without a segment: WRITE, SET LABEL and REMOVE LABEL cover whole graphs (the parser's wholeGraphTarget). */
+function onWholeGraphs(reader: TokenReader, x: Extras, action: PrivilegeAction): PrivilegeAction {
+  reader.expect(K.ON);
+  graphScope(reader, x);
   return action;
 }
 

@@ -1,7 +1,7 @@
 /**
- * A cursor over one statement's tokens for the direct reader. Where the text leaves what the direct
- * reader knows, it gives up (`giveUp`), and the statement goes to the full parser, which reads it or
- * words its error: giving up is never an error of its own.
+ * A cursor over one statement's tokens for the direct reader. Where the parser would refuse the text,
+ * the direct reader gives up (`giveUp`), and the statement goes to the parser, which words its error:
+ * giving up is never an error of its own.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { isNameToken } from '../../grammar/parser.js';

@@ -27,9 +27,7 @@ export function show(reader: TokenReader): Built {
       const { output, pipeline } = privilegesTail(reader);
       return (span) => ({ kind: 'show-user-privileges', users, output, pipeline, span });
     }
-    const withAuth = reader.accept(K.WITH) !== undefined;
-    if (withAuth) reader.expect(K.AUTH);
-    const pipeline = showPipeline(reader);
+    const { withWord: withAuth, pipeline } = showTail(reader, AUTH_WORD);
     return (span): UserCommand => ({ kind: 'show-users', withAuth, pipeline, span });
   }
   const populatedOnly = reader.accept(K.POPULATED) !== undefined;
@@ -41,39 +39,33 @@ export function show(reader: TokenReader): Built {
     const { output, pipeline } = privilegesTail(reader);
     return (span) => ({ kind: 'show-role-privileges', roles, output, pipeline, span });
   }
-  const withUsers = reader.accept(K.WITH) !== undefined;
-  if (withUsers && !reader.acceptOneOf(USER_WORDS)) giveUp();
-  const pipeline = showPipeline(reader);
+  const { withWord: withUsers, pipeline } = showTail(reader, USER_WORDS);
   return (span) => ({ kind: 'show-roles', populatedOnly, withUsers, pipeline, span });
+}
+
+/** SHOW USERS' `[WITH AUTH]` or SHOW ROLES' `[WITH USER[S]]` (`withWords`), then the pipeline. */
+function showTail(reader: TokenReader, withWords: ReadonlySet<TokenType>): { withWord: boolean; pipeline: ShowPipeline } {
+  const withWord = reader.accept(K.WITH) !== undefined;
+  if (withWord && !reader.acceptOneOf(withWords)) giveUp();
+  return { withWord, pipeline: showPipeline(reader) };
 }
 
 /**
  * After SHOW USER[S] or SHOW ROLE[S], the parser's choice between the SHOW USERS (ROLES) tail and a
  * privileges command, for names may be keywords (`SHOW USERS YIELD privileges` could be either):
  * where names then PRIVILEGES follow, the tail is tried first and wins if it reads to the end of the
- * statement; elsewhere any name but WITH, YIELD or WHERE begins the privileges command. `withWords` are
- * what follows WITH in the tail (AUTH, or USER[S]).
+ * statement; elsewhere any name but WITH, YIELD or WHERE begins the privileges command.
  */
 function readsPrivileges(reader: TokenReader, withWords: ReadonlySet<TokenType>): boolean {
   if (!privilegesAhead(reader)) {
     const next = reader.peek();
     return next !== undefined && reader.startsName() && !TAIL_STARTS.has(next.tokenType);
   }
-  let ahead = 0;
-  if (reader.is(K.WITH)) {
-    if (!reader.isOneOf(withWords, 1)) return true;
-    ahead = 2;
-  }
-  const next = reader.peek(ahead);
-  if (next === undefined) return false;
-  if (next.tokenType !== K.YIELD && next.tokenType !== K.WHERE) return true;
-  // The tail reads a pipeline: only a trial read tells whether it reaches the end. This reader gives up
-  // exactly where the parser fails, so a trial that gives up is the parser's failed trial.
+  // This reader gives up exactly where the parser fails, so a trial that gives up is the parser's failed trial.
   const mark = reader.mark();
   let readsToEnd = false;
   try {
-    for (let i = 0; i < ahead; i++) reader.next();
-    showPipeline(reader);
+    showTail(reader, withWords);
     readsToEnd = reader.atEnd();
   } catch (caught) {
     if (caught !== GIVE_UP) throw caught;
@@ -113,9 +105,7 @@ function privilegeOutput(reader: TokenReader): PrivilegeOutput {
 /** `SHOW [ALL] PRIVILEGE[S] [AS [REVOKE] COMMAND[S]]` and its YIELD, WHERE or RETURN. */
 function showPrivileges(reader: TokenReader): Built {
   reader.accept(K.ALL);
-  reader.next();
-  const output = privilegeOutput(reader);
-  const pipeline = showPipeline(reader);
+  const { output, pipeline } = privilegesTail(reader);
   return (span) => ({ kind: 'show-privileges', output, pipeline, span });
 }
 

@@ -1,10 +1,8 @@
 /**
- * Tokens -> AST, without a CST, for the commands scripts are mostly made of: CREATE, ALTER, DROP and
- * RENAME of users and roles, GRANT and REVOKE of roles, GRANT, DENY and REVOKE of privileges, ALTER
- * CURRENT USER, and SHOW USERS, SHOW ROLES, SHOW CURRENT USER and SHOW [ALL] PRIVILEGES with their YIELD,
- * WHERE and RETURN. SHOW USER|ROLE ... PRIVILEGES and the rarer forms are left to the full parser (grammar/parser.ts and src/visitor/), whose grammar stays the
- * one definition: at each token this reader takes the branch the parser takes there, and gives up
- * where it does not know the parser's branch. test/direct/ holds the two to the same trees.
+ * Tokens -> AST, without a CST, for every statement: users, roles, privileges and the SHOW commands with
+ * their YIELD, WHERE and RETURN. The grammar stays grammar/parser.ts: at each token this reader takes the
+ * branch the parser takes there, and it gives up exactly where the parser refuses the text, which the
+ * parser then words. test/support/direct.ts holds the two to the same trees and the same refusals.
  */
 import type { IToken } from 'chevrotain';
 import { Keyword as K } from '../../grammar/tokens.js';
@@ -20,7 +18,7 @@ import { show } from './show.js';
 import { databaseName } from './values.js';
 
 /**
- * The statement `tokens` (its `CYPHER 25` prefix removed) make, or null where the full parser must read it.
+ * The statement `tokens` (its `CYPHER 25` prefix removed) make, or null where the parser refuses them.
  * Its recursion follows the brackets, so parse.ts refuses brackets nested deeper than MAX_NESTING first.
  * Throws TooComplexError for an expression nested too deep (src/visitor/climb.ts), as the visitor does.
  */

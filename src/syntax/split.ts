@@ -161,17 +161,10 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
  * so there is no boundary to scan for. Most `execute()` calls are given such a text.
  */
 function isOneStatement(text: string): boolean {
-  if (text.includes(';')) return false;
-  let i = 0;
-  while (i < text.length && (asciiKindAt(text, i) === Char.Space || asciiKindAt(text, i) === Char.LineBreak)) i += 1;
-  const letter = text.charCodeAt(i) | 0x20;
-  return letter >= 97 && letter <= 122;
+  return !text.includes(';') && STARTS_WITH_LETTER.test(text);
 }
 
-function asciiKindAt(text: string, i: number): Char {
-  const code = text.charCodeAt(i);
-  return code < 128 ? asciiKind(code) : Char.Plain;
-}
+const STARTS_WITH_LETTER = /^\s*[A-Za-z]/;
 
 export function splitScript(text: string): RawSegment[] {
   const segments: RawSegment[] = [];

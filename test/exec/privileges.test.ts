@@ -10,6 +10,8 @@ const FORBIDDEN = 'Neo.ClientError.Security.Forbidden';
 const HINT =
   'Try executing SHOW USER PRIVILEGES to determine the missing or denied privileges. ' +
   'In case of missing privileges, they need to be granted (See GRANT). In case of denied privileges, they need to be revoked (See REVOKE) and granted.';
+/** SHOW USERS YIELD user after setup(): the initial user and the two it creates. */
+const EVERY_USER = [['ann'], ['neo4j'], ['victim']];
 const notGranted = (action: string) => `Permission has not been granted for ${action}. ${HINT}`;
 const denied = (action: string) => `Permission denied for ${action}. ${HINT}`;
 
@@ -91,11 +93,11 @@ describe('enforcement', () => {
     admin.run('GRANT SHOW USER ON DBMS TO other');
     expectFailure(ann(), 'SHOW USERS YIELD user', FORBIDDEN, notGranted('SHOW USER'));
     admin.run('GRANT ROLE other TO ann');
-    expect(ann().run('SHOW USERS YIELD user').rows).toHaveLength(3);
+    expect(ann().run('SHOW USERS YIELD user').rows).toEqual(EVERY_USER);
     admin.run('DENY SHOW USER ON DBMS TO r2');
     expectFailure(ann(), 'SHOW USERS YIELD user', FORBIDDEN, denied('SHOW USER'));
     admin.run('REVOKE DENY SHOW USER ON DBMS FROM r2');
-    expect(ann().run('SHOW USERS YIELD user').rows).toHaveLength(3);
+    expect(ann().run('SHOW USERS YIELD user').rows).toEqual(EVERY_USER);
     admin.run('REVOKE ROLE other FROM ann');
     expectFailure(ann(), 'SHOW USERS YIELD user', FORBIDDEN, notGranted('SHOW USER'));
   });

@@ -87,7 +87,6 @@ function readings(text: string): Readings[] {
     // Refused before either reader sees it (parse.ts).
     if (nestsTooDeep(tokens)) return;
     const direct = tooComplexAsValue(() => readStatement(tokens, source));
-    // Only what the direct reader reads is compared: the parser alone may not meet statements nested too deep.
     out.push({ direct, parsed: parserTree(tokens, source) });
   });
   return out;
