@@ -69,7 +69,10 @@ describe('the dump round trip', () => {
     // Comments are for what neo4j may not do to itself (suspend, drop): most databases need none.
     expect(complete).toBeGreaterThan(200);
     // Immutable roles and privileges, which only a replay with authentication disabled recreates, are among them.
-    expect(immutable).toBeGreaterThan(5);
+    // How many varies with the seed: 9 to 24 of 300 across 30 seeds (mean 16), and CI once saw 5, so a floor
+    // of 5 failed by chance. Two or more holds for all but about two seeds in a million (Poisson, mean 16)
+    // and still fails if the generator stops producing them.
+    expect(immutable).toBeGreaterThan(1);
   }, 120_000);
 });
 
