@@ -20,6 +20,7 @@ import { forEachSegment, type RawSegment } from './syntax/split.js';
 import { checkerError, ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
 import { unbracketedTags } from './syntax/unbracketed-tags.js';
 import { readStatement } from './direct/statement.js';
+import { GaveUp } from './direct/reader.js';
 import { spanBetween, tokenSpan, TooComplexError } from './visitor/source.js';
 
 export interface ParseOptions {
@@ -168,14 +169,14 @@ function parseStatement(
   const from = tokenSpan(firstToken(allTokens), source).start;
   // Every statement that parses is read straight into its AST (an unclosed string or comment never does).
   if (!unterminated) {
-    let direct: Statement | null;
+    let direct: Statement | GaveUp;
     try {
       direct = readStatement(tokens, source);
     } catch (caught) {
       if (caught instanceof TooComplexError) return tooComplex(caught);
       throw caught;
     }
-    if (direct) return accepted(direct, tokens, source, from);
+    if (!(direct instanceof GaveUp)) return accepted(direct, tokens, source, from);
   }
   // The parser (grammar/parser.ts) reads only what the direct reader refused: it finds and words the error.
   const parser = theParser();

@@ -1,7 +1,8 @@
 /**
  * A cursor over one statement's tokens for the direct reader. Where the parser would refuse the text,
  * the direct reader gives up (`giveUp`), and the statement goes to the parser, which words its error:
- * giving up is never an error of its own.
+ * giving up is never an error of its own. Where it gave up is known (`failedAt`): the furthest token it
+ * had to judge at its cursor, which is the token the parser's syntax error names.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { isNameToken } from '../../grammar/parser.js';
@@ -18,8 +19,21 @@ export function giveUp(): never {
   throw GIVE_UP;
 }
 
+/** The direct reader's refusal: the index of the token where it gave up (the tokens' length: at the end of input). */
+export class GaveUp {
+  constructor(readonly failedAt: number) {}
+}
+
+/** Where a trial read started, to come back to as if it had never been made. */
+export interface Mark {
+  readonly index: number;
+  readonly furthest: number;
+}
+
 export class TokenReader {
   private index = 0;
+  /** The furthest index judged at the cursor (not by lookahead past it): where a syntax error is. */
+  private furthest = 0;
   /** The last IN read as an infix operator: NOT right after it is a name, not a prefix (grammar/parser.ts, operand). */
   infixIn: IToken | undefined;
 
@@ -30,30 +44,47 @@ export class TokenReader {
 
   /** The token `ahead` places on (0: the next one), or undefined past the end. */
   peek(ahead = 0): IToken | undefined {
+    if (ahead === 0) this.judged();
     return this.tokens[this.index + ahead];
   }
 
   /** Whether the token `ahead` places on is of `type`. */
   is(type: TokenType, ahead = 0): boolean {
+    if (ahead === 0) this.judged();
     return this.tokens[this.index + ahead]?.tokenType === type;
   }
 
   isOneOf(types: ReadonlySet<TokenType>, ahead = 0): boolean {
+    if (ahead === 0) this.judged();
     const token = this.tokens[this.index + ahead];
     return token !== undefined && types.has(token.tokenType);
   }
 
   atEnd(): boolean {
+    this.judged();
     return this.index >= this.tokens.length;
   }
 
   /** Where the reader is, to come back to (a trial read). */
-  mark(): number {
-    return this.index;
+  mark(): Mark {
+    return { index: this.index, furthest: this.furthest };
   }
 
-  reset(mark: number): void {
-    this.index = mark;
+  reset(mark: Mark): void {
+    this.index = mark.index;
+    this.furthest = mark.furthest;
+  }
+
+  /**
+   * The index of the token where the reader gave up (the tokens' length: at the end of input). Each
+   * branch judges the token at the cursor before it gives up, so it is the furthest one judged.
+   */
+  failedAt(): number {
+    return this.furthest;
+  }
+
+  private judged(): void {
+    if (this.index > this.furthest) this.furthest = this.index;
   }
 
   /** The token just read. */
@@ -62,6 +93,7 @@ export class TokenReader {
   }
 
   next(): IToken {
+    this.judged();
     const token = this.tokens[this.index];
     if (token === undefined) return giveUp();
     this.index += 1;
@@ -70,6 +102,7 @@ export class TokenReader {
 
   /** The next token, which must be of `type`. */
   expect(type: TokenType): IToken {
+    this.judged();
     const token = this.tokens[this.index];
     if (token?.tokenType !== type) return giveUp();
     this.index += 1;
@@ -78,6 +111,7 @@ export class TokenReader {
 
   /** The next token if it is of `type` (read), else undefined (not read). */
   accept(type: TokenType): IToken | undefined {
+    this.judged();
     const token = this.tokens[this.index];
     if (token?.tokenType !== type) return undefined;
     this.index += 1;
@@ -86,6 +120,7 @@ export class TokenReader {
 
   /** The next token if it is one of `types`. */
   acceptOneOf(types: ReadonlySet<TokenType>): IToken | undefined {
+    this.judged();
     const token = this.tokens[this.index];
     if (token === undefined || !types.has(token.tokenType)) return undefined;
     this.index += 1;
@@ -94,6 +129,7 @@ export class TokenReader {
 
   /** A name: an identifier, a `quoted` name or any keyword, as Neo4j takes them. */
   name(): IToken {
+    this.judged();
     const token = this.tokens[this.index];
     if (token === undefined || !isNameToken(token)) return giveUp();
     this.index += 1;
@@ -102,6 +138,7 @@ export class TokenReader {
 
   /** Whether the token `ahead` places on begins a name or is a parameter. */
   startsName(ahead = 0): boolean {
+    if (ahead === 0) this.judged();
     const token = this.tokens[this.index + ahead];
     return token !== undefined && (isNameToken(token) || token.tokenType === Parameter);
   }

@@ -10,7 +10,7 @@ import type { CypherStatement, UseClause } from '../ast/index.js';
 import type { Source } from '../syntax/lines.js';
 import { firstToken, lastToken } from '../syntax/indexed.js';
 import { joinSpans } from '../visitor/source.js';
-import { GIVE_UP, TokenReader, giveUp, type Built } from './reader.js';
+import { GaveUp, GIVE_UP, TokenReader, giveUp, type Built } from './reader.js';
 import { createUser, drop, rename, alter } from './users.js';
 import { grantOrDenyPrivilege, revokePrivilege } from './privileges.js';
 import { createRole, grantOrRevoke, startsRoleGrant } from './roles.js';
@@ -18,14 +18,14 @@ import { show } from './show.js';
 import { databaseName } from './values.js';
 
 /**
- * The statement `tokens` (its `CYPHER 25` prefix removed) make, or null where the parser refuses them.
- * Its recursion follows the brackets, so parse.ts refuses brackets nested deeper than MAX_NESTING first.
- * Throws TooComplexError for an expression nested too deep (src/visitor/climb.ts), as the visitor does.
+ * The statement `tokens` (its `CYPHER 25` prefix removed) make, or where it gives up, wherever the parser
+ * refuses them. Its recursion follows the brackets, so parse.ts refuses brackets nested deeper than
+ * MAX_NESTING first. Throws TooComplexError for an expression nested too deep (src/visitor/climb.ts), as
+ * the visitor does.
  */
-export function readStatement(tokens: readonly IToken[], source: Source): CypherStatement | null {
-  if (tokens.length === 0) return null;
+export function readStatement(tokens: readonly IToken[], source: Source): CypherStatement | GaveUp {
+  const reader = new TokenReader(tokens, source);
   try {
-    const reader = new TokenReader(tokens, source);
     const use = useClause(reader);
     const first = reader.peek() ?? giveUp();
     const command = readCommand(reader);
@@ -33,7 +33,7 @@ export function readStatement(tokens: readonly IToken[], source: Source): Cypher
     const span = reader.span(use ? firstToken(tokens) : first, lastToken(tokens));
     return Object.assign(command(span), { use });
   } catch (caught) {
-    if (caught === GIVE_UP) return null;
+    if (caught === GIVE_UP) return new GaveUp(reader.failedAt());
     throw caught;
   }
 }

@@ -10,6 +10,7 @@ import { theParser } from '../../grammar/parser.js';
 import type * as Cst from '../../grammar/cst.js';
 import { Arrow, Colon, LBrace } from '../../grammar/tokens.js';
 import { readClientParamsMap, readClientValue } from '../../src/direct/client.js';
+import { GaveUp } from '../../src/direct/reader.js';
 import { readStatement } from '../../src/direct/statement.js';
 import { nestsTooDeep, withoutVersionPrefix } from '../../src/parse.js';
 import { Source } from '../../src/syntax/lines.js';
@@ -22,15 +23,27 @@ export interface Readings {
   readonly direct: unknown;
   /** The parser's tree, or null where it refuses the statement (a syntax error or a refusal of its own). */
   readonly parsed: unknown;
+  /**
+   * Where a statement's syntax error is, as token indexes (the tokens' length: at the end of input):
+   * where the direct reader gave up, and the token of the parser's error. Absent for a statement that
+   * parsed, a `:param` value, and a construct the parser refused once it had parsed (checkerMismatch).
+   */
+  readonly errorAt?: { readonly direct: number; readonly parser: number };
 }
 
-/** A tree, null for a refusal, or the refusal of a tree too deep (as its message and span). */
-function parserTree(tokens: readonly IToken[], source: Source): unknown {
+/** A tree, null for a refusal, or the refusal of a tree too deep (as its message and span); and where its syntax error is. */
+function parserReading(tokens: readonly IToken[], source: Source): { tree: unknown; errorAt: number | undefined } {
   const parser = theParser();
   parser.input = tokens as IToken[];
   const cst = parser.statement() as Cst.StatementCstNode;
-  if (parser.errors.length > 0 || parser.checkerMismatch || parser.literalMismatch) return null;
-  return tooComplexAsValue(() => buildStatement(cst, source));
+  const error = parser.errors[0];
+  if (parser.checkerMismatch) return { tree: null, errorAt: undefined };
+  if (error) {
+    const index = tokens.indexOf(error.token);
+    return { tree: null, errorAt: index < 0 ? tokens.length : index };
+  }
+  if (parser.literalMismatch) return { tree: null, errorAt: undefined };
+  return { tree: tooComplexAsValue(() => buildStatement(cst, source)), errorAt: undefined };
 }
 
 function tooComplexAsValue(read: () => unknown): unknown {
@@ -86,8 +99,14 @@ function readings(text: string): Readings[] {
     const tokens = withoutVersionPrefix(raw.tokens);
     // Refused before either reader sees it (parse.ts).
     if (nestsTooDeep(tokens)) return;
-    const direct = tooComplexAsValue(() => readStatement(tokens, source));
-    out.push({ direct, parsed: parserTree(tokens, source) });
+    const read = tooComplexAsValue(() => readStatement(tokens, source));
+    const parser = parserReading(tokens, source);
+    if (!(read instanceof GaveUp)) {
+      out.push({ direct: read, parsed: parser.tree });
+      return;
+    }
+    const errorAt = parser.errorAt === undefined ? undefined : { direct: read.failedAt, parser: parser.errorAt };
+    out.push({ direct: null, parsed: parser.tree, ...(errorAt ? { errorAt } : {}) });
   });
   return out;
 }
@@ -95,9 +114,10 @@ function readings(text: string): Readings[] {
 /** The invariant on each statement of `text`; its readings, for tests that look further. */
 export function expectDirectAgreement(text: string): Readings[] {
   const all = readings(text);
-  for (const { direct, parsed } of all) {
+  for (const { direct, parsed, errorAt } of all) {
     if (direct === null) {
       expect(parsed, `the direct reader gave up on what the parser reads: ${text}`).toBeNull();
+      if (errorAt) expect(errorAt.direct, `where the direct reader gave up on: ${text}`).toBe(errorAt.parser);
       continue;
     }
     expect(parsed, `the parser refuses what the direct reader read: ${text}`).not.toBeNull();
