@@ -339,6 +339,14 @@ describe('the direct reader', () => {
     );
   });
 
+  it('regression: a failed trial read (SHOW USERS YIELD names PRIVILEGES?) moved where the direct reader gave up', () => {
+    for (const text of ['SHOW USERS YIELD privileges , WHERE CASE WHEN true THEN 1 END = 1']) {
+      const [reading] = expectDirectAgreement(text);
+      // A syntax error, so the helper compared the two positions.
+      expect(reading?.errorAt, text).toBeDefined();
+    }
+  });
+
   it('leaves keywords that are names where the grammar takes a name (regression: keywords as names)', () => {
     for (const word of Object.keys(Keyword)) {
       expectDirectAgreement(`CREATE USER ${word} SET PASSWORD 'abcd1234'`);

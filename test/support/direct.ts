@@ -26,7 +26,7 @@ export interface Readings {
   /**
    * Where a statement's syntax error is, as token indexes (the tokens' length: at the end of input):
    * where the direct reader gave up, and the token of the parser's error. Absent for a statement that
-   * parsed, a `:param` value, and a construct the parser refused once it had parsed (checkerMismatch).
+   * parsed, a `:param` value, and a refusal the parser words itself (checkerMismatch, literalMismatch).
    */
   readonly errorAt?: { readonly direct: number; readonly parser: number };
 }
