@@ -1,7 +1,16 @@
-/** Regenerates grammar/cst.ts, the CST node types, from the grammar. A test keeps the file current. */
+/**
+ * Regenerates what is derived from grammar/parser.ts: grammar/cst.ts (the CST node types) and
+ * grammar/grammar-data.ts (the grammar as data, for content assist). A test keeps both current.
+ */
 import { writeFileSync } from 'node:fs';
 import { cstTypesSource } from './cst-types.js';
+import { grammarDataSource } from './grammar-data.js';
 
-const target = new URL('../grammar/cst.ts', import.meta.url);
-writeFileSync(target, cstTypesSource());
-console.log(`wrote ${target.pathname}`);
+for (const [file, source] of [
+  ['cst.ts', cstTypesSource()],
+  ['grammar-data.ts', grammarDataSource()],
+] as const) {
+  const target = new URL(`../grammar/${file}`, import.meta.url);
+  writeFileSync(target, source);
+  console.log(`wrote ${target.pathname}`);
+}

@@ -2,26 +2,14 @@
  * What the grammar accepts after a prefix of tokens: each terminal that can come next, with the rules
  * it sits under. Chevrotain 12 dropped its content assist; syntax errors list these as "expected ...".
  *
- * A depth-first walk over the grammar's GAST, every path that consumes the prefix token by token
+ * A depth-first walk over the grammar as data (grammar.ts), every path that consumes the prefix token by token
  * (token categories match as the parser matches them). Continuations and rule stacks are shared
  * linked lists, so a step costs the same however deep the path is.
  */
-import {
-  Alternation,
-  Alternative,
-  NonTerminal,
-  Option,
-  Repetition,
-  RepetitionMandatory,
-  RepetitionMandatoryWithSeparator,
-  RepetitionWithSeparator,
-  Terminal,
-  tokenMatcher,
-  type IProduction,
-  type IToken,
-  type Rule,
-  type TokenType,
-} from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { assertNever } from '../diagnostics/assert-never.js';
+import type { GrammarRule, Production } from './grammar.js';
+import { itemAt } from './indexed.js';
 
 export interface NextToken {
   readonly nextTokenType: TokenType;
@@ -51,7 +39,7 @@ interface RuleStack {
 
 /** What remains to be matched: `items` from `at` on, under `rules`, then `then`. */
 interface Continuation {
-  readonly items: readonly IProduction[];
+  readonly items: readonly Production[];
   readonly at: number;
   readonly rules: RuleStack;
   readonly then: Continuation | undefined;
@@ -67,7 +55,7 @@ interface Path {
   readonly lookahead: number;
 }
 
-export function nextTokens(start: Rule, prefix: readonly IToken[], options: NextTokenOptions): NextToken[] {
+export function nextTokens(start: GrammarRule, prefix: readonly IToken[], options: NextTokenOptions): NextToken[] {
   const match = options.match ?? tokenMatcher;
   const last = prefix.length - 1;
   const { maxLookahead } = options;
@@ -75,7 +63,7 @@ export function nextTokens(start: Rule, prefix: readonly IToken[], options: Next
   const found: NextToken[] = [];
   const pending: Path[] = [
     {
-      rest: sequence(start.definition, { name: start.name, caller: undefined }, undefined),
+      rest: sequence(start.body, { name: start.name, caller: undefined }, undefined),
       consumed: -1,
       alternative: false,
       lookahead: maxLookahead,
@@ -97,50 +85,53 @@ export function nextTokens(start: Rule, prefix: readonly IToken[], options: Next
       const after: Continuation = { items: rest.items, at: rest.at + 1, rules, then: rest.then };
       // How long a choice made here stays open: the parser's lookahead, or longer in a gated rule.
       const lookahead = gated[rules.name] ?? maxLookahead;
-      if (prod instanceof Terminal) {
-        if (consumed === last) {
-          found.push({ nextTokenType: prod.terminalType, ruleStack: namesOf(rules) });
+      switch (prod.kind) {
+        case 'terminal': {
+          if (consumed === last) {
+            found.push({ nextTokenType: prod.type, ruleStack: namesOf(rules) });
+            rest = undefined;
+            break;
+          }
+          const token = prefix[consumed + 1];
+          if (token === undefined || !match(token, prod.type)) {
+            rest = undefined;
+            break;
+          }
+          consumed += 1;
+          rest = after;
           break;
         }
-        const token = prefix[consumed + 1];
-        if (token === undefined || !match(token, prod.terminalType)) break;
-        consumed += 1;
-        rest = after;
-      } else if (prod instanceof NonTerminal) {
-        rest = sequence(prod.definition, { name: prod.nonTerminalName, caller: rules }, after);
-      } else if (prod instanceof Option) {
-        pending.push({ rest: after, consumed, alternative: true, lookahead });
-        rest = sequence(prod.definition, rules, after);
-      } else if (prod instanceof Repetition) {
-        pending.push({ rest: after, consumed, alternative: true, lookahead });
-        // Another round, then this repetition again.
-        rest = sequence(prod.definition, rules, rest);
-      } else if (prod instanceof RepetitionMandatory) {
-        rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
-      } else if (prod instanceof RepetitionWithSeparator) {
-        pending.push({ rest: after, consumed, alternative: true, lookahead });
-        rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
-      } else if (prod instanceof RepetitionMandatoryWithSeparator) {
-        rest = sequence(prod.definition, rules, sequence([moreOf(prod)], rules, after));
-      } else if (prod instanceof Alternation) {
-        // Pushed last to first, so that the first alternative is explored first.
-        for (let i = prod.definition.length - 1; i >= 0; i--) {
-          const alternative = prod.definition[i];
-          if (!(alternative instanceof Alternative)) throw new Error('nextTokens: an alternation holds a non-alternative');
-          pending.push({ rest: sequence(alternative.definition, rules, after), consumed, alternative: true, lookahead });
-        }
-        break;
-      } else if (prod instanceof Alternative) {
-        rest = sequence(prod.definition, rules, after);
-      } else {
-        throw new Error(`nextTokens: no case for the production ${prod.constructor.name}`);
+        case 'rule':
+          rest = sequence(prod.rule.body, { name: prod.rule.name, caller: rules }, after);
+          break;
+        case 'option':
+          pending.push({ rest: after, consumed, alternative: true, lookahead });
+          rest = sequence(prod.body, rules, after);
+          break;
+        case 'many':
+          pending.push({ rest: after, consumed, alternative: true, lookahead });
+          // A round, then the later rounds (this repetition again, or its separator and body).
+          rest = sequence(prod.body, rules, sequence([prod.later], rules, after));
+          break;
+        case 'atLeastOne':
+          rest = sequence(prod.body, rules, sequence([prod.later], rules, after));
+          break;
+        case 'or':
+          // Pushed last to first, so that the first alternative is explored first.
+          for (let i = prod.alternatives.length - 1; i >= 0; i--) {
+            pending.push({ rest: sequence(itemAt(prod.alternatives, i), rules, after), consumed, alternative: true, lookahead });
+          }
+          rest = undefined;
+          break;
+        default:
+          assertNever(prod, 'production');
       }
     }
   }
   return found;
 }
 
-function sequence(items: readonly IProduction[], rules: RuleStack, then: Continuation | undefined): Continuation {
+function sequence(items: readonly Production[], rules: RuleStack, then: Continuation | undefined): Continuation {
   return { items, at: 0, rules, then };
 }
 
@@ -148,17 +139,4 @@ function namesOf(rules: RuleStack): string[] {
   const names: string[] = [];
   for (let r: RuleStack | undefined = rules; r; r = r.caller) names.push(r.name);
   return names.reverse();
-}
-
-/** The rounds after the first of a repetition: its separator (if any) first. Made once per production. */
-const laterRounds = new WeakMap<IProduction, Repetition>();
-
-function moreOf(prod: RepetitionMandatory | RepetitionWithSeparator | RepetitionMandatoryWithSeparator): Repetition {
-  let more = laterRounds.get(prod);
-  if (!more) {
-    const separator = prod instanceof RepetitionMandatory ? [] : [new Terminal({ terminalType: prod.separator })];
-    more = new Repetition({ definition: [...separator, ...prod.definition], idx: prod.idx });
-    laterRounds.set(prod, more);
-  }
-  return more;
 }

@@ -5,7 +5,8 @@
  * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
 import { createTokenInstance, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import { MAX_LOOKAHEAD, theParser } from '../../grammar/parser.js';
+import { GRAMMAR } from '../../grammar/grammar-data.js';
+import { MAX_LOOKAHEAD } from '../../grammar/parser.js';
 import {
   DecimalInteger,
   EscapedName,
@@ -26,6 +27,7 @@ import {
   StringLiteral,
   UnescapedName,
   Unknown,
+  vocabulary,
 } from '../../grammar/tokens.js';
 import type { Position, Span } from '../ast/span.js';
 import type { Source } from './lines.js';
@@ -33,6 +35,7 @@ import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '..
 import { editDistance } from '../diagnostics/spelling.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { itemAt, tokenAt } from './indexed.js';
+import { grammarOf, type GrammarRule } from './grammar.js';
 import { nextTokens } from './next-tokens.js';
 import { asNeo4jLists, decisionPoint, phraseContinuation } from './decision-points.js';
 
@@ -202,11 +205,18 @@ const textNamed = (text: string): Expected =>
       )
     : ruleNamed(text);
 
+/** The grammar's start rule, built from its data on the first syntax error that needs it. */
+let statement: GrammarRule | undefined;
+
+function statementRule(): GrammarRule {
+  statement ??= grammarOf(GRAMMAR, [...vocabulary, EOF]).get('statement');
+  if (!statement) throw new Error('the grammar has no statement rule');
+  return statement;
+}
+
 /** What our own grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does. */
 function walkedPhrases(prefix: readonly IToken[]): string[] {
-  const start = theParser().getGAstProductions()['statement'];
-  if (!start) throw new Error('the grammar has no statement rule');
-  const suggestions = nextTokens(start, prefix, { maxLookahead: MAX_LOOKAHEAD, gatedLookahead: GATED_LOOKAHEAD });
+  const suggestions = nextTokens(statementRule(), prefix, { maxLookahead: MAX_LOOKAHEAD, gatedLookahead: GATED_LOOKAHEAD });
   // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL
   // privilege (HOME DATABASE or HOME GRAPH) is Neo4j's 'HOME'.
   const byToken = new Map<TokenType, Expected[]>();

@@ -7,12 +7,13 @@
  *   parser work per byte is bounded, and time grows like the input, within a generous tolerance (a
  *   quadratic step makes 100 KB cost 100 times 10 KB, linear work about 10 times).
  */
-import { tokenMatcher, type IToken, type Rule } from 'chevrotain';
+import { tokenMatcher, type IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { theParser } from '../../grammar/parser.js';
 
 const parser = theParser();
+import type { GrammarRule } from '../../src/syntax/grammar.js';
 import type { NextTokenOptions } from '../../src/syntax/next-tokens.js';
 import { parse } from '../../src/parse.js';
 import { tokenize } from '../../src/syntax/split.js';
@@ -36,7 +37,7 @@ vi.mock('../../src/syntax/next-tokens.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/syntax/next-tokens.js')>();
   return {
     ...original,
-    nextTokens: (start: Rule, prefix: readonly IToken[], options: NextTokenOptions) => {
+    nextTokens: (start: GrammarRule, prefix: readonly IToken[], options: NextTokenOptions) => {
       assists += 1;
       let depth = 0;
       let deepest = 0;

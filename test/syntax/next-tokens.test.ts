@@ -4,6 +4,8 @@
  */
 import { createToken, createTokenInstance, CstParser, type IToken, type TokenType } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
+import { compactGrammar } from '../../scripts/grammar-data.js';
+import { grammarOf } from '../../src/syntax/grammar.js';
 import { nextTokens } from '../../src/syntax/next-tokens.js';
 
 const Word = createToken({ name: 'Word', pattern: /[a-z]+/ });
@@ -59,7 +61,8 @@ class Tiny extends CstParser {
 }
 
 const tiny = new Tiny();
-const start = tiny.getGAstProductions()['top']!;
+// Walked as the core walks its own grammar: as data, in the compact form `npm run gen:cst` writes.
+const start = grammarOf(compactGrammar(tiny.getSerializedGastProductions()), [KeyA, Word, B, C, D, Comma, Semi]).get('top')!;
 const tokens = (...types: TokenType[]): IToken[] => types.map((t) => createTokenInstance(t, t.name, 0, 0, 1, 1, 1, 1));
 const after = (prefix: IToken[], maxLookahead = 1) =>
   nextTokens(start, prefix, { maxLookahead }).map((n) => `${n.nextTokenType.name} in ${n.ruleStack.join('/')}`);
