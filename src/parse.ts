@@ -1,9 +1,8 @@
 /**
- * The front end: text -> tokens -> statements -> AST (src/direct/) -> semantic checks. Never throws. A
- * statement the direct reader refuses goes to the parser (grammar/parser.ts), which words its error.
+ * The front end: text -> tokens -> statements -> AST (src/direct/) -> semantic checks. Never throws.
+ * Where the direct reader gives up or refuses, the error is worded as Neo4j words it (src/syntax/syntax-errors.ts).
  */
 import type { IToken } from 'chevrotain';
-import { theParser, type Mismatch } from '../grammar/parser.js';
 import { LBrace, LBracket, LParen, RBrace, RBracket, RParen, Keyword } from '../grammar/tokens.js';
 import type { Statement } from './ast/index.js';
 import type { Position, Span } from './ast/span.js';
@@ -19,9 +18,9 @@ import { outOfScope } from './syntax/out-of-scope.js';
 import { forEachSegment, type RawSegment } from './syntax/split.js';
 import { checkerError, ContentAssist, syntaxError, unterminatedDelimiter } from './syntax/syntax-errors.js';
 import { unbracketedTags } from './syntax/unbracketed-tags.js';
-import { readStatement } from './direct/statement.js';
-import { GaveUp } from './direct/reader.js';
-import { spanBetween, tokenSpan, TooComplexError } from './visitor/source.js';
+import { readStatement, TooDeep } from './direct/statement.js';
+import { GaveUp, type Refusal } from './direct/reader.js';
+import { spanBetween, tokenSpan, type TooComplexError } from './visitor/source.js';
 
 export interface ParseOptions {
   /** `dbms.security.auth_minimum_password_length`: literal passwords shorter than this are reported. Default 8. */
@@ -167,35 +166,20 @@ function parseStatement(
   if (tooDeep) return { statement: null, diagnostics: [tooDeep] };
   const unterminated = unterminatedDelimiter(tokens, source);
   const from = tokenSpan(firstToken(allTokens), source).start;
-  // Every statement that parses is read straight into its AST (an unclosed string or comment never does).
-  if (!unterminated) {
-    let direct: Statement | GaveUp;
-    try {
-      direct = readStatement(tokens, source);
-    } catch (caught) {
-      if (caught instanceof TooComplexError) return tooComplex(caught);
-      throw caught;
-    }
-    if (!(direct instanceof GaveUp)) return accepted(direct, tokens, source, from);
-  }
-  // The parser (grammar/parser.ts) reads only what the direct reader refused: it finds and words the error.
-  const parser = theParser();
-  withoutStackTraces(() => {
-    parser.input = tokens as IToken[];
-    parser.statement();
-  });
-  const error = parser.errors[0];
+  const reading = readStatement(tokens, source);
+  const gaveUp = reading instanceof GaveUp;
   // Neo4j words an unclosed string or comment so where its parser fails at it. Where ours does not
   // fail at all (a subquery's skipped body) or cannot judge the statement (a family we do not model), it is reported still.
-  if (unterminated && (!error || error.token === unterminated.token || outOfScope(tokens) !== null)) {
+  if (unterminated && (!gaveUp || tokens[reading.failedAt] === unterminated.token || outOfScope(tokens) !== null)) {
     return { statement: null, diagnostics: [unterminated.diagnostic] };
   }
-  const refused = (m: Mismatch) => ({
+  const refused = (refusal: Refusal) => ({
     statement: null,
-    diagnostics: [checkerError(m.token, m.message, source, from)],
+    diagnostics: [checkerError(refusal.token, refusal.message, source, from)],
   });
-  if (parser.checkerMismatch) return refused(parser.checkerMismatch);
-  if (error) {
+  // What Neo4j refuses once read comes before any syntax error after it.
+  if (reading.refusals.checker) return refused(reading.refusals.checker);
+  if (gaveUp) {
     const unsupported = outOfScope(tokens);
     // Neo4j would accept it; we cannot check it. Say so, as a warning: the script is not wrong.
     if (unsupported !== null) {
@@ -208,12 +192,13 @@ function parseStatement(
     }
     return {
       statement: null,
-      diagnostics: [syntaxError(error, tokens, end, assist, source, from)],
+      diagnostics: [syntaxError(reading.failedAt, tokens, end, assist, source, from)],
     };
   }
-  if (parser.literalMismatch) return refused(parser.literalMismatch);
-  // The direct reader gives up exactly where the parser refuses (test/support/direct.ts holds the two to it).
-  throw new Error('the direct reader refused a statement that the parser accepts');
+  if (reading.refusals.literal) return refused(reading.refusals.literal);
+  // Too deep to build: the syntax errors that may follow it are not known, so not reported.
+  if (reading instanceof TooDeep) return tooComplex(reading.error);
+  return accepted(reading.statement, tokens, source, from);
 }
 
 /** A statement that parsed, and the warnings about how it was written. */
@@ -230,22 +215,6 @@ function accepted(
 /** A statement whose tree would be too deep for the recursive passes after parsing: refused, as not supported. */
 function tooComplex(error: TooComplexError): { statement: null; diagnostics: readonly Diagnostic[] } {
   return { statement: null, diagnostics: [{ severity: 'error', code: StatusCode.NotSupported, message: error.message, span: error.span }] };
-}
-
-/**
- * Chevrotain reports a syntax error by throwing an exception up through every rule it is nested in;
- * capturing a stack trace for each was a third of the cost of a script that is all syntax errors.
- */
-function withoutStackTraces<T>(run: () => T): T {
-  // V8's setting; browsers without it ignore the property (the core also runs in the playground).
-  const errors = Error as { stackTraceLimit?: number };
-  const limit = errors.stackTraceLimit;
-  errors.stackTraceLimit = 0;
-  try {
-    return run();
-  } finally {
-    errors.stackTraceLimit = limit;
-  }
 }
 
 const OPENERS = new Set([LParen, LBracket, LBrace, Keyword.CASE]);

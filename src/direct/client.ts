@@ -23,12 +23,13 @@ export function readClientParamsMap(tokens: readonly IToken[], source: Source): 
   return wholly(tokens, source, readMapLiteral);
 }
 
-/** What `read` makes of all of `tokens`, or null. */
+/** What `read` makes of all of `tokens`, or null (for a value Neo4j refuses once read, too). */
 function wholly<T>(tokens: readonly IToken[], source: Source, read: (reader: TokenReader) => T): T | null {
   try {
     const reader = new TokenReader(tokens, source);
     const value = read(reader);
-    return reader.atEnd() ? value : null;
+    const { checker, literal } = reader.refusals();
+    return reader.atEnd() && !checker && !literal ? value : null;
   } catch (caught) {
     if (caught === GIVE_UP) return null;
     throw caught;

@@ -2,8 +2,8 @@
  * Tokens -> AST for the expressions of SHOW's WHERE, RETURN and ORDER BY: literals, parameters,
  * variables, properties, indexes and slices, function calls, count(*), CASE, lists, maps, list
  * predicates and comprehensions, subqueries (kept as text), brackets, NOT and signs, the infix
- * operators, IS [NOT] NULL and IS NORMALIZED. What the parser refuses once read (`!=`, `[..]`, malformed
- * numbers) makes this reader give up, for the parser to word. Each choice below is the one
+ * operators, IS [NOT] NULL and IS NORMALIZED. What Neo4j refuses once read (`!=`, `[..]`, malformed
+ * numbers) is recorded as a refusal, and the reading goes on. Each choice below is the one
  * grammar/parser.ts makes at the same token, and the operators are put in order by the shared climber.
  */
 import type { IToken, TokenType } from 'chevrotain';
@@ -18,8 +18,9 @@ import {
   stateAfter,
   SUBQUERY_WORD,
   type PredicateState,
-} from '../../grammar/parser.js';
+} from '../../grammar/decisions.js';
 import {
+  BangEquals,
   Caret,
   Colon,
   Comma,
@@ -61,8 +62,9 @@ import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, TOO_DEEP, type Item
 import { decodeName, floatKeyword, integerText, joinSpans, parameter, stringLiteral, TooComplexError } from '../visitor/source.js';
 import { giveUp, type TokenReader } from './reader.js';
 
-/** Infix operators of one token (STARTS and ENDS take a WITH after them). `!=` is not here: the parser refuses it. */
+/** Infix operators of one token (STARTS and ENDS take a WITH after them). */
 const ONE_TOKEN_INFIX = new Set<TokenType>([
+  BangEquals,
   K.OR,
   K.XOR,
   K.AND,
@@ -101,13 +103,16 @@ export function readExpression(reader: TokenReader): ReadExpression {
     const type = token.tokenType;
     const infix = ONE_TOKEN_INFIX.has(type) || type === K.STARTS || type === K.ENDS;
     if (!infix && type !== K.IS) break;
-    // Where the parser would stop the chain (`a IN b IN c`), the statement is an error: the parser words it.
+    // Where the parser would stop the chain (`a IN b IN c`), the statement is a syntax error at the operator.
     if (!mayFollow(state, type)) giveUp();
     reader.next();
     if (type === K.IN) reader.infixIn = token;
     if (type === K.IS) items.push(isCheck(reader, token));
     else {
       if (type === K.STARTS || type === K.ENDS) reader.expect(K.WITH);
+      // Neo4j's semantic analysis refuses the operator its parser reads.
+      if (type === BangEquals)
+        reader.refuse(token, "Unknown operation '!=' (you probably meant to use '<>', which is the operator for inequality testing)");
       items.push({ kind: 'infix', infix: INFIX_BY_IMAGE[token.image.toUpperCase()] ?? giveUp() });
       items.push(operand(reader));
     }
@@ -145,7 +150,9 @@ function operand(reader: TokenReader): Item {
     // After `=`, `+` or an infix IN, NOT is no prefix but a name (`a = NOT` compares a with the variable NOT).
     if (token.tokenType === K.NOT && notIsName(reader)) break;
     if (token.tokenType !== K.NOT && !SIGNS.has(token.tokenType)) break;
-    prefixes.push(reader.next());
+    const prefix = reader.next();
+    if (prefix.tokenType === Minus) reader.prefixMinus = prefix;
+    prefixes.push(prefix);
   }
   const first = prefixes[0];
   if (first !== undefined && prefixes.length > MAX_EXPRESSION_DEPTH) {
@@ -186,9 +193,9 @@ function postfix(reader: TokenReader, atom: Expression): Expression {
     }
     reader.expect(DotDot);
     const to = reader.is(RBracket) ? null : readExpression(reader).expression;
-    // `list[..]`: Neo4j's parser refuses it once read; the parser words it.
-    if (from === null && to === null) giveUp();
     const close = reader.expect(RBracket);
+    // `list[..]`: Neo4j's parser refuses it once read, at its bracket.
+    if (from === null && to === null) reader.refuse(open, 'The start or end (or both) is required for a collection slice');
     result = built({ kind: 'slice', object, from, to, span: joinSpans(object.span, reader.span(open, close)) }, [object, from, to]);
   }
 }
@@ -250,14 +257,21 @@ function isVariableAt(reader: TokenReader, ahead: number): boolean {
 }
 
 /**
- * A number as the parser takes it; the forms its checks refuse once read (the old octal `0777`, a
- * leading zero, a number running on into letters) are left to it to word.
+ * A number as the parser takes it; the forms Neo4j's AST builder refuses once read (the old octal `0777`, a
+ * leading zero, a number running on into letters) are recorded as refused.
  */
 function numberLiteral(reader: TokenReader, token: IToken): Expression {
   const { image } = token;
   const float = token.tokenType === FloatLiteral;
-  if (numberRefusal(token, false) !== null) giveUp();
+  // A prefix `-` right before the number makes one signed literal, as Neo4j reads it.
+  const sign = reader.previous(1);
+  const refusal = numberRefusal(token, sign !== undefined && sign === reader.prefixMinus);
   const span = reader.tokenSpan(token);
+  if (refusal !== null) {
+    reader.refuseLiteral(sign !== undefined && sign === reader.prefixMinus ? sign : token, refusal);
+    // Never a statement: the value only has to be of the right kind.
+    return { kind: 'integer', value: '0', span };
+  }
   return float ? { kind: 'float', value: Number(image.replace(/_/g, '')), span } : { kind: 'integer', value: integerText(token), span };
 }
 

@@ -1,10 +1,10 @@
 /**
  * Tokens -> AST for GRANT, DENY and REVOKE of privileges: grammar/parser.ts's dbmsPrivilege, read branch
  * for branch. Each privilege's first words decide its alternative there (the parser looks one token
- * ahead), so here too; where the parser refuses a construct that has parsed (an ALL privilege on
- * another type's target, a glob mixing escaped and plain text), this reader gives up and the parser words it.
+ * ahead), so here too; where Neo4j refuses a construct that has parsed (an ALL privilege on
+ * another type's target, a glob mixing escaped and plain text), this reader records the refusal and reads on.
  */
-import type { TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import {
   Comma,
   Dot,
@@ -251,15 +251,24 @@ function allPrivileges(reader: TokenReader, x: Extras): PrivilegeAction {
   if (type) reader.expect(K.PRIVILEGES);
   else reader.accept(K.PRIVILEGES);
   reader.expect(K.ON);
-  if (reader.accept(K.DBMS)) {
-    if (type !== undefined && type !== K.DBMS) giveUp();
+  const dbms = reader.accept(K.DBMS);
+  if (dbms) {
+    if (type !== undefined) checkAllTarget(reader, type, dbms);
     return 'dbms_actions';
   }
   const graph = reader.isOneOf(GRAPH_WORDS) || (reader.isOneOf(HOME_WORDS) && reader.isOneOf(GRAPH_WORDS, 1));
+  // The word Neo4j names of the target: HOME or DEFAULT for an ALL DBMS PRIVILEGES, else DATABASE(S) or GRAPH(S).
+  const word = reader.isOneOf(HOME_WORDS) && type !== K.DBMS ? reader.peek(1) : reader.peek();
   if (graph) graphScope(reader, x);
   else databaseScope(reader, x);
-  if (type !== undefined && type !== (graph ? K.GRAPH : K.DATABASE)) giveUp();
+  if (type !== undefined) checkAllTarget(reader, type, word);
   return graph ? 'graph_actions' : 'database_actions';
+}
+
+/** Neo4j's SyntaxChecker (checkAllPrivilege): an ALL privilege's type must begin its target's word (ALL DATABASE PRIVILEGES ON DATABASES). */
+function checkAllTarget(reader: TokenReader, type: TokenType, word: IToken | undefined): void {
+  if (word === undefined || word.tokenType.name.startsWith(type.name)) return;
+  reader.refuse(word, `Invalid input '${word.tokenType.name}': expected "${type.name}"`);
 }
 
 function execute(reader: TokenReader, x: Extras): PrivilegeAction {
@@ -487,8 +496,9 @@ function globPart(reader: TokenReader, escapedBlock: boolean): { text: string; e
   }
   const token = reader.next();
   if (!startsPlainPart(token.tokenType)) giveUp();
-  // Neo4j refuses escaped and plain text in one block: the parser words it.
-  if (escapedBlock) giveUp();
+  // Neo4j's AST builder refuses escaped and plain text in one block.
+  if (escapedBlock)
+    reader.refuse(token, 'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all.');
   return { text: token.image, escapedBlock };
 }
 

@@ -1,11 +1,12 @@
 /**
- * A cursor over one statement's tokens for the direct reader. Where the parser would refuse the text,
- * the direct reader gives up (`giveUp`), and the statement goes to the parser, which words its error:
- * giving up is never an error of its own. Where it gave up is known (`failedAt`): the furthest token it
- * had to judge at its cursor, which is the token the parser's syntax error names.
+ * A cursor over one statement's tokens for the direct reader. Where the text is not Cypher, the reader
+ * gives up (`giveUp`) and knows where (`failedAt`): the furthest token it had to judge at its cursor,
+ * which is the token Neo4j's syntax error names. What Neo4j refuses only once a construct has been
+ * read (`a != b`, a malformed number) is a refusal: recorded, and the reading goes on, for a syntax
+ * error further on may still decide what is reported (parse.ts).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { isNameToken } from '../../grammar/parser.js';
+import { isNameToken } from '../../grammar/decisions.js';
 import { Parameter } from '../../grammar/tokens.js';
 import type { AdminCommand } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
@@ -19,9 +20,28 @@ export function giveUp(): never {
   throw GIVE_UP;
 }
 
-/** The direct reader's refusal: the index of the token where it gave up (the tokens' length: at the end of input). */
+/** Neo4j's words for a construct it refuses once read, and the token they are said at. */
+export interface Refusal {
+  readonly token: IToken;
+  readonly message: string;
+}
+
+/**
+ * The refusals of a reading, each the first of its kind. `checker`: Neo4j's SyntaxChecker and parser
+ * (`a != b`, `list[..]`, a glob block partly escaped, ALL on another type's target), which win over any
+ * syntax error after them. `literal`: a number its AST builder refuses, which a syntax error anywhere wins over.
+ */
+export interface Refusals {
+  readonly checker: Refusal | undefined;
+  readonly literal: Refusal | undefined;
+}
+
+/** Where the direct reader gave up: the index of the token (the tokens' length: at the end of input), and what it had refused before. */
 export class GaveUp {
-  constructor(readonly failedAt: number) {}
+  constructor(
+    readonly failedAt: number,
+    readonly refusals: Refusals,
+  ) {}
 }
 
 /** Where a trial read started, to come back to as if it had never been made. */
@@ -36,6 +56,14 @@ export class TokenReader {
   private furthest = 0;
   /** The last IN read as an infix operator: NOT right after it is a name, not a prefix (grammar/parser.ts, operand). */
   infixIn: IToken | undefined;
+  /** The last `-` read as a prefix operator: with a number right after it, Neo4j's literal is signed. */
+  prefixMinus: IToken | undefined;
+  /**
+   * The first refusal of each kind. A trial read that is undone keeps them, as Neo4j's (and the parser's)
+   * probes do: they are set where a construct has been read, whichever reading then wins.
+   */
+  private checker: Refusal | undefined;
+  private literal: Refusal | undefined;
 
   constructor(
     private readonly tokens: readonly IToken[],
@@ -87,9 +115,23 @@ export class TokenReader {
     if (this.index > this.furthest) this.furthest = this.index;
   }
 
-  /** The token just read. */
-  previous(): IToken | undefined {
-    return this.tokens[this.index - 1];
+  /** The token just read (`back`: that many before it). */
+  previous(back = 0): IToken | undefined {
+    return this.tokens[this.index - 1 - back];
+  }
+
+  /** Records a refusal of Neo4j's checker or parser, unless one came before it. */
+  refuse(token: IToken, message: string): void {
+    this.checker ??= { token, message };
+  }
+
+  /** Records a refusal of a number literal, unless one came before it. */
+  refuseLiteral(token: IToken, message: string): void {
+    this.literal ??= { token, message };
+  }
+
+  refusals(): Refusals {
+    return { checker: this.checker, literal: this.literal };
   }
 
   next(): IToken {

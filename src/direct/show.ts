@@ -1,6 +1,6 @@
 /** Tokens -> AST for SHOW USERS, ROLES, CURRENT USER and PRIVILEGES (of all, users or roles), with YIELD, WHERE and RETURN. */
 import type { TokenType } from 'chevrotain';
-import { AFTER_ALL_AS_NAME, numberRefusal, TAIL_STARTS } from '../../grammar/parser.js';
+import { AFTER_ALL_AS_NAME, numberRefusal, TAIL_STARTS } from '../../grammar/decisions.js';
 import { Comma, DecimalInteger, Keyword as K, Minus, Star } from '../../grammar/tokens.js';
 import type { IntegerArgument, ReturnClause, ReturnItem, ShowPipeline, SortItem, YieldClause, YieldItem } from '../ast/show.js';
 import type { PrivilegeOutput, UserCommand } from '../ast/users.js';
@@ -152,11 +152,16 @@ function readYield(reader: TokenReader): YieldClause {
   return { items, orderBy, skip, limit, where, span: reader.spanFrom(start) };
 }
 
-/** YIELD's SKIP and LIMIT: a decimal literal, `-` allowed (Neo4j refuses it when it runs); other forms are the parser's to word. */
+/** YIELD's SKIP and LIMIT: a decimal literal, `-` allowed (Neo4j refuses it when it runs); a malformed one is refused. */
 function integerArgument(reader: TokenReader): IntegerArgument {
   const sign = reader.accept(Minus);
   const token = reader.expect(DecimalInteger);
-  if (numberRefusal(token, sign !== undefined) !== null) giveUp();
+  const refusal = numberRefusal(token, sign !== undefined);
+  if (refusal !== null) {
+    reader.refuseLiteral(sign ?? token, refusal);
+    // Never a statement: the value only has to be of the right kind.
+    return { value: '0', span: reader.spanFrom(sign ?? token) };
+  }
   const digits = integerText(token);
   return { value: sign && digits !== '0' ? `-${digits}` : digits, span: reader.spanFrom(sign ?? token) };
 }

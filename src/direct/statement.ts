@@ -1,29 +1,42 @@
 /**
  * Tokens -> AST, without a CST, for every statement: users, roles, privileges and the SHOW commands with
  * their YIELD, WHERE and RETURN. The grammar stays grammar/parser.ts: at each token this reader takes the
- * branch the parser takes there, and it gives up exactly where the parser refuses the text, which the
- * parser then words. test/support/direct.ts holds the two to the same trees and the same refusals.
+ * branch the parser takes there, gives up exactly where the parser fails, and refuses what it refuses.
+ * test/support/direct.ts holds the two to the same trees, the same error tokens and the same refusals.
  */
 import type { IToken } from 'chevrotain';
 import { Keyword as K } from '../../grammar/tokens.js';
 import type { CypherStatement, UseClause } from '../ast/index.js';
 import type { Source } from '../syntax/lines.js';
 import { firstToken, lastToken } from '../syntax/indexed.js';
-import { joinSpans } from '../visitor/source.js';
-import { GaveUp, GIVE_UP, TokenReader, giveUp, type Built } from './reader.js';
+import { joinSpans, TooComplexError } from '../visitor/source.js';
+import { GaveUp, GIVE_UP, TokenReader, giveUp, type Built, type Refusals } from './reader.js';
 import { createUser, drop, rename, alter } from './users.js';
 import { grantOrDenyPrivilege, revokePrivilege } from './privileges.js';
 import { createRole, grantOrRevoke, startsRoleGrant } from './roles.js';
 import { show } from './show.js';
 import { databaseName } from './values.js';
 
+/** A statement read to its end, and what Neo4j refuses in it; a refusal makes it no statement. */
+export interface ReadToEnd {
+  readonly statement: CypherStatement;
+  readonly refusals: Refusals;
+}
+
+/** An expression nested too deep for the passes after parsing (src/visitor/climb.ts), and what was refused before it. */
+export class TooDeep {
+  constructor(
+    readonly error: TooComplexError,
+    readonly refusals: Refusals,
+  ) {}
+}
+
 /**
- * The statement `tokens` (its `CYPHER 25` prefix removed) make, or where it gives up, wherever the parser
- * refuses them. Its recursion follows the brackets, so parse.ts refuses brackets nested deeper than
- * MAX_NESTING first. Throws TooComplexError for an expression nested too deep (src/visitor/climb.ts), as
- * the visitor does.
+ * The statement `tokens` (its `CYPHER 25` prefix removed) make, where it gives up, or the expression
+ * too deep to build in it, as the visitor refuses one. Its recursion follows the brackets, so parse.ts
+ * refuses brackets nested deeper than MAX_NESTING first.
  */
-export function readStatement(tokens: readonly IToken[], source: Source): CypherStatement | GaveUp {
+export function readStatement(tokens: readonly IToken[], source: Source): ReadToEnd | GaveUp | TooDeep {
   const reader = new TokenReader(tokens, source);
   try {
     const use = useClause(reader);
@@ -31,9 +44,10 @@ export function readStatement(tokens: readonly IToken[], source: Source): Cypher
     const command = readCommand(reader);
     if (!reader.atEnd()) giveUp();
     const span = reader.span(use ? firstToken(tokens) : first, lastToken(tokens));
-    return Object.assign(command(span), { use });
+    return { statement: Object.assign(command(span), { use }), refusals: reader.refusals() };
   } catch (caught) {
-    if (caught === GIVE_UP) return new GaveUp(reader.failedAt());
+    if (caught === GIVE_UP) return new GaveUp(reader.failedAt(), reader.refusals());
+    if (caught instanceof TooComplexError) return new TooDeep(caught, reader.refusals());
     throw caught;
   }
 }

@@ -4,9 +4,9 @@
  * after the tokens before the error: next-tokens.ts), grouped into Neo4j's phrases: "an identifier",
  * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
-import { createTokenInstance, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, EOF, type IToken, type TokenType } from 'chevrotain';
 import { GRAMMAR } from '../../grammar/grammar-data.js';
-import { MAX_LOOKAHEAD } from '../../grammar/parser.js';
+import { MAX_LOOKAHEAD } from '../../grammar/decisions.js';
 import {
   DecimalInteger,
   EscapedName,
@@ -314,12 +314,13 @@ function positionOf(token: IToken, source: Source): Position {
 const EOF_TOKEN = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, NaN, NaN);
 
 /**
- * Builds the diagnostic for a parse failure. `tokens` are the statement's tokens; `end` is the
- * position just after its last token, where Neo4j reports an unexpected end of input.
+ * Builds the diagnostic for a parse failure at `failedAt`, an index of `tokens` (the statement's
+ * tokens), or their length at the end of input; `end` is the position just after the last token,
+ * where Neo4j reports an unexpected end of input.
  * `statementStart`: where the text Neo4j receives begins (before a `CYPHER 25` prefix), if not at `tokens[0]`.
  */
 export function syntaxError(
-  error: IRecognitionException,
+  failedAt: number,
   tokens: readonly IToken[],
   end: Position,
   assist: ContentAssist,
@@ -327,9 +328,9 @@ export function syntaxError(
   statementStart?: Position,
 ): Diagnostic {
   // Neo4j may read on through a phrase of its list that the offending word begins (decision-points.ts).
-  const reported = tokens.indexOf(error.token);
-  const continuation = reported < 0 ? undefined : phraseContinuation(tokens.slice(0, reported), tokens.slice(reported));
-  const offending = continuation ? (tokens[reported + continuation.matched] ?? EOF_TOKEN) : error.token;
+  const reported = tokens[failedAt];
+  const continuation = reported === undefined ? undefined : phraseContinuation(tokens.slice(0, failedAt), tokens.slice(failedAt));
+  const offending = (continuation ? tokens[failedAt + continuation.matched] : reported) ?? EOF_TOKEN;
   const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
   const start = atEnd ? end : positionOf(offending, source);
   const span: Span = atEnd ? { start: end, end } : { start, end: source.position(tokenEnd(offending)) };

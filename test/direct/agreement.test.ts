@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Keyword } from '../../grammar/tokens.js';
-import { format } from '../../src/index.js';
+import { format, parse } from '../../src/index.js';
 // @ts-expect-error: a plain ES module of the build scripts, without types
 import { generatePrivilegeStatements, generateStatements } from '../../scripts/corpus.js';
 import { arbitraryStatement } from '../support/arbitraries.js';
@@ -188,8 +188,8 @@ const DIRECT_FORMS: readonly string[] = [
   'SHOW USER yield, where PRIVILEGES',
 ];
 
-/** Forms the direct reader leaves to the parser (each has a branch it does not take), valid or not. */
-const PARSER_FORMS: readonly string[] = [
+/** Forms the direct reader refuses (each has a branch it does not take, or Neo4j refuses once read), as the parser does. */
+const REFUSED_FORMS: readonly string[] = [
   'SHOW USERS WHERE x = NOT y',
   'SHOW USERS WHERE roles[..] = 1',
   'SHOW USERS WHERE a = 01',
@@ -234,7 +234,7 @@ describe('the direct reader', () => {
     expect(verdict?.direct).not.toBeNull();
   });
 
-  it.each(PARSER_FORMS)('leaves %s to the parser', (text) => {
+  it.each(REFUSED_FORMS)('refuses %s as the parser does', (text) => {
     const [verdict] = expectDirectAgreement(text);
     expect(verdict?.direct).toBeNull();
   });
@@ -343,7 +343,7 @@ describe('the direct reader', () => {
     for (const text of ['SHOW USERS YIELD privileges , WHERE CASE WHEN true THEN 1 END = 1']) {
       const [reading] = expectDirectAgreement(text);
       // A syntax error, so the helper compared the two positions.
-      expect(reading?.errorAt, text).toBeDefined();
+      expect(reading?.verdicts?.parser, text).toHaveProperty('syntaxErrorAt');
     }
   });
 
@@ -354,5 +354,42 @@ describe('the direct reader', () => {
       expectDirectAgreement(`SHOW USERS YIELD ${word} WHERE ${word} = 1 RETURN ${word}`);
       expectDirectAgreement(`SHOW USERS WHERE ${word}.${word} = ${word}(${word})`);
     }
+  });
+});
+
+/**
+ * What Neo4j refuses once it has read a construct, in the order it reports it: a refusal of its checker or
+ * parser before any syntax error after it, and a syntax error before a refused number. The direct reader records each and reads on; these are the diagnostics a user sees.
+ */
+describe('refusals once read, as Neo4j orders them', () => {
+  const BANG = "Unknown operation '!=' (you probably meant to use '<>', which is the operator for inequality testing)";
+  it.each([
+    // The checker's refusal wins over the syntax error at the end.
+    ['SHOW USERS WHERE a != b AND', `${BANG} (line 1, column 20 (offset: 19))`],
+    // ... and over a refused number before it.
+    ['SHOW USERS WHERE 01 = 1 AND a != b', `${BANG} (line 1, column 31 (offset: 30))`],
+    // A syntax error wins over a refused number.
+    ['SHOW USERS WHERE 01 = 1 AND', "Invalid input '': expected an expression (line 1, column 28 (offset: 27))"],
+    ['GRANT ALL DATABASE PRIVILEGES ON DBMS TO', `Invalid input 'DBMS': expected "DATABASE" (line 1, column 34 (offset: 33))`],
+    ['GRANT ALL DBMS PRIVILEGES ON HOME GRAPH TO r', `Invalid input 'HOME': expected "DBMS" (line 1, column 30 (offset: 29))`],
+    ['GRANT ALL GRAPH PRIVILEGES ON DEFAULT DATABASE TO r', `Invalid input 'DATABASE': expected "GRAPH" (line 1, column 39 (offset: 38))`],
+    [
+      'GRANT EXECUTE PROCEDURE `a`b.c ON DBMS TO',
+      'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all. (line 1, column 28 (offset: 27))',
+    ],
+    [
+      'SHOW USERS YIELD user WHERE [1][..] = 1 RETURN',
+      'The start or end (or both) is required for a collection slice (line 1, column 32 (offset: 31))',
+    ],
+    // Read twice: in the trial of the privileges command's names (`YIELD privileges` could be one), then for real.
+    ['SHOW USERS YIELD privileges WHERE 01 = a != b', `${BANG} (line 1, column 42 (offset: 41))`],
+    // An unclosed string the reader fails at is worded so, whatever was refused before it.
+    [
+      "SHOW USERS WHERE a != b AND 'x",
+      'Failed to parse string literal. The query must contain an even number of non-escaped quotes. (line 1, column 29 (offset: 28))',
+    ],
+  ])('%s', (text, message) => {
+    expectDirectAgreement(text);
+    expect(parse(text).diagnostics.map((d) => d.message)).toEqual([message]);
   });
 });

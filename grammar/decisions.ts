@@ -1,0 +1,133 @@
+/**
+ * The decisions grammar/parser.ts and the direct reader (src/direct/) share: which words go on a
+ * command, which operators chain, what makes a keyword a name, which numbers Neo4j refuses once read.
+ * One definition for both, without the parser, so that the core can leave the parser to the tests.
+ */
+import { EOF, type IToken, type TokenType } from 'chevrotain';
+import { isWholeNumber } from './lexer.js';
+import {
+  BangEquals,
+  Caret,
+  Comma,
+  Concat,
+  Dot,
+  Equals,
+  EscapedName,
+  FloatLiteral,
+  Greater,
+  GreaterEquals,
+  Keyword as K,
+  LBracket,
+  Less,
+  LessEquals,
+  LParen,
+  Minus,
+  Name,
+  NotEquals,
+  Percent,
+  Plus,
+  RegexMatch,
+  Slash,
+  Star,
+} from './tokens.js';
+
+/** The keywords SHOW USERS and SHOW ROLES go on with. */
+export const TAIL_STARTS = new Set<TokenType>([K.WITH, K.YIELD, K.WHERE]);
+
+/** `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: subqueries Neo4j parses, then rejects on SHOW commands. */
+export const SUBQUERY_WORD = /^(exists|count|collect)$/i;
+
+export const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
+
+const LITERAL_WORDS = new Set<TokenType>([K.TRUE, K.FALSE, K.NULL]);
+/** Infix operators that are never a prefix: comparisons, `=~`, `*`, `/`, `%`, `^` and `||`. */
+const INFIX_ONLY_SYMBOLS: readonly TokenType[] = [
+  Equals,
+  NotEquals,
+  BangEquals,
+  Less,
+  Greater,
+  LessEquals,
+  GreaterEquals,
+  RegexMatch,
+  Star,
+  Slash,
+  Percent,
+  Caret,
+  Concat,
+];
+
+/**
+ * After `f(ALL`, tokens that make ALL the argument `all` (`f(all(x IN l WHERE x))`, `f(all.x = 1)`) rather than the
+ * keyword. `f(all)` is the keyword and no argument, as Neo4j reads it ("Insufficient parameters for function 'f'").
+ */
+export const AFTER_ALL_ARGUMENT = new Set<TokenType>([
+  LParen,
+  Comma,
+  Dot,
+  LBracket,
+  ...INFIX_ONLY_SYMBOLS,
+  K.AND,
+  K.OR,
+  K.XOR,
+  K.IN,
+  K.IS,
+  K.STARTS,
+  K.ENDS,
+  K.CONTAINS,
+]);
+
+/** Operators of a higher precedence than NOT (signs included): an operand after one of them takes no NOT prefix. */
+export const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([...INFIX_ONLY_SYMBOLS, Plus, Minus, K.IN, K.CONTAINS, K.WITH]);
+
+/**
+ * Neo4j's predicates do not chain: `expression7: expression6 comparisonExpression6?` (Cypher25Parser.g4), so
+ * after `a CONTAINS b` no other predicate comes before a comparison or a boolean operator resets it, and after
+ * `a IS NULL` not even arithmetic: `a IN b IS NULL` and `a IS NULL + 1` are syntax errors at the second operator.
+ */
+const PREDICATE_STARTS = new Set<TokenType>([K.IN, K.CONTAINS, K.STARTS, K.ENDS, RegexMatch, K.IS]);
+const BELOW_PREDICATES = new Set<TokenType>([K.OR, K.XOR, K.AND, Equals, NotEquals, BangEquals, LessEquals, GreaterEquals, Less, Greater]);
+
+/** Where an expression stands in its run of operators: free, after a predicate (`a IN b`), or after an IS one. */
+export type PredicateState = 'free' | 'after-predicate' | 'after-is';
+
+/** The state after the operator `next` (an infix operator's first token, or IS); arithmetic keeps it (`a IN b + c`). */
+export function stateAfter(state: PredicateState, next: TokenType): PredicateState {
+  if (BELOW_PREDICATES.has(next)) return 'free';
+  if (next === K.IS) return 'after-is';
+  return PREDICATE_STARTS.has(next) ? 'after-predicate' : state;
+}
+
+/** Whether `next` may follow in `state`, as Neo4j's grammar allows it. */
+export function mayFollow(state: PredicateState, next: TokenType): boolean {
+  if (state === 'free' || BELOW_PREDICATES.has(next)) return true;
+  return state === 'after-predicate' && !PREDICATE_STARTS.has(next);
+}
+
+/** After `RETURN ALL`, tokens that make ALL a name (`all(...)`, `RETURN all AS a`) rather than the keyword. */
+export const AFTER_ALL_AS_NAME = new Set<TokenType>([LParen, EOF, Comma, K.AS, Dot]);
+
+/**
+ * Why Neo4j refuses a number token once read, or null: its lexer runs a number on through the letters
+ * after it (`1LIMIT` is one token), and Cypher 5's still lexes the old octal form `0777`; its AST
+ * builder refuses both. `negative`: a prefix `-` makes it one signed literal, as Neo4j reads it.
+ */
+export function numberRefusal(token: IToken, negative: boolean): string | null {
+  const minus = negative ? '-' : '';
+  if (/^0[0-7]+$/.test(token.image)) {
+    return `The octal integer literal syntax \`${minus}${token.image}\` is no longer supported, please use \`${minus}0o${token.image.slice(1)}\` instead`;
+  }
+  if (!isWholeNumber(token.image) || (token.tokenType !== FloatLiteral && /^0[0-9_]/.test(token.image))) return 'invalid literal number';
+  return null;
+}
+
+export function isVariableToken(token: IToken): boolean {
+  return isNameToken(token) && !LITERAL_WORDS.has(token.tokenType);
+}
+
+export function isNameToken(token: IToken): boolean {
+  return token.tokenType === EscapedName || token.tokenType.CATEGORIES?.includes(Name) === true;
+}
+
+/** Tokens of lookahead per decision; content assist (src/syntax/next-tokens.ts) relies on it too. */
+export const MAX_LOOKAHEAD = 1;
