@@ -1,6 +1,6 @@
 // Download budget for the browser: the core (parser + executor, what a page imports from
 // cypher-sysdb) minified and gzipped, what takes the space, and the whole playground page.
-import { CORE_BUDGET_KB, coreSize } from '../scripts/core-size.mjs';
+import { CORE_BUDGET_KB, coreSize, LINTER_BUDGET_KB, LINTER_EXPORTS } from '../scripts/core-size.mjs';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,11 @@ console.log(
 for (const [owner, bytes] of [...core.byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
   console.log(`  ${owner.padEnd(28)} ${kb(bytes).padStart(9)} minified (${((100 * bytes) / core.minified).toFixed(0)}%)`);
 }
+
+const linter = await coreSize({ only: LINTER_EXPORTS });
+console.log(
+  `a page importing only ${LINTER_EXPORTS.join(' and ')}: ${kb(linter.minified)} minified, ${kb(linter.gzipped)} gzipped (budget ${LINTER_BUDGET_KB} KB)`,
+);
 
 // The whole page, as `npm run build:playground` writes it.
 const { build: viteBuild } = await import('vite');

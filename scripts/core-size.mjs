@@ -11,10 +11,23 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The core's gzipped budget in KB, enforced by test/bundle-budget.test.ts and printed by bench/size.js; issue 16's target is 60. */
 export const CORE_BUDGET_KB = 81;
 
-/** Sizes in bytes: the whole core, and minified bytes per package (or per src/ folder); `files`: the modules it holds. */
-export async function coreSize({ external = [] } = {}) {
+/**
+ * A page that imports only the linter (`parse`, `diagnose`): the executor and immer stay out,
+ * as a bundler's tree shaking leaves them. Its budget in KB, held by the same test.
+ */
+export const LINTER_BUDGET_KB = 43;
+export const LINTER_EXPORTS = ['parse', 'diagnose'];
+
+/**
+ * Sizes in bytes: the whole core (or, with `only`, a page importing just those of its exports), and
+ * minified bytes per package (or per src/ folder); `files`: the modules it holds.
+ */
+export async function coreSize({ external = [], only = undefined } = {}) {
+  const entry = only
+    ? { stdin: { contents: `export { ${only.join(', ')} } from './src/index.ts';`, resolveDir: root, loader: 'ts' } }
+    : { entryPoints: [join(root, 'src/index.ts')] };
   const core = await build({
-    entryPoints: [join(root, 'src/index.ts')],
+    ...entry,
     bundle: true,
     minify: true,
     format: 'esm',

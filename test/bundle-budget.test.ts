@@ -25,7 +25,7 @@ import { Lexer as BundledLexer } from '../scripts/chevrotain-lexer-stub.js';
 // @ts-expect-error: a plain ES module of the build scripts, without types
 import { bundlePlugins } from '../scripts/bundle-plugins.mjs';
 // @ts-expect-error: a plain ES module of the build scripts, without types
-import { CORE_BUDGET_KB, coreSize } from '../scripts/core-size.mjs';
+import { CORE_BUDGET_KB, coreSize, LINTER_BUDGET_KB, LINTER_EXPORTS } from '../scripts/core-size.mjs';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 
@@ -47,6 +47,12 @@ describe('the core bundle', () => {
     // direct reader shares with it) is the tests' oracle, not part of the library.
     const visitors = whole.files.filter((f: string) => /src\/visitor\//.test(f) && !/\/(source|climb)\.ts$/.test(f));
     expect(visitors).toEqual([]);
+  }, 60_000);
+
+  it(`keeps a page that imports only the linter under ${LINTER_BUDGET_KB} KB: no executor, no immer`, async () => {
+    const linter = await coreSize({ only: LINTER_EXPORTS });
+    expect(linter.gzipped).toBeLessThan(LINTER_BUDGET_KB * KB);
+    expect(linter.files.filter((f: string) => /src\/exec\/(execute|commands\/)|immer/.test(f))).toEqual([]);
   }, 60_000);
 
   it("keeps Chevrotain's Lexer constants, which its parser reads, where the bundles stub the Lexer out", () => {

@@ -36,6 +36,8 @@ export interface Refusals {
   readonly literal: Refusal | undefined;
 }
 
+const NO_REFUSALS: Refusals = Object.freeze({ checker: undefined, literal: undefined });
+
 /** Where the direct reader gave up: the index of the token (the tokens' length: at the end of input), and what it had refused before. */
 export class GaveUp {
   constructor(
@@ -131,7 +133,8 @@ export class TokenReader {
   }
 
   refusals(): Refusals {
-    return { checker: this.checker, literal: this.literal };
+    // Most statements have none, and share one record of it.
+    return this.checker === undefined && this.literal === undefined ? NO_REFUSALS : { checker: this.checker, literal: this.literal };
   }
 
   next(): IToken {
