@@ -4,9 +4,10 @@
 //   --profile   also write V8 CPU profiles to bench/out/profiles/NAME/: NAME.cpuprofile for the
 //               script's own process, SCRIPT-PID.cpuprofile for every Node process it starts (the
 //               cold parse, the CLI, the servers that exit cleanly), by bench/profile-preload.js.
-//               Open them in Chrome DevTools (Performance > Load profile) or VS Code. Profiling
-//               slows everything down: the figures of a profiled run are not comparable with those
-//               of a plain one.
+//               Open them in Chrome DevTools (Performance > Load profile) or VS Code. The bundles
+//               are rebuilt for it with our functions' names kept (and rebuilt as usual after), so
+//               that the profiles name them. Profiling slows everything down: the figures of a
+//               profiled run are not comparable with those of a plain one.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -27,6 +28,21 @@ if (unknownOption || unknownName) {
   );
   process.exit(2);
 }
+
+/** Rebuilds dist/ (scripts/bundle.mjs), with our functions' names kept when `readable`. */
+function bundle(readable) {
+  const env = { ...process.env, SYSDB_READABLE_BUNDLE: readable ? '1' : '0' };
+  const { status } = spawnSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { cwd: root, env, stdio: 'inherit' });
+  if (status !== 0) {
+    console.error('bench: scripts/bundle.mjs failed');
+    process.exit(status ?? 1);
+  }
+}
+
+if (profile) bundle(true);
+process.on('exit', () => {
+  if (profile) bundle(false);
+});
 
 for (const name of names.length > 0 ? SCRIPTS.filter((s) => names.includes(s)) : SCRIPTS) {
   const env = { ...process.env };

@@ -3,7 +3,7 @@
  * `npm run build`), not the sources the other tests import: it must behave as they do, stay
  * browser-safe, and share one copy of the core with `cypher-sysdb/server`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,11 @@ describe.skipIf(!existsSync(join(lib, 'index.js')))('the bundled library', () =>
       return [run.statements, run.db.dump(), api.parse('CREATE USER ;').diagnostics, api.format(statement!)];
     };
     expect(run(bundled)).toEqual(run(source));
+  });
+
+  it('holds its entries and their chunks only, not the chunks of an earlier build (they would be packed too)', () => {
+    const chunks = new Set([...chunksOf('index.js'), ...chunksOf('server.js')]);
+    expect(readdirSync(lib).sort()).toEqual(['index.js', 'server.js', ...chunks].sort());
   });
 
   it('keeps node:* modules out of the core, and shares the core with the server entry', () => {
