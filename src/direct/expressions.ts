@@ -264,11 +264,12 @@ function numberLiteral(reader: TokenReader, token: IToken): Expression {
   const { image } = token;
   const float = token.tokenType === FloatLiteral;
   // A prefix `-` right before the number makes one signed literal, as Neo4j reads it.
-  const sign = reader.previous(1);
-  const refusal = numberRefusal(token, sign !== undefined && sign === reader.prefixMinus);
+  const before = reader.previous(1);
+  const sign = before !== undefined && before === reader.prefixMinus ? before : undefined;
+  const refusal = numberRefusal(token, sign !== undefined);
   const span = reader.tokenSpan(token);
   if (refusal !== null) {
-    reader.refuseLiteral(sign !== undefined && sign === reader.prefixMinus ? sign : token, refusal);
+    reader.refuseLiteral(sign ?? token, refusal);
     // Never a statement: the value only has to be of the right kind.
     return { kind: 'integer', value: '0', span };
   }

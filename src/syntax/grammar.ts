@@ -23,14 +23,14 @@ export interface GrammarRule {
 }
 
 /**
- * A repetition's `later` is its rounds after the first, each starting with the separator if it has
- * one; a repetition without one is its own later rounds.
+ * A repetition's `later` is its rounds after the first: a repetition of the separator and the body,
+ * or, without a separator, the same repetition again (`'itself'`).
  */
 export type Production =
   | { readonly kind: 'terminal'; readonly type: TokenType }
   | { readonly kind: 'rule'; readonly rule: GrammarRule }
   | { readonly kind: 'option'; readonly body: readonly Production[] }
-  | { readonly kind: 'many'; readonly body: readonly Production[]; readonly later: Production }
+  | { readonly kind: 'many'; readonly body: readonly Production[]; readonly later: Production | 'itself' }
   | { readonly kind: 'atLeastOne'; readonly body: readonly Production[]; readonly later: Production }
   | { readonly kind: 'or'; readonly alternatives: readonly (readonly Production[])[] };
 
@@ -50,15 +50,11 @@ export function grammarOf(serialized: SerializedGrammar, vocabulary: readonly To
     return { kind: 'terminal', type };
   };
   const productions = (items: readonly GrammarItem[]): Production[] => items.map(production);
-  const repetition = (body: Production[], separator: string | undefined): Production => {
-    if (separator === undefined) {
-      const many = { kind: 'many', body, later: undefined as unknown as Production } satisfies Production;
-      many.later = many;
-      return many;
-    }
-    const again = repetition([terminal(separator), ...body], undefined);
-    return { kind: 'many', body, later: again };
-  };
+  /** Zero or more rounds of `body`, with `separator` between them if it has one. */
+  const repetition = (body: Production[], separator: string | undefined): Production =>
+    separator === undefined
+      ? { kind: 'many', body, later: 'itself' }
+      : { kind: 'many', body, later: repetition([terminal(separator), ...body], undefined) };
   function production(item: GrammarItem): Production {
     if (typeof item === 'string') return terminal(item);
     if ('rule' in item) {

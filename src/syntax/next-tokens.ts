@@ -111,7 +111,7 @@ export function nextTokens(start: GrammarRule, prefix: readonly IToken[], option
         case 'many':
           pending.push({ rest: after, consumed, alternative: true, lookahead });
           // A round, then the later rounds (this repetition again, or its separator and body).
-          rest = sequence(prod.body, rules, sequence([prod.later], rules, after));
+          rest = sequence(prod.body, rules, sequence([prod.later === 'itself' ? prod : prod.later], rules, after));
           break;
         case 'atLeastOne':
           rest = sequence(prod.body, rules, sequence([prod.later], rules, after));

@@ -108,3 +108,17 @@ describe('nextTokens', () => {
     expect(matches).toBeGreaterThan(0);
   });
 });
+
+describe('grammarOf', () => {
+  it('refuses data that names a token type or a rule it does not have (a stale grammar/grammar-data.ts)', () => {
+    expect(() => grammarOf({ top: ['Nope'] }, [B])).toThrow('the grammar names a token type it does not know: Nope');
+    expect(() => grammarOf({ top: [{ rule: 'missing' }] }, [B])).toThrow('the grammar names a rule it does not have: missing');
+  });
+
+  it('makes a repetition without a separator its own later rounds, and one with a separator repeat the separator first', () => {
+    const rules = grammarOf({ top: [{ many: ['B'] }, { many: ['C'], separator: 'Comma' }] }, [B, C, Comma]);
+    const [plain, separated] = rules.get('top')?.body ?? [];
+    expect(plain).toMatchObject({ kind: 'many', later: 'itself' });
+    expect(separated).toMatchObject({ kind: 'many', later: { kind: 'many', body: [{ type: Comma }, { type: C }], later: 'itself' } });
+  });
+});
