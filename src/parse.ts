@@ -149,6 +149,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 /**
  * `CYPHER 25` in front of a statement selects the Cypher version cypher-sysdb implements: Neo4j's
  * pre-parser removes it (keeping offsets), and so do we. Other pre-parser options are not modelled.
+ * @internal for the tests: it is not part of the published types.
  */
 export function withoutVersionPrefix(tokens: readonly IToken[]): readonly IToken[] {
   const [first, second] = tokens;
@@ -227,7 +228,10 @@ function excessiveNesting(tokens: readonly IToken[], source: Source): Diagnostic
   return { severity: 'error', code: StatusCode.NotSupported, message, span: spanBetween(tooDeep, tooDeep, source) };
 }
 
-/** Whether parsing refuses `tokens` for brackets nested deeper than MAX_NESTING (the readers' recursion follows brackets). */
+/**
+ * Whether parsing refuses `tokens` for brackets nested deeper than MAX_NESTING (the readers' recursion follows brackets).
+ * @internal for the tests: it is not part of the published types.
+ */
 export function nestsTooDeep(tokens: readonly IToken[]): boolean {
   return findExcessiveNesting(tokens) !== undefined;
 }

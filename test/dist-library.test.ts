@@ -43,6 +43,20 @@ describe.skipIf(!existsSync(join(lib, 'index.js')))('the bundled library', () =>
     expect(readdirSync(lib).sort()).toEqual(['index.js', 'server.js', ...chunks].sort());
   });
 
+  it('imports no package: Chevrotain and immer are bundled, so the package has no dependencies', () => {
+    const bundles = [...readdirSync(lib).map((f) => join(lib, f)), join(root, 'dist/sysdb.cjs')];
+    for (const file of bundles) {
+      const text = readFileSync(file, 'utf8');
+      const specifiers = [...text.matchAll(/(?:from\s*|import\(\s*|require\(\s*)"([^"]+)"/g)].map((m) => m[1]!);
+      expect(
+        specifiers.filter((s) => !s.startsWith('node:') && !s.startsWith('./')),
+        file,
+      ).toEqual([]);
+    }
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest['dependencies']).toBeUndefined();
+  });
+
   it('keeps node:* modules out of the core, and shares the core with the server entry', () => {
     const coreFiles = ['index.js', ...chunksOf('index.js')];
     for (const file of coreFiles) expect(readFileSync(join(lib, file), 'utf8')).not.toMatch(/from\s*"node:/);

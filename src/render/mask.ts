@@ -65,7 +65,10 @@ export function maskPasswords(source: string): MaskedText {
   return maskRuns(source, secretRunsOf(source));
 }
 
-/** The secrets of one statement or client command. */
+/**
+ * The secrets of one statement or client command.
+ * @internal for mask-messages.ts: it is not part of the published types.
+ */
 export function secretRuns(segment: RawSegment): SecretRun[] {
   const marked = segment.kind === 'client' ? clientSecrets(segment.tokens) : statementSecrets(segment.tokens);
   return toRuns(segment.tokens, marked);
