@@ -129,5 +129,20 @@ export function isNameToken(token: IToken): boolean {
   return token.tokenType === EscapedName || token.tokenType.CATEGORIES?.includes(Name) === true;
 }
 
+/** Neo4j's words for what it refuses once a construct has been read (its SyntaxChecker, parser and semantic analysis). */
+export const REFUSED = {
+  bangEquals: "Unknown operation '!=' (you probably meant to use '<>', which is the operator for inequality testing)",
+  emptySlice: 'The start or end (or both) is required for a collection slice',
+  mixedGlobBlock: 'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all.',
+} as const;
+
+/**
+ * Neo4j's SyntaxChecker (checkAllPrivilege): an ALL privilege's type must begin the word of its target
+ * (so ALL DATABASE PRIVILEGES ON DATABASES is one). Its words when it does not, else null.
+ */
+export function allTargetRefusal(type: TokenType, word: TokenType): string | null {
+  return word.name.startsWith(type.name) ? null : `Invalid input '${word.name}': expected "${type.name}"`;
+}
+
 /** Tokens of lookahead per decision; content assist (src/syntax/next-tokens.ts) relies on it too. */
 export const MAX_LOOKAHEAD = 1;

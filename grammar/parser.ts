@@ -13,6 +13,8 @@ import { CstParser, EOF, type CstNode, type IOrAlt, type IToken, type TokenType 
 import type * as Cst from './cst.js';
 import {
   AFTER_ALL_ARGUMENT,
+  allTargetRefusal,
+  REFUSED,
   AFTER_ALL_AS_NAME,
   BINDS_TIGHTER_THAN_NOT,
   isNameToken,
@@ -1310,7 +1312,7 @@ export class CypherAdminParser extends CstParser {
     if (c.Dot) return c.EscapedName !== undefined;
     const token = c.Question?.[0] ?? c.Star?.[0] ?? c.UnescapedName?.[0];
     if (escapedBlock && token) {
-      this.mismatch(token, 'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all.');
+      this.mismatch(token, REFUSED.mixedGlobBlock);
     }
     return escapedBlock;
   }
@@ -1347,9 +1349,8 @@ export class CypherAdminParser extends CstParser {
         ? defaultTarget
         : first(scope, 'DATABASES', 'DATABASE', 'GRAPHS', 'GRAPH');
     if (word === undefined) return;
-    const [typeName, targetName] = [type.tokenType.name, word.tokenType.name];
-    // Neo4j's test: so GRANT ALL DATABASE PRIVILEGES ON DATABASES * works.
-    if (!targetName.startsWith(typeName)) this.mismatch(word, `Invalid input '${targetName}': expected "${typeName}"`);
+    const refusal = allTargetRefusal(type.tokenType, word.tokenType);
+    if (refusal !== null) this.mismatch(word, refusal);
   }
 
   private roleKeyword = this.RULE('roleKeyword', () => {
@@ -1745,9 +1746,7 @@ export class CypherAdminParser extends CstParser {
           ALT: () => {
             const token = this.CONSUME(BangEquals);
             // Neo4j's semantic analysis refuses the operator it lexes.
-            this.ACTION(() =>
-              this.mismatch(token, "Unknown operation '!=' (you probably meant to use '<>', which is the operator for inequality testing)"),
-            );
+            this.ACTION(() => this.mismatch(token, REFUSED.bangEquals));
           },
         },
         { ALT: () => this.CONSUME(LessEquals) },
@@ -1854,7 +1853,7 @@ export class CypherAdminParser extends CstParser {
     this.CONSUME(RBracket);
     // Neo4j's parser refuses `list[..]` once it has read it, at its bracket.
     this.ACTION(() => {
-      if (emptySlice === true) this.mismatch(bracket, 'The start or end (or both) is required for a collection slice');
+      if (emptySlice === true) this.mismatch(bracket, REFUSED.emptySlice);
     });
   });
 

@@ -15,6 +15,7 @@ import {
   LIST_PREDICATES,
   mayFollow,
   numberRefusal,
+  REFUSED,
   stateAfter,
   SUBQUERY_WORD,
   type PredicateState,
@@ -111,8 +112,7 @@ export function readExpression(reader: TokenReader): ReadExpression {
     else {
       if (type === K.STARTS || type === K.ENDS) reader.expect(K.WITH);
       // Neo4j's semantic analysis refuses the operator its parser reads.
-      if (type === BangEquals)
-        reader.refuse(token, "Unknown operation '!=' (you probably meant to use '<>', which is the operator for inequality testing)");
+      if (type === BangEquals) reader.refuse(token, REFUSED.bangEquals);
       items.push({ kind: 'infix', infix: INFIX_BY_IMAGE[token.image.toUpperCase()] ?? giveUp() });
       items.push(operand(reader));
     }
@@ -195,7 +195,7 @@ function postfix(reader: TokenReader, atom: Expression): Expression {
     const to = reader.is(RBracket) ? null : readExpression(reader).expression;
     const close = reader.expect(RBracket);
     // `list[..]`: Neo4j's parser refuses it once read, at its bracket.
-    if (from === null && to === null) reader.refuse(open, 'The start or end (or both) is required for a collection slice');
+    if (from === null && to === null) reader.refuse(open, REFUSED.emptySlice);
     result = built({ kind: 'slice', object, from, to, span: joinSpans(object.span, reader.span(open, close)) }, [object, from, to]);
   }
 }

@@ -5,6 +5,7 @@
  * another type's target, a glob mixing escaped and plain text), this reader records the refusal and reads on.
  */
 import type { IToken, TokenType } from 'chevrotain';
+import { allTargetRefusal, REFUSED } from '../../grammar/decisions.js';
 import {
   Comma,
   Dot,
@@ -265,10 +266,10 @@ function allPrivileges(reader: TokenReader, x: Extras): PrivilegeAction {
   return graph ? 'graph_actions' : 'database_actions';
 }
 
-/** Neo4j's SyntaxChecker (checkAllPrivilege): an ALL privilege's type must begin its target's word (ALL DATABASE PRIVILEGES ON DATABASES). */
+/** Neo4j's SyntaxChecker on an ALL privilege's target (grammar/decisions.ts, allTargetRefusal). */
 function checkAllTarget(reader: TokenReader, type: TokenType, word: IToken | undefined): void {
-  if (word === undefined || word.tokenType.name.startsWith(type.name)) return;
-  reader.refuse(word, `Invalid input '${word.tokenType.name}': expected "${type.name}"`);
+  const refusal = word && allTargetRefusal(type, word.tokenType);
+  if (word && refusal) reader.refuse(word, refusal);
 }
 
 function execute(reader: TokenReader, x: Extras): PrivilegeAction {
@@ -497,8 +498,7 @@ function globPart(reader: TokenReader, escapedBlock: boolean): { text: string; e
   const token = reader.next();
   if (!startsPlainPart(token.tokenType)) giveUp();
   // Neo4j's AST builder refuses escaped and plain text in one block.
-  if (escapedBlock)
-    reader.refuse(token, 'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all.');
+  if (escapedBlock) reader.refuse(token, REFUSED.mixedGlobBlock);
   return { text: token.image, escapedBlock };
 }
 
