@@ -75,8 +75,22 @@ function prefixKey(prefix: readonly IToken[]): string {
 /** A privilege's verb, where Neo4j's grammar also offers AUTH RULE: `GRANT IMMUTABLE CREATE`, `REVOKE DENY SHOW`. */
 const PRIVILEGE_VERB = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? (CREATE|DROP|RENAME|ALTER|SHOW)$/;
 
+/** The privilege on auth rules (Cypher25Parser.g4 actionForDBMS), which cypher-sysdb does not model. */
+const AUTH_RULE_PHRASE = 'AUTH RULE';
+
 /** Prefixes longer than this many tokens are not looked up: no decision point is that deep. */
 const LONGEST_KEY = 16;
+
+/**
+ * Whether Neo4j's command list after `verb` (CREATE, DROP, ALTER, RENAME) has a command on `object`
+ * (`DATABASE`, `COMPOSITE DATABASE`, `RANGE INDEX`): a phrase of the list, or one the list names by its
+ * first word. out-of-scope.ts tells a command cypher-sysdb does not model from a broken one by it.
+ */
+export function neo4jCommandOn(verb: string, object: string): boolean {
+  const phrases = DECISION_POINTS[verb]?.split('|') ?? [];
+  const [word] = object.split(' ');
+  return phrases.some((p) => p === object || p === word || p.startsWith(`${object} `));
+}
 
 /** The decision point's list after `prefix` (a leading USE aside), or undefined where `prefix` is none. */
 function listAfter(prefix: readonly IToken[]): string[] | undefined {
@@ -112,7 +126,8 @@ export function phraseContinuation(
   prefix: readonly IToken[],
   following: readonly IToken[],
 ): { readonly matched: number; readonly phrases: string[] } | undefined {
-  const phrases = listAfter(prefix);
+  // After a privilege's verb, the phrase asNeo4jLists adds ('AUTH RULE'): Neo4j reads on through AUTH there too.
+  const phrases = listAfter(prefix) ?? (PRIVILEGE_VERB.test(prefixKey(prefix)) ? [AUTH_RULE_PHRASE] : undefined);
   const first = following[0];
   if (!phrases || first === undefined) return undefined;
   const word = first.image.toUpperCase();
@@ -165,6 +180,6 @@ export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string
     return [...phrases, "'ON DBMS'"];
   }
   const verb = PRIVILEGE_VERB.exec(key)?.[4];
-  if (verb !== undefined) return [...phrases, "'AUTH RULE'", ...(verb === 'ALTER' ? ["'COMPOSITE'"] : [])];
+  if (verb !== undefined) return [...phrases, `'${AUTH_RULE_PHRASE}'`, ...(verb === 'ALTER' ? ["'COMPOSITE'"] : [])];
   return phrases;
 }

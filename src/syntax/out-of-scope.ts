@@ -9,6 +9,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { Colon, Dot, Equals, Keyword, LBrace, LParen } from '../../grammar/tokens.js';
+import { neo4jCommandOn } from './decision-points.js';
 
 /** Clauses that start a graph query (Cypher25Parser.g4 `clause` and `WHEN` of a conditional query; GQL spellings included). */
 const QUERY_WORDS = new Set([
@@ -67,6 +68,7 @@ const OBJECT_WORDS = new Set([
 const QUALIFIED: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   Object.entries({
     COMPOSITE: ['DATABASE', 'DATABASES'],
+    REPLICA: ['DATABASE'],
     HOME: ['DATABASE'],
     DEFAULT: ['DATABASE'],
     SUPPORTED: ['PRIVILEGE', 'PRIVILEGES'],
@@ -111,7 +113,8 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   if (INFRASTRUCTURE_VERBS.has(first)) return notChecked(`${first} ${second ?? ''}`.trim(), 'is', null);
   if (['CREATE', 'DROP', 'ALTER', 'SHOW', 'RENAME'].includes(first)) {
     const object = objectWord(words.slice(1));
-    if (object !== null) return notChecked(`${first} ${object}`, 'is', null);
+    // Only commands Neo4j has: `ALTER DATABASES` and `RENAME DATABASE` are its syntax errors (SHOW has every object).
+    if (object !== null && (first === 'SHOW' || neo4jCommandOn(first, object))) return notChecked(`${first} ${object}`, 'is', null);
   }
   // Graph types (`SHOW CURRENT GRAPH TYPE`, `ALTER CURRENT GRAPH TYPE SET {...}`).
   if ((first === 'SHOW' || first === 'ALTER') && second === 'CURRENT' && words[2] === 'GRAPH' && words[3] === 'TYPE')

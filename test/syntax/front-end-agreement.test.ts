@@ -388,6 +388,8 @@ const ourList = (d: Disagreement) => expectedList(d.ours.error?.message);
 const neo4jList = (d: Disagreement) => expectedList(d.neo4j[0]?.message);
 const sameOffset = (d: Disagreement) => d.ours.error !== undefined && d.ours.error.offset === d.neo4j[0]?.offset;
 const STRING = String.raw`(?:'[^']*'|"[^"]*")`;
+/** The clauses whose lists cypher-sysdb also takes without brackets: tags, and the auth providers REMOVE AUTH removes. */
+const LIST_CLAUSE = String.raw`(?:\bTAGS?|\bREMOVE\s+AUTH(?:\s+PROVIDERS?)?)`;
 /** The text before the oracle's first error. */
 const beforeNeo4jError = (d: Disagreement) => d.statement.slice(0, d.neo4j[0]?.offset ?? 0);
 /** The text before our error: the decision point it is at. */
@@ -533,13 +535,13 @@ const RULES: readonly Rule[] = [
   },
   {
     // test/syntax/unbracketed-tags.test.ts: tag and REMOVE AUTH lists without brackets (as the manual writes them) are accepted, with a warning
-    // where Neo4j fails, at the comma after the first tag; so after a tag we also offer ','.
-    name: 'tag lists without brackets are accepted',
+    // where Neo4j fails, at the comma after the first tag or provider; so after one we also offer ','.
+    name: 'tag and auth provider lists without brackets are accepted',
     example: "ALTER USER jake ADD TAGS 'on-call', 'finance'",
     explains: (d) =>
       d.ours.warnings.some((w) => w.code === StatusCode.UnbracketedTags && w.offset === d.neo4j[0]?.offset) ||
-      (neo4jList(d)?.input === ',' && new RegExp(`\\bTAGS?\\s+${STRING}\\s*$`, 'i').test(beforeNeo4jError(d))) ||
-      (new RegExp(`\\bTAGS?\\s+${STRING}(\\s*,\\s*${STRING})*\\s*$`, 'i').test(beforeOurError(d)) &&
+      (neo4jList(d)?.input === ',' && new RegExp(`${LIST_CLAUSE}\\s+${STRING}\\s*$`, 'i').test(beforeNeo4jError(d))) ||
+      (new RegExp(`${LIST_CLAUSE}\\s+${STRING}(\\s*,\\s*${STRING})*\\s*$`, 'i').test(beforeOurError(d)) &&
         sameWithout(
           (item) => item === "','",
           () => false,
