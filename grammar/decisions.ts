@@ -136,12 +136,33 @@ export const REFUSED = {
   mixedGlobBlock: 'Each part of the glob (a block of text up until a dot) must either be fully escaped or not escaped at all.',
 } as const;
 
+const TARGET_WORDS: ReadonlySet<TokenType> = new Set([K.DBMS, K.DATABASE, K.DATABASES, K.GRAPH, K.GRAPHS]);
+const DEFAULT_TARGETS: ReadonlySet<TokenType> = new Set([K.HOME, K.DEFAULT]);
+
 /**
  * Neo4j's SyntaxChecker (checkAllPrivilege): an ALL privilege's type must begin the word of its target
- * (so ALL DATABASE PRIVILEGES ON DATABASES is one). Its words when it does not, else null.
+ * (so ALL DATABASE PRIVILEGES ON DATABASES is one). `first` and `second` are the tokens after ON; the
+ * word is DBMS, DATABASE(S) or GRAPH(S), or for ALL DBMS PRIVILEGES a HOME or DEFAULT. The checker
+ * judges the word once it is read, though the rest of the target may fail to parse
+ * (`ALL DBMS PRIVILEGES ON HOME TO`: Invalid input 'HOME': expected "DBMS"). Null where it reads no
+ * word or the word fits; else the word and Neo4j's words for it.
  */
-export function allTargetRefusal(type: TokenType, word: TokenType): string | null {
-  return word.name.startsWith(type.name) ? null : `Invalid input '${word.name}': expected "${type.name}"`;
+export function allTargetRefusal(
+  type: TokenType,
+  first: IToken | undefined,
+  second: IToken | undefined,
+): { token: IToken; message: string } | null {
+  const dbms = type === K.DBMS;
+  const word =
+    first !== undefined && DEFAULT_TARGETS.has(first.tokenType) && !dbms
+      ? second !== undefined && (second.tokenType === K.DATABASE || second.tokenType === K.GRAPH)
+        ? second
+        : undefined
+      : first !== undefined && (TARGET_WORDS.has(first.tokenType) || (dbms && DEFAULT_TARGETS.has(first.tokenType)))
+        ? first
+        : undefined;
+  if (word === undefined || word.tokenType.name.startsWith(type.name)) return null;
+  return { token: word, message: `Invalid input '${word.tokenType.name}': expected "${type.name}"` };
 }
 
 /** Tokens of lookahead per decision; content assist (src/syntax/next-tokens.ts) relies on it too. */

@@ -840,8 +840,8 @@ export class CypherAdminParser extends CstParser {
               this.CONSUME(K.PRIVILEGES);
               return named;
             }) as IToken | undefined;
-            const target = this.SUBRULE(this.allTarget);
-            this.ACTION(() => this.checkAllPrivilegeTarget(type, target));
+            this.ACTION(() => this.checkAllPrivilegeTarget(type));
+            this.SUBRULE(this.allTarget);
           },
         },
         // CREATE, DROP and RENAME each name their own objects, as Neo4j's createPrivilege, dropPrivilege and
@@ -1337,20 +1337,11 @@ export class CypherAdminParser extends CstParser {
   }
 
   /** The word Neo4j names for an ALL privilege's target, and the error when it is not of the privilege's type. */
-  private checkAllPrivilegeTarget(type: IToken | undefined, target: CstNode): void {
-    if (type === undefined || this.checkerMismatch !== null) return;
-    const first = (node: CstNode, ...names: string[]) =>
-      names.map((n) => node.children[n]?.[0]).find((t) => t !== undefined) as IToken | undefined;
-    const scope = (target.children['databaseScope'] ?? target.children['graphScope'])?.[0] as CstNode | undefined;
-    const defaultTarget = scope && first(scope, 'HOME', 'DEFAULT');
-    const word = !scope
-      ? first(target, 'DBMS')
-      : defaultTarget && type.tokenType === K.DBMS
-        ? defaultTarget
-        : first(scope, 'DATABASES', 'DATABASE', 'GRAPHS', 'GRAPH');
-    if (word === undefined) return;
-    const refusal = allTargetRefusal(type.tokenType, word.tokenType);
-    if (refusal !== null) this.mismatch(word, refusal);
+  /** Neo4j's SyntaxChecker on an ALL privilege's target, judged on the tokens after its ON (allTargetRefusal). */
+  private checkAllPrivilegeTarget(type: IToken | undefined): void {
+    if (type === undefined || this.LA(1).tokenType !== K.ON) return;
+    const refusal = allTargetRefusal(type.tokenType, this.LA(2), this.LA(3));
+    if (refusal !== null) this.mismatch(refusal.token, refusal.message);
   }
 
   private roleKeyword = this.RULE('roleKeyword', () => {

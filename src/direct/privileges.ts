@@ -4,7 +4,7 @@
  * ahead), so here too; where Neo4j refuses a construct that has parsed (an ALL privilege on
  * another type's target, a glob mixing escaped and plain text), this reader records the refusal and reads on.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { TokenType } from 'chevrotain';
 import { allTargetRefusal, REFUSED } from '../../grammar/decisions.js';
 import {
   Comma,
@@ -252,24 +252,14 @@ function allPrivileges(reader: TokenReader, x: Extras): PrivilegeAction {
   if (type) reader.expect(K.PRIVILEGES);
   else reader.accept(K.PRIVILEGES);
   reader.expect(K.ON);
-  const dbms = reader.accept(K.DBMS);
-  if (dbms) {
-    if (type !== undefined) checkAllTarget(reader, type, dbms);
-    return 'dbms_actions';
-  }
+  // Judged as soon as the target's word is read, whatever follows it: the tokens it is judged on are the next ones.
+  const refusal = type === undefined ? null : allTargetRefusal(type, reader.peek(), reader.peek(1));
+  if (refusal) reader.refuse(refusal.token, refusal.message);
+  if (reader.accept(K.DBMS)) return 'dbms_actions';
   const graph = reader.isOneOf(GRAPH_WORDS) || (reader.isOneOf(HOME_WORDS) && reader.isOneOf(GRAPH_WORDS, 1));
-  // The word Neo4j names of the target: HOME or DEFAULT for an ALL DBMS PRIVILEGES, else DATABASE(S) or GRAPH(S).
-  const word = reader.isOneOf(HOME_WORDS) && type !== K.DBMS ? reader.peek(1) : reader.peek();
   if (graph) graphScope(reader, x);
   else databaseScope(reader, x);
-  if (type !== undefined) checkAllTarget(reader, type, word);
   return graph ? 'graph_actions' : 'database_actions';
-}
-
-/** Neo4j's SyntaxChecker on an ALL privilege's target (grammar/decisions.ts, allTargetRefusal). */
-function checkAllTarget(reader: TokenReader, type: TokenType, word: IToken | undefined): void {
-  const refusal = word && allTargetRefusal(type, word.tokenType);
-  if (word && refusal) reader.refuse(word, refusal);
 }
 
 function execute(reader: TokenReader, x: Extras): PrivilegeAction {

@@ -75,6 +75,9 @@ function prefixKey(prefix: readonly IToken[]): string {
 /** A privilege's verb, where Neo4j's grammar also offers AUTH RULE: `GRANT IMMUTABLE CREATE`, `REVOKE DENY SHOW`. */
 const PRIVILEGE_VERB = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? (CREATE|DROP|RENAME|ALTER|SHOW)$/;
 
+/** An ALL privilege up to the HOME (or Cypher 5's DEFAULT) of its target. */
+const ALL_ON_HOME = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALL( DBMS| DATABASE| GRAPH)?( PRIVILEGES)? ON (HOME|DEFAULT)$/;
+
 /** The privilege on auth rules (Cypher25Parser.g4 actionForDBMS), which cypher-sysdb does not model. */
 const AUTH_RULE_PHRASE = 'AUTH RULE';
 
@@ -162,6 +165,7 @@ export function phraseContinuation(
  *   leaves to out-of-scope.ts (DbmsPrivilegeAdministrationCommandParserTest `GRANT ALTER DATABASE DBMS TO role`);
  * - after `GRANT|REVOKE ROLE MANAGEMENT`, 'ON DBMS' too: Neo4j keeps the privilege reading open where ours has
  *   taken MANAGEMENT for a role's name (`GRANT ROLE MANAGEMENT DBMS TO role`);
+ * - after an ALL privilege's ON HOME, 'GRAPH' as well as 'DATABASE' (`GRANT ALL GRAPH PRIVILEGES ON HOME TO r`);
  * - after a privilege's CREATE, DROP, RENAME, ALTER or SHOW, 'AUTH RULE' too, and after ALTER 'COMPOSITE'
  *   (Cypher25Parser.g4 actionForDBMS, dbmsPrivilege, showPrivilege): privileges of Neo4j's that are not modelled here.
  */
@@ -176,6 +180,8 @@ export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string
   if (/^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALTER DATABASE$/.test(key) && phrases.length === 1 && phrases[0] === "'ON DBMS'") {
     return ["'ON'"];
   }
+  // ALL's target: HOME DATABASE or HOME GRAPH, where our grammar has decided on the database scope by the word after HOME.
+  if (ALL_ON_HOME.test(key) && phrases.length === 1 && phrases[0] === "'DATABASE'") return ["'DATABASE'", "'GRAPH'"];
   if (/^(GRANT|REVOKE) ROLE MANAGEMENT$/.test(key) && phrases.includes("','")) {
     return [...phrases, "'ON DBMS'"];
   }

@@ -483,6 +483,14 @@ const RULES: readonly Rule[] = [
     explains: (d) => sameWithout(isNewer(d), isNewer(d))(d),
   },
   {
+    // `AS COMMANDS` after SHOW USERS and SHOW ROLES is Neo4j 2026.09's (see NEWER_THAN_2026_06): 2026.06 reads the AS of
+    // SHOW USER AS COMMANDS as a user's name, for SHOW USER ... PRIVILEGES.
+    name: 'SHOW USERS AS COMMANDS is newer than 2026.06',
+    example: 'SHOW USER AS COMMANDS',
+    explains: (d) =>
+      refusedByUs(d) && !refusedByNeo4j(d) && SHOW_USERS_OR_ROLES.test(d.statement) && /\bAS\s+COMMANDS?\b/i.test(d.statement),
+  },
+  {
     // cypher-sysdb keeps Cypher 5's ON DEFAULT DATABASE / ON DEFAULT GRAPH (to refuse them as Neo4j 5 does), so its lists offer DEFAULT too.
     name: "our lists offer Cypher 5's DEFAULT",
     example: 'GRANT ACCESS ON neo4j TO analyst',
@@ -609,7 +617,10 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     statement: 'SHOW CURRENT',
     reason:
       "after SHOW CURRENT and ALTER CURRENT we do not offer 'GRAPH TYPE' (in Cypher25Parser.g4 of 2026.06: SHOW/ALTER CURRENT GRAPH TYPE)",
-    matches: listAt(/^(SHOW|ALTER)\s+CURRENT\s*$/i, neo4jAlsoOffers("'GRAPH TYPE'")),
+    matches: (d) =>
+      listAt(/^(SHOW|ALTER)\s+CURRENT\s*$/i, neo4jAlsoOffers("'GRAPH TYPE'"))(d) ||
+      // Neo4j reads on through the GRAPH of 'GRAPH TYPE', and fails at the next word.
+      (refusedByUs(d) && /^(SHOW|ALTER)\s+CURRENT\s+GRAPH\b/i.test(d.statement) && /: expected 'TYPE'$/.test(d.neo4j[0]?.message ?? '')),
   },
   {
     statement: 'GRANT EXECUTE PROCEDURE db.labels ON',
@@ -638,8 +649,9 @@ const KNOWN_BUGS: readonly KnownBug[] = [
       return (
         refusedByUs(d) &&
         /^SHOW\s+(USERS?|ROLES?)\b/i.test(d.statement) &&
-        privileges.test(neo4j) &&
-        (!privileges.test(ours) || (neo4j.includes("','") && !ours.includes("','")))
+        ((privileges.test(neo4j) && (!privileges.test(ours) || (neo4j.includes("','") && !ours.includes("','")))) ||
+          // `YIELD ,` and `WHERE ,`: the comma makes the word a name of that list (SHOW USERS YIELD , , x).
+          /^SHOW\s+(USERS?|ROLES?)\s+(YIELD|WHERE|WITH)\s*,/i.test(d.statement))
       );
     },
   },

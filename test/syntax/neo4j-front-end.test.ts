@@ -583,3 +583,16 @@ describe('commands Neo4j does not have are its syntax errors, not families cyphe
     expect(reported(query)).toEqual([`warning: ${what} is not supported by cypher-sysdb: this statement is not checked.`]);
   });
 });
+
+describe("Neo4j's SyntaxChecker judges an ALL privilege's target once it has read the target's word", () => {
+  refusedWith('regression: %s reported the syntax error after the word instead (found by FRONT_END_MUTANTS=100)', [
+    ['GRANT ALL DBMS PRIVILEGES ON HOME TO analyst', `Invalid input 'HOME': expected "DBMS" (line 1, column 30 (offset: 29))`],
+    ['GRANT ALL GRAPH PRIVILEGES ON DATABASE', `Invalid input 'DATABASE': expected "GRAPH" (line 1, column 31 (offset: 30))`],
+    ['GRANT ALL DATABASE PRIVILEGES ON GRAPHS', `Invalid input 'GRAPHS': expected "DATABASE" (line 1, column 34 (offset: 33))`],
+  ]);
+
+  refusedWith('%s: no word read, so the syntax error, which lists both scopes after HOME', [
+    ['GRANT ALL GRAPH PRIVILEGES ON HOME TO r', "Invalid input 'TO': expected 'DATABASE' or 'GRAPH' (line 1, column 36 (offset: 35))"],
+    ['GRANT ALL PRIVILEGES ON HOME TO r', "Invalid input 'TO': expected 'DATABASE' or 'GRAPH' (line 1, column 30 (offset: 29))"],
+  ]);
+});
