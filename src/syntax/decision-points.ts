@@ -35,6 +35,13 @@ const DECISION_POINTS: Readonly<Record<string, string>> = {
   DENY,
   REVOKE: `${GRANT}|DENY|GRANT`,
   'REVOKE DENY': DENY,
+  // Where IMMUTABLE, or REVOKE's GRANT, has been read: the same privileges (Neo4j's front end, FRONT_END_MUTANTS=250).
+  'GRANT IMMUTABLE': DENY,
+  'DENY IMMUTABLE': DENY,
+  'REVOKE GRANT': DENY,
+  'REVOKE IMMUTABLE': DENY,
+  'REVOKE GRANT IMMUTABLE': DENY,
+  'REVOKE DENY IMMUTABLE': DENY,
   'GRANT ROLE': ROLE_NAME,
   'REVOKE ROLE': ROLE_NAME,
   'GRANT ROLE _ TO': GRANTEE,
@@ -179,6 +186,10 @@ export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string
   }
   if (/^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALTER DATABASE$/.test(key) && phrases.length === 1 && phrases[0] === "'ON DBMS'") {
     return ["'ON'"];
+  }
+  // After TO USER or FROM USERS, the word may be a user's name (GRANT ROLE r TO USER grants to a user called USER).
+  if (/^(GRANT|REVOKE) ROLES? _ (TO|FROM) USERS?$/.test(key) && phrases.length === 2 && phrases[1] === 'an identifier') {
+    return [...phrases, "','", '<EOF>'];
   }
   // ALL's target: HOME DATABASE or HOME GRAPH, where our grammar has decided on the database scope by the word after HOME.
   if (ALL_ON_HOME.test(key) && phrases.length === 1 && phrases[0] === "'DATABASE'") return ["'DATABASE'", "'GRAPH'"];

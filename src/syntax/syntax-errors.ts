@@ -196,14 +196,16 @@ function expectedPhrases(prefix: readonly IToken[]): string[] {
 
 /** A phrase as syntax errors show it (`'ON DBMS'`, `an identifier`), back to what it names. */
 const textNamed = (text: string): Expected =>
-  text.startsWith("'") && text.length > 2
-    ? tokenNamed(
-        text
-          .slice(1, -1)
-          .split(' ')
-          .map((w) => `'${w}'`),
-      )
-    : ruleNamed(text);
+  text === '<EOF>'
+    ? tokenNamed([text])
+    : text.startsWith("'") && text.length > 2
+      ? tokenNamed(
+          text
+            .slice(1, -1)
+            .split(' ')
+            .map((w) => `'${w}'`),
+        )
+      : ruleNamed(text);
 
 /** The grammar's start rule, built from its data on the first syntax error that needs it. */
 let statement: GrammarRule | undefined;

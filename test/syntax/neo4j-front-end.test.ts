@@ -596,3 +596,20 @@ describe("Neo4j's SyntaxChecker judges an ALL privilege's target once it has rea
     ['GRANT ALL PRIVILEGES ON HOME TO r', "Invalid input 'TO': expected 'DATABASE' or 'GRAPH' (line 1, column 30 (offset: 29))"],
   ]);
 });
+
+describe('lists the larger sweep against Neo4j found (FRONT_END_MUTANTS=250)', () => {
+  refusedWith('regression: %s listed less than Neo4j', [
+    // USER after TO may be a user's name, so a comma or the end may follow it.
+    ['GRANT ROLE r TO USER {', "Invalid input '{': expected a parameter, an identifier, ',' or <EOF> (line 1, column 22 (offset: 21))"],
+    ['REVOKE ROLE r FROM USERS {', "Invalid input '{': expected a parameter, an identifier, ',' or <EOF> (line 1, column 26 (offset: 25))"],
+    // After IMMUTABLE, or REVOKE's GRANT, Neo4j lists the privileges of GRANT and DENY, and reads on through AUTH.
+    [
+      'REVOKE IMMUTABLE AUTH MANAGEMENT ON DBMS FROM analyst',
+      "Invalid input 'MANAGEMENT': expected 'RULE' (line 1, column 23 (offset: 22))",
+    ],
+    [
+      'REVOKE GRANT',
+      "Invalid input '': expected 'ACCESS', 'ALIAS', 'ALL', 'ALTER', 'ASSIGN', 'COMPOSITE', 'CONSTRAINT', 'CONSTRAINTS', 'CREATE', 'DATABASE', 'DELETE', 'DROP', 'EXECUTE', 'IMPERSONATE', 'INDEX', 'INDEXES', 'MATCH', 'MERGE', 'NAME', 'LOAD ON', 'PRIVILEGE', 'READ', 'REMOVE', 'RENAME', 'ROLE', 'AUTH RULE', 'SECRETS', 'SERVER', 'SET', 'SHOW', 'START', 'STOP', 'TERMINATE', 'TRANSACTION', 'TRAVERSE', 'USER' or 'WRITE' (line 1, column 13 (offset: 12))",
+    ],
+  ]);
+});
