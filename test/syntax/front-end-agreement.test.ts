@@ -599,12 +599,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: listAt(/^CREATE\s+(ROLE|OR|IMMUTABLE)\s*$/i, neo4jAlsoOffers('a graph pattern')),
   },
   {
-    statement: 'CREATE OR REPLACE',
-    reason:
-      'after CREATE OR REPLACE we list only USER, ROLE and IMMUTABLE; Neo4j lists its databases, aliases, indexes, constraints and AUTH RULE',
-    matches: listAt(/^CREATE\s+OR\s+REPLACE\s*$/i),
-  },
-  {
     statement: 'ALTER USER jake REMOVE',
     reason: "after REMOVE we list 'ALL' where Neo4j lists 'ALL AUTH' (test/fidelity/users.test.ts keeps this as a deviation)",
     matches: listAt(/\bREMOVE\s*$/i, neo4jAlsoOffers("'ALL AUTH'")),
@@ -634,7 +628,10 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: (d) =>
       refusedByUs(d) &&
       /^(GRANT|DENY|REVOKE)\b.*\b(EXECUTE|SETTINGS?)\b/i.test(d.statement) &&
-      (d.neo4j[0]?.message.endsWith("'ON DBMS'") ?? false),
+      ((d.neo4j[0]?.message.endsWith("'ON DBMS'") ?? false) ||
+        // ON DBMS read as the privilege's end where Neo4j still reads glob words (or the other way round): the lists differ by
+        // 'TO', ',' or 'ON DBMS' (GRANT SHOW SETTINGS dbms.* ON DBMS FROM r; GRANT EXECUTE PROCEDURE p ON DBMS TO ,).
+        (/\bON\s+DBMS\b/i.test(d.statement) && (d.ours.error?.message.includes("'ON DBMS'") ?? false))),
   },
   {
     statement: 'GRANT LOAD ON ON ALL DATA TO analyst',
@@ -716,6 +713,11 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     statement: 'SHOW USERS YIELD * RETURN user, size(roles AS n ORDER BY n DESC',
     reason: "inside an expression we offer only 'an expression' where Neo4j also lists what may follow (')', ',', '}')",
     matches: (d) => ourList(d)?.items.join() === 'an expression' && listAt(/./)(d),
+  },
+  {
+    statement: 'SHOW USERS WHERE suspended { true',
+    reason: 'a variable then `{` is a map projection to Neo4j (suspended {.x, y: 1}); we do not parse map projections',
+    matches: (d) => refusedByUs(d) && /\w\s*\{/.test(d.statement) && /^Invalid input '\{'/.test(d.ours.error?.message ?? ''),
   },
   {
     statement: "SHOW USERS YIELD user WHERE user * 'a'",

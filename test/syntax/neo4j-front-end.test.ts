@@ -597,7 +597,7 @@ describe("Neo4j's SyntaxChecker judges an ALL privilege's target once it has rea
   ]);
 });
 
-describe('lists the larger sweep against Neo4j found (FRONT_END_MUTANTS=250)', () => {
+describe('lists the larger sweeps against Neo4j found (FRONT_END_MUTANTS=250 and 500)', () => {
   refusedWith('regression: %s listed less than Neo4j', [
     // USER after TO may be a user's name, so a comma or the end may follow it.
     ['GRANT ROLE r TO USER {', "Invalid input '{': expected a parameter, an identifier, ',' or <EOF> (line 1, column 22 (offset: 21))"],
@@ -607,6 +607,13 @@ describe('lists the larger sweep against Neo4j found (FRONT_END_MUTANTS=250)', (
       'REVOKE IMMUTABLE AUTH MANAGEMENT ON DBMS FROM analyst',
       "Invalid input 'MANAGEMENT': expected 'RULE' (line 1, column 23 (offset: 22))",
     ],
+    // After CREATE OR REPLACE, all that CREATE makes (FRONT_END_MUTANTS=500); reading on through AUTH and COMPOSITE.
+    [
+      'CREATE OR REPLACE x',
+      "Invalid input 'x': expected 'ALIAS', 'CONSTRAINT', 'DATABASE', 'COMPOSITE DATABASE', 'REPLICA DATABASE', 'IMMUTABLE', 'INDEX', 'FULLTEXT INDEX', 'LOOKUP INDEX', 'POINT INDEX', 'RANGE INDEX', 'TEXT INDEX', 'VECTOR INDEX', 'ROLE', 'AUTH RULE' or 'USER' (line 1, column 19 (offset: 18))",
+    ],
+    ["CREATE OR REPLACE AUTH jake SET PASSWORD 'abcd1234'", "Invalid input 'jake': expected 'RULE' (line 1, column 24 (offset: 23))"],
+    ['CREATE OR REPLACE COMPOSITE x', "Invalid input 'x': expected 'DATABASE' (line 1, column 29 (offset: 28))"],
     [
       'REVOKE GRANT',
       "Invalid input '': expected 'ACCESS', 'ALIAS', 'ALL', 'ALTER', 'ASSIGN', 'COMPOSITE', 'CONSTRAINT', 'CONSTRAINTS', 'CREATE', 'DATABASE', 'DELETE', 'DROP', 'EXECUTE', 'IMPERSONATE', 'INDEX', 'INDEXES', 'MATCH', 'MERGE', 'NAME', 'LOAD ON', 'PRIVILEGE', 'READ', 'REMOVE', 'RENAME', 'ROLE', 'AUTH RULE', 'SECRETS', 'SERVER', 'SET', 'SHOW', 'START', 'STOP', 'TERMINATE', 'TRANSACTION', 'TRAVERSE', 'USER' or 'WRITE' (line 1, column 13 (offset: 12))",
