@@ -190,6 +190,10 @@ export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string
   if (/^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALTER DATABASE$/.test(key) && phrases.length === 1 && phrases[0] === "'ON DBMS'") {
     return ["'ON'"];
   }
+  // SET DATABASE ACCESS is modelled; SET DATABASE DEFAULT LANGUAGE (out-of-scope.ts) is Neo4j's too.
+  if (/^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? SET DATABASE$/.test(key) && phrases.length === 1 && phrases[0] === "'ACCESS'") {
+    return [...phrases, "'DEFAULT LANGUAGE'"];
+  }
   // After TO USER or FROM USERS, the word may be a user's name (GRANT ROLE r TO USER grants to a user called USER).
   if (/^(GRANT|REVOKE) ROLES? _ (TO|FROM) USERS?$/.test(key) && phrases.length === 2 && phrases[1] === 'an identifier') {
     return [...phrases, "','", '<EOF>'];

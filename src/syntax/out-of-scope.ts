@@ -113,8 +113,10 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   if (INFRASTRUCTURE_VERBS.has(first)) return notChecked(`${first} ${second ?? ''}`.trim(), 'is', null);
   if (['CREATE', 'DROP', 'ALTER', 'SHOW', 'RENAME'].includes(first)) {
     const object = objectWord(words.slice(1));
-    // Only commands Neo4j has: `ALTER DATABASES` and `RENAME DATABASE` are its syntax errors (SHOW has every object).
-    if (object !== null && (first === 'SHOW' || neo4jCommandOn(first, object))) return notChecked(`${first} ${object}`, 'is', null);
+    // Only commands Neo4j has: `ALTER DATABASES`, `RENAME DATABASE` and `SHOW ALL DATABASES` are its syntax errors
+    // (SHOW has every object, SHOW ALL only some).
+    const verb = first === 'SHOW' && second === 'ALL' ? 'SHOW ALL' : first;
+    if (object !== null && (verb === 'SHOW' || neo4jCommandOn(verb, object))) return notChecked(`${first} ${object}`, 'is', null);
   }
   // Graph types (`SHOW CURRENT GRAPH TYPE`, `ALTER CURRENT GRAPH TYPE SET {...}`).
   if ((first === 'SHOW' || first === 'ALTER') && second === 'CURRENT' && words[2] === 'GRAPH' && words[3] === 'TYPE')
