@@ -2029,10 +2029,12 @@ export class CypherAdminParser extends CstParser {
     this.OR((this.alts.privilegeKeyword ??= [{ ALT: () => this.CONSUME(K.PRIVILEGE) }, { ALT: () => this.CONSUME(K.PRIVILEGES) }]));
   });
 
-  /** After GRANT or REVOKE: `ROLE MANAGEMENT ON ...` is a privilege, `ROLE management TO ...` a role called "management". */
+  /**
+   * After GRANT or REVOKE: `ROLE MANAGEMENT ON ...` is a privilege, `ROLE management TO ...` a role called "management".
+   * The privilege is singular: `ROLES MANAGEMENT ON` grants a role called "MANAGEMENT" (and fails at ON), as in Neo4j.
+   */
   private isRoleManagementPrivilegeAhead(): boolean {
-    const first = this.LA(1).tokenType;
-    return (first === K.ROLE || first === K.ROLES) && this.LA(2).tokenType === K.MANAGEMENT && this.LA(3).tokenType === K.ON;
+    return this.LA(1).tokenType === K.ROLE && this.LA(2).tokenType === K.MANAGEMENT && this.LA(3).tokenType === K.ON;
   }
 
   private isGraphScopeAhead(): boolean {

@@ -21,7 +21,8 @@ export function createRole(reader: TokenReader, orReplace: boolean): Built {
 
 /** After GRANT or REVOKE: `ROLE[S] names` grants roles, but `ROLE[S] MANAGEMENT ON` is a privilege. */
 export function startsRoleGrant(reader: TokenReader): boolean {
-  return reader.isOneOf(ROLE_WORDS) && !(reader.is(K.MANAGEMENT, 1) && reader.is(K.ON, 2));
+  // ROLE MANAGEMENT ON is the privilege; ROLES MANAGEMENT ON grants a role called MANAGEMENT, as in Neo4j (and fails at ON).
+  return reader.isOneOf(ROLE_WORDS) && !(reader.is(K.ROLE) && reader.is(K.MANAGEMENT, 1) && reader.is(K.ON, 2));
 }
 
 /** `GRANT ROLE[S] roles TO [USER[S]] users`, or REVOKE's with FROM (startsRoleGrant has decided). */

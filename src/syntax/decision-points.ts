@@ -198,6 +198,8 @@ export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string
   if (/^(GRANT|REVOKE) ROLES? _ (TO|FROM) USERS?$/.test(key) && phrases.length === 2 && phrases[1] === 'an identifier') {
     return [...phrases, "','", '<EOF>'];
   }
+  // After TO AUTH, AUTH may be a user's name, or begin AUTH RULE[S] (GRANT ROLE r TO AUTH RULE x).
+  if (/^GRANT ROLES? _ TO AUTH$/.test(key) && phrases.includes('<EOF>')) return [...phrases, "'RULE'", "'RULES'"];
   // ALL's target: HOME DATABASE or HOME GRAPH, where our grammar has decided on the database scope by the word after HOME.
   if (ALL_ON_HOME.test(key) && phrases.length === 1 && phrases[0] === "'DATABASE'") return ["'DATABASE'", "'GRAPH'"];
   if (/^(GRANT|REVOKE) ROLE MANAGEMENT$/.test(key) && phrases.includes("','")) {

@@ -738,7 +738,7 @@ const KNOWN_BUGS: readonly KnownBug[] = [
   {
     statement: 'GRANT EXECUTE USER db.labels ON DBMS TO analyst',
     reason: "after EXECUTE USER we offer 'DEFINED' too; Neo4j offers only 'FUNCTION' or 'FUNCTIONS' (USER DEFINED is one phrase to it)",
-    matches: listAt(/\bEXECUTE\s+USER\s*$/i, (ours, neo4j) => ours.includes("'DEFINED'") && !neo4j.includes("'DEFINED'")),
+    matches: listAt(/\bEXECUTE\s+(BOOSTED\s+)?USER\s*$/i, (ours, neo4j) => ours.includes("'DEFINED'") && !neo4j.includes("'DEFINED'")),
   },
 ];
 

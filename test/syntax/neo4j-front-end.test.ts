@@ -597,7 +597,7 @@ describe("Neo4j's SyntaxChecker judges an ALL privilege's target once it has rea
   ]);
 });
 
-describe('lists the larger sweeps against Neo4j found (FRONT_END_MUTANTS=250, 500 and 1000)', () => {
+describe('lists the larger sweeps against Neo4j found (FRONT_END_MUTANTS=250 to 2000)', () => {
   refusedWith('regression: %s listed less than Neo4j', [
     // USER after TO may be a user's name, so a comma or the end may follow it.
     ['GRANT ROLE r TO USER {', "Invalid input '{': expected a parameter, an identifier, ',' or <EOF> (line 1, column 22 (offset: 21))"],
@@ -619,6 +619,11 @@ describe('lists the larger sweeps against Neo4j found (FRONT_END_MUTANTS=250, 50
       'GRANT SET DATABASE ON DBMS TO analyst',
       "Invalid input 'ON': expected 'ACCESS' or 'DEFAULT LANGUAGE' (line 1, column 20 (offset: 19))",
     ],
+    // FRONT_END_MUTANTS=2000: AUTH after TO may be a user's name or begin AUTH RULE; ROLE MANAGEMENT is the privilege,
+    // ROLES MANAGEMENT grants a role called MANAGEMENT.
+    ['GRANT ROLE analyst TO AUTH jake', "Invalid input 'jake': expected ',', 'RULE', 'RULES' or <EOF> (line 1, column 28 (offset: 27))"],
+    ['GRANT ROLES MANAGEMENT ON DBMS TO analyst', "Invalid input 'ON': expected ',' or 'TO' (line 1, column 24 (offset: 23))"],
+    ['REVOKE ROLES MANAGEMENT ON DBMS FROM analyst', "Invalid input 'ON': expected ',' or 'FROM' (line 1, column 25 (offset: 24))"],
     // SHOW ALL takes only some objects: SHOW ALL DATABASES is Neo4j's syntax error, not a family left unchecked.
     [
       'SHOW ALL DATABASES',
