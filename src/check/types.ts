@@ -133,7 +133,13 @@ export function checkTypes(root: Expression, scope: TypeScope, predicate: boolea
   const expect = (e: Expression, expected: 'String' | 'Boolean' | 'List<T>', inScope: TypeScope) => {
     const actual = inferType(e, inScope);
     const fits = actual === 'Any' || (expected === 'List<T>' ? isList(actual) : actual === expected);
-    if (!fits) diagnostics.push(syntaxError(context, e.span, `Type mismatch: expected ${expected} but was ${actual}`));
+    if (fits) return;
+    // Neo4j words a list where a boolean must be as a coercion it no longer makes (WHERE roles, NOT tags).
+    const message =
+      expected === 'Boolean' && isList(actual)
+        ? 'Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.'
+        : `Type mismatch: expected ${expected} but was ${actual}`;
+    diagnostics.push(syntaxError(context, e.span, message));
   };
 
   const visit = (e: Expression, inScope: TypeScope): void => {

@@ -272,9 +272,28 @@ const CASES: [string, [string, number, number, string][]][] = [
     'SHOW USERS WHERE suspended AND home',
     [['Type mismatch: expected Boolean but was String (line 1, column 32 (offset: 31))', 1, 32, SYNTAX]],
   ],
+  // A list where a boolean must be: Neo4j's coercion check words it (checked against its front end).
   [
     'SHOW USERS WHERE NOT roles',
-    [['Type mismatch: expected Boolean but was List<String> (line 1, column 22 (offset: 21))', 1, 22, SYNTAX]],
+    [
+      [
+        'Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead. (line 1, column 22 (offset: 21))',
+        1,
+        22,
+        SYNTAX,
+      ],
+    ],
+  ],
+  [
+    'SHOW USERS YIELD * WHERE true OR [1]',
+    [
+      [
+        'Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead. (line 1, column 34 (offset: 33))',
+        1,
+        34,
+        SYNTAX,
+      ],
+    ],
   ],
   [
     "SHOW USERS WHERE roles =~ 'adm.*'",

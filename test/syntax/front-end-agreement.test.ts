@@ -719,6 +719,11 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: (d) => ourList(d)?.items.join() === 'an expression' && listAt(/./)(d),
   },
   {
+    statement: 'SHOW USERS YIELD * WHERE NOT (roles)',
+    reason: 'a parenthesized expression where a boolean must be is not typed by Neo4j (WHERE (user), NOT (roles)); we check it',
+    matches: (d) => refusedByUs(d) && !refusedByNeo4j(d) && /^(Type mismatch|Coercion of list)/.test(d.ours.error?.message ?? ''),
+  },
+  {
     statement: 'SHOW USERS WHERE suspended { true',
     reason: 'a variable then `{` is a map projection to Neo4j (suspended {.x, y: 1}); we do not parse map projections',
     matches: (d) => refusedByUs(d) && /\w\s*\{/.test(d.statement) && /^Invalid input '\{'/.test(d.ours.error?.message ?? ''),
