@@ -88,8 +88,15 @@ const PRIVILEGE_VERB = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? (CREATE
 /** An ALL privilege up to the HOME (or Cypher 5's DEFAULT) of its target. */
 const ALL_ON_HOME = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALL( DBMS| DATABASE| GRAPH)?( PRIVILEGES)? ON (HOME|DEFAULT)$/;
 
-/** The privilege on auth rules (Cypher25Parser.g4 actionForDBMS), which cypher-sysdb does not model. */
-const AUTH_RULE_PHRASE = 'AUTH RULE';
+/**
+ * What Neo4j's grammar offers after a privilege's verb (`prefixKey` of the prefix) that ours does not: the privilege
+ * on auth rules (Cypher25Parser.g4 actionForDBMS), and after ALTER the composite databases'. Undefined where `key`
+ * ends in no verb. asNeo4jLists adds them to lists, and phraseContinuation reads on through them.
+ */
+function afterPrivilegeVerb(key: string): string[] | undefined {
+  const verb = PRIVILEGE_VERB.exec(key)?.[4];
+  return verb === undefined ? undefined : ['AUTH RULE', ...(verb === 'ALTER' ? ['COMPOSITE'] : [])];
+}
 
 /** Prefixes longer than this many tokens are not looked up: no decision point is that deep. */
 const LONGEST_KEY = 16;
@@ -139,8 +146,8 @@ export function phraseContinuation(
   prefix: readonly IToken[],
   following: readonly IToken[],
 ): { readonly matched: number; readonly phrases: string[] } | undefined {
-  // After a privilege's verb, the phrase asNeo4jLists adds ('AUTH RULE'): Neo4j reads on through AUTH there too.
-  const phrases = listAfter(prefix) ?? (PRIVILEGE_VERB.test(prefixKey(prefix)) ? [AUTH_RULE_PHRASE] : undefined);
+  // After a privilege's verb, the phrases asNeo4jLists adds ('AUTH RULE'): Neo4j reads on through AUTH there too.
+  const phrases = listAfter(prefix) ?? afterPrivilegeVerb(prefixKey(prefix));
   const first = following[0];
   if (!phrases || first === undefined) return undefined;
   const word = first.image.toUpperCase();
@@ -205,7 +212,6 @@ export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string
   if (/^(GRANT|REVOKE) ROLE MANAGEMENT$/.test(key) && phrases.includes("','")) {
     return [...phrases, "'ON DBMS'"];
   }
-  const verb = PRIVILEGE_VERB.exec(key)?.[4];
-  if (verb !== undefined) return [...phrases, `'${AUTH_RULE_PHRASE}'`, ...(verb === 'ALTER' ? ["'COMPOSITE'"] : [])];
-  return phrases;
+  const extra = afterPrivilegeVerb(key);
+  return extra === undefined ? phrases : [...phrases, ...extra.map((p) => `'${p}'`)];
 }

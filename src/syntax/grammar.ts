@@ -37,13 +37,9 @@ export type Production =
 /** The rules of `serialized`, their terminals resolved among `vocabulary` by name. */
 export function grammarOf(serialized: SerializedGrammar, vocabulary: readonly TokenType[]): ReadonlyMap<string, GrammarRule> {
   const types = new Map(vocabulary.map((t) => [t.name, t]));
-  const bodies = new Map<string, Production[]>();
-  const rules = new Map<string, GrammarRule>();
-  for (const name of Object.keys(serialized)) {
-    const body: Production[] = [];
-    bodies.set(name, body);
-    rules.set(name, { name, body });
-  }
+  // Every rule first, its body filled in after: rules refer to each other, and to themselves.
+  const rules = new Map<string, { readonly name: string; readonly body: Production[] }>();
+  for (const name of Object.keys(serialized)) rules.set(name, { name, body: [] });
   const terminal = (name: string): Production => {
     const type = types.get(name);
     if (!type) throw new Error(`the grammar names a token type it does not know: ${name}`);
@@ -71,6 +67,6 @@ export function grammarOf(serialized: SerializedGrammar, vocabulary: readonly To
     }
     return { kind: 'or', alternatives: item.or.map(productions) };
   }
-  for (const [name, items] of Object.entries(serialized)) bodies.get(name)?.push(...productions(items));
+  for (const [name, items] of Object.entries(serialized)) rules.get(name)?.body.push(...productions(items));
   return rules;
 }

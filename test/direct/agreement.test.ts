@@ -426,3 +426,29 @@ describe('refusals once read, as Neo4j orders them', () => {
     expect(parse(text).diagnostics.map((d) => d.message)).toEqual([message]);
   });
 });
+
+describe('a refusal before an expression too deep to build', () => {
+  const deep = `${'-'.repeat(501)}1 = 1`;
+  const reported = (text: string) => parse(text).diagnostics.map((d) => [d.code, d.message, d.span.start.offset]);
+  const TOO_DEEP = ['CypherSysdb.NotSupported', 'Expressions nested more than 500 levels deep are not supported by cypher-sysdb.', 17];
+
+  it('is what Neo4j reports, for it comes first; the depth is refused only where nothing came before it', () => {
+    expect(reported(`SHOW USERS WHERE a != b AND ${deep}`)).toEqual([
+      [
+        'Neo.ClientError.Statement.SyntaxError',
+        "Unknown operation '!=' (you probably meant to use '<>', which is the operator for inequality testing) (line 1, column 20 (offset: 19))",
+        19,
+      ],
+    ]);
+    expect(reported(`SHOW USERS WHERE 01 = 1 AND ${deep}`)).toEqual([
+      [
+        'Neo.ClientError.Statement.SyntaxError',
+        'The octal integer literal syntax `01` is no longer supported, please use `0o1` instead (line 1, column 18 (offset: 17))',
+        17,
+      ],
+    ]);
+    expect(reported(`SHOW USERS WHERE ${deep}`)).toEqual([TOO_DEEP]);
+    // A refusal after the deep expression is never reached: the reading stopped there.
+    expect(reported(`SHOW USERS WHERE ${deep} AND a != b`)).toEqual([TOO_DEEP]);
+  });
+});
