@@ -1,4 +1,4 @@
-import type { Spanned } from './span.js';
+import type { Span, Spanned } from './span.js';
 import type { Parameter, StringLiteral } from './values.js';
 
 /** The expression language SHOW's WHERE, RETURN and ORDER BY need. */
@@ -81,6 +81,8 @@ export interface IndexAccess extends Spanned {
   readonly kind: 'index';
   readonly object: Expression;
   readonly index: Expression;
+  /** The `[`: where Neo4j places the expression. */
+  readonly bracketSpan: Span;
 }
 
 export interface SliceAccess extends Spanned {
@@ -88,6 +90,8 @@ export interface SliceAccess extends Spanned {
   readonly object: Expression;
   readonly from: Expression | null;
   readonly to: Expression | null;
+  /** The `[`: where Neo4j places the expression. */
+  readonly bracketSpan: Span;
 }
 
 export type UnaryOperator = 'NOT' | '-' | '+';
@@ -106,6 +110,8 @@ export interface BinaryExpression extends Spanned {
   readonly operator: BinaryOperator;
   readonly left: Expression;
   readonly right: Expression;
+  /** The operator's (first) token: where Neo4j places the expression, in the messages about its type. */
+  readonly operatorSpan: Span;
 }
 
 export type ComparisonOperator = '=' | '<>' | '<' | '>' | '<=' | '>=';

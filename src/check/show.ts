@@ -14,7 +14,8 @@ import { checkExpression, INTEGER_TOO_LARGE, type ExpressionContext } from './ex
 import { isInt64, notARowCount } from '../catalog/int64.js';
 import { containsAggregate } from '../catalog/functions.js';
 import { checkImplicitGrouping, checkOrderByAfterProjection } from './grouping.js';
-import { checkTypes, columnType, inferType, type CypherType, type TypeScope } from './types.js';
+import { ANY } from './type-set.js';
+import { checkTypes, columnType, inferType, INTEGER, mismatch, neo4jSpan, type TypeScope, type TypeSet } from './types.js';
 
 export function checkShow(command: ShowCommand, context: CheckContext): Diagnostic[] {
   const columns = showColumns(command);
@@ -66,13 +67,13 @@ export function checkShow(command: ShowCommand, context: CheckContext): Diagnost
 
   // What YIELD puts in scope: each yielded name with its column's type.
   const all = new Set<string>(columns.all);
-  const scope = new Map<string, CypherType>(yieldClause.items === '*' ? columnScope(columns.all) : []);
+  const scope = new Map<string, TypeSet>(yieldClause.items === '*' ? columnScope(columns.all) : []);
   if (yieldClause.items !== '*') {
     for (const item of yieldClause.items) {
       if (!all.has(item.column)) diagnostics.push(syntaxError(context, item.span, `Variable \`${item.column}\` not defined`));
       if (scope.has(item.alias))
         diagnostics.push(syntaxError(context, item.span, 'Multiple result columns with the same name are not supported'));
-      scope.set(item.alias, all.has(item.column) ? columnType(item.column) : 'Any');
+      scope.set(item.alias, all.has(item.column) ? columnType(item.column) : ANY);
     }
   }
   yieldClause.orderBy.forEach((i) => check(i.expression, scope, 'results'));
@@ -128,10 +129,8 @@ function checkSkipOrLimit(expression: Expression, clause: 'SKIP' | 'LIMIT', scop
     if (!scope.has(variable.name)) diagnostics.push(syntaxError(context, variable.span, `Variable \`${variable.name}\` not defined`));
   }
   appendAll(diagnostics, checkExpression(expression, 'simple', context), checkTypes(expression, scope, false, context));
-  const type = inferType(expression, scope);
-  if (type !== 'Any' && type !== 'Integer') {
-    diagnostics.push(syntaxError(context, expression.span, `Type mismatch: expected Integer but was ${type}`));
-  }
+  const wrongType = mismatch(inferType(expression, scope), INTEGER);
+  if (wrongType !== null) diagnostics.push(syntaxError(context, neo4jSpan(expression), wrongType));
   const literal = invalidLiteral(expression);
   if (literal !== null) {
     diagnostics.push(syntaxError(context, expression.span, notARowCount(literal)));

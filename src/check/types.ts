@@ -1,127 +1,79 @@
 /**
- * Static types, as far as Neo4j's semantic analysis uses them on SHOW commands: every output column
- * has a declared type (`roles` is `List<String>`, `suspended` is `Boolean`), so `WHERE user`,
- * `'admin' IN user` or `toLower(roles)` are refused before anything runs, with Neo4j's "Type
- * mismatch" message. (`roles CONTAINS 'admin'` is not: Neo4j types CONTAINS over any values.)
+ * Static types, as Neo4j's semantic analysis gives them on SHOW commands: every output column has a
+ * declared type (`roles` is `List<String>`, `suspended` is `Boolean`), literals have theirs, and each
+ * operator and function types its result from its arguments (./type-signatures.ts). So `WHERE user`,
+ * `'admin' IN user`, `toLower(roles)` or `size(roles) + 'x'` are refused before anything runs, with
+ * Neo4j's "Type mismatch" message at Neo4j's position (an infix operator's own, as Neo4j places it).
  *
- * Only what is certain is checked: a type we cannot know (a parameter, a property of a map, most
- * arithmetic) is `Any`, and `Any` passes every check.
+ * A type that cannot be known (a parameter, a map's property) is T, which every check admits. Errors
+ * come in Neo4j's order: an expression's operands' before its own, and where an argument does not fit,
+ * the arguments after it are not checked and the result is T, so one mistake gives one message.
  */
-import { childExpressions } from '../ast/children.js';
 import { assertNever } from '../diagnostics/assert-never.js';
 import type { Expression } from '../ast/expressions.js';
+import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
 import { lookupFunction } from '../catalog/functions.js';
+import { columnType as columnTypeName } from '../catalog/show-columns.js';
 import { syntaxError, type CheckContext } from './context.js';
+import {
+  ANY,
+  ANY_LIST,
+  elementsOf,
+  expectedOf,
+  isEmpty,
+  listOf,
+  nearestCommon,
+  onlyBoolean,
+  onlyLists,
+  overlaps,
+  parseType,
+  typeText,
+  types,
+  unionOf,
+  type TypeSet,
+} from './type-set.js';
+import {
+  additionResult,
+  additionRightTypes,
+  FUNCTION_TYPES,
+  NOT_SIGNATURES,
+  OPERATOR_SIGNATURES,
+  SIGN_SIGNATURES,
+  type Signature,
+} from './type-signatures.js';
 
-import { columnType, type CypherType } from '../catalog/show-columns.js';
+export type { TypeSet };
+export type TypeScope = ReadonlyMap<string, TypeSet>;
 
-export { columnType, type CypherType };
+/** The type of a SHOW command's column. */
+export const columnType = (column: string): TypeSet => parseType(columnTypeName(column));
 
-const listOf = (element: CypherType): CypherType => `List<${element}>`;
-const isList = (type: CypherType): type is `List<${string}>` => type.startsWith('List<');
-const elementOf = (type: CypherType): CypherType => (isList(type) ? (type.slice(5, -1) as CypherType) : 'Any');
+const BOOLEAN = types('Boolean');
+export const INTEGER = types('Integer');
+const STRING = types('String');
+const MAP = types('Map');
 
-/** Return types of the functions whose result type is fixed. */
-const RETURNS: Readonly<Record<string, CypherType>> = {
-  size: 'Integer',
-  length: 'Integer',
-  char_length: 'Integer',
-  character_length: 'Integer',
-  tolower: 'String',
-  toupper: 'String',
-  lower: 'String',
-  upper: 'String',
-  trim: 'String',
-  btrim: 'String',
-  ltrim: 'String',
-  rtrim: 'String',
-  replace: 'String',
-  substring: 'String',
-  left: 'String',
-  right: 'String',
-  tostring: 'String',
-  split: listOf('String'),
-  keys: listOf('String'),
-  isempty: 'Boolean',
-  isnan: 'Boolean',
-  count: 'Integer',
-};
+/** An expression with its type. */
+interface Typed {
+  readonly e: Expression;
+  readonly type: TypeSet;
+}
 
-/** Functions whose first argument must be a string, and those whose first argument must be a list. */
-const STRING_FIRST = new Set([
-  'tolower',
-  'toupper',
-  'lower',
-  'upper',
-  'trim',
-  'btrim',
-  'ltrim',
-  'rtrim',
-  'replace',
-  'substring',
-  'left',
-  'right',
-  'split',
-]);
-const LIST_FIRST = new Set(['head', 'last', 'tail']);
+/** What a property is read from (Neo4j's expectation of `x.p`'s `x`). */
+const PROPERTY_OWNERS = types('Map', 'Node', 'Relationship', 'Point', 'Duration', 'Date', 'Time', 'LocalTime', 'LocalDateTime', 'DateTime');
 
-export type TypeScope = ReadonlyMap<string, CypherType>;
+const COERCED_LIST = 'Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.';
 
-export function inferType(e: Expression, scope: TypeScope): CypherType {
-  switch (e.kind) {
-    case 'string':
-      return 'String';
-    case 'integer':
-      return 'Integer';
-    case 'float':
-      return 'Float';
-    case 'boolean':
-    case 'comparison':
-    case 'is-null':
-    case 'is-normalized': // null for what is no string: Neo4j's analysis accepts any operand (`1 IS NORMALIZED`)
-    case 'list-predicate':
-      return 'Boolean';
-    case 'map':
-      return 'Map';
-    case 'list': {
-      // Only a list whose items all have one known type has a type we can name as Neo4j does.
-      const types = new Set(e.items.map((item) => inferType(item, scope)));
-      const [only] = types;
-      return types.size !== 1 || only === undefined || only === 'Any' ? 'Any' : listOf(only);
-    }
-    case 'variable':
-      return scope.get(e.name) ?? 'Any';
-    case 'index': {
-      const object = inferType(e.object, scope);
-      return isList(object) ? elementOf(object) : 'Any';
-    }
-    case 'slice': {
-      const object = inferType(e.object, scope);
-      return isList(object) ? object : 'Any';
-    }
-    case 'unary': {
-      if (e.operator === 'NOT') return 'Boolean';
-      // A sign keeps a number's type (`-1.5` is a FLOAT).
-      const operand = inferType(e.operand, scope);
-      return operand === 'Integer' || operand === 'Float' ? operand : 'Any';
-    }
-    case 'binary':
-      return ['AND', 'OR', 'XOR', 'IN', 'STARTS WITH', 'ENDS WITH', 'CONTAINS', '=~'].includes(e.operator) ? 'Boolean' : 'Any';
-    case 'count-star':
-      return 'Integer';
-    case 'function-call':
-      return RETURNS[e.name.toLowerCase()] ?? 'Any';
-    case 'null':
-    case 'parameter':
-    case 'property':
-    case 'case':
-    case 'list-comprehension':
-    case 'subquery':
-      return 'Any';
-    default:
-      return assertNever(e, 'expression kind');
-  }
+/** Where Neo4j places an expression in its messages: an infix operator's at the operator, an index's at its `[`. */
+export function neo4jSpan(e: Expression): Span {
+  if (e.kind === 'binary') return e.operatorSpan;
+  return e.kind === 'index' || e.kind === 'slice' ? e.bracketSpan : e.span;
+}
+
+/** The type Neo4j gives an expression (no diagnostics). */
+export function inferType(e: Expression, scope: TypeScope): TypeSet {
+  return new Typer(null).type(e, scope);
 }
 
 /**
@@ -129,51 +81,187 @@ export function inferType(e: Expression, scope: TypeScope): CypherType {
  * boolean (WHERE), as Neo4j requires of a WHERE clause.
  */
 export function checkTypes(root: Expression, scope: TypeScope, predicate: boolean, context: CheckContext): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const expect = (e: Expression, expected: 'String' | 'Boolean' | 'List<T>', inScope: TypeScope) => {
-    const actual = inferType(e, inScope);
-    const fits = actual === 'Any' || (expected === 'List<T>' ? isList(actual) : actual === expected);
-    if (fits) return;
-    // Neo4j words a list where a boolean must be as a coercion it no longer makes (WHERE roles, NOT tags).
-    const message =
-      expected === 'Boolean' && isList(actual)
-        ? 'Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.'
-        : `Type mismatch: expected ${expected} but was ${actual}`;
-    diagnostics.push(syntaxError(context, e.span, message));
-  };
-
-  const visit = (e: Expression, inScope: TypeScope): void => {
-    // Inside a list predicate or comprehension, its variable has the list's element type.
-    const perElement = e.kind === 'list-predicate' || e.kind === 'list-comprehension' ? elementScope(e.variable, e.list, inScope) : inScope;
-    if (e.kind === 'binary') {
-      if (e.operator === 'AND' || e.operator === 'OR' || e.operator === 'XOR') {
-        expect(e.left, 'Boolean', inScope);
-        expect(e.right, 'Boolean', inScope);
-      } else if (e.operator === '=~') {
-        // STARTS WITH, ENDS WITH and CONTAINS take any values (and give null for non-strings); =~ takes strings.
-        expect(e.left, 'String', inScope);
-        expect(e.right, 'String', inScope);
-      } else if (e.operator === 'IN') {
-        expect(e.right, 'List<T>', inScope);
-      }
-    } else if (e.kind === 'unary' && e.operator === 'NOT') {
-      expect(e.operand, 'Boolean', inScope);
-    } else if (e.kind === 'list-predicate' || e.kind === 'list-comprehension') {
-      expect(e.list, 'List<T>', inScope);
-      if (e.where) expect(e.where, 'Boolean', perElement);
-    } else if (e.kind === 'function-call' && e.args[0] && lookupFunction(e.name).kind === 'known') {
-      const name = e.name.toLowerCase();
-      if (STRING_FIRST.has(name)) expect(e.args[0], 'String', inScope);
-      if (LIST_FIRST.has(name)) expect(e.args[0], 'List<T>', inScope);
-    }
-    for (const child of childExpressions(e)) visit(child.expression, child.binds === null ? inScope : perElement);
-  };
-  if (predicate) expect(root, 'Boolean', scope);
-  visit(root, scope);
-  return diagnostics;
+  const typer = new Typer(context);
+  const type = typer.type(root, scope);
+  if (predicate) typer.expect(root, type, BOOLEAN);
+  return typer.all;
 }
 
-/** The scope inside a list predicate or comprehension: its variable has the list's element type. */
-function elementScope(variable: string, list: Expression, scope: TypeScope): TypeScope {
-  return new Map([...scope, [variable, elementOf(inferType(list, scope))]]);
+/** The type Neo4j gives an expression, and whether it fits where a type is expected: `expected Integer but was Float`. */
+export function mismatch(actual: TypeSet, expected: TypeSet): string | null {
+  return isEmpty(expectedOf(actual, expected)) ? mismatchText(actual, expected) : null;
+}
+
+const mismatchText = (actual: TypeSet, expected: TypeSet) => `Type mismatch: expected ${typeText(expected)} but was ${typeText(actual)}`;
+
+class Typer {
+  private readonly diagnostics: Diagnostic[] = [];
+  /** Neo4j reports lists taken for booleans after every other type error (a later pass of its own). */
+  private readonly coercedLists: Diagnostic[] = [];
+
+  constructor(private readonly context: CheckContext | null) {}
+
+  get all(): Diagnostic[] {
+    return [...this.diagnostics, ...this.coercedLists];
+  }
+
+  /** Checks `actual` against `expected`; what of it remains (empty where it does not fit). */
+  expect(e: Expression, actual: TypeSet, expected: TypeSet, words?: (actual: string) => string): TypeSet {
+    const fitted = expectedOf(actual, expected);
+    if (this.context) {
+      if (isEmpty(fitted)) {
+        const message = words ? words(typeText(actual)) : mismatchText(actual, expected);
+        this.diagnostics.push(syntaxError(this.context, neo4jSpan(e), message));
+      } else if (onlyBoolean(expected) && onlyLists(actual)) {
+        this.coercedLists.push(syntaxError(this.context, neo4jSpan(e), COERCED_LIST));
+      }
+    }
+    return fitted;
+  }
+
+  /**
+   * Neo4j's checkTypes: each argument against what the signatures still open take, in order, and the
+   * result from the signatures left; T once an argument does not fit. A function's result is what any of
+   * its signatures returns, whatever its arguments (Neo4j types `abs(1.5)` Float or Integer).
+   */
+  private signatures(args: readonly Typed[], all: readonly Signature[], isFunction: boolean): TypeSet {
+    return this.fitted(args, all, isFunction) ?? ANY;
+  }
+
+  /** The result of the signatures, or null where an argument does not fit. */
+  private fitted(args: readonly Typed[], all: readonly Signature[], isFunction: boolean): TypeSet | null {
+    const arity = all.filter((s) => s.args.length === args.length);
+    let open = arity;
+    for (const [i, arg] of args.entries()) {
+      if (open.length === 0) break;
+      // Every signature open has this argument: they were picked by their number of arguments.
+      const fitted = this.expect(arg.e, arg.type, unionOf(open.map((s) => s.args[i] ?? ANY)));
+      open = open.filter((s) => overlaps(fitted, s.args[i] ?? ANY));
+    }
+    return open.length === 0 ? null : unionOf((isFunction ? arity : open).map((s) => s.out));
+  }
+
+  /**
+   * `x[i]`: a list's element where `x` is a list (or, being neither list nor map, is indexed by an
+   * Integer), a map's value where `x` is a map (or is indexed by a String); T where it may be either.
+   */
+  private index(object: Typed, index: Typed): TypeSet {
+    const [list, map] = [overlaps(object.type, ANY_LIST), overlaps(object.type, MAP)];
+    const [byNumber, byKey] = [overlaps(index.type, INTEGER), overlaps(index.type, STRING)];
+    if (list === map && byNumber === byKey) return ANY;
+    if (list && !map) {
+      this.expect(index.e, index.type, INTEGER, (actual) => `Type mismatch: list index must be given as Integer, but was ${actual}`);
+      return elementsOf(object.type);
+    }
+    if (map && !list) {
+      this.expect(index.e, index.type, STRING, (actual) => `Type mismatch: map key must be given as String, but was ${actual}`);
+      return ANY;
+    }
+    if (byNumber) {
+      this.expect(object.e, object.type, ANY_LIST);
+      return elementsOf(object.type);
+    }
+    this.expect(object.e, object.type, MAP);
+    return ANY;
+  }
+
+  type(e: Expression, scope: TypeScope): TypeSet {
+    const typed = (child: Expression, inScope: TypeScope = scope): Typed => ({ e: child, type: this.type(child, inScope) });
+    switch (e.kind) {
+      case 'string':
+        return STRING;
+      case 'integer':
+        return INTEGER;
+      case 'float':
+        return types('Float');
+      case 'boolean':
+        return BOOLEAN;
+      case 'null':
+      case 'parameter':
+        return ANY;
+      case 'count-star':
+        return INTEGER;
+      case 'map':
+        for (const entry of e.entries) this.type(entry.value, scope);
+        return MAP;
+      case 'list': {
+        // Neo4j's least upper bound of the items: [1, 2] is List<Integer>, [1, 'a'] and [] List<T>.
+        const items = e.items.map((item) => this.type(item, scope));
+        return items.length === 0 ? ANY_LIST : listOf(items.reduce(nearestCommon));
+      }
+      case 'variable':
+        return scope.get(e.name) ?? ANY;
+      case 'property': {
+        const object = typed(e.object);
+        this.expect(object.e, object.type, PROPERTY_OWNERS);
+        return ANY;
+      }
+      case 'index':
+        return this.index(typed(e.object), typed(e.index));
+      case 'slice': {
+        const object = typed(e.object);
+        const bounds = [e.from, e.to].flatMap((bound) => (bound ? [typed(bound)] : []));
+        this.expect(object.e, object.type, ANY_LIST);
+        for (const bound of bounds) this.expect(bound.e, bound.type, INTEGER);
+        return onlyLists(object.type) ? object.type : ANY;
+      }
+      case 'unary':
+        return this.signatures([typed(e.operand)], e.operator === 'NOT' ? NOT_SIGNATURES : SIGN_SIGNATURES, false);
+      case 'binary': {
+        const [left, right] = [typed(e.left), typed(e.right)];
+        if (e.operator === '+') {
+          const fitted = this.expect(right.e, right.type, additionRightTypes(left.type));
+          return isEmpty(fitted) ? ANY : additionResult(left.type, fitted);
+        }
+        if (e.operator === 'IN') {
+          this.expect(right.e, right.type, ANY_LIST);
+          return BOOLEAN;
+        }
+        const signatures = OPERATOR_SIGNATURES[e.operator];
+        return signatures ? this.signatures([left, right], signatures, false) : BOOLEAN; // STARTS WITH, ENDS WITH, CONTAINS
+      }
+      case 'comparison':
+        this.type(e.first, scope);
+        for (const r of e.rest) this.type(r.operand, scope);
+        return BOOLEAN;
+      case 'is-null':
+      case 'is-normalized': // null for what is no string: Neo4j's analysis accepts any operand (`1 IS NORMALIZED`)
+        this.type(e.operand, scope);
+        return BOOLEAN;
+      case 'case': {
+        if (e.subject) this.type(e.subject, scope);
+        const results: TypeSet[] = [];
+        for (const alternative of e.alternatives) {
+          const when = typed(alternative.when);
+          // Without a subject, each WHEN is a condition.
+          if (!e.subject) this.expect(when.e, when.type, BOOLEAN);
+          results.push(this.type(alternative.then, scope));
+        }
+        if (e.otherwise) results.push(this.type(e.otherwise, scope));
+        return unionOf(results);
+      }
+      case 'list-predicate':
+      case 'list-comprehension': {
+        const list = typed(e.list);
+        this.expect(list.e, list.type, ANY_LIST);
+        // Inside, the variable has the list's element type.
+        const inner = new Map([...scope, [e.variable, elementsOf(list.type)]]);
+        if (e.where) this.expect(e.where, this.type(e.where, inner), BOOLEAN);
+        if (e.kind === 'list-predicate') return BOOLEAN;
+        return e.projection ? listOf(this.type(e.projection, inner)) : onlyLists(list.type) ? list.type : ANY_LIST;
+      }
+      case 'function-call': {
+        const args = e.args.map((arg) => typed(arg));
+        const typing = lookupFunction(e.name).kind === 'known' ? FUNCTION_TYPES[e.name.toLowerCase()] : undefined;
+        if (!typing) return ANY;
+        if (typing.kind === 'unchecked') return typing.returns(args.map((a) => a.type));
+        const result = this.fitted(args, typing.signatures, true);
+        return result === null ? ANY : typing.returns ? typing.returns(args.map((a) => a.type)) : result;
+      }
+      case 'subquery':
+        return ANY;
+      default:
+        return assertNever(e, 'expression kind');
+    }
+  }
 }

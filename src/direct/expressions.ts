@@ -113,7 +113,7 @@ export function readExpression(reader: TokenReader): ReadExpression {
       if (type === K.STARTS || type === K.ENDS) reader.expect(K.WITH);
       // Neo4j's semantic analysis refuses the operator its parser reads.
       if (type === BangEquals) reader.refuse(token, REFUSED.bangEquals);
-      items.push({ kind: 'infix', infix: INFIX_BY_IMAGE[token.image.toUpperCase()] ?? giveUp() });
+      items.push({ kind: 'infix', infix: INFIX_BY_IMAGE[token.image.toUpperCase()] ?? giveUp(), token });
       items.push(operand(reader));
     }
     state = stateAfter(state, type);
@@ -188,7 +188,8 @@ function postfix(reader: TokenReader, atom: Expression): Expression {
     const from = reader.is(DotDot) ? null : readExpression(reader).expression;
     if (from !== null && !reader.is(DotDot)) {
       const close = reader.expect(RBracket);
-      result = built({ kind: 'index', object, index: from, span: joinSpans(object.span, reader.span(open, close)) }, [object, from]);
+      const span = joinSpans(object.span, reader.span(open, close));
+      result = built({ kind: 'index', object, index: from, span, bracketSpan: reader.tokenSpan(open) }, [object, from]);
       continue;
     }
     reader.expect(DotDot);
@@ -196,7 +197,8 @@ function postfix(reader: TokenReader, atom: Expression): Expression {
     const close = reader.expect(RBracket);
     // `list[..]`: Neo4j's parser refuses it once read, at its bracket.
     if (from === null && to === null) reader.refuse(open, REFUSED.emptySlice);
-    result = built({ kind: 'slice', object, from, to, span: joinSpans(object.span, reader.span(open, close)) }, [object, from, to]);
+    const span = joinSpans(object.span, reader.span(open, close));
+    result = built({ kind: 'slice', object, from, to, span, bracketSpan: reader.tokenSpan(open) }, [object, from, to]);
   }
 }
 

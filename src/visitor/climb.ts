@@ -36,8 +36,8 @@ export function built<E extends Expression>(node: E, children: readonly (Express
   return node;
 }
 
-function binary(operator: BinaryOperator, left: Expression, right: Expression): Expression {
-  return built({ kind: 'binary', operator, left, right, span: joinSpans(left.span, right.span) }, [left, right]);
+function binary(operator: BinaryOperator, left: Expression, right: Expression, operatorSpan: Span): Expression {
+  return built({ kind: 'binary', operator, left, right, span: joinSpans(left.span, right.span), operatorSpan }, [left, right]);
 }
 
 export type Infix =
@@ -78,7 +78,8 @@ export const INFIX_BY_IMAGE: Readonly<Record<string, Infix>> = {
 export type Item =
   /** An operand (its postfix steps applied) with its prefix operators, in source order; the climber consumes them. */
   | { readonly kind: 'operand'; readonly prefixes: IToken[]; readonly operand: Expression }
-  | { readonly kind: 'infix'; readonly infix: Infix }
+  /** An infix operator, and its (first) token. */
+  | { readonly kind: 'infix'; readonly infix: Infix; readonly token: IToken }
   /** `IS [NOT] NULL` (form null) or `IS [NOT] [form] NORMALIZED`. */
   | { readonly kind: 'null-check'; readonly negated: boolean; readonly form: NormalForm | null; readonly span: Span };
 
@@ -112,7 +113,7 @@ class Climber {
         left = built(check, [left]);
         continue;
       }
-      const { infix } = next;
+      const { infix, token } = next;
       if (infix.level < minimum) return left;
       this.position += 1;
       if (infix.kind === 'comparison') {
@@ -135,7 +136,7 @@ class Climber {
         continue;
       }
       // Left-associative: the right operand binds strictly tighter.
-      left = binary(infix.operator, left, this.expression((infix.level + 1) as Precedence));
+      left = binary(infix.operator, left, this.expression((infix.level + 1) as Precedence), tokenSpan(token, this.source));
     }
   }
 

@@ -36,7 +36,7 @@ function itemsOf(node: Cst.ExpressionCstNode, source: Source): Item[] {
     ...(c.infixOperator ?? []).map((op) => {
       const first = earliestToken(op);
       const infix = INFIX_BY_IMAGE[first.image.toUpperCase()] ?? unexpectedAlternative('infixOperator');
-      return { offset: first.startOffset, item: { kind: 'infix', infix } as const };
+      return { offset: first.startOffset, item: { kind: 'infix', infix, token: first } as const };
     }),
     ...(c.nullCheck ?? []).map((check) => {
       const span = nodeSpan(check, source);
@@ -75,13 +75,14 @@ function postfixExpression(node: Cst.PostfixExpressionCstNode, source: Source): 
     }
     const c = step.index.children;
     const span = joinSpans(result.span, nodeSpan(step.index, source));
+    const bracketSpan = tokenSpan(one(c.LBracket), source);
     if (c.DotDot) {
       const from = c.from ? expression(one(c.from), source) : null;
       const to = c.to ? expression(one(c.to), source) : null;
-      result = built({ kind: 'slice', object: result, from, to, span }, [result, from, to]);
+      result = built({ kind: 'slice', object: result, from, to, span, bracketSpan }, [result, from, to]);
     } else {
       const index = expression(one(c.from), source);
-      result = built({ kind: 'index', object: result, index, span }, [result, index]);
+      result = built({ kind: 'index', object: result, index, span, bracketSpan }, [result, index]);
     }
   }
   return result;

@@ -111,18 +111,18 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expr
         .array(fc.record({ key: nameText, value: e }).map(spanned), { maxLength: 2 })
         .map((entries) => spanned({ kind: 'map' as const, entries })),
       fc.record({ object: e, property: nameText }).map((p) => spanned({ kind: 'property' as const, ...p })),
-      fc.record({ object: e, index: e }).map((p) => spanned({ kind: 'index' as const, ...p })),
+      fc.record({ object: e, index: e }).map((p) => spanned({ kind: 'index' as const, ...p, bracketSpan: span })),
       // `[..]` has neither bound, which Neo4j refuses.
       fc
         .record({ object: e, from: fc.option(e), to: fc.option(e) })
         .filter((p) => p.from !== null || p.to !== null)
-        .map((p) => spanned({ kind: 'slice' as const, ...p })),
+        .map((p) => spanned({ kind: 'slice' as const, ...p, bracketSpan: span })),
       fc
         .record({ operator: fc.constantFrom('NOT' as const, '-' as const, '+' as const), operand: e })
         .map((u) => spanned({ kind: 'unary' as const, ...u })),
       fc
         .record({ operator: fc.constantFrom(...binaryOperators), left: e, right: e })
-        .map((b) => spanned({ kind: 'binary' as const, ...b })),
+        .map((b) => spanned({ kind: 'binary' as const, ...b, operatorSpan: span })),
       fc
         .record({
           first: e,

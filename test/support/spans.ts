@@ -1,6 +1,9 @@
 import type { Span } from '../../src/ast/span.js';
 
-/** Every `span` in a value, with the path where it was found. */
+/** A node's `span`, or a span of one of its parts (`operatorSpan`, `bracketSpan`). */
+const isSpanKey = (key: string) => key === 'span' || key.endsWith('Span');
+
+/** Every span in a value, with the path where it was found. */
 export function collectSpans(value: unknown, path = '$'): { path: string; span: Span }[] {
   const found: { path: string; span: Span }[] = [];
   const stack: { value: unknown; path: string }[] = [{ value, path }];
@@ -8,16 +11,16 @@ export function collectSpans(value: unknown, path = '$'): { path: string; span: 
     const { value: v, path: p } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     for (const [key, child] of Object.entries(v)) {
-      if (key === 'span') found.push({ path: p, span: child as Span });
+      if (isSpanKey(key)) found.push({ path: p, span: child as Span });
       else stack.push({ value: child, path: `${p}.${key}` });
     }
   }
   return found;
 }
 
-/** A deep copy without any `span` keys, for comparing ASTs by meaning. */
+/** A deep copy without any spans, for comparing ASTs by meaning. */
 export function withoutSpans<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (key, v) => (key === 'span' ? undefined : v))) as T;
+  return JSON.parse(JSON.stringify(value, (key, v) => (isSpanKey(key) ? undefined : v))) as T;
 }
 
 const lineStartsCache = new Map<string, number[]>();

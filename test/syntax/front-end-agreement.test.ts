@@ -729,12 +729,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: (d) => refusedByUs(d) && /\w\s*\{/.test(d.statement) && /^Invalid input '\{'/.test(d.ours.error?.message ?? ''),
   },
   {
-    statement: "SHOW USERS YIELD user WHERE user * 'a'",
-    reason:
-      'arithmetic is not type checked (src/check/types.ts types it Any): Neo4j refuses a String operand of *, / or % (Type mismatch: expected Float, Integer or Duration but was String)',
-    matches: (d) => !refusedByUs(d) && /^Type mismatch: expected Float, Integer/.test(d.neo4j[0]?.message ?? ''),
-  },
-  {
     statement: 'SHOW USERS YIELD * RETURN user, count * ( ) AS n',
     reason:
       "`( )` in an expression begins a pattern to Neo4j (it expects '-' after it); we do not parse patterns and call the ')' a syntax error",

@@ -1,0 +1,145 @@
+/**
+ * Sets of Cypher types, as Neo4j's semantic analysis reasons with them (its TypeSpec): an expression
+ * may have several possible types (`CASE WHEN c THEN 1 ELSE 'a' END` is Integer or String), an
+ * operator expects one of several, and a message lists them in Neo4j's fixed order ("Float, Integer
+ * or Duration"). `T` is every type: what a parameter or a map's property may hold.
+ */
+
+/** Neo4j's simple types, in the order its messages list them (TypeSpec.simpleTypes). */
+const SIMPLE_TYPES = [
+  'Boolean',
+  'Float',
+  'Integer',
+  'Map',
+  'Node',
+  'Number',
+  'Path',
+  'Relationship',
+  'Point',
+  'String',
+  'Duration',
+  'Date',
+  'Time',
+  'LocalTime',
+  'LocalDateTime',
+  'DateTime',
+  'Vector',
+] as const;
+
+export type SimpleType = (typeof SIMPLE_TYPES)[number];
+
+/** Every type, or some simple types and some lists (by the set of their elements' types). */
+export type TypeSet = typeof ANY | SomeTypes;
+
+interface SomeTypes {
+  readonly simple: readonly SimpleType[];
+  /** The element types of the lists in the set; null when it holds no list. */
+  readonly lists: TypeSet | null;
+}
+
+export const ANY = 'T';
+const NONE: TypeSet = { simple: [], lists: null };
+
+const ordered = (types: Iterable<SimpleType>): SimpleType[] =>
+  [...new Set(types)].sort((a, b) => SIMPLE_TYPES.indexOf(a) - SIMPLE_TYPES.indexOf(b));
+
+export const types = (...simple: SimpleType[]): TypeSet => ({ simple: ordered(simple), lists: null });
+export const listOf = (element: TypeSet): TypeSet => ({ simple: [], lists: element });
+
+/** `List<T>`: any list. */
+export const ANY_LIST = listOf(ANY);
+
+function union(a: TypeSet, b: TypeSet): TypeSet {
+  if (a === ANY || b === ANY) return ANY;
+  const lists = a.lists && b.lists ? union(a.lists, b.lists) : (a.lists ?? b.lists);
+  return { simple: ordered([...a.simple, ...b.simple]), lists };
+}
+
+export const unionOf = (sets: readonly TypeSet[]): TypeSet => sets.reduce(union, NONE);
+
+export const isEmpty = (t: TypeSet): boolean => t !== ANY && t.simple.length === 0 && t.lists === null;
+
+/** Whether a set holds lists and nothing else. */
+export const onlyLists = (t: TypeSet): boolean => t !== ANY && t.simple.length === 0 && t.lists !== null;
+
+/** The element types of a set's lists, where the set is lists only; otherwise T. */
+export const elementsOf = (t: TypeSet): TypeSet => (onlyLists(t) ? ((t as SomeTypes).lists as TypeSet) : ANY);
+
+const NUMBERS: readonly SimpleType[] = ['Float', 'Integer'];
+
+/** The types of `actual` that `expected` admits, a subtype standing for its supertype (Integer is a Number). */
+export function meet(actual: TypeSet, expected: TypeSet): TypeSet {
+  if (actual === ANY) return expected;
+  if (expected === ANY) return actual;
+  const simple = actual.simple.filter((s) => expected.simple.includes(s) || (NUMBERS.includes(s) && expected.simple.includes('Number')));
+  if (actual.simple.includes('Number')) simple.push(...expected.simple.filter((s) => NUMBERS.includes(s)));
+  const lists = actual.lists && expected.lists ? meet(actual.lists, expected.lists) : null;
+  return { simple: ordered(simple), lists: lists && !isEmpty(lists) ? lists : null };
+}
+
+export const overlaps = (actual: TypeSet, expected: TypeSet): boolean => !isEmpty(meet(actual, expected));
+
+/** Whether a set is Boolean and nothing else. */
+export const onlyBoolean = (t: TypeSet): boolean => t !== ANY && t.lists === null && t.simple.length === 1 && t.simple[0] === 'Boolean';
+
+/**
+ * What Neo4j coerces a value to where its own type is not expected: an Integer to a Float, and a list
+ * where only a Boolean may be (WHERE, NOT, AND: a later check of Neo4j's refuses it in its own words).
+ */
+export function coercions(t: TypeSet, expected: TypeSet): TypeSet {
+  if (t === ANY) return ANY;
+  const toBoolean = t.lists !== null && onlyBoolean(expected);
+  return types(...(t.simple.includes('Integer') ? (['Float'] as const) : []), ...(toBoolean ? (['Boolean'] as const) : []));
+}
+
+/** `actual` as `expected` takes it: the types they share, or else what it coerces to (Neo4j's intersectOrCoerce). */
+export function expectedOf(actual: TypeSet, expected: TypeSet): TypeSet {
+  const shared = meet(actual, expected);
+  return isEmpty(shared) ? meet(coercions(actual, expected), expected) : shared;
+}
+
+type Atom = SimpleType | { readonly list: TypeSet };
+
+function atoms(t: SomeTypes): Atom[] {
+  return [...t.simple, ...(t.lists ? [{ list: t.lists }] : [])];
+}
+
+/** The nearest type both are (Integer and Float are Numbers; two lists, a list of the nearest element type); T if none is nearer. */
+function nearestOfAtoms(a: Atom, b: Atom): TypeSet {
+  if (typeof a !== 'string' && typeof b !== 'string') return listOf(nearestCommon(a.list, b.list));
+  if (typeof a !== 'string' || typeof b !== 'string') return ANY;
+  if (a === b) return types(a);
+  const numeric = (s: SimpleType) => s === 'Number' || NUMBERS.includes(s);
+  return numeric(a) && numeric(b) ? types('Number') : ANY;
+}
+
+/** Neo4j's least upper bound of two sets of types: what a list literal's items are together. */
+export function nearestCommon(a: TypeSet, b: TypeSet): TypeSet {
+  if (a === ANY || b === ANY) return ANY;
+  if (isEmpty(a)) return b;
+  if (isEmpty(b)) return a;
+  return unionOf(atoms(a).flatMap((x) => atoms(b).map((y) => nearestOfAtoms(x, y))));
+}
+
+/** Neo4j's spelling of a set, as its messages give it: `Float, Integer or Duration`, `List<T>`. */
+export function typeText(t: TypeSet): string {
+  const parts: string[] = [];
+  let wrap = (s: string) => s;
+  for (let level: TypeSet | null = t; level !== null;) {
+    if (level === ANY) {
+      parts.push(wrap('T'));
+      break;
+    }
+    parts.push(...level.simple.map(wrap));
+    const outer = wrap;
+    wrap = (s) => outer(`List<${s}>`);
+    level = level.lists;
+  }
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}` : (parts[0] ?? '');
+}
+
+/** The set a type's spelling names (`String`, `List<String>`, `Any` for T), as the column table gives them. */
+export function parseType(text: string): TypeSet {
+  if (text.startsWith('List<') && text.endsWith('>')) return listOf(parseType(text.slice(5, -1)));
+  return (SIMPLE_TYPES as readonly string[]).includes(text) ? types(text as SimpleType) : ANY;
+}
