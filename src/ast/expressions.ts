@@ -103,7 +103,7 @@ export interface UnaryExpression extends Spanned {
 }
 
 export type BinaryOperator =
-  'OR' | 'XOR' | 'AND' | '+' | '-' | '*' | '/' | '%' | '^' | 'IN' | 'STARTS WITH' | 'ENDS WITH' | 'CONTAINS' | '=~';
+  'OR' | 'XOR' | 'AND' | '+' | '||' | '-' | '*' | '/' | '%' | '^' | 'IN' | 'STARTS WITH' | 'ENDS WITH' | 'CONTAINS' | '=~';
 
 export interface BinaryExpression extends Spanned {
   readonly kind: 'binary';
@@ -121,12 +121,16 @@ export interface ComparisonChain extends Spanned {
   readonly kind: 'comparison';
   readonly first: Expression;
   readonly rest: readonly { readonly operator: ComparisonOperator; readonly operand: Expression }[];
+  /** The first operator: where Neo4j places the chain. */
+  readonly operatorSpan: Span;
 }
 
 export interface NullCheck extends Spanned {
   readonly kind: 'is-null';
   readonly operand: Expression;
   readonly negated: boolean;
+  /** `IS ... NULL` (or `NORMALIZED`): where Neo4j places the check. */
+  readonly operatorSpan: Span;
 }
 
 export type NormalForm = 'NFC' | 'NFD' | 'NFKC' | 'NFKD';
@@ -137,6 +141,8 @@ export interface NormalizedCheck extends Spanned {
   readonly operand: Expression;
   readonly negated: boolean;
   readonly form: NormalForm;
+  /** `IS ... NULL` (or `NORMALIZED`): where Neo4j places the check. */
+  readonly operatorSpan: Span;
 }
 
 export interface CaseAlternative extends Spanned {

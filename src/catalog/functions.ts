@@ -4,7 +4,7 @@
  * this table, so lint and run agree on which calls exist.
  */
 import { childExpressions } from '../ast/children.js';
-import type { Expression } from '../ast/expressions.js';
+import type { Expression, FunctionCall } from '../ast/expressions.js';
 
 interface FunctionSignature {
   /** Neo4j's own spelling, used in its messages (`Too many parameters for function 'toLower'`). */
@@ -165,4 +165,57 @@ export function findAggregate(expression: Expression): Expression | undefined {
 
 export function containsAggregate(expression: Expression): boolean {
   return findAggregate(expression) !== undefined;
+}
+
+/**
+ * The arguments Neo4j reads as a keyword, not as a value: normalize()'s normal form (`normalize(s, NFD)`)
+ * and vector()'s coordinate type (`vector(v, 3, INT8)`). Written there, such a name is no variable; any
+ * other expression there is Neo4j's error.
+ */
+const KEYWORD_ARGUMENTS: ReadonlyMap<string, { readonly index: number; readonly names: ReadonlySet<string>; readonly invalid: string }> =
+  new Map([
+    [
+      'normalize',
+      { index: 1, names: new Set(['NFC', 'NFD', 'NFKC', 'NFKD']), invalid: 'Invalid normal form, expected NFC, NFD, NFKC, NFKD' },
+    ],
+    [
+      'vector',
+      {
+        index: 2,
+        names: new Set([
+          'INTEGER',
+          'INT',
+          'INT64',
+          'INTEGER64',
+          'INT32',
+          'INTEGER32',
+          'INT16',
+          'INTEGER16',
+          'INT8',
+          'INTEGER8',
+          'FLOAT',
+          'FLOAT64',
+          'FLOAT32',
+        ]),
+        invalid: 'Invalid vector inner type, expected INTEGER64, INTEGER32, INTEGER16, INTEGER8, FLOAT64 or FLOAT32',
+      },
+    ],
+  ]);
+
+/** The argument of a call that Neo4j reads as a keyword, with whether it is one it knows and its words if not. */
+export function keywordArgument(
+  call: FunctionCall,
+): { readonly argument: Expression; readonly known: boolean; readonly invalid: string } | null {
+  const rule = KEYWORD_ARGUMENTS.get(call.name.toLowerCase());
+  const argument = rule && call.args[rule.index];
+  if (!rule || !argument) return null;
+  const known = argument.kind === 'variable' && rule.names.has(argument.name.toUpperCase());
+  return { argument, known, invalid: rule.invalid };
+}
+
+/** An expression's children that are values: all of them but a keyword argument Neo4j knows (`NFD` in normalize(s, NFD)). */
+export function valueChildren(e: Expression): ReturnType<typeof childExpressions> {
+  const keyword = e.kind === 'function-call' ? keywordArgument(e) : null;
+  const children = childExpressions(e);
+  return keyword?.known ? children.filter((child) => child.expression !== keyword.argument) : children;
 }

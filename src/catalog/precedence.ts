@@ -29,6 +29,7 @@ export const BINARY_PRECEDENCE: Record<BinaryOperator, Precedence> = {
   CONTAINS: Precedence.Predicate,
   '=~': Precedence.Predicate,
   '+': Precedence.Additive,
+  '||': Precedence.Additive,
   '-': Precedence.Additive,
   '*': Precedence.Multiplicative,
   '/': Precedence.Multiplicative,

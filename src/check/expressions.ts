@@ -6,9 +6,10 @@
 import { childExpressions } from '../ast/children.js';
 import type { Expression, FloatLiteral } from '../ast/expressions.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
-import { findAggregate, KNOWN_FUNCTION_NAMES, lookupFunction } from '../catalog/functions.js';
+import { findAggregate, keywordArgument, KNOWN_FUNCTION_NAMES, lookupFunction } from '../catalog/functions.js';
 import { INT64_MIN, isInt64 } from '../catalog/int64.js';
 import { closestName } from '../diagnostics/spelling.js';
+import { neo4jSpan } from './types.js';
 import { syntaxError, type CheckContext } from './context.js';
 
 /** Neo4j's SemanticError for an integer literal beyond INTEGER's range (its literal checks, e.g. SignedDecimalIntegerLiteral). */
@@ -62,6 +63,13 @@ export function checkExpression(expression: Expression, where: ExpressionContext
     }
     if (e.args.length < signature.minArgs) error(e, `Insufficient parameters for function '${signature.name}'`);
     if (e.args.length > signature.maxArgs) error(e, `Too many parameters for function '${signature.name}'`);
+    const keyword = keywordArgument(e);
+    if (keyword && !keyword.known) diagnostics.push(syntaxError(context, neo4jSpan(keyword.argument), keyword.invalid));
+    // exists() takes a pattern, and SHOW commands' expressions hold none.
+    const [argument] = e.args;
+    if (signature.name === 'exists' && argument) {
+      diagnostics.push(syntaxError(context, neo4jSpan(argument), 'Argument to exists(...) is not a pattern'));
+    }
   };
   visit(expression, where);
   return diagnostics;

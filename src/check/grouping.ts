@@ -8,12 +8,12 @@
  * "The same expression" is decided on the AST with spans aside, as Neo4j compares expressions; the
  * printer only words the message.
  */
-import { boundIn, childExpressions } from '../ast/children.js';
+import { boundIn } from '../ast/children.js';
 import { sameExpression } from '../ast/equal.js';
 import type { Expression } from '../ast/expressions.js';
 import type { ReturnItem, SortItem } from '../ast/show.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
-import { containsAggregate, isAggregate } from '../catalog/functions.js';
+import { containsAggregate, isAggregate, valueChildren } from '../catalog/functions.js';
 import { formatExpression } from '../render/printer.js';
 import { syntaxError, type CheckContext } from './context.js';
 
@@ -33,7 +33,7 @@ export function checkImplicitGrouping(items: readonly ReturnItem[], context: Che
       if (!isKey(e, reference.variable) && !illegal.some((found) => sameExpression(found, e))) illegal.push(e);
       return;
     }
-    for (const child of childExpressions(e)) visit(child.expression, boundIn(child, bound));
+    for (const child of valueChildren(e)) visit(child.expression, boundIn(child, bound));
   };
   for (const item of aggregating) visit(item.expression, new Set());
   const [first] = illegal;
@@ -75,7 +75,7 @@ export function checkOrderByAfterProjection(
       diagnostics.push(syntaxError(context, e.span, message));
       return;
     }
-    for (const child of childExpressions(e)) visit(child.expression, boundIn(child, bound));
+    for (const child of valueChildren(e)) visit(child.expression, boundIn(child, bound));
   };
   for (const item of orderBy) visit(item.expression, new Set());
   return diagnostics;

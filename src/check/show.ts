@@ -12,7 +12,7 @@ import { appendAll, syntaxError, type CheckContext } from './context.js';
 import { showColumns, type ShowCommand } from '../catalog/show-columns.js';
 import { checkExpression, INTEGER_TOO_LARGE, type ExpressionContext } from './expressions.js';
 import { isInt64, notARowCount } from '../catalog/int64.js';
-import { containsAggregate } from '../catalog/functions.js';
+import { containsAggregate, valueChildren } from '../catalog/functions.js';
 import { checkImplicitGrouping, checkOrderByAfterProjection } from './grouping.js';
 import { ANY } from './type-set.js';
 import { checkTypes, columnType, inferType, INTEGER, mismatch, neo4jSpan, type TypeScope, type TypeSet } from './types.js';
@@ -197,7 +197,7 @@ export function freeVariables(root: Expression): { name: string; span: Expressio
       if (!bound.has(e.name)) found.push({ name: e.name, span: e.span });
       return;
     }
-    for (const child of childExpressions(e)) visit(child.expression, boundIn(child, bound));
+    for (const child of valueChildren(e)) visit(child.expression, boundIn(child, bound));
   };
   visit(root, new Set());
   return found;

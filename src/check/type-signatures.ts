@@ -45,6 +45,8 @@ export const OPERATOR_SIGNATURES: Readonly<Partial<Record<BinaryOperator, readon
   OR: BOOLEAN_PAIR,
   XOR: BOOLEAN_PAIR,
   '=~': [sig([S, S], B)],
+  // Typed by its signatures, its result as `+`'s (Neo4j's Concatenate).
+  '||': [sig([S, S], S), sig([ANY_LIST, ANY_LIST], ANY_LIST)],
   '-': [...NUMBER_PAIRS, sig([D, D], D), ...TEMPORALS.map((t) => sig([types(t), D], types(t)))],
   '*': [...NUMBER_PAIRS, sig([D, F], D), sig([D, I], D), sig([F, D], D), sig([I, D], D)],
   '/': [...NUMBER_PAIRS, sig([D, F], D), sig([D, I], D)],
@@ -117,6 +119,7 @@ const fixed = (out: TypeSet): FunctionTyping => ({ kind: 'unchecked', returns: (
 const signatures = (...list: Signature[]): FunctionTyping => ({ kind: 'signatures', signatures: list });
 const firstArgument = (args: readonly TypeSet[]) => args[0] ?? ANY;
 const stringFunction = signatures(sig([S], S));
+const floatFunction = signatures(sig([F], F));
 const listElement: FunctionTyping = { ...signatures(sig([ANY_LIST], ANY)), returns: (args) => elementsOf(firstArgument(args)) };
 const trimFunction = signatures(sig([S], S), sig([S, S], S));
 const lengthOfString = signatures(sig([S], I));
@@ -126,7 +129,6 @@ const TO_STRING_ARGS: readonly SimpleType[] = ['Boolean', 'Float', 'Integer', 'P
 /** By lower-cased name; a function not here returns T and takes anything. */
 export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   size: signatures(sig([S], I), sig([types('Vector')], I), sig([ANY_LIST], I)),
-  length: fixed(I),
   char_length: lengthOfString,
   character_length: lengthOfString,
   tolower: stringFunction,
@@ -170,5 +172,45 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   sum: signatures(sig([I], I), sig([F], F), sig([D], D)),
   // Neo4j types an average as a sum: Float, Integer or Duration.
   avg: signatures(sig([I], I), sig([F], F), sig([D], D)),
-  // The temporal constructors (date(), duration(), ...) are T to Neo4j's front end: not listed.
+  percentilecont: signatures(sig([F, F], F)),
+  percentiledisc: signatures(sig([I, F], I), sig([F, F], F)),
+  stdev: floatFunction,
+  stdevp: floatFunction,
+  reverse: { kind: 'unchecked', returns: firstArgument },
+  // Its normal form is a keyword, of no type (src/catalog/functions.ts keywordArgument).
+  normalize: signatures(sig([S], S), sig([S, ANY], S)),
+  log: floatFunction,
+  log10: floatFunction,
+  exp: floatFunction,
+  sin: floatFunction,
+  cos: floatFunction,
+  tan: floatFunction,
+  cot: floatFunction,
+  asin: floatFunction,
+  acos: floatFunction,
+  atan: floatFunction,
+  degrees: floatFunction,
+  radians: floatFunction,
+  haversin: floatFunction,
+  atan2: signatures(sig([F, F], F)),
+  e: fixed(F),
+  pi: fixed(F),
+  rand: fixed(F),
+  tobooleanlist: signatures(sig([ANY_LIST], listOf(B))),
+  tofloatlist: signatures(sig([types('Vector')], listOf(F)), sig([ANY_LIST], listOf(F))),
+  tointegerlist: signatures(sig([types('Vector')], listOf(I)), sig([ANY_LIST], listOf(I))),
+  tostringlist: signatures(sig([ANY_LIST], listOf(S))),
+  point: signatures(...onEach(['Map', 'Node', 'Relationship'], types('Point'))),
+  // The graph's functions: SHOW commands have no nodes, relationships or paths to give them.
+  length: signatures(sig([types('Path')], I)),
+  nodes: signatures(sig([types('Path')], listOf(types('Node')))),
+  relationships: signatures(sig([types('Path')], listOf(types('Relationship')))),
+  labels: signatures(sig([types('Node')], listOf(S))),
+  type: signatures(sig([types('Relationship')], S)),
+  id: signatures(...onEach(['Node', 'Relationship'], I)),
+  elementid: signatures(...onEach(['Node', 'Relationship'], S)),
+  startnode: signatures(sig([types('Relationship')], types('Node'))),
+  endnode: signatures(sig([types('Relationship')], types('Node'))),
+  properties: signatures(...onEach(['Map', 'Node', 'Relationship'], types('Map'))),
+  // The temporal constructors (date(), duration(), ...), timestamp(), randomUUID(), valueType() and nullIf() are T to Neo4j's front end: not listed.
 };

@@ -65,10 +65,20 @@ const PROPERTY_OWNERS = types('Map', 'Node', 'Relationship', 'Point', 'Duration'
 
 const COERCED_LIST = 'Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.';
 
-/** Where Neo4j places an expression in its messages: an infix operator's at the operator, an index's at its `[`. */
+/** Where Neo4j places an expression in its messages: an operator's at the operator (IS for IS NULL), an index's at its `[`. */
 export function neo4jSpan(e: Expression): Span {
-  if (e.kind === 'binary') return e.operatorSpan;
-  return e.kind === 'index' || e.kind === 'slice' ? e.bracketSpan : e.span;
+  switch (e.kind) {
+    case 'binary':
+    case 'comparison':
+    case 'is-null':
+    case 'is-normalized':
+      return e.operatorSpan;
+    case 'index':
+    case 'slice':
+      return e.bracketSpan;
+    default:
+      return e.span;
+  }
 }
 
 /** The type Neo4j gives an expression (no diagnostics). */
@@ -218,7 +228,9 @@ class Typer {
           return BOOLEAN;
         }
         const signatures = OPERATOR_SIGNATURES[e.operator];
-        return signatures ? this.signatures([left, right], signatures, false) : BOOLEAN; // STARTS WITH, ENDS WITH, CONTAINS
+        if (!signatures) return BOOLEAN; // STARTS WITH, ENDS WITH, CONTAINS
+        const result = this.signatures([left, right], signatures, false);
+        return e.operator === '||' && result !== ANY ? additionResult(left.type, right.type) : result;
       }
       case 'comparison':
         this.type(e.first, scope);

@@ -256,6 +256,8 @@ function binary(operator: BinaryOperator, leftExpression: Expression, rightExpre
       context.budget.step(right.length); // compiling is linear in the pattern; matching charges its own steps
       // Only a pattern written in the query is quoted back in an error: one from a parameter may be a secret.
       return regexMatches(left, right, context.budget, rightExpression.kind === 'string');
+    case '||': // Neo4j's manual: `||` and `+` are functionally equivalent on strings (and on lists).
+      return arithmetic('+', left, right, context.budget);
     case '+':
     case '-':
     case '*':

@@ -65,8 +65,8 @@ export const INFIX_BY_IMAGE: Readonly<Record<string, Infix>> = {
   '=~': binaryInfix('=~'),
   IN: binaryInfix('IN'),
   '+': binaryInfix('+'),
-  // `||` concatenates strings and lists just as `+` does.
-  '||': binaryInfix('+'),
+  // `||` concatenates strings and lists as `+` does, but Neo4j types it as its own operator.
+  '||': binaryInfix('||'),
   '-': binaryInfix('-'),
   '*': binaryInfix('*'),
   '/': binaryInfix('/'),
@@ -108,8 +108,8 @@ class Climber {
         const span = joinSpans(left.span, next.span);
         const check: Expression =
           next.form === null
-            ? { kind: 'is-null', operand: left, negated: next.negated, span }
-            : { kind: 'is-normalized', operand: left, negated: next.negated, form: next.form, span };
+            ? { kind: 'is-null', operand: left, negated: next.negated, span, operatorSpan: next.span }
+            : { kind: 'is-normalized', operand: left, negated: next.negated, form: next.form, span, operatorSpan: next.span };
         left = built(check, [left]);
         continue;
       }
@@ -129,7 +129,8 @@ class Climber {
           last = this.expression((Precedence.Comparison + 1) as Precedence);
           rest.push({ operator: more.infix.operator, operand: last });
         }
-        left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span) }, [
+        const operatorSpan = tokenSpan(next.token, this.source);
+        left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span), operatorSpan }, [
           left,
           ...rest.map((r) => r.operand),
         ]);

@@ -97,7 +97,23 @@ const leaf: fc.Arbitrary<Expression> = fc.oneof(
   fc.constant(spanned({ kind: 'count-star' as const })),
 );
 
-const binaryOperators = ['OR', 'XOR', 'AND', '+', '-', '*', '/', '%', '^', 'IN', 'STARTS WITH', 'ENDS WITH', 'CONTAINS', '=~'] as const;
+const binaryOperators = [
+  'OR',
+  'XOR',
+  'AND',
+  '+',
+  '||',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  'IN',
+  'STARTS WITH',
+  'ENDS WITH',
+  'CONTAINS',
+  '=~',
+] as const;
 const comparisonOperators = ['=', '<>', '<', '>', '<=', '>='] as const;
 
 export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expression }>((tie) => {
@@ -128,8 +144,8 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expr
           first: e,
           rest: fc.array(fc.record({ operator: fc.constantFrom(...comparisonOperators), operand: e }), { minLength: 1, maxLength: 2 }),
         })
-        .map((c) => spanned({ kind: 'comparison' as const, ...c })),
-      fc.record({ operand: e, negated: fc.boolean() }).map((n) => spanned({ kind: 'is-null' as const, ...n })),
+        .map((c) => spanned({ kind: 'comparison' as const, ...c, operatorSpan: span })),
+      fc.record({ operand: e, negated: fc.boolean() }).map((n) => spanned({ kind: 'is-null' as const, ...n, operatorSpan: span })),
       fc
         .record({
           subject: fc.option(e),
