@@ -53,6 +53,8 @@ const BOOLEAN = types('Boolean');
 export const INTEGER = types('Integer');
 const STRING = types('String');
 const MAP = types('Map');
+/** What a value is read from by key: `x['k']`, `x.k`. */
+const MAP_LIKE = types('Map', 'Node', 'Relationship');
 
 /** An expression with its type. */
 interface Typed {
@@ -152,26 +154,25 @@ class Typer {
   }
 
   /**
-   * `x[i]`: a list's element where `x` is a list (or, being neither list nor map, is indexed by an
-   * Integer), a map's value where `x` is a map (or is indexed by a String); T where it may be either.
+   * `x[i]`: a list's element where `x` is a list, a map's (or a node's) value where it is one. Where it is
+   * neither, the index decides what it should have been: an Integer a list, a String (or what may be one) a
+   * map, anything else either.
    */
   private index(object: Typed, index: Typed): TypeSet {
-    const [list, map] = [overlaps(object.type, ANY_LIST), overlaps(object.type, MAP)];
-    const [byNumber, byKey] = [overlaps(index.type, INTEGER), overlaps(index.type, STRING)];
-    if (list === map && byNumber === byKey) return ANY;
-    if (list && !map) {
+    if (object.type === ANY) return ANY;
+    const [list, map] = [overlaps(object.type, ANY_LIST), overlaps(object.type, MAP_LIKE)];
+    if (list && map) return ANY;
+    if (list) {
       this.expect(index.e, index.type, INTEGER, (actual) => `Type mismatch: list index must be given as Integer, but was ${actual}`);
       return elementsOf(object.type);
     }
-    if (map && !list) {
+    if (map) {
       this.expect(index.e, index.type, STRING, (actual) => `Type mismatch: map key must be given as String, but was ${actual}`);
       return ANY;
     }
-    if (byNumber) {
-      this.expect(object.e, object.type, ANY_LIST);
-      return elementsOf(object.type);
-    }
-    this.expect(object.e, object.type, MAP);
+    const byKey = index.type === ANY || overlaps(index.type, STRING);
+    const byNumber = !byKey && overlaps(index.type, INTEGER);
+    this.expect(object.e, object.type, byNumber ? ANY_LIST : byKey ? MAP_LIKE : unionOf([MAP_LIKE, ANY_LIST]));
     return ANY;
   }
 
@@ -213,7 +214,7 @@ class Typer {
         const bounds = [e.from, e.to].flatMap((bound) => (bound ? [typed(bound)] : []));
         this.expect(object.e, object.type, ANY_LIST);
         for (const bound of bounds) this.expect(bound.e, bound.type, INTEGER);
-        return onlyLists(object.type) ? object.type : ANY;
+        return onlyLists(object.type) ? object.type : ANY_LIST;
       }
       case 'unary':
         return this.signatures([typed(e.operand)], e.operator === 'NOT' ? NOT_SIGNATURES : SIGN_SIGNATURES, false);
@@ -255,10 +256,11 @@ class Typer {
       case 'list-predicate':
       case 'list-comprehension': {
         const list = typed(e.list);
-        this.expect(list.e, list.type, ANY_LIST);
+        const isList = !isEmpty(this.expect(list.e, list.type, ANY_LIST));
         // Inside, the variable has the list's element type.
         const inner = new Map([...scope, [e.variable, elementsOf(list.type)]]);
-        if (e.where) this.expect(e.where, this.type(e.where, inner), BOOLEAN);
+        // Neo4j checks the condition only once the list is one (its ifOkChain), a projection always.
+        if (e.where && isList) this.expect(e.where, this.type(e.where, inner), BOOLEAN);
         if (e.kind === 'list-predicate') return BOOLEAN;
         return e.projection ? listOf(this.type(e.projection, inner)) : onlyLists(list.type) ? list.type : ANY_LIST;
       }

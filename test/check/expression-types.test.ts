@@ -337,6 +337,43 @@ const ROWS: readonly Row[] = [
   ['SHOW USERS YIELD * RETURN toLower(normalize(user, NFC)) AS x'],
   ['SHOW USERS YIELD * RETURN user AS u ORDER BY normalize(u, NFD)'],
   ['SHOW USERS YIELD * RETURN count(*) AS n ORDER BY normalize(n, NFD)', '@59 Type mismatch: expected String but was Integer'],
+  // An index on what is neither list nor map: the index decides what it should have been.
+  ['SHOW USERS YIELD * RETURN user[null] AS x', '@26 Type mismatch: expected Map, Node or Relationship but was String'],
+  ['SHOW USERS YIELD * RETURN user[$p] AS x', '@26 Type mismatch: expected Map, Node or Relationship but was String'],
+  ['SHOW USERS YIELD * RETURN user[true] AS x', '@26 Type mismatch: expected Map, Node, Relationship or List<T> but was String'],
+  ['SHOW USERS YIELD * RETURN user[[1]] AS x', '@26 Type mismatch: expected Map, Node, Relationship or List<T> but was String'],
+  ["SHOW USERS YIELD * RETURN user['a'] AS x", '@26 Type mismatch: expected Map, Node or Relationship but was String'],
+  ["SHOW USERS YIELD * RETURN suspended['a'] AS x", '@26 Type mismatch: expected Map, Node or Relationship but was Boolean'],
+  ['SHOW USERS YIELD * RETURN suspended[1] AS x', '@26 Type mismatch: expected List<T> but was Boolean'],
+  ['SHOW USERS YIELD * RETURN {a: 1}[1] AS x', '@33 Type mismatch: map key must be given as String, but was Integer'],
+  ['SHOW USERS YIELD * RETURN {a: 1}[null] AS x'],
+  ['SHOW USERS YIELD * RETURN roles[null] AS x'],
+  ['SHOW USERS YIELD * RETURN $p[true] AS x'],
+  ["SHOW USERS YIELD * RETURN null[1] * 'a' AS x", '@36 Type mismatch: expected Float, Integer or Duration but was String'],
+  ['SHOW USERS YIELD * RETURN null[0..1] * 2 AS x', '@30 Type mismatch: expected Float, Integer or Duration but was List<T>'],
+  ['SHOW USERS YIELD * RETURN $p[0..1] * 2 AS x', '@28 Type mismatch: expected Float, Integer or Duration but was List<T>'],
+  ["SHOW USERS YIELD * RETURN {a: 1}['a'][0] AS x"],
+  // A list predicate's condition is checked once its list is a list; a comprehension's projection always.
+  ["SHOW USERS YIELD * RETURN any(x IN 'a' WHERE x * 2) AS x", '@35 Type mismatch: expected List<T> but was String'],
+  [
+    'SHOW USERS YIELD * RETURN [x IN 1 | abs(true)] AS x',
+    '@32 Type mismatch: expected List<T> but was Integer',
+    '@40 Type mismatch: expected Float or Integer but was Boolean',
+  ],
+  [
+    'SHOW USERS YIELD * RETURN null[0..[]] ^ 2 AS x',
+    '@34 Type mismatch: expected Integer but was List<T>',
+    '@30 Type mismatch: expected Float but was List<T>',
+  ],
+  [
+    "SHOW USERS YIELD * RETURN toLower([x IN 'a' | 1]) AS x",
+    '@40 Type mismatch: expected List<T> but was String',
+    '@34 Type mismatch: expected String but was List<Integer>',
+  ],
+  // tail() is a list whatever its argument.
+  ['SHOW USERS WHERE tail($p)', '@17 Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.'],
+  ['SHOW USERS WHERE tail(null)', '@17 Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.'],
+  ['SHOW USERS YIELD * RETURN toLower(tail(roles)) AS x', '@34 Type mismatch: expected String but was List<String>'],
 ];
 
 /** An error as a user sees it: Neo4j's message with its position, at that offset, with Neo4j's code. */
