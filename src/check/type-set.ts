@@ -35,22 +35,36 @@ interface SomeTypes {
   readonly simple: readonly SimpleType[];
   /** The element types of the lists in the set; null when it holds no list. */
   readonly lists: TypeSet | null;
+  /** Set on FAILED only. */
+  readonly failed?: true;
 }
 
 export const ANY = 'T';
 const NONE: TypeSet = { simple: [], lists: null };
 
+/**
+ * What Neo4j makes of an expression whose type it derives from its arguments (`+`, `||`, head(),
+ * last(), tail()) once one did not fit: no type at all, which every later check refuses, spelled "Any"
+ * (`last(1) * 2`: "expected Float, Integer or Duration but was Any"). Neo4j reports these follow-on
+ * errors, so we do too.
+ */
+export const FAILED: TypeSet = { simple: [], lists: null, failed: true };
+const isFailed = (t: TypeSet): boolean => t !== ANY && t.failed === true;
+
 const ordered = (types: Iterable<SimpleType>): SimpleType[] =>
   [...new Set(types)].sort((a, b) => SIMPLE_TYPES.indexOf(a) - SIMPLE_TYPES.indexOf(b));
 
 export const types = (...simple: SimpleType[]): TypeSet => ({ simple: ordered(simple), lists: null });
-export const listOf = (element: TypeSet): TypeSet => ({ simple: [], lists: element });
+/** Lists of `element`; a list of what has no type has none either. */
+export const listOf = (element: TypeSet): TypeSet => (isFailed(element) ? FAILED : { simple: [], lists: element });
 
 /** `List<T>`: any list. */
 export const ANY_LIST = listOf(ANY);
 
 function union(a: TypeSet, b: TypeSet): TypeSet {
   if (a === ANY || b === ANY) return ANY;
+  if (isEmpty(a) && isFailed(b)) return b;
+  if (isEmpty(b) && isFailed(a)) return a;
   const lists = a.lists && b.lists ? union(a.lists, b.lists) : (a.lists ?? b.lists);
   return { simple: ordered([...a.simple, ...b.simple]), lists };
 }
@@ -123,6 +137,7 @@ export function nearestCommon(a: TypeSet, b: TypeSet): TypeSet {
 
 /** Neo4j's spelling of a set, as its messages give it: `Float, Integer or Duration`, `List<T>`. */
 export function typeText(t: TypeSet): string {
+  if (isEmpty(t)) return 'Any'; // no type at all, as Neo4j spells it
   const parts: string[] = [];
   let wrap = (s: string) => s;
   for (let level: TypeSet | null = t; level !== null;) {

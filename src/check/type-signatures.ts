@@ -178,6 +178,8 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   stdev: floatFunction,
   stdevp: floatFunction,
   reverse: { kind: 'unchecked', returns: firstArgument },
+  // The nearest type its arguments share (Neo4j's leastUpperBounds).
+  coalesce: { kind: 'unchecked', returns: (args) => args.reduce(nearestCommon, types()) },
   // Its normal form is a keyword, of no type (src/catalog/functions.ts keywordArgument).
   normalize: signatures(sig([S], S), sig([S, ANY], S)),
   log: floatFunction,

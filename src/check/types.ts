@@ -9,6 +9,7 @@
  * come in Neo4j's order: an expression's operands' before its own, and where an argument does not fit,
  * the arguments after it are not checked and the result is T, so one mistake gives one message.
  */
+import { childExpressions } from '../ast/children.js';
 import { assertNever } from '../diagnostics/assert-never.js';
 import type { Expression } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
@@ -21,6 +22,7 @@ import {
   ANY_LIST,
   elementsOf,
   expectedOf,
+  FAILED,
   isEmpty,
   listOf,
   nearestCommon,
@@ -96,7 +98,7 @@ export function checkTypes(root: Expression, scope: TypeScope, predicate: boolea
   const typer = new Typer(context);
   const type = typer.type(root, scope);
   if (predicate) typer.expect(root, type, BOOLEAN);
-  return typer.all;
+  return typer.all(root);
 }
 
 /** The type Neo4j gives an expression, and whether it fits where a type is expected: `expected Integer but was Float`. */
@@ -108,13 +110,28 @@ const mismatchText = (actual: TypeSet, expected: TypeSet) => `Type mismatch: exp
 
 class Typer {
   private readonly diagnostics: Diagnostic[] = [];
-  /** Neo4j reports lists taken for booleans after every other type error (a later pass of its own). */
-  private readonly coercedLists: Diagnostic[] = [];
+  /** Lists taken for booleans: Neo4j reports them after every other type error, in a later pass of its own. */
+  private readonly coerced = new Set<Expression>();
 
   constructor(private readonly context: CheckContext | null) {}
 
-  get all(): Diagnostic[] {
-    return [...this.diagnostics, ...this.coercedLists];
+  /**
+   * Every error in `root`: the type errors, then the lists taken for booleans, the outermost of each
+   * nest only, as Neo4j's check skips what is inside one it reported.
+   */
+  all(root: Expression): Diagnostic[] {
+    const found = [...this.diagnostics];
+    if (!this.context || this.coerced.size === 0) return found;
+    const pending: Expression[] = [root];
+    for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
+      if (this.coerced.has(e)) found.push(syntaxError(this.context, neo4jSpan(e), COERCED_LIST));
+      else {
+        // Pushed last first, so that the first child is reported first; no spread: a list may hold 200,000 items.
+        const children = childExpressions(e);
+        for (const child of [...children].reverse()) pending.push(child.expression);
+      }
+    }
+    return found;
   }
 
   /** Checks `actual` against `expected`; what of it remains (empty where it does not fit). */
@@ -124,9 +141,9 @@ class Typer {
       if (isEmpty(fitted)) {
         const message = words ? words(typeText(actual)) : mismatchText(actual, expected);
         this.diagnostics.push(syntaxError(this.context, neo4jSpan(e), message));
-      } else if (onlyBoolean(expected) && onlyLists(actual)) {
-        this.coercedLists.push(syntaxError(this.context, neo4jSpan(e), COERCED_LIST));
       }
+      // No type at all is, vacuously, only lists to Neo4j's later check.
+      if (onlyBoolean(expected) && (onlyLists(actual) || isEmpty(actual))) this.coerced.add(e);
     }
     return fitted;
   }
@@ -142,15 +159,22 @@ class Typer {
 
   /** The result of the signatures, or null where an argument does not fit. */
   private fitted(args: readonly Typed[], all: readonly Signature[], isFunction: boolean): TypeSet | null {
+    return this.fit(args, all, isFunction)?.out ?? null;
+  }
+
+  /** The signatures' result and each argument's type as they took it, or null where an argument does not fit. */
+  private fit(args: readonly Typed[], all: readonly Signature[], isFunction: boolean): { out: TypeSet; args: TypeSet[] } | null {
     const arity = all.filter((s) => s.args.length === args.length);
     let open = arity;
+    const taken: TypeSet[] = [];
     for (const [i, arg] of args.entries()) {
       if (open.length === 0) break;
       // Every signature open has this argument: they were picked by their number of arguments.
       const fitted = this.expect(arg.e, arg.type, unionOf(open.map((s) => s.args[i] ?? ANY)));
+      taken.push(fitted);
       open = open.filter((s) => overlaps(fitted, s.args[i] ?? ANY));
     }
-    return open.length === 0 ? null : unionOf((isFunction ? arity : open).map((s) => s.out));
+    return open.length === 0 ? null : { out: unionOf((isFunction ? arity : open).map((s) => s.out)), args: taken };
   }
 
   /**
@@ -212,35 +236,48 @@ class Typer {
       case 'slice': {
         const object = typed(e.object);
         const bounds = [e.from, e.to].flatMap((bound) => (bound ? [typed(bound)] : []));
-        this.expect(object.e, object.type, ANY_LIST);
+        const list = this.expect(object.e, object.type, ANY_LIST);
         for (const bound of bounds) this.expect(bound.e, bound.type, INTEGER);
-        return onlyLists(object.type) ? object.type : ANY_LIST;
+        // A slice is of the type of what it slices: nothing, where that is no list.
+        return isEmpty(list) ? FAILED : onlyLists(object.type) ? object.type : ANY_LIST;
       }
       case 'unary':
         return this.signatures([typed(e.operand)], e.operator === 'NOT' ? NOT_SIGNATURES : SIGN_SIGNATURES, false);
       case 'binary': {
         const [left, right] = [typed(e.left), typed(e.right)];
         if (e.operator === '+') {
+          this.expect(left.e, left.type, ANY);
           const fitted = this.expect(right.e, right.type, additionRightTypes(left.type));
-          return isEmpty(fitted) ? ANY : additionResult(left.type, fitted);
+          return isEmpty(fitted) ? FAILED : additionResult(left.type, fitted);
         }
         if (e.operator === 'IN') {
+          this.expect(left.e, left.type, ANY);
           this.expect(right.e, right.type, ANY_LIST);
           return BOOLEAN;
         }
         const signatures = OPERATOR_SIGNATURES[e.operator];
-        if (!signatures) return BOOLEAN; // STARTS WITH, ENDS WITH, CONTAINS
-        const result = this.signatures([left, right], signatures, false);
-        return e.operator === '||' && result !== ANY ? additionResult(left.type, right.type) : result;
+        if (!signatures) {
+          // STARTS WITH, ENDS WITH and CONTAINS take any values (T where one has no type at all).
+          const fits = [left, right].map((operand) => !isEmpty(this.expect(operand.e, operand.type, ANY)));
+          return fits.every(Boolean) ? BOOLEAN : ANY;
+        }
+        if (e.operator !== '||') return this.signatures([left, right], signatures, false);
+        // Typed as `+` is, from its operands as the signatures took them (`'a' || $p` is a String).
+        const fit = this.fit([left, right], signatures, false);
+        return fit ? additionResult(fit.args[0] ?? ANY, fit.args[1] ?? ANY) : FAILED;
       }
-      case 'comparison':
-        this.type(e.first, scope);
-        for (const r of e.rest) this.type(r.operand, scope);
-        return BOOLEAN;
+      case 'comparison': {
+        // Any values compare; only what has no type at all does not (and then the comparison is T).
+        const operands = [typed(e.first), ...e.rest.map((r) => typed(r.operand))];
+        const fits = operands.map((operand) => !isEmpty(this.expect(operand.e, operand.type, ANY)));
+        return fits.every(Boolean) ? BOOLEAN : ANY;
+      }
       case 'is-null':
-      case 'is-normalized': // null for what is no string: Neo4j's analysis accepts any operand (`1 IS NORMALIZED`)
-        this.type(e.operand, scope);
-        return BOOLEAN;
+      case 'is-normalized': {
+        // Any value, even what is no string: `1 IS NORMALIZED` is null.
+        const operand = typed(e.operand);
+        return isEmpty(this.expect(operand.e, operand.type, ANY)) ? ANY : BOOLEAN;
+      }
       case 'case': {
         if (e.subject) this.type(e.subject, scope);
         const results: TypeSet[] = [];
@@ -255,11 +292,13 @@ class Typer {
       }
       case 'list-predicate':
       case 'list-comprehension': {
+        const before = this.diagnostics.length;
         const list = typed(e.list);
-        const isList = !isEmpty(this.expect(list.e, list.type, ANY_LIST));
+        this.expect(list.e, list.type, ANY_LIST);
+        const isList = this.diagnostics.length === before;
         // Inside, the variable has the list's element type.
         const inner = new Map([...scope, [e.variable, elementsOf(list.type)]]);
-        // Neo4j checks the condition only once the list is one (its ifOkChain), a projection always.
+        // Neo4j checks the condition only where the list had no error (its ifOkChain), a projection always.
         if (e.where && isList) this.expect(e.where, this.type(e.where, inner), BOOLEAN);
         if (e.kind === 'list-predicate') return BOOLEAN;
         return e.projection ? listOf(this.type(e.projection, inner)) : onlyLists(list.type) ? list.type : ANY_LIST;
@@ -270,7 +309,9 @@ class Typer {
         if (!typing) return ANY;
         if (typing.kind === 'unchecked') return typing.returns(args.map((a) => a.type));
         const result = this.fitted(args, typing.signatures, true);
-        return result === null ? ANY : typing.returns ? typing.returns(args.map((a) => a.type)) : result;
+        // A result Neo4j derives from the arguments (head, last, tail) is nothing once they do not fit.
+        if (result === null) return typing.returns ? FAILED : ANY;
+        return typing.returns ? typing.returns(args.map((a) => a.type)) : result;
       }
       case 'subquery':
         return ANY;
