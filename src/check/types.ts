@@ -2,12 +2,13 @@
  * Static types, as Neo4j's semantic analysis gives them on SHOW commands: every output column has a
  * declared type (`roles` is `List<String>`, `suspended` is `Boolean`), literals have theirs, and each
  * operator and function types its result from its arguments (./type-signatures.ts). So `WHERE user`,
- * `'admin' IN user`, `toLower(roles)` or `size(roles) + 'x'` are refused before anything runs, with
+ * `'admin' IN user`, `toLower(roles)` or `WHERE size(roles) + 'x'` are refused before anything runs, with
  * Neo4j's "Type mismatch" message at Neo4j's position (an infix operator's own, as Neo4j places it).
  *
  * A type that cannot be known (a parameter, a map's property) is T, which every check admits. Errors
- * come in Neo4j's order: an expression's operands' before its own, and where an argument does not fit,
- * the arguments after it are not checked and the result is T, so one mistake gives one message.
+ * come in Neo4j's order: an expression's operands' before its own. Where an argument does not fit, the
+ * arguments after it are not checked, and the result is T, or no type at all where Neo4j derives it
+ * from the arguments (FAILED: `last(1) * 2` is refused twice, as Neo4j refuses it).
  */
 import { childExpressions } from '../ast/children.js';
 import { assertNever } from '../diagnostics/assert-never.js';
@@ -101,7 +102,7 @@ export function checkTypes(root: Expression, scope: TypeScope, predicate: boolea
   return typer.all(root);
 }
 
-/** The type Neo4j gives an expression, and whether it fits where a type is expected: `expected Integer but was Float`. */
+/** Neo4j's words where a value of type `actual` does not fit where `expected` must be (`expected Integer but was Float`), or null. */
 export function mismatch(actual: TypeSet, expected: TypeSet): string | null {
   return isEmpty(expectedOf(actual, expected)) ? mismatchText(actual, expected) : null;
 }
