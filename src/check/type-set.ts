@@ -76,8 +76,11 @@ export const isEmpty = (t: TypeSet): boolean => t !== ANY && t.simple.length ===
 /** Whether a set holds lists and nothing else. */
 export const onlyLists = (t: TypeSet): boolean => t !== ANY && t.simple.length === 0 && t.lists !== null;
 
-/** The element types of a set's lists, where the set is lists only; otherwise T. */
-export const elementsOf = (t: TypeSet): TypeSet => (onlyLists(t) ? ((t as SomeTypes).lists as TypeSet) : ANY);
+/** The element types of a set's lists (of `String or List<String>`, String); T where it holds none. */
+export const elementsOf = (t: TypeSet): TypeSet => (t === ANY ? ANY : (t.lists ?? ANY));
+
+/** The lists of a set (of `Integer or List<Integer>`, List<Integer>); any list where it may be anything. */
+export const listsOf = (t: TypeSet): TypeSet => (t === ANY || t.lists === null ? ANY_LIST : listOf(t.lists));
 
 const NUMBERS: readonly SimpleType[] = ['Float', 'Integer'];
 

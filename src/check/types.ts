@@ -26,6 +26,7 @@ import {
   FAILED,
   isEmpty,
   listOf,
+  listsOf,
   nearestCommon,
   onlyBoolean,
   onlyLists,
@@ -240,7 +241,7 @@ class Typer {
         const list = this.expect(object.e, object.type, ANY_LIST);
         for (const bound of bounds) this.expect(bound.e, bound.type, INTEGER);
         // A slice is of the type of what it slices: nothing, where that is no list.
-        return isEmpty(list) ? FAILED : onlyLists(object.type) ? object.type : ANY_LIST;
+        return isEmpty(list) ? FAILED : listsOf(object.type);
       }
       case 'unary':
         return this.signatures([typed(e.operand)], e.operator === 'NOT' ? NOT_SIGNATURES : SIGN_SIGNATURES, false);
