@@ -101,8 +101,8 @@ export function additionResult(lhs: TypeSet, rhs: TypeSet): TypeSet {
   const [leftItems, rightItems] = [listElements(lhs), listElements(rhs)];
   const [leftScalars, rightScalars] = [scalarsOf(lhs), scalarsOf(rhs)];
   if (leftItems && rightItems) parts.push(listOf(coercedOrCommon(leftItems, rightItems)), listOf(coercedOrCommon(rightItems, leftItems)));
-  if (leftItems && overlaps(rightScalars, ANY)) parts.push(listOf(coercedOrCommon(rightScalars, leftItems)));
-  if (rightItems && overlaps(leftScalars, ANY)) parts.push(listOf(coercedOrCommon(leftScalars, rightItems)));
+  if (leftItems && !isEmpty(rightScalars)) parts.push(listOf(coercedOrCommon(rightScalars, leftItems)));
+  if (rightItems && !isEmpty(leftScalars)) parts.push(listOf(coercedOrCommon(leftScalars, rightItems)));
   return unionOf(parts);
 }
 

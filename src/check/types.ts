@@ -152,19 +152,10 @@ class Typer {
 
   /**
    * Neo4j's checkTypes: each argument against what the signatures still open take, in order, and the
-   * result from the signatures left; T once an argument does not fit. A function's result is what any of
-   * its signatures returns, whatever its arguments (Neo4j types `abs(1.5)` Float or Integer).
+   * result from the signatures left, with each argument's type as they took it; null once an argument
+   * does not fit (the result is then T). A function's result is what any of its signatures returns,
+   * whatever its arguments (Neo4j types `abs(1.5)` Float or Integer).
    */
-  private signatures(args: readonly Typed[], all: readonly Signature[], isFunction: boolean): TypeSet {
-    return this.fitted(args, all, isFunction) ?? ANY;
-  }
-
-  /** The result of the signatures, or null where an argument does not fit. */
-  private fitted(args: readonly Typed[], all: readonly Signature[], isFunction: boolean): TypeSet | null {
-    return this.fit(args, all, isFunction)?.out ?? null;
-  }
-
-  /** The signatures' result and each argument's type as they took it, or null where an argument does not fit. */
   private fit(args: readonly Typed[], all: readonly Signature[], isFunction: boolean): { out: TypeSet; args: TypeSet[] } | null {
     const arity = all.filter((s) => s.args.length === args.length);
     let open = arity;
@@ -200,6 +191,11 @@ class Typer {
     const byNumber = !byKey && overlaps(index.type, INTEGER);
     this.expect(object.e, object.type, byNumber ? ANY_LIST : byKey ? MAP_LIKE : unionOf([MAP_LIKE, ANY_LIST]));
     return ANY;
+  }
+
+  /** Whether each of `operands` has a type at all, as what takes any value (Neo4j's T) expects of it. */
+  private anyValues(operands: readonly Typed[]): boolean {
+    return operands.map((operand) => !isEmpty(this.expect(operand.e, operand.type, ANY))).every(Boolean);
   }
 
   type(e: Expression, scope: TypeScope): TypeSet {
@@ -244,7 +240,7 @@ class Typer {
         return isEmpty(list) ? FAILED : listsOf(object.type);
       }
       case 'unary':
-        return this.signatures([typed(e.operand)], e.operator === 'NOT' ? NOT_SIGNATURES : SIGN_SIGNATURES, false);
+        return this.fit([typed(e.operand)], e.operator === 'NOT' ? NOT_SIGNATURES : SIGN_SIGNATURES, false)?.out ?? ANY;
       case 'binary': {
         const [left, right] = [typed(e.left), typed(e.right)];
         if (e.operator === '+') {
@@ -260,25 +256,21 @@ class Typer {
         const signatures = OPERATOR_SIGNATURES[e.operator];
         if (!signatures) {
           // STARTS WITH, ENDS WITH and CONTAINS take any values (T where one has no type at all).
-          const fits = [left, right].map((operand) => !isEmpty(this.expect(operand.e, operand.type, ANY)));
-          return fits.every(Boolean) ? BOOLEAN : ANY;
+          return this.anyValues([left, right]) ? BOOLEAN : ANY;
         }
-        if (e.operator !== '||') return this.signatures([left, right], signatures, false);
-        // Typed as `+` is, from its operands as the signatures took them (`'a' || $p` is a String).
         const fit = this.fit([left, right], signatures, false);
+        if (e.operator !== '||') return fit?.out ?? ANY;
+        // Its result is typed as `+`'s is, from its operands as the signatures took them (`'a' || $p` is a String).
         return fit ? additionResult(fit.args[0] ?? ANY, fit.args[1] ?? ANY) : FAILED;
       }
       case 'comparison': {
         // Any values compare; only what has no type at all does not (and then the comparison is T).
-        const operands = [typed(e.first), ...e.rest.map((r) => typed(r.operand))];
-        const fits = operands.map((operand) => !isEmpty(this.expect(operand.e, operand.type, ANY)));
-        return fits.every(Boolean) ? BOOLEAN : ANY;
+        return this.anyValues([typed(e.first), ...e.rest.map((r) => typed(r.operand))]) ? BOOLEAN : ANY;
       }
       case 'is-null':
       case 'is-normalized': {
         // Any value, even what is no string: `1 IS NORMALIZED` is null.
-        const operand = typed(e.operand);
-        return isEmpty(this.expect(operand.e, operand.type, ANY)) ? ANY : BOOLEAN;
+        return this.anyValues([typed(e.operand)]) ? BOOLEAN : ANY;
       }
       case 'case': {
         if (e.subject) this.type(e.subject, scope);
@@ -303,14 +295,14 @@ class Typer {
         // Neo4j checks the condition only where the list had no error (its ifOkChain), a projection always.
         if (e.where && isList) this.expect(e.where, this.type(e.where, inner), BOOLEAN);
         if (e.kind === 'list-predicate') return BOOLEAN;
-        return e.projection ? listOf(this.type(e.projection, inner)) : onlyLists(list.type) ? list.type : ANY_LIST;
+        return e.projection ? listOf(this.type(e.projection, inner)) : listsOf(list.type);
       }
       case 'function-call': {
         const args = e.args.map((arg) => typed(arg));
         const typing = lookupFunction(e.name).kind === 'known' ? FUNCTION_TYPES[e.name.toLowerCase()] : undefined;
         if (!typing) return ANY;
         if (typing.kind === 'unchecked') return typing.returns(args.map((a) => a.type));
-        const result = this.fitted(args, typing.signatures, true);
+        const result = this.fit(args, typing.signatures, true)?.out ?? null;
         // A result Neo4j derives from the arguments (head, last, tail) is nothing once they do not fit.
         if (result === null) return typing.returns ? FAILED : ANY;
         return typing.returns ? typing.returns(args.map((a) => a.type)) : result;

@@ -129,7 +129,7 @@ class Climber {
           last = this.expression((Precedence.Comparison + 1) as Precedence);
           rest.push({ operator: more.infix.operator, operand: last });
         }
-        const operatorSpan = tokenSpan(next.token, this.source);
+        const operatorSpan = tokenSpan(token, this.source);
         left = built({ kind: 'comparison', first: left, rest, span: joinSpans(left.span, last.span), operatorSpan }, [
           left,
           ...rest.map((r) => r.operand),

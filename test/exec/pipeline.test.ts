@@ -97,6 +97,13 @@ describe('RETURN', () => {
     ).toEqual([['alice', ['OPS']]]);
   });
 
+  it('|| joins strings and lists as + does, and names its column as written', () => {
+    expect(session.run("SHOW USERS YIELD user, tags RETURN user || '!', tags || ['x'] AS t ORDER BY user LIMIT 1")).toEqual({
+      columns: ["user || '!'", 't'],
+      rows: [['alice!', ['dev', 'ops', 'x']]],
+    });
+  });
+
   it('RETURN * lists the yielded columns alphabetically', () => {
     expect(session.run("SHOW USERS YIELD user, home WHERE user = 'bob' RETURN *")).toEqual({
       columns: ['home', 'user'],
