@@ -5,18 +5,6 @@
  */
 import type { TokenType } from 'chevrotain';
 
-/** One item of a rule's body as stored: a terminal is its token type's name. */
-export type GrammarItem =
-  | string
-  | { readonly rule: string }
-  | { readonly option: readonly GrammarItem[] }
-  | { readonly many: readonly GrammarItem[]; readonly separator?: string }
-  | { readonly atLeastOne: readonly GrammarItem[]; readonly separator?: string }
-  | { readonly or: readonly (readonly GrammarItem[])[] };
-
-/** Every rule's body, by rule name. */
-export type SerializedGrammar = Readonly<Record<string, readonly GrammarItem[]>>;
-
 export interface GrammarRule {
   readonly name: string;
   readonly body: readonly Production[];
@@ -34,39 +22,79 @@ export type Production =
   | { readonly kind: 'atLeastOne'; readonly body: readonly Production[]; readonly later: Production }
   | { readonly kind: 'or'; readonly alternatives: readonly (readonly Production[])[] };
 
-/** The rules of `serialized`, their terminals resolved among `vocabulary` by name. */
-export function grammarOf(serialized: SerializedGrammar, vocabulary: readonly TokenType[]): ReadonlyMap<string, GrammarRule> {
+/**
+ * The rules of `text`, their terminals resolved among `vocabulary` by name. The text has one rule a
+ * line, `name = items`; an item is a token type's name (capitalised), a rule's name, `[items]`
+ * (optional), `{items}` (zero or more), `<items>` (one or more), either of those two with
+ * `/ Separator` before its closing bracket, or `(items | items ...)` (one of them).
+ */
+export function grammarOf(text: string, vocabulary: readonly TokenType[]): ReadonlyMap<string, GrammarRule> {
   const types = new Map(vocabulary.map((t) => [t.name, t]));
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((line) => line.match(/\w+|\S/g) ?? []);
   // Every rule first, its body filled in after: rules refer to each other, and to themselves.
   const rules = new Map<string, { readonly name: string; readonly body: Production[] }>();
-  for (const name of Object.keys(serialized)) rules.set(name, { name, body: [] });
+  for (const [name = ''] of lines) rules.set(name, { name, body: [] });
   const terminal = (name: string): Production => {
     const type = types.get(name);
     if (!type) throw new Error(`the grammar names a token type it does not know: ${name}`);
     return { kind: 'terminal', type };
   };
-  const productions = (items: readonly GrammarItem[]): Production[] => items.map(production);
   /** Zero or more rounds of `body`, with `separator` between them if it has one. */
   const repetition = (body: Production[], separator: string | undefined): Production =>
     separator === undefined
       ? { kind: 'many', body, later: 'itself' }
       : { kind: 'many', body, later: repetition([terminal(separator), ...body], undefined) };
-  function production(item: GrammarItem): Production {
-    if (typeof item === 'string') return terminal(item);
-    if ('rule' in item) {
-      const rule = rules.get(item.rule);
-      if (!rule) throw new Error(`the grammar names a rule it does not have: ${item.rule}`);
+  for (const [name = '', , ...words] of lines) {
+    let at = 0;
+    const expect = (word: string) => {
+      if (words[at++] !== word) throw new Error(`the grammar's rule ${name} lacks a '${word}'`);
+    };
+    /** The items up to the next `|`, `/` or closing bracket (which it leaves to its caller). */
+    const sequence = (): Production[] => {
+      const items: Production[] = [];
+      for (let word = words[at]; word !== undefined && !'|/)]}>'.includes(word); word = words[at]) {
+        at++;
+        items.push(production(word));
+      }
+      return items;
+    };
+    /** A repetition's body, and its separator, up to `close`. */
+    const repeated = (close: string): [Production[], string | undefined] => {
+      const body = sequence();
+      const separator = words[at] === '/' ? words[(at += 2) - 1] : undefined;
+      expect(close);
+      return [body, separator];
+    };
+    const production = (word: string): Production => {
+      if (word === '[') {
+        const body = sequence();
+        expect(']');
+        return { kind: 'option', body };
+      }
+      if (word === '{') return repetition(...repeated('}'));
+      if (word === '<') {
+        const [body, separator] = repeated('>');
+        return { kind: 'atLeastOne', body, later: repetition(separator === undefined ? body : [terminal(separator), ...body], undefined) };
+      }
+      if (word === '(') {
+        const alternatives = [sequence()];
+        while (words[at] === '|') {
+          at++;
+          alternatives.push(sequence());
+        }
+        expect(')');
+        return { kind: 'or', alternatives };
+      }
+      if (/^[A-Z]/.test(word)) return terminal(word);
+      const rule = rules.get(word);
+      if (!rule) throw new Error(`the grammar names a rule it does not have: ${word}`);
       return { kind: 'rule', rule };
-    }
-    if ('option' in item) return { kind: 'option', body: productions(item.option) };
-    if ('many' in item) return repetition(productions(item.many), item.separator);
-    if ('atLeastOne' in item) {
-      const body = productions(item.atLeastOne);
-      const later = repetition(item.separator === undefined ? body : [terminal(item.separator), ...body], undefined);
-      return { kind: 'atLeastOne', body, later };
-    }
-    return { kind: 'or', alternatives: item.or.map(productions) };
+    };
+    rules.get(name)?.body.push(...sequence());
+    if (at < words.length) throw new Error(`the grammar's rule ${name} has a stray '${words[at] ?? ''}'`);
   }
-  for (const [name, items] of Object.entries(serialized)) rules.get(name)?.body.push(...productions(items));
   return rules;
 }

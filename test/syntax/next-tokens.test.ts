@@ -110,13 +110,30 @@ describe('nextTokens', () => {
 });
 
 describe('grammarOf', () => {
+  it('reads the text `npm run gen:cst` writes: one rule a line, every kind of production', () => {
+    expect(compactGrammar(tiny.getSerializedGastProductions())).toBe(
+      [
+        'top = (lists | ambiguous)',
+        'lists = B {item / Comma} Semi <C / Comma> [<D>] {B}',
+        'item = Word',
+        'ambiguous = (A B C | A B D)',
+      ].join('\n'),
+    );
+  });
+
   it('refuses data that names a token type or a rule it does not have (a stale grammar/grammar-data.ts)', () => {
-    expect(() => grammarOf({ top: ['Nope'] }, [B])).toThrow('the grammar names a token type it does not know: Nope');
-    expect(() => grammarOf({ top: [{ rule: 'missing' }] }, [B])).toThrow('the grammar names a rule it does not have: missing');
+    expect(() => grammarOf('top = Nope', [B])).toThrow('the grammar names a token type it does not know: Nope');
+    expect(() => grammarOf('top = missing', [B])).toThrow('the grammar names a rule it does not have: missing');
+  });
+
+  it('refuses text whose brackets do not close or that has a stray word', () => {
+    expect(() => grammarOf('top = [B', [B])).toThrow("the grammar's rule top lacks a ']'");
+    expect(() => grammarOf('top = (B | C', [B, C])).toThrow("the grammar's rule top lacks a ')'");
+    expect(() => grammarOf('top = B ]', [B])).toThrow("the grammar's rule top has a stray ']'");
   });
 
   it('makes a repetition without a separator its own later rounds, and one with a separator repeat the separator first', () => {
-    const rules = grammarOf({ top: [{ many: ['B'] }, { many: ['C'], separator: 'Comma' }] }, [B, C, Comma]);
+    const rules = grammarOf('top = {B} {C / Comma}', [B, C, Comma]);
     const [plain, separated] = rules.get('top')?.body ?? [];
     expect(plain).toMatchObject({ kind: 'many', later: 'itself' });
     expect(separated).toMatchObject({ kind: 'many', later: { kind: 'many', body: [{ type: Comma }, { type: C }], later: 'itself' } });
