@@ -92,7 +92,7 @@ function forEachParsedSegment(text: string, options: ParseOptions, onMasked: (se
         onSegment({ text: segmentText, span, statement: command, diagnostics: checked });
         return;
       }
-      const parsed = parseStatement(raw.tokens, source, span.end, assist);
+      const parsed = parseStatement(raw.tokens, source, source.position(raw.end), assist);
       const diagnostics = parsed.statement
         ? withChecks(parsed.diagnostics, checkStatement(parsed.statement, { options: checkOptions, statementStart: span.start }))
         : parsed.diagnostics;

@@ -15,6 +15,12 @@ export interface RawSegment {
   readonly kind: 'cypher' | 'client';
   /** The statement's tokens, positioned in the whole script. Never empty. */
   readonly tokens: readonly IToken[];
+  /**
+   * Where the statement's text ends: at its `;`, or at the end of the script. cypher-shell sends a
+   * statement's trailing spaces and comments with it, so Neo4j's end of input is here, not at the
+   * last token (ShellStatementParserTest: `return\n1\n;` is sent as `return\n1\n`).
+   */
+  readonly end: number;
 }
 
 export function tokenize(text: string): IToken[] {
@@ -69,7 +75,7 @@ function asciiKind(code: number): Char {
 export function forEachSegment(text: string, onSegment: (segment: RawSegment) => void): void {
   if (isOneStatement(text)) {
     const tokens = tokenize(text);
-    if (tokens.length > 0) onSegment({ kind: 'cypher', tokens });
+    if (tokens.length > 0) onSegment({ kind: 'cypher', tokens, end: text.length });
     return;
   }
   let segmentStart = 0;
@@ -82,7 +88,7 @@ export function forEachSegment(text: string, onSegment: (segment: RawSegment) =>
     const tokens = tokenizeRange(text, segmentStart, end);
     // A client command may end in `;` (cypher-shell ignores it).
     if (clientCommand) while (tokens.at(-1)?.tokenType === Semicolon) tokens.pop();
-    if (tokens.length > 0) onSegment({ kind: clientCommand ? 'client' : 'cypher', tokens });
+    if (tokens.length > 0) onSegment({ kind: clientCommand ? 'client' : 'cypher', tokens, end });
   };
   const startSegmentAt = (offset: number) => {
     segmentStart = offset;

@@ -5,14 +5,10 @@
  * statement (@neo4j-cypher/language-support's analyzeQuery, Cypher 25): the offset and the message, or
  * nothing where it accepts it. The last test asks the front end again, so a row cannot drift from it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, StatusCode } from '../../src/index.js';
-import { FrontEnd } from '../support/neo4j-front-end.js';
-
-type Row = readonly [statement: string, ...errors: string[]];
+import { oracleRows, type OracleRow } from '../support/oracle-rows.js';
 
 /** `@offset message`, as the front end reports each error. */
-const ROWS: readonly Row[] = [
+const ROWS: readonly OracleRow[] = [
   ["SHOW USERS YIELD user WHERE user * 'a'", '@28 Type mismatch: expected Float, Integer or Duration but was String'],
   ["SHOW USERS YIELD * RETURN 'a' * 1 AS x", '@26 Type mismatch: expected Float, Integer or Duration but was String'],
   ["SHOW USERS YIELD * RETURN 1 * 'a' AS x", '@30 Type mismatch: expected Float, Integer or Duration but was String'],
@@ -705,33 +701,4 @@ const ROWS: readonly Row[] = [
   ],
 ];
 
-/** An error as a user sees it: Neo4j's message with its position, at that offset, with Neo4j's code. */
-const seen = (error: string) => {
-  const [, offset, message] = /^@(\d+) (.*)$/s.exec(error)!;
-  const at = Number(offset);
-  return { message: `${message} (line 1, column ${at + 1} (offset: ${at}))`, offset: at, code: StatusCode.SyntaxError };
-};
-
-describe('expression types, as Neo4j checks them', () => {
-  it.each(ROWS)('%s', (statement, ...errors) => {
-    const reported = parse(statement).diagnostics.map((d) => ({ message: d.message, offset: d.span.start.offset, code: d.code }));
-    expect(reported).toEqual(errors.map(seen));
-  });
-
-  describe("and as Neo4j's front end reports them", () => {
-    let frontEnd: FrontEnd;
-    beforeAll(async () => {
-      frontEnd = await FrontEnd.start();
-    });
-    afterAll(() => frontEnd.close());
-
-    it('gives every row its errors (in any order: its order varies from run to run)', async () => {
-      const results = await frontEnd.analyze(
-        ROWS.map(([statement]) => statement),
-        'CYPHER 25',
-      );
-      const given = results.map((r, i) => [ROWS[i]![0], ...r.errors.map((e) => `@${e.offset} ${e.message}`).sort()]);
-      expect(given).toEqual(ROWS.map(([statement, ...errors]) => [statement, ...[...errors].sort()]));
-    }, 120_000);
-  });
-});
+oracleRows('expression types, as Neo4j checks them', ROWS);
