@@ -80,12 +80,13 @@ export function sha256Rounds(digest: Uint8Array, rounds: number): Uint8Array {
   if (digest.length !== 32) throw new RangeError('sha256Rounds takes a 32-byte digest');
   const view = new DataView(digest.buffer, digest.byteOffset, 32);
   for (let i = 0; i < 8; i++) STATE[i] = view.getInt32(4 * i);
+  // Each round's block: the previous digest, then the padding bit, zeros, and the length, 256 bits,
+  // which stay put (compress writes only the block's expanded words, 16 to 63).
+  block.fill(0, 8, 16);
+  block[8] = 0x80000000 | 0;
+  block[15] = 256;
   for (let round = 0; round < rounds; round++) {
-    // The block: the previous digest, the padding bit, zeros, and the length, 256 bits.
     block.set(STATE);
-    block.fill(0, 9, 15);
-    block[8] = 0x80000000 | 0;
-    block[15] = 256;
     STATE.set(IV);
     compress(STATE);
   }

@@ -47,7 +47,8 @@ export function grammarOf(text: string, vocabulary: readonly TokenType[]): Reado
     separator === undefined
       ? { kind: 'many', body, later: 'itself' }
       : { kind: 'many', body, later: repetition([terminal(separator), ...body], undefined) };
-  for (const [name = '', , ...words] of lines) {
+  for (const [name = '', equals, ...words] of lines) {
+    if (equals !== '=') throw new Error(`the grammar's rule ${name} lacks its '='`);
     let at = 0;
     const expect = (word: string) => {
       if (words[at++] !== word) throw new Error(`the grammar's rule ${name} lacks a '${word}'`);
@@ -64,7 +65,11 @@ export function grammarOf(text: string, vocabulary: readonly TokenType[]): Reado
     /** A repetition's body, and its separator, up to `close`. */
     const repeated = (close: string): [Production[], string | undefined] => {
       const body = sequence();
-      const separator = words[at] === '/' ? words[(at += 2) - 1] : undefined;
+      let separator: string | undefined;
+      if (words[at] === '/') {
+        separator = words[at + 1];
+        at += 2;
+      }
       expect(close);
       return [body, separator];
     };

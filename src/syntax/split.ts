@@ -18,7 +18,8 @@ export interface RawSegment {
   /**
    * Where the statement's text ends: at its `;`, or at the end of the script. cypher-shell sends a
    * statement's trailing spaces and comments with it, so Neo4j's end of input is here, not at the
-   * last token (ShellStatementParserTest: `return\n1\n;` is sent as `return\n1\n`).
+   * last token (ShellStatementParserTest: `return\n1\n;` is sent as `return\n1\n`). A client
+   * command's ends with its line.
    */
   readonly end: number;
 }

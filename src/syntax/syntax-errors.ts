@@ -317,8 +317,8 @@ const EOF_TOKEN = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, NaN, NaN);
 
 /**
  * Builds the diagnostic for a parse failure at `failedAt`, an index of `tokens` (the statement's
- * tokens), or their length at the end of input; `end` is the position just after the last token,
- * where Neo4j reports an unexpected end of input.
+ * tokens), or their length at the end of input; `end` is where the statement's text ends (its `;`
+ * or the end of the script, after trailing spaces and comments), where Neo4j reports an unexpected end of input.
  * `statementStart`: where the text Neo4j receives begins (before a `CYPHER 25` prefix), if not at `tokens[0]`.
  */
 export function syntaxError(

@@ -1,7 +1,6 @@
 /**
- * Syntax errors where our grammar walk alone would word them otherwise than Neo4j: where the end of
- * input is, and the expected lists of src/syntax/decision-points.ts. Each row is what Neo4j's front end
- * reports; the shared helper asks it again on every run.
+ * Syntax errors as Neo4j's front end words and places them, where ours once differed: so far, where the
+ * end of input is. Each row is what the front end reports; the shared helper asks it again on every run.
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';

@@ -130,6 +130,7 @@ describe('grammarOf', () => {
     expect(() => grammarOf('top = [B', [B])).toThrow("the grammar's rule top lacks a ']'");
     expect(() => grammarOf('top = (B | C', [B, C])).toThrow("the grammar's rule top lacks a ')'");
     expect(() => grammarOf('top = B ]', [B])).toThrow("the grammar's rule top has a stray ']'");
+    expect(() => grammarOf('top B', [B])).toThrow("the grammar's rule top lacks its '='");
   });
 
   it('makes a repetition without a separator its own later rounds, and one with a separator repeat the separator first', () => {
