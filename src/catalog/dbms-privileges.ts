@@ -2,6 +2,7 @@
 import type { DatabaseAction, DbmsAction, GraphAction, PrivilegeAction } from '../ast/privileges.js';
 
 /** A table of privilege texts where 0 stands for the action's own words: `create_user` is CREATE USER. */
+/* @__NO_SIDE_EFFECTS__ */
 function named<A extends string>(spelled: Readonly<Record<A, string | 0>>): Readonly<Record<A, string>> {
   return Object.fromEntries(Object.entries(spelled).map(([a, t]) => [a, t === 0 ? a.replace(/_/g, ' ').toUpperCase() : t])) as Record<
     A,
@@ -133,7 +134,7 @@ export function coveringActions(action: DbmsAction): DbmsAction[] {
   return chain;
 }
 
-export const DBMS_ACTIONS = Object.keys(PARENT) as DbmsAction[];
+export const DBMS_ACTIONS = /* @__PURE__ */ Object.keys(PARENT) as DbmsAction[];
 
 /** Database privileges as written in a command (`GRANT <this> ON DATABASE * TO role`) and printed by AS COMMANDS. */
 export const DATABASE_PRIVILEGE_TEXT = named<DatabaseAction>({
@@ -174,14 +175,14 @@ export const GRAPH_PRIVILEGE_TEXT = named<GraphAction>({
 });
 
 /** The graph privileges that cover the whole graph: no NODE/RELATIONSHIP segment may follow them (Neo4j's grammar). */
-export const WHOLE_GRAPH_ACTIONS: ReadonlySet<string> = new Set(['graph_actions', 'write', 'set_label', 'remove_label']);
+export const WHOLE_GRAPH_ACTIONS: ReadonlySet<string> = /* @__PURE__ */ new Set(['graph_actions', 'write', 'set_label', 'remove_label']);
 
 export function isTransactionAction(action: PrivilegeAction): boolean {
   return action === 'transaction_management' || action === 'show_transaction' || action === 'terminate_transaction';
 }
 
-export const DATABASE_ACTIONS = Object.keys(DATABASE_PRIVILEGE_TEXT) as DatabaseAction[];
-export const GRAPH_ACTIONS = Object.keys(GRAPH_PRIVILEGE_TEXT) as GraphAction[];
+export const DATABASE_ACTIONS = /* @__PURE__ */ Object.keys(DATABASE_PRIVILEGE_TEXT) as DatabaseAction[];
+export const GRAPH_ACTIONS = /* @__PURE__ */ Object.keys(GRAPH_PRIVILEGE_TEXT) as GraphAction[];
 
 export function isDbmsAction(action: PrivilegeAction): action is DbmsAction {
   return Object.hasOwn(PRIVILEGE_TEXT, action);

@@ -8,6 +8,7 @@
  */
 
 /** The first 32 bits of the fractional parts of `root` of the first `count` primes (FIPS 180-4, 4.2.2 and 5.3.3). */
+/* @__NO_SIDE_EFFECTS__ */
 function fractions(count: number, root: (prime: number) => number): Int32Array {
   const words = new Int32Array(count);
   for (let n = 2, found = 0; found < count; n++) {
@@ -22,12 +23,15 @@ const K = fractions(64, Math.cbrt);
 const IV = fractions(8, Math.sqrt);
 
 /**
- * `compress(state)` compresses the block in `block[0..15]` into `state`. The tables are constants of
- * its closure and the state is in locals for the 64 steps: as module-level bindings (which the bundler
+ * `SHA.compress(state)` compresses the block in `SHA.block[0..15]` into `state`. The tables are constants
+ * of its closure and the state is in locals for the 64 steps: as module-level bindings (which the bundler
  * turns into `var`s) V8 could not treat the tables as constants, which made the loop 30-40% slower.
+ * One object, not destructured here: a bundler keeps a module-level destructuring even where nothing
+ * reads it, and with it the tables (a page that only lints never hashes).
  */
-const { block, compress } = compressor();
+const SHA = compressor();
 
+/* @__NO_SIDE_EFFECTS__ */
 function compressor(): { block: Int32Array; compress: (state: Int32Array) => void } {
   const w = new Int32Array(64);
   const k = K;
@@ -73,11 +77,12 @@ function compressor(): { block: Int32Array; compress: (state: Int32Array) => voi
   return { block: w, compress };
 }
 
-const STATE = new Int32Array(8);
+const STATE = /* @__PURE__ */ new Int32Array(8);
 
 /** `digest` hashed `rounds` more times, each round over the previous 32-byte digest. */
 export function sha256Rounds(digest: Uint8Array, rounds: number): Uint8Array {
   if (digest.length !== 32) throw new RangeError('sha256Rounds takes a 32-byte digest');
+  const { block, compress } = SHA;
   const view = new DataView(digest.buffer, digest.byteOffset, 32);
   for (let i = 0; i < 8; i++) STATE[i] = view.getInt32(4 * i);
   // Each round's block: the previous digest, then the padding bit, zeros, and the length, 256 bits,
@@ -104,6 +109,7 @@ export function sha256(data: Uint8Array): Uint8Array {
   view.setUint32(padded.length - 8, Math.floor(bits / 2 ** 32));
   view.setUint32(padded.length - 4, bits >>> 0);
   const state = Int32Array.from(IV);
+  const { block, compress } = SHA;
   for (let offset = 0; offset < padded.length; offset += 64) {
     for (let i = 0; i < 16; i++) block[i] = view.getInt32(offset + 4 * i);
     compress(state);

@@ -17,10 +17,11 @@ export interface RunAsOptions {
 }
 
 /** AuthManager.NO_AUTH.impersonate: InvalidArgumentException with GQLSTATUS 51N30. */
-const AUTH_DISABLED = new Neo4jError(StatusCode.ArgumentError, 'Impersonation is not supported with auth disabled.', {
-  gqlStatus: '51N30',
-  statusDescription: 'error: system configuration or operation exception - not supported with this configuration',
-});
+const authDisabled = (): Neo4jError =>
+  new Neo4jError(StatusCode.ArgumentError, 'Impersonation is not supported with auth disabled.', {
+    gqlStatus: '51N30',
+    statusDescription: 'error: system configuration or operation exception - not supported with this configuration',
+  });
 
 /** AuthorizationViolationException.impersonationDisallowed: CredentialsExpired with GQLSTATUS 42N83 and its message. */
 const PASSWORD_CHANGE_REQUIRED = 'Cannot impersonate a user while password change required.';
@@ -37,7 +38,7 @@ const PERMISSION_DENIED = 'Permission denied.';
  * they ask to impersonate `target`; throws Neo4j's error when they may not.
  */
 export function impersonatedUser(db: SystemDatabase, user: string | null, target: string): string {
-  if (user === null) throw AUTH_DISABLED;
+  if (user === null) throw authDisabled();
   if (db.login(user)?.changeRequired === true) {
     throw new Neo4jError(StatusCode.CredentialsExpired, PASSWORD_CHANGE_REQUIRED, {
       gqlStatus: '42N83',

@@ -13,6 +13,7 @@ const expect = (name: string, kind: string, value: Value): never => {
 };
 
 /** A one-argument function. callFunction has checked the argument count, so the argument is there. */
+/* @__NO_SIDE_EFFECTS__ */
 const unary =
   (f: (v: Value, name: string, budget: StatementBudget) => Value): Fn =>
   (args, name, budget) => {
@@ -21,6 +22,7 @@ const unary =
     return f(v, name, budget);
   };
 
+/* @__NO_SIDE_EFFECTS__ */
 const stringFn =
   (f: (s: string, rest: Value[], budget: StatementBudget) => Value): Fn =>
   (args, name, budget) => {
@@ -31,12 +33,14 @@ const stringFn =
   };
 
 /** A string function whose result is as long as its input (case changes): charged before it is built. */
+/* @__NO_SIDE_EFFECTS__ */
 const sameLength = (f: (s: string) => string): Fn =>
   stringFn((s, _rest, budget) => {
     budget.string(s.length);
     return f(s);
   });
 
+/* @__NO_SIDE_EFFECTS__ */
 const numberFn = (f: (n: bigint | number) => Value): Fn =>
   unary((n, name) => {
     if (n === null) return null;
@@ -139,6 +143,7 @@ function toBoolean(value: Value, name: string, orNull: boolean): Value {
 }
 
 /** `btrim`, `ltrim`, `rtrim`: whitespace, or repeats of one given character, from one or both ends. */
+/* @__NO_SIDE_EFFECTS__ */
 function trimFn(side: 'both' | 'leading' | 'trailing'): Fn {
   return (args, name, budget) =>
     stringFn((s, [character]) => {

@@ -22,10 +22,15 @@ export class SnapshotError extends Error {
  * What a snapshot may hold: the privileges we model, named as their rows name them (SHOW PRIVILEGES'
  * `action`: EXECUTE BOOSTED PROCEDURE is stored as `execute_boosted`), and those of the built-in roles.
  */
-const KNOWN_ACTIONS: ReadonlySet<string> = new Set([
-  ...[...Object.keys(PRIVILEGE_TEXT), ...Object.keys(DATABASE_PRIVILEGE_TEXT), ...Object.keys(GRAPH_PRIVILEGE_TEXT)].map(actionColumn),
-  ...Object.values(BUILT_IN_PRIVILEGES).flatMap((rows) => rows.map((r) => r.action)),
-]);
+const KNOWN_ACTIONS: ReadonlySet<string> = /* @__PURE__ */ knownActions();
+
+/* @__NO_SIDE_EFFECTS__ */
+function knownActions(): ReadonlySet<string> {
+  return new Set([
+    ...[...Object.keys(PRIVILEGE_TEXT), ...Object.keys(DATABASE_PRIVILEGE_TEXT), ...Object.keys(GRAPH_PRIVILEGE_TEXT)].map(actionColumn),
+    ...Object.values(BUILT_IN_PRIVILEGES).flatMap((rows) => rows.map((r) => r.action)),
+  ]);
+}
 
 type Json = Record<string, unknown>;
 

@@ -42,10 +42,12 @@ export const union =
   (a: CharTest, b: CharTest): CharTest =>
   (c) =>
     a(c) || b(c);
+/* @__NO_SIDE_EFFECTS__ */
 export const intersection =
   (a: CharTest, b: CharTest): CharTest =>
   (c) =>
     a(c) && b(c);
+/* @__NO_SIDE_EFFECTS__ */
 export const complement =
   (a: CharTest): CharTest =>
   (c) =>

@@ -30,15 +30,15 @@ const LITERALS: Readonly<Record<string, number>> = { a: 0x07, e: 0x1b, f: 0x0c, 
 /** The predefined classes, in and out of a character class. */
 const CLASSES: Readonly<Record<string, CharTest>> = {
   d: isAsciiDigit,
-  D: complement(isAsciiDigit),
+  D: /* @__PURE__ */ complement(isAsciiDigit),
   s: isAsciiSpace,
-  S: complement(isAsciiSpace),
+  S: /* @__PURE__ */ complement(isAsciiSpace),
   w: isAsciiWord,
-  W: complement(isAsciiWord),
+  W: /* @__PURE__ */ complement(isAsciiWord),
   h: horizontalSpace,
-  H: complement(horizontalSpace),
+  H: /* @__PURE__ */ complement(horizontalSpace),
   v: verticalSpace,
-  V: complement(verticalSpace),
+  V: /* @__PURE__ */ complement(verticalSpace),
 };
 /** A fresh matcher's "end of the previous match" is 0, so for `=~` \G is \A. */
 const ANCHORS: Readonly<Record<string, Anchor>> = {
@@ -51,9 +51,9 @@ const ANCHORS: Readonly<Record<string, Anchor>> = {
 };
 
 /** Escapes that only make sense outside a class; inside one Java calls them illegal. */
-const OUTSIDE_ONLY = new Set('123456789ABGRXZbkz');
+const OUTSIDE_ONLY = /* @__PURE__ */ new Set('123456789ABGRXZbkz');
 /** Letters Java reserves: an error, in or out of a class. */
-const RESERVED = new Set('CEFIJKLMOPQTUYgijlmopqy');
+const RESERVED = /* @__PURE__ */ new Set('CEFIJKLMOPQTUYgijlmopqy');
 
 /** The cursor is on the backslash. `create`: build the node of a class or assertion escape. */
 export function escape(s: Scanner, inClass: boolean, create: boolean, isRange: boolean): number | CharTest | Fragment {
