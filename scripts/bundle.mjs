@@ -7,7 +7,7 @@
 //   sample here, so a cold `sysdb lint` skips most compilation (about 15% of linting 20,000
 //   statements). V8 rejects a cache made by another Node version; the bundle then compiles as usual.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,33 +27,52 @@ const minify = process.env.SYSDB_READABLE_BUNDLE === '1' ? { minifyWhitespace: t
 /**
  * The library keeps its line breaks: esbuild drops the `@__PURE__` and `@__NO_SIDE_EFFECTS__`
  * annotations when it minifies whitespace, and without them a bundler that takes only the linter from
- * the package keeps the executor's tables too (a lint-only page of 48 KB gzipped instead of 42).
+ * the package keeps the executor's tables too (a lint-only page of 48 KB gzipped instead of 41).
  */
 const libraryMinify = process.env.SYSDB_READABLE_BUNDLE === '1' ? { minifySyntax: true } : { minifySyntax: true, minifyIdentifiers: true };
 
 /**
- * Immer makes its default instance at the top of its module (`new Immer()`, and `produce` read from it),
- * which a bundler must keep when it cannot tell that nothing reads them. Installed as a package, immer
- * says `sideEffects: false` and a page that never calls `produce` drops it whole; bundled into our
- * library, that is lost, so the two statements are marked pure here (1.4 KB of a lint-only page; the rest of immer's
- * top level still stays, 2.6 KB).
+ * Immer's module does work at its top level (its default instance, its tables), which a bundler must keep
+ * where it cannot tell that nothing reads it. Installed as a package, immer says `sideEffects: false`, and a
+ * page that never calls `produce` drops it whole; bundled into our library, that is lost (2.6 KB gzipped of
+ * a lint-only page built from the package). So the library build takes of immer what we import (bundled
+ * alone, so that the rest is shaken out first), wraps it in a pure function called once, and exports pure
+ * functions that call into it: a page that never calls them drops all of immer. An import of anything
+ * else of immer fails the build (no such export).
  */
-const IMMER_INSTANCE = [
-  ['var immer = new Immer2();', 'var immer = /* @__PURE__ */ new Immer2();'],
-  // A read of a property may run a getter, so a bundler keeps it; a function that reads it later is pure.
-  ['var produce = immer.produce;', 'var produce = (...args) => immer.produce(...args);'],
-];
-const immerInstancePure = {
-  name: 'immer-instance-pure',
-  setup(build) {
-    build.onLoad({ filter: /node_modules\/immer\/dist\/immer\.mjs$/ }, ({ path }) => {
-      let text = readFileSync(path, 'utf8');
-      for (const [from, to] of IMMER_INSTANCE) {
-        if (!text.includes(from))
-          throw new Error(`immer's module no longer holds \`${from}\`: update IMMER_INSTANCE in scripts/bundle.mjs`);
-        text = text.replace(from, to);
-      }
-      return { contents: text, loader: 'js' };
+const IMMER_FUNCTIONS = ['produce', 'freeze'];
+const immerDroppable = {
+  name: 'immer-droppable',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^immer$/ }, () => ({ path: 'immer', namespace: 'immer-droppable' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'immer-droppable' }, async () => {
+      const shaken = await build({
+        stdin: { contents: `export { ${IMMER_FUNCTIONS.join(', ')} } from 'immer';`, resolveDir: root },
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'node',
+        logLevel: 'warning',
+      });
+      const text = shaken.outputFiles[0].text;
+      const exportAt = text.lastIndexOf('\nexport {');
+      // `export { a as produce, freeze };`: each exported name and the local it exports.
+      const exported = text.slice(text.indexOf('{', exportAt) + 1, text.indexOf('}', exportAt));
+      const locals = Object.fromEntries(
+        exported.split(',').map((item) => {
+          const [local, name = local] = item.trim().split(/\s+as\s+/);
+          return [name, local];
+        }),
+      );
+      for (const name of IMMER_FUNCTIONS) if (!locals[name]) throw new Error(`immer no longer exports ${name}`);
+      const contents = [
+        `const immer = /* @__PURE__ */ (() => {`,
+        text.slice(0, exportAt),
+        `return { ${IMMER_FUNCTIONS.map((name) => `${name}: ${locals[name]}`).join(', ')} };`,
+        `})();`,
+        ...IMMER_FUNCTIONS.map((name) => `export const ${name} = (...args) => immer.${name}(...args);`),
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: root };
     });
   },
 };
@@ -71,7 +90,7 @@ await build({
   format: 'esm',
   target: 'node20',
   ...libraryMinify,
-  plugins: [...bundlePlugins, immerInstancePure],
+  plugins: [...bundlePlugins, immerDroppable],
   logLevel: 'warning',
 });
 

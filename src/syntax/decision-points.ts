@@ -28,7 +28,8 @@ const SHOW_ALL = 'CONSTRAINT|CONSTRAINTS|FUNCTION|FUNCTIONS|INDEX|INDEXES|PRIVIL
 
 const DECISION_POINTS: Readonly<Record<string, string>> = {
   ALTER: `ALIAS|CURRENT|DATABASE|USERS|${AUTH_RULE}`,
-  'ALTER CURRENT': 'USER SET PASSWORD FROM',
+  // SHOW and ALTER CURRENT GRAPH TYPE (Cypher25Parser.g4 of 2026.06) are commands cypher-sysdb does not model.
+  'ALTER CURRENT': 'USER SET PASSWORD FROM|GRAPH TYPE',
   CREATE: `a graph pattern|${CREATED}|OR REPLACE`,
   'CREATE OR REPLACE': CREATED,
   'CREATE USER': 'a graph pattern|a parameter|an identifier',
@@ -48,15 +49,29 @@ const DECISION_POINTS: Readonly<Record<string, string>> = {
   'GRANT ROLE': ROLE_NAME,
   'REVOKE ROLE': ROLE_NAME,
   'GRANT ROLE _ TO': GRANTEE,
-  // ROLE and ROLES are one roleToken in Neo4j's grantRole.
+  // ROLE and ROLES are one roleToken in Neo4j's grantRole (and revokeRole, whose FROM takes AUTH RULE too).
   'GRANT ROLES _ TO': GRANTEE,
+  'REVOKE ROLE _ FROM': GRANTEE,
+  'REVOKE ROLES _ FROM': GRANTEE,
   SHOW:
     `${SHOW_ALL}|ALIAS|ALIASES|ALL|AUTH|CURRENT|DATABASE|DATABASES|DEFAULT DATABASE|HOME DATABASE|EXIST|EXISTENCE|FULLTEXT|BUILT IN|` +
     'KEY|LOOKUP|NODE|POINT|POPULATED|PROCEDURE|PROCEDURES|PROPERTY|RANGE|REL|RELATIONSHIP|SERVER|SERVERS|SETTING|SETTINGS|SUPPORTED|TEXT|' +
     'TRANSACTION|TRANSACTIONS|UNIQUE|UNIQUENESS|USER|USERS|VECTOR',
   'SHOW ALL': SHOW_ALL,
+  'SHOW CURRENT': 'GRAPH TYPE|USER',
   // SHOW AUTH RULE[S]: the list at SHOW names AUTH alone (phraseContinuation reads on through it).
   'SHOW AUTH': 'RULE|RULES',
+  // SHOW ALL ROLES WITH AUTH RULES likewise. Without ALL or POPULATED, WITH may be a role's name: the walk decides
+  // that list, and addedPhrases offers its AUTH.
+  ...Object.fromEntries(
+    ['ALL ROLE', 'ALL ROLES', 'POPULATED ROLE', 'POPULATED ROLES'].map((roles) => [`SHOW ${roles} WITH`, 'AUTH|USER|USERS']),
+  ),
+  ...Object.fromEntries(
+    ['ROLE', 'ROLES', 'ALL ROLE', 'ALL ROLES', 'POPULATED ROLE', 'POPULATED ROLES'].map((roles) => [
+      `SHOW ${roles} WITH AUTH`,
+      'RULE|RULES',
+    ]),
+  ),
 };
 
 /**
@@ -85,15 +100,26 @@ function prefixKey(prefix: readonly IToken[]): string {
 /** A privilege's verb, where Neo4j's grammar also offers AUTH RULE: `GRANT IMMUTABLE CREATE`, `REVOKE DENY SHOW`. */
 const PRIVILEGE_VERB = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? (CREATE|DROP|RENAME|ALTER|SHOW)$/;
 
+/** A privilege's REMOVE: `GRANT REMOVE`, `REVOKE DENY IMMUTABLE REMOVE`. */
+const PRIVILEGE_REMOVE = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? REMOVE$/;
+
+/** An EXECUTE privilege up to its USER (of USER DEFINED FUNCTION). */
+const EXECUTE_USER = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? EXECUTE( BOOSTED)? USER$/;
+
 /** An ALL privilege up to the HOME (or Cypher 5's DEFAULT) of its target. */
 const ALL_ON_HOME = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALL( DBMS| DATABASE| GRAPH)?( PRIVILEGES)? ON (HOME|DEFAULT)$/;
 
+/** SHOW ROLE[S] WITH, where WITH may also be a role's name (so the walk decides, no decision point). */
+const ROLES_WITH = /^SHOW ROLES? WITH$/;
+
 /**
- * What Neo4j's grammar offers after a privilege's verb (`prefixKey` of the prefix) that ours does not: the privilege
- * on auth rules (Cypher25Parser.g4 actionForDBMS), and after ALTER the composite databases'. Undefined where `key`
- * ends in no verb. asNeo4jLists adds them to lists, and phraseContinuation reads on through them.
+ * What Neo4j's grammar offers after `key` (`prefixKey` of a prefix) that ours does not, where the walk decides the
+ * rest of the list: after a privilege's verb the privilege on auth rules (Cypher25Parser.g4 actionForDBMS), and after
+ * ALTER the composite databases'; after SHOW ROLES WITH, the AUTH of AUTH RULES. Undefined elsewhere.
+ * asNeo4jLists adds them to lists, and phraseContinuation reads on through them.
  */
-function afterPrivilegeVerb(key: string): string[] | undefined {
+function addedPhrases(key: string): string[] | undefined {
+  if (ROLES_WITH.test(key)) return ['AUTH'];
   const verb = PRIVILEGE_VERB.exec(key)?.[4];
   return verb === undefined ? undefined : ['AUTH RULE', ...(verb === 'ALTER' ? ['COMPOSITE'] : [])];
 }
@@ -147,7 +173,7 @@ export function phraseContinuation(
   following: readonly IToken[],
 ): { readonly matched: number; readonly phrases: string[] } | undefined {
   // After a privilege's verb, the phrases asNeo4jLists adds ('AUTH RULE'): Neo4j reads on through AUTH there too.
-  const phrases = listAfter(prefix) ?? afterPrivilegeVerb(prefixKey(prefix));
+  const phrases = listAfter(prefix) ?? addedPhrases(prefixKey(prefix));
   const first = following[0];
   if (!phrases || first === undefined) return undefined;
   const word = first.image.toUpperCase();
@@ -184,7 +210,11 @@ export function phraseContinuation(
  *   taken MANAGEMENT for a role's name (`GRANT ROLE MANAGEMENT DBMS TO role`);
  * - after an ALL privilege's ON HOME, 'GRAPH' as well as 'DATABASE' (`GRANT ALL GRAPH PRIVILEGES ON HOME TO r`);
  * - after a privilege's CREATE, DROP, RENAME, ALTER or SHOW, 'AUTH RULE' too, and after ALTER 'COMPOSITE'
- *   (Cypher25Parser.g4 actionForDBMS, dbmsPrivilege, showPrivilege): privileges of Neo4j's that are not modelled here.
+ *   (Cypher25Parser.g4 actionForDBMS, dbmsPrivilege, showPrivilege): privileges of Neo4j's that are not modelled here;
+ * - after a privilege's REMOVE, 'PRIVILEGE' and 'ROLE' as well as 'LABEL': ours has decided on REMOVE LABEL by then;
+ * - after `SHOW ... PRIVILEGES AS` no 'REVOKE', and after `EXECUTE [BOOSTED] USER` no 'DEFINED' (Neo4j's front end,
+ *   though it reads both: AS REVOKE COMMANDS, USER DEFINED FUNCTIONS);
+ * - after `SHOW ROLES WITH`, 'AUTH' too (SHOW ROLES WITH AUTH RULES, not modelled; with ALL, a decision point).
  */
 export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string[]): readonly string[] {
   if (phrases.length === 2 && phrases[0] === 'a string' && phrases[1] === "'PROVIDER'") return ['a string'];
@@ -205,13 +235,16 @@ export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string
   if (/^(GRANT|REVOKE) ROLES? _ (TO|FROM) USERS?$/.test(key) && phrases.length === 2 && phrases[1] === 'an identifier') {
     return [...phrases, "','", '<EOF>'];
   }
-  // After TO AUTH, AUTH may be a user's name, or begin AUTH RULE[S] (GRANT ROLE r TO AUTH RULE x).
-  if (/^GRANT ROLES? _ TO AUTH$/.test(key) && phrases.includes('<EOF>')) return [...phrases, "'RULE'", "'RULES'"];
+  // After TO (or FROM) AUTH, AUTH may be a user's name, or begin AUTH RULE[S] (GRANT ROLE r TO AUTH RULE x).
+  if (/^(GRANT ROLES? _ TO|REVOKE ROLES? _ FROM) AUTH$/.test(key) && phrases.includes('<EOF>')) return [...phrases, "'RULE'", "'RULES'"];
   // ALL's target: HOME DATABASE or HOME GRAPH, where our grammar has decided on the database scope by the word after HOME.
   if (ALL_ON_HOME.test(key) && phrases.length === 1 && phrases[0] === "'DATABASE'") return ["'DATABASE'", "'GRAPH'"];
   if (/^(GRANT|REVOKE) ROLE MANAGEMENT$/.test(key) && phrases.includes("','")) {
     return [...phrases, "'ON DBMS'"];
   }
-  const extra = afterPrivilegeVerb(key);
+  if (PRIVILEGE_REMOVE.test(key) && phrases.length === 1 && phrases[0] === "'LABEL'") return [...phrases, "'PRIVILEGE'", "'ROLE'"];
+  if (/^SHOW\b.* PRIVILEGES? AS$/.test(key)) return phrases.filter((p) => p !== "'REVOKE'");
+  if (EXECUTE_USER.test(key)) return phrases.filter((p) => p !== "'DEFINED'");
+  const extra = addedPhrases(key);
   return extra === undefined ? phrases : [...phrases, ...extra.map((p) => `'${p}'`)];
 }

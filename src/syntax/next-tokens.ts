@@ -15,6 +15,14 @@ export interface NextToken {
   readonly nextTokenType: TokenType;
   /** Rule names from the start rule down to the rule holding the terminal. */
   readonly ruleStack: readonly string[];
+  /**
+   * Where in `ruleStack` the error's context is, the same for every terminal of one walk: the deepest rule
+   * that every path has entered before the end of the prefix and that none can leave there. ANTLR's
+   * parser fails in that rule (an enclosing rule that may end here returns to its caller first, and where
+   * paths still differ, the prediction choosing between them fails), and Neo4j's error strategy walks
+   * the grammar from it: `size(x, 1` fails in the call, where ')' and ',' are the call's own.
+   */
+  readonly context: number;
 }
 
 export interface NextTokenOptions {
@@ -30,11 +38,20 @@ export interface NextTokenOptions {
    * tokens their readings stay open (an atom's name is a function call only when `(` follows it).
    */
   readonly gatedLookahead?: Readonly<Record<string, number>>;
+  /**
+   * Rules the parser enters only where their first token passes a gate: words the lexer reads as names
+   * (`count` of count(*)). A path into such a rule at a prefix token that fails it ends there.
+   */
+  readonly gates?: Readonly<Record<string, (first: IToken) => boolean>>;
 }
 
 interface RuleStack {
   readonly name: string;
   readonly caller: RuleStack | undefined;
+  /** How many rules are above it. */
+  readonly depth: number;
+  /** The index of the last prefix token consumed when the rule was entered: it holds the tokens after it. */
+  readonly entered: number;
 }
 
 /** What remains to be matched: `items` from `at` on, under `rules`, then `then`. */
@@ -45,12 +62,23 @@ interface Continuation {
   readonly then: Continuation | undefined;
 }
 
+/** A choice of the grammar on one path, and whether a path through one of its alternatives got to the end of the prefix. */
+interface Decision {
+  readonly within: Decision | undefined;
+  reached: boolean;
+}
+
 interface Path {
   readonly rest: Continuation | undefined;
   /** Index of the last prefix token consumed (-1: none yet). */
   readonly consumed: number;
-  /** An alternative not taken first: skipped once a complete path is known, unless near the end. */
-  readonly alternative: boolean;
+  /**
+   * The choice this path is an alternative of: skipped once an alternative tried before it got through the
+   * prefix, unless the choice is near the end (the parser chose that one, as far as its lookahead saw).
+   */
+  readonly alternativeOf: Decision | undefined;
+  /** The innermost choice the path has passed. */
+  readonly within: Decision | undefined;
   /** How many tokens before the end the choice that made this path may be: the parser's lookahead there. */
   readonly lookahead: number;
 }
@@ -60,20 +88,23 @@ export function nextTokens(start: GrammarRule, prefix: readonly IToken[], option
   const last = prefix.length - 1;
   const { maxLookahead } = options;
   const gated = options.gatedLookahead ?? {};
-  const found: NextToken[] = [];
+  const gates = options.gates ?? {};
+  const found: { nextTokenType: TokenType; rules: RuleStack }[] = [];
   const pending: Path[] = [
     {
-      rest: sequence(start.body, { name: start.name, caller: undefined }, undefined),
+      rest: sequence(start.body, { name: start.name, caller: undefined, depth: 0, entered: -1 }, undefined),
       consumed: -1,
-      alternative: false,
+      alternativeOf: undefined,
+      within: undefined,
       lookahead: maxLookahead,
     },
   ];
 
   for (let path = pending.pop(); path; path = pending.pop()) {
-    if (path.alternative && found.length > 0 && path.consumed <= last - path.lookahead) continue;
+    if (path.alternativeOf?.reached && path.consumed <= last - path.lookahead) continue;
     let rest = path.rest;
     let consumed = path.consumed;
+    let within = path.within;
     // Follows one path; choices push the alternatives not taken first, in the order the parser tries them.
     while (rest) {
       const prod = rest.items[rest.at];
@@ -88,7 +119,9 @@ export function nextTokens(start: GrammarRule, prefix: readonly IToken[], option
       switch (prod.kind) {
         case 'terminal': {
           if (consumed === last) {
-            found.push({ nextTokenType: prod.type, ruleStack: namesOf(rules) });
+            found.push({ nextTokenType: prod.type, rules });
+            // Every choice on the way got through; a choice marked so has its enclosing ones marked already.
+            for (let d = within; d && !d.reached; d = d.within) d.reached = true;
             rest = undefined;
             break;
           }
@@ -101,34 +134,103 @@ export function nextTokens(start: GrammarRule, prefix: readonly IToken[], option
           rest = after;
           break;
         }
-        case 'rule':
-          rest = sequence(prod.rule.body, { name: prod.rule.name, caller: rules }, after);
+        case 'rule': {
+          const first = prefix[consumed + 1];
+          if (first && gates[prod.rule.name]?.(first) === false) {
+            rest = undefined;
+            break;
+          }
+          rest = sequence(prod.rule.body, { name: prod.rule.name, caller: rules, depth: rules.depth + 1, entered: consumed }, after);
           break;
-        case 'option':
-          pending.push({ rest: after, consumed, alternative: true, lookahead });
+        }
+        case 'option': {
+          within = { within, reached: false };
+          pending.push({ rest: after, consumed, alternativeOf: within, within, lookahead });
           rest = sequence(prod.body, rules, after);
           break;
+        }
         case 'many':
-          pending.push({ rest: after, consumed, alternative: true, lookahead });
+          within = { within, reached: false };
+          pending.push({ rest: after, consumed, alternativeOf: within, within, lookahead });
           // A round, then the later rounds (this repetition again, or its separator and body).
           rest = sequence(prod.body, rules, sequence([prod.later === 'itself' ? prod : prod.later], rules, after));
           break;
         case 'atLeastOne':
           rest = sequence(prod.body, rules, sequence([prod.later], rules, after));
           break;
-        case 'or':
+        case 'or': {
+          const choice: Decision = { within, reached: false };
           // Pushed last to first, so that the first alternative is explored first.
           for (let i = prod.alternatives.length - 1; i >= 0; i--) {
-            pending.push({ rest: sequence(itemAt(prod.alternatives, i), rules, after), consumed, alternative: true, lookahead });
+            pending.push({
+              rest: sequence(itemAt(prod.alternatives, i), rules, after),
+              consumed,
+              alternativeOf: choice,
+              within: choice,
+              lookahead,
+            });
           }
           rest = undefined;
           break;
+        }
         default:
           assertNever(prod, 'production');
       }
     }
   }
-  return found;
+  const context = errorContext(
+    found.map((f) => f.rules),
+    last,
+  );
+  return found.map(({ nextTokenType, rules }) => ({ nextTokenType, ruleStack: namesOf(rules), context }));
+}
+
+/**
+ * The depth of the deepest rule entered before the prefix's last token was consumed (`last`) that every
+ * one of `stacks` shares, the very same entry of it: 0 (the start rule) where there is none.
+ */
+function errorContext(stacks: readonly RuleStack[], last: number): number {
+  const firstOpen = stacks[0] && openPart(stacks[0], last);
+  if (firstOpen === undefined) return 0;
+  // The first stack's open rules; each other stack meets them at its deepest open rule that is one of them.
+  const shared = new Set<RuleStack>();
+  for (let r: RuleStack | undefined = firstOpen; r; r = r.caller) shared.add(r);
+  let deepest = firstOpen.depth;
+  const met = new Map<RuleStack, number>();
+  for (const stack of stacks) {
+    const open = openPart(stack, last);
+    if (open === undefined) return 0;
+    deepest = Math.min(deepest, meetingDepth(open, shared, met));
+  }
+  return deepest;
+}
+
+/** The deepest rule of `rules` entered before the prefix's last token was consumed. */
+function openPart(rules: RuleStack, last: number): RuleStack | undefined {
+  let r: RuleStack | undefined = rules;
+  while (r && r.entered >= last && r.depth > 0) r = r.caller;
+  return r && r.entered < last ? r : undefined;
+}
+
+/** The depth where `rules` joins `shared`, remembered in `met` for every rule on the way: each rule is walked once. */
+function meetingDepth(rules: RuleStack, shared: ReadonlySet<RuleStack>, met: Map<RuleStack, number>): number {
+  const walked: RuleStack[] = [];
+  let r: RuleStack | undefined = rules;
+  let depth = 0;
+  for (; r; r = r.caller) {
+    if (shared.has(r)) {
+      depth = r.depth;
+      break;
+    }
+    const known = met.get(r);
+    if (known !== undefined) {
+      depth = known;
+      break;
+    }
+    walked.push(r);
+  }
+  for (const w of walked) met.set(w, depth);
+  return depth;
 }
 
 function sequence(items: readonly Production[], rules: RuleStack, then: Continuation | undefined): Continuation {

@@ -4,9 +4,9 @@
  * after the tokens before the error: next-tokens.ts), grouped into Neo4j's phrases: "an identifier",
  * "a string", "an expression", keyword sequences such as 'IF NOT EXISTS'.
  */
-import { createTokenInstance, EOF, type IToken, type TokenType } from 'chevrotain';
+import { createTokenInstance, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { GRAMMAR } from '../../grammar/grammar-data.js';
-import { MAX_LOOKAHEAD } from '../../grammar/decisions.js';
+import { MAX_LOOKAHEAD, SUBQUERY_WORD } from '../../grammar/decisions.js';
 import {
   DecimalInteger,
   EscapedName,
@@ -36,7 +36,7 @@ import { editDistance } from '../diagnostics/spelling.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { itemAt, tokenAt } from './indexed.js';
 import { grammarOf, type GrammarRule } from './grammar.js';
-import { nextTokens } from './next-tokens.js';
+import { nextTokens, type NextToken } from './next-tokens.js';
 import { asNeo4jLists, decisionPoint, phraseContinuation } from './decision-points.js';
 
 /** Rules that are fixed keyword sequences: an expected token inside one is shown with the rest of it. */
@@ -88,6 +88,12 @@ const GATED_LOOKAHEAD: Readonly<Record<string, number>> = {
   operand: MAX_LOOKAHEAD + 1,
 };
 
+/** grammar/parser.ts's gates on words that are names to the lexer: `count(*)`, and a subquery's EXISTS, COUNT or COLLECT. */
+const RULE_GATES: Readonly<Record<string, (first: IToken) => boolean>> = {
+  countStar: (first) => /^count$/i.test(first.image),
+  subqueryExpression: (first) => SUBQUERY_WORD.test(first.image),
+};
+
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
 const MAX_ASSISTED_PREFIX = 400;
 
@@ -110,10 +116,24 @@ const tokenNamed = (words: readonly string[]): Expected => ({
 /** Rules where Neo4j expects a variable name rather than any identifier. */
 const VARIABLE_RULES = new Set(['yieldItem', 'returnItem', 'listPredicate', 'listComprehension']);
 
-function expectedOf(tokenType: TokenType, ruleStack: readonly string[]): Expected {
-  // But for the words after IS (NOT, NULL, NORMALIZED and its forms), which Neo4j lists by name.
-  const afterIs = ruleStack.at(-1) === 'nullCheck' && tokenType !== Keyword.IS;
-  if (ruleStack.includes('expression') && !afterIs) return ruleNamed('an expression');
+/**
+ * Our rules that are Neo4j's expression rules (Cypher25Parser.g4 `expression`, `expression1` to `expression11`,
+ * which its error strategy names "an expression"): not the constructs inside them (a call's parentheses, a
+ * list's brackets), nor an operator's own later words (WITH of STARTS WITH, those after IS), whose rules
+ * (`comparisonExpression6`) are not among them.
+ */
+const EXPRESSION_RULES: ReadonlySet<string> = new Set(['expression', 'operand', 'postfixExpression', 'atom']);
+
+/**
+ * How Neo4j names a terminal that may come next, whose rules are `ruleStack` from the error's context on
+ * (NextToken.context): Neo4j's error strategy walks the grammar from the rule the parser failed in, and
+ * names a terminal "an expression" where an expression rule holds it below that rule.
+ */
+function expectedOf(tokenType: TokenType, ruleStack: readonly string[], context: number): Expected {
+  // Inside a subquery's braces our grammar takes any tokens: what may come is more of the expression.
+  if (ruleStack.slice(context).some((rule) => EXPRESSION_RULES.has(rule)) || ruleStack.includes('subqueryBody')) {
+    return ruleNamed('an expression');
+  }
   if (tokenType === EOF) return tokenNamed(['<EOF>']);
   if (tokenType === Parameter) return ruleNamed('a parameter');
   if (tokenType === StringLiteral) return ruleNamed('a string');
@@ -218,12 +238,17 @@ function statementRule(): GrammarRule {
 
 /** What our own grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does. */
 function walkedPhrases(prefix: readonly IToken[]): string[] {
-  const suggestions = nextTokens(statementRule(), prefix, { maxLookahead: MAX_LOOKAHEAD, gatedLookahead: GATED_LOOKAHEAD });
+  const suggestions = nextTokens(statementRule(), prefix, {
+    maxLookahead: MAX_LOOKAHEAD,
+    gatedLookahead: GATED_LOOKAHEAD,
+    gates: RULE_GATES,
+  });
   // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL
   // privilege (HOME DATABASE or HOME GRAPH) is Neo4j's 'HOME'.
+  const context = neo4jContext(suggestions, prefix);
   const byToken = new Map<TokenType, Expected[]>();
   for (const s of suggestions) {
-    const expected = expectedOf(s.nextTokenType, s.ruleStack);
+    const expected = expectedOf(s.nextTokenType, s.ruleStack, context);
     const seen = byToken.get(s.nextTokenType) ?? [];
     if (!seen.some((e) => e.text === expected.text)) byToken.set(s.nextTokenType, [...seen, expected]);
   }
@@ -234,6 +259,41 @@ function walkedPhrases(prefix: readonly IToken[]): string[] {
     for (const e of single) byText.set(e.text, e);
   }
   return inNeo4jOrder([...byText.values()]);
+}
+
+/**
+ * The rule Neo4j's parser fails in, where it differs from ours (one rule up, in the atom): where Neo4j's
+ * grammar still has two readings of an atom that ours has told apart, its prediction between them fails
+ * in the atom, and all is "an expression".
+ * - `any(x IN list` before its WHERE: a call of a function `any` too, to Neo4j (WHERE is optional there).
+ * - `(x`, `($p` and `[(x)`: a node pattern too (`(x)-->()`, a pattern expression or comprehension), which
+ *   ours does not model.
+ */
+function neo4jContext(suggestions: readonly NextToken[], prefix: readonly IToken[]): number {
+  const [first] = suggestions;
+  if (first === undefined) return 0;
+  const { context } = first;
+  const rule = first.ruleStack[context];
+  const predicateOpen =
+    rule === 'listPredicate' && suggestions.some((s) => s.nextTokenType === Keyword.WHERE && s.ruleStack.length === context + 1);
+  const nodePatternOpen =
+    (rule === 'parenthesizedExpression' && endsWith(prefix, [LParen, NODE_VARIABLE])) ||
+    (rule === 'listLiteral' && endsWith(prefix, [LBracket, LParen, NODE_VARIABLE, RParen]));
+  return predicateOpen || nodePatternOpen ? context - 1 : context;
+}
+
+/** What may stand in a node pattern's parentheses alone: its variable, or its properties as a parameter. */
+const NODE_VARIABLE = 'a variable or a parameter';
+
+function endsWith(prefix: readonly IToken[], tail: readonly (TokenType | typeof NODE_VARIABLE)[]): boolean {
+  const tokens = prefix.slice(-tail.length);
+  return (
+    tokens.length === tail.length &&
+    tail.every((type, i) => {
+      const token = itemAt(tokens, i);
+      return type === NODE_VARIABLE ? tokenMatcher(token, Name) || token.tokenType === Parameter : token.tokenType === type;
+    })
+  );
 }
 
 /** Neo4j's order: rule names first, then tokens, each sorted by its key. */
@@ -312,6 +372,22 @@ function positionOf(token: IToken, source: Source): Position {
   return source.position(token.startOffset);
 }
 
+/** TRUE, FALSE and NULL, which are also names to Neo4j's grammar (a variable called `true`). */
+const LITERAL_WORDS: ReadonlySet<TokenType> = new Set([Keyword.TRUE, Keyword.FALSE, Keyword.NULL]);
+
+/**
+ * The list where the input ends after TRUE, FALSE or NULL inside an expression (`size(true`): there
+ * Neo4j's prediction between the literal and a variable of that name meets the end of input and fails,
+ * in the atom, and all is "an expression" (an offending token after the word has it read as the literal).
+ * After IS and IS NOT, NULL is the null check's own word.
+ */
+function atEndOf(prefix: readonly IToken[], atEnd: boolean, phrases: string[]): string[] {
+  const [first, before, last] = prefix.slice(-3);
+  const nullCheck = before?.tokenType === Keyword.IS || (before?.tokenType === Keyword.NOT && first?.tokenType === Keyword.IS);
+  const literal = last !== undefined && LITERAL_WORDS.has(last.tokenType) && !nullCheck;
+  return atEnd && literal && phrases.includes('an expression') ? ['an expression'] : phrases;
+}
+
 /** The end of input, as Chevrotain's parser reports it (no offsets), where a phrase runs to the end. */
 const EOF_TOKEN = createTokenInstance(EOF, '', NaN, NaN, NaN, NaN, NaN, NaN);
 
@@ -341,7 +417,7 @@ export function syntaxError(
   const index = atEnd ? tokens.length : tokens.indexOf(offending);
   const prefix = tokens.slice(0, index < 0 ? tokens.length : index);
   const point = continuation?.phrases ?? decisionPoint(prefix, atEnd ? undefined : offending);
-  const phrases = point ? inNeo4jOrder(point.map(phraseNamed)) : assist.expectedAfter(prefix);
+  const phrases = point ? inNeo4jOrder(point.map(phraseNamed)) : atEndOf(prefix, atEnd, assist.expectedAfter(prefix));
   // Neo4j shows line breaks and tabs in the offending text as escapes.
   const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending));
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';

@@ -21,7 +21,7 @@ fidelityTable('roles', [
     "Invalid input ',': expected 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF> (line 1, column 29 (offset: 28))",
     SRC,
   ),
-  neo4j('SHOW ROLES WITH AUTH', "Invalid input '': expected 'RULE' or 'RULES' (line 1, column 21 (offset: 20))", SRC, AUTH_RULES),
+  neo4j('SHOW ROLES WITH AUTH', "Invalid input '': expected 'RULE' or 'RULES' (line 1, column 21 (offset: 20))", SRC),
   neo4j(
     'SHOW ROLES WITH RULE',
     "Invalid input 'RULE': expected ',', 'AUTH', 'PRIVILEGE', 'PRIVILEGES', 'USER' or 'USERS' (line 1, column 17 (offset: 16))",

@@ -604,25 +604,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: listAt(/\bREMOVE\s*$/i, neo4jAlsoOffers("'ALL AUTH'")),
   },
   {
-    statement: 'REVOKE ROLE analyst FROM',
-    reason: "after REVOKE ROLE r FROM we do not offer 'AUTH' (AUTH RULE, which GRANT ROLE r TO offers)",
-    matches: listAt(/^REVOKE\s+ROLES?\b.*\bFROM\s*$/i, neo4jAlsoOffers("'AUTH'")),
-  },
-  {
-    statement: 'GRANT REMOVE $r TO $u',
-    reason: "after GRANT REMOVE we offer only 'LABEL'; Neo4j also 'PRIVILEGE' and 'ROLE'",
-    matches: listAt(/^(GRANT|DENY|REVOKE)(\s+(GRANT|DENY))?(\s+IMMUTABLE)?\s+REMOVE\s*$/i, neo4jAlsoOffers("'ROLE'")),
-  },
-  {
-    statement: 'SHOW CURRENT',
-    reason:
-      "after SHOW CURRENT and ALTER CURRENT we do not offer 'GRAPH TYPE' (in Cypher25Parser.g4 of 2026.06: SHOW/ALTER CURRENT GRAPH TYPE)",
-    matches: (d) =>
-      listAt(/^(SHOW|ALTER)\s+CURRENT\s*$/i, neo4jAlsoOffers("'GRAPH TYPE'"))(d) ||
-      // Neo4j reads on through the GRAPH of 'GRAPH TYPE', and fails at the next word.
-      (refusedByUs(d) && /^(SHOW|ALTER)\s+CURRENT\s+GRAPH\b/i.test(d.statement) && /: expected 'TYPE'$/.test(d.neo4j[0]?.message ?? '')),
-  },
-  {
     statement: 'GRANT EXECUTE PROCEDURE db.labels ON',
     reason: "a glob that ends with ON: Neo4j also offers 'DBMS'; after ON DBMS TO r, more words are part of the glob to Neo4j",
     matches: (d) =>
@@ -667,27 +648,9 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     ),
   },
   {
-    statement: 'SHOW ALL ROLES WITH RETURN',
-    reason: "after SHOW ROLES WITH we do not offer 'AUTH' (SHOW ROLES WITH AUTH RULES)",
-    matches: (d) =>
-      listAt(/^SHOW\b.*\bROLES?\s+WITH\s*$/i, neo4jAlsoOffers("'AUTH'"))(d) ||
-      // Neo4j reads on through the AUTH (test/fidelity/roles.test.ts keeps SHOW ROLES WITH AUTH as a deviation).
-      (refusedByUs(d) && /\bROLES?\s+WITH\s+AUTH\b/i.test(d.statement) && /: expected 'RULE' or 'RULES'$/.test(d.neo4j[0]?.message ?? '')),
-  },
-  {
-    statement: 'SHOW PRIVILEGES AS RETURN',
-    reason: "after PRIVILEGES AS we offer 'REVOKE' too; Neo4j offers only 'COMMAND' or 'COMMANDS'",
-    matches: listAt(/\bPRIVILEGES?\s+AS\s*$/i),
-  },
-  {
     statement: 'SHOW USERS YIELD * RETURN user, size size(roles) AS n ORDER BY n DESC',
     reason: "after RETURN's items we do not offer 'GROUP BY' (Cypher25Parser.g4 of 2026.06 has it)",
     matches: listAt(/\bRETURN\b/i, neo4jAlsoOffers("'GROUP BY'")),
-  },
-  {
-    statement: 'SHOW USERS YIELD user, roles WHERE user STARTS',
-    reason: "after STARTS (and ENDS) we expect an expression; Neo4j expects 'WITH'",
-    matches: listAt(/\b(STARTS|ENDS)\s*$/i),
   },
   {
     statement: 'SHOW USERS YIELD user SKIP',
@@ -714,11 +677,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: listAt(/\.\s*$/, neo4jAlsoOffers('an identifier')),
   },
   {
-    statement: 'SHOW USERS YIELD * RETURN user, size(roles AS n ORDER BY n DESC',
-    reason: "inside an expression we offer only 'an expression' where Neo4j also lists what may follow (')', ',', '}')",
-    matches: (d) => ourList(d)?.items.join() === 'an expression' && listAt(/./)(d),
-  },
-  {
     statement: 'SHOW USERS YIELD * WHERE NOT (roles)',
     reason: 'a parenthesized expression where a boolean must be is not typed by Neo4j (WHERE (user), NOT (roles)); we check it',
     matches: (d) => refusedByUs(d) && !refusedByNeo4j(d) && /^(Type mismatch|Coercion of list)/.test(d.ours.error?.message ?? ''),
@@ -733,11 +691,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     reason:
       "`( )` in an expression begins a pattern to Neo4j (it expects '-' after it); we do not parse patterns and call the ')' a syntax error",
     matches: (d) => refusedByUs(d) && /: expected '-'$/.test(d.neo4j[0]?.message ?? '') && /\(\s*\)/.test(d.statement),
-  },
-  {
-    statement: 'GRANT EXECUTE USER db.labels ON DBMS TO analyst',
-    reason: "after EXECUTE USER we offer 'DEFINED' too; Neo4j offers only 'FUNCTION' or 'FUNCTIONS' (USER DEFINED is one phrase to it)",
-    matches: listAt(/\bEXECUTE\s+(BOOSTED\s+)?USER\s*$/i, (ours, neo4j) => ours.includes("'DEFINED'") && !neo4j.includes("'DEFINED'")),
   },
 ];
 

@@ -109,6 +109,48 @@ describe('nextTokens', () => {
   });
 });
 
+describe('nextTokens on grammars written as text', () => {
+  const walk = (text: string, prefix: IToken[], options: Partial<Parameters<typeof nextTokens>[2]> = {}) => {
+    const top = grammarOf(text, [KeyA, Word, B, C, D]).get('top')!;
+    return nextTokens(top, prefix, { maxLookahead: 1, ...options }).map(
+      (n) => `${n.nextTokenType.name} in ${n.ruleStack.join('/')} @${n.context}`,
+    );
+  };
+  const word = (image: string) => createTokenInstance(Word, image, 0, 0, 1, 1, 1, 1);
+
+  it("puts the error's context in the deepest rule that has read some of the prefix and cannot end there", () => {
+    // `wrap` has read B and needs C.
+    expect(walk('top = A wrap D\nwrap = B C', tokens(KeyA, B))).toEqual(['C in top/wrap @1']);
+    // `wrap` may end after B, so the parser returns to `top`, where D is its own.
+    expect(walk('top = A wrap D\nwrap = B [C]', tokens(KeyA, B))).toEqual(['C in top/wrap @0', 'D in top @0']);
+    // A rule entered at the end of the prefix has read nothing of it: the context is where it was entered.
+    expect(walk('top = A wrap\nwrap = inner\ninner = B', tokens(KeyA))).toEqual(['B in top/wrap/inner @0']);
+    expect(walk('top = A', [])).toEqual(['A in top @0']);
+  });
+
+  it('puts it where paths still differ: two rules that both read the prefix leave the choice between them open', () => {
+    expect(walk('top = (one | two)\none = A B C\ntwo = A B D', tokens(KeyA, B), { gatedLookahead: { top: 3 } })).toEqual([
+      'C in top/one @0',
+      'D in top/two @0',
+    ]);
+  });
+
+  it('cuts an alternative only where an alternative of the same choice, tried before it, got through', () => {
+    // The choice in `second` is older than the lookahead, but none of its own alternatives got through before B.
+    expect(walk('top = (first | second)\nfirst = A B C\nsecond = A (D | B) D', tokens(KeyA, B), { gatedLookahead: { top: 3 } })).toEqual([
+      'C in top/first @0',
+      'D in top/second @0',
+    ]);
+  });
+
+  it('enters a gated rule only where its first token passes the gate', () => {
+    const text = 'top = (gated | plain)\ngated = Word C\nplain = Word D';
+    const gates = { gated: (first: IToken) => first.image === 'count' };
+    expect(walk(text, [word('size')], { gates, gatedLookahead: { top: 3 } })).toEqual(['D in top/plain @1']);
+    expect(walk(text, [word('count')], { gates, gatedLookahead: { top: 3 } })).toEqual(['C in top/gated @0', 'D in top/plain @0']);
+  });
+});
+
 describe('grammarOf', () => {
   it('reads the text `npm run gen:cst` writes: one rule a line, every kind of production', () => {
     expect(compactGrammar(tiny.getSerializedGastProductions())).toBe(
