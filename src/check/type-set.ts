@@ -5,8 +5,13 @@
  * or Duration"). `T` is every type: what a parameter or a map's property may hold.
  */
 
-/** Neo4j's simple types, in the order its messages list them (TypeSpec.simpleTypes). */
+/**
+ * Neo4j's simple types, in the order its messages list them (TypeSpec.simpleTypes). `Any` is its CTAny: what
+ * joining unrelated types gives (`[1] + ['a']` is a List<Any>), which no check admits (`head([1] + ['a']) * 2`:
+ * "but was Any"); unlike T, every type, which every check admits.
+ */
 const SIMPLE_TYPES = [
+  'Any',
   'Boolean',
   'Float',
   'Integer',
@@ -130,6 +135,12 @@ function nearestOfAtoms(a: Atom, b: Atom): TypeSet {
   return numeric(a) && numeric(b) ? types('Number') : ANY;
 }
 
+/** Each type of a set on its own (`Integer or List<String>`: Integer, List<String>); of T, every simple type and any list. */
+export function eachType(t: TypeSet): TypeSet[] {
+  if (t === ANY) return [...SIMPLE_TYPES.filter((s) => s !== 'Any').map((s) => types(s)), listOf(ANY)];
+  return atoms(t).map((a) => (typeof a === 'string' ? types(a) : listOf(a.list)));
+}
+
 /** Neo4j's least upper bound of two sets of types: what a list literal's items are together. */
 export function nearestCommon(a: TypeSet, b: TypeSet): TypeSet {
   if (a === ANY || b === ANY) return ANY;
@@ -159,5 +170,5 @@ export function typeText(t: TypeSet): string {
 /** The set a type's spelling names (`String`, `List<String>`, `Any` for T), as the column table gives them. */
 export function parseType(text: string): TypeSet {
   if (text.startsWith('List<') && text.endsWith('>')) return listOf(parseType(text.slice(5, -1)));
-  return (SIMPLE_TYPES as readonly string[]).includes(text) ? types(text as SimpleType) : ANY;
+  return text !== 'Any' && (SIMPLE_TYPES as readonly string[]).includes(text) ? types(text as SimpleType) : ANY;
 }

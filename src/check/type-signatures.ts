@@ -8,6 +8,7 @@ import type { BinaryOperator } from '../ast/expressions.js';
 import {
   ANY,
   coercions,
+  eachType,
   isEmpty,
   ANY_LIST,
   elementsOf,
@@ -81,10 +82,34 @@ const NONE = types();
 const scalarsOf = (t: TypeSet): TypeSet => (t === ANY ? ANY : types(...t.simple));
 const listElements = (t: TypeSet): TypeSet | null => (t === ANY ? ANY : t.lists);
 
-/** Neo4j's coerceOrLeastUpperBound: `a` coerced to `b` where it can be, else what both are. */
+/** CTAny: what two unrelated types join to (type-set.ts). */
+const ANY_TYPE = types('Any');
+
+/**
+ * Neo4j's coerceOrLeastUpperBound, type by type: each type of `a` coerced to each of `b` where it can be, else what
+ * both are (`commonOrAny`). Neo4j joins each type T stands for: `[] + [1]` is a List<Any>, List<Float>, List<Integer>
+ * or List<Number>, but `[] + []` a List<T>.
+ */
 function coercedOrCommon(a: TypeSet, b: TypeSet): TypeSet {
-  const coerced = meet(coercions(a, b), b);
-  return isEmpty(coerced) ? nearestCommon(a, b) : coerced;
+  return pairwise(a, b, (x, y) => {
+    const coerced = meet(coercions(x, y), y);
+    return isEmpty(coerced) ? commonOrAny(x, y) : coerced;
+  });
+}
+
+/** What two types are both, Any where they are unrelated, lists by their elements (`[[1]] + [['a']]`: List<List<Any>>). */
+function commonOrAny(a: TypeSet, b: TypeSet): TypeSet {
+  return pairwise(a, b, (x, y) => {
+    if (onlyLists(x) && onlyLists(y)) return listOf(commonOrAny(elementsOf(x), elementsOf(y)));
+    const common = nearestCommon(x, y);
+    return common === ANY ? ANY_TYPE : common;
+  });
+}
+
+/** `join` of each type of `a` with each of `b`, together; T with T stays T, and a set without types joins as before. */
+function pairwise(a: TypeSet, b: TypeSet, join: (x: TypeSet, y: TypeSet) => TypeSet): TypeSet {
+  if ((a === ANY && b === ANY) || isEmpty(a) || isEmpty(b)) return nearestCommon(a, b);
+  return unionOf(eachType(a).flatMap((x) => eachType(b).map((y) => join(x, y))));
 }
 
 /** The type of `lhs + rhs` (Neo4j's infixAddOutputTypes). */

@@ -58,7 +58,7 @@ import {
 } from '../../grammar/tokens.js';
 import type { Expression, ListPredicateKind, MapEntry, MapLiteral, NormalForm, SubqueryKind } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
-import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, TOO_DEEP, type Item } from '../visitor/climb.js';
+import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, signedNumber, TOO_DEEP, type Item } from '../visitor/climb.js';
 
 import { decodeName, floatKeyword, integerText, joinSpans, parameter, stringLiteral, TooComplexError } from '../visitor/source.js';
 import { giveUp, type TokenReader } from './reader.js';
@@ -164,7 +164,8 @@ function operand(reader: TokenReader): Item {
     }
     throw new TooComplexError(TOO_DEEP, reader.spanFrom(first));
   }
-  return { kind: 'operand', prefixes, operand: postfix(reader, atom(reader)) };
+  const isNumber = NUMBERS.has(reader.peek()?.tokenType ?? Minus);
+  return { kind: 'operand', prefixes, operand: postfix(reader, signedNumber(prefixes, atom(reader), isNumber, reader.source)) };
 }
 
 function notIsName(reader: TokenReader): boolean {

@@ -314,6 +314,13 @@ function precedenceOf(e: Expression): Precedence {
   }
 }
 
+/** Whether `e` is property steps, indexes or slices on a number literal (`1[0]`, `1.5.x`). */
+function stepsOnNumber(e: Expression): boolean {
+  let object = e;
+  while (object.kind === 'property' || object.kind === 'index' || object.kind === 'slice') object = object.object;
+  return object !== e && (object.kind === 'integer' || object.kind === 'float');
+}
+
 /** Prints `e` where an operand of at least `minimum` binding strength is needed (tighter-binding children print bare). */
 function operand(e: Expression, minimum: Precedence): string {
   const text = formatExpression(e);
@@ -347,7 +354,11 @@ export function formatExpression(e: Expression): string {
     case 'slice':
       return `${operand(e.object, Precedence.Postfix)}[${e.from ? formatExpression(e.from) : ''}..${e.to ? formatExpression(e.to) : ''}]`;
     case 'unary':
-      return e.operator === 'NOT' ? `NOT ${operand(e.operand, Precedence.Not)}` : `${e.operator}${operand(e.operand, Precedence.Unary)}`;
+      if (e.operator === 'NOT') return `NOT ${operand(e.operand, Precedence.Not)}`;
+      // `-(1[0])` keeps its parentheses: bare, the sign would be the number's (`-1[0]` is `(-1)[0]`, climb.ts signedNumber).
+      return e.operator === '-' && stepsOnNumber(e.operand)
+        ? `-(${formatExpression(e.operand)})`
+        : `${e.operator}${operand(e.operand, Precedence.Unary)}`;
     case 'binary': {
       const p = BINARY_PRECEDENCE[e.operator];
       // Left-associative: the right operand must bind strictly tighter. Predicates do not chain at all

@@ -36,6 +36,18 @@ export function built<E extends Expression>(node: E, children: readonly (Express
   return node;
 }
 
+/**
+ * Neo4j's number literal takes the `-` right before it (Cypher25Parser.g4 numberLiteral: MINUS? ...), so property
+ * steps and indexes apply to the signed number: `-1[0]` is `(-1)[0]`, where `-x[0]` is `-(x[0])`. Takes that sign off
+ * `prefixes` and returns the number under it (a unary minus, as cypher-sysdb reads every signed literal), else `atom`.
+ */
+export function signedNumber(prefixes: IToken[], atom: Expression, isNumberLiteral: boolean, source: Source): Expression {
+  const sign = prefixes.at(-1);
+  if (!isNumberLiteral || sign?.image !== '-') return atom;
+  prefixes.pop();
+  return built({ kind: 'unary', operator: '-', operand: atom, span: joinSpans(tokenSpan(sign, source), atom.span) }, [atom]);
+}
+
 function binary(operator: BinaryOperator, left: Expression, right: Expression, operatorSpan: Span): Expression {
   return built({ kind: 'binary', operator, left, right, span: joinSpans(left.span, right.span), operatorSpan }, [left, right]);
 }

@@ -5,7 +5,7 @@ import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { EscapedName } from '../../grammar/tokens.js';
 import type { Source } from '../syntax/lines.js';
-import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, TOO_DEEP, type Item } from './climb.js';
+import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, signedNumber, TOO_DEEP, type Item } from './climb.js';
 import {
   TooComplexError,
   decodeName,
@@ -27,7 +27,9 @@ function itemsOf(node: Cst.ExpressionCstNode, source: Source): Item[] {
   const operandItem = (operand: Cst.OperandCstNode): Item => {
     const prefixes = inSourceOrder(operand.children.NOT, operand.children.Plus, operand.children.Minus);
     if (prefixes.length > MAX_EXPRESSION_DEPTH) throw new TooComplexError(TOO_DEEP, nodeSpan(operand, source));
-    return { kind: 'operand', prefixes, operand: postfixExpression(one(operand.children.postfixExpression), source) };
+    const postfix = one(operand.children.postfixExpression);
+    const isNumber = one(postfix.children.atom).children.numberLiteral !== undefined;
+    return { kind: 'operand', prefixes, operand: postfixExpression(postfix, source, (a) => signedNumber(prefixes, a, isNumber, source)) };
   };
   // Most expressions are a single operand: no operators to order.
   if (c.operand.length === 1 && !c.infixOperator && !c.nullCheck) return [operandItem(one(c.operand))];
@@ -60,8 +62,9 @@ function inSourceOrder(...groups: (IToken[] | undefined)[]): IToken[] {
   return groups.flatMap((g) => g ?? []).sort((a, b) => a.startOffset - b.startOffset);
 }
 
-function postfixExpression(node: Cst.PostfixExpressionCstNode, source: Source): Expression {
-  let result = atom(one(node.children.atom), source);
+/** The atom and its steps; `signed` takes a sign that belongs to the atom (climb.ts signedNumber). */
+function postfixExpression(node: Cst.PostfixExpressionCstNode, source: Source, signed: (atom: Expression) => Expression): Expression {
+  let result = signed(atom(one(node.children.atom), source));
   if (!node.children.property && !node.children.indexOrSlice) return result;
   const steps = [
     ...(node.children.property ?? []).map((p) => ({ offset: p.startOffset, property: p, index: undefined })),

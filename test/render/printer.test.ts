@@ -102,6 +102,11 @@ describe('expressions', () => {
     // Regression (found by the round-trip property): a list holding `a IN b` is not a comprehension.
     ['[(a IN b AND c), x IN y] = [x IN y]', '[(a IN b AND c), x IN y] = [x IN y]'],
     ['1.5e3 > 2.0 AND 3 % 2 = 1 AND 2 ^ 3 = 8', '1500.0 > 2.0 AND 3 % 2 = 1 AND 2 ^ 3 = 8'],
+    // A minus right before a number is the number's: `-1[0]` indexes -1, and `-(1[0])` keeps its parentheses.
+    ['-1[0] = 1', '(-1)[0] = 1'],
+    ['-(1[0]) = 1', '-(1[0]) = 1'],
+    ['-(1.5).x = 1', '-(1.5.x) = 1'],
+    ['-x[0] = 1', '-x[0] = 1'],
   ])('%s', (expression, expected) => {
     expect(where(expression)).toBe(expected);
   });
