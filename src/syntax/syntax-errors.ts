@@ -182,7 +182,7 @@ export class ContentAssist {
   /** What the grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does; [] past the budget. */
   expectedAfter(prefix: readonly IToken[]): string[] {
     if (prefix.length > MAX_ASSISTED_PREFIX) return [];
-    const key = prefix.map((t) => t.tokenTypeIdx).join(',');
+    const key = prefix.map(assistKey).join(',');
     const known = this.known.get(key);
     if (known) return known;
     const cost = (prefix.length + 1) * (1 + nestingDepth(prefix));
@@ -192,6 +192,14 @@ export class ContentAssist {
     if (this.known.size < MAX_REMEMBERED) this.known.set(key, phrases);
     return phrases;
   }
+}
+
+/** A token as the walk sees it: its type, and for a name the gates it passes (`count(` is not `size(`). */
+function assistKey(token: IToken): string {
+  if (!tokenMatcher(token, Name)) return String(token.tokenTypeIdx);
+  return `${token.tokenTypeIdx}${Object.values(RULE_GATES)
+    .map((gate) => (gate(token) ? '+' : '-'))
+    .join('')}`;
 }
 
 /** The deepest bracket nesting in `tokens`. */
@@ -243,9 +251,9 @@ function walkedPhrases(prefix: readonly IToken[]): string[] {
     gatedLookahead: GATED_LOOKAHEAD,
     gates: RULE_GATES,
   });
+  const context = neo4jContext(suggestions, prefix);
   // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL
   // privilege (HOME DATABASE or HOME GRAPH) is Neo4j's 'HOME'.
-  const context = neo4jContext(suggestions, prefix);
   const byToken = new Map<TokenType, Expected[]>();
   for (const s of suggestions) {
     const expected = expectedOf(s.nextTokenType, s.ruleStack, context);

@@ -64,6 +64,16 @@ const ROWS: readonly OracleRow[] = [
 
 oracleRows('syntax errors worded as Neo4j words them', ROWS);
 
+describe('the lists a script remembers', () => {
+  // Regression (remembered by token types alone, `size(` got the list of `count(` before it).
+  it('are told apart by the words the grammar gates on: count( is not size(', () => {
+    expect(parse('SHOW USERS WHERE count(,;\nSHOW USERS WHERE size(,').diagnostics.map((d) => d.message)).toEqual([
+      "Invalid input ',': expected an expression (line 1, column 24 (offset: 23))",
+      "Invalid input ',': expected an expression, ')', 'ALL' or 'DISTINCT' (line 1, column 23 (offset: 22))",
+    ]);
+  });
+});
+
 describe('the end of input in a script', () => {
   it("is where cypher-shell's statement ends: at its `;`, after its trailing spaces and comments", () => {
     const [first, second] = parse('DROP ROLE  /* r */ ;\nDROP ROLE\n').diagnostics;
