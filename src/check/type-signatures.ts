@@ -138,6 +138,8 @@ export type FunctionTyping =
       readonly signatures: readonly Signature[];
       /** Where the result depends on the argument (head(roles) is a String): what it is once the arguments fit. */
       readonly returns?: (args: readonly TypeSet[]) => TypeSet;
+      /** What the one argument may also be, unchecked and unnamed in the message (toInteger takes any list). */
+      readonly passes?: TypeSet;
     }
   | { readonly kind: 'unchecked'; readonly returns: (args: readonly TypeSet[]) => TypeSet };
 
@@ -177,7 +179,8 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   isempty: signatures(...onEach(['Map', 'Node', 'Relationship', 'String'], B), sig([ANY_LIST], B)),
   tostring: signatures(...onEach(TO_STRING_ARGS, S)),
   tostringornull: fixed(S),
-  tointeger: fixed(I),
+  // Neo4j's front end takes any list here (toInteger(roles)), but names only these four where it refuses a Map.
+  tointeger: { kind: 'signatures', signatures: onEach(['Boolean', 'Float', 'Integer', 'String'], I), passes: ANY_LIST },
   tointegerornull: fixed(I),
   tofloat: signatures(...onEach(['Float', 'Integer', 'String'], F)),
   tofloatornull: fixed(F),

@@ -302,6 +302,9 @@ class Typer {
         const typing = lookupFunction(e.name).kind === 'known' ? FUNCTION_TYPES[e.name.toLowerCase()] : undefined;
         if (!typing) return ANY;
         if (typing.kind === 'unchecked') return typing.returns(args.map((a) => a.type));
+        const [only] = args;
+        if (typing.passes && args.length === 1 && only && overlaps(only.type, typing.passes))
+          return unionOf(typing.signatures.map((s) => s.out));
         const result = this.fit(args, typing.signatures, true)?.out ?? null;
         // A result Neo4j derives from the arguments (head, last, tail) is nothing once they do not fit.
         if (result === null) return typing.returns ? FAILED : ANY;

@@ -738,6 +738,16 @@ const ROWS: readonly OracleRow[] = [
   // The same for `||`, whose result is `+`'s; a list literal's items join to T, not Any.
   ["SHOW USERS YIELD * RETURN (['a'] || [1]) * 1 AS x", '@33 Type mismatch: expected Float, Integer or Duration but was List<Any>'],
   ["SHOW USERS YIELD * RETURN ([1, 'a'])[0] * 1 AS x"],
+  // toInteger takes any list unchecked, and names four types where it refuses (fixed: it was not checked at all).
+  ['SHOW USERS YIELD * RETURN toInteger({a: 1}) AS x', '@36 Type mismatch: expected Boolean, Float, Integer or String but was Map'],
+  [
+    "SHOW USERS YIELD * RETURN toInteger({a: 1}) * 'a' AS x",
+    '@36 Type mismatch: expected Boolean, Float, Integer or String but was Map',
+    '@46 Type mismatch: expected Float, Integer or Duration but was String',
+  ],
+  ["SHOW USERS YIELD * RETURN toInteger(roles) * 'a' AS x", '@45 Type mismatch: expected Float, Integer or Duration but was String'],
+  ['SHOW USERS YIELD * RETURN toInteger(CASE WHEN true THEN [1] ELSE {a: 1} END) AS x'],
+  ['SHOW USERS YIELD * RETURN toInteger(suspended) AS x'],
 ];
 
 oracleRows('expression types, as Neo4j checks them', ROWS);
