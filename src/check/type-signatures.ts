@@ -141,9 +141,19 @@ export type FunctionTyping =
       /** What the one argument may also be, unchecked and unnamed in the message (toInteger takes any list). */
       readonly passes?: TypeSet;
     }
-  | { readonly kind: 'unchecked'; readonly returns: (args: readonly TypeSet[]) => TypeSet };
+  | {
+      readonly kind: 'unchecked';
+      readonly returns: (args: readonly TypeSet[]) => TypeSet;
+      /**
+       * Each argument is checked as T, which refuses only one of no type at all (`coalesce(true + true)`: "expected T
+       * but was Any", after the `+`'s own error), as Neo4j checks the functions whose arguments are ANY.
+       */
+      readonly anyArguments?: true;
+    };
 
 const fixed = (out: TypeSet): FunctionTyping => ({ kind: 'unchecked', returns: () => out });
+/** A function of ANY arguments: `returns` types its result, and each argument is checked as T. */
+const ofAnything = (returns: (args: readonly TypeSet[]) => TypeSet): FunctionTyping => ({ kind: 'unchecked', returns, anyArguments: true });
 const signatures = (...list: Signature[]): FunctionTyping => ({ kind: 'signatures', signatures: list });
 const firstArgument = (args: readonly TypeSet[]) => args[0] ?? ANY;
 const stringFunction = signatures(sig([S], S));
@@ -178,14 +188,14 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   keys: signatures(...onEach(['Map', 'Node', 'Relationship'], listOf(S))),
   isempty: signatures(...onEach(['Map', 'Node', 'Relationship', 'String'], B), sig([ANY_LIST], B)),
   tostring: signatures(...onEach(TO_STRING_ARGS, S)),
-  tostringornull: fixed(S),
+  tostringornull: ofAnything(() => S),
   // Neo4j's front end takes any list here (toInteger(roles)), but names only these four where it refuses a Map.
   tointeger: { kind: 'signatures', signatures: onEach(['Boolean', 'Float', 'Integer', 'String'], I), passes: ANY_LIST },
-  tointegerornull: fixed(I),
+  tointegerornull: ofAnything(() => I),
   tofloat: signatures(...onEach(['Float', 'Integer', 'String'], F)),
-  tofloatornull: fixed(F),
+  tofloatornull: ofAnything(() => F),
   toboolean: signatures(...onEach(['Boolean', 'Integer', 'String'], B)),
-  tobooleanornull: fixed(B),
+  tobooleanornull: ofAnything(() => B),
   abs: signatures(sig([I], I), sig([F], F)),
   ceil: signatures(sig([F], F)),
   floor: signatures(sig([F], F)),
@@ -194,10 +204,10 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   sign: signatures(sig([I], I), sig([F], I)),
   isnan: signatures(sig([I], B), sig([F], B)),
   range: signatures(sig([I, I], listOf(I)), sig([I, I, I], listOf(I))),
-  count: fixed(I),
-  collect: { kind: 'unchecked', returns: (args) => listOf(firstArgument(args)) },
-  min: { kind: 'unchecked', returns: firstArgument },
-  max: { kind: 'unchecked', returns: firstArgument },
+  count: ofAnything(() => I),
+  collect: ofAnything((args) => listOf(firstArgument(args))),
+  min: ofAnything(firstArgument),
+  max: ofAnything(firstArgument),
   sum: signatures(sig([I], I), sig([F], F), sig([D], D)),
   // Neo4j types an average as a sum: Float, Integer or Duration.
   avg: signatures(sig([I], I), sig([F], F), sig([D], D)),
@@ -207,7 +217,7 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   stdevp: floatFunction,
   reverse: { kind: 'unchecked', returns: firstArgument },
   // The nearest type its arguments share (Neo4j's leastUpperBounds).
-  coalesce: { kind: 'unchecked', returns: (args) => args.reduce(nearestCommon, types()) },
+  coalesce: ofAnything((args) => args.reduce(nearestCommon, types())),
   // Its normal form is a keyword, of no type (src/catalog/functions.ts keywordArgument).
   normalize: signatures(sig([S], S), sig([S, ANY], S)),
   log: floatFunction,
@@ -243,5 +253,6 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   startnode: signatures(sig([types('Relationship')], types('Node'))),
   endnode: signatures(sig([types('Relationship')], types('Node'))),
   properties: signatures(...onEach(['Map', 'Node', 'Relationship'], types('Map'))),
-  // The temporal constructors (date(), duration(), ...), timestamp(), randomUUID(), valueType() and nullIf() are T to Neo4j's front end: not listed.
+  valuetype: ofAnything(() => S),
+  // The temporal constructors (date(), duration(), ...), timestamp(), randomUUID() and nullIf() are T to Neo4j's front end: not listed.
 };

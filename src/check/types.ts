@@ -301,7 +301,10 @@ class Typer {
         const args = e.args.map((arg) => typed(arg));
         const typing = lookupFunction(e.name).kind === 'known' ? FUNCTION_TYPES[e.name.toLowerCase()] : undefined;
         if (!typing) return ANY;
-        if (typing.kind === 'unchecked') return typing.returns(args.map((a) => a.type));
+        if (typing.kind === 'unchecked') {
+          if (typing.anyArguments) for (const arg of args) this.expect(arg.e, arg.type, ANY);
+          return typing.returns(args.map((a) => a.type));
+        }
         const [only] = args;
         if (typing.passes && args.length === 1 && only && overlaps(only.type, typing.passes))
           return unionOf(typing.signatures.map((s) => s.out));

@@ -748,6 +748,36 @@ const ROWS: readonly OracleRow[] = [
   ["SHOW USERS YIELD * RETURN toInteger(roles) * 'a' AS x", '@45 Type mismatch: expected Float, Integer or Duration but was String'],
   ['SHOW USERS YIELD * RETURN toInteger(CASE WHEN true THEN [1] ELSE {a: 1} END) AS x'],
   ['SHOW USERS YIELD * RETURN toInteger(suspended) AS x'],
+  // Functions of ANY arguments check each as T, which refuses one of no type at all (fixed: they were not checked).
+  [
+    'SHOW USERS YIELD * RETURN coalesce(1, true + true) AS x',
+    '@45 Type mismatch: expected String or List<T> but was Boolean',
+    '@43 Type mismatch: expected T but was Any',
+  ],
+  [
+    'SHOW USERS YIELD * RETURN toIntegerOrNull(true + true) AS x',
+    '@49 Type mismatch: expected String or List<T> but was Boolean',
+    '@47 Type mismatch: expected T but was Any',
+  ],
+  [
+    'SHOW USERS YIELD * RETURN count(true + true) AS x',
+    '@39 Type mismatch: expected String or List<T> but was Boolean',
+    '@37 Type mismatch: expected T but was Any',
+  ],
+  [
+    "SHOW USERS YIELD * RETURN collect(head('a')) AS x",
+    '@39 Type mismatch: expected List<T> but was String',
+    '@34 Type mismatch: expected T but was Any',
+  ],
+  [
+    'SHOW USERS YIELD * RETURN valueType(true + true) AS x',
+    '@43 Type mismatch: expected String or List<T> but was Boolean',
+    '@41 Type mismatch: expected T but was Any',
+  ],
+  // valueType gives a String.
+  ['SHOW USERS YIELD * RETURN valueType(1) * 2 AS x', '@26 Type mismatch: expected Float, Integer or Duration but was String'],
+  // But not reverse, whose result is its argument's.
+  ["SHOW USERS YIELD * RETURN reverse(head('a')) AS x", '@39 Type mismatch: expected List<T> but was String'],
 ];
 
 oracleRows('expression types, as Neo4j checks them', ROWS);
