@@ -216,8 +216,8 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   stdev: floatFunction,
   stdevp: floatFunction,
   reverse: { kind: 'unchecked', returns: firstArgument },
-  // The nearest type its arguments share (Neo4j's leastUpperBounds).
-  coalesce: ofAnything((args) => args.reduce(nearestCommon, types())),
+  // Any of its arguments' types (`coalesce(1, 'a')` is an Integer or a String), not the nearest type they share.
+  coalesce: ofAnything(unionOf),
   // Its normal form is a keyword, of no type (src/catalog/functions.ts keywordArgument).
   normalize: signatures(sig([S], S), sig([S, ANY], S)),
   log: floatFunction,

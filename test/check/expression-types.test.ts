@@ -776,6 +776,18 @@ const ROWS: readonly OracleRow[] = [
   ],
   // valueType gives a String.
   ['SHOW USERS YIELD * RETURN valueType(1) * 2 AS x', '@26 Type mismatch: expected Float, Integer or Duration but was String'],
+  // coalesce is any of its arguments' types (fixed: we took the nearest type they share).
+  ["SHOW USERS WHERE coalesce(1, 'a')", '@17 Type mismatch: expected Boolean but was Integer or String'],
+  ["SHOW USERS WHERE -coalesce(1, 'a')", '@17 Type mismatch: expected Boolean but was Integer'],
+  ["SHOW USERS WHERE -coalesce([1], ['a'])", '@18 Type mismatch: expected Float or Integer but was List<Integer> or List<String>'],
+  ['SHOW USERS WHERE -coalesce(roles, {a: 1})', '@18 Type mismatch: expected Float or Integer but was Map or List<String>'],
+  ["SHOW USERS WHERE -coalesce(null, 'a')", '@17 Type mismatch: expected Boolean but was Float or Integer'],
+  // What may be a list or a map takes its index as a list's (fixed: we checked neither).
+  [
+    "SHOW USERS YIELD * RETURN CASE WHEN true THEN [1] ELSE {a: 1} END['a'] AS x",
+    '@66 Type mismatch: list index must be given as Integer, but was String',
+  ],
+  ['SHOW USERS YIELD * RETURN CASE WHEN true THEN [1] ELSE {a: 1} END[0] AS x'],
   // But not reverse, whose result is its argument's.
   ["SHOW USERS YIELD * RETURN reverse(head('a')) AS x", '@39 Type mismatch: expected List<T> but was String'],
 ];
