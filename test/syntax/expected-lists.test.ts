@@ -60,6 +60,12 @@ const ROWS: readonly OracleRow[] = [
   ['SHOW ALL ROLES WITH x', "@20 Invalid input 'x': expected 'AUTH', 'USER' or 'USERS'"],
   ['SHOW POPULATED ROLE WITH AUTH x', "@30 Invalid input 'x': expected 'RULE' or 'RULES'"],
   ['SHOW ROLES WITH AUTH', "@20 Invalid input '': expected 'RULE' or 'RULES'"],
+  // A word after SHOW USERS or SHOW ROLES may be the first name of SHOW USERS a, b PRIVILEGES.
+  ['SHOW ROLES WITH x', "@16 Invalid input 'x': expected ',', 'AUTH', 'PRIVILEGE', 'PRIVILEGES', 'USER' or 'USERS'"],
+  ['SHOW USER WITH x', "@15 Invalid input 'x': expected ',', 'AUTH', 'PRIVILEGE' or 'PRIVILEGES'"],
+  ['SHOW USERS WHERE', "@16 Invalid input '': expected an expression, ',', 'PRIVILEGE' or 'PRIVILEGES'"],
+  ['SHOW ROLE YIELD', "@15 Invalid input '': expected a variable name, '*', ',', 'PRIVILEGE' or 'PRIVILEGES'"],
+  ['SHOW ALL ROLES YIELD', "@20 Invalid input '': expected a variable name or '*'"],
 ];
 
 oracleRows('syntax errors worded as Neo4j words them', ROWS);

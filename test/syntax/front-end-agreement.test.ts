@@ -625,7 +625,7 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: listAt(/\bON\s+(HOME\s+|DEFAULT\s+)?GRAPHS?\b/i, neo4jAlsoOffers("'FOR'")),
   },
   {
-    statement: 'SHOW USERS WITH',
+    statement: 'SHOW ROLES WITH, x',
     reason: 'SHOW USERS and SHOW ROLES: Neo4j also reads the next words as the names of SHOW USERS a, b PRIVILEGES',
     matches: (d) => {
       const [ours, neo4j] = [d.ours.error?.message ?? '', d.neo4j[0]?.message ?? ''];

@@ -159,8 +159,9 @@ describe('syntax error classes', () => {
   });
 
   it("names what YIELD expects as Neo4j's error strategy does", () => {
+    // YIELD may also be the first user's name of SHOW USERS YIELD, b PRIVILEGES (Neo4j's front end).
     expect(reported('SHOW USERS YIELD')[0]?.message).toBe(
-      "Invalid input '': expected a variable name or '*' (line 1, column 17 (offset: 16))",
+      "Invalid input '': expected a variable name, '*', ',', 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 17 (offset: 16))",
     );
     expect(reported('SHOW USERS YIELD user SKIP')[0]?.message).toBe(
       "Invalid input '': expected '-' or an integer value (line 1, column 27 (offset: 26))",
