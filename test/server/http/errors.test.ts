@@ -116,7 +116,7 @@ describe('statement errors: the engine’s Neo4j code and message, 400 for clien
       'a syntax error',
       'SHOW USERS WHERE',
       'Neo.ClientError.Statement.SyntaxError',
-      "Invalid input '': expected an expression (line 1, column 17 (offset: 16))",
+      "Invalid input '': expected an expression, ',', 'PRIVILEGE' or 'PRIVILEGES' (line 1, column 17 (offset: 16))",
     ],
     [
       'an argument error',
