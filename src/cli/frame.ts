@@ -10,6 +10,8 @@ import { escapeControls } from './controls.js';
 export const FRAME_WIDTH = 100;
 const BEFORE_ERROR = 30;
 const ELLIPSIS = '...';
+/** How far back a frame at the end of the input looks for the statement's last line, in characters. */
+const LOOK_BACK = 1000;
 
 /**
  * Frames for the diagnostics of one file. Spans are offsets in the original text; the frame shows
@@ -38,11 +40,29 @@ export function codeFrames(masked: MaskedText): (span: Span) => string {
     const column = before.length + shown(from, caretAt).length;
     const width = Math.max(1, shown(caretAt, Math.min(end, to)).length);
     const number = String(span.start.line);
+    // At the end of the input on a line of its own (after a statement's line break), the statement's last line too.
+    const context =
+      span.start.offset === span.end.offset && text.slice(line.start, start).trim() === '' ? lastLineBefore(line.start) : null;
     const gutter = ' '.repeat(number.length);
-    return [`${gutter} |`, `${number} | ${before}${shown(from, to)}${after}`, `${gutter} | ${' '.repeat(column)}${'^'.repeat(width)}`].join(
-      '\n',
-    );
+    const above = context ? [`${String(span.start.line - context.linesBack).padStart(number.length)} | ${context.text}`] : [];
+    return [
+      `${gutter} |`,
+      ...above,
+      `${number} | ${before}${shown(from, to)}${after}`,
+      `${gutter} | ${' '.repeat(column)}${'^'.repeat(width)}`,
+    ].join('\n');
   };
+
+  /** The last line before `offset` with more than spaces on it (cut to the frame's width), and how many lines back it is. */
+  function lastLineBefore(offset: number): { text: string; linesBack: number } | null {
+    let at = offset - 1;
+    while (at >= 0 && offset - at <= LOOK_BACK && /\s/.test(text.charAt(at))) at -= 1;
+    if (at < 0 || offset - at > LOOK_BACK) return null;
+    const found = lines.lineAround(at);
+    const linesBack = lines.position(offset).line - lines.position(at).line;
+    const shown = escapeControls(text.slice(Math.max(found.start, found.end - FRAME_WIDTH), found.end).replace(/\t/g, ' '));
+    return { text: found.end - found.start > FRAME_WIDTH ? `${ELLIPSIS}${shown}` : shown, linesBack };
+  }
 }
 
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
