@@ -34,6 +34,9 @@ import {
 /** The keywords SHOW USERS and SHOW ROLES go on with. */
 export const TAIL_STARTS = new Set<TokenType>([K.WITH, K.YIELD, K.WHERE]);
 
+/** `count(*)`: a name to the lexer, COUNT to the grammar. */
+export const COUNT_WORD = /^count$/i;
+
 /** `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: subqueries Neo4j parses, then rejects on SHOW commands. */
 export const SUBQUERY_WORD = /^(exists|count|collect)$/i;
 

@@ -24,6 +24,7 @@ import {
   mayFollow,
   numberRefusal,
   stateAfter,
+  COUNT_WORD,
   SUBQUERY_WORD,
   TAIL_STARTS,
   type PredicateState,
@@ -2074,12 +2075,7 @@ export class CypherAdminParser extends CstParser {
   }
 
   private isCountStarAhead(): boolean {
-    return (
-      isNameToken(this.LA(1)) &&
-      this.LA(1).image.toLowerCase() === 'count' &&
-      this.LA(2).tokenType === LParen &&
-      this.LA(3).tokenType === Star
-    );
+    return isNameToken(this.LA(1)) && COUNT_WORD.test(this.LA(1).image) && this.LA(2).tokenType === LParen && this.LA(3).tokenType === Star;
   }
 
   /** `name(` or `namespace.name(`. */

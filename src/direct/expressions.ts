@@ -17,6 +17,7 @@ import {
   numberRefusal,
   REFUSED,
   stateAfter,
+  COUNT_WORD,
   SUBQUERY_WORD,
   type PredicateState,
 } from '../../grammar/decisions.js';
@@ -164,7 +165,8 @@ function operand(reader: TokenReader): Item {
     }
     throw new TooComplexError(TOO_DEEP, reader.spanFrom(first));
   }
-  const isNumber = NUMBERS.has(reader.peek()?.tokenType ?? Minus);
+  const next = reader.peek();
+  const isNumber = next !== undefined && NUMBERS.has(next.tokenType);
   return { kind: 'operand', prefixes, operand: postfix(reader, signedNumber(prefixes, atom(reader), isNumber, reader.source)) };
 }
 
@@ -224,7 +226,7 @@ function atom(reader: TokenReader): Expression {
   if (type === LBrace) return mapLiteral(reader, token);
   if (!isNameToken(token)) return giveUp();
   const after = reader.peek()?.tokenType;
-  if (after === LParen && token.image.toLowerCase() === 'count' && reader.is(Star, 1)) {
+  if (after === LParen && COUNT_WORD.test(token.image) && reader.is(Star, 1)) {
     reader.next();
     reader.next();
     return { kind: 'count-star', span: reader.span(token, reader.expect(RParen)) };

@@ -11,6 +11,7 @@
  * is the one syntax-errors.ts sorts every list into (rule names first), so the sets can share parts.
  */
 import { tokenMatcher, type IToken } from 'chevrotain';
+import { TAIL_STARTS } from '../../grammar/decisions.js';
 import { Dot, Keyword, Name } from '../../grammar/tokens.js';
 
 const AUTH_RULE = 'AUTH RULE|SERVER|USER';
@@ -97,24 +98,36 @@ function prefixKey(prefix: readonly IToken[]): string {
   return words.join(' ').replace(/_( , _)+/g, '_');
 }
 
+/**
+ * A prefix key of a privilege command up to `rest` (a regex source): its verb, REVOKE's GRANT or DENY and
+ * IMMUTABLE before it (`REVOKE DENY IMMUTABLE REMOVE`). `rest` is the fourth group.
+ */
+function privilegeKey(rest: string): RegExp {
+  return new RegExp(`^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ${rest}$`);
+}
+
 /** A privilege's verb, where Neo4j's grammar also offers AUTH RULE: `GRANT IMMUTABLE CREATE`, `REVOKE DENY SHOW`. */
-const PRIVILEGE_VERB = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? (CREATE|DROP|RENAME|ALTER|SHOW)$/;
+const PRIVILEGE_VERB = privilegeKey('(CREATE|DROP|RENAME|ALTER|SHOW)');
 
 /** A privilege's REMOVE: `GRANT REMOVE`, `REVOKE DENY IMMUTABLE REMOVE`. */
-const PRIVILEGE_REMOVE = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? REMOVE$/;
+const PRIVILEGE_REMOVE = privilegeKey('REMOVE');
 
 /** An EXECUTE privilege up to its USER (of USER DEFINED FUNCTION). */
-const EXECUTE_USER = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? EXECUTE( BOOSTED)? USER$/;
+const EXECUTE_USER = privilegeKey('EXECUTE( BOOSTED)? USER');
 
 /** An ALL privilege up to the HOME (or Cypher 5's DEFAULT) of its target. */
-const ALL_ON_HOME = /^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALL( DBMS| DATABASE| GRAPH)?( PRIVILEGES)? ON (HOME|DEFAULT)$/;
+const ALL_ON_HOME = privilegeKey('ALL( DBMS| DATABASE| GRAPH)?( PRIVILEGES)? ON (HOME|DEFAULT)');
+
+/** A privilege's ALTER DATABASE and SET DATABASE. */
+const ALTER_DATABASE = privilegeKey('ALTER DATABASE');
+const SET_DATABASE = privilegeKey('SET DATABASE');
 
 /**
  * SHOW USERS or SHOW ROLES and a word that may also be the first name of SHOW USERS a, b PRIVILEGES: right after
  * it, Neo4j's list offers the rest of that reading too (NAMES_GO_ON). Where its parser reads on (`WHERE ,`), ours
  * has already decided: a known bug of front-end-agreement.test.ts.
  */
-const NAME_OR_WORD = /^SHOW (USERS?|ROLES?) (WITH|YIELD|WHERE)$/;
+const NAME_OR_WORD = new RegExp(`^SHOW (USERS?|ROLES?) (${[...TAIL_STARTS].map((t) => t.name).join('|')})$`);
 const NAMES_GO_ON = [',', 'PRIVILEGE', 'PRIVILEGES'];
 
 /** SHOW ROLE[S] WITH, where WITH may also be a role's name (so the walk decides, no decision point). */
@@ -233,11 +246,11 @@ export function asNeo4jLists(prefix: readonly IToken[], phrases: readonly string
   if (phrases.includes("'PRIVILEGE'") && /^SHOW (ROLES?|USERS?) /.test(key)) {
     return phrases.filter((p) => p !== "','");
   }
-  if (/^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? ALTER DATABASE$/.test(key) && phrases.length === 1 && phrases[0] === "'ON DBMS'") {
+  if (ALTER_DATABASE.test(key) && phrases.length === 1 && phrases[0] === "'ON DBMS'") {
     return ["'ON'"];
   }
   // SET DATABASE ACCESS is modelled; SET DATABASE DEFAULT LANGUAGE (out-of-scope.ts) is Neo4j's too.
-  if (/^(GRANT|DENY|REVOKE)( GRANT| DENY)?( IMMUTABLE)? SET DATABASE$/.test(key) && phrases.length === 1 && phrases[0] === "'ACCESS'") {
+  if (SET_DATABASE.test(key) && phrases.length === 1 && phrases[0] === "'ACCESS'") {
     return [...phrases, "'DEFAULT LANGUAGE'"];
   }
   // After TO USER or FROM USERS, the word may be a user's name (GRANT ROLE r TO USER grants to a user called USER).

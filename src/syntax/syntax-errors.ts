@@ -6,7 +6,7 @@
  */
 import { createTokenInstance, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { GRAMMAR } from '../../grammar/grammar-data.js';
-import { MAX_LOOKAHEAD, SUBQUERY_WORD } from '../../grammar/decisions.js';
+import { COUNT_WORD, MAX_LOOKAHEAD, SUBQUERY_WORD } from '../../grammar/decisions.js';
 import {
   DecimalInteger,
   EscapedName,
@@ -90,7 +90,7 @@ const GATED_LOOKAHEAD: Readonly<Record<string, number>> = {
 
 /** grammar/parser.ts's gates on words that are names to the lexer: `count(*)`, and a subquery's EXISTS, COUNT or COLLECT. */
 const RULE_GATES: Readonly<Record<string, (first: IToken) => boolean>> = {
-  countStar: (first) => /^count$/i.test(first.image),
+  countStar: (first) => COUNT_WORD.test(first.image),
   subqueryExpression: (first) => SUBQUERY_WORD.test(first.image),
 };
 
@@ -285,23 +285,23 @@ function neo4jContext(suggestions: readonly NextToken[], prefix: readonly IToken
   const predicateOpen =
     rule === 'listPredicate' && suggestions.some((s) => s.nextTokenType === Keyword.WHERE && s.ruleStack.length === context + 1);
   const nodePatternOpen =
-    (rule === 'parenthesizedExpression' && endsWith(prefix, [LParen, NODE_VARIABLE])) ||
-    (rule === 'listLiteral' && endsWith(prefix, [LBracket, LParen, NODE_VARIABLE, RParen]));
+    (rule === 'parenthesizedExpression' && endsWith(prefix, [is(LParen), nodeVariable])) ||
+    (rule === 'listLiteral' && endsWith(prefix, [is(LBracket), is(LParen), nodeVariable, is(RParen)]));
   return predicateOpen || nodePatternOpen ? context - 1 : context;
 }
 
+type TokenTest = (token: IToken) => boolean;
+const is =
+  (type: TokenType): TokenTest =>
+  (token) =>
+    token.tokenType === type;
 /** What may stand in a node pattern's parentheses alone: its variable, or its properties as a parameter. */
-const NODE_VARIABLE = 'a variable or a parameter';
+const nodeVariable: TokenTest = (token) => tokenMatcher(token, Name) || token.tokenType === Parameter;
 
-function endsWith(prefix: readonly IToken[], tail: readonly (TokenType | typeof NODE_VARIABLE)[]): boolean {
+/** Whether the last tokens of `prefix` pass `tail`, one test each. */
+function endsWith(prefix: readonly IToken[], tail: readonly TokenTest[]): boolean {
   const tokens = prefix.slice(-tail.length);
-  return (
-    tokens.length === tail.length &&
-    tail.every((type, i) => {
-      const token = itemAt(tokens, i);
-      return type === NODE_VARIABLE ? tokenMatcher(token, Name) || token.tokenType === Parameter : token.tokenType === type;
-    })
-  );
+  return tokens.length === tail.length && tail.every((test, i) => test(itemAt(tokens, i)));
 }
 
 /** Neo4j's order: rule names first, then tokens, each sorted by its key. */

@@ -45,7 +45,13 @@ export function signedNumber(prefixes: IToken[], atom: Expression, isNumberLiter
   const sign = prefixes.at(-1);
   if (!isNumberLiteral || sign?.image !== '-') return atom;
   prefixes.pop();
-  return built({ kind: 'unary', operator: '-', operand: atom, span: joinSpans(tokenSpan(sign, source), atom.span) }, [atom]);
+  return unary(sign, atom, source);
+}
+
+/** `prefix` (NOT, `+` or `-`) applied to `operand`, spanning both. */
+function unary(prefix: IToken, operand: Expression, source: Source): Expression {
+  const operator = prefix.tokenType.name === 'NOT' ? 'NOT' : (prefix.image as '+' | '-');
+  return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix, source), operand.span) }, [operand]);
 }
 
 function binary(operator: BinaryOperator, left: Expression, right: Expression, operatorSpan: Span): Expression {
@@ -161,8 +167,6 @@ class Climber {
       this.position += 1;
       return item.operand;
     }
-    const operand = prefix.tokenType.name === 'NOT' ? this.expression(Precedence.Not) : this.prefixed();
-    const operator = prefix.tokenType.name === 'NOT' ? 'NOT' : (prefix.image as '+' | '-');
-    return built({ kind: 'unary', operator, operand, span: joinSpans(tokenSpan(prefix, this.source), operand.span) }, [operand]);
+    return unary(prefix, prefix.tokenType.name === 'NOT' ? this.expression(Precedence.Not) : this.prefixed(), this.source);
   }
 }
