@@ -1032,11 +1032,29 @@ export type ReturnClauseCstChildren = {
   returnItem?: (ReturnItemCstNode)[];
   Comma?: IToken[];
   orderBy?: OrderByCstNode[];
+  skip?: SkipCstNode[];
+  limit?: LimitCstNode[];
+};
+
+export interface SkipCstNode extends CstNode {
+  name: "skip";
+  children: SkipCstChildren;
+}
+
+export type SkipCstChildren = {
   SKIP?: IToken[];
   OFFSET?: IToken[];
-  skip?: ExpressionCstNode[];
-  LIMIT?: IToken[];
-  limit?: ExpressionCstNode[];
+  expression: ExpressionCstNode[];
+};
+
+export interface LimitCstNode extends CstNode {
+  name: "limit";
+  children: LimitCstChildren;
+}
+
+export type LimitCstChildren = {
+  LIMIT: IToken[];
+  expression: ExpressionCstNode[];
 };
 
 export interface ReturnItemCstNode extends CstNode {

@@ -1595,14 +1595,19 @@ export class CypherAdminParser extends CstParser {
       this.SUBRULE2(this.returnItem);
     });
     this.OPTION2(() => this.SUBRULE(this.orderBy));
-    this.OPTION3(() => {
-      this.OR2((this.alts.returnClause2 ??= [{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]));
-      this.SUBRULE(this.expression, { LABEL: 'skip' });
-    });
-    this.OPTION4(() => {
-      this.CONSUME(K.LIMIT);
-      this.SUBRULE2(this.expression, { LABEL: 'limit' });
-    });
+    this.OPTION3(() => this.SUBRULE(this.skip));
+    this.OPTION4(() => this.SUBRULE(this.limit));
+  });
+
+  // Neo4j's skip and limit rules (Cypher25Parser.g4), named so: syntax errors back out of them (syntax-errors.ts, BACKED_OUT).
+  private skip = this.RULE('skip', () => {
+    this.OR((this.alts.skip ??= [{ ALT: () => this.CONSUME(K.SKIP) }, { ALT: () => this.CONSUME(K.OFFSET) }]));
+    this.SUBRULE(this.expression);
+  });
+
+  private limit = this.RULE('limit', () => {
+    this.CONSUME(K.LIMIT);
+    this.SUBRULE(this.expression);
   });
 
   private returnItem = this.RULE('returnItem', () => {

@@ -23,6 +23,11 @@ export interface NextToken {
    * the grammar from it: `size(x, 1` fails in the call, where ')' and ',' are the call's own.
    */
   readonly context: number;
+  /**
+   * Where Neo4j's parser backs out to, the same for every terminal of one walk: the index of the prefix token
+   * that begins a rule of `backOutOf` which every path has entered and none has finished. Undefined where none.
+   */
+  readonly backTo: number | undefined;
 }
 
 export interface NextTokenOptions {
@@ -43,6 +48,11 @@ export interface NextTokenOptions {
    * (`count` of count(*)). A path into such a rule at a prefix token that fails it ends there.
    */
   readonly gates?: Readonly<Record<string, (first: IToken) => boolean>>;
+  /**
+   * Optional rules that ANTLR's prediction reads to their end before it enters them: where a prefix ends
+   * inside one on every path, the parser passes it by, and fails at its first token (see `backTo`).
+   */
+  readonly backOutOf?: ReadonlySet<string>;
 }
 
 interface RuleStack {
@@ -178,11 +188,26 @@ export function nextTokens(start: GrammarRule, prefix: readonly IToken[], option
       }
     }
   }
-  const context = errorContext(
-    found.map((f) => f.rules),
-    last,
-  );
-  return found.map(({ nextTokenType, rules }) => ({ nextTokenType, ruleStack: namesOf(rules), context }));
+  const stacks = found.map((f) => f.rules);
+  const context = errorContext(stacks, last);
+  const backTo = backOutPoint(stacks, last, options.backOutOf);
+  return found.map(({ nextTokenType, rules }) => ({ nextTokenType, ruleStack: namesOf(rules), context, backTo }));
+}
+
+/**
+ * The index of the first token of the outermost rule of `backOutOf` that each of `stacks` holds open, a token of
+ * the prefix (it ends at `last`), the earliest of them; undefined where some stack holds none.
+ */
+function backOutPoint(stacks: readonly RuleStack[], last: number, backOutOf: ReadonlySet<string> | undefined): number | undefined {
+  if (!backOutOf || stacks.length === 0) return undefined;
+  let earliest = Infinity;
+  for (const stack of stacks) {
+    let entered: number | undefined;
+    for (let r: RuleStack | undefined = stack; r; r = r.caller) if (r.entered < last && backOutOf.has(r.name)) entered = r.entered;
+    if (entered === undefined) return undefined;
+    earliest = Math.min(earliest, entered + 1);
+  }
+  return earliest;
 }
 
 /**

@@ -94,6 +94,15 @@ const RULE_GATES: Readonly<Record<string, (first: IToken) => boolean>> = {
   subqueryExpression: (first) => SUBQUERY_WORD.test(first.image),
 };
 
+/**
+ * The optional tails of YIELD and RETURN. ANTLR cannot choose to enter one by its first token (Cypher 25's
+ * ORDER BY, OFFSET, SKIP and LIMIT are also clauses of their own), so it reads on, and where the tail
+ * breaks before it ends, the parser passes it by: the error is at its first word, with the list of what
+ * may stand there (`YIELD user SKIP 'a'`: "Invalid input 'SKIP': expected ',', 'AS', ..."). WHERE has no
+ * such double, and is entered at once.
+ */
+const BACKED_OUT: ReadonlySet<string> = new Set(['orderBy', 'yieldSkip', 'yieldLimit', 'skip', 'limit']);
+
 /** Beyond this many tokens before the error, content assist is skipped to keep hostile input cheap. */
 const MAX_ASSISTED_PREFIX = 400;
 
@@ -175,22 +184,30 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
 const ASSIST_BUDGET = 50_000;
 const MAX_REMEMBERED = 1000;
 
+/** What may come after a prefix, as Neo4j lists it, and where its parser backs out to instead (next-tokens.ts, `backTo`). */
+export interface Assisted {
+  readonly phrases: readonly string[];
+  readonly backTo: number | undefined;
+}
+
+const UNASSISTED: Assisted = { phrases: [], backTo: undefined };
+
 export class ContentAssist {
   private remaining = ASSIST_BUDGET;
-  private readonly known = new Map<string, string[]>();
+  private readonly known = new Map<string, Assisted>();
 
-  /** What the grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does; [] past the budget. */
-  expectedAfter(prefix: readonly IToken[]): string[] {
-    if (prefix.length > MAX_ASSISTED_PREFIX) return [];
+  /** What the grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does; none past the budget. */
+  expectedAfter(prefix: readonly IToken[]): Assisted {
+    if (prefix.length > MAX_ASSISTED_PREFIX) return UNASSISTED;
     const key = prefix.map(assistKey).join(',');
     const known = this.known.get(key);
     if (known) return known;
     const cost = (prefix.length + 1) * (1 + nestingDepth(prefix));
-    if (cost > this.remaining) return [];
+    if (cost > this.remaining) return UNASSISTED;
     this.remaining -= cost;
-    const phrases = expectedPhrases(prefix);
-    if (this.known.size < MAX_REMEMBERED) this.known.set(key, phrases);
-    return phrases;
+    const assisted = assistedAfter(prefix);
+    if (this.known.size < MAX_REMEMBERED) this.known.set(key, assisted);
+    return assisted;
   }
 }
 
@@ -216,10 +233,10 @@ function nestingDepth(tokens: readonly IToken[]): number {
 const OPENING = new Set<TokenType>([LParen, LBracket, LBrace, Keyword.CASE]);
 const CLOSING = new Set<TokenType>([RParen, RBracket, RBrace, Keyword.END]);
 
-function expectedPhrases(prefix: readonly IToken[]): string[] {
-  const walked = walkedPhrases(prefix);
+function assistedAfter(prefix: readonly IToken[]): Assisted {
+  const { phrases: walked, backTo } = walkedPhrases(prefix);
   const adjusted = asNeo4jLists(prefix, walked);
-  return adjusted === walked ? walked : inNeo4jOrder(adjusted.map(textNamed));
+  return { phrases: adjusted === walked ? walked : inNeo4jOrder(adjusted.map(textNamed)), backTo };
 }
 
 /** A phrase as syntax errors show it (`'ON DBMS'`, `an identifier`), back to what it names. */
@@ -245,11 +262,12 @@ function statementRule(): GrammarRule {
 }
 
 /** What our own grammar accepts after `prefix`, worded and ordered as Neo4j's error strategy does. */
-function walkedPhrases(prefix: readonly IToken[]): string[] {
+function walkedPhrases(prefix: readonly IToken[]): { phrases: string[]; backTo: number | undefined } {
   const suggestions = nextTokens(statementRule(), prefix, {
     maxLookahead: MAX_LOOKAHEAD,
     gatedLookahead: GATED_LOOKAHEAD,
     gates: RULE_GATES,
+    backOutOf: BACKED_OUT,
   });
   const context = neo4jContext(suggestions, prefix);
   // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL
@@ -266,8 +284,16 @@ function walkedPhrases(prefix: readonly IToken[]): string[] {
     const single = phrases.length > 1 ? [tokenNamed([`'${tokenType.name}'`]), ...expected.filter((e) => !phrases.includes(e))] : expected;
     for (const e of single) byText.set(e.text, e);
   }
-  return inNeo4jOrder([...byText.values()]);
+  if (suggestions.some(offersGroupBy)) byText.set("'GROUP BY'", GROUP_BY);
+  return { phrases: inNeo4jOrder([...byText.values()]), backTo: suggestions[0]?.backTo };
 }
+
+/**
+ * RETURN's GROUP BY (Cypher25Parser.g4 of 2026.06), which cypher-sysdb does not parse (out-of-scope.ts): Neo4j offers it
+ * wherever RETURN's own ORDER BY may come.
+ */
+const GROUP_BY = tokenNamed(["'GROUP'", "'BY'"]);
+const offersGroupBy = (s: NextToken) => s.nextTokenType === Keyword.ORDER && s.ruleStack[s.ruleStack.length - 2] === 'returnClause';
 
 /**
  * The rule Neo4j's parser fails in, where it differs from ours (one rule up, in the atom): where Neo4j's
@@ -389,7 +415,7 @@ const LITERAL_WORDS: ReadonlySet<TokenType> = new Set([Keyword.TRUE, Keyword.FAL
  * in the atom, and all is "an expression" (an offending token after the word has it read as the literal).
  * After IS and IS NOT, NULL is the null check's own word.
  */
-function atEndOf(prefix: readonly IToken[], atEnd: boolean, phrases: string[]): string[] {
+function atEndOf(prefix: readonly IToken[], atEnd: boolean, phrases: readonly string[]): readonly string[] {
   const [first, before, last] = prefix.slice(-3);
   const nullCheck = before?.tokenType === Keyword.IS || (before?.tokenType === Keyword.NOT && first?.tokenType === Keyword.IS);
   const literal = last !== undefined && LITERAL_WORDS.has(last.tokenType) && !nullCheck;
@@ -416,16 +442,23 @@ export function syntaxError(
   // Neo4j may read on through a phrase of its list that the offending word begins (decision-points.ts).
   const reported = tokens[failedAt];
   const continuation = reported === undefined ? undefined : phraseContinuation(tokens.slice(0, failedAt), tokens.slice(failedAt));
-  const offending = (continuation ? tokens[failedAt + continuation.matched] : reported) ?? EOF_TOKEN;
-  const atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
+  let offending = (continuation ? tokens[failedAt + continuation.matched] : reported) ?? EOF_TOKEN;
+  let atEnd = offending.tokenType === EOF || Number.isNaN(offending.startOffset);
+  const index = atEnd ? -1 : tokens.indexOf(offending);
+  const listed = listAt(tokens.slice(0, index < 0 ? tokens.length : index), offending, atEnd, assist, continuation?.phrases);
+  const { backTo } = listed;
+  let { phrases } = listed;
+  // Where Neo4j's parser backs out of an optional tail (BACKED_OUT), it fails at the tail's first token, which is no tail there.
+  const backed = backTo === undefined ? undefined : tokens[backTo];
+  if (backed) {
+    offending = backed;
+    atEnd = false;
+    ({ phrases } = listAt(tokens.slice(0, backTo), backed, false, assist));
+  }
   const start = atEnd ? end : positionOf(offending, source);
   const span: Span = atEnd ? { start: end, end } : { start, end: source.position(tokenEnd(offending)) };
   const from = statementStart ?? (tokens[0] ? positionOf(tokens[0], source) : end);
   const suffix = neo4jPositionSuffix(relativeTo(from, start));
-  const index = atEnd ? tokens.length : tokens.indexOf(offending);
-  const prefix = tokens.slice(0, index < 0 ? tokens.length : index);
-  const point = continuation?.phrases ?? decisionPoint(prefix, atEnd ? undefined : offending);
-  const phrases = point ? inNeo4jOrder(point.map(phraseNamed)) : atEndOf(prefix, atEnd, assist.expectedAfter(prefix));
   // Neo4j shows line breaks and tabs in the offending text as escapes.
   const image = atEnd ? '' : escapeBreaks(asNeo4jLexes(offending));
   const expected = phrases.length > 0 ? `: expected ${joinAlternatives(phrases)}` : '';
@@ -437,6 +470,20 @@ export function syntaxError(
     span,
     ...(hint ? { hint } : {}),
   };
+}
+
+/** The list at `offending` after `prefix`: a decision point's, or the walked one, and where the walk backs out to. */
+function listAt(
+  prefix: readonly IToken[],
+  offending: IToken,
+  atEnd: boolean,
+  assist: ContentAssist,
+  continued?: readonly string[],
+): Assisted {
+  const point = continued ?? decisionPoint(prefix, atEnd ? undefined : offending);
+  if (point) return { phrases: inNeo4jOrder(point.map(phraseNamed)), backTo: undefined };
+  const { phrases, backTo } = assist.expectedAfter(prefix);
+  return { phrases: atEndOf(prefix, atEnd, phrases), backTo };
 }
 
 /** An error of Neo4j's SyntaxChecker (rules checked on the parse tree): a syntax error at `token` with its own words. */

@@ -76,8 +76,8 @@ function buildReturn(node: Cst.ReturnClauseCstNode, source: Source): ReturnClaus
     star: c.Star !== undefined,
     items,
     orderBy: c.orderBy ? sortItems(one(c.orderBy), source) : [],
-    skip: c.skip ? expression(one(c.skip), source) : null,
-    limit: c.limit ? expression(one(c.limit), source) : null,
+    skip: c.skip ? expression(one(one(c.skip).children.expression), source) : null,
+    limit: c.limit ? expression(one(one(c.limit).children.expression), source) : null,
     span: nodeSpan(node, source),
   };
 }

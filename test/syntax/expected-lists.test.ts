@@ -66,6 +66,76 @@ const ROWS: readonly OracleRow[] = [
   ['SHOW USERS WHERE', "@16 Invalid input '': expected an expression, ',', 'PRIVILEGE' or 'PRIVILEGES'"],
   ['SHOW ROLE YIELD', "@15 Invalid input '': expected a variable name, '*', ',', 'PRIVILEGE' or 'PRIVILEGES'"],
   ['SHOW ALL ROLES YIELD', "@20 Invalid input '': expected a variable name or '*'"],
+
+  // YIELD's and RETURN's ORDER BY, SKIP and LIMIT: where one breaks before its end, Neo4j's parser passes it by and
+  // fails at its first word, listing what may stand there (fixed: the error was where the tail broke).
+  [
+    'SHOW USERS YIELD user SKIP',
+    "@22 Invalid input 'SKIP': expected ',', 'AS', 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  [
+    "SHOW USERS YIELD user SKIP 'a'",
+    "@22 Invalid input 'SKIP': expected ',', 'AS', 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  [
+    'SHOW USERS YIELD user SKIP 01',
+    "@22 Invalid input 'SKIP': expected ',', 'AS', 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  [
+    'SHOW ROLES YIELD role LIMIT -',
+    "@22 Invalid input 'LIMIT': expected ',', 'AS', 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  [
+    'SHOW USERS YIELD user AS u OFFSET',
+    "@27 Invalid input 'OFFSET': expected ',', 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  ['SHOW USERS YIELD * ORDER BY', "@19 Invalid input 'ORDER': expected 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>"],
+  [
+    'SHOW PRIVILEGES YIELD * ORDER x',
+    "@24 Invalid input 'ORDER': expected 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  [
+    'SHOW USERS YIELD user ORDER BY user,',
+    "@22 Invalid input 'ORDER': expected ',', 'AS', 'ORDER BY', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  // A tail that got to its end stays read: the next one is passed by.
+  [
+    'SHOW USERS YIELD user ORDER BY user SKIP',
+    "@36 Invalid input 'SKIP': expected an expression, ',', 'ASC', 'ASCENDING', 'DESC', 'DESCENDING', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  ['SHOW USERS YIELD user ORDER BY user SKIP 1 LIMIT x', "@43 Invalid input 'LIMIT': expected 'LIMIT', 'RETURN', 'WHERE' or <EOF>"],
+  ['SHOW USERS YIELD * RETURN user SKIP 1 LIMIT', "@38 Invalid input 'LIMIT': expected an expression, 'LIMIT' or <EOF>"],
+  ['SHOW USERS YIELD * RETURN user ORDER BY user ASC LIMIT', "@49 Invalid input 'LIMIT': expected ',', 'LIMIT', 'OFFSET', 'SKIP' or <EOF>"],
+  [
+    'SHOW USERS YIELD * RETURN user ORDER BY user SKIP $',
+    "@45 Invalid input 'SKIP': expected an expression, ',', 'ASC', 'ASCENDING', 'DESC', 'DESCENDING', 'LIMIT', 'OFFSET', 'SKIP' or <EOF>",
+  ],
+  // RETURN's own list names its GROUP BY (Cypher 25 of 2026.06) wherever its ORDER BY may come (fixed: it was left out).
+  [
+    'SHOW USERS YIELD * RETURN user ORDER BY user DESC,',
+    "@31 Invalid input 'ORDER': expected an expression, ',', 'AS', 'GROUP BY', 'ORDER BY', 'LIMIT', 'OFFSET', 'SKIP' or <EOF>",
+  ],
+  [
+    'SHOW USERS YIELD * RETURN * SKIP',
+    "@28 Invalid input 'SKIP': expected ',', 'GROUP BY', 'ORDER BY', 'LIMIT', 'OFFSET', 'SKIP' or <EOF>",
+  ],
+  [
+    'SHOW USERS YIELD * RETURN user AS u LIMIT size(',
+    "@36 Invalid input 'LIMIT': expected ',', 'GROUP BY', 'ORDER BY', 'LIMIT', 'OFFSET', 'SKIP' or <EOF>",
+  ],
+  [
+    'SHOW USERS YIELD * RETURN user AS x y',
+    "@36 Invalid input 'y': expected ',', 'GROUP BY', 'ORDER BY', 'LIMIT', 'OFFSET', 'SKIP' or <EOF>",
+  ],
+  // Where the tail ends, or breaks after its end, the error stays where it is; WHERE is entered at once.
+  [
+    'SHOW USERS YIELD user ORDER BY user ASC x',
+    "@40 Invalid input 'x': expected ',', 'LIMIT', 'OFFSET', 'RETURN', 'SKIP', 'WHERE' or <EOF>",
+  ],
+  ['SHOW USERS YIELD user SKIP 1 LIMIT 2 x', "@37 Invalid input 'x': expected 'RETURN', 'WHERE' or <EOF>"],
+  ['SHOW USERS YIELD * RETURN user SKIP 1 x', "@38 Invalid input 'x': expected an expression, 'LIMIT' or <EOF>"],
+  ['SHOW USERS YIELD user SKIP 1 WHERE', "@34 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD user ORDER BY user RETURN', "@42 Invalid input '': expected an expression, '*', 'ALL' or 'DISTINCT'"],
 ];
 
 oracleRows('syntax errors worded as Neo4j words them', ROWS);

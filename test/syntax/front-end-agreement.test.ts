@@ -648,19 +648,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     ),
   },
   {
-    statement: 'SHOW USERS YIELD * RETURN user, size size(roles) AS n ORDER BY n DESC',
-    reason: "after RETURN's items we do not offer 'GROUP BY' (Cypher25Parser.g4 of 2026.06 has it)",
-    matches: listAt(/\bRETURN\b/i, neo4jAlsoOffers("'GROUP BY'")),
-  },
-  {
-    statement: 'SHOW USERS YIELD user SKIP',
-    reason: 'where ORDER BY, SKIP or LIMIT is left without its operand, Neo4j fails at the keyword itself, we after it',
-    matches: (d) =>
-      refusedByUs(d) &&
-      /^(ORDER|SKIP|LIMIT|OFFSET)$/i.test(neo4jList(d)?.input ?? '') &&
-      (d.neo4j[0]?.offset ?? 0) < (d.ours.error?.offset ?? 0),
-  },
-  {
     statement: 'SHOW USERS WHERE NOT = true',
     reason: 'NOT before a comparison or another infix-only operator is a variable to Neo4j (as after `=`); we call it a syntax error',
     matches: (d) =>

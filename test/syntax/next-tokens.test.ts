@@ -149,6 +149,23 @@ describe('nextTokens on grammars written as text', () => {
     expect(walk(text, [word('size')], { gates, gatedLookahead: { top: 3 } })).toEqual(['D in top/plain @1']);
     expect(walk(text, [word('count')], { gates, gatedLookahead: { top: 3 } })).toEqual(['C in top/gated @0', 'D in top/plain @0']);
   });
+
+  it('backs out of a rule of backOutOf to its first token where every path holds it open, and only there', () => {
+    const text = 'top = A [tail] [last] [B] D\ntail = C D D\nlast = B C';
+    const backTo = (prefix: IToken[]) =>
+      nextTokens(grammarOf(text, [KeyA, B, C, D]).get('top')!, prefix, { maxLookahead: 2, backOutOf: new Set(['tail', 'last']) })[0]
+        ?.backTo;
+    // Inside `tail` on every path: back to its C, at index 1.
+    expect(backTo(tokens(KeyA, C))).toBe(1);
+    expect(backTo(tokens(KeyA, C, D))).toBe(1);
+    // `tail` ended; `last` is open on one path, while the other read B alone (both within the lookahead): no backing out.
+    expect(backTo(tokens(KeyA, C, D, D))).toBeUndefined();
+    expect(backTo(tokens(KeyA, C, D, D, B))).toBeUndefined();
+    // Entered at the end of the prefix: nothing of it read yet.
+    expect(backTo(tokens(KeyA))).toBeUndefined();
+    // A rule not in backOutOf is never backed out of.
+    expect(walk(text, tokens(KeyA, C))).toEqual(['D in top/tail @1']);
+  });
 });
 
 describe('grammarOf', () => {
