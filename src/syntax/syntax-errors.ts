@@ -150,8 +150,9 @@ function expectedOf(tokenType: TokenType, ruleStack: readonly string[], context:
   if (tokenType === DecimalInteger) return tokenNamed(['an integer value']);
   if (tokenType === HexInteger) return tokenNamed(['a hexadecimal integer value']);
   if (tokenType === OctalInteger) return tokenNamed(['an octal integer value']);
-  // Neo4j's symbolicAliasName holds the dots too: after `db1`, a '.' is more of "a database name".
-  if (ruleStack.includes('databaseName')) return ruleNamed('a database name');
+  // Neo4j's symbolicAliasName holds the dots too: after `db1`, a '.' is more of "a database name". After a dot, the
+  // name that must follow is its symbolicNameString's, the rule Neo4j's parser fails in: "an identifier".
+  if (ruleStack.includes('databaseName')) return ruleNamed(ruleStack[context] === 'databaseName' ? 'an identifier' : 'a database name');
   // A glob's parts are unescaped names, and a quoted one may follow its dots: Neo4j names both an identifier.
   if (tokenType === Name || tokenType === UnescapedName || tokenType === EscapedName) {
     const rule = ruleStack[ruleStack.length - 2] ?? '';

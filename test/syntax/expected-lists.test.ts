@@ -67,6 +67,14 @@ const ROWS: readonly OracleRow[] = [
   ['SHOW ROLE YIELD', "@15 Invalid input '': expected a variable name, '*', ',', 'PRIVILEGE' or 'PRIVILEGES'"],
   ['SHOW ALL ROLES YIELD', "@20 Invalid input '': expected a variable name or '*'"],
 
+  // After a database name's dot, the name that must follow is "an identifier" (fixed: it was "a database name").
+  ['ALTER USER jake SET HOME DATABASE db.', "@37 Invalid input '': expected an identifier"],
+  ["CREATE USER jake SET PASSWORD 'abcd1234' SET HOME DATABASE db.x.", "@64 Invalid input '': expected an identifier"],
+  ['ALTER USER jake SET HOME DATABASE db.$x', "@37 Invalid input '$': expected an identifier"],
+  // Before it, and after a whole name, the name is the database's.
+  ['ALTER USER jake SET HOME DATABASE db x', "@37 Invalid input 'x': expected a database name, 'SET' or <EOF>"],
+  ['GRANT ACCESS ON DATABASE db.. TO r', "@27 Invalid input '..': expected a database name, ',' or 'TO'"],
+
   // YIELD's and RETURN's ORDER BY, SKIP and LIMIT: where one breaks before its end, Neo4j's parser passes it by and
   // fails at its first word, listing what may stand there (fixed: the error was where the tail broke).
   [

@@ -589,8 +589,9 @@ const KNOWN_BUGS: readonly KnownBug[] = [
   },
   {
     statement: 'USE',
-    reason: "USE's target: we expect a database name, Neo4j an identifier, '(' or GRAPH (USE graph.byName(...), USE (db))",
-    matches: (d) => listAt(/^USE\s*$/i)(d) || (refusedByUs(d) && /^USE\s*\(/i.test(d.statement)),
+    reason:
+      "USE's target: we expect a database name, Neo4j an identifier, '(' or GRAPH (USE graph.byName(...), USE (db)); after a dot, both",
+    matches: (d) => listAt(/^USE\s*$/i)(d) || listAt(/^USE\s+\S+\.$/i)(d) || (refusedByUs(d) && /^USE\s*\(/i.test(d.statement)),
   },
   {
     statement: 'CREATE ROLE',
@@ -657,11 +658,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     statement: 'START DENY ON DATABASES * TO analyst',
     reason: 'any statement that starts with START, STOP or TERMINATE is taken for a database command, and not checked',
     matches: (d) => !refusedByUs(d) && refusedByNeo4j(d) && /^(START|STOP|TERMINATE)\b/i.test(d.statement),
-  },
-  {
-    statement: "CREATE USER jake SET PASSWORD 'abcd1234' SET HOME DATABASE db.",
-    reason: "after the dot of a database name we expect 'a database name'; Neo4j expects 'an identifier'",
-    matches: listAt(/\.\s*$/, neo4jAlsoOffers('an identifier')),
   },
   {
     statement: 'SHOW USERS YIELD * WHERE NOT (roles)',
