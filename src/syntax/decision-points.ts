@@ -136,11 +136,14 @@ const ROLES_WITH = /^SHOW ROLES? WITH$/;
 /**
  * What Neo4j's grammar offers after `key` (`prefixKey` of a prefix) that ours does not, where the walk decides the
  * rest of the list: after a privilege's verb the privilege on auth rules (Cypher25Parser.g4 actionForDBMS), and after
- * ALTER the composite databases'; after SHOW ROLES WITH, the AUTH of AUTH RULES. Undefined elsewhere.
+ * ALTER the composite databases'; after SHOW ROLES WITH, the AUTH of AUTH RULES; after SHOW USER, the DEFINED of
+ * SHOW USER DEFINED FUNCTIONS. Undefined elsewhere.
  * asNeo4jLists adds them to lists, and phraseContinuation reads on through them.
  */
 function addedPhrases(key: string): string[] | undefined {
   if (ROLES_WITH.test(key)) return ['AUTH'];
+  // SHOW USER DEFINED FUNCTIONS (out-of-scope.ts), after SHOW USER alone.
+  if (key === 'SHOW USER') return ['DEFINED'];
   const verb = PRIVILEGE_VERB.exec(key)?.[4];
   return verb === undefined ? undefined : ['AUTH RULE', ...(verb === 'ALTER' ? ['COMPOSITE'] : [])];
 }

@@ -45,6 +45,7 @@ const KEYWORD_PHRASES: Record<string, readonly TokenType[]> = {
   ifExists: [Keyword.IF, Keyword.EXISTS],
   setPasswordFrom: [Keyword.SET, Keyword.PASSWORD, Keyword.FROM],
   orderBy: [Keyword.ORDER, Keyword.BY],
+  showUsersTail: [Keyword.WITH, Keyword.AUTH],
   homeDatabase: [Keyword.HOME, Keyword.DATABASE],
   // REMOVE HOME DATABASE (AlterUserAdministrationCommandParserTest `ALTER USER foo REMOVE DEFAULT DATABASE`).
   removeUserClause: [Keyword.HOME, Keyword.DATABASE],
@@ -274,7 +275,9 @@ function walkedPhrases(prefix: readonly IToken[]): { phrases: string[]; backTo: 
   // A keyword starts a phrase only where the grammar goes on one way after it: `ON HOME` of an ALL
   // privilege (HOME DATABASE or HOME GRAPH) is Neo4j's 'HOME'.
   const byToken = new Map<TokenType, Expected[]>();
+  const segmentOpen = suggestions.some(startsSegment);
   for (const s of suggestions) {
+    if (segmentOpen && afterPrivilege(s)) continue;
     const expected = expectedOf(s.nextTokenType, s.ruleStack, context);
     const seen = byToken.get(s.nextTokenType) ?? [];
     if (!seen.some((e) => e.text === expected.text)) byToken.set(s.nextTokenType, [...seen, expected]);
@@ -286,8 +289,18 @@ function walkedPhrases(prefix: readonly IToken[]): { phrases: string[]; backTo: 
     for (const e of single) byText.set(e.text, e);
   }
   if (suggestions.some(offersGroupBy)) byText.set("'GROUP BY'", GROUP_BY);
+  if (segmentOpen) byText.set("'FOR'", FOR);
   return { phrases: inNeo4jOrder([...byText.values()]), backTo: suggestions[0]?.backTo };
 }
+
+/**
+ * Where a graph privilege's segment (NODES, RELATIONSHIPS, ELEMENTS) may begin, Neo4j's parser fails in the privilege's
+ * own rule: its list names the segment's words and FOR (property-based rules, `FOR (n) WHERE ...`, out-of-scope.ts),
+ * and not the command's TO or FROM after the privilege.
+ */
+const FOR = tokenNamed(["'FOR'"]);
+const startsSegment = (s: NextToken) => s.ruleStack[s.ruleStack.length - 1] === 'graphSegment';
+const afterPrivilege = (s: NextToken) => s.nextTokenType === Keyword.TO || s.nextTokenType === Keyword.FROM;
 
 /**
  * RETURN's GROUP BY (Cypher25Parser.g4 of 2026.06), which cypher-sysdb does not parse (out-of-scope.ts): Neo4j offers it

@@ -75,6 +75,32 @@ const ROWS: readonly OracleRow[] = [
   ['ALTER USER jake SET HOME DATABASE db x', "@37 Invalid input 'x': expected a database name, 'SET' or <EOF>"],
   ['GRANT ACCESS ON DATABASE db.. TO r', "@27 Invalid input '..': expected a database name, ',' or 'TO'"],
 
+  // Where a graph privilege's segment may begin, Neo4j lists it and FOR, and not the command's TO or FROM (fixed: TO, no FOR).
+  [
+    'GRANT TRAVERSE ON GRAPH neo4j Person TO analyst',
+    "@30 Invalid input 'Person': expected a database name, ',', 'ELEMENT', 'ELEMENTS', 'FOR', 'NODE', 'NODES', 'RELATIONSHIP' or 'RELATIONSHIPS'",
+  ],
+  [
+    'REVOKE TRAVERSE ON GRAPH neo4j Person FROM analyst',
+    "@31 Invalid input 'Person': expected a database name, ',', 'ELEMENT', 'ELEMENTS', 'FOR', 'NODE', 'NODES', 'RELATIONSHIP' or 'RELATIONSHIPS'",
+  ],
+  [
+    'GRANT TRAVERSE ON HOME GRAPH x',
+    "@29 Invalid input 'x': expected 'ELEMENT', 'ELEMENTS', 'FOR', 'NODE', 'NODES', 'RELATIONSHIP' or 'RELATIONSHIPS'",
+  ],
+  [
+    'DENY MATCH {*} ON GRAPH * x',
+    "@26 Invalid input 'x': expected 'ELEMENT', 'ELEMENTS', 'FOR', 'NODE', 'NODES', 'RELATIONSHIP' or 'RELATIONSHIPS'",
+  ],
+  [
+    'GRANT SET PROPERTY {p} ON GRAPH * x',
+    "@34 Invalid input 'x': expected 'ELEMENT', 'ELEMENTS', 'FOR', 'NODE', 'NODES', 'RELATIONSHIP' or 'RELATIONSHIPS'",
+  ],
+  // After the segment, or where the privilege has none, the command goes on with TO.
+  ['GRANT TRAVERSE ON GRAPH neo4j NODE A x', "@37 Invalid input 'x': expected ',' or 'TO'"],
+  ['GRANT WRITE ON GRAPH * x', "@23 Invalid input 'x': expected 'TO'"],
+  ['GRANT SET LABEL x ON GRAPH * y', "@29 Invalid input 'y': expected 'TO'"],
+
   // YIELD's and RETURN's ORDER BY, SKIP and LIMIT: where one breaks before its end, Neo4j's parser passes it by and
   // fails at its first word, listing what may stand there (fixed: the error was where the tail broke).
   [

@@ -621,11 +621,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: listAt(/\bLOAD\s+ON\s*$/i),
   },
   {
-    statement: 'GRANT TRAVERSE ON GRAPH neo4j Person TO analyst',
-    reason: "after a graph privilege's graphs we offer 'TO' and not 'FOR'; Neo4j offers 'FOR' and not 'TO'",
-    matches: listAt(/\bON\s+(HOME\s+|DEFAULT\s+)?GRAPHS?\b/i, neo4jAlsoOffers("'FOR'")),
-  },
-  {
     statement: 'SHOW ROLES WITH, x',
     reason: 'SHOW USERS and SHOW ROLES: Neo4j also reads the next words as the names of SHOW USERS a, b PRIVILEGES',
     matches: (d) => {
@@ -639,14 +634,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
           /^SHOW\s+(USERS?|ROLES?)\s+(YIELD|WHERE|WITH)\s*,/i.test(d.statement))
       );
     },
-  },
-  {
-    statement: 'SHOW USER , bob PRIVILEGES',
-    reason: "after SHOW USER we offer 'WITH' and not 'DEFINED' (SHOW USER DEFINED FUNCTIONS); Neo4j offers 'WITH AUTH' and 'DEFINED'",
-    matches: listAt(
-      /^SHOW\s+USERS?\s*$/i,
-      (ours, neo4j) => neo4jAlsoOffers("'DEFINED'")(ours, neo4j) || neo4jAlsoOffers("'WITH AUTH'")(ours, neo4j),
-    ),
   },
   {
     statement: 'SHOW USERS WHERE NOT = true',

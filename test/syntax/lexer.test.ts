@@ -84,7 +84,7 @@ describe('the lexer', () => {
 
   it('reports a character of U+FE01-U+FEFF that starts no token (Chevrotain dropped them silently)', () => {
     expect(parse('SHOW USERS \uFE10').diagnostics.map((d) => d.message)).toEqual([
-      "Invalid input '\uFE10': expected a parameter, an identifier, 'PRIVILEGE', 'PRIVILEGES', 'WHERE', 'WITH', 'YIELD' or <EOF> (line 1, column 12 (offset: 11))",
+      "Invalid input '\uFE10': expected a parameter, an identifier, 'WITH AUTH', 'PRIVILEGE', 'PRIVILEGES', 'WHERE', 'YIELD' or <EOF> (line 1, column 12 (offset: 11))",
     ]);
     expect(lex('\uFE8D\uFE8E').map((t) => [t.tokenType.name, t.image])).toEqual([['Identifier', '\uFE8D\uFE8E']]);
   });

@@ -533,6 +533,20 @@ describe('type predicates (IS :: STRING, IS TYPED, ::) are not modelled: a warni
   );
 });
 
+describe('SHOW USERS names WITH AUTH whole, and SHOW USER the DEFINED of SHOW USER DEFINED FUNCTIONS', () => {
+  // Neo4j 2026.09's front end also names 'AS' (its SHOW USERS AS COMMANDS), which 2026.06 does not have.
+  refusedWith('regression: %s named WITH alone, and no DEFINED', [
+    [
+      'SHOW USER , bob PRIVILEGES',
+      "Invalid input ',': expected a parameter, an identifier, 'WITH AUTH', 'DEFINED', 'PRIVILEGE', 'PRIVILEGES', 'WHERE', 'YIELD' or <EOF> (line 1, column 11 (offset: 10))",
+    ],
+    [
+      'SHOW USERS , bob PRIVILEGES',
+      "Invalid input ',': expected a parameter, an identifier, 'WITH AUTH', 'PRIVILEGE', 'PRIVILEGES', 'WHERE', 'YIELD' or <EOF> (line 1, column 12 (offset: 11))",
+    ],
+  ]);
+});
+
 describe("RETURN's GROUP BY (Cypher 25 of 2026.06) is not modelled: a warning, not a false syntax error", () => {
   it.each(['SHOW USERS YIELD * RETURN user, count(*) AS n GROUP BY user', 'SHOW USERS YIELD * RETURN user AS u GROUP BY u ORDER BY u'])(
     'regression: %s was a syntax error',
