@@ -511,6 +511,7 @@ export type LoadPrivilegeCstChildren = {
   ALL?: IToken[];
   DATA?: IToken[];
   CIDR?: IToken[];
+  URL?: IToken[];
   StringLiteral?: IToken[];
   Parameter?: IToken[];
 };

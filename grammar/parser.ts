@@ -601,7 +601,10 @@ export class CypherAdminParser extends CstParser {
     );
   });
 
-  /** `LOAD ON ALL DATA | CIDR 'range'`: LOAD and its ON are one phrase in Neo4j's lists ('LOAD ON'). */
+  /**
+   * `LOAD ON ALL DATA | CIDR 'range' | URL 'pattern'`: LOAD and its ON are one phrase in Neo4j's lists ('LOAD ON').
+   * Neo4j 2026.06 parses URL and refuses it in its semantic analysis (src/check/index.ts).
+   */
   private loadPrivilege = this.RULE('loadPrivilege', () => {
     this.CONSUME(K.LOAD);
     this.CONSUME(K.ON);
@@ -615,7 +618,7 @@ export class CypherAdminParser extends CstParser {
         },
         {
           ALT: () => {
-            this.CONSUME(K.CIDR);
+            this.OR3((this.alts.loadPrivilege2 ??= [{ ALT: () => this.CONSUME(K.CIDR) }, { ALT: () => this.CONSUME(K.URL) }]));
             this.OR2((this.alts.loadPrivilege1 ??= [{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Parameter) }]));
           },
         },

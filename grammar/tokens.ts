@@ -204,6 +204,7 @@ const KEYWORD_WORDS = [
   'TRUE',
   'TYPE',
   'TYPES',
+  'URL',
   'USE',
   'USER',
   'USERS',

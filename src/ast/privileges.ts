@@ -102,8 +102,14 @@ export type LoadAction = 'load';
 
 export type PrivilegeAction = DbmsAction | DatabaseAction | GraphAction | LoadAction;
 
-/** `ALL DATA`, or `CIDR 'range'` / `CIDR $range` (Cypher25Parser.g4 loadPrivilege: `CIDR stringOrParameter`). */
-export type DataSource = { readonly kind: 'all' } | { readonly kind: 'cidr'; readonly range: StringOrParameter };
+/**
+ * `ALL DATA`, `CIDR 'range'` / `CIDR $range`, or `URL 'pattern'` / `URL $pattern` (Cypher25Parser.g4 loadPrivilege:
+ * `(URL | CIDR) stringOrParameter`); Neo4j refuses URL patterns in its semantic analysis, so a checked statement has none.
+ */
+export type DataSource =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'cidr'; readonly range: StringOrParameter }
+  | { readonly kind: 'url'; readonly pattern: StringOrParameter };
 
 /**
  * `ON DATABASE[S] *`, `ON DATABASE[S] names`, `ON HOME DATABASE`, `ON DEFAULT DATABASE` (or GRAPH).

@@ -65,11 +65,11 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
       return [];
     // The grammar gives each privilege its own target and segment, as Neo4j's does; DEFAULT scopes and DENY MERGE are left.
     case 'grant-privilege':
-      return defaultScope(statement, context) ?? [];
+      return defaultScope(statement, context) ?? urlPattern(statement, context);
     case 'deny-privilege':
     case 'revoke-privilege':
       // Neo4j refuses a DEFAULT scope as it builds the statement, before it looks at DENY MERGE.
-      return defaultScope(statement, context) ?? deniedMerge(statement, context);
+      return defaultScope(statement, context) ?? [...deniedMerge(statement, context), ...urlPattern(statement, context)];
     default:
       return assertNever(statement, 'statement kind');
   }
@@ -84,6 +84,12 @@ function defaultScope(statement: GrantPrivilege | DenyPrivilege | RevokePrivileg
   if (scope?.kind !== 'default') return undefined;
   const [noun, replacement] = statement.onGraph ? ['GRAPH', 'HOME GRAPH'] : ['DATABASE', 'HOME DATABASE'];
   return [syntaxError(context, scope.span, `\`ON DEFAULT ${noun}\` is not supported. Use \`ON ${replacement}\` instead.`)];
+}
+
+/** Neo4j 2026.06 parses `LOAD ON URL 'pattern'` and refuses it in its semantic analysis, at the command. */
+function urlPattern(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
+  if (statement.dataSource?.kind !== 'url') return [];
+  return [syntaxError(context, statement.span, 'LOAD privileges with a URL pattern are not currently supported')];
 }
 
 /** Neo4j's semantic analysis refuses DENY MERGE, and REVOKE DENY MERGE with it. */

@@ -445,15 +445,17 @@ function userQualifier(reader: TokenReader): '*' | NameOrParameter[] {
   return users;
 }
 
-/** `ALL DATA` or `CIDR 'range'|$range`. */
+/** `ALL DATA`, `CIDR 'range'|$range` or `URL 'pattern'|$pattern`. */
 function dataSource(reader: TokenReader): DataSource {
   if (reader.accept(K.ALL)) {
     reader.expect(K.DATA);
     return { kind: 'all' };
   }
-  reader.expect(K.CIDR);
+  const url = reader.accept(K.URL) !== undefined;
+  if (!url) reader.expect(K.CIDR);
   const token = reader.accept(Parameter);
-  return { kind: 'cidr', range: token ? parameter(token, reader.source) : stringLiteral(reader.expect(StringLiteral), reader.source) };
+  const value = token ? parameter(token, reader.source) : stringLiteral(reader.expect(StringLiteral), reader.source);
+  return url ? { kind: 'url', pattern: value } : { kind: 'cidr', range: value };
 }
 
 function globList(reader: TokenReader): string[] {

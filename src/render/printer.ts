@@ -184,10 +184,11 @@ function dbmsPrivilege(s: PrivilegeSpec): string {
   return `${s.immutable ? 'IMMUTABLE ' : ''}${privilegeText(s.action)}${resourceText(s)}${users} ON ${on}${segment}`;
 }
 
-/** `ALL DATA`, `CIDR '10.0.0.0/8'` or `CIDR $range`: what LOAD is granted on. */
+/** `ALL DATA`, `CIDR '10.0.0.0/8'`, `CIDR $range` or `URL 'https://*'`: what LOAD is granted on. */
 export function dataSourceText(source: DataSource): string {
   if (source.kind === 'all') return 'ALL DATA';
-  return `CIDR ${source.range.kind === 'parameter' ? parameter(source.range.name) : quoteString(source.range.value)}`;
+  const [word, value] = source.kind === 'cidr' ? ['CIDR', source.range] : ['URL', source.pattern];
+  return `${word} ${value.kind === 'parameter' ? parameter(value.name) : quoteString(value.value)}`;
 }
 
 /** `*` or escaped names, comma-separated. */

@@ -69,6 +69,8 @@ const ALTERNATIVE_PHRASES: Record<string, readonly (readonly TokenType[])[]> = {
     [Keyword.HOME, Keyword.GRAPH],
     [Keyword.DEFAULT, Keyword.GRAPH],
   ],
+  // LOAD ON ALL DATA (its LOAD ON is KEYWORD_PHRASES').
+  loadPrivilege: [[Keyword.ALL, Keyword.DATA]],
   // SET USER HOME DATABASE, the one HOME of the privileges' own words (Neo4j lists 'HOME DATABASE' after SET USER).
   dbmsPrivilege: [[Keyword.HOME, Keyword.DATABASE]],
 };
@@ -160,7 +162,8 @@ function expectedOf(tokenType: TokenType, ruleStack: readonly string[], context:
     return ruleNamed(VARIABLE_RULES.has(rule) ? 'a variable name' : 'an identifier');
   }
   const rule = ruleStack[ruleStack.length - 1] ?? '';
-  const phrase = KEYWORD_PHRASES[rule] ?? ALTERNATIVE_PHRASES[rule]?.find((p) => p[0] === tokenType);
+  const keywords = KEYWORD_PHRASES[rule];
+  const phrase = keywords?.includes(tokenType) ? keywords : ALTERNATIVE_PHRASES[rule]?.find((p) => p[0] === tokenType);
   const at = phrase?.indexOf(tokenType) ?? -1;
   if (phrase && at >= 0) return tokenNamed(phrase.slice(at).map((t) => `'${t.name}'`));
   return tokenNamed([tokenType.LABEL ?? `'${tokenType.name}'`]);

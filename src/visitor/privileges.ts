@@ -148,7 +148,7 @@ function privilege(node: Cst.DbmsPrivilegeOnDbmsCstNode, source: Source): Privil
       : null;
   return {
     globs,
-    dataSource: load?.DATA ? { kind: 'all' } : range ? { kind: 'cidr', range } : null,
+    dataSource: load?.DATA ? { kind: 'all' } : range ? (load?.URL ? { kind: 'url', pattern: range } : { kind: 'cidr', range }) : null,
     transactionUsers: p.transactionKeyword || p.TRANSACTION || p.IMPERSONATE ? (qualifier ? commandNames(qualifier, source) : '*') : null,
     immutable: c.IMMUTABLE !== undefined,
     // A bare `ALL [PRIVILEGES]` is the ALL of its target: DBMS, DATABASE or GRAPH.

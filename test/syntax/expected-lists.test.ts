@@ -101,6 +101,15 @@ const ROWS: readonly OracleRow[] = [
   ['GRANT WRITE ON GRAPH * x', "@23 Invalid input 'x': expected 'TO'"],
   ['GRANT SET LABEL x ON GRAPH * y', "@29 Invalid input 'y': expected 'TO'"],
 
+  // LOAD ON's sources: 'ALL DATA' is one phrase, and URL is Neo4j 2026.06's too (fixed: 'ALL' or 'CIDR').
+  ['GRANT LOAD ON ON ALL DATA TO analyst', "@14 Invalid input 'ON': expected 'CIDR', 'ALL DATA' or 'URL'"],
+  ['DENY LOAD ON x', "@13 Invalid input 'x': expected 'CIDR', 'ALL DATA' or 'URL'"],
+  ['GRANT LOAD ON URL x TO r', "@18 Invalid input 'x': expected a parameter or a string"],
+  ["REVOKE LOAD ON URL 'x'", "@22 Invalid input '': expected 'FROM'"],
+  // URL patterns parse, and Neo4j's semantic analysis refuses them at the command.
+  ["GRANT IMMUTABLE LOAD ON URL 'x' TO r, s", '@0 LOAD privileges with a URL pattern are not currently supported'],
+  ['DENY LOAD ON URL $u TO r', '@0 LOAD privileges with a URL pattern are not currently supported'],
+
   // YIELD's and RETURN's ORDER BY, SKIP and LIMIT: where one breaks before its end, Neo4j's parser passes it by and
   // fails at its first word, listing what may stand there (fixed: the error was where the tail broke).
   [

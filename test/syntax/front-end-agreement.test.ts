@@ -616,11 +616,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
         (/\bON\s+DBMS\b/i.test(d.statement) && (d.ours.error?.message.includes("'ON DBMS'") ?? false))),
   },
   {
-    statement: 'GRANT LOAD ON ON ALL DATA TO analyst',
-    reason: "after LOAD ON we list 'ALL' or 'CIDR'; Neo4j lists 'CIDR', 'ALL DATA' or 'URL'",
-    matches: listAt(/\bLOAD\s+ON\s*$/i),
-  },
-  {
     statement: 'SHOW ROLES WITH, x',
     reason: 'SHOW USERS and SHOW ROLES: Neo4j also reads the next words as the names of SHOW USERS a, b PRIVILEGES',
     matches: (d) => {

@@ -102,6 +102,8 @@ type BoundDataSource = { readonly kind: 'all' } | { readonly kind: 'cidr'; reado
 
 function boundDataSource(data: DataSource | null, params: CommandContext['params']): BoundDataSource | null {
   if (data === null || data.kind === 'all') return data;
+  // src/check/index.ts refuses URL patterns, as Neo4j does: a statement that reaches here has none.
+  if (data.kind === 'url') throw new Error('LOAD ON URL reached the executor: the checker refuses it');
   const { range } = data;
   return range.kind === 'string'
     ? { kind: 'cidr', range }
