@@ -1,7 +1,7 @@
 import type { ClientCommand } from './client.js';
 import type { PrivilegeCommand } from './privileges.js';
 import type { RoleCommand } from './roles.js';
-import type { Spanned } from './span.js';
+import type { Span, Spanned } from './span.js';
 import type { DatabaseName } from './values.js';
 import type { UserCommand } from './users.js';
 
@@ -17,6 +17,8 @@ export type * from './values.js';
 /** `USE system` written before an administration command. */
 export interface UseClause extends Spanned {
   readonly database: DatabaseName;
+  /** The command after it, the USE left out: Neo4j places its errors about the whole command there, not at the USE. */
+  readonly commandSpan: Span;
 }
 
 export type AdminCommand = UserCommand | RoleCommand | PrivilegeCommand;

@@ -1,4 +1,5 @@
 /** What every check needs: options, where the statement starts, and Neo4j-shaped diagnostics. */
+import type { UseClause } from '../ast/index.js';
 import type { Position, Span } from '../ast/span.js';
 import { neo4jPositionSuffix, relativeTo, StatusCode, type Diagnostic } from '../diagnostics/codes.js';
 
@@ -11,6 +12,16 @@ export interface CheckContext {
   readonly options: CheckOptions;
   /** Where the statement starts in the script: Neo4j numbers positions from there. */
   readonly statementStart: Position;
+}
+
+/** A check inside one command: `command` is the command's span, after any USE (Neo4j places whole-command errors there). */
+export interface CommandContext extends CheckContext {
+  readonly command: Span;
+}
+
+/** A command's span without its USE clause. */
+export function commandSpan(statement: { readonly span: Span; readonly use: UseClause | null }): Span {
+  return statement.use?.commandSpan ?? statement.span;
 }
 
 /** A semantic or parse-time error: Neo4j reports these as syntax errors with a position suffix. */

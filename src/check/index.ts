@@ -11,7 +11,7 @@ import {
   type Statement,
 } from '../ast/index.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
-import { syntaxError, type CheckContext } from './context.js';
+import { commandSpan, syntaxError, type CheckContext, type CommandContext } from './context.js';
 import { checkShow } from './show.js';
 import { checkAlterUser, checkAlterUsers, checkCreateUser } from './users.js';
 import { displayName, newRoleName, newUsername, passwordValue } from './values.js';
@@ -22,10 +22,10 @@ export type { CheckContext } from './context.js';
 
 export function checkStatement(statement: Statement, context: CheckContext): Diagnostic[] {
   if (isClientCommand(statement)) return [];
-  return [...checkUse(statement), ...checkCommand(statement, context)];
+  return [...checkUse(statement), ...checkCommand(statement, { ...context, command: commandSpan(statement) })];
 }
 
-function checkCommand(statement: CypherStatement, context: CheckContext): Diagnostic[] {
+function checkCommand(statement: CypherStatement, context: CommandContext): Diagnostic[] {
   switch (statement.kind) {
     case 'create-user':
       return checkCreateUser(statement, context);
@@ -51,7 +51,7 @@ function checkCommand(statement: CypherStatement, context: CheckContext): Diagno
         return [
           syntaxError(
             context,
-            statement.span,
+            context.command,
             `Failed to create the specified role '${displayName(statement.name)}': cannot have both \`OR REPLACE\` and \`IF NOT EXISTS\`.`,
           ),
         ];
@@ -87,16 +87,16 @@ function defaultScope(statement: GrantPrivilege | DenyPrivilege | RevokePrivileg
 }
 
 /** Neo4j 2026.06 parses `LOAD ON URL 'pattern'` and refuses it in its semantic analysis, at the command. */
-function urlPattern(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
+function urlPattern(statement: GrantPrivilege | DenyPrivilege | RevokePrivilege, context: CommandContext): Diagnostic[] {
   if (statement.dataSource?.kind !== 'url') return [];
-  return [syntaxError(context, statement.span, 'LOAD privileges with a URL pattern are not currently supported')];
+  return [syntaxError(context, context.command, 'LOAD privileges with a URL pattern are not currently supported')];
 }
 
 /** Neo4j's semantic analysis refuses DENY MERGE, and REVOKE DENY MERGE with it. */
-function deniedMerge(statement: DenyPrivilege | RevokePrivilege, context: CheckContext): Diagnostic[] {
+function deniedMerge(statement: DenyPrivilege | RevokePrivilege, context: CommandContext): Diagnostic[] {
   const denies = statement.kind === 'deny-privilege' || statement.revokes === 'deny';
   if (!denies || statement.action !== 'merge') return [];
-  return [syntaxError(context, statement.span, '`DENY MERGE` is not supported. Use `DENY SET PROPERTY` and `DENY CREATE` instead.')];
+  return [syntaxError(context, context.command, '`DENY MERGE` is not supported. Use `DENY SET PROPERTY` and `DENY CREATE` instead.')];
 }
 
 /** The name Neo4j gives a command in its messages. */

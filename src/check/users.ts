@@ -1,7 +1,7 @@
 /** Semantic checks of the user commands, in the order Neo4j runs them. */
 import type { AlterUser, AlterUserClause, AlterUsers, CreateUser, SetUserClause } from '../ast/users.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
-import { appendAll, argumentError, syntaxError, type CheckContext } from './context.js';
+import { appendAll, argumentError, syntaxError, type CheckContext, type CommandContext } from './context.js';
 import { authObjects, checkAuth } from './auth.js';
 import { duplicateClauses } from './duplicates.js';
 import { displayName, newUsername, passwordValue, removeAuthValues, tagValues } from './values.js';
@@ -20,14 +20,14 @@ function passwordValues(objects: ReturnType<typeof authObjects>, context: CheckC
   return objects.flatMap((o) => (o.provider === 'native' ? o.passwords.flatMap((p) => passwordValue(p.password, p.format, context)) : []));
 }
 
-export function checkCreateUser(statement: CreateUser, context: CheckContext): Diagnostic[] {
+export function checkCreateUser(statement: CreateUser, context: CommandContext): Diagnostic[] {
   const duplicates = duplicateClauses(statement.clauses, context);
   if (duplicates.length > 0) return duplicates;
   if (statement.orReplace && statement.ifNotExists) {
     return [
       syntaxError(
         context,
-        statement.span,
+        context.command,
         `Failed to create the specified user '${displayName(statement.name)}': cannot have both \`OR REPLACE\` and \`IF NOT EXISTS\`.`,
       ),
     ];
@@ -35,16 +35,16 @@ export function checkCreateUser(statement: CreateUser, context: CheckContext): D
   const objects = authObjects(statement.clauses);
   const semantic = [
     ...tagClauseValues(statement.clauses, context),
-    ...(objects.length === 0 ? [syntaxError(context, statement.span, 'No auth given for user.')] : []),
+    ...(objects.length === 0 ? [syntaxError(context, context.command, 'No auth given for user.')] : []),
     ...checkAuth(objects, 'create', context),
   ];
   return [...semantic, ...passwordValues(objects, context), ...newUsername(statement.name)];
 }
 
-export function checkAlterUser(statement: AlterUser, context: CheckContext): Diagnostic[] {
+export function checkAlterUser(statement: AlterUser, context: CommandContext): Diagnostic[] {
   const duplicates = duplicateClauses(statement.clauses, context);
   if (duplicates.length > 0) return duplicates;
-  if (statement.clauses.length === 0) return [syntaxError(context, statement.span, '`ALTER USER` requires at least one clause.')];
+  if (statement.clauses.length === 0) return [syntaxError(context, context.command, '`ALTER USER` requires at least one clause.')];
   const diagnostics = tagCombination(statement.clauses, context);
   const objects = authObjects(statement.clauses.filter(isSetClause));
   appendAll(diagnostics, checkAuth(objects, 'alter', context));
@@ -63,10 +63,10 @@ export function checkAlterUser(statement: AlterUser, context: CheckContext): Dia
   return diagnostics;
 }
 
-export function checkAlterUsers(statement: AlterUsers, context: CheckContext): Diagnostic[] {
+export function checkAlterUsers(statement: AlterUsers, context: CommandContext): Diagnostic[] {
   const duplicates = duplicateClauses(statement.clauses, context);
   if (duplicates.length > 0) return duplicates;
-  if (statement.clauses.length === 0) return [syntaxError(context, statement.span, '`ALTER USERS` requires at least one tag clause.')];
+  if (statement.clauses.length === 0) return [syntaxError(context, context.command, '`ALTER USERS` requires at least one tag clause.')];
   return [...tagCombination(statement.clauses, context), ...tagClauseValues(statement.clauses, context)];
 }
 

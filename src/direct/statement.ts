@@ -43,8 +43,9 @@ export function readStatement(tokens: readonly IToken[], source: Source): ReadTo
     const first = reader.peek() ?? giveUp();
     const command = readCommand(reader);
     if (!reader.atEnd()) giveUp();
-    const span = reader.span(use ? firstToken(tokens) : first, lastToken(tokens));
-    return { statement: Object.assign(command(span), { use }), refusals: reader.refusals() };
+    const commandSpan = reader.span(first, lastToken(tokens));
+    const span = use ? reader.span(firstToken(tokens), lastToken(tokens)) : commandSpan;
+    return { statement: Object.assign(command(span), { use: use && { ...use, commandSpan } }), refusals: reader.refusals() };
   } catch (caught) {
     if (caught === GIVE_UP) return new GaveUp(reader.failedAt(), reader.refusals());
     if (caught instanceof TooComplexError) return new TooDeep(caught, reader.refusals());
@@ -52,7 +53,7 @@ export function readStatement(tokens: readonly IToken[], source: Source): ReadTo
   }
 }
 
-function useClause(reader: TokenReader): UseClause | null {
+function useClause(reader: TokenReader): Omit<UseClause, 'commandSpan'> | null {
   const use = reader.accept(K.USE);
   if (!use) return null;
   const database = databaseName(reader);

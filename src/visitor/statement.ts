@@ -28,7 +28,6 @@ import {
 export function buildStatement(node: Cst.StatementCstNode, source: Source): CypherStatement {
   const c = node.children;
   const useNode = c.useClause?.[0];
-  const use = useNode ? { database: databaseName(one(useNode.children.databaseName), source), span: nodeSpan(useNode, source) } : null;
   const commandNode = one<CstNode>(
     c.createCommand ??
       c.dropCommand ??
@@ -40,7 +39,15 @@ export function buildStatement(node: Cst.StatementCstNode, source: Source): Cyph
       c.showCommand ??
       unexpectedAlternative('statement'),
   );
-  const span: Span = { start: (use ?? { span: nodeSpan(commandNode, source) }).span.start, end: nodeSpan(commandNode, source).end };
+  const commandSpan = nodeSpan(commandNode, source);
+  const use = useNode
+    ? {
+        database: databaseName(one(useNode.children.databaseName), source),
+        span: nodeSpan(useNode, source),
+        commandSpan,
+      }
+    : null;
+  const span: Span = { start: (use ?? { span: commandSpan }).span.start, end: commandSpan.end };
   // Assigned rather than spread: copying every command object showed up in profiles.
   return Object.assign(command(c, span, source), { use });
 }

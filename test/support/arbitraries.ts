@@ -226,7 +226,12 @@ const pipeline = fc.oneof(
 
 // ---------------------------------------------------------------- statements
 
-const use = fc.option(fc.constant(spanned({ database: spanned({ kind: 'database-name' as const, parts: ['system'] }) })), { freq: 4 });
+const use = fc.option(
+  fc.constant(spanned({ database: spanned({ kind: 'database-name' as const, parts: ['system'] }), commandSpan: span })),
+  {
+    freq: 4,
+  },
+);
 const withUse = <T extends object>(command: fc.Arbitrary<T>) => fc.tuple(command, use).map(([c, u]) => spanned({ ...c, use: u }));
 
 const userCommands = fc.oneof(

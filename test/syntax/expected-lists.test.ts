@@ -110,6 +110,14 @@ const ROWS: readonly OracleRow[] = [
   ["GRANT IMMUTABLE LOAD ON URL 'x' TO r, s", '@0 LOAD privileges with a URL pattern are not currently supported'],
   ['DENY LOAD ON URL $u TO r', '@0 LOAD privileges with a URL pattern are not currently supported'],
 
+  // An error about a whole command is at the command, after its USE (fixed: it was at the USE).
+  ['USE system DENY MERGE {*} ON GRAPH * TO r', '@11 `DENY MERGE` is not supported. Use `DENY SET PROPERTY` and `DENY CREATE` instead.'],
+  ["USE system GRANT LOAD ON URL 'x' TO r", '@11 LOAD privileges with a URL pattern are not currently supported'],
+  [
+    'USE system CREATE OR REPLACE ROLE r IF NOT EXISTS',
+    "@11 Failed to create the specified role 'r': cannot have both `OR REPLACE` and `IF NOT EXISTS`.",
+  ],
+
   // YIELD's and RETURN's ORDER BY, SKIP and LIMIT: where one breaks before its end, Neo4j's parser passes it by and
   // fails at its first word, listing what may stand there (fixed: the error was where the tail broke).
   [

@@ -547,6 +547,16 @@ describe('SHOW USERS names WITH AUTH whole, and SHOW USER the DEFINED of SHOW US
   ]);
 });
 
+describe('an error about a whole command is at the command, after its USE', () => {
+  // Neo4j's front end places these at the command too, beside its notice that USE is not needed (front-end-agreement's rule).
+  refusedWith('regression: %s placed it at the USE', [
+    ['USE system ALTER USER x', '`ALTER USER` requires at least one clause. (line 1, column 12 (offset: 11))'],
+    ['USE system ALTER USERS x, y', '`ALTER USERS` requires at least one tag clause. (line 1, column 12 (offset: 11))'],
+    ['USE system CREATE USER x SET STATUS ACTIVE', 'No auth given for user. (line 1, column 12 (offset: 11))'],
+    ['USE  system\n  ALTER USER x', '`ALTER USER` requires at least one clause. (line 2, column 3 (offset: 14))'],
+  ]);
+});
+
 describe("RETURN's GROUP BY (Cypher 25 of 2026.06) is not modelled: a warning, not a false syntax error", () => {
   it.each(['SHOW USERS YIELD * RETURN user, count(*) AS n GROUP BY user', 'SHOW USERS YIELD * RETURN user AS u GROUP BY u ORDER BY u'])(
     'regression: %s was a syntax error',
