@@ -10,12 +10,14 @@ import {
   Caret,
   Comma,
   Concat,
+  DecimalInteger,
   Dot,
   Equals,
   EscapedName,
   FloatLiteral,
   Greater,
   GreaterEquals,
+  HexInteger,
   Keyword as K,
   LBracket,
   Less,
@@ -24,6 +26,8 @@ import {
   Minus,
   Name,
   NotEquals,
+  OctalInteger,
+  Parameter,
   Percent,
   Plus,
   RegexMatch,
@@ -130,6 +134,31 @@ export function isVariableToken(token: IToken): boolean {
 
 export function isNameToken(token: IToken): boolean {
   return token.tokenType === EscapedName || token.tokenType.CATEGORIES?.includes(Name) === true;
+}
+
+const NUMBER_TOKENS: ReadonlySet<TokenType> = new Set([FloatLiteral, DecimalInteger, HexInteger, OctalInteger]);
+
+/**
+ * Neo4j's expression3 takes one sign (`(PLUS | MINUS) expression2`), and a number literal its own minus
+ * (`numberLiteral: MINUS? ...`): so `- -1` is read, and `-+1`, `+ +1`, `- - - 1` and `- -x` are not. Given an operand's
+ * prefixes (NOT, `+`, `-`) and the token after them, the token Neo4j's parser fails at and its error, if any.
+ */
+export function extraSign(prefixes: readonly IToken[], next: IToken | undefined): { token: IToken; message: string } | undefined {
+  for (const [i, prefix] of prefixes.entries()) {
+    const before = prefixes[i - 1];
+    if (before === undefined || before.tokenType === K.NOT || prefix.tokenType === K.NOT) continue;
+    if (prefix.tokenType === Plus) return { token: prefix, message: "Invalid input '+': expected an expression" };
+    const following = prefixes[i + 1] ?? next;
+    if (following === undefined || following.tokenType === EOF || NUMBER_TOKENS.has(following.tokenType)) return undefined;
+    const image = following.tokenType === Parameter ? '$' : escapeBreaks(following.image);
+    return { token: following, message: `Invalid input '${image}': expected a number` };
+  }
+  return undefined;
+}
+
+/** Neo4j shows line breaks and tabs in the offending text of a message as escapes. */
+export function escapeBreaks(text: string): string {
+  return text.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 }
 
 /** Neo4j's words for what it refuses once a construct has been read (its SyntaxChecker, parser and semantic analysis). */

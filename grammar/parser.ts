@@ -25,6 +25,7 @@ import {
   numberRefusal,
   stateAfter,
   COUNT_WORD,
+  extraSign,
   SUBQUERY_WORD,
   TAIL_STARTS,
   type PredicateState,
@@ -1322,6 +1323,11 @@ export class CypherAdminParser extends CstParser {
   }
 
   /** Keeps the first of the errors that Neo4j reports once a construct has parsed (checkerMismatch). */
+  /** The index of the last token consumed: Chevrotain's own (exportLexerState), which its types do not declare. */
+  private consumedIndex(): number {
+    return (this as unknown as { exportLexerState(): number }).exportLexerState();
+  }
+
   private mismatch(token: IToken, message: string): void {
     if (this.checkerMismatch === null) this.checkerMismatch = { token, message };
   }
@@ -1713,6 +1719,9 @@ export class CypherAdminParser extends CstParser {
 
   /** An operand with its prefix operators: `NOT`, `-`, `+`. */
   private operand = this.RULE('operand', () => {
+    // Where the prefixes begin: the alternatives below are made once (this.alts), so they cannot collect them.
+    let before = 0;
+    this.ACTION(() => (before = this.consumedIndex()));
     this.MANY({
       // Neo4j's NOT binds looser than comparisons and arithmetic (Cypher25Parser.g4 expression8: `NOT* expression7`):
       // after `=` or `+`, NOT is no prefix but a name (`a = NOT b` reads a variable NOT, then fails at b).
@@ -1730,6 +1739,10 @@ export class CypherAdminParser extends CstParser {
             },
           ]),
         ),
+    });
+    this.ACTION(() => {
+      const extra = extraSign(this.input.slice(before + 1, this.consumedIndex() + 1), this.LA(1));
+      if (extra) this.mismatch(extra.token, extra.message);
     });
     this.SUBRULE(this.postfixExpression);
   });

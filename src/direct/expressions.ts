@@ -18,6 +18,7 @@ import {
   REFUSED,
   stateAfter,
   COUNT_WORD,
+  extraSign,
   SUBQUERY_WORD,
   type PredicateState,
 } from '../../grammar/decisions.js';
@@ -166,6 +167,8 @@ function operand(reader: TokenReader): Item {
     throw new TooComplexError(TOO_DEEP, reader.spanFrom(first));
   }
   const next = reader.peek();
+  const extra = extraSign(prefixes, next);
+  if (extra) reader.refuse(extra.token, extra.message);
   const isNumber = next !== undefined && NUMBERS.has(next.tokenType);
   return { kind: 'operand', prefixes, operand: postfix(reader, signedNumber(prefixes, atom(reader), isNumber, reader.source)) };
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/codes.js';
 import { tokenEnd } from '../diagnostics/token-offsets.js';
 import { itemAt, tokenAt } from '../syntax/indexed.js';
 import type { RawSegment } from '../syntax/split.js';
-import { escapeBreaks } from '../syntax/syntax-errors.js';
+import { escapeBreaks } from '../../grammar/decisions.js';
 import { MASKED_PASSWORD, MASKED_WORD, maskRuns, secretRuns, type SecretRun } from './mask.js';
 
 /**

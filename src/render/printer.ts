@@ -357,8 +357,9 @@ export function formatExpression(e: Expression): string {
     case 'unary':
       if (e.operator === 'NOT') return `NOT ${operand(e.operand, Precedence.Not)}`;
       // `-(1[0])` keeps its parentheses: bare, the sign would be the number's (`-1[0]` is `(-1)[0]`, climb.ts signedNumber).
-      return e.operator === '-' && stepsOnNumber(e.operand)
-        ? `-(${formatExpression(e.operand)})`
+      // So does a sign before another: Neo4j takes one (`-+1` and `- -x` are its syntax errors).
+      return (e.operator === '-' && stepsOnNumber(e.operand)) || (e.operand.kind === 'unary' && e.operand.operator !== 'NOT')
+        ? `${e.operator}(${formatExpression(e.operand)})`
         : `${e.operator}${operand(e.operand, Precedence.Unary)}`;
     case 'binary': {
       const p = BINARY_PRECEDENCE[e.operator];

@@ -6,7 +6,7 @@
  */
 import { createTokenInstance, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { GRAMMAR } from '../../grammar/grammar-data.js';
-import { COUNT_WORD, MAX_LOOKAHEAD, SUBQUERY_WORD } from '../../grammar/decisions.js';
+import { COUNT_WORD, escapeBreaks, MAX_LOOKAHEAD, SUBQUERY_WORD } from '../../grammar/decisions.js';
 import {
   DecimalInteger,
   EscapedName,
@@ -520,9 +520,4 @@ export function checkerError(token: IToken, message: string, source: Source, sta
  */
 function asNeo4jLexes(token: IToken): string {
   return token.tokenType === Parameter ? '$' : token.image;
-}
-
-/** Neo4j shows line breaks and tabs in the offending text of a message as escapes. */
-export function escapeBreaks(text: string): string {
-  return text.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 }

@@ -107,6 +107,11 @@ describe('expressions', () => {
     ['-(1[0]) = 1', '-(1[0]) = 1'],
     ['-(1.5).x = 1', '-(1.5.x) = 1'],
     ['-x[0] = 1', '-x[0] = 1'],
+    // Regression (Neo4j takes one sign, then a number's own minus): a sign before a sign keeps its parentheses.
+    ['-(-user) = 1', '-(-user) = 1'],
+    ['+(-1) = 1', '+(-1) = 1'],
+    ['- -1 = 1', '-(-1) = 1'],
+    ['NOT -1 = 1', 'NOT -1 = 1'],
   ])('%s', (expression, expected) => {
     expect(where(expression)).toBe(expected);
   });

@@ -118,6 +118,18 @@ const ROWS: readonly OracleRow[] = [
     "@11 Failed to create the specified role 'r': cannot have both `OR REPLACE` and `IF NOT EXISTS`.",
   ],
 
+  // One sign before an operand, and a number's own minus (Cypher25Parser.g4 expression3, numberLiteral): fixed, these were read.
+  ['SHOW USERS WHERE -+1 = 1', "@18 Invalid input '+': expected an expression"],
+  ['SHOW USERS YIELD * RETURN - + 1 AS x', "@28 Invalid input '+': expected an expression"],
+  ['SHOW USERS WHERE - - - 1 = 1', "@21 Invalid input '-': expected a number"],
+  ['SHOW USERS WHERE - -user = 1', "@20 Invalid input 'user': expected a number"],
+  ['SHOW USERS WHERE - -$p = 1', "@20 Invalid input '$': expected a number"],
+  // A sign, then a number's minus; an infix minus, a sign and a number's minus; a sign before parentheses.
+  ['SHOW USERS WHERE - -1 = 1'],
+  ['SHOW USERS WHERE 1 - - - 1 = 1'],
+  ['SHOW USERS WHERE +-1.5 = 1'],
+  ['SHOW USERS WHERE -(-1) = 1'],
+
   // YIELD's and RETURN's ORDER BY, SKIP and LIMIT: where one breaks before its end, Neo4j's parser passes it by and
   // fails at its first word, listing what may stand there (fixed: the error was where the tail broke).
   [
