@@ -1425,8 +1425,8 @@ export type ListPredicateCstChildren = {
   variable: SymbolicNameCstNode[];
   IN: IToken[];
   list: ExpressionCstNode[];
-  WHERE: IToken[];
-  where: ExpressionCstNode[];
+  WHERE?: IToken[];
+  where?: ExpressionCstNode[];
   RParen: IToken[];
 };
 

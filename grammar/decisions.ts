@@ -156,6 +156,11 @@ export function extraSign(prefixes: readonly IToken[], next: IToken | undefined)
   return undefined;
 }
 
+/** Neo4j's grammar reads `any(x IN list)` without its WHERE, and its semantic analysis refuses it at the word. */
+export function predicateWithoutWhere(word: IToken): string {
+  return `${word.image.toLowerCase()}(...) requires a WHERE predicate`;
+}
+
 /** Neo4j shows line breaks and tabs in the offending text of a message as escapes. */
 export function escapeBreaks(text: string): string {
   return text.replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');

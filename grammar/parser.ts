@@ -25,6 +25,7 @@ import {
   numberRefusal,
   stateAfter,
   COUNT_WORD,
+  predicateWithoutWhere,
   extraSign,
   SUBQUERY_WORD,
   TAIL_STARTS,
@@ -2000,7 +2001,7 @@ export class CypherAdminParser extends CstParser {
   });
 
   private listPredicate = this.RULE('listPredicate', () => {
-    this.OR(
+    const word = this.OR(
       (this.alts.listPredicate ??= [
         { ALT: () => this.CONSUME(K.ANY) },
         { ALT: () => this.CONSUME(K.ALL) },
@@ -2012,8 +2013,16 @@ export class CypherAdminParser extends CstParser {
     this.SUBRULE(this.symbolicName, { LABEL: 'variable' });
     this.CONSUME(K.IN);
     this.SUBRULE(this.expression, { LABEL: 'list' });
-    this.CONSUME(K.WHERE);
-    this.SUBRULE2(this.expression, { LABEL: 'where' });
+    let where = false;
+    this.OPTION(() => {
+      this.CONSUME(K.WHERE);
+      this.SUBRULE2(this.expression, { LABEL: 'where' });
+      where = true;
+    });
+    // Refused by Neo4j's semantic analysis, after any syntax error: with the literals' refusals, which wait for a whole parse.
+    this.ACTION(() => {
+      if (!where) this.literalMismatch ??= { token: word as IToken, message: predicateWithoutWhere(word as IToken) };
+    });
     this.CONSUME(RParen);
   });
 

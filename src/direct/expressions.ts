@@ -18,6 +18,7 @@ import {
   REFUSED,
   stateAfter,
   COUNT_WORD,
+  predicateWithoutWhere,
   extraSign,
   SUBQUERY_WORD,
   type PredicateState,
@@ -308,6 +309,15 @@ const PREDICATES: ReadonlyMap<TokenType, ListPredicateKind> = new Map([
   [K.SINGLE, 'single'],
 ]);
 
+/**
+ * A predicate without its WHERE, refused (predicateWithoutWhere) by Neo4j's semantic analysis, so after any syntax error:
+ * with the literals' refusals, which wait for a whole parse. The list stands in for it in a statement that is none.
+ */
+function withoutWhere(reader: TokenReader, word: IToken, list: Expression): Expression {
+  reader.refuseLiteral(word, predicateWithoutWhere(word));
+  return list;
+}
+
 /** `any(x IN list WHERE predicate)`, and ALL, NONE, SINGLE; the word already read. */
 function listPredicate(reader: TokenReader, word: IToken): Expression {
   const predicate = PREDICATES.get(word.tokenType) ?? giveUp();
@@ -315,8 +325,7 @@ function listPredicate(reader: TokenReader, word: IToken): Expression {
   const variable = decodeName(reader.name().image);
   reader.expect(K.IN);
   const list = readExpression(reader).expression;
-  reader.expect(K.WHERE);
-  const where = readExpression(reader).expression;
+  const where = reader.accept(K.WHERE) ? readExpression(reader).expression : withoutWhere(reader, word, list);
   const close = reader.expect(RParen);
   return built({ kind: 'list-predicate', predicate, variable, list, where, span: reader.span(word, close) }, [list, where]);
 }

@@ -161,7 +161,8 @@ function listPredicate(node: Cst.ListPredicateCstNode, source: Source): Expressi
           ? 'single'
           : unexpectedAlternative('listPredicate');
   const list = expression(one(c.list), source);
-  const where = expression(one(c.where), source);
+  // The parser refuses a predicate without its WHERE (predicateWithoutWhere): no tree is built for it.
+  const where = expression(one(c.where ?? unexpectedAlternative('listPredicate without WHERE')), source);
   const variable = decodeName(one(one(c.variable).children.Name).image);
   return built({ kind: 'list-predicate', predicate, variable, list, where, span: nodeSpan(node, source) }, [list, where]);
 }

@@ -130,6 +130,13 @@ const ROWS: readonly OracleRow[] = [
   ['SHOW USERS WHERE +-1.5 = 1'],
   ['SHOW USERS WHERE -(-1) = 1'],
 
+  // A list predicate without its WHERE parses, and Neo4j's semantic analysis refuses it at its word (fixed: a syntax error at ')').
+  ['SHOW USERS WHERE any(r IN roles)', '@17 any(...) requires a WHERE predicate'],
+  ['SHOW USERS WHERE Single(r IN roles )', '@17 single(...) requires a WHERE predicate'],
+  ["SHOW USERS WHERE any(r IN roles) AND 1 = 'a'", '@17 any(...) requires a WHERE predicate'],
+  // A syntax error comes first; an open predicate is "an expression" still.
+  ['SHOW USERS WHERE any(r IN roles x', "@32 Invalid input 'x': expected an expression"],
+
   // YIELD's and RETURN's ORDER BY, SKIP and LIMIT: where one breaks before its end, Neo4j's parser passes it by and
   // fails at its first word, listing what may stand there (fixed: the error was where the tail broke).
   [

@@ -557,6 +557,13 @@ describe('an error about a whole command is at the command, after its USE', () =
   ]);
 });
 
+describe('a list predicate without its WHERE: a syntax error after it comes first', () => {
+  // Neo4j's front end reports both, the syntax error first; a server stops at the syntax error.
+  refusedWith('%s', [
+    ['SHOW USERS WHERE all(r IN roles) x', "Invalid input 'x': expected an expression or <EOF> (line 1, column 34 (offset: 33))"],
+  ]);
+});
+
 describe("RETURN's GROUP BY (Cypher 25 of 2026.06) is not modelled: a warning, not a false syntax error", () => {
   it.each(['SHOW USERS YIELD * RETURN user, count(*) AS n GROUP BY user', 'SHOW USERS YIELD * RETURN user AS u GROUP BY u ORDER BY u'])(
     'regression: %s was a syntax error',
