@@ -108,7 +108,8 @@ export function outOfScope(tokens: readonly IToken[]): string | null {
   // Type predicates (`x IS :: STRING`, `x IS NOT TYPED INTEGER`, `x :: STRING`): Neo4j's type grammar is not modelled.
   if (hasTypePredicate(tokens, words)) return notChecked('Type predicates (IS :: <type>)', 'are', null);
   // RETURN's GROUP BY (Cypher25Parser.g4 of 2026.06): Neo4j accepts `RETURN user, count(*) AS n GROUP BY user`.
-  if (words.some((word, i) => word === 'GROUP' && words[i + 1] === 'BY' && words.slice(0, i).includes('RETURN')))
+  const returns = words.indexOf('RETURN');
+  if (returns !== -1 && words.some((word, i) => i > returns && word === 'GROUP' && words[i + 1] === 'BY'))
     return notChecked('GROUP BY', 'is', null);
   // `CYPHER 25` is removed before parsing; other versions and options (`CYPHER 5`, `CYPHER runtime=slotted`, EXPLAIN) are not modelled.
   if (first === 'CYPHER' || first === 'EXPLAIN' || first === 'PROFILE')

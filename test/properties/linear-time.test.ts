@@ -120,6 +120,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'unquoted passwords after many password keywords': (size) => `CREATE USER a${repeatTo(' SET PASSWORD x', size)}`,
   'syntax errors deep in brackets, each at another depth': (size) =>
     repeatTo(Array.from({ length: 24 }, (_, i) => `SHOW USERS WHERE ${'('.repeat(40 + i)}x x;\n`).join(''), size),
+  // Regression: the GROUP BY family check looked back for RETURN at each GROUP BY (3.2 s for 180 KB).
+  'GROUP BY without RETURN, over and over': (size) => `SHOW USERS WHERE ${repeatTo('GROUP BY ', size)}`,
   'a plain script': (size) => repeatTo("CREATE USER alice SET PASSWORD 'secret-password' CHANGE NOT REQUIRED;\n", size),
 };
 
