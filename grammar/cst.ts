@@ -1276,6 +1276,7 @@ export type AtomCstChildren = {
   countStar?: CountStarCstNode[];
   listPredicate?: ListPredicateCstNode[];
   subqueryExpression?: SubqueryExpressionCstNode[];
+  reduceExpression?: ReduceExpressionCstNode[];
   functionCall?: FunctionCallCstNode[];
   listComprehension?: ListComprehensionCstNode[];
   listLiteral?: ListLiteralCstNode[];
@@ -1445,6 +1446,26 @@ export type ListComprehensionCstChildren = {
   Pipe?: IToken[];
   projection?: ExpressionCstNode[];
   RBracket: IToken[];
+};
+
+export interface ReduceExpressionCstNode extends CstNode {
+  name: "reduceExpression";
+  children: ReduceExpressionCstChildren;
+}
+
+export type ReduceExpressionCstChildren = {
+  keyword: IToken[];
+  LParen: IToken[];
+  accumulator: SymbolicNameCstNode[];
+  Equals: IToken[];
+  init: ExpressionCstNode[];
+  Comma: IToken[];
+  variable: SymbolicNameCstNode[];
+  IN: IToken[];
+  list: ExpressionCstNode[];
+  Pipe: IToken[];
+  step: ExpressionCstNode[];
+  RParen: IToken[];
 };
 
 export interface FunctionCallCstNode extends CstNode {

@@ -19,6 +19,7 @@ import {
   GreaterEquals,
   HexInteger,
   Keyword as K,
+  LBrace,
   LBracket,
   Less,
   LessEquals,
@@ -29,8 +30,12 @@ import {
   OctalInteger,
   Parameter,
   Percent,
+  Pipe,
   Plus,
+  RBrace,
+  RBracket,
   RegexMatch,
+  RParen,
   Slash,
   Star,
 } from './tokens.js';
@@ -43,6 +48,56 @@ export const COUNT_WORD = /^count$/i;
 
 /** `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: subqueries Neo4j parses, then rejects on SHOW commands. */
 export const SUBQUERY_WORD = /^(exists|count|collect)$/i;
+
+/** `reduce(acc = init, x IN list | step)`: REDUCE is a keyword to Neo4j, but no reserved word (a variable or a function may be so named). */
+export const REDUCE_WORD = /^reduce$/i;
+
+/**
+ * Whether the `reduce` at `tokens[at]` starts a reduce expression rather than a call of a function `reduce`. Neo4j's
+ * parser reads on until one of the two readings fails: the reduce fails unless `(` is followed by `acc =`, its first
+ * comma by `x IN`, and a `|` follows in the same parentheses. Decided by one pass over the statement's brackets,
+ * kept for the statement, so that nested reduces cost no more than one.
+ */
+export function isReduceAt(tokens: readonly IToken[], at: number): boolean {
+  const word = tokens[at];
+  if (word === undefined || !REDUCE_WORD.test(word.image) || tokens[at + 1]?.tokenType !== LParen) return false;
+  let shapes = REDUCE_SHAPES.get(tokens);
+  if (shapes === undefined) REDUCE_SHAPES.set(tokens, (shapes = reduceShapes(tokens)));
+  return shapes.has(at + 1);
+}
+
+const REDUCE_SHAPES = new WeakMap<readonly IToken[], ReadonlySet<number>>();
+const OPENERS: ReadonlySet<TokenType> = new Set([LParen, LBracket, LBrace]);
+const CLOSERS: ReadonlySet<TokenType> = new Set([RParen, RBracket, RBrace]);
+
+/** The indexes of the `(`s whose contents have a reduce's shape; one pass, a stack as deep as the brackets. */
+function reduceShapes(tokens: readonly IToken[]): ReadonlySet<number> {
+  const found = new Set<number>();
+  const open: { at: number; comma: number; pipe: boolean }[] = [];
+  // Any name, even NULL or TRUE (`reduce(null = 0, ...)`), which are never variables elsewhere.
+  const variableAt = (i: number) => {
+    const token = tokens[i];
+    return token !== undefined && isNameToken(token);
+  };
+  const settle = (group: { at: number; comma: number; pipe: boolean }) => {
+    const { at, comma, pipe } = group;
+    const shaped = variableAt(at + 1) && tokens[at + 2]?.tokenType === Equals && comma > 0 && variableAt(comma + 1);
+    if (pipe && shaped && tokens[comma + 2]?.tokenType === K.IN && tokens[at]?.tokenType === LParen) found.add(at);
+  };
+  for (const [i, token] of tokens.entries()) {
+    const type = token.tokenType;
+    const top = open[open.length - 1];
+    if (OPENERS.has(type)) open.push({ at: i, comma: -1, pipe: false });
+    else if (CLOSERS.has(type)) {
+      if (top) settle(top);
+      open.pop();
+    } else if (top && type === Comma && top.comma < 0) top.comma = i;
+    else if (top && type === Pipe && top.comma >= 0) top.pipe = true;
+  }
+  // Parentheses left open at the end of the input: a reduce broken off there is still one.
+  for (const group of open) settle(group);
+  return found;
+}
 
 export const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
 

@@ -27,6 +27,7 @@ import {
   COUNT_WORD,
   predicateWithoutWhere,
   extraSign,
+  isReduceAt,
   SUBQUERY_WORD,
   TAIL_STARTS,
   type PredicateState,
@@ -121,6 +122,9 @@ export class CypherAdminParser extends CstParser {
   /** The last IN read as an infix operator (not a list predicate's or comprehension's IN). */
   private infixIn: IToken | null = null;
 
+  /** The last reduce's `=`: an expression follows it whole, NOT and all (`reduce(s = NOT x, ...)`). */
+  private reduceEquals: IToken | null = null;
+
   /** The last `-` read as a prefix operator: with the number right after it, Neo4j's literal is signed. */
   private prefixMinus: IToken | null = null;
 
@@ -137,6 +141,7 @@ export class CypherAdminParser extends CstParser {
     this.checkerMismatch = null;
     this.literalMismatch = null;
     this.infixIn = null;
+    this.reduceEquals = null;
     this.prefixMinus = null;
   }
 
@@ -1338,7 +1343,9 @@ export class CypherAdminParser extends CstParser {
    * operator (`a IN NOT b` reads the variable NOT), not as a list predicate's (`any(x IN NOT b WHERE ...)`).
    */
   private bindsTighterThanNot(token: IToken): boolean {
-    return BINDS_TIGHTER_THAN_NOT.has(token.tokenType) && (token.tokenType !== K.IN || token === this.infixIn);
+    return (
+      BINDS_TIGHTER_THAN_NOT.has(token.tokenType) && (token.tokenType !== K.IN || token === this.infixIn) && token !== this.reduceEquals
+    );
   }
 
   /** `ON DBMS TO` or `ON DBMS FROM`: where a privilege's globs end (a glob may hold ON and DBMS themselves). */
@@ -1892,6 +1899,8 @@ export class CypherAdminParser extends CstParser {
           GATE: () => SUBQUERY_WORD.test(this.LA(1).image) && this.LA(2).tokenType === LBrace,
           ALT: () => this.SUBRULE(this.subqueryExpression),
         },
+        // Before a function call: `reduce(` is one only where the reduce's shape fails (grammar/decisions.ts).
+        { GATE: () => isReduceAt(this.input, this.consumedIndex() + 1), ALT: () => this.SUBRULE(this.reduceExpression) },
         { GATE: () => this.isFunctionCallAhead(), ALT: () => this.SUBRULE(this.functionCall) },
         {
           // `[x IN list ...]`, but not `[null IN list]`: literals are never variables.
@@ -2040,6 +2049,22 @@ export class CypherAdminParser extends CstParser {
       this.SUBRULE3(this.expression, { LABEL: 'projection' });
     });
     this.CONSUME(RBracket);
+  });
+
+  private reduceExpression = this.RULE('reduceExpression', () => {
+    this.CONSUME(Name, { LABEL: 'keyword' });
+    this.CONSUME(LParen);
+    this.SUBRULE(this.symbolicName, { LABEL: 'accumulator' });
+    const equals = this.CONSUME(Equals);
+    this.ACTION(() => (this.reduceEquals = equals));
+    this.SUBRULE(this.expression, { LABEL: 'init' });
+    this.CONSUME(Comma);
+    this.SUBRULE2(this.symbolicName, { LABEL: 'variable' });
+    this.CONSUME(K.IN);
+    this.SUBRULE2(this.expression, { LABEL: 'list' });
+    this.CONSUME(Pipe);
+    this.SUBRULE3(this.expression, { LABEL: 'step' });
+    this.CONSUME(RParen);
   });
 
   private functionCall = this.RULE('functionCall', () => {

@@ -15,7 +15,7 @@ export const CORE_BUDGET_KB = 86;
  * A page that imports only the linter (`parse`, `diagnose`): the executor and immer stay out,
  * as a bundler's tree shaking leaves them. Its budget in KB, held by the same test.
  */
-export const LINTER_BUDGET_KB = 42;
+export const LINTER_BUDGET_KB = 43;
 export const LINTER_EXPORTS = ['parse', 'diagnose'];
 
 /**

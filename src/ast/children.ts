@@ -5,18 +5,18 @@ import { assertNever } from '../diagnostics/assert-never.js';
 export interface ChildExpression {
   readonly expression: Expression;
   /**
-   * For the parts a list predicate or comprehension evaluates once per element (its WHERE and
-   * projection), the element variable they see. Neo4j checks these parts as simple expressions,
-   * where aggregation is not allowed. Null elsewhere.
+   * For the parts a list predicate, comprehension or reduce evaluates once per element (a WHERE, a
+   * projection, reduce's step), the variables they see: the element's, and reduce's accumulator. Neo4j
+   * checks these parts as simple expressions, where aggregation is not allowed. Empty elsewhere.
    */
-  readonly binds: string | null;
+  readonly binds: readonly string[];
 }
 
-const outer = (expression: Expression): ChildExpression => ({ expression, binds: null });
+const outer = (expression: Expression): ChildExpression => ({ expression, binds: [] });
 
 /** The variables bound inside `child`, given those bound around its parent. */
 export function boundIn(child: ChildExpression, bound: ReadonlySet<string>): ReadonlySet<string> {
-  return child.binds === null || bound.has(child.binds) ? bound : new Set([...bound, child.binds]);
+  return child.binds.every((name) => bound.has(name)) ? bound : new Set([...bound, ...child.binds]);
 }
 const present = (expressions: readonly (Expression | null)[]): Expression[] => expressions.filter((e): e is Expression => e !== null);
 
@@ -53,9 +53,11 @@ export function childExpressions(e: Expression): ChildExpression[] {
     case 'case':
       return present([e.subject, ...e.alternatives.flatMap((a) => [a.when, a.then]), e.otherwise]).map(outer);
     case 'list-predicate':
-      return [outer(e.list), { expression: e.where, binds: e.variable }];
+      return [outer(e.list), { expression: e.where, binds: [e.variable] }];
     case 'list-comprehension':
-      return [outer(e.list), ...present([e.where, e.projection]).map((expression) => ({ expression, binds: e.variable }))];
+      return [outer(e.list), ...present([e.where, e.projection]).map((expression) => ({ expression, binds: [e.variable] }))];
+    case 'reduce':
+      return [outer(e.init), outer(e.list), { expression: e.step, binds: [e.accumulator, e.variable] }];
     case 'function-call':
       return e.args.map(outer);
     default:

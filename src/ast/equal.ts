@@ -73,6 +73,15 @@ export function sameExpression(a: Expression, b: Expression): boolean {
         sameOptional(a.where, b.where) &&
         sameOptional(a.projection, b.projection)
       );
+    case 'reduce':
+      return (
+        b.kind === 'reduce' &&
+        a.accumulator === b.accumulator &&
+        a.variable === b.variable &&
+        sameExpression(a.init, b.init) &&
+        sameExpression(a.list, b.list) &&
+        sameExpression(a.step, b.step)
+      );
     case 'subquery':
       return b.kind === 'subquery' && a.subquery === b.subquery && a.body === b.body;
     case 'function-call':

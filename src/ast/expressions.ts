@@ -23,6 +23,7 @@ export type Expression =
   | CaseExpression
   | ListPredicate
   | ListComprehension
+  | ReduceExpression
   | FunctionCall
   | CountStar
   | SubqueryExpression;
@@ -176,6 +177,16 @@ export interface ListComprehension extends Spanned {
   readonly list: Expression;
   readonly where: Expression | null;
   readonly projection: Expression | null;
+}
+
+/** `reduce(acc = init, x IN list | step)`: `step` is evaluated once per element, with `acc` the value so far. */
+export interface ReduceExpression extends Spanned {
+  readonly kind: 'reduce';
+  readonly accumulator: string;
+  readonly init: Expression;
+  readonly variable: string;
+  readonly list: Expression;
+  readonly step: Expression;
 }
 
 export interface FunctionCall extends Spanned {

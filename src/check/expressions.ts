@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics/codes.js';
 import { findAggregate, keywordArgument, KNOWN_FUNCTION_NAMES, lookupFunction } from '../catalog/functions.js';
 import { INT64_MIN, isInt64 } from '../catalog/int64.js';
 import { closestName } from '../diagnostics/spelling.js';
+import { REDUCE_WORD } from '../../grammar/decisions.js';
 import { neo4jSpan } from './types.js';
 import { syntaxError, type CheckContext } from './context.js';
 
@@ -42,11 +43,14 @@ export function checkExpression(expression: Expression, where: ExpressionContext
     if (e.kind === 'float' && tooLarge(e)) error(e, FLOAT_TOO_LARGE);
     if (e.kind === 'count-star' && inContext === 'simple') notHere(e, 'count');
     if (e.kind !== 'function-call') {
-      for (const child of childExpressions(e)) visit(child.expression, child.binds !== null ? 'simple' : inContext);
+      for (const child of childExpressions(e)) visit(child.expression, child.binds.length > 0 ? 'simple' : inContext);
       return;
     }
     const lookup = lookupFunction(e.name);
-    if (lookup.kind === 'unknown') {
+    if (lookup.kind === 'unknown' && REDUCE_WORD.test(e.name)) {
+      // A call of `reduce` that is no reduce expression (grammar/decisions.ts isReduceAt), as Neo4j's FunctionInvocation refuses it.
+      error(e, "reduce(...) requires '| expression' (an accumulation expression)");
+    } else if (lookup.kind === 'unknown') {
       // Neo4j's message; the suggestion is ours, shown as a hint as for misspelled keywords.
       const suggestion = closestName(e.name, KNOWN_FUNCTION_NAMES);
       const diagnostic = syntaxError(context, e.span, `Unknown function '${e.name}'`);

@@ -93,8 +93,8 @@ const NUMBERS: readonly SimpleType[] = ['Float', 'Integer'];
 export function meet(actual: TypeSet, expected: TypeSet): TypeSet {
   if (actual === ANY) return expected;
   if (expected === ANY) return actual;
+  // A Number is no Integer: `-reduce(s = 1, x IN l | 1.5)` is refused ("but was Number"); a list's Number is its subtypes too (covariant).
   const simple = actual.simple.filter((s) => expected.simple.includes(s) || (NUMBERS.includes(s) && expected.simple.includes('Number')));
-  if (actual.simple.includes('Number')) simple.push(...expected.simple.filter((s) => NUMBERS.includes(s)));
   const lists = actual.lists && expected.lists ? meet(actual.lists, expected.lists) : null;
   return { simple: ordered(simple), lists: lists && !isEmpty(lists) ? lists : null };
 }
@@ -133,6 +133,14 @@ function nearestOfAtoms(a: Atom, b: Atom): TypeSet {
   if (a === b) return types(a);
   const numeric = (s: SimpleType) => s === 'Number' || NUMBERS.includes(s);
   return numeric(a) && numeric(b) ? types('Number') : ANY;
+}
+
+/**
+ * Every type that is `t` or one of its subtypes (Neo4j's `covariant`): what a list literal's items are (`[1, 1.5]` holds
+ * Floats, Integers or Numbers, so `[1, 1.5][0] * 2` fits).
+ */
+export function covariant(t: TypeSet): TypeSet {
+  return t !== ANY && t.simple.includes('Number') ? unionOf([t, types(...NUMBERS)]) : t;
 }
 
 /** Each type of a set on its own (`Integer or List<String>`: Integer, List<String>); of T, every simple type and any list. */

@@ -98,7 +98,7 @@ function coercedOrCommon(a: TypeSet, b: TypeSet): TypeSet {
 }
 
 /** What two types are both, Any where they are unrelated, lists by their elements (`[[1]] + [['a']]`: List<List<Any>>). */
-function commonOrAny(a: TypeSet, b: TypeSet): TypeSet {
+export function commonOrAny(a: TypeSet, b: TypeSet): TypeSet {
   return pairwise(a, b, (x, y) => {
     if (onlyLists(x) && onlyLists(y)) return listOf(commonOrAny(elementsOf(x), elementsOf(y)));
     const common = nearestCommon(x, y);

@@ -21,6 +21,8 @@ import { syntaxError, type CheckContext } from './context.js';
 import {
   ANY,
   ANY_LIST,
+  coercions,
+  covariant,
   elementsOf,
   expectedOf,
   FAILED,
@@ -40,6 +42,7 @@ import {
 import {
   additionResult,
   additionRightTypes,
+  commonOrAny,
   FUNCTION_TYPES,
   NOT_SIGNATURES,
   OPERATOR_SIGNATURES,
@@ -114,6 +117,8 @@ class Typer {
   private readonly diagnostics: Diagnostic[] = [];
   /** Lists taken for booleans: Neo4j reports them after every other type error, in a later pass of its own. */
   private readonly coerced = new Set<Expression>();
+  /** Those reported at once (reduce's step): what is inside them is skipped all the same. */
+  private readonly coercedNow = new Set<Expression>();
 
   constructor(private readonly context: CheckContext | null) {}
 
@@ -127,7 +132,7 @@ class Typer {
     const pending: Expression[] = [root];
     for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
       if (this.coerced.has(e)) found.push(syntaxError(this.context, neo4jSpan(e), COERCED_LIST));
-      else {
+      else if (!this.coercedNow.has(e)) {
         // Pushed last first, so that the first child is reported first; no spread: a list may hold 200,000 items.
         const children = childExpressions(e);
         for (const child of [...children].reverse()) pending.push(child.expression);
@@ -136,8 +141,17 @@ class Typer {
     return found;
   }
 
-  /** Checks `actual` against `expected`; what of it remains (empty where it does not fit). */
-  expect(e: Expression, actual: TypeSet, expected: TypeSet, words?: (actual: string) => string): TypeSet {
+  /**
+   * Checks `actual` against `expected`; what of it remains (empty where it does not fit). A list taken for a Boolean is
+   * reported `later`, after every other type error, or (reduce's step) `now`, in order, as Neo4j reports each.
+   */
+  expect(
+    e: Expression,
+    actual: TypeSet,
+    expected: TypeSet,
+    words?: (actual: string) => string,
+    coercion: 'later' | 'now' = 'later',
+  ): TypeSet {
     const fitted = expectedOf(actual, expected);
     if (this.context) {
       if (isEmpty(fitted)) {
@@ -145,7 +159,13 @@ class Typer {
         this.diagnostics.push(syntaxError(this.context, neo4jSpan(e), message));
       }
       // No type at all is, vacuously, only lists to Neo4j's later check.
-      if (onlyBoolean(expected) && (onlyLists(actual) || isEmpty(actual))) this.coerced.add(e);
+      if (onlyBoolean(expected) && (onlyLists(actual) || isEmpty(actual))) {
+        if (coercion === 'later') this.coerced.add(e);
+        else {
+          this.diagnostics.push(syntaxError(this.context, neo4jSpan(e), COERCED_LIST));
+          this.coercedNow.add(e);
+        }
+      }
     }
     return fitted;
   }
@@ -176,7 +196,8 @@ class Typer {
    * map, anything else either.
    */
   private index(object: Typed, index: Typed): TypeSet {
-    if (object.type === ANY) return ANY;
+    // What may be of any type (Neo4j's Any, as a reduce over T gives it) is taken for a list or a map alike.
+    if (object.type === ANY || object.type.simple.includes('Any')) return ANY;
     const [list, map] = [overlaps(object.type, ANY_LIST), overlaps(object.type, MAP_LIKE)];
     if (list) {
       // A list or a map: Neo4j still takes the index for a list's (`CASE ... END['a']`: "list index must be given as Integer").
@@ -220,7 +241,7 @@ class Typer {
       case 'list': {
         // Neo4j's least upper bound of the items: [1, 2] is List<Integer>, [1, 'a'] and [] List<T>.
         const items = e.items.map((item) => this.type(item, scope));
-        return items.length === 0 ? ANY_LIST : listOf(items.reduce(nearestCommon));
+        return items.length === 0 ? ANY_LIST : listOf(covariant(items.reduce(nearestCommon)));
       }
       case 'variable':
         return scope.get(e.name) ?? ANY;
@@ -296,6 +317,31 @@ class Typer {
         if (e.where && isList) this.expect(e.where, this.type(e.where, inner), BOOLEAN);
         if (e.kind === 'list-predicate') return BOOLEAN;
         return e.projection ? listOf(this.type(e.projection, inner)) : listsOf(list.type);
+      }
+      case 'reduce': {
+        const init = typed(e.init);
+        const list = typed(e.list);
+        this.expect(list.e, list.type, ANY_LIST);
+        // Inside, the accumulator has the initial value's type, the variable the list's element type (it wins where both share a name).
+        const inner = new Map([...scope, [e.accumulator, init.type], [e.variable, elementsOf(list.type)]]);
+        const step = this.type(e.step, inner);
+        // Neo4j names no type where either side has none (`reduce(s = 1[0..'a'], ...)`: "accumulator is  but ...").
+        const accumulator = isEmpty(init.type) || isEmpty(step) ? '' : typeText(init.type);
+        // A coercion fits either way round (an Integer accumulator takes a Float, a list one a Boolean), and a list fits an
+        // accumulator that may be a Boolean (reported as a coercion only where it can be nothing else).
+        const listForBoolean = init.type !== ANY && !onlyBoolean(init.type) && overlaps(init.type, BOOLEAN) && onlyLists(step);
+        const fitted = listForBoolean
+          ? BOOLEAN
+          : this.expect(
+              e.step,
+              step,
+              unionOf([init.type, coercions(init.type, step)]),
+              (actual) => `Type mismatch: accumulator is ${accumulator} but expression has type ${actual}`,
+              'now',
+            );
+        // Their least upper bound, not covariant: an Integer and a Float make a Number, which no arithmetic takes.
+        // Joined type by type, T as each type it stands for: `reduce(s = $p, x IN l | 'a')` is Any or String.
+        return isEmpty(fitted) ? FAILED : commonOrAny(init.type, fitted);
       }
       case 'function-call': {
         const args = e.args.map((arg) => typed(arg));

@@ -176,7 +176,12 @@ function operand(reader: TokenReader): Item {
 
 function notIsName(reader: TokenReader): boolean {
   const before = reader.previous();
-  return before !== undefined && BINDS_TIGHTER_THAN_NOT.has(before.tokenType) && (before.tokenType !== K.IN || before === reader.infixIn);
+  return (
+    before !== undefined &&
+    BINDS_TIGHTER_THAN_NOT.has(before.tokenType) &&
+    (before.tokenType !== K.IN || before === reader.infixIn) &&
+    before !== reader.reduceEquals
+  );
 }
 
 /** Property steps, indexes and slices after an atom (`a.b[0][1..]`). */
@@ -236,6 +241,7 @@ function atom(reader: TokenReader): Expression {
     return { kind: 'count-star', span: reader.span(token, reader.expect(RParen)) };
   }
   if (after === LParen && LIST_PREDICATES.has(type)) return listPredicate(reader, token);
+  if (after === LParen && reader.readReduce()) return reduce(reader, token);
   if (after === LBrace && SUBQUERY_WORD.test(token.image)) return subquery(reader, token);
   if (after === LParen || (after === Dot && isFunctionCallAhead(reader))) return functionCall(reader, token);
   const keyword = type === EscapedName ? undefined : floatKeyword(token.image);
@@ -343,6 +349,22 @@ function comprehension(reader: TokenReader, open: IToken): Expression {
     where,
     projection,
   ]);
+}
+
+/** `reduce(acc = init, x IN list | step)`, its word already read. */
+function reduce(reader: TokenReader, word: IToken): Expression {
+  reader.expect(LParen);
+  const accumulator = decodeName(reader.name().image);
+  reader.reduceEquals = reader.expect(Equals);
+  const init = readExpression(reader).expression;
+  reader.expect(Comma);
+  const variable = decodeName(reader.name().image);
+  reader.expect(K.IN);
+  const list = readExpression(reader).expression;
+  reader.expect(Pipe);
+  const step = readExpression(reader).expression;
+  const close = reader.expect(RParen);
+  return built({ kind: 'reduce', accumulator, init, variable, list, step, span: reader.span(word, close) }, [init, list, step]);
 }
 
 /** `[a, b]`, its bracket already read. */

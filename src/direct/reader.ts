@@ -6,7 +6,7 @@
  * error further on may still decide what is reported (parse.ts).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { isNameToken } from '../../grammar/decisions.js';
+import { isNameToken, isReduceAt } from '../../grammar/decisions.js';
 import { Parameter } from '../../grammar/tokens.js';
 import type { AdminCommand } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
@@ -58,6 +58,8 @@ export class TokenReader {
   private furthest = 0;
   /** The last IN read as an infix operator: NOT right after it is a name, not a prefix (grammar/parser.ts, operand). */
   infixIn: IToken | undefined;
+  /** The last reduce's `=`: an expression follows it whole, NOT and all (`reduce(s = NOT x, ...)`). */
+  reduceEquals: IToken | undefined;
   /** The last `-` read as a prefix operator: with a number right after it, Neo4j's literal is signed. */
   prefixMinus: IToken | undefined;
   /**
@@ -179,6 +181,11 @@ export class TokenReader {
     if (token === undefined || !isNameToken(token)) return giveUp();
     this.index += 1;
     return token;
+  }
+
+  /** Whether the token just read is a `reduce` that starts Neo4j's reduce expression (grammar/decisions.ts). */
+  readReduce(): boolean {
+    return isReduceAt(this.tokens, this.index - 1);
   }
 
   /** Whether the token `ahead` places on begins a name or is a parameter. */

@@ -119,9 +119,8 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
       return e.otherwise ? evaluate(e.otherwise, row, context) : null;
     }
     case 'list-predicate': {
-      const list = evaluate(e.list, row, context);
+      const list = traversable(evaluate(e.list, row, context));
       if (list === null) return null;
-      if (!isList(list)) throw typeError(`Type mismatch: expected a list but was ${typeName(list)}`);
       const results = list.map((item) => predicate(evaluate(e.where, withVariable(row, e.variable, item), context)));
       const trues = results.filter((r) => r === true).length;
       const nulls = results.filter((r) => r === null).length;
@@ -139,9 +138,8 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
       }
     }
     case 'list-comprehension': {
-      const list = evaluate(e.list, row, context);
+      const list = traversable(evaluate(e.list, row, context));
       if (list === null) return null;
-      if (!isList(list)) throw typeError(`Type mismatch: expected a list but was ${typeName(list)}`);
       const out: Value[] = [];
       for (const item of list) {
         const scope = withVariable(row, e.variable, item);
@@ -150,6 +148,19 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
         out.push(e.projection ? evaluate(e.projection, scope, context) : item);
       }
       return out;
+    }
+    case 'reduce': {
+      // As Neo4j's ReduceFunction: the list first, and nothing more where it is null.
+      const list = traversable(evaluate(e.list, row, context));
+      if (list === null) return null;
+      let accumulated = evaluate(e.init, row, context);
+      for (const item of list) {
+        const scope = new Map(row);
+        scope.set(e.accumulator, accumulated);
+        scope.set(e.variable, item); // the element wins where both have one name, as the check types it
+        accumulated = evaluate(e.step, scope, context);
+      }
+      return accumulated;
     }
     case 'function-call':
     case 'count-star': {
@@ -172,6 +183,15 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
     default:
       return assertNever(e, 'expression kind');
   }
+}
+
+/**
+ * What a list predicate, comprehension or reduce walks: a list, or any other value as a list of itself (Neo4j's
+ * ListSupport.makeTraversable: `[x IN $p | x]` with `$p = 1` is `[1]`, which only a parameter can bring past the check).
+ */
+function traversable(value: Value): readonly Value[] | null {
+  if (value === null) return null;
+  return isList(value) ? value : [value];
 }
 
 function withVariable(row: Row, name: string, value: Value): Row {

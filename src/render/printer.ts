@@ -306,6 +306,7 @@ function precedenceOf(e: Expression): Precedence {
     case 'case':
     case 'list-predicate':
     case 'list-comprehension':
+    case 'reduce':
     case 'function-call':
     case 'count-star':
     case 'subquery':
@@ -390,6 +391,8 @@ export function formatExpression(e: Expression): string {
       const projection = e.projection ? ` | ${formatExpression(e.projection)}` : '';
       return `[${escapeName(e.variable)} IN ${formatExpression(e.list)}${where}${projection}]`;
     }
+    case 'reduce':
+      return `reduce(${escapeName(e.accumulator)} = ${formatExpression(e.init)}, ${escapeName(e.variable)} IN ${formatExpression(e.list)} | ${formatExpression(e.step)})`;
     case 'function-call':
       return `${e.name.split('.').map(escapeName).join('.')}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(formatExpression).join(', ')})`;
     case 'count-star':

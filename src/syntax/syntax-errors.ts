@@ -6,7 +6,7 @@
  */
 import { createTokenInstance, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { GRAMMAR } from '../../grammar/grammar-data.js';
-import { COUNT_WORD, escapeBreaks, MAX_LOOKAHEAD, SUBQUERY_WORD } from '../../grammar/decisions.js';
+import { COUNT_WORD, escapeBreaks, MAX_LOOKAHEAD, REDUCE_WORD, SUBQUERY_WORD } from '../../grammar/decisions.js';
 import {
   DecimalInteger,
   EscapedName,
@@ -95,6 +95,7 @@ const GATED_LOOKAHEAD: Readonly<Record<string, number>> = {
 const RULE_GATES: Readonly<Record<string, (first: IToken) => boolean>> = {
   countStar: (first) => COUNT_WORD.test(first.image),
   subqueryExpression: (first) => SUBQUERY_WORD.test(first.image),
+  reduceExpression: (first) => REDUCE_WORD.test(first.image),
 };
 
 /**
@@ -126,7 +127,7 @@ const tokenNamed = (words: readonly string[]): Expected => ({
 });
 
 /** Rules where Neo4j expects a variable name rather than any identifier. */
-const VARIABLE_RULES = new Set(['yieldItem', 'returnItem', 'listPredicate', 'listComprehension']);
+const VARIABLE_RULES = new Set(['yieldItem', 'returnItem', 'listPredicate', 'listComprehension', 'reduceExpression']);
 
 /**
  * Our rules that are Neo4j's expression rules (Cypher25Parser.g4 `expression`, `expression1` to `expression11`,
@@ -317,6 +318,7 @@ const offersGroupBy = (s: NextToken) => s.nextTokenType === Keyword.ORDER && s.r
  * grammar still has two readings of an atom that ours has told apart, its prediction between them fails
  * in the atom, and all is "an expression".
  * - `any(x IN list` before its WHERE: a call of a function `any` too, to Neo4j (WHERE is optional there).
+ * - `reduce(` before its `|`: a call of a function `reduce` too.
  * - `(x`, `($p` and `[(x)`: a node pattern too (`(x)-->()`, a pattern expression or comprehension), which
  *   ours does not model.
  */
@@ -330,7 +332,9 @@ function neo4jContext(suggestions: readonly NextToken[], prefix: readonly IToken
   const nodePatternOpen =
     (rule === 'parenthesizedExpression' && endsWith(prefix, [is(LParen), nodeVariable])) ||
     (rule === 'listLiteral' && endsWith(prefix, [is(LBracket), is(LParen), nodeVariable, is(RParen)]));
-  return predicateOpen || nodePatternOpen ? context - 1 : context;
+  const reduceOpen =
+    rule === 'reduceExpression' && !suggestions.some((s) => s.nextTokenType === RParen && s.ruleStack.length === context + 1);
+  return predicateOpen || nodePatternOpen || reduceOpen ? context - 1 : context;
 }
 
 type TokenTest = (token: IToken) => boolean;

@@ -104,6 +104,7 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
   if (c.countStar) return { kind: 'count-star', span };
   if (c.listPredicate) return listPredicate(one(c.listPredicate), source);
   if (c.subqueryExpression) return subqueryExpression(one(c.subqueryExpression), source, span);
+  if (c.reduceExpression) return reduceExpression(one(c.reduceExpression), source);
   if (c.functionCall) return functionCall(one(c.functionCall), source);
   if (c.listComprehension) return listComprehension(one(c.listComprehension), source);
   if (c.listLiteral) {
@@ -174,6 +175,14 @@ function listComprehension(node: Cst.ListComprehensionCstNode, source: Source): 
   const projection = c.projection ? expression(one(c.projection), source) : null;
   const variable = decodeName(one(one(c.variable).children.Name).image);
   return built({ kind: 'list-comprehension', variable, list, where, projection, span: nodeSpan(node, source) }, [list, where, projection]);
+}
+
+function reduceExpression(node: Cst.ReduceExpressionCstNode, source: Source): Expression {
+  const c = node.children;
+  const [init, list, step] = [expression(one(c.init), source), expression(one(c.list), source), expression(one(c.step), source)];
+  const accumulator = decodeName(one(one(c.accumulator).children.Name).image);
+  const variable = decodeName(one(one(c.variable).children.Name).image);
+  return built({ kind: 'reduce', accumulator, init, variable, list, step, span: nodeSpan(node, source) }, [init, list, step]);
 }
 
 function functionCall(node: Cst.FunctionCallCstNode, source: Source): Expression {

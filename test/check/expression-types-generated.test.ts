@@ -56,6 +56,7 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => {
       fc.tuple(e, e, e).map(([c, t, f]) => `CASE WHEN ${c} THEN ${t} ELSE ${f} END`),
       fc.tuple(e, e, e).map(([list, where, project]) => `[x IN ${list} WHERE ${where} | ${project}]`),
       fc.tuple(e, e).map(([list, where]) => `any(x IN ${list} WHERE ${where})`),
+      fc.tuple(e, e, e).map(([init, list, step]) => `reduce(s = ${init}, x IN ${list} | ${step})`),
     ),
   };
 }).e;
@@ -75,8 +76,25 @@ interface Disagreement {
   readonly neo4j: readonly string[];
 }
 
-/** None left: the last two (a signed number's steps, the list types of `+`) were fixed. A new one needs a reason and a predicate. */
-const KNOWN: readonly { readonly reason: string; readonly explains: (d: Disagreement) => boolean }[] = [];
+const COERCION = 'Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.';
+
+/** Each needs a reason and a predicate (the last two before reduce, a signed number's steps and the list types of `+`, were fixed). */
+const KNOWN: readonly { readonly reason: string; readonly explains: (d: Disagreement) => boolean }[] = [
+  {
+    // `reduce(s = [], x IN true | 1[0..'a'])`: Neo4j's accumulator check names no type there, and its later pass takes
+    // the step for a list coerced to a Boolean, which no rule of ours explains.
+    reason: 'a reduce step without a type: Neo4j also reports a list taken for a Boolean at the step, which we do not',
+    explains: (d) => {
+      const missing = d.neo4j.filter((e) => !d.ours.includes(e));
+      return (
+        /\breduce\(/.test(d.statement) &&
+        d.ours.every((e) => d.neo4j.includes(e)) &&
+        missing.length === 1 &&
+        (missing[0]?.endsWith(COERCION) ?? false)
+      );
+    },
+  },
+];
 
 const shown = (message: string, offset: number) => `@${offset} ${message.replace(/ \(line \d+, column \d+ \(offset: \d+\)\)$/, '')}`;
 

@@ -790,6 +790,118 @@ const ROWS: readonly OracleRow[] = [
   ['SHOW USERS YIELD * RETURN CASE WHEN true THEN [1] ELSE {a: 1} END[0] AS x'],
   // But not reverse, whose result is its argument's.
   ["SHOW USERS YIELD * RETURN reverse(head('a')) AS x", '@39 Type mismatch: expected List<T> but was String'],
+  // reduce(acc = init, x IN list | step): the step is checked against the accumulator, and the result is their least upper bound.
+  ["SHOW USERS YIELD roles RETURN reduce(s = '', r IN roles | s + r) AS x"],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | s + r) AS x',
+    '@59 Type mismatch: accumulator is Integer but expression has type String',
+  ],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | r) AS x',
+    '@57 Type mismatch: accumulator is Integer but expression has type String',
+  ],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = [1], r IN roles | roles) AS x',
+    '@59 Type mismatch: accumulator is List<Integer> but expression has type List<String>',
+  ],
+  [
+    "SHOW USERS YIELD roles RETURN reduce(s = {a: 1}, r IN roles | 'a') AS x",
+    '@62 Type mismatch: accumulator is Map but expression has type String',
+  ],
+  // Coercions fit either way round: Integer and Float, a list and a Boolean.
+  ['SHOW USERS YIELD roles RETURN reduce(s = 1, r IN roles | 1.5) AS x'],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 1.5, r IN roles | 1) AS x'],
+  ['SHOW USERS YIELD roles RETURN reduce(s = [1], r IN roles | true) AS x'],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = true, r IN roles | [1]) AS x',
+    '@60 Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.',
+  ],
+  ['SHOW USERS YIELD roles RETURN reduce(s = [], r IN roles | [1]) AS x'],
+  ['SHOW USERS YIELD roles RETURN reduce(s = $p, r IN roles | 1) AS x'],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN 1 | s) AS x', '@49 Type mismatch: expected List<T> but was Integer'],
+  // An Integer and a Float make a Number, which no arithmetic takes; a list literal's Number is its subtypes too.
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = 1, r IN roles | 1.5) * 2 AS x',
+    '@30 Type mismatch: expected Float, Integer or Duration but was Number',
+  ],
+  ['SHOW USERS YIELD roles RETURN -reduce(s = 1, r IN roles | 1.5) AS x', '@31 Type mismatch: expected Float or Integer but was Number'],
+  ['SHOW USERS YIELD roles RETURN sqrt(reduce(s = 1, r IN roles | 1.5)) AS x', '@35 Type mismatch: expected Float but was Number'],
+  ["SHOW USERS YIELD roles RETURN reduce(s = 1, r IN roles | 1.5) + 'a' AS x", '@64 Type mismatch: expected List<T> but was String'],
+  ['SHOW USERS YIELD roles RETURN [1, 1.5][0] * 2 AS x'],
+  [
+    "SHOW USERS YIELD roles RETURN [1, 1.5] - 'a' AS x",
+    '@30 Type mismatch: expected Float, Integer, Duration, Date, Time, LocalTime, LocalDateTime or DateTime but was List<Float>, List<Integer> or List<Number>',
+  ],
+  // T is joined as each type it stands for; a step that does not fit leaves no type.
+  [
+    "SHOW USERS YIELD roles RETURN reduce(s = $p, r IN roles | 'a') * 2 AS x",
+    '@30 Type mismatch: expected Float, Integer or Duration but was Any or String',
+  ],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = [], r IN roles | [1]) * 2 AS x',
+    '@30 Type mismatch: expected Float, Integer or Duration but was List<Any>, List<Integer> or List<Number>',
+  ],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = [1], r IN roles | [1.5]) * 2 AS x',
+    '@59 Type mismatch: accumulator is List<Integer> but expression has type List<Float>',
+    '@30 Type mismatch: expected Float, Integer or Duration but was Any',
+  ],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = true, r IN roles | roles) * 2 AS x',
+    '@60 Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.',
+    '@30 Type mismatch: expected Float, Integer or Duration but was Boolean',
+  ],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = 1[0..roles], r IN roles | 1.5) AS x',
+    '@41 Type mismatch: expected List<T> but was Integer',
+    '@46 Type mismatch: expected Integer but was List<String>',
+    '@67 Type mismatch: accumulator is  but expression has type Float',
+  ],
+  // Inside, the accumulator and the element are variables (the element wins where they share a name); outside, neither.
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = 0, s IN roles | s) AS x',
+    '@57 Type mismatch: accumulator is Integer but expression has type String',
+  ],
+  ['SHOW USERS YIELD roles RETURN reduce(roles = 0, r IN roles | roles) AS x'],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | q) AS x', '@57 Variable `q` not defined'],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | s), s AS x', '@61 Variable `s` not defined'],
+  ['SHOW USERS YIELD roles RETURN reduce(null = 0, r IN roles | 1) AS x'],
+  // Aggregation: in the initial value and the list as anywhere in RETURN, not in the step.
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = count(roles), r IN roles | s) AS x',
+    "@60 Aggregation column contains implicit grouping expressions. For example, in 'RETURN n.a, n.a + n.b + count(*)' the aggregation expression 'n.a + n.b + count(*)' includes the implicit grouping key 'n.b'. It may be possible to rewrite the query by extracting these grouping/aggregation expressions into a preceding WITH clause. Illegal expression(s): roles",
+  ],
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | count(r)) AS x',
+    '@57 Invalid use of aggregating function count(...) in this context',
+    "@49 Aggregation column contains implicit grouping expressions. For example, in 'RETURN n.a, n.a + n.b + count(*)' the aggregation expression 'n.a + n.b + count(*)' includes the implicit grouping key 'n.b'. It may be possible to rewrite the query by extracting these grouping/aggregation expressions into a preceding WITH clause. Illegal expression(s): roles",
+  ],
+  // `reduce(` without its `|` is a call of a function `reduce`, which Neo4j refuses in its own words.
+  [
+    'SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles) AS x',
+    '@37 Variable `s` not defined',
+    '@44 Variable `r` not defined',
+    "@30 reduce(...) requires '| expression' (an accumulation expression)",
+  ],
+  ['SHOW USERS YIELD roles RETURN REDUCE(1) AS x', "@30 reduce(...) requires '| expression' (an accumulation expression)"],
+  ['SHOW USERS YIELD roles RETURN reduce() AS x', "@30 reduce(...) requires '| expression' (an accumulation expression)"],
+  ['SHOW USERS YIELD roles RETURN reduce.x(1) AS x'],
+  // What may be of any type (Neo4j's Any) is indexed as a list or a map alike, but no arithmetic takes it.
+  ['SHOW USERS YIELD * RETURN reduce(s = $p, x IN roles | home)[$p] AS x'],
+  ["SHOW USERS YIELD * RETURN reduce(s = $p, x IN roles | 1)['a'] AS x"],
+  ["SHOW USERS YIELD * RETURN reduce(s = $p, x IN roles | 'a')[0] AS x"],
+  [
+    'SHOW USERS YIELD * RETURN reduce(s = $p, x IN roles | home) * 2 AS x',
+    '@26 Type mismatch: expected Float, Integer or Duration but was Any or String',
+  ],
+  [
+    "SHOW USERS WHERE -reduce(s = NOT 'a', x IN NOT $p | reverse([1]))",
+    '@33 Type mismatch: expected Boolean but was String',
+    '@43 Type mismatch: expected List<T> but was Boolean',
+    '@18 Type mismatch: expected Float or Integer but was Any, List<Any>, List<Integer> or List<Number>',
+  ],
+  ['SHOW USERS YIELD roles WHERE reduce(s = false, r IN roles | s OR r = $admin)'],
+  ['SHOW USERS YIELD roles WHERE reduce(s = 0, r IN roles | s + 1) > 1'],
 ];
 
 oracleRows('expression types, as Neo4j checks them', ROWS);

@@ -170,6 +170,8 @@ const DIRECT_FORMS: readonly string[] = [
   'SHOW USERS WHERE [x IN roles | x] = [x IN roles WHERE x <> 1] AND [x IN roles WHERE x = 2 | x + 1] = [x IN roles]',
   'SHOW USERS WHERE roles[0] = roles[1..] AND roles[..2] = roles[1..2][0].x',
   'SHOW USERS WHERE CASE WHEN true THEN 1 END = 1',
+  "SHOW USERS WHERE reduce(s = '', r IN roles | s + r) = 'a' AND REDUCE(`null` = 0, true IN [x IN l | x] | reduce(t = 1, y IN [1] | t)) > 0",
+  'SHOW USERS WHERE reduce(s = 0, r IN roles) = reduce(s = 0, r, t IN l) OR reduce() OR reduce(1, [a IN b | c])',
   "SHOW USERS WHERE CASE user WHEN 'a' THEN 1 WHEN 'b' THEN CASE WHEN false THEN 2 ELSE 3 END ELSE 4 END = 1",
   'SHOW USERS WHERE -1 = +-1 AND - user = 2 AND NOT -1 = 1',
   'SHOW USERS WHERE a = 0x1F OR a = 0o17 OR a = 1_000 OR a = 1e3 OR a = 1.5 OR a = 0',
@@ -214,6 +216,9 @@ const REFUSED_FORMS: readonly string[] = [
   'ALTER USER x SET STATUS ACTIVE REMOVE HOME DATABASE',
   'SHOW USERS WHERE',
   "CREATE USER x SET PASSWORD 'abcd1234' SET TAGS 'a',",
+  'SHOW USERS WHERE reduce(s = 0, r IN (roles | 1)',
+  'SHOW USERS WHERE reduce(s = 0, r IN roles | s',
+  'SHOW USERS WHERE reduce(s = [x IN l | x], r IN roles WHERE true | 1)',
 ];
 
 describe('the direct reader', () => {
@@ -298,6 +303,7 @@ describe('the direct reader', () => {
     ':',
     'NORMALIZED',
     'count',
+    'reduce',
     'ON',
     'DBMS',
     'DATABASE',

@@ -34,6 +34,11 @@ describe('the step budget (db.transaction.timeout)', () => {
     ).toEqual(TIMED_OUT);
   });
 
+  it('stops nested reduces over range() (each step of each is counted)', () => {
+    const query = 'SHOW USERS YIELD user RETURN reduce(s = 0, a IN range(1, 3000) | reduce(t = s, b IN range(1, 3000) | t + b)) AS n';
+    expect(failure(query)).toEqual(TIMED_OUT);
+  });
+
   it('is configurable: a statement within the default fails under a smaller one', () => {
     const query = 'SHOW USERS YIELD user RETURN size([x IN range(1, 100) | x + 1]) AS n';
     expect(rows(query)).toEqual([[100]]);
@@ -64,6 +69,11 @@ describe('the memory budget (db.memory.transaction.max)', () => {
 
   it('stops string concatenation that grows in a comprehension', () => {
     const query = `SHOW USERS YIELD user RETURN size([x IN range(1, 1000) | '${'a'.repeat(40000)}' + x]) AS n`;
+    expect(failure(query).code).toBe(MEMORY);
+  });
+
+  it('stops a reduce whose accumulator doubles at each step', () => {
+    const query = "SHOW USERS YIELD user RETURN size(reduce(s = 'ab', x IN range(1, 40) | s + s)) AS n";
     expect(failure(query).code).toBe(MEMORY);
   });
 

@@ -88,8 +88,27 @@ describe('CASE and list predicates', () => {
     ['any(x IN [null] WHERE x = 1)', null],
     ['[x IN [1, 2, 3] WHERE x > 1 | x * 10]', [20, 30]],
     ['[x IN [1, 2, 3]]', [1, 2, 3]],
+    ['reduce(s = 0, x IN [1, 2, 3] | s + x)', 6],
+    ["reduce(s = '', r IN roles | s + r + ',')", 'admin,PUBLIC,'],
+    ['reduce(s = 7, x IN [] | s + x)', 7],
+    ['reduce(s = 0, x IN null | s + 1)', null],
+    ['reduce(s = 0, s IN [1, 2] | s * 10)', 20],
+    ['reduce(s = [], r IN roles | [r] + s)', ['PUBLIC', 'admin']],
+    ['reduce(acc = 1, x IN [1, 2] | reduce(t = acc, y IN [x] | t * 10 + y))', 112],
   ])('%s', (expression, expected) => {
     expect(value(expression)).toEqual(expected);
+  });
+
+  // Neo4j's ListSupport.makeTraversable: a value that is no list is walked as a list of itself (only a parameter gets it
+  // past the check), and null is null.
+  it.each([
+    ['reduce(s = 0, x IN $p | s + x)', 5, 5],
+    ['[x IN $p | x * 2]', 5, [10]],
+    ['any(x IN $p WHERE x = 5)', 5, true],
+    ['[x IN $p | x]', { a: 1 }, [{ a: 1 }]],
+    ['[x IN $p | x]', null, null],
+  ])('%s with $p = %j', (expression, p, expected) => {
+    expect(value(expression, { p })).toEqual(expected);
   });
 });
 

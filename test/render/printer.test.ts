@@ -99,6 +99,10 @@ describe('expressions', () => {
     ['all(x IN roles WHERE x =~ ".*")', "all(x IN roles WHERE x =~ '.*')"],
     ['`true` = true AND `weird name` IS NULL', '`true` = true AND `weird name` IS NULL'],
     ['roles[1..] = roles[..2]', 'roles[1..] = roles[..2]'],
+    ["REDUCE( `s`=''  ,r IN roles|s+r ) = 'a'", "reduce(s = '', r IN roles | s + r) = 'a'"],
+    ['reduce(s = a = b, `x y` IN [1] | s).p', 'reduce(s = a = b, `x y` IN [1] | s).p'],
+    // A call of a function `reduce` stays one: without a `|` it is no reduce expression.
+    ['reduce(s = 0, r IN roles) IS NULL', 'reduce(s = 0, r IN roles) IS NULL'],
     // Regression (found by the round-trip property): a list holding `a IN b` is not a comprehension.
     ['[(a IN b AND c), x IN y] = [x IN y]', '[(a IN b AND c), x IN y] = [x IN y]'],
     ['1.5e3 > 2.0 AND 3 % 2 = 1 AND 2 ^ 3 = 8', '1500.0 > 2.0 AND 3 % 2 = 1 AND 2 ^ 3 = 8'],

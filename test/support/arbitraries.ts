@@ -165,6 +165,9 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expr
         .record({ variable: nameText, list: e, where: fc.option(e), projection: fc.option(e) })
         .map((c) => spanned({ kind: 'list-comprehension' as const, ...c })),
       fc
+        .record({ accumulator: nameText, init: e, variable: nameText, list: e, step: e })
+        .map((r) => spanned({ kind: 'reduce' as const, ...r })),
+      fc
         .record({ name: fc.oneof(plainName, fc.constant('apoc.text.join')), distinct: fc.boolean(), args: fc.array(e, { maxLength: 2 }) })
         .filter((f) => f.name.toLowerCase() !== 'count' || f.args.length > 0 || f.distinct)
         .map((f) => spanned({ kind: 'function-call' as const, ...f })),

@@ -206,6 +206,21 @@ const ROWS: readonly OracleRow[] = [
   ['SHOW USERS YIELD * RETURN user SKIP 1 x', "@38 Invalid input 'x': expected an expression, 'LIMIT' or <EOF>"],
   ['SHOW USERS YIELD user SKIP 1 WHERE', "@34 Invalid input '': expected an expression"],
   ['SHOW USERS YIELD user ORDER BY user RETURN', "@42 Invalid input '': expected an expression, '*', 'ALL' or 'DISTINCT'"],
+  // reduce: before its `|` a call of a function `reduce` too, so all is "an expression" (syntax-errors.ts, neo4jContext).
+  ['SHOW USERS YIELD roles RETURN reduce(', "@37 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s', "@38 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s =', "@40 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0,', "@43 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r', "@45 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN', "@48 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles', "@54 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0 r IN roles | s)', "@43 Invalid input 'r': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r roles | s)', "@46 Invalid input 'roles': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles WHERE true | 1) AS x', "@55 Invalid input 'WHERE': expected an expression"],
+  // After it, the reduce's own rule.
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles |', "@56 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | s', "@58 Invalid input '': expected an expression or ')'"],
+  ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | s |', "@59 Invalid input '|': expected an expression or ')'"],
 ];
 
 oracleRows('syntax errors worded as Neo4j words them', ROWS);
