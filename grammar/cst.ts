@@ -1277,6 +1277,7 @@ export type AtomCstChildren = {
   listPredicate?: ListPredicateCstNode[];
   subqueryExpression?: SubqueryExpressionCstNode[];
   reduceExpression?: ReduceExpressionCstNode[];
+  trimExpression?: TrimExpressionCstNode[];
   functionCall?: FunctionCallCstNode[];
   listComprehension?: ListComprehensionCstNode[];
   listLiteral?: ListLiteralCstNode[];
@@ -1465,6 +1466,21 @@ export type ReduceExpressionCstChildren = {
   list: ExpressionCstNode[];
   Pipe: IToken[];
   step: ExpressionCstNode[];
+  RParen: IToken[];
+};
+
+export interface TrimExpressionCstNode extends CstNode {
+  name: "trimExpression";
+  children: TrimExpressionCstChildren;
+}
+
+export type TrimExpressionCstChildren = {
+  keyword: IToken[];
+  LParen: IToken[];
+  specification?: IToken[];
+  characters?: ExpressionCstNode[];
+  FROM: IToken[];
+  source: ExpressionCstNode[];
   RParen: IToken[];
 };
 

@@ -55,34 +55,87 @@ export const REDUCE_WORD = /^reduce$/i;
 /**
  * Whether the `reduce` at `tokens[at]` starts a reduce expression rather than a call of a function `reduce`. Neo4j's
  * parser reads on until one of the two readings fails: the reduce fails unless `(` is followed by `acc =`, its first
- * comma by `x IN`, and a `|` follows in the same parentheses. Decided by one pass over the statement's brackets,
- * kept for the statement, so that nested reduces cost no more than one.
+ * comma by `x IN`, and a `|` follows in the same parentheses.
  */
 export function isReduceAt(tokens: readonly IToken[], at: number): boolean {
-  const word = tokens[at];
-  if (word === undefined || !REDUCE_WORD.test(word.image) || tokens[at + 1]?.tokenType !== LParen) return false;
-  let shapes = REDUCE_SHAPES.get(tokens);
-  if (shapes === undefined) REDUCE_SHAPES.set(tokens, (shapes = reduceShapes(tokens)));
-  return shapes.has(at + 1);
+  return calledAt(tokens, at, REDUCE_WORD) && bracketFacts(tokens).reduce.has(at + 1);
 }
 
-const REDUCE_SHAPES = new WeakMap<readonly IToken[], ReadonlySet<number>>();
+/** `trim(BOTH 'x' FROM s)`: TRIM is no reserved word either. */
+export const TRIM_WORD = /^trim$/i;
+const TRIM_SPECIFICATION = /^(both|leading|trailing)$/i;
+
+/**
+ * The BOTH, LEADING or TRAILING at `tokens[at]`, inside trim's parentheses, where it is trim's specification: Neo4j's
+ * parser takes it so unless what follows makes it a name (`trim(both.x FROM s)`).
+ */
+export function trimSpecificationAt(tokens: readonly IToken[], at: number): boolean {
+  const word = tokens[at];
+  const next = tokens[at + 1];
+  return (
+    word !== undefined &&
+    isNameToken(word) &&
+    TRIM_SPECIFICATION.test(word.image) &&
+    (next === undefined || !CONTINUES_A_NAME.has(next.tokenType))
+  );
+}
+
+/**
+ * Whether the `trim` at `tokens[at]` starts the FROM form rather than a call `trim(s)`: a FROM in its parentheses, or
+ * else a specification that no call's argument may go on from (`trim(BOTH s)` fails at its `)`, as Neo4j's parser fails;
+ * `trim(BOTH + 1)` is a call).
+ */
+export function isTrimFromAt(tokens: readonly IToken[], at: number): boolean {
+  if (!calledAt(tokens, at, TRIM_WORD)) return false;
+  if (bracketFacts(tokens).from.has(at + 1)) return true;
+  const after = tokens[at + 3]?.tokenType;
+  return trimSpecificationAt(tokens, at + 2) && after !== undefined && !ENDS_OR_GOES_ON.has(after);
+}
+
+/** After a call's argument that is a name: its end, or what makes it part of a longer argument. */
+const ENDS_OR_GOES_ON: ReadonlySet<TokenType> = new Set([RParen, Comma, Plus, Minus]);
+
+/** Whether trim's characters come before its FROM: not where FROM comes next, unless it is itself a name (`trim(FROM FROM s)`). */
+export function trimCharactersAt(tokens: readonly IToken[], at: number): boolean {
+  return tokens[at]?.tokenType !== K.FROM || tokens[at + 1]?.tokenType === K.FROM;
+}
+
+/** A name `word` followed by `(`. */
+function calledAt(tokens: readonly IToken[], at: number, word: RegExp): boolean {
+  const name = tokens[at];
+  return name !== undefined && isNameToken(name) && word.test(name.image) && tokens[at + 1]?.tokenType === LParen;
+}
+
+/** What one pass over a statement's brackets finds, by the index of each `(`: reduce's shape inside, a FROM inside. */
+interface BracketFacts {
+  readonly reduce: ReadonlySet<number>;
+  readonly from: ReadonlySet<number>;
+}
+
+const BRACKET_FACTS = new WeakMap<readonly IToken[], BracketFacts>();
 const OPENERS: ReadonlySet<TokenType> = new Set([LParen, LBracket, LBrace]);
 const CLOSERS: ReadonlySet<TokenType> = new Set([RParen, RBracket, RBrace]);
 
-/** The indexes of the `(`s whose contents have a reduce's shape; one pass, a stack as deep as the brackets. */
-function reduceShapes(tokens: readonly IToken[]): ReadonlySet<number> {
-  const found = new Set<number>();
+/** Kept for the statement, so that nested reduces and trims cost no more than one pass. */
+function bracketFacts(tokens: readonly IToken[]): BracketFacts {
+  let facts = BRACKET_FACTS.get(tokens);
+  if (facts === undefined) BRACKET_FACTS.set(tokens, (facts = findBracketFacts(tokens)));
+  return facts;
+}
+
+/** One pass, with a stack as deep as the brackets. */
+function findBracketFacts(tokens: readonly IToken[]): BracketFacts {
+  const reduce = new Set<number>();
+  const from = new Set<number>();
   const open: { at: number; comma: number; pipe: boolean }[] = [];
   // Any name, even NULL or TRUE (`reduce(null = 0, ...)`), which are never variables elsewhere.
-  const variableAt = (i: number) => {
+  const nameAt = (i: number) => {
     const token = tokens[i];
     return token !== undefined && isNameToken(token);
   };
-  const settle = (group: { at: number; comma: number; pipe: boolean }) => {
-    const { at, comma, pipe } = group;
-    const shaped = variableAt(at + 1) && tokens[at + 2]?.tokenType === Equals && comma > 0 && variableAt(comma + 1);
-    if (pipe && shaped && tokens[comma + 2]?.tokenType === K.IN && tokens[at]?.tokenType === LParen) found.add(at);
+  const settle = ({ at, comma, pipe }: { at: number; comma: number; pipe: boolean }) => {
+    const shaped = nameAt(at + 1) && tokens[at + 2]?.tokenType === Equals && comma > 0 && nameAt(comma + 1);
+    if (pipe && shaped && tokens[comma + 2]?.tokenType === K.IN && tokens[at]?.tokenType === LParen) reduce.add(at);
   };
   for (const [i, token] of tokens.entries()) {
     const type = token.tokenType;
@@ -93,10 +146,11 @@ function reduceShapes(tokens: readonly IToken[]): ReadonlySet<number> {
       open.pop();
     } else if (top && type === Comma && top.comma < 0) top.comma = i;
     else if (top && type === Pipe && top.comma >= 0) top.pipe = true;
+    else if (top && type === K.FROM) from.add(top.at);
   }
   // Parentheses left open at the end of the input: a reduce broken off there is still one.
   for (const group of open) settle(group);
-  return found;
+  return { reduce, from };
 }
 
 export const LIST_PREDICATES = new Set<TokenType>([K.ANY, K.ALL, K.NONE, K.SINGLE]);
@@ -140,6 +194,24 @@ export const AFTER_ALL_ARGUMENT = new Set<TokenType>([
 ]);
 
 /** Operators of a higher precedence than NOT (signs included): an operand after one of them takes no NOT prefix. */
+/**
+ * What only continues an operand after a name (`a.b`, an operator that is never a prefix): then the name is the
+ * operand's. Not `(` or `[`, which may begin one too: where both readings work, Neo4j's parser takes the first.
+ */
+const CONTINUES_A_NAME: ReadonlySet<TokenType> = new Set([
+  Dot,
+  ...INFIX_ONLY_SYMBOLS,
+  BangEquals,
+  K.AND,
+  K.OR,
+  K.XOR,
+  K.IN,
+  K.IS,
+  K.STARTS,
+  K.ENDS,
+  K.CONTAINS,
+]);
+
 export const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([...INFIX_ONLY_SYMBOLS, Plus, Minus, K.IN, K.CONTAINS, K.WITH]);
 
 /**

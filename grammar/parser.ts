@@ -28,6 +28,9 @@ import {
   predicateWithoutWhere,
   extraSign,
   isReduceAt,
+  isTrimFromAt,
+  trimCharactersAt,
+  trimSpecificationAt,
   SUBQUERY_WORD,
   TAIL_STARTS,
   type PredicateState,
@@ -1901,6 +1904,7 @@ export class CypherAdminParser extends CstParser {
         },
         // Before a function call: `reduce(` is one only where the reduce's shape fails (grammar/decisions.ts).
         { GATE: () => isReduceAt(this.input, this.consumedIndex() + 1), ALT: () => this.SUBRULE(this.reduceExpression) },
+        { GATE: () => isTrimFromAt(this.input, this.consumedIndex() + 1), ALT: () => this.SUBRULE(this.trimExpression) },
         { GATE: () => this.isFunctionCallAhead(), ALT: () => this.SUBRULE(this.functionCall) },
         {
           // `[x IN list ...]`, but not `[null IN list]`: literals are never variables.
@@ -2064,6 +2068,23 @@ export class CypherAdminParser extends CstParser {
     this.SUBRULE2(this.expression, { LABEL: 'list' });
     this.CONSUME(Pipe);
     this.SUBRULE3(this.expression, { LABEL: 'step' });
+    this.CONSUME(RParen);
+  });
+
+  /** `trim([BOTH | LEADING | TRAILING] [characters] FROM source)`; its optional parts are taken where Neo4j's parser takes them. */
+  private trimExpression = this.RULE('trimExpression', () => {
+    this.CONSUME(Name, { LABEL: 'keyword' });
+    this.CONSUME(LParen);
+    this.OPTION({
+      GATE: () => trimSpecificationAt(this.input, this.consumedIndex() + 1),
+      DEF: () => this.CONSUME2(Name, { LABEL: 'specification' }),
+    });
+    this.OPTION2({
+      GATE: () => trimCharactersAt(this.input, this.consumedIndex() + 1),
+      DEF: () => this.SUBRULE(this.expression, { LABEL: 'characters' }),
+    });
+    this.CONSUME(K.FROM);
+    this.SUBRULE2(this.expression, { LABEL: 'source' });
     this.CONSUME(RParen);
   });
 

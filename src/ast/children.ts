@@ -56,6 +56,8 @@ export function childExpressions(e: Expression): ChildExpression[] {
       return [outer(e.list), { expression: e.where, binds: [e.variable] }];
     case 'list-comprehension':
       return [outer(e.list), ...present([e.where, e.projection]).map((expression) => ({ expression, binds: [e.variable] }))];
+    case 'trim':
+      return present([e.characters, e.source]).map(outer);
     case 'reduce':
       return [outer(e.init), outer(e.list), { expression: e.step, binds: [e.accumulator, e.variable] }];
     case 'function-call':

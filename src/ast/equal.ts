@@ -73,6 +73,13 @@ export function sameExpression(a: Expression, b: Expression): boolean {
         sameOptional(a.where, b.where) &&
         sameOptional(a.projection, b.projection)
       );
+    case 'trim':
+      return (
+        b.kind === 'trim' &&
+        a.specification === b.specification &&
+        sameOptional(a.characters, b.characters) &&
+        sameExpression(a.source, b.source)
+      );
     case 'reduce':
       return (
         b.kind === 'reduce' &&

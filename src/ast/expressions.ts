@@ -24,6 +24,7 @@ export type Expression =
   | ListPredicate
   | ListComprehension
   | ReduceExpression
+  | TrimExpression
   | FunctionCall
   | CountStar
   | SubqueryExpression;
@@ -187,6 +188,21 @@ export interface ReduceExpression extends Spanned {
   readonly variable: string;
   readonly list: Expression;
   readonly step: Expression;
+}
+
+export type TrimSpecification = 'BOTH' | 'LEADING' | 'TRAILING';
+
+/**
+ * `trim([BOTH | LEADING | TRAILING] [characters] FROM source)`: the FROM form of trim, which Neo4j reads as
+ * `trim(specification, characters, source)`. `trim(source)` is a plain call.
+ */
+export interface TrimExpression extends Spanned {
+  readonly kind: 'trim';
+  /** As written; none is BOTH. */
+  readonly specification: TrimSpecification | null;
+  /** What to trim instead of whitespace: one character (Neo4j refuses any other length as it runs). */
+  readonly characters: Expression | null;
+  readonly source: Expression;
 }
 
 export interface FunctionCall extends Spanned {

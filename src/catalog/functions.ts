@@ -28,7 +28,8 @@ const SCALAR: readonly (readonly [string, number, number])[] = [
   ['lower', 1, 1],
   ['toUpper', 1, 1],
   ['upper', 1, 1],
-  ['trim', 1, 1],
+  // trim(source); as Neo4j reads the FROM form, trim(specification, source) and trim(specification, characters, source).
+  ['trim', 1, 3],
   ['btrim', 1, 2],
   ['ltrim', 1, 2],
   ['rtrim', 1, 2],

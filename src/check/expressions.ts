@@ -65,7 +65,9 @@ export function checkExpression(expression: Expression, where: ExpressionContext
       const nested = e.args.map(findAggregate).find((found) => found !== undefined);
       if (nested) error(nested, "Can't use aggregate functions inside of aggregate functions.");
     }
-    if (e.args.length < signature.minArgs) error(e, `Insufficient parameters for function '${signature.name}'`);
+    // A call trim(DISTINCT s) is no FROM form, which alone takes one argument (Neo4j's trim takes a specification too).
+    const minArgs = signature.name === 'trim' && e.distinct ? 2 : signature.minArgs;
+    if (e.args.length < minArgs) error(e, `Insufficient parameters for function '${signature.name}'`);
     if (e.args.length > signature.maxArgs) error(e, `Too many parameters for function '${signature.name}'`);
     const keyword = keywordArgument(e);
     if (keyword && !keyword.known) diagnostics.push(syntaxError(context, neo4jSpan(keyword.argument), keyword.invalid));

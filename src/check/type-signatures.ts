@@ -140,6 +140,8 @@ export type FunctionTyping =
       readonly returns?: (args: readonly TypeSet[]) => TypeSet;
       /** What the one argument may also be, unchecked and unnamed in the message (toInteger takes any list). */
       readonly passes?: TypeSet;
+      /** How a mismatch names an argument of no type at all, where not as Any (toString's check: "but was "). */
+      readonly untypedAs?: string;
     }
   | {
       readonly kind: 'unchecked';
@@ -160,6 +162,7 @@ const stringFunction = signatures(sig([S], S));
 const floatFunction = signatures(sig([F], F));
 const listElement: FunctionTyping = { ...signatures(sig([ANY_LIST], ANY)), returns: (args) => elementsOf(firstArgument(args)) };
 const trimFunction = signatures(sig([S], S), sig([S, S], S));
+const trimFrom = signatures(sig([S], S), sig([S, S], S), sig([S, S, S], S));
 const lengthOfString = signatures(sig([S], I));
 const onEach = (arg: readonly SimpleType[], out: TypeSet) => arg.map((t) => sig([types(t)], out));
 const TO_STRING_ARGS: readonly SimpleType[] = ['Boolean', 'Float', 'Integer', 'Point', 'String', 'Duration', ...TEMPORALS];
@@ -173,7 +176,7 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   toupper: stringFunction,
   lower: stringFunction,
   upper: stringFunction,
-  trim: stringFunction,
+  trim: trimFrom,
   btrim: trimFunction,
   ltrim: trimFunction,
   rtrim: trimFunction,
@@ -187,7 +190,7 @@ export const FUNCTION_TYPES: Readonly<Record<string, FunctionTyping>> = {
   tail: { ...signatures(sig([ANY_LIST], ANY_LIST)), returns: (args) => (onlyLists(firstArgument(args)) ? firstArgument(args) : ANY_LIST) },
   keys: signatures(...onEach(['Map', 'Node', 'Relationship'], listOf(S))),
   isempty: signatures(...onEach(['Map', 'Node', 'Relationship', 'String'], B), sig([ANY_LIST], B)),
-  tostring: signatures(...onEach(TO_STRING_ARGS, S)),
+  tostring: { kind: 'signatures', signatures: onEach(TO_STRING_ARGS, S), untypedAs: '' },
   tostringornull: ofAnything(() => S),
   // Neo4j's front end takes any list here (toInteger(roles)), but names only these four where it refuses a Map.
   tointeger: { kind: 'signatures', signatures: onEach(['Boolean', 'Float', 'Integer', 'String'], I), passes: ANY_LIST },

@@ -117,8 +117,6 @@ class Typer {
   private readonly diagnostics: Diagnostic[] = [];
   /** Lists taken for booleans: Neo4j reports them after every other type error, in a later pass of its own. */
   private readonly coerced = new Set<Expression>();
-  /** Those reported at once (reduce's step): what is inside them is skipped all the same. */
-  private readonly coercedNow = new Set<Expression>();
 
   constructor(private readonly context: CheckContext | null) {}
 
@@ -132,7 +130,7 @@ class Typer {
     const pending: Expression[] = [root];
     for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
       if (this.coerced.has(e)) found.push(syntaxError(this.context, neo4jSpan(e), COERCED_LIST));
-      else if (!this.coercedNow.has(e)) {
+      else {
         // Pushed last first, so that the first child is reported first; no spread: a list may hold 200,000 items.
         const children = childExpressions(e);
         for (const child of [...children].reverse()) pending.push(child.expression);
@@ -141,17 +139,8 @@ class Typer {
     return found;
   }
 
-  /**
-   * Checks `actual` against `expected`; what of it remains (empty where it does not fit). A list taken for a Boolean is
-   * reported `later`, after every other type error, or (reduce's step) `now`, in order, as Neo4j reports each.
-   */
-  expect(
-    e: Expression,
-    actual: TypeSet,
-    expected: TypeSet,
-    words?: (actual: string) => string,
-    coercion: 'later' | 'now' = 'later',
-  ): TypeSet {
+  /** Checks `actual` against `expected`; what of it remains (empty where it does not fit). */
+  expect(e: Expression, actual: TypeSet, expected: TypeSet, words?: (actual: string) => string): TypeSet {
     const fitted = expectedOf(actual, expected);
     if (this.context) {
       if (isEmpty(fitted)) {
@@ -159,13 +148,7 @@ class Typer {
         this.diagnostics.push(syntaxError(this.context, neo4jSpan(e), message));
       }
       // No type at all is, vacuously, only lists to Neo4j's later check.
-      if (onlyBoolean(expected) && (onlyLists(actual) || isEmpty(actual))) {
-        if (coercion === 'later') this.coerced.add(e);
-        else {
-          this.diagnostics.push(syntaxError(this.context, neo4jSpan(e), COERCED_LIST));
-          this.coercedNow.add(e);
-        }
-      }
+      if (onlyBoolean(expected) && (onlyLists(actual) || isEmpty(actual))) this.coerced.add(e);
     }
     return fitted;
   }
@@ -176,14 +159,24 @@ class Typer {
    * does not fit (the result is then T). A function's result is what any of its signatures returns,
    * whatever its arguments (Neo4j types `abs(1.5)` Float or Integer).
    */
-  private fit(args: readonly Typed[], all: readonly Signature[], isFunction: boolean): { out: TypeSet; args: TypeSet[] } | null {
+  private fit(
+    args: readonly Typed[],
+    all: readonly Signature[],
+    isFunction: boolean,
+    untypedAs?: string,
+  ): { out: TypeSet; args: TypeSet[] } | null {
     const arity = all.filter((s) => s.args.length === args.length);
     let open = arity;
     const taken: TypeSet[] = [];
     for (const [i, arg] of args.entries()) {
       if (open.length === 0) break;
       // Every signature open has this argument: they were picked by their number of arguments.
-      const fitted = this.expect(arg.e, arg.type, unionOf(open.map((s) => s.args[i] ?? ANY)));
+      const expected = unionOf(open.map((s) => s.args[i] ?? ANY));
+      const words =
+        untypedAs !== undefined && isEmpty(arg.type)
+          ? () => `Type mismatch: expected ${typeText(expected)} but was ${untypedAs}`
+          : undefined;
+      const fitted = this.expect(arg.e, arg.type, expected, words);
       taken.push(fitted);
       open = open.filter((s) => overlaps(fitted, s.args[i] ?? ANY));
     }
@@ -216,7 +209,8 @@ class Typer {
 
   /** Whether each of `operands` has a type at all, as what takes any value (Neo4j's T) expects of it. */
   private anyValues(operands: readonly Typed[]): boolean {
-    return operands.map((operand) => !isEmpty(this.expect(operand.e, operand.type, ANY))).every(Boolean);
+    // The first that has none is reported, and no other (`'a'[0..[1]] < 'a'[0..[1]]`: its left only).
+    return operands.every((operand) => !isEmpty(this.expect(operand.e, operand.type, ANY)));
   }
 
   type(e: Expression, scope: TypeScope): TypeSet {
@@ -337,11 +331,15 @@ class Typer {
               step,
               unionOf([init.type, coercions(init.type, step)]),
               (actual) => `Type mismatch: accumulator is ${accumulator} but expression has type ${actual}`,
-              'now',
             );
         // Their least upper bound, not covariant: an Integer and a Float make a Number, which no arithmetic takes.
         // Joined type by type, T as each type it stands for: `reduce(s = $p, x IN l | 'a')` is Any or String.
         return isEmpty(fitted) ? FAILED : commonOrAny(init.type, fitted);
+      }
+      case 'trim': {
+        // Neo4j's trim(specification, characters, source): a function of Strings, checked as one.
+        const args = [e.characters, e.source].flatMap((arg) => (arg ? [typed(arg)] : []));
+        return this.fit(args, [{ args: args.map(() => STRING), out: STRING }], true)?.out ?? ANY;
       }
       case 'function-call': {
         const args = e.args.map((arg) => typed(arg));
@@ -354,7 +352,7 @@ class Typer {
         const [only] = args;
         if (typing.passes && args.length === 1 && only && overlaps(only.type, typing.passes))
           return unionOf(typing.signatures.map((s) => s.out));
-        const result = this.fit(args, typing.signatures, true)?.out ?? null;
+        const result = this.fit(args, typing.signatures, true, typing.untypedAs)?.out ?? null;
         // A result Neo4j derives from the arguments (head, last, tail) is nothing once they do not fit.
         if (result === null) return typing.returns ? FAILED : ANY;
         return typing.returns ? typing.returns(args.map((a) => a.type)) : result;

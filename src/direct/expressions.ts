@@ -59,7 +59,15 @@ import {
   Star,
   StringLiteral,
 } from '../../grammar/tokens.js';
-import type { Expression, ListPredicateKind, MapEntry, MapLiteral, NormalForm, SubqueryKind } from '../ast/expressions.js';
+import type {
+  Expression,
+  ListPredicateKind,
+  MapEntry,
+  MapLiteral,
+  NormalForm,
+  SubqueryKind,
+  TrimSpecification,
+} from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, signedNumber, TOO_DEEP, type Item } from '../visitor/climb.js';
 
@@ -242,6 +250,7 @@ function atom(reader: TokenReader): Expression {
   }
   if (after === LParen && LIST_PREDICATES.has(type)) return listPredicate(reader, token);
   if (after === LParen && reader.readReduce()) return reduce(reader, token);
+  if (after === LParen && reader.readTrimFrom()) return trimFrom(reader, token);
   if (after === LBrace && SUBQUERY_WORD.test(token.image)) return subquery(reader, token);
   if (after === LParen || (after === Dot && isFunctionCallAhead(reader))) return functionCall(reader, token);
   const keyword = type === EscapedName ? undefined : floatKeyword(token.image);
@@ -365,6 +374,17 @@ function reduce(reader: TokenReader, word: IToken): Expression {
   const step = readExpression(reader).expression;
   const close = reader.expect(RParen);
   return built({ kind: 'reduce', accumulator, init, variable, list, step, span: reader.span(word, close) }, [init, list, step]);
+}
+
+/** `trim([BOTH | LEADING | TRAILING] [characters] FROM source)`, its word already read. */
+function trimFrom(reader: TokenReader, word: IToken): Expression {
+  reader.expect(LParen);
+  const specification = reader.atTrimSpecification() ? (reader.next().image.toUpperCase() as TrimSpecification) : null;
+  const characters = reader.atTrimCharacters() ? readExpression(reader).expression : null;
+  reader.expect(K.FROM);
+  const source = readExpression(reader).expression;
+  const close = reader.expect(RParen);
+  return built({ kind: 'trim', specification, characters, source, span: reader.span(word, close) }, [characters, source]);
 }
 
 /** `[a, b]`, its bracket already read. */

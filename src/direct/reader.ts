@@ -6,7 +6,7 @@
  * error further on may still decide what is reported (parse.ts).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { isNameToken, isReduceAt } from '../../grammar/decisions.js';
+import { isNameToken, isReduceAt, isTrimFromAt, trimCharactersAt, trimSpecificationAt } from '../../grammar/decisions.js';
 import { Parameter } from '../../grammar/tokens.js';
 import type { AdminCommand } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
@@ -186,6 +186,23 @@ export class TokenReader {
   /** Whether the token just read is a `reduce` that starts Neo4j's reduce expression (grammar/decisions.ts). */
   readReduce(): boolean {
     return isReduceAt(this.tokens, this.index - 1);
+  }
+
+  /** Whether the token just read is a `trim` that starts its FROM form (grammar/decisions.ts). */
+  readTrimFrom(): boolean {
+    return isTrimFromAt(this.tokens, this.index - 1);
+  }
+
+  /** Whether the next token is trim's BOTH, LEADING or TRAILING. */
+  atTrimSpecification(): boolean {
+    this.judged();
+    return trimSpecificationAt(this.tokens, this.index);
+  }
+
+  /** Whether trim's characters come next, before its FROM. */
+  atTrimCharacters(): boolean {
+    this.judged();
+    return trimCharactersAt(this.tokens, this.index);
   }
 
   /** Whether the token `ahead` places on begins a name or is a parameter. */

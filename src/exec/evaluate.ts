@@ -162,6 +162,11 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
       }
       return accumulated;
     }
+    case 'trim': {
+      // Neo4j reads the FROM form as trim(specification, characters, source).
+      const characters = e.characters ? [evaluate(e.characters, row, context)] : [];
+      return callFunction('trim', [e.specification ?? 'BOTH', ...characters, evaluate(e.source, row, context)], budget);
+    }
     case 'function-call':
     case 'count-star': {
       if (isAggregate(e)) {

@@ -1,6 +1,6 @@
 /** Cypher's scalar functions that admin queries reach for. Names are case-insensitive; null in, null out. */
 import { StatusCode } from '../diagnostics/codes.js';
-import { Neo4jError, shownValue, typeError } from '../diagnostics/neo4j-error.js';
+import { argumentError, Neo4jError, shownValue, typeError } from '../diagnostics/neo4j-error.js';
 import { lookupFunction } from '../catalog/functions.js';
 import { formatFloat, isList, isMap, isNumber, typeName, type Value } from './values.js';
 import { BYTES_PER_CHAR, BYTES_PER_LIST_ITEM, type StatementBudget } from './budget.js';
@@ -142,6 +142,25 @@ function toBoolean(value: Value, name: string, orNull: boolean): Value {
   return orNull ? null : expect(name, 'String, Integer or Boolean', value);
 }
 
+/**
+ * `trim(specification, source)` and `trim(specification, characters, source)`: how Neo4j runs the FROM form
+ * (CypherFunctions.trim): the source first, then the specification, one character to trim, and then ltrim, rtrim or btrim.
+ */
+function trimBy(args: readonly Value[], budget: StatementBudget): Value {
+  const [specification, characters, source] = args.length === 2 ? [args[0], undefined, args[1]] : args;
+  if (source === null || source === undefined) return null;
+  if (typeof source !== 'string') return expect('trim', 'String', source);
+  if (typeof specification !== 'string') return expect('trim', 'String', specification ?? null);
+  if (typeof characters === 'string' && [...characters].length !== 1)
+    throw argumentError('The argument `trimCharacterString` in the `trim()` function must be of length 1.');
+  const side = specification === 'LEADING' ? 'ltrim' : specification === 'TRAILING' ? 'rtrim' : 'btrim';
+  return trimFn(side === 'ltrim' ? 'leading' : side === 'rtrim' ? 'trailing' : 'both')(
+    characters === undefined ? [source] : [source, characters],
+    side,
+    budget,
+  );
+}
+
 /** `btrim`, `ltrim`, `rtrim`: whitespace, or repeats of one given character, from one or both ends. */
 /* @__NO_SIDE_EFFECTS__ */
 function trimFn(side: 'both' | 'leading' | 'trailing'): Fn {
@@ -193,7 +212,7 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   ),
   tolower: sameLength((s) => s.toLowerCase()),
   toupper: sameLength((s) => s.toUpperCase()),
-  trim: stringFn((s) => s.trim()),
+  trim: (args, name, budget) => (args.length === 1 ? stringFn((s) => s.trim())(args, name, budget) : trimBy(args, budget)),
   btrim: trimFn('both'),
   ltrim: trimFn('leading'),
   rtrim: trimFn('trailing'),

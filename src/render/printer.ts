@@ -307,6 +307,7 @@ function precedenceOf(e: Expression): Precedence {
     case 'list-predicate':
     case 'list-comprehension':
     case 'reduce':
+    case 'trim':
     case 'function-call':
     case 'count-star':
     case 'subquery':
@@ -393,6 +394,10 @@ export function formatExpression(e: Expression): string {
     }
     case 'reduce':
       return `reduce(${escapeName(e.accumulator)} = ${formatExpression(e.init)}, ${escapeName(e.variable)} IN ${formatExpression(e.list)} | ${formatExpression(e.step)})`;
+    case 'trim': {
+      const operands = [e.specification, e.characters && formatExpression(e.characters), 'FROM'].filter((part) => part !== null);
+      return `trim(${operands.join(' ')} ${formatExpression(e.source)})`;
+    }
     case 'function-call':
       return `${e.name.split('.').map(escapeName).join('.')}(${e.distinct ? 'DISTINCT ' : ''}${e.args.map(formatExpression).join(', ')})`;
     case 'count-star':

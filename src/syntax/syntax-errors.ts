@@ -6,7 +6,7 @@
  */
 import { createTokenInstance, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { GRAMMAR } from '../../grammar/grammar-data.js';
-import { COUNT_WORD, escapeBreaks, MAX_LOOKAHEAD, REDUCE_WORD, SUBQUERY_WORD } from '../../grammar/decisions.js';
+import { COUNT_WORD, escapeBreaks, MAX_LOOKAHEAD, REDUCE_WORD, SUBQUERY_WORD, TRIM_WORD } from '../../grammar/decisions.js';
 import {
   DecimalInteger,
   EscapedName,
@@ -96,6 +96,7 @@ const RULE_GATES: Readonly<Record<string, (first: IToken) => boolean>> = {
   countStar: (first) => COUNT_WORD.test(first.image),
   subqueryExpression: (first) => SUBQUERY_WORD.test(first.image),
   reduceExpression: (first) => REDUCE_WORD.test(first.image),
+  trimExpression: (first) => TRIM_WORD.test(first.image),
 };
 
 /**

@@ -1,6 +1,6 @@
 /** CST -> AST for the expression language of SHOW's WHERE, RETURN and ORDER BY. */
 import type { CstNode, IToken } from 'chevrotain';
-import type { Expression, ListPredicateKind, MapEntry, MapLiteral, SubqueryKind } from '../ast/expressions.js';
+import type { Expression, ListPredicateKind, MapEntry, MapLiteral, SubqueryKind, TrimSpecification } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { EscapedName } from '../../grammar/tokens.js';
@@ -105,6 +105,7 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
   if (c.listPredicate) return listPredicate(one(c.listPredicate), source);
   if (c.subqueryExpression) return subqueryExpression(one(c.subqueryExpression), source, span);
   if (c.reduceExpression) return reduceExpression(one(c.reduceExpression), source);
+  if (c.trimExpression) return trimExpression(one(c.trimExpression), source);
   if (c.functionCall) return functionCall(one(c.functionCall), source);
   if (c.listComprehension) return listComprehension(one(c.listComprehension), source);
   if (c.listLiteral) {
@@ -183,6 +184,14 @@ function reduceExpression(node: Cst.ReduceExpressionCstNode, source: Source): Ex
   const accumulator = decodeName(one(one(c.accumulator).children.Name).image);
   const variable = decodeName(one(one(c.variable).children.Name).image);
   return built({ kind: 'reduce', accumulator, init, variable, list, step, span: nodeSpan(node, source) }, [init, list, step]);
+}
+
+function trimExpression(node: Cst.TrimExpressionCstNode, source: Source): Expression {
+  const c = node.children;
+  const specification = c.specification ? (one(c.specification).image.toUpperCase() as TrimSpecification) : null;
+  const characters = c.characters ? expression(one(c.characters), source) : null;
+  const trimmed = expression(one(c.source), source);
+  return built({ kind: 'trim', specification, characters, source: trimmed, span: nodeSpan(node, source) }, [characters, trimmed]);
 }
 
 function functionCall(node: Cst.FunctionCallCstNode, source: Source): Expression {

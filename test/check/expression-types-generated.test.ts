@@ -57,6 +57,7 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => {
       fc.tuple(e, e, e).map(([list, where, project]) => `[x IN ${list} WHERE ${where} | ${project}]`),
       fc.tuple(e, e).map(([list, where]) => `any(x IN ${list} WHERE ${where})`),
       fc.tuple(e, e, e).map(([init, list, step]) => `reduce(s = ${init}, x IN ${list} | ${step})`),
+      fc.tuple(e, e).map(([characters, source]) => `trim(LEADING ${characters} FROM ${source})`),
     ),
   };
 }).e;

@@ -848,8 +848,8 @@ const ROWS: readonly OracleRow[] = [
   ],
   [
     'SHOW USERS YIELD roles RETURN reduce(s = true, r IN roles | roles) * 2 AS x',
-    '@60 Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.',
     '@30 Type mismatch: expected Float, Integer or Duration but was Boolean',
+    '@60 Coercion of list to boolean is not allowed. Please use `NOT isEmpty(...)` instead.',
   ],
   [
     'SHOW USERS YIELD roles RETURN reduce(s = 1[0..roles], r IN roles | 1.5) AS x',
@@ -902,6 +902,32 @@ const ROWS: readonly OracleRow[] = [
   ],
   ['SHOW USERS YIELD roles WHERE reduce(s = false, r IN roles | s OR r = $admin)'],
   ['SHOW USERS YIELD roles WHERE reduce(s = 0, r IN roles | s + 1) > 1'],
+  // trim's FROM form, which Neo4j reads as trim(specification, characters, source): a function of Strings.
+  ["SHOW USERS YIELD user RETURN trim(BOTH 'x' FROM user) AS x"],
+  ['SHOW USERS YIELD user RETURN trim(LEADING FROM user) AS x'],
+  ['SHOW USERS YIELD user RETURN trim(FROM user) AS x'],
+  ["SHOW USERS YIELD user RETURN TRIM(trailing 'xy' from user) AS both"],
+  ['SHOW USERS YIELD user RETURN trim(BOTH $p FROM $q) AS x'],
+  ["SHOW USERS YIELD user RETURN trim(BOTH - 'a' FROM user) AS x", '@41 Type mismatch: expected Float or Integer but was String'],
+  ['SHOW USERS YIELD user RETURN trim(FROM FROM user) AS x', '@34 Variable `FROM` not defined'],
+  ['SHOW USERS YIELD user RETURN trim(BOTH 1 FROM user) AS x', '@39 Type mismatch: expected String but was Integer'],
+  ["SHOW USERS YIELD user RETURN trim(BOTH 'x' FROM 1) AS x", '@48 Type mismatch: expected String but was Integer'],
+  ['SHOW USERS YIELD user RETURN trim(BOTH 1 FROM 2) AS x', '@39 Type mismatch: expected String but was Integer'],
+  [
+    "SHOW USERS YIELD user RETURN trim(BOTH 'x' FROM user) * 1 AS x",
+    '@29 Type mismatch: expected Float, Integer or Duration but was String',
+  ],
+  ['SHOW USERS YIELD user RETURN trim(x FROM user) AS x', '@34 Variable `x` not defined'],
+  ['SHOW USERS YIELD user RETURN trim(BOTH + 1) AS x', '@34 Variable `BOTH` not defined'],
+  // As a call, Neo4j's trim takes its specification too: trim(specification, source), trim(specification, characters, source).
+  ["SHOW USERS YIELD user RETURN trim(user, 'x') AS x"],
+  ["SHOW USERS YIELD user RETURN trim(user, 'x', 'y') AS x"],
+  ["SHOW USERS YIELD user RETURN trim(1, 'x') AS x", '@34 Type mismatch: expected String but was Integer'],
+  [
+    'SHOW USERS YIELD user RETURN trim(DISTINCT user)',
+    "@29 Invalid use of DISTINCT with function 'trim'",
+    "@29 Insufficient parameters for function 'trim'",
+  ],
 ];
 
 oracleRows('expression types, as Neo4j checks them', ROWS);

@@ -95,6 +95,18 @@ describe('CASE and list predicates', () => {
     ['reduce(s = 0, s IN [1, 2] | s * 10)', 20],
     ['reduce(s = [], r IN roles | [r] + s)', ['PUBLIC', 'admin']],
     ['reduce(acc = 1, x IN [1, 2] | reduce(t = acc, y IN [x] | t * 10 + y))', 112],
+    ["trim(BOTH 'x' FROM 'xxaxx')", 'a'],
+    ["trim(LEADING 'x' FROM 'xxaxx')", 'axx'],
+    ["trim(TRAILING 'x' FROM 'xxaxx')", 'xxa'],
+    ["trim(FROM '  a  ')", 'a'],
+    ["trim(LEADING FROM '  a  ')", 'a  '],
+    ["trim('😀' FROM '😀a😀')", 'a'],
+    ["trim(BOTH null FROM 'xax')", null],
+    ["trim(BOTH 'x' FROM null)", null],
+    // The plain call with a specification, as Neo4j reads the FROM form; its specification is matched as written.
+    ["trim('LEADING', 'x', 'xxaxx')", 'axx'],
+    ["trim('leading', 'x', 'xxaxx')", 'a'],
+    ["trim('TRAILING', '  a  ')", '  a'],
   ])('%s', (expression, expected) => {
     expect(value(expression)).toEqual(expected);
   });
@@ -171,6 +183,19 @@ describe('functions', () => {
       'Type mismatch: expected String but was Integer (line 1, column 35 (offset: 34))',
     ],
     ['toLower($n)', 'Neo.ClientError.Statement.TypeError', "Expected a String value for 'toLower', but got: Long(1)"],
+    // CypherFunctions.trim: one character to trim, else InvalidArgumentException; then ltrim, rtrim or btrim's own checks.
+    [
+      "trim(BOTH 'xy' FROM 'xyaxy')",
+      'Neo.ClientError.Statement.ArgumentError',
+      'The argument `trimCharacterString` in the `trim()` function must be of length 1.',
+    ],
+    [
+      "trim(LEADING '' FROM 'a')",
+      'Neo.ClientError.Statement.ArgumentError',
+      'The argument `trimCharacterString` in the `trim()` function must be of length 1.',
+    ],
+    ["trim(BOTH 'x' FROM $n)", 'Neo.ClientError.Statement.TypeError', "Expected a String value for 'trim', but got: Long(1)"],
+    ["trim(LEADING $n FROM 'a')", 'Neo.ClientError.Statement.TypeError', "Expected a String value for 'ltrim', but got: Long(1)"],
   ])('%s fails', (expression, code, message) => {
     expect(failure(expression)).toEqual({ code, message });
   });

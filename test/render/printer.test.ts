@@ -101,6 +101,8 @@ describe('expressions', () => {
     ['roles[1..] = roles[..2]', 'roles[1..] = roles[..2]'],
     ["REDUCE( `s`=''  ,r IN roles|s+r ) = 'a'", "reduce(s = '', r IN roles | s + r) = 'a'"],
     ['reduce(s = a = b, `x y` IN [1] | s).p', 'reduce(s = a = b, `x y` IN [1] | s).p'],
+    ["TRIM(both 'x'  from user) = 'a'", "trim(BOTH 'x' FROM user) = 'a'"],
+    ['trim( FROM  user) + trim(LEADING FROM user) + trim(`x` FROM user)', 'trim(FROM user) + trim(LEADING FROM user) + trim(x FROM user)'],
     // A call of a function `reduce` stays one: without a `|` it is no reduce expression.
     ['reduce(s = 0, r IN roles) IS NULL', 'reduce(s = 0, r IN roles) IS NULL'],
     // Regression (found by the round-trip property): a list holding `a IN b` is not a comprehension.

@@ -165,6 +165,13 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expr
         .record({ variable: nameText, list: e, where: fc.option(e), projection: fc.option(e) })
         .map((c) => spanned({ kind: 'list-comprehension' as const, ...c })),
       fc
+        .record({
+          specification: fc.constantFrom(null, 'BOTH' as const, 'LEADING' as const, 'TRAILING' as const),
+          characters: fc.option(e),
+          source: e,
+        })
+        .map((t) => spanned({ kind: 'trim' as const, ...t })),
+      fc
         .record({ accumulator: nameText, init: e, variable: nameText, list: e, step: e })
         .map((r) => spanned({ kind: 'reduce' as const, ...r })),
       fc

@@ -221,6 +221,16 @@ const ROWS: readonly OracleRow[] = [
   ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles |', "@56 Invalid input '': expected an expression"],
   ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | s', "@58 Invalid input '': expected an expression or ')'"],
   ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | s |', "@59 Invalid input '|': expected an expression or ')'"],
+  // trim: where a call trim(s) may still be read, all is "an expression"; once only the FROM form is left, its own words.
+  ['SHOW USERS YIELD user RETURN trim(', "@34 Invalid input '': expected an expression"],
+  ['SHOW USERS YIELD user RETURN trim(BOTH', "@38 Invalid input '': expected an expression"],
+  ["SHOW USERS YIELD user RETURN trim('x'", "@37 Invalid input '': expected an expression"],
+  ["SHOW USERS YIELD user RETURN trim(BOTH 'x'", "@42 Invalid input '': expected an expression or 'FROM'"],
+  ['SHOW USERS YIELD user RETURN trim(BOTH FROM', "@43 Invalid input '': expected an expression or 'FROM'"],
+  ["SHOW USERS YIELD user RETURN trim(BOTH 'x' FROM", "@47 Invalid input '': expected an expression"],
+  ["SHOW USERS YIELD user RETURN trim(BOTH 'x' FROM user", "@52 Invalid input '': expected an expression or ')'"],
+  ['SHOW USERS YIELD user RETURN trim(BOTH user)', "@43 Invalid input ')': expected an expression or 'FROM'"],
+  ["SHOW USERS YIELD user RETURN trim(BOTH 'x' FROM user, 1)", "@52 Invalid input ',': expected an expression or ')'"],
 ];
 
 oracleRows('syntax errors worded as Neo4j words them', ROWS);
