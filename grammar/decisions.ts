@@ -173,45 +173,22 @@ const INFIX_ONLY_SYMBOLS: readonly TokenType[] = [
   Concat,
 ];
 
+/** What never begins an operand, only follows one: the infix-only symbols and the infix keywords. */
+const INFIX_WORDS: readonly TokenType[] = [...INFIX_ONLY_SYMBOLS, K.AND, K.OR, K.XOR, K.IN, K.IS, K.STARTS, K.ENDS, K.CONTAINS];
+
 /**
  * After `f(ALL`, tokens that make ALL the argument `all` (`f(all(x IN l WHERE x))`, `f(all.x = 1)`) rather than the
  * keyword. `f(all)` is the keyword and no argument, as Neo4j reads it ("Insufficient parameters for function 'f'").
  */
-export const AFTER_ALL_ARGUMENT = new Set<TokenType>([
-  LParen,
-  Comma,
-  Dot,
-  LBracket,
-  ...INFIX_ONLY_SYMBOLS,
-  K.AND,
-  K.OR,
-  K.XOR,
-  K.IN,
-  K.IS,
-  K.STARTS,
-  K.ENDS,
-  K.CONTAINS,
-]);
+export const AFTER_ALL_ARGUMENT = new Set<TokenType>([LParen, Comma, Dot, LBracket, ...INFIX_WORDS]);
 
-/** Operators of a higher precedence than NOT (signs included): an operand after one of them takes no NOT prefix. */
 /**
  * What only continues an operand after a name (`a.b`, an operator that is never a prefix): then the name is the
  * operand's. Not `(` or `[`, which may begin one too: where both readings work, Neo4j's parser takes the first.
  */
-const CONTINUES_A_NAME: ReadonlySet<TokenType> = new Set([
-  Dot,
-  ...INFIX_ONLY_SYMBOLS,
-  BangEquals,
-  K.AND,
-  K.OR,
-  K.XOR,
-  K.IN,
-  K.IS,
-  K.STARTS,
-  K.ENDS,
-  K.CONTAINS,
-]);
+const CONTINUES_A_NAME: ReadonlySet<TokenType> = new Set([Dot, ...INFIX_WORDS]);
 
+/** Operators of a higher precedence than NOT (signs included): an operand after one of them takes no NOT prefix. */
 export const BINDS_TIGHTER_THAN_NOT = new Set<TokenType>([...INFIX_ONLY_SYMBOLS, Plus, Minus, K.IN, K.CONTAINS, K.WITH]);
 
 /**
