@@ -26,7 +26,35 @@ export interface UseClauseCstNode extends CstNode {
 
 export type UseClauseCstChildren = {
   USE: IToken[];
-  databaseName: DatabaseNameCstNode[];
+  GRAPH?: IToken[];
+  graphReference: GraphReferenceCstNode[];
+};
+
+export interface GraphReferenceCstNode extends CstNode {
+  name: "graphReference";
+  children: GraphReferenceCstChildren;
+}
+
+export type GraphReferenceCstChildren = {
+  LParen?: IToken[];
+  graphReference?: GraphReferenceCstNode[];
+  RParen?: IToken[];
+  databaseName?: DatabaseNameCstNode[];
+  graphArguments?: GraphArgumentsCstNode[];
+};
+
+export interface GraphArgumentsCstNode extends CstNode {
+  name: "graphArguments";
+  children: GraphArgumentsCstChildren;
+}
+
+export type GraphArgumentsCstChildren = {
+  LParen: IToken[];
+  DISTINCT?: IToken[];
+  ALL?: IToken[];
+  argument?: ExpressionCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
 };
 
 export interface CreateCommandCstNode extends CstNode {

@@ -43,6 +43,25 @@ import {
 /** The keywords SHOW USERS and SHOW ROLES go on with. */
 export const TAIL_STARTS = new Set<TokenType>([K.WITH, K.YIELD, K.WHERE]);
 
+/** The words our commands begin with. */
+const COMMAND_WORDS: ReadonlySet<TokenType> = new Set([K.CREATE, K.DROP, K.ALTER, K.RENAME, K.GRANT, K.REVOKE, K.DENY, K.SHOW]);
+
+/**
+ * Whether the GRAPH at `tokens[at]`, after USE, is the keyword of `USE GRAPH db` rather than a graph named GRAPH
+ * (`USE GRAPH DROP USER x`): Neo4j's parser takes the reading that goes on, so GRAPH is a name where a command follows it
+ * (unless another follows that: `USE GRAPH show SHOW USERS`), and where a dot does (`USE graph.byName('system')`).
+ */
+export function graphKeywordAt(tokens: readonly IToken[], at: number): boolean {
+  const next = tokens[at + 1]?.tokenType;
+  const after = tokens[at + 2]?.tokenType;
+  return (
+    tokens[at]?.tokenType === K.GRAPH &&
+    next !== undefined &&
+    next !== Dot &&
+    (!COMMAND_WORDS.has(next) || (after !== undefined && COMMAND_WORDS.has(after)))
+  );
+}
+
 /** `count(*)`: a name to the lexer, COUNT to the grammar. */
 export const COUNT_WORD = /^count$/i;
 

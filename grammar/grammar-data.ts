@@ -3,7 +3,9 @@
 
 export const GRAMMAR = `
 statement = [useClause] (createCommand | dropCommand | alterCommand | renameCommand | grantCommand | revokeCommand | denyCommand | showCommand) EOF
-useClause = USE databaseName
+useClause = USE [GRAPH] graphReference
+graphReference = (LParen graphReference RParen | databaseName [graphArguments])
+graphArguments = LParen [(DISTINCT | ALL)] {expression / Comma} RParen
 createCommand = CREATE [OR REPLACE] (createUser | createRole)
 dropCommand = DROP (dropUser | dropRole)
 alterCommand = ALTER (alterCurrentUser | alterUser | alterUsers)

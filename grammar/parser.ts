@@ -28,6 +28,7 @@ import {
   predicateWithoutWhere,
   extraSign,
   isReduceAt,
+  graphKeywordAt,
   isTrimFromAt,
   trimCharactersAt,
   trimSpecificationAt,
@@ -169,7 +170,43 @@ export class CypherAdminParser extends CstParser {
 
   public useClause = this.RULE('useClause', () => {
     this.CONSUME(K.USE);
-    this.SUBRULE(this.databaseName);
+    this.OPTION({ GATE: () => graphKeywordAt(this.input, this.consumedIndex() + 1), DEF: () => this.CONSUME(K.GRAPH) });
+    this.SUBRULE(this.graphReference);
+  });
+
+  /**
+   * Cypher25Parser.g4's graphReference: `(ref)`, a graph function's call, or a database's name. The call is read as a
+   * name and then its arguments, so that one token decides, for the parser and for the lists of syntax errors alike.
+   */
+  private graphReference = this.RULE('graphReference', () => {
+    this.OR(
+      (this.alts.graphReference ??= [
+        {
+          ALT: () => {
+            this.CONSUME(LParen);
+            this.SUBRULE(this.graphReference);
+            this.CONSUME(RParen);
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE(this.databaseName);
+            this.OPTION(() => this.SUBRULE(this.graphArguments));
+          },
+        },
+      ]),
+    );
+  });
+
+  /** A graph function's arguments, as a call's (`graph.byName('system')`). */
+  private graphArguments = this.RULE('graphArguments', () => {
+    this.CONSUME(LParen);
+    this.OPTION({
+      GATE: () => this.LA(1).tokenType !== K.ALL || !AFTER_ALL_ARGUMENT.has(this.LA(2).tokenType),
+      DEF: () => this.OR((this.alts.graphArguments ??= [{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }])),
+    });
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'argument' }) });
+    this.CONSUME(RParen);
   });
 
   private createCommand = this.RULE('createCommand', () => {

@@ -9,13 +9,13 @@ import { bundlePlugins } from './bundle-plugins.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The core's gzipped budget in KB, enforced by test/bundle-budget.test.ts and printed by bench/size.js; issue 16's target is 60. */
-export const CORE_BUDGET_KB = 87;
+export const CORE_BUDGET_KB = 88;
 
 /**
  * A page that imports only the linter (`parse`, `diagnose`): the executor and immer stay out,
  * as a bundler's tree shaking leaves them. Its budget in KB, held by the same test.
  */
-export const LINTER_BUDGET_KB = 43;
+export const LINTER_BUDGET_KB = 44;
 export const LINTER_EXPORTS = ['parse', 'diagnose'];
 
 /**

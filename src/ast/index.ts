@@ -2,6 +2,7 @@ import type { ClientCommand } from './client.js';
 import type { PrivilegeCommand } from './privileges.js';
 import type { RoleCommand } from './roles.js';
 import type { Span, Spanned } from './span.js';
+import type { FunctionCall } from './expressions.js';
 import type { DatabaseName } from './values.js';
 import type { UserCommand } from './users.js';
 
@@ -16,7 +17,11 @@ export type * from './values.js';
 
 /** `USE system` written before an administration command. */
 export interface UseClause extends Spanned {
-  readonly database: DatabaseName;
+  /**
+   * The graph: a database's name (`USE system`, `USE GRAPH system` and `USE (system)` alike), or a graph function's call
+   * (`USE graph.byName('system')`), which Neo4j resolves as the query runs.
+   */
+  readonly graph: DatabaseName | FunctionCall;
   /** The command after it, the USE left out: Neo4j places its errors about the whole command there, not at the USE. */
   readonly commandSpan: Span;
 }

@@ -126,7 +126,12 @@ const COMMAND_NAMES: Record<CypherStatement['kind'], string> = {
 /** `USE system` is accepted; any other database cannot run administration commands. */
 function checkUse(statement: CypherStatement): Diagnostic[] {
   const use = statement.use;
-  if (!use || (use.database.parts.length === 1 && use.database.parts[0]?.toLowerCase() === 'system')) return [];
+  if (use?.graph.kind === 'function-call') {
+    // Neo4j resolves it as the query runs (a composite database's constituent); cypher-sysdb has one graph, system.
+    const message = `A graph function in USE (${use.graph.name}) is not supported by cypher-sysdb: write the database's name.`;
+    return [{ severity: 'error', code: StatusCode.NotSupported, message, span: use.graph.span }];
+  }
+  if (!use || (use.graph.parts.length === 1 && use.graph.parts[0]?.toLowerCase() === 'system')) return [];
   return [
     {
       severity: 'error',

@@ -61,6 +61,7 @@ import {
 } from '../../grammar/tokens.js';
 import type {
   Expression,
+  FunctionCall,
   ListPredicateKind,
   MapEntry,
   MapLiteral,
@@ -433,9 +434,14 @@ function isFunctionCallAhead(reader: TokenReader): boolean {
 }
 
 /** `f([DISTINCT|ALL] args)` or `ns.f(...)`; ALL before what only follows a value is the argument `all`. */
-function functionCall(reader: TokenReader, first: IToken): Expression {
+function functionCall(reader: TokenReader, first: IToken): FunctionCall {
   const parts = [decodeName(first.image)];
   while (reader.accept(Dot)) parts.push(decodeName(reader.name().image));
+  return callOf(reader, parts.join('.'), reader.tokenSpan(first));
+}
+
+/** The call of `name` (written from `start`), its `(` next: `([DISTINCT|ALL] args)`. Also USE's graph function's. */
+export function callOf(reader: TokenReader, name: string, start: Span): FunctionCall {
   reader.expect(LParen);
   const distinct = reader.accept(K.DISTINCT) !== undefined;
   if (!distinct && reader.is(K.ALL)) {
@@ -448,5 +454,5 @@ function functionCall(reader: TokenReader, first: IToken): Expression {
     while (reader.accept(Comma));
   }
   const close = reader.expect(RParen);
-  return built({ kind: 'function-call', name: parts.join('.'), distinct, args, span: reader.span(first, close) }, args);
+  return built({ kind: 'function-call', name, distinct, args, span: joinSpans(start, reader.tokenSpan(close)) }, args);
 }

@@ -6,7 +6,7 @@
  * error further on may still decide what is reported (parse.ts).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { isNameToken, isReduceAt, isTrimFromAt, trimCharactersAt, trimSpecificationAt } from '../../grammar/decisions.js';
+import { graphKeywordAt, isNameToken, isReduceAt, isTrimFromAt, trimCharactersAt, trimSpecificationAt } from '../../grammar/decisions.js';
 import { Parameter } from '../../grammar/tokens.js';
 import type { AdminCommand } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
@@ -186,6 +186,12 @@ export class TokenReader {
   /** Whether the token just read is a `reduce` that starts Neo4j's reduce expression (grammar/decisions.ts). */
   readReduce(): boolean {
     return isReduceAt(this.tokens, this.index - 1);
+  }
+
+  /** Whether the next token is the GRAPH of `USE GRAPH db` (grammar/decisions.ts). */
+  atGraphKeyword(): boolean {
+    this.judged();
+    return graphKeywordAt(this.tokens, this.index);
   }
 
   /** Whether the token just read is a `trim` that starts its FROM form (grammar/decisions.ts). */

@@ -5,17 +5,18 @@
  * test/support/direct.ts holds the two to the same trees, the same error tokens and the same refusals.
  */
 import type { IToken } from 'chevrotain';
-import { Keyword as K } from '../../grammar/tokens.js';
-import type { CypherStatement, UseClause } from '../ast/index.js';
+import { Keyword as K, LParen, RParen } from '../../grammar/tokens.js';
+import type { CypherStatement, DatabaseName, FunctionCall, UseClause } from '../ast/index.js';
 import type { Source } from '../syntax/lines.js';
 import { firstToken, lastToken } from '../syntax/indexed.js';
-import { joinSpans, TooComplexError } from '../visitor/source.js';
+import { TooComplexError } from '../visitor/source.js';
 import { GaveUp, GIVE_UP, TokenReader, giveUp, type Built, type Refusals } from './reader.js';
 import { createUser, drop, rename, alter } from './users.js';
 import { grantOrDenyPrivilege, revokePrivilege } from './privileges.js';
 import { createRole, grantOrRevoke, startsRoleGrant } from './roles.js';
 import { show } from './show.js';
 import { databaseName } from './values.js';
+import { callOf } from './expressions.js';
 
 /** A statement read to its end, and what Neo4j refuses in it; a refusal makes it no statement. */
 export interface ReadToEnd {
@@ -56,8 +57,20 @@ export function readStatement(tokens: readonly IToken[], source: Source): ReadTo
 function useClause(reader: TokenReader): Omit<UseClause, 'commandSpan'> | null {
   const use = reader.accept(K.USE);
   if (!use) return null;
-  const database = databaseName(reader);
-  return { database, span: joinSpans(reader.tokenSpan(use), database.span) };
+  if (reader.atGraphKeyword()) reader.next();
+  const graph = graphReference(reader);
+  return { graph, span: reader.spanFrom(use) };
+}
+
+/** Cypher25Parser.g4's graphReference: `(ref)`, a graph function's call, or a database's name. */
+function graphReference(reader: TokenReader): DatabaseName | FunctionCall {
+  if (reader.accept(LParen)) {
+    const inner = graphReference(reader);
+    reader.expect(RParen);
+    return inner;
+  }
+  const name = databaseName(reader);
+  return reader.is(LParen) ? callOf(reader, name.parts.join('.'), name.span) : name;
 }
 
 function readCommand(reader: TokenReader): Built {

@@ -4,7 +4,7 @@
  * so a new kind does not compile until it can be printed.
  */
 import { MASKED_PASSWORD } from './mask.js';
-import type { ClientCommand, CypherStatement, Statement } from '../ast/index.js';
+import type { ClientCommand, CypherStatement, DatabaseName, FunctionCall, Statement } from '../ast/index.js';
 import { isClientCommand } from '../ast/index.js';
 import { assertNever } from '../diagnostics/assert-never.js';
 import type { Expression } from '../ast/expressions.js';
@@ -229,7 +229,7 @@ const clientCommands: Printers<ClientCommand> = {
 /** Canonical Cypher for one statement, without a trailing semicolon. */
 export function format(statement: Statement, options: FormatOptions = {}): string {
   if (isClientCommand(statement)) return printWith(clientCommands, statement, options);
-  const use = statement.use ? `USE ${statement.use.database.parts.map(escapeName).join('.')} ` : '';
+  const use = statement.use ? `USE ${graphReference(statement.use.graph)} ` : '';
   return use + printWith(commands, statement, options);
 }
 
@@ -407,6 +407,11 @@ export function formatExpression(e: Expression): string {
     default:
       return assertNever(e, 'expression kind');
   }
+}
+
+/** USE's graph, as written bare (GRAPH and parentheses are the same reference). */
+function graphReference(graph: DatabaseName | FunctionCall): string {
+  return graph.kind === 'database-name' ? graph.parts.map(escapeName).join('.') : formatExpression(graph);
 }
 
 /** `[a IN b]` reads as a list comprehension: a list whose first item starts that way needs parentheses. */

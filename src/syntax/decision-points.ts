@@ -10,9 +10,9 @@
  * upper-case words are keywords (shown quoted), the rest rule names ("an identifier"). Neo4j's order
  * is the one syntax-errors.ts sorts every list into (rule names first), so the sets can share parts.
  */
-import { tokenMatcher, type IToken } from 'chevrotain';
-import { TAIL_STARTS } from '../../grammar/decisions.js';
-import { Dot, Keyword, Name } from '../../grammar/tokens.js';
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { graphKeywordAt, TAIL_STARTS } from '../../grammar/decisions.js';
+import { Dot, Keyword, LParen, Name, RParen } from '../../grammar/tokens.js';
 
 const AUTH_RULE = 'AUTH RULE|SERVER|USER';
 const DENY =
@@ -81,9 +81,23 @@ const DECISION_POINTS: Readonly<Record<string, string>> = {
  */
 function useClauseLength(prefix: readonly IToken[]): number {
   if (prefix[0]?.tokenType !== Keyword.USE || prefix.length < 2) return 0;
-  let end = 2;
-  while (prefix[end]?.tokenType === Dot && end + 1 < prefix.length) end += 2;
-  return end;
+  const is = (at: number, type: TokenType) => prefix[at]?.tokenType === type;
+  let end = graphKeywordAt(prefix, 1) ? 2 : 1;
+  // `(` ... `)` around it, a dotted name, a graph function's arguments (Cypher25Parser.g4's graphReference).
+  let opened = 0;
+  for (; is(end, LParen); end += 1) opened += 1;
+  end += 1;
+  while (is(end, Dot) && end + 1 < prefix.length) end += 2;
+  if (is(end, LParen)) {
+    let depth = 0;
+    for (; end < prefix.length; end += 1) {
+      depth += is(end, LParen) ? 1 : is(end, RParen) ? -1 : 0;
+      if (depth === 0) break;
+    }
+    end += 1;
+  }
+  for (; opened > 0 && is(end, RParen); opened -= 1) end += 1;
+  return Math.min(end, prefix.length);
 }
 
 /** The prefix as DECISION_POINTS keys it. */

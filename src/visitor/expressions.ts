@@ -1,6 +1,14 @@
 /** CST -> AST for the expression language of SHOW's WHERE, RETURN and ORDER BY. */
 import type { CstNode, IToken } from 'chevrotain';
-import type { Expression, ListPredicateKind, MapEntry, MapLiteral, SubqueryKind, TrimSpecification } from '../ast/expressions.js';
+import type {
+  Expression,
+  FunctionCall,
+  ListPredicateKind,
+  MapEntry,
+  MapLiteral,
+  SubqueryKind,
+  TrimSpecification,
+} from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import { EscapedName } from '../../grammar/tokens.js';
@@ -194,7 +202,7 @@ function trimExpression(node: Cst.TrimExpressionCstNode, source: Source): Expres
   return built({ kind: 'trim', specification, characters, source: trimmed, span: nodeSpan(node, source) }, [characters, trimmed]);
 }
 
-function functionCall(node: Cst.FunctionCallCstNode, source: Source): Expression {
+function functionCall(node: Cst.FunctionCallCstNode, source: Source): FunctionCall {
   const c = node.children;
   const name = c.namePart.map((part) => decodeName(one(part.children.Name).image)).join('.');
   const args = (c.argument ?? []).map((argument) => expression(argument, source));

@@ -5,11 +5,13 @@
  * (source.ts and climb.ts here are shared by both.)
  */
 import type { CstNode } from 'chevrotain';
-import type { AdminCommand, CypherStatement } from '../ast/index.js';
+import type { AdminCommand, CypherStatement, DatabaseName, FunctionCall } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
 import type { Source } from '../syntax/lines.js';
 import { databaseName } from './names.js';
+import { expression } from './expressions.js';
+import { built } from './climb.js';
 import { denyPrivilege, grantPrivilege, revokePrivilege, showPrivileges, showRolePrivileges } from './privileges.js';
 import { createRole, dropRole, grantOrRevoke, renameRole, showRoles } from './roles.js';
 import { nodeSpan, one, unexpectedAlternative } from './source.js';
@@ -42,7 +44,7 @@ export function buildStatement(node: Cst.StatementCstNode, source: Source): Cyph
   const commandSpan = nodeSpan(commandNode, source);
   const use = useNode
     ? {
-        database: databaseName(one(useNode.children.databaseName), source),
+        graph: graphReference(one(useNode.children.graphReference), source),
         span: nodeSpan(useNode, source),
         commandSpan,
       }
@@ -50,6 +52,18 @@ export function buildStatement(node: Cst.StatementCstNode, source: Source): Cyph
   const span: Span = { start: (use ?? { span: commandSpan }).span.start, end: commandSpan.end };
   // Assigned rather than spread: copying every command object showed up in profiles.
   return Object.assign(command(c, span, source), { use });
+}
+
+/** `(ref)`, a graph function's call, or a database's name. */
+function graphReference(node: Cst.GraphReferenceCstNode, source: Source): DatabaseName | FunctionCall {
+  const c = node.children;
+  if (c.graphReference) return graphReference(one(c.graphReference), source);
+  const name = databaseName(one(c.databaseName ?? unexpectedAlternative('graphReference')), source);
+  if (!c.graphArguments) return name;
+  const call = one(c.graphArguments).children;
+  const args = (call.argument ?? []).map((argument) => expression(argument, source));
+  const span = { start: name.span.start, end: nodeSpan(node, source).end };
+  return built({ kind: 'function-call', name: name.parts.join('.'), distinct: call.DISTINCT !== undefined, args, span }, args);
 }
 
 function command(c: Cst.StatementCstChildren, span: Span, source: Source): AdminCommand {

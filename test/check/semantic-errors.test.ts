@@ -182,6 +182,32 @@ const CASES: [string, [string, number, number, string][]][] = [
       ],
     ],
   ],
+  // GRAPH and parentheses name the same graph (Cypher25Parser.g4's graphReference).
+  ['USE GRAPH system DROP USER jake', []],
+  ['USE ((system)) DROP USER jake', []],
+  [
+    'USE GRAPH (neo4j) DROP USER jake',
+    [
+      [
+        'This is an administration command and it should be executed against the system database: DROP USER',
+        1,
+        1,
+        'Neo.ClientError.Statement.NotSystemDatabaseError',
+      ],
+    ],
+  ],
+  // A graph function is resolved as Neo4j runs the query: not modelled, and said so at the call.
+  [
+    "USE graph.byName('system') DROP USER jake",
+    [
+      [
+        "A graph function in USE (graph.byName) is not supported by cypher-sysdb: write the database's name.",
+        1,
+        5,
+        'CypherSysdb.NotSupported',
+      ],
+    ],
+  ],
   // SHOW
   ['SHOW USERS YIELD foo', [['Variable `foo` not defined (line 1, column 18 (offset: 17))', 1, 18, SYNTAX]]],
   ['SHOW USERS WHERE tags = []', [['Variable `tags` not defined (line 1, column 18 (offset: 17))', 1, 18, SYNTAX]]],

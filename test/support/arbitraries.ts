@@ -40,10 +40,10 @@ const stringList = fc.oneof(
     .map((items) => spanned({ kind: 'string-list' as const, items })),
 );
 const format = fc.constantFrom('default' as const, 'plaintext' as const, 'encrypted' as const);
-const database = fc.oneof(
-  fc.array(nameText, { minLength: 1, maxLength: 2 }).map((parts) => spanned({ kind: 'database-name' as const, parts })),
-  param,
-);
+const databaseNameArbitrary = fc
+  .array(nameText, { minLength: 1, maxLength: 2 })
+  .map((parts) => spanned({ kind: 'database-name' as const, parts }));
+const database = fc.oneof(databaseNameArbitrary, param);
 
 const setClause = fc.oneof(
   fc
@@ -236,11 +236,17 @@ const pipeline = fc.oneof(
 
 // ---------------------------------------------------------------- statements
 
+/** USE system, another database (which the check refuses), or a graph function's call. */
+const useGraph = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(spanned({ kind: 'database-name' as const, parts: ['system'] })) },
+  databaseNameArbitrary,
+  fc
+    .record({ args: fc.array(arbitraryExpression, { maxLength: 2 }), distinct: fc.boolean() })
+    .map(({ args, distinct }) => spanned({ kind: 'function-call' as const, name: 'graph.byName', distinct, args })),
+);
 const use = fc.option(
-  fc.constant(spanned({ database: spanned({ kind: 'database-name' as const, parts: ['system'] }), commandSpan: span })),
-  {
-    freq: 4,
-  },
+  useGraph.map((graph) => spanned({ graph, commandSpan: span })),
+  { freq: 4 },
 );
 const withUse = <T extends object>(command: fc.Arbitrary<T>) => fc.tuple(command, use).map(([c, u]) => spanned({ ...c, use: u }));
 

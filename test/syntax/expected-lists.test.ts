@@ -231,6 +231,14 @@ const ROWS: readonly OracleRow[] = [
   ["SHOW USERS YIELD user RETURN trim(BOTH 'x' FROM user", "@52 Invalid input '': expected an expression or ')'"],
   ['SHOW USERS YIELD user RETURN trim(BOTH user)', "@43 Invalid input ')': expected an expression or 'FROM'"],
   ["SHOW USERS YIELD user RETURN trim(BOTH 'x' FROM user, 1)", "@52 Invalid input ',': expected an expression or ')'"],
+  // USE's graph function: a name, then a call's arguments.
+  ['USE graph.byName(', "@17 Invalid input '': expected an expression, ')', 'ALL' or 'DISTINCT'"],
+  ["USE graph.byName('x'", "@20 Invalid input '': expected an expression, ')' or ','"],
+  ['USE system(1', "@12 Invalid input '': expected an expression, ')' or ','"],
+  [
+    'USE (system) DROP',
+    "@17 Invalid input '': expected 'ALIAS', 'COMPOSITE', 'CONSTRAINT', 'DATABASE', 'INDEX', 'ROLE', 'AUTH RULE', 'SERVER' or 'USER'",
+  ],
 ];
 
 oracleRows('syntax errors worded as Neo4j words them', ROWS);

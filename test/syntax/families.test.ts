@@ -114,7 +114,29 @@ describe('other user commands', () => {
     ],
     [
       'USE system DROP USER jake',
-      { kind: 'drop-user', name: name('jake'), ifExists: false, use: { database: { kind: 'database-name', parts: ['system'] } } },
+      { kind: 'drop-user', name: name('jake'), ifExists: false, use: { graph: { kind: 'database-name', parts: ['system'] } } },
+    ],
+    // Cypher25Parser.g4's graphReference: GRAPH and parentheses name the same graph; GRAPH before a command is a name.
+    [
+      'USE GRAPH ((system)) DROP USER jake',
+      { kind: 'drop-user', name: name('jake'), ifExists: false, use: { graph: { kind: 'database-name', parts: ['system'] } } },
+    ],
+    [
+      'USE GRAPH DROP USER jake',
+      { kind: 'drop-user', name: name('jake'), ifExists: false, use: { graph: { kind: 'database-name', parts: ['GRAPH'] } } },
+    ],
+    [
+      'USE GRAPH show SHOW USERS',
+      { kind: 'show-users', withAuth: false, pipeline: none, use: { graph: { kind: 'database-name', parts: ['show'] } } },
+    ],
+    [
+      "USE graph.byName('system') DROP USER jake",
+      {
+        kind: 'drop-user',
+        name: name('jake'),
+        ifExists: false,
+        use: { graph: { kind: 'function-call', name: 'graph.byName', distinct: false, args: [{ kind: 'string', value: 'system' }] } },
+      },
     ],
   ])('%s', (query, expected) => {
     if (expected === null) expect(parse(query).diagnostics[0]?.code).toBe('Neo.ClientError.Statement.SyntaxError');

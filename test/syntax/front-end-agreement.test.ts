@@ -590,7 +590,7 @@ const KNOWN_BUGS: readonly KnownBug[] = [
   {
     statement: 'USE',
     reason:
-      "USE's target: we expect a database name, Neo4j an identifier, '(' or GRAPH (USE graph.byName(...), USE (db)); after a dot, both",
+      "USE's target: we name a database name where Neo4j names an identifier (USE, USE (, USE GRAPH), and leave out its '.' after USE (db",
     matches: (d) => listAt(/^USE\s*$/i)(d) || listAt(/^USE\s+\S+\.$/i)(d) || (refusedByUs(d) && /^USE\s*\(/i.test(d.statement)),
   },
   {
