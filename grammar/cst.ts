@@ -40,15 +40,15 @@ export type GraphReferenceCstChildren = {
   graphReference?: GraphReferenceCstNode[];
   RParen?: IToken[];
   databaseName?: DatabaseNameCstNode[];
-  graphArguments?: GraphArgumentsCstNode[];
+  callArguments?: CallArgumentsCstNode[];
 };
 
-export interface GraphArgumentsCstNode extends CstNode {
-  name: "graphArguments";
-  children: GraphArgumentsCstChildren;
+export interface CallArgumentsCstNode extends CstNode {
+  name: "callArguments";
+  children: CallArgumentsCstChildren;
 }
 
-export type GraphArgumentsCstChildren = {
+export type CallArgumentsCstChildren = {
   LParen: IToken[];
   DISTINCT?: IToken[];
   ALL?: IToken[];
@@ -1520,12 +1520,7 @@ export interface FunctionCallCstNode extends CstNode {
 export type FunctionCallCstChildren = {
   namePart: SymbolicNameCstNode[];
   Dot?: IToken[];
-  LParen: IToken[];
-  DISTINCT?: IToken[];
-  ALL?: IToken[];
-  argument?: ExpressionCstNode[];
-  Comma?: IToken[];
-  RParen: IToken[];
+  callArguments: CallArgumentsCstNode[];
 };
 
 export interface PrivilegeKeywordCstNode extends CstNode {

@@ -191,19 +191,20 @@ export class CypherAdminParser extends CstParser {
         {
           ALT: () => {
             this.SUBRULE(this.databaseName);
-            this.OPTION(() => this.SUBRULE(this.graphArguments));
+            this.OPTION(() => this.SUBRULE(this.callArguments));
           },
         },
       ]),
     );
   });
 
-  /** A graph function's arguments, as a call's (`graph.byName('system')`). */
-  private graphArguments = this.RULE('graphArguments', () => {
+  /** A call's arguments, a function's or USE's graph function's (`graph.byName('system')`). */
+  private callArguments = this.RULE('callArguments', () => {
     this.CONSUME(LParen);
+    // Neo4j's functionInvocation: `(DISTINCT | ALL)?`. ALL before what can only follow a value is the argument `all`.
     this.OPTION({
       GATE: () => this.LA(1).tokenType !== K.ALL || !AFTER_ALL_ARGUMENT.has(this.LA(2).tokenType),
-      DEF: () => this.OR((this.alts.graphArguments ??= [{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }])),
+      DEF: () => this.OR((this.alts.callArguments ??= [{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }])),
     });
     this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'argument' }) });
     this.CONSUME(RParen);
@@ -2127,14 +2128,7 @@ export class CypherAdminParser extends CstParser {
 
   private functionCall = this.RULE('functionCall', () => {
     this.AT_LEAST_ONE_SEP({ SEP: Dot, DEF: () => this.SUBRULE(this.symbolicName, { LABEL: 'namePart' }) });
-    this.CONSUME(LParen);
-    // Neo4j's functionInvocation: `(DISTINCT | ALL)?`. ALL before what can only follow a value is the argument `all`.
-    this.OPTION({
-      GATE: () => this.LA(1).tokenType !== K.ALL || !AFTER_ALL_ARGUMENT.has(this.LA(2).tokenType),
-      DEF: () => this.OR((this.alts.functionCall ??= [{ ALT: () => this.CONSUME(K.DISTINCT) }, { ALT: () => this.CONSUME(K.ALL) }])),
-    });
-    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'argument' }) });
-    this.CONSUME(RParen);
+    this.SUBRULE(this.callArguments);
   });
 
   // ---------------------------------------------------------------- lookahead helpers (bounded scans)

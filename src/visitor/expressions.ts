@@ -205,8 +205,9 @@ function trimExpression(node: Cst.TrimExpressionCstNode, source: Source): Expres
 function functionCall(node: Cst.FunctionCallCstNode, source: Source): FunctionCall {
   const c = node.children;
   const name = c.namePart.map((part) => decodeName(one(part.children.Name).image)).join('.');
-  const args = (c.argument ?? []).map((argument) => expression(argument, source));
-  return built({ kind: 'function-call', name, distinct: c.DISTINCT !== undefined, args, span: nodeSpan(node, source) }, args);
+  const call = one(c.callArguments).children;
+  const args = (call.argument ?? []).map((argument) => expression(argument, source));
+  return built({ kind: 'function-call', name, distinct: call.DISTINCT !== undefined, args, span: nodeSpan(node, source) }, args);
 }
 
 export function mapLiteral(node: Cst.MapLiteralCstNode, source: Source): MapLiteral {

@@ -59,8 +59,8 @@ function graphReference(node: Cst.GraphReferenceCstNode, source: Source): Databa
   const c = node.children;
   if (c.graphReference) return graphReference(one(c.graphReference), source);
   const name = databaseName(one(c.databaseName ?? unexpectedAlternative('graphReference')), source);
-  if (!c.graphArguments) return name;
-  const call = one(c.graphArguments).children;
+  if (!c.callArguments) return name;
+  const call = one(c.callArguments).children;
   const args = (call.argument ?? []).map((argument) => expression(argument, source));
   const span = { start: name.span.start, end: nodeSpan(node, source).end };
   return built({ kind: 'function-call', name: name.parts.join('.'), distinct: call.DISTINCT !== undefined, args, span }, args);
