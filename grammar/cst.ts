@@ -1297,6 +1297,7 @@ export type AtomCstChildren = {
   StringLiteral?: IToken[];
   numberLiteral?: NumberLiteralCstNode[];
   Parameter?: IToken[];
+  mapProjection?: MapProjectionCstNode[];
   TRUE?: IToken[];
   FALSE?: IToken[];
   NULL?: IToken[];
@@ -1390,6 +1391,33 @@ export type MapLiteralCstChildren = {
   mapEntry?: MapEntryCstNode[];
   Comma?: IToken[];
   RBrace: IToken[];
+};
+
+export interface MapProjectionCstNode extends CstNode {
+  name: "mapProjection";
+  children: MapProjectionCstChildren;
+}
+
+export type MapProjectionCstChildren = {
+  base: IToken[];
+  LBrace: IToken[];
+  projectionItem?: ProjectionItemCstNode[];
+  Comma?: IToken[];
+  RBrace: IToken[];
+};
+
+export interface ProjectionItemCstNode extends CstNode {
+  name: "projectionItem";
+  children: ProjectionItemCstChildren;
+}
+
+export type ProjectionItemCstChildren = {
+  Dot?: IToken[];
+  Star?: IToken[];
+  property?: SymbolicNameCstNode[];
+  name?: SymbolicNameCstNode[];
+  Colon?: IToken[];
+  expression?: ExpressionCstNode[];
 };
 
 export interface MapEntryCstNode extends CstNode {

@@ -1926,6 +1926,11 @@ export class CypherAdminParser extends CstParser {
         { ALT: () => this.CONSUME(StringLiteral) },
         { ALT: () => this.SUBRULE(this.numberLiteral) },
         { ALT: () => this.CONSUME(Parameter) },
+        {
+          // `m {.key, ...}`, whatever the name (`true {.x}` projects a variable `true`), but CASE and a subquery's word.
+          GATE: () => this.isMapProjectionAhead(),
+          ALT: () => this.SUBRULE(this.mapProjection),
+        },
         { GATE: () => this.LA(1).tokenType === K.TRUE, ALT: () => this.CONSUME(K.TRUE) },
         { GATE: () => this.LA(1).tokenType === K.FALSE, ALT: () => this.CONSUME(K.FALSE) },
         { GATE: () => this.LA(1).tokenType === K.NULL, ALT: () => this.CONSUME(K.NULL) },
@@ -2018,6 +2023,42 @@ export class CypherAdminParser extends CstParser {
     this.CONSUME(LBrace);
     this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.mapEntry) });
     this.CONSUME(RBrace);
+  });
+
+  private mapProjection = this.RULE('mapProjection', () => {
+    this.CONSUME(Name, { LABEL: 'base' });
+    this.CONSUME(LBrace);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.projectionItem) });
+    this.CONSUME(RBrace);
+  });
+
+  /** `.key`, `.*`, `key: value` or `variable`. */
+  private projectionItem = this.RULE('projectionItem', () => {
+    this.OR(
+      (this.alts.projectionItem ??= [
+        {
+          ALT: () => {
+            this.CONSUME(Dot);
+            this.OR2(
+              (this.alts.projectionProperty ??= [
+                { ALT: () => this.CONSUME(Star) },
+                { ALT: () => this.SUBRULE(this.symbolicName, { LABEL: 'property' }) },
+              ]),
+            );
+          },
+        },
+        {
+          // `variable`, or `key: value`.
+          ALT: () => {
+            this.SUBRULE2(this.symbolicName, { LABEL: 'name' });
+            this.OPTION(() => {
+              this.CONSUME(Colon);
+              this.SUBRULE(this.expression);
+            });
+          },
+        },
+      ]),
+    );
   });
 
   private mapEntry = this.RULE('mapEntry', () => {
@@ -2183,6 +2224,11 @@ export class CypherAdminParser extends CstParser {
 
   private isCountStarAhead(): boolean {
     return isNameToken(this.LA(1)) && COUNT_WORD.test(this.LA(1).image) && this.LA(2).tokenType === LParen && this.LA(3).tokenType === Star;
+  }
+
+  private isMapProjectionAhead(): boolean {
+    const first = this.LA(1);
+    return this.LA(2).tokenType === LBrace && isNameToken(first) && first.tokenType !== K.CASE && !SUBQUERY_WORD.test(first.image);
   }
 
   /** `name(` or `namespace.name(`. */

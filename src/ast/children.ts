@@ -36,6 +36,13 @@ export function childExpressions(e: Expression): ChildExpression[] {
       return e.items.map(outer);
     case 'map':
       return e.entries.map((entry) => outer(entry.value));
+    case 'map-projection':
+      return [
+        outer(e.base),
+        ...e.items.flatMap((item) =>
+          item.kind === 'entry' ? [outer(item.value)] : item.kind === 'variable' ? [outer(item.variable)] : [],
+        ),
+      ];
     case 'property':
       return [outer(e.object)];
     case 'index':

@@ -4,7 +4,7 @@
  * "is this the expression that was returned?" compare with this rather than with printed text, so
  * the printer's choices (parentheses, quoting) cannot change what they decide.
  */
-import type { Expression } from './expressions.js';
+import type { Expression, MapProjectionItem } from './expressions.js';
 import { assertNever } from '../diagnostics/assert-never.js';
 
 export function sameExpression(a: Expression, b: Expression): boolean {
@@ -30,6 +30,8 @@ export function sameExpression(a: Expression, b: Expression): boolean {
       return b.kind === 'list' && sameList(a.items, b.items);
     case 'map':
       return b.kind === 'map' && sameItems(a.entries, b.entries, (x, y) => x.key === y.key && sameExpression(x.value, y.value));
+    case 'map-projection':
+      return b.kind === 'map-projection' && a.base.name === b.base.name && sameItems(a.items, b.items, sameProjectionItem);
     case 'property':
       return b.kind === 'property' && a.property === b.property && sameExpression(a.object, b.object);
     case 'index':
@@ -95,6 +97,21 @@ export function sameExpression(a: Expression, b: Expression): boolean {
       return b.kind === 'function-call' && sameFunctionName(a.name, b.name) && a.distinct === b.distinct && sameList(a.args, b.args);
     default:
       return assertNever(a, 'expression kind');
+  }
+}
+
+function sameProjectionItem(a: MapProjectionItem, b: MapProjectionItem): boolean {
+  switch (a.kind) {
+    case 'property':
+      return b.kind === 'property' && a.key === b.key;
+    case 'entry':
+      return b.kind === 'entry' && a.key === b.key && sameExpression(a.value, b.value);
+    case 'variable':
+      return b.kind === 'variable' && a.variable.name === b.variable.name;
+    case 'all-properties':
+      return b.kind === 'all-properties';
+    default:
+      return assertNever(a, 'map projection item');
   }
 }
 

@@ -10,6 +10,7 @@ export type Expression =
   | NullLiteral
   | ListLiteral
   | MapLiteral
+  | MapProjection
   | Parameter
   | Variable
   | PropertyAccess
@@ -67,6 +68,25 @@ export interface MapLiteral extends Spanned {
   readonly kind: 'map';
   readonly entries: readonly MapEntry[];
 }
+
+/** `m {.key, key: value, variable, .*}`: a map made from `m`'s entries (a map, a node or a relationship) and others. */
+export interface MapProjection extends Spanned {
+  readonly kind: 'map-projection';
+  readonly base: Variable;
+  readonly items: readonly MapProjectionItem[];
+  /** The `{`: where Neo4j places the projection. */
+  readonly braceSpan: Span;
+}
+
+export type MapProjectionItem =
+  /** `.key`: the base's entry. */
+  | (Spanned & { readonly kind: 'property'; readonly key: string })
+  /** `key: value`. */
+  | (Spanned & { readonly kind: 'entry'; readonly key: string; readonly value: Expression })
+  /** `variable`: an entry named after it. */
+  | (Spanned & { readonly kind: 'variable'; readonly variable: Variable })
+  /** `.*`: every entry of the base. */
+  | (Spanned & { readonly kind: 'all-properties' });
 
 export interface Variable extends Spanned {
   readonly kind: 'variable';

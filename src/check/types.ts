@@ -85,6 +85,8 @@ export function neo4jSpan(e: Expression): Span {
     case 'index':
     case 'slice':
       return e.bracketSpan;
+    case 'map-projection':
+      return e.braceSpan;
     default:
       return e.span;
   }
@@ -232,6 +234,14 @@ class Typer {
       case 'map':
         for (const entry of e.entries) this.type(entry.value, scope);
         return MAP;
+      case 'map-projection': {
+        const base = typed(e.base);
+        this.expect(base.e, base.type, MAP_LIKE);
+        for (const item of e.items) {
+          if (item.kind === 'entry') this.type(item.value, scope);
+        }
+        return MAP;
+      }
       case 'list': {
         // Neo4j's least upper bound of the items: [1, 2] is List<Integer>, [1, 'a'] and [] List<T>.
         const items = e.items.map((item) => this.type(item, scope));

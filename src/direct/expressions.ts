@@ -65,9 +65,11 @@ import type {
   ListPredicateKind,
   MapEntry,
   MapLiteral,
+  MapProjectionItem,
   NormalForm,
   SubqueryKind,
   TrimSpecification,
+  Variable,
 } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import { built, climb, INFIX_BY_IMAGE, MAX_EXPRESSION_DEPTH, signedNumber, TOO_DEEP, type Item } from '../visitor/climb.js';
@@ -231,6 +233,8 @@ function atom(reader: TokenReader): Expression {
   if (type === StringLiteral) return stringLiteral(token, reader.source);
   if (NUMBERS.has(type)) return numberLiteral(reader, token);
   if (type === Parameter) return parameter(token, reader.source);
+  // `m {.key}`, whatever the name (`true {.x}` projects a variable `true`); a subquery's word before `{` is its own.
+  if (isNameToken(token) && type !== K.CASE && reader.is(LBrace) && !SUBQUERY_WORD.test(token.image)) return mapProjection(reader, token);
   if (type === K.TRUE || type === K.FALSE) return { kind: 'boolean', value: type === K.TRUE, span: reader.tokenSpan(token) };
   if (type === K.NULL) return { kind: 'null', span: reader.tokenSpan(token) };
   if (type === K.CASE) return caseExpression(reader, token);
@@ -253,6 +257,7 @@ function atom(reader: TokenReader): Expression {
   if (after === LParen && reader.readReduce()) return reduce(reader, token);
   if (after === LParen && reader.readTrimFrom()) return trimFrom(reader, token);
   if (after === LBrace && SUBQUERY_WORD.test(token.image)) return subquery(reader, token);
+
   if (after === LParen || (after === Dot && isFunctionCallAhead(reader))) return functionCall(reader, token);
   const keyword = type === EscapedName ? undefined : floatKeyword(token.image);
   if (keyword) return { kind: 'float', value: keyword === 'NAN' ? NaN : Infinity, keyword, span: reader.tokenSpan(token) };
@@ -397,6 +402,36 @@ function listLiteral(reader: TokenReader, open: IToken): Expression {
   }
   const close = reader.expect(RBracket);
   return built({ kind: 'list', items, span: reader.span(open, close) }, items);
+}
+
+/** `m {.key, .*, key: value, variable}`, its variable already read. */
+function mapProjection(reader: TokenReader, name: IToken): Expression {
+  const base: Variable = { kind: 'variable', name: decodeName(name.image), span: reader.tokenSpan(name) };
+  const braceSpan = reader.tokenSpan(reader.expect(LBrace));
+  const items: MapProjectionItem[] = [];
+  if (!reader.is(RBrace)) {
+    do {
+      const first = reader.peek() ?? giveUp();
+      if (reader.accept(Dot)) {
+        items.push(
+          reader.accept(Star)
+            ? { kind: 'all-properties', span: reader.spanFrom(first) }
+            : { kind: 'property', key: decodeName(reader.name().image), span: reader.spanFrom(first) },
+        );
+      } else if (reader.is(Colon, 1)) {
+        const key = decodeName(reader.name().image);
+        reader.expect(Colon);
+        items.push({ kind: 'entry', key, value: readExpression(reader).expression, span: reader.spanFrom(first) });
+      } else {
+        const variable = reader.name();
+        const span = reader.tokenSpan(variable);
+        items.push({ kind: 'variable', variable: { kind: 'variable', name: decodeName(variable.image), span }, span });
+      }
+    } while (reader.accept(Comma));
+  }
+  const close = reader.expect(RBrace);
+  const values = items.map((item) => (item.kind === 'entry' ? item.value : null));
+  return built({ kind: 'map-projection', base, items, braceSpan, span: reader.span(name, close) }, values);
 }
 
 /** `{key: value, ...}`, brace included (cypher-shell's `:param {name: value}`). */

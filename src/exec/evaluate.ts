@@ -56,6 +56,20 @@ export function evaluate(expression: Expression, row: Row, context: EvalContext)
       return e.items.map((item) => evaluate(item, row, context));
     case 'map':
       return mapOf(e.entries.map((entry) => [entry.key, evaluate(entry.value, row, context)]));
+    case 'map-projection': {
+      const base = evaluate(e.base, row, context);
+      if (base === null) return null;
+      if (!isMap(base)) throw typeError(`Type mismatch: expected a map but was ${typeName(base)}`);
+      const entries: [string, Value][] = [];
+      for (const item of e.items) {
+        if (item.kind === 'property') entries.push([item.key, valueAt(base, item.key)]);
+        else if (item.kind === 'entry') entries.push([item.key, evaluate(item.value, row, context)]);
+        else if (item.kind === 'variable') entries.push([item.variable.name, evaluate(item.variable, row, context)]);
+        else for (const [key, value] of Object.entries(base)) entries.push([key, value]);
+      }
+      budget.list(entries.length);
+      return mapOf(entries);
+    }
     case 'parameter':
       return parameterValue(e, context.params);
     case 'variable': {

@@ -7,7 +7,7 @@ import { MASKED_PASSWORD } from './mask.js';
 import type { ClientCommand, CypherStatement, DatabaseName, FunctionCall, Statement } from '../ast/index.js';
 import { isClientCommand } from '../ast/index.js';
 import { assertNever } from '../diagnostics/assert-never.js';
-import type { Expression } from '../ast/expressions.js';
+import type { Expression, MapProjectionItem } from '../ast/expressions.js';
 import { BINARY_PRECEDENCE, Precedence } from '../catalog/precedence.js';
 import type { ReturnClause, ShowPipeline, SortItem, YieldClause } from '../ast/show.js';
 import type { AlterUserClause, AuthAttribute, PasswordFormat, PrivilegeOutput, SetUserClause, TagClause } from '../ast/users.js';
@@ -301,6 +301,7 @@ function precedenceOf(e: Expression): Precedence {
     case 'null':
     case 'list':
     case 'map':
+    case 'map-projection':
     case 'parameter':
     case 'variable':
     case 'case':
@@ -346,6 +347,8 @@ export function formatExpression(e: Expression): string {
       return `[${e.items.map((item, i) => (i === 0 ? firstListItem(item) : formatExpression(item))).join(', ')}]`;
     case 'map':
       return `{${e.entries.map((entry) => `${escapeName(entry.key)}: ${formatExpression(entry.value)}`).join(', ')}}`;
+    case 'map-projection':
+      return `${variableName(e.base.name)} {${e.items.map(projectionItem).join(', ')}}`;
     case 'parameter':
       return parameter(e.name);
     case 'variable':
@@ -406,6 +409,21 @@ export function formatExpression(e: Expression): string {
       return `${e.subquery} {${e.body}}`;
     default:
       return assertNever(e, 'expression kind');
+  }
+}
+
+function projectionItem(item: MapProjectionItem): string {
+  switch (item.kind) {
+    case 'property':
+      return `.${escapeName(item.key)}`;
+    case 'entry':
+      return `${escapeName(item.key)}: ${formatExpression(item.value)}`;
+    case 'variable':
+      return variableName(item.variable.name);
+    case 'all-properties':
+      return '.*';
+    default:
+      return assertNever(item, 'map projection item');
   }
 }
 

@@ -6,8 +6,10 @@ import type {
   ListPredicateKind,
   MapEntry,
   MapLiteral,
+  MapProjectionItem,
   SubqueryKind,
   TrimSpecification,
+  Variable,
 } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type * as Cst from '../../grammar/cst.js';
@@ -121,6 +123,7 @@ function atom(node: Cst.AtomCstNode, source: Source): Expression {
     return built({ kind: 'list', items, span }, items);
   }
   if (c.mapLiteral) return mapLiteral(one(c.mapLiteral), source);
+  if (c.mapProjection) return mapProjection(one(c.mapProjection), source);
   if (c.parenthesizedExpression) return expression(one(one(c.parenthesizedExpression).children.expression), source);
   if (c.variable) {
     const token = one(c.variable);
@@ -208,6 +211,24 @@ function functionCall(node: Cst.FunctionCallCstNode, source: Source): FunctionCa
   const call = one(c.callArguments).children;
   const args = (call.argument ?? []).map((argument) => expression(argument, source));
   return built({ kind: 'function-call', name, distinct: call.DISTINCT !== undefined, args, span: nodeSpan(node, source) }, args);
+}
+
+function mapProjection(node: Cst.MapProjectionCstNode, source: Source): Expression {
+  const baseToken = one(node.children.base);
+  const base: Variable = { kind: 'variable', name: decodeName(baseToken.image), span: tokenSpan(baseToken, source) };
+  const items = (node.children.projectionItem ?? []).map((itemNode): MapProjectionItem => {
+    const c = itemNode.children;
+    const span = nodeSpan(itemNode, source);
+    const nameOf = (name: Cst.SymbolicNameCstNode[] | undefined) => one(one(name ?? unexpectedAlternative('projectionItem')).children.Name);
+    if (c.Star) return { kind: 'all-properties', span };
+    if (c.Dot) return { kind: 'property', key: decodeName(nameOf(c.property).image), span };
+    if (c.expression) return { kind: 'entry', key: decodeName(nameOf(c.name).image), value: expression(one(c.expression), source), span };
+    const variable = nameOf(c.name);
+    return { kind: 'variable', variable: { kind: 'variable', name: decodeName(variable.image), span: tokenSpan(variable, source) }, span };
+  });
+  const values = items.map((item) => (item.kind === 'entry' ? item.value : null));
+  const braceSpan = tokenSpan(one(node.children.LBrace), source);
+  return built({ kind: 'map-projection', base, items, braceSpan, span: nodeSpan(node, source) }, values);
 }
 
 export function mapLiteral(node: Cst.MapLiteralCstNode, source: Source): MapLiteral {

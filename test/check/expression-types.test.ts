@@ -928,6 +928,18 @@ const ROWS: readonly OracleRow[] = [
     "@29 Invalid use of DISTINCT with function 'trim'",
     "@29 Insufficient parameters for function 'trim'",
   ],
+  // Map projections: of a map (SHOW USERS WITH AUTH's auth), a node or a relationship; a Map; placed at their `{`.
+  ['SHOW USERS WITH AUTH YIELD user, auth RETURN auth {.id} AS x'],
+  ['SHOW USERS WITH AUTH YIELD user, auth RETURN auth {.*, user, a: 1, `b c`: 2, .`d e`} AS x'],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {} AS x'],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {.id}.id AS x'],
+  ['SHOW USERS YIELD user RETURN user {.id} AS x', '@29 Type mismatch: expected Map, Node or Relationship but was String'],
+  ['SHOW USERS YIELD user RETURN x {.id} AS x', '@29 Variable `x` not defined'],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {q} AS x', '@45 Variable `q` not defined'],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {a: q} AS x', '@48 Variable `q` not defined'],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {.id} * 2 AS x', '@44 Type mismatch: expected Float, Integer or Duration but was Map'],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN true {.id} AS x', '@39 Variable `true` not defined'],
+  ['SHOW USERS WITH AUTH YIELD * WHERE auth {.id} IS NULL'],
 ];
 
 oracleRows('expression types, as Neo4j checks them', ROWS);

@@ -102,6 +102,7 @@ describe('expressions', () => {
     ["REDUCE( `s`=''  ,r IN roles|s+r ) = 'a'", "reduce(s = '', r IN roles | s + r) = 'a'"],
     ['reduce(s = a = b, `x y` IN [1] | s).p', 'reduce(s = a = b, `x y` IN [1] | s).p'],
     ["TRIM(both 'x'  from user) = 'a'", "trim(BOTH 'x' FROM user) = 'a'"],
+    ['auth{ .id ,.*,user,`a b` :1 , .`c d`} IS NULL', 'auth {.id, .*, user, `a b`: 1, .`c d`} IS NULL'],
     ['trim( FROM  user) + trim(LEADING FROM user) + trim(`x` FROM user)', 'trim(FROM user) + trim(LEADING FROM user) + trim(x FROM user)'],
     // A call of a function `reduce` stays one: without a `|` it is no reduce expression.
     ['reduce(s = 0, r IN roles) IS NULL', 'reduce(s = 0, r IN roles) IS NULL'],

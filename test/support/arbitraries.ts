@@ -166,6 +166,20 @@ export const arbitraryExpression: fc.Arbitrary<Expression> = fc.letrec<{ e: Expr
         .map((c) => spanned({ kind: 'list-comprehension' as const, ...c })),
       fc
         .record({
+          base: nameText.map((name) => spanned({ kind: 'variable' as const, name })),
+          items: fc.array(
+            fc.oneof(
+              nameText.map((key) => spanned({ kind: 'property' as const, key })),
+              fc.record({ key: nameText, value: e }).map((entry) => spanned({ kind: 'entry' as const, ...entry })),
+              nameText.map((name) => spanned({ kind: 'variable' as const, variable: spanned({ kind: 'variable' as const, name }) })),
+              fc.constant(spanned({ kind: 'all-properties' as const })),
+            ),
+            { maxLength: 3 },
+          ),
+        })
+        .map((p) => spanned({ kind: 'map-projection' as const, ...p, braceSpan: span })),
+      fc
+        .record({
           specification: fc.constantFrom(null, 'BOTH' as const, 'LEADING' as const, 'TRAILING' as const),
           characters: fc.option(e),
           source: e,

@@ -239,6 +239,12 @@ const ROWS: readonly OracleRow[] = [
     'USE (system) DROP',
     "@17 Invalid input '': expected 'ALIAS', 'COMPOSITE', 'CONSTRAINT', 'DATABASE', 'INDEX', 'ROLE', 'AUTH RULE', 'SERVER' or 'USER'",
   ],
+  // Map projections.
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {.', "@46 Invalid input '': expected an identifier or '*'"],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {.id', "@48 Invalid input '': expected ',' or '}'"],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {a:', "@47 Invalid input '': expected an expression"],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {.id,', "@49 Invalid input '': expected an identifier or '.'"],
+  ['SHOW USERS WITH AUTH YIELD auth RETURN auth {. id} AS x'],
 ];
 
 oracleRows('syntax errors worded as Neo4j words them', ROWS);

@@ -651,11 +651,6 @@ const KNOWN_BUGS: readonly KnownBug[] = [
     matches: (d) => refusedByUs(d) && !refusedByNeo4j(d) && /^(Type mismatch|Coercion of list)/.test(d.ours.error?.message ?? ''),
   },
   {
-    statement: 'SHOW USERS WHERE suspended { true',
-    reason: 'a variable then `{` is a map projection to Neo4j (suspended {.x, y: 1}); we do not parse map projections',
-    matches: (d) => refusedByUs(d) && /\w\s*\{/.test(d.statement) && /^Invalid input '\{'/.test(d.ours.error?.message ?? ''),
-  },
-  {
     statement: 'SHOW USERS YIELD * RETURN user, count * ( ) AS n',
     reason:
       "`( )` in an expression begins a pattern to Neo4j (it expects '-' after it); we do not parse patterns and call the ')' a syntax error",
