@@ -122,6 +122,9 @@ const SHAPES: Record<string, (size: number) => string> = {
     repeatTo(Array.from({ length: 24 }, (_, i) => `SHOW USERS WHERE ${'('.repeat(40 + i)}x x;\n`).join(''), size),
   // Regression: the GROUP BY family check looked back for RETURN at each GROUP BY (3.2 s for 180 KB).
   'GROUP BY without RETURN, over and over': (size) => `SHOW USERS WHERE ${repeatTo('GROUP BY ', size)}`,
+  // reduce's and trim's readings are decided by one pass over the statement's brackets, kept for the statement.
+  'a statement of many reduces and trims': (size) =>
+    `SHOW USERS WHERE ${repeatTo("reduce(s = 0, x IN [1] | s) + trim(FROM 'a') + ", size)}1`,
   'a plain script': (size) => repeatTo("CREATE USER alice SET PASSWORD 'secret-password' CHANGE NOT REQUIRED;\n", size),
 };
 
