@@ -12,7 +12,7 @@
  */
 import { childExpressions } from '../ast/children.js';
 import { assertNever } from '../diagnostics/assert-never.js';
-import type { Expression } from '../ast/expressions.js';
+import type { Expression, ReduceExpression } from '../ast/expressions.js';
 import type { Span } from '../ast/span.js';
 import type { Diagnostic } from '../diagnostics/codes.js';
 import { lookupFunction } from '../catalog/functions.js';
@@ -215,6 +215,35 @@ class Typer {
     return operands.every((operand) => !isEmpty(this.expect(operand.e, operand.type, ANY)));
   }
 
+  /**
+   * `reduce(acc = init, x IN list | step)`: the step is checked against the accumulator (Neo4j's "accumulator is ... but
+   * expression has type ..."), and the result is their least upper bound.
+   */
+  private reduce(e: ReduceExpression, scope: TypeScope): TypeSet {
+    const init = { e: e.init, type: this.type(e.init, scope) };
+    const list = { e: e.list, type: this.type(e.list, scope) };
+    this.expect(list.e, list.type, ANY_LIST);
+    // Inside, the accumulator has the initial value's type, the variable the list's element type (it wins where both share a name).
+    const inner = new Map([...scope, [e.accumulator, init.type], [e.variable, elementsOf(list.type)]]);
+    const step = this.type(e.step, inner);
+    // Neo4j names no type where either side has none (`reduce(s = 1[0..'a'], ...)`: "accumulator is  but ...").
+    const accumulator = isEmpty(init.type) || isEmpty(step) ? '' : typeText(init.type);
+    // A coercion fits either way round (an Integer accumulator takes a Float, a list one a Boolean), and a list fits an
+    // accumulator that may be a Boolean (reported as a coercion only where it can be nothing else).
+    const listForBoolean = init.type !== ANY && !onlyBoolean(init.type) && overlaps(init.type, BOOLEAN) && onlyLists(step);
+    const fitted = listForBoolean
+      ? BOOLEAN
+      : this.expect(
+          e.step,
+          step,
+          unionOf([init.type, coercions(init.type, step)]),
+          (actual) => `Type mismatch: accumulator is ${accumulator} but expression has type ${actual}`,
+        );
+    // Their least upper bound, not covariant: an Integer and a Float make a Number, which no arithmetic takes.
+    // Joined type by type, T as each type it stands for: `reduce(s = $p, x IN l | 'a')` is Any or String.
+    return isEmpty(fitted) ? FAILED : commonOrAny(init.type, fitted);
+  }
+
   type(e: Expression, scope: TypeScope): TypeSet {
     const typed = (child: Expression, inScope: TypeScope = scope): Typed => ({ e: child, type: this.type(child, inScope) });
     switch (e.kind) {
@@ -322,30 +351,8 @@ class Typer {
         if (e.kind === 'list-predicate') return BOOLEAN;
         return e.projection ? listOf(this.type(e.projection, inner)) : listsOf(list.type);
       }
-      case 'reduce': {
-        const init = typed(e.init);
-        const list = typed(e.list);
-        this.expect(list.e, list.type, ANY_LIST);
-        // Inside, the accumulator has the initial value's type, the variable the list's element type (it wins where both share a name).
-        const inner = new Map([...scope, [e.accumulator, init.type], [e.variable, elementsOf(list.type)]]);
-        const step = this.type(e.step, inner);
-        // Neo4j names no type where either side has none (`reduce(s = 1[0..'a'], ...)`: "accumulator is  but ...").
-        const accumulator = isEmpty(init.type) || isEmpty(step) ? '' : typeText(init.type);
-        // A coercion fits either way round (an Integer accumulator takes a Float, a list one a Boolean), and a list fits an
-        // accumulator that may be a Boolean (reported as a coercion only where it can be nothing else).
-        const listForBoolean = init.type !== ANY && !onlyBoolean(init.type) && overlaps(init.type, BOOLEAN) && onlyLists(step);
-        const fitted = listForBoolean
-          ? BOOLEAN
-          : this.expect(
-              e.step,
-              step,
-              unionOf([init.type, coercions(init.type, step)]),
-              (actual) => `Type mismatch: accumulator is ${accumulator} but expression has type ${actual}`,
-            );
-        // Their least upper bound, not covariant: an Integer and a Float make a Number, which no arithmetic takes.
-        // Joined type by type, T as each type it stands for: `reduce(s = $p, x IN l | 'a')` is Any or String.
-        return isEmpty(fitted) ? FAILED : commonOrAny(init.type, fitted);
-      }
+      case 'reduce':
+        return this.reduce(e, scope);
       case 'trim': {
         // Neo4j's trim(specification, characters, source): a function of Strings, checked as one.
         const args = [e.characters, e.source].flatMap((arg) => (arg ? [typed(arg)] : []));
