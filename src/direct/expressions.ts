@@ -20,6 +20,10 @@ import {
   COUNT_WORD,
   predicateWithoutWhere,
   extraSign,
+  isReduceAt,
+  isTrimFromAt,
+  trimCharactersAt,
+  trimSpecificationAt,
   SUBQUERY_WORD,
   type PredicateState,
 } from '../../grammar/decisions.js';
@@ -254,8 +258,8 @@ function atom(reader: TokenReader): Expression {
     return { kind: 'count-star', span: reader.span(token, reader.expect(RParen)) };
   }
   if (after === LParen && LIST_PREDICATES.has(type)) return listPredicate(reader, token);
-  if (after === LParen && reader.readReduce()) return reduce(reader, token);
-  if (after === LParen && reader.readTrimFrom()) return trimFrom(reader, token);
+  if (after === LParen && reader.decides(isReduceAt, -1)) return reduce(reader, token);
+  if (after === LParen && reader.decides(isTrimFromAt, -1)) return trimFrom(reader, token);
   if (after === LBrace && SUBQUERY_WORD.test(token.image)) return subquery(reader, token);
 
   if (after === LParen || (after === Dot && isFunctionCallAhead(reader))) return functionCall(reader, token);
@@ -385,8 +389,8 @@ function reduce(reader: TokenReader, word: IToken): Expression {
 /** `trim([BOTH | LEADING | TRAILING] [characters] FROM source)`, its word already read. */
 function trimFrom(reader: TokenReader, word: IToken): Expression {
   reader.expect(LParen);
-  const specification = reader.atTrimSpecification() ? (reader.next().image.toUpperCase() as TrimSpecification) : null;
-  const characters = reader.atTrimCharacters() ? readExpression(reader).expression : null;
+  const specification = reader.decides(trimSpecificationAt) ? (reader.next().image.toUpperCase() as TrimSpecification) : null;
+  const characters = reader.decides(trimCharactersAt) ? readExpression(reader).expression : null;
   reader.expect(K.FROM);
   const source = readExpression(reader).expression;
   const close = reader.expect(RParen);

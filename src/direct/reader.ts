@@ -6,7 +6,7 @@
  * error further on may still decide what is reported (parse.ts).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { graphKeywordAt, isNameToken, isReduceAt, isTrimFromAt, trimCharactersAt, trimSpecificationAt } from '../../grammar/decisions.js';
+import { isNameToken } from '../../grammar/decisions.js';
 import { Parameter } from '../../grammar/tokens.js';
 import type { AdminCommand } from '../ast/index.js';
 import type { Span } from '../ast/span.js';
@@ -183,32 +183,13 @@ export class TokenReader {
     return token;
   }
 
-  /** Whether the token just read is a `reduce` that starts Neo4j's reduce expression (grammar/decisions.ts). */
-  readReduce(): boolean {
-    return isReduceAt(this.tokens, this.index - 1);
-  }
-
-  /** Whether the next token is the GRAPH of `USE GRAPH db` (grammar/decisions.ts). */
-  atGraphKeyword(): boolean {
-    this.judged();
-    return graphKeywordAt(this.tokens, this.index);
-  }
-
-  /** Whether the token just read is a `trim` that starts its FROM form (grammar/decisions.ts). */
-  readTrimFrom(): boolean {
-    return isTrimFromAt(this.tokens, this.index - 1);
-  }
-
-  /** Whether the next token is trim's BOTH, LEADING or TRAILING. */
-  atTrimSpecification(): boolean {
-    this.judged();
-    return trimSpecificationAt(this.tokens, this.index);
-  }
-
-  /** Whether trim's characters come next, before its FROM. */
-  atTrimCharacters(): boolean {
-    this.judged();
-    return trimCharactersAt(this.tokens, this.index);
+  /**
+   * A decision of grammar/decisions.ts about the token `ahead` places on (-1: the one just read), which the parser
+   * makes at the same token: reduce or a call, trim's FROM form, USE's GRAPH.
+   */
+  decides(decision: (tokens: readonly IToken[], at: number) => boolean, ahead = 0): boolean {
+    if (ahead === 0) this.judged();
+    return decision(this.tokens, this.index + ahead);
   }
 
   /** Whether the token `ahead` places on begins a name or is a parameter. */

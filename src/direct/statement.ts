@@ -5,6 +5,7 @@
  * test/support/direct.ts holds the two to the same trees, the same error tokens and the same refusals.
  */
 import type { IToken } from 'chevrotain';
+import { graphKeywordAt } from '../../grammar/decisions.js';
 import { Keyword as K, LParen, RParen } from '../../grammar/tokens.js';
 import type { CypherStatement, DatabaseName, FunctionCall, UseClause } from '../ast/index.js';
 import type { Source } from '../syntax/lines.js';
@@ -57,7 +58,7 @@ export function readStatement(tokens: readonly IToken[], source: Source): ReadTo
 function useClause(reader: TokenReader): Omit<UseClause, 'commandSpan'> | null {
   const use = reader.accept(K.USE);
   if (!use) return null;
-  if (reader.atGraphKeyword()) reader.next();
+  if (reader.decides(graphKeywordAt)) reader.next();
   const graph = graphReference(reader);
   return { graph, span: reader.spanFrom(use) };
 }

@@ -153,13 +153,16 @@ function trimBy(args: readonly Value[], budget: StatementBudget): Value {
   if (typeof specification !== 'string') return expect('trim', 'String', specification ?? null);
   if (typeof characters === 'string' && [...characters].length !== 1)
     throw argumentError('The argument `trimCharacterString` in the `trim()` function must be of length 1.');
-  const side = specification === 'LEADING' ? 'ltrim' : specification === 'TRAILING' ? 'rtrim' : 'btrim';
-  return trimFn(side === 'ltrim' ? 'leading' : side === 'rtrim' ? 'trailing' : 'both')(
-    characters === undefined ? [source] : [source, characters],
-    side,
-    budget,
-  );
+  const [name, side] = specification === 'LEADING' ? LTRIM : specification === 'TRAILING' ? RTRIM : BTRIM;
+  return trimFn(side)(characters === undefined ? [source] : [source, characters], name, budget);
 }
+
+/** The function each specification stands for, by its name (its messages name it) and the side it trims. */
+const LTRIM = ['ltrim', 'leading'] as const;
+const RTRIM = ['rtrim', 'trailing'] as const;
+const BTRIM = ['btrim', 'both'] as const;
+
+const trimWhitespace = stringFn((s) => s.trim());
 
 /** `btrim`, `ltrim`, `rtrim`: whitespace, or repeats of one given character, from one or both ends. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -212,7 +215,7 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
   ),
   tolower: sameLength((s) => s.toLowerCase()),
   toupper: sameLength((s) => s.toUpperCase()),
-  trim: (args, name, budget) => (args.length === 1 ? stringFn((s) => s.trim())(args, name, budget) : trimBy(args, budget)),
+  trim: (args, name, budget) => (args.length === 1 ? trimWhitespace(args, name, budget) : trimBy(args, budget)),
   btrim: trimFn('both'),
   ltrim: trimFn('leading'),
   rtrim: trimFn('trailing'),

@@ -866,6 +866,9 @@ const ROWS: readonly OracleRow[] = [
   ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | q) AS x', '@57 Variable `q` not defined'],
   ['SHOW USERS YIELD roles RETURN reduce(s = 0, r IN roles | s), s AS x', '@61 Variable `s` not defined'],
   ['SHOW USERS YIELD roles RETURN reduce(null = 0, r IN roles | 1) AS x'],
+  // After reduce's `=` an expression follows whole: NOT is its prefix (after a comparison's `=` it is a name).
+  ['SHOW USERS YIELD roles RETURN reduce(s = NOT true, r IN roles | s) AS x'],
+  ["SHOW USERS YIELD roles RETURN reduce(s = NOT 'a', r IN roles | s) AS x", '@45 Type mismatch: expected Boolean but was String'],
   // Aggregation: in the initial value and the list as anywhere in RETURN, not in the step.
   [
     'SHOW USERS YIELD roles RETURN reduce(s = count(roles), r IN roles | s) AS x',
